@@ -1,0 +1,2 @@
+/// Runtime: files, data and the training loop. safetensors lives here (`SafeTensors.swift`).
+public enum RuntimeModule {}

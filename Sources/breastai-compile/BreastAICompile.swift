@@ -1,0 +1,5 @@
+import ArgumentParser
+@main
+struct BreastAICompile: ParsableCommand {
+    func run() throws {}
+}

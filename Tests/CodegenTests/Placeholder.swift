@@ -1,0 +1,2 @@
+import XCTest
+final class CodegenTestsPlaceholder: XCTestCase { func testNothing() {} }
