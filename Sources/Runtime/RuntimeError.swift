@@ -1,0 +1,26 @@
+import Foundation
+
+/// An error from the Runtime module, naming the file involved and what is wrong with it.
+///
+/// `description` is always one line, `path: problem`, written for the person who has to fix the
+/// file or the command line (say what was expected and what was found). New kinds of failure get
+/// new cases here; keep each case's payload to what that message needs.
+public enum RuntimeError: Error, CustomStringConvertible, Sendable {
+    /// A safetensors file (or in-memory buffer) is malformed, or a request does not fit its contents.
+    case safetensors(path: String, problem: String)
+    /// The operating system refused a file operation (open, read, write, fsync, rename).
+    case io(path: String, problem: String)
+
+    /// One line: the file, then the problem.
+    public var description: String {
+        switch self {
+        case .safetensors(let path, let problem), .io(let path, let problem):
+            return "\(path): \(problem)"
+        }
+    }
+}
+
+extension RuntimeError: LocalizedError {
+    /// The same line as `description`, so `localizedDescription` is useful too.
+    public var errorDescription: String? { description }
+}

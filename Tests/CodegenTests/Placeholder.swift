@@ -1,2 +1,0 @@
-import XCTest
-final class CodegenTestsPlaceholder: XCTestCase { func testNothing() {} }

@@ -1,2 +1,0 @@
-import XCTest
-final class GraphTestsPlaceholder: XCTestCase { func testNothing() {} }
