@@ -125,12 +125,16 @@ public struct ModelSummary: Codable, Sendable {
             "",
             "phase  first trainable  trainable params  tensors  ops fwd / bwd / opt     FLOP per step  (contractions)",
         ]
+        func pad(_ s: String, _ w: Int, left: Bool = false) -> String {
+            let fill = String(repeating: " ", count: max(0, w - s.count))
+            return left ? s + fill : fill + s
+        }
         for p in phases {
             let first = p.firstTrainableFeature < featureModules ? "features.\(p.firstTrainableFeature)" : "head only"
-            lines.append(String(format: "%5d  %-15@  %16@  %7d  %6d / %5d / %5d  %13@  %@",
-                                p.phase, first as NSString, n(p.trainableParameters) as NSString, p.trainableTensors,
-                                p.ops.forward, p.ops.backward, p.ops.optimizer, g(p.flopsPerStep) as NSString,
-                                g(p.contractionFlopsPerStep) as NSString))
+            lines.append([pad("\(p.phase)", 5), pad(first, 15, left: true), pad(n(p.trainableParameters), 16),
+                          pad("\(p.trainableTensors)", 7),
+                          pad("\(p.ops.forward)", 6) + " / " + pad("\(p.ops.backward)", 5) + " / " + pad("\(p.ops.optimizer)", 5),
+                          pad(g(p.flopsPerStep), 13), " " + g(p.contractionFlopsPerStep)].joined(separator: "  "))
         }
         return lines.joined(separator: "\n")
     }
