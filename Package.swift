@@ -28,7 +28,7 @@ let package = Package(
         ]),
         // Fixtures live in Tests/Fixtures and are found through #filePath (no bundle needed).
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Runtime"]),
-        .testTarget(name: "CodegenTests", dependencies: ["Codegen", "Graph"]),
+        .testTarget(name: "CodegenTests", dependencies: ["Codegen", "Graph", "Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Graph"]),
     ]
 )

@@ -10,12 +10,19 @@ public enum RuntimeError: Error, CustomStringConvertible, Sendable {
     case safetensors(path: String, problem: String)
     /// The operating system refused a file operation (open, read, write, fsync, rename).
     case io(path: String, problem: String)
+    /// A compiled artifact (manifest.json, its shared library, an entry point) is missing, malformed
+    /// or does not match this runtime; `path` is the manifest or library concerned.
+    case artifact(path: String, problem: String)
+    /// A named tensor of the persistent state is unknown or was given the wrong number of values.
+    case tensor(name: String, problem: String)
 
     /// One line: the file, then the problem.
     public var description: String {
         switch self {
-        case .safetensors(let path, let problem), .io(let path, let problem):
+        case .safetensors(let path, let problem), .io(let path, let problem), .artifact(let path, let problem):
             return "\(path): \(problem)"
+        case .tensor(let name, let problem):
+            return "tensor '\(name)': \(problem)"
         }
     }
 }

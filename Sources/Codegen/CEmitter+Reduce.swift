@@ -1,0 +1,101 @@
+import Graph
+
+/// Reductions, each reading its operands through the kernel's fused elementwise prologue (a
+/// plain load when nothing is fused): BatchNorm statistics, the BatchNorm backward sums, and
+/// `reduce` over a contiguous run of axes.
+func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throws(CodegenError) -> String {
+    let n = ctx.node(id)
+    let x = n.inputs
+    let y = ctx.ptr(id)
+    let members = Set(ctx.kernel.nodes).subtracting([id])
+    switch n.op {
+    case .batchNormStats:
+        let c = n.type.shape[1]
+        var p = PointwiseBuilder(ctx, members: members, shape: ctx.shape(x[0]))
+        let v = p.value(x[0])
+        emitChannelSums(rows: ctx.count(x[0]) / c, channels: c, &w, prologue: p.body.text,
+                        first: "(double)\(v)", second: "(double)\(v) * \(v)",
+                        finish: ["const double mean = s0 / \(ctx.count(x[0]) / c).0;",
+                                 "\(y)[c] = (float)mean;",
+                                 "\(y)[C + c] = (float)fmax(s1 / \(ctx.count(x[0]) / c).0 - mean * mean, 0.0);"])
+        return members.isEmpty ? "bn_stats" : label(of: ctx.kernel.nodes, ctx.graph, fallback: "bn_stats")
+    case .batchNormBackwardReduce(let eps):
+        let c = n.type.shape[1], stats = ctx.ptr(x[2])
+        var p = PointwiseBuilder(ctx, members: members, shape: ctx.shape(x[1]))
+        let dy = p.value(x[0]), xv = p.value(x[1])
+        p.body.line("const double xh = ((double)\(xv) - \(stats)[c]) / sqrt((double)\(stats)[C + c] + \(cDouble(Double(eps))));")
+        emitChannelSums(rows: ctx.count(x[1]) / c, channels: c, &w, prologue: p.body.text,
+                        first: "(double)\(dy)", second: "(double)\(dy) * xh",
+                        finish: ["\(y)[c] = (float)s0;", "\(y)[C + c] = (float)s1;"])
+        return members.isEmpty ? "bn_bwd_reduce" : label(of: ctx.kernel.nodes, ctx.graph, fallback: "bn_bwd_reduce")
+    case .reduce(let kind, let axes):
+        let shape = ctx.shape(x[0])
+        let (outer, red, inner) = try splitAxes(shape, axes)
+        let channels = shape.last!
+        var p = PointwiseBuilder(ctx, members: members, shape: shape)
+        let v = p.value(x[0])
+        let position: [String]
+        if inner == channels {
+            position = ["const long r = o * \(red) + j, c = q, i = r * \(channels) + c;"]
+        } else if inner == 1 && red == channels {
+            position = ["const long r = o, c = j, i = r * \(channels) + c;"]
+        } else {
+            position = ["const long i = (o * \(red) + j) * \(inner) + q, r = i / \(channels), c = i % \(channels);"]
+        }
+        w.line("/* \(kind.rawValue) over axes \(axes) of \(shape): (\(outer), \(red), \(inner)) -> (\(outer), \(inner)) */")
+        if outer >= 2 && outer * red * inner >= 32768 { w.line("#pragma omp parallel for schedule(static)") }
+        w.block("for (long o = 0; o < \(outer); o++)") { w in
+            let type = kind == .max ? "float" : "double"
+            w.line("\(type) acc[\(inner)];")
+            w.line("for (long q = 0; q < \(inner); q++) acc[q] = \(kind == .max ? "-INFINITY" : "0.0");")
+            w.block("for (long j = 0; j < \(red); j++)") { w in
+                w.block("for (long q = 0; q < \(inner); q++)") { w in
+                    for l in position { w.line(l) }
+                    w.lines(p.body.text.trimmingTrailingNewline)
+                    w.line("(void)r; (void)c; (void)i;")
+                    switch kind {
+                    case .sum, .mean: w.line("acc[q] += \(v);")
+                    case .sumSquares: w.line("acc[q] += (double)\(v) * \(v);")
+                    case .max: w.line("acc[q] = \(v) > acc[q] ? \(v) : acc[q];")
+                    }
+                }
+            }
+            let scale = kind == .mean ? " / \(red).0" : ""
+            w.line("for (long q = 0; q < \(inner); q++) \(y)[o * \(inner) + q] = (float)(acc[q]\(scale));")
+        }
+        return members.isEmpty ? "reduce_\(kind.rawValue)" : label(of: ctx.kernel.nodes, ctx.graph, fallback: "reduce")
+    default:
+        throw .unsupported("\(n.op.name) is not a reduction")
+    }
+}
+
+/// Per-channel sums of two quantities over all rows, deterministically: a fixed number of row
+/// chunks (independent of the thread count) each sums in double, then the chunks are added in
+/// order. `prologue` defines the quantities at row r, channel c (index i); they are summed into
+/// s0 and s1, which `finish` turns into the outputs for channel c.
+func emitChannelSums(rows: Int, channels: Int, _ w: inout CWriter, prologue: String,
+                     first: String, second: String, finish: [String]) {
+    let chunks = min(64, rows)
+    w.line("enum { C = \(channels), CHUNKS = \(chunks) };")
+    w.line("double *part = malloc(sizeof(double) * 2 * CHUNKS * C);")
+    if rows * channels >= 32768 { w.line("#pragma omp parallel for schedule(static)") }
+    w.block("for (long ch = 0; ch < CHUNKS; ch++)") { w in
+        w.line("double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;")
+        w.line("for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }")
+        w.block("for (long r = \(rows)L * ch / CHUNKS; r < \(rows)L * (ch + 1) / CHUNKS; r++)") { w in
+            w.block("for (long c = 0; c < C; c++)") { w in
+                w.line("const long i = r * C + c;")
+                w.lines(prologue.trimmingTrailingNewline)
+                w.line("(void)i;")
+                w.line("p0[c] += \(first);")
+                w.line("p1[c] += \(second);")
+            }
+        }
+    }
+    w.block("for (long c = 0; c < C; c++)") { w in
+        w.line("double s0 = 0.0, s1 = 0.0;")
+        w.line("for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }")
+        for f in finish { w.line(f) }
+    }
+    w.line("free(part);")
+}

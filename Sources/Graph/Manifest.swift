@@ -1,0 +1,165 @@
+/// The contract between Codegen and Runtime: what a compiled artifact contains and how to call it.
+///
+/// Codegen writes it as `manifest.json` beside the shared library; Runtime reads it and never
+/// needs to know how the kernels were made. Every entry point has the C signature
+/// `int entry(void *const *io)`, where `io[i]` is the pointer for `ioSlots[i]`.
+public struct Manifest: Codable, Hashable, Sendable {
+    public static let currentFormat = 1
+
+    /// One tensor of a state block: offset and count in floats from the block's start.
+    public struct TensorEntry: Codable, Hashable, Sendable {
+        public var name: String
+        public var shape: [Int]
+        public var offset: Int
+        public var count: Int
+        public init(name: String, shape: [Int], offset: Int, count: Int) {
+            self.name = name; self.shape = shape; self.offset = offset; self.count = count
+        }
+    }
+
+    /// Where persistent tensors live. The `model` block holds the parameters then the buffers;
+    /// `grads`, `adam_m` and `adam_v` have the parameters' layout (`parameterFloats` long);
+    /// `ema` has the model block's layout.
+    public struct StateLayout: Codable, Hashable, Sendable {
+        public var parameters: [TensorEntry]
+        public var buffers: [TensorEntry]
+        public var parameterFloats: Int
+        public var modelFloats: Int
+        enum CodingKeys: String, CodingKey {
+            case parameters, buffers
+            case parameterFloats = "parameter_floats", modelFloats = "model_floats"
+        }
+        public init(parameters: [TensorEntry], buffers: [TensorEntry], parameterFloats: Int, modelFloats: Int) {
+            self.parameters = parameters; self.buffers = buffers
+            self.parameterFloats = parameterFloats; self.modelFloats = modelFloats
+        }
+    }
+
+    /// One phase's programs.
+    public struct PhaseEntry: Codable, Hashable, Sendable {
+        public var phase: Int
+        /// Entry of one micro-batch (forward, loss, backward, gradient accumulation).
+        public var stepEntry: String
+        /// Entry of one optimizer step (clipping, AdamW, accumulators reset, EMA).
+        public var updateEntry: String
+        /// Scratch bytes the entries need (`io[arena]`), from the memory plan.
+        public var arenaBytes: Int
+        /// The largest set of simultaneously live bytes: no plan can use less.
+        public var lowerBoundBytes: Int
+        /// The sum of every intermediate buffer, as if nothing were reused.
+        public var noReuseBytes: Int
+        public var kernels: Int
+        public var trainableParameters: Int
+        /// [start, end) in floats of the trainable parameters within the parameter layout.
+        public var trainableRange: [Int]
+        enum CodingKeys: String, CodingKey {
+            case phase, kernels
+            case stepEntry = "step_entry", updateEntry = "update_entry", arenaBytes = "arena_bytes"
+            case lowerBoundBytes = "lower_bound_bytes", noReuseBytes = "no_reuse_bytes"
+            case trainableParameters = "trainable_parameters", trainableRange = "trainable_range"
+        }
+        public init(phase: Int, stepEntry: String, updateEntry: String, arenaBytes: Int, lowerBoundBytes: Int,
+                    noReuseBytes: Int, kernels: Int, trainableParameters: Int, trainableRange: [Int]) {
+            self.phase = phase; self.stepEntry = stepEntry; self.updateEntry = updateEntry
+            self.arenaBytes = arenaBytes; self.lowerBoundBytes = lowerBoundBytes; self.noReuseBytes = noReuseBytes
+            self.kernels = kernels; self.trainableParameters = trainableParameters; self.trainableRange = trainableRange
+        }
+    }
+
+    /// The inference program (every BatchNorm on running statistics).
+    public struct EvalEntry: Codable, Hashable, Sendable {
+        public var entry: String
+        public var arenaBytes: Int
+        public var lowerBoundBytes: Int
+        public var kernels: Int
+        enum CodingKeys: String, CodingKey {
+            case entry, kernels
+            case arenaBytes = "arena_bytes", lowerBoundBytes = "lower_bound_bytes"
+        }
+        public init(entry: String, arenaBytes: Int, lowerBoundBytes: Int, kernels: Int) {
+            self.entry = entry; self.arenaBytes = arenaBytes; self.lowerBoundBytes = lowerBoundBytes; self.kernels = kernels
+        }
+    }
+
+    public var format: Int = Manifest.currentFormat
+    public var model: String
+    public var architecture: String
+    public var head: String
+    public var imageSize: Int
+    public var batch: Int
+    public var classes: Int
+    /// Hash of everything that shaped the code (model configuration, loss, compile options).
+    public var optionsHash: String
+    /// The shared library's file name, relative to the manifest.
+    public var library: String
+    /// The exact command that built the library.
+    public var compileCommand: String
+    /// Names of the pointers an entry receives, in order (see `IOSlot`).
+    public var ioSlots: [String]
+    public var layout: StateLayout
+    public var phases: [PhaseEntry]
+    public var eval: EvalEntry
+
+    enum CodingKeys: String, CodingKey {
+        case format, model, architecture, head, batch, classes, library, layout, phases, eval
+        case imageSize = "image_size", optionsHash = "options_hash", compileCommand = "compile_command", ioSlots = "io_slots"
+    }
+
+    public init(model: String, architecture: String, head: String, imageSize: Int, batch: Int, classes: Int,
+                optionsHash: String, library: String, compileCommand: String, ioSlots: [String],
+                layout: StateLayout, phases: [PhaseEntry], eval: EvalEntry) {
+        self.model = model; self.architecture = architecture; self.head = head; self.imageSize = imageSize
+        self.batch = batch; self.classes = classes; self.optionsHash = optionsHash; self.library = library
+        self.compileCommand = compileCommand; self.ioSlots = ioSlots; self.layout = layout
+        self.phases = phases; self.eval = eval
+    }
+}
+
+/// The pointers every entry point receives, in this order (`io[slot.rawValue]`).
+public enum IOSlot: Int, CaseIterable, Sendable {
+    /// Scratch memory of at least the phase's `arena_bytes`, 64-byte aligned.
+    case arena
+    /// Parameters then buffers (`layout.model_floats` floats).
+    case model
+    /// Gradient accumulators (`layout.parameter_floats`).
+    case grads
+    case adamM
+    case adamV
+    /// EMA of the model block.
+    case ema
+    /// f32 (N,H,W,3), ImageNet-normalised RGB.
+    case images
+    /// i32 (N).
+    case labels
+    /// i32 (1): the per-call random seed.
+    case seed
+    /// f32 (8): `Hyper` slots.
+    case hyper
+    /// f32 (4,2): 1-β1^t, 1-β2^t per step-count group.
+    case biasCorrection
+    /// f32 (1), written by step entries.
+    case loss
+    /// f32 (N, classes), written by step and eval entries.
+    case logits
+    /// f32 (N, classes), written by eval entries.
+    case probabilities
+
+    public var name: String {
+        switch self {
+        case .arena: return "arena"
+        case .model: return "model"
+        case .grads: return "grads"
+        case .adamM: return "adam_m"
+        case .adamV: return "adam_v"
+        case .ema: return "ema"
+        case .images: return "images"
+        case .labels: return "labels"
+        case .seed: return "seed"
+        case .hyper: return "hyper"
+        case .biasCorrection: return "bias_correction"
+        case .loss: return "loss"
+        case .logits: return "logits"
+        case .probabilities: return "probabilities"
+        }
+    }
+}

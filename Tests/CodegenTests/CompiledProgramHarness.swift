@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+@testable import Codegen
+import Graph
+import Runtime
+
+/// Compiles graphs to C, loads them, and runs them next to the reference interpreter.
+enum Harness {
+    /// A seeded generator for test data (SplitMix64).
+    struct RNG {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+        mutating func normal() -> Double {
+            let u = max(uniform(), 1e-12), v = uniform()
+            return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+        }
+    }
+
+    static let toolchain: Toolchain? = try? Toolchain.detect()
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory(_ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("breastai-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes, compiles and loads an artifact.
+    static func load(_ artifact: Artifact, name: String) throws -> (Runtime.CompiledProgram, URL) {
+        guard let toolchain else { throw XCTSkip("no C toolchain with OpenMP and OpenBLAS") }
+        let dir = try temporaryDirectory(name)
+        try artifact.write(to: dir)
+        try artifact.build(in: dir, toolchain: toolchain)
+        return (try Runtime.CompiledProgram(directory: dir), dir)
+    }
+
+    /// Random but sensible parameters and buffers: weights ~ N(0, 1/fan_in), BatchNorm γ ~ U(0.5, 1.5),
+    /// β ~ N(0, 0.1), running mean ~ N(0, 0.1), running var ~ U(0.5, 1.5).
+    static func initialState(_ layout: Manifest.StateLayout, seed: UInt64) -> [String: [Float]] {
+        var rng = RNG(state: seed)
+        var values: [String: [Float]] = [:]
+        for e in layout.parameters {
+            let isBN = e.shape.count == 1 && (layout.buffers.contains { $0.name == e.name.replacingOccurrences(of: ".weight", with: ".running_mean") })
+            if isBN && e.name.hasSuffix(".weight") {
+                values[e.name] = (0..<e.count).map { _ in Float(0.5 + rng.uniform()) }
+            } else if e.shape.count == 1 {
+                values[e.name] = (0..<e.count).map { _ in Float(0.1 * rng.normal()) }
+            } else {
+                let fanIn = e.shape.dropFirst().reduce(1, *)
+                values[e.name] = (0..<e.count).map { _ in Float(rng.normal() / Double(fanIn).squareRoot()) }
+            }
+        }
+        for e in layout.buffers {
+            values[e.name] = (0..<e.count).map { _ in e.name.hasSuffix("running_var") ? Float(0.5 + rng.uniform()) : Float(0.1 * rng.normal()) }
+        }
+        return values
+    }
+
+    /// Compares two arrays: |a - b| <= atol + rtol·|b| everywhere; returns the worst relative error.
+    @discardableResult
+    static func compare(_ name: String, _ a: [Float], _ b: [Double], rtol: Double = 1e-4, atol: Double = 1e-5,
+                        file: StaticString = #filePath, line: UInt = #line) -> Double {
+        XCTAssertEqual(a.count, b.count, "\(name): count", file: file, line: line)
+        var worst = 0.0, maxDiff = 0.0, at = 0
+        for i in 0..<min(a.count, b.count) {
+            let d = abs(Double(a[i]) - b[i])
+            let r = d / (atol / rtol + abs(b[i]))
+            if r > worst { worst = r; at = i }
+            maxDiff = max(maxDiff, d)
+        }
+        XCTAssertLessThanOrEqual(worst, rtol, "\(name): element \(at) compiled \(a.isEmpty ? 0 : a[at]) vs reference \(b.isEmpty ? 0 : b[at]); "
+                                 + "max |diff| \(maxDiff), tolerance \(atol) + \(rtol)·|ref|", file: file, line: line)
+        return worst
+    }
+}
