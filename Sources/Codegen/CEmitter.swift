@@ -10,6 +10,13 @@ public struct ProgramCode: Sendable {
     }
 }
 
+/// Choices of the emitter that do not change results beyond float rounding.
+public struct EmitOptions: Hashable, Sendable {
+    /// Plain-loop templates for every op (the naive twins the fast kernels are tested against).
+    public var naiveKernels: Bool
+    public init(naiveKernels: Bool = false) { self.naiveKernels = naiveKernels }
+}
+
 /// A pointer parameter of a kernel function.
 struct Param: Hashable {
     var name: String
@@ -30,10 +37,11 @@ final class KernelContext {
     let graph: Graph
     let kernel: Kernel
     let pointer: [NodeID: String]
+    let options: EmitOptions
     private(set) var scalars: [(param: Param, value: String)] = []
 
-    init(graph: Graph, kernel: Kernel, pointer: [NodeID: String]) {
-        self.graph = graph; self.kernel = kernel; self.pointer = pointer
+    init(graph: Graph, kernel: Kernel, pointer: [NodeID: String], options: EmitOptions) {
+        self.graph = graph; self.kernel = kernel; self.pointer = pointer; self.options = options
     }
 
     /// A scalar parameter passed `value` at the call site; returns its name in the body.
@@ -64,7 +72,7 @@ public struct CSource: Sendable {
 
 /// Emits one translation unit for all programs; identical kernels (same computation, same
 /// shapes) become one function called from every site.
-public func emitC(_ programs: [ProgramCode], title: [String]) throws(CodegenError) -> CSource {
+public func emitC(_ programs: [ProgramCode], title: [String], options: EmitOptions = EmitOptions()) throws(CodegenError) -> CSource {
     var functions: [KernelFunction: String] = [:]     // function -> its name
     var order: [(String, KernelFunction, [String])] = []  // definitions in first-use order, with comments
     var entries = CWriter()
@@ -76,7 +84,7 @@ public func emitC(_ programs: [ProgramCode], title: [String]) throws(CodegenErro
         var body = CWriter()
         var names: [String] = []
         for kernel in program.schedule.kernels {
-            let (fn, args) = try emitKernel(kernel, g, program.plan)
+            let (fn, args) = try emitKernel(kernel, g, program.plan, options)
             let name: String
             if let existing = functions[fn] {
                 name = existing
@@ -140,7 +148,7 @@ func location(_ l: Location) -> String {
 }
 
 /// The kernel's function and the arguments of its call.
-func emitKernel(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan) throws(CodegenError) -> (KernelFunction, [String]) {
+func emitKernel(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan, _ options: EmitOptions) throws(CodegenError) -> (KernelFunction, [String]) {
     switch k.kind {
     case .gradNorm, .adamW, .ema: return try emitOptimizer(k, g, plan)
     default: break
@@ -162,7 +170,7 @@ func emitKernel(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan) throws(CodegenError
         let expr = location(l)
         args.append(expr.hasPrefix("io[") ? "(\(const)\(isInt ? "int32_t" : "float") *)\(expr)" : expr)
     }
-    let ctx = KernelContext(graph: g, kernel: k, pointer: pointer)
+    let ctx = KernelContext(graph: g, kernel: k, pointer: pointer, options: options)
     var w = CWriter()
     let label: String
     switch k.kind {
