@@ -35,6 +35,18 @@ func emitOp(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throws(Codeg
         return "matmul\(ta ? "_tA" : "")\(tb ? "_tB" : "")"
     case .batchNormStats, .batchNormBackwardReduce, .reduce:
         return try emitReduction(ctx, id, &w)
+    case .batchNormFoldWeight(let eps):
+        let k = n.type.shape[0], per = n.type.count / k
+        w.line("/* w (\(k), \(per)) scaled per output channel by γ/sqrt(var + eps) */")
+        w.block("for (long k = 0; k < \(k); k++)") { w in
+            w.line("const float s = \(ctx.ptr(x[1]))[k] / sqrtf(\(ctx.ptr(x[2]))[k] + \(cFloat(eps)));")
+            w.line("for (long j = 0; j < \(per); j++) \(y)[k * \(per) + j] = \(ctx.ptr(x[0]))[k * \(per) + j] * s;")
+        }
+        return "bn_fold_weight"
+    case .batchNormFoldBias(let eps):
+        let (gm, bt, mu, vr) = (ctx.ptr(x[0]), ctx.ptr(x[1]), ctx.ptr(x[2]), ctx.ptr(x[3]))
+        w.line("for (long k = 0; k < \(n.type.count); k++) \(y)[k] = \(bt)[k] - \(mu)[k] * \(gm)[k] / sqrtf(\(vr)[k] + \(cFloat(eps)));")
+        return "bn_fold_bias"
     case .reduceMaxBackward(let axes):
         let s = ctx.shape(x[1])
         let (outer, red, inner) = try splitAxes(s, axes)

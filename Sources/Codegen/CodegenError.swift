@@ -11,6 +11,8 @@ public enum CodegenError: Error, CustomStringConvertible {
     case unsupported(String)
     /// No usable C compiler, OpenMP or OpenBLAS (OpenMP variant); the text says what to install or set.
     case toolchain(String)
+    /// The planned memory exceeds the budget (`--allow-over-budget` or `--memory-budget` to proceed).
+    case overBudget(String)
     /// The C compiler rejected the code: the exact command line and everything it printed.
     case compileFailed(command: String, output: String)
 
@@ -19,6 +21,7 @@ public enum CodegenError: Error, CustomStringConvertible {
         case .invalidPlan(let s): return "memory plan: \(s)"
         case .unsupported(let s): return "code generation: \(s)"
         case .toolchain(let s): return "toolchain: \(s)"
+        case .overBudget(let s): return "over the memory budget: \(s)"
         case .compileFailed(let command, let output):
             return "C compilation failed: \(command)" + CodegenError.excerpt(of: output)
         }

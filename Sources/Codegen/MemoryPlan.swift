@@ -98,13 +98,14 @@ public func plan(_ s: Schedule, layout: Manifest.StateLayout) throws(CodegenErro
         default: break
         }
     }
-    for o in g.outputs {
-        guard let slot = outputSlots[o.name] else { throw .invalidPlan("unknown output '\(o.name)'") }
-        loc[o.node] = .io(slot)
-    }
-
     // Which kernel writes each value, and the last kernel that reads it (through views).
     func root(_ v: NodeID) -> NodeID { g.nodes[v].op == .reshape ? root(g.nodes[v].inputs[0]) : v }
+    for o in g.outputs {   // an output that is a view (reshape) lives where the viewed value does
+        guard let slot = outputSlots[o.name] else { throw .invalidPlan("unknown output '\(o.name)'") }
+        let r = root(o.node)
+        guard loc[r] == nil else { throw .unsupported("output '\(o.name)' is a state or input; copy it first") }
+        loc[r] = .io(slot)
+    }
     var writer: [NodeID: Int] = [:], lastRead: [NodeID: Int] = [:]
     for (k, kernel) in s.kernels.enumerated() {
         for w in kernel.writes { writer[w] = k }

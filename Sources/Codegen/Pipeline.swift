@@ -4,12 +4,14 @@ import Graph
 /// The compiler's passes, in order. Each graph pass returns a new graph; `--dump-after NAME`
 /// prints the graph after it.
 public enum Pass: String, CaseIterable, Sendable {
+    /// Folds eval-mode (frozen) BatchNorm into the preceding convolution.
+    case foldBatchNorm = "fold-batchnorm"
     /// Removes what no output or assignment needs.
     case eliminate
     /// Cuts the graph into kernels (`fuse`), then plans memory and emits C.
     case fuse
 
-    public static let graphPasses: [Pass] = [.eliminate]
+    public static let graphPasses: [Pass] = [.foldBatchNorm, .eliminate]
 }
 
 /// One program (a phase's step or update, or eval) through the pipeline.
@@ -22,16 +24,18 @@ public struct LoweredProgram: Sendable {
 
 /// Runs the graph passes, then fuses and plans. `dumpAfter` receives each graph pass's result.
 public func compileProgram(_ graph: Graph, entry: String, layout: Manifest.StateLayout,
+                           passes: [Pass] = Pass.graphPasses, rules: FusionRules = .all,
                            dumpAfter: ((Pass, Graph) -> Void)? = nil) throws(CodegenError) -> LoweredProgram {
     var g = graph
-    for pass in Pass.graphPasses {
+    for pass in Pass.graphPasses where passes.contains(pass) {
         switch pass {
+        case .foldBatchNorm: g = foldFrozenBatchNorm(g)
         case .eliminate: g = eliminate(g)
         case .fuse: break
         }
         dumpAfter?(pass, g)
     }
-    let schedule = fuse(g)
+    let schedule = fuse(g, rules: rules)
     let memory = try plan(schedule, layout: layout)
     return LoweredProgram(entry: entry, graph: g, schedule: schedule, plan: memory)
 }
@@ -46,6 +50,8 @@ public struct Artifact: Sendable {
     /// `program.c`: one entry function per program (includes kernels.c).
     public var program: String
     public var functions: Int
+    /// The function each kernel calls, by program entry, in schedule order.
+    public var calls: [String: [String]]
 }
 
 /// Compiles every phase's step and update program and the eval program of a configuration into
@@ -101,7 +107,7 @@ public func compileArtifact(_ config: ModelConfig, phases: [Phase] = Phase.recip
         eval: Manifest.EvalEntry(entry: eval.entry, arenaBytes: eval.plan.arenaBytes,
                                  lowerBoundBytes: eval.plan.lowerBoundBytes, kernels: eval.schedule.kernels.count))
     return Artifact(config: config, programs: programs, manifest: manifest, kernels: kernels, program: program,
-                    functions: source.functions)
+                    functions: source.functions, calls: source.calls)
 }
 
 /// Splits the emitted translation unit into kernels.c (everything up to the first entry) and
@@ -129,7 +135,8 @@ func fnv1a(_ s: String) -> String {
 /// and fusion rules). Its parameters and buffers, in graph order, form the state layout; states
 /// of the other kinds must name a parameter.
 public func compileStandalone(_ graph: Graph, entry: String = "breastai_eval", title: String = "standalone graph",
-                              options: EmitOptions = EmitOptions()) throws -> Artifact {
+                              options: EmitOptions = EmitOptions(), passes: [Pass] = Pass.graphPasses,
+                              rules: FusionRules = .all) throws -> Artifact {
     var parameters: [Manifest.TensorEntry] = [], buffers: [Manifest.TensorEntry] = []
     var seen = Set<String>()
     var offset = 0
@@ -147,7 +154,7 @@ public func compileStandalone(_ graph: Graph, entry: String = "breastai_eval", t
         offset += t.count
     }
     let layout = Manifest.StateLayout(parameters: parameters, buffers: buffers, parameterFloats: parameterFloats, modelFloats: offset)
-    let lowered = try compileProgram(graph, entry: entry, layout: layout)
+    let lowered = try compileProgram(graph, entry: entry, layout: layout, passes: passes, rules: rules)
     let source = try emitC([ProgramCode(entry: entry, schedule: lowered.schedule, plan: lowered.plan)], title: [title], options: options)
     let (kernels, program) = split(source.text)
     let manifest = Manifest(model: "standalone", architecture: "standalone", head: "none", imageSize: 0, batch: 0, classes: 0,
@@ -156,5 +163,5 @@ public func compileStandalone(_ graph: Graph, entry: String = "breastai_eval", t
                             eval: .init(entry: entry, arenaBytes: lowered.plan.arenaBytes,
                                         lowerBoundBytes: lowered.plan.lowerBoundBytes, kernels: lowered.schedule.kernels.count))
     return Artifact(config: ModelConfig(variant: .tiny), programs: [lowered], manifest: manifest, kernels: kernels,
-                    program: program, functions: source.functions)
+                    program: program, functions: source.functions, calls: source.calls)
 }

@@ -11,6 +11,10 @@ public struct Cost: Hashable, Sendable {
 
     public var flops: Int { contractionFLOPs + otherFLOPs }
 
+    public init(contractionFLOPs: Int = 0, otherFLOPs: Int = 0, bytes: Int = 0) {
+        self.contractionFLOPs = contractionFLOPs; self.otherFLOPs = otherFLOPs; self.bytes = bytes
+    }
+
     public static func + (a: Cost, b: Cost) -> Cost {
         Cost(contractionFLOPs: a.contractionFLOPs + b.contractionFLOPs, otherFLOPs: a.otherFLOPs + b.otherFLOPs, bytes: a.bytes + b.bytes)
     }

@@ -103,6 +103,18 @@ public func inferType(_ op: Op, _ inputs: [TensorType], declared: TensorType? = 
         guard a.row == 0 || a.row == 1, a.count > 1 else { throw fail("row must be 0 or 1 and count > 1") }
         result = inputs[0]
 
+    case .batchNormFoldWeight:
+        try arity(3...3)
+        guard inputs[0].rank >= 1 else { throw fail("weight needs an output-channel dimension") }
+        let k = inputs[0].shape[0]
+        try shape(1, [k]); try shape(2, [k])
+        result = inputs[0]
+    case .batchNormFoldBias:
+        try arity(4...4)
+        guard inputs[0].rank == 1 else { throw fail("gamma must be 1-D, found \(inputs[0])") }
+        for i in 1...3 { try same(0, i) }
+        result = inputs[0]
+
     case .unary:
         try arity(1...1); try f32(0)
         result = inputs[0]

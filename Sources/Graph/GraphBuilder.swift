@@ -41,6 +41,16 @@ public final class GraphBuilder {
         }
     }
 
+    /// Appends a copy of `node` (from another graph) reading `inputs`, keeping its name and type.
+    @discardableResult
+    public func appendCopy(_ node: Node, inputs: [NodeID]) -> NodeID {
+        var n = node
+        n.inputs = inputs
+        let id = graph.append(n)
+        if case .state(let kind) = n.op { stateIndex[StateKey(kind, n.name)] = id }
+        return id
+    }
+
     public func type(_ id: NodeID) -> TensorType { graph.nodes[id].type }
     public func shape(_ id: NodeID) -> [Int] { graph.nodes[id].type.shape }
 

@@ -74,6 +74,13 @@ public enum Interpreter {
             let c = x[0].count, m = Double(a.momentum)
             let correction = a.row == 1 ? Double(a.count) / Double(a.count - 1) : 1
             return x[0].mapIndexed { i, r in (1 - m) * r + m * x[1].scalars[a.row * c + i] * correction }
+        case .batchNormFoldWeight(let eps):
+            let k = x[0].shape[0], per = x[0].count / k
+            return x[0].mapIndexed { i, w in w * x[1].scalars[i / per] / (x[2].scalars[i / per] + Double(eps)).squareRoot() }
+        case .batchNormFoldBias(let eps):
+            return x[1].mapIndexed { i, beta in
+                beta - x[2].scalars[i] * x[0].scalars[i] / (x[3].scalars[i] + Double(eps)).squareRoot()
+            }
         case .unary(let f): return x[0].map { Kernels.unary(f, $0) }
         case .unaryBackward(let f): return Kernels.zip(x[0], x[1]) { dy, v in dy * Kernels.derivative(f, v) }
         case .add: return Kernels.binary(x[0], x[1], +)

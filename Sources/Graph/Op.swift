@@ -153,6 +153,11 @@ public enum Op: Hashable, Codable, Sendable {
     case batchNormEvalBackward(eps: Float)
     /// (running C; stats 2,C) -> the updated running statistic.
     case runningStatUpdate(RunningStatAttrs)
+    /// (w K,...; gamma K; running_var K) -> w·γ/sqrt(var+eps) per output channel: an eval-mode
+    /// BatchNorm folded into the convolution before it.
+    case batchNormFoldWeight(eps: Float)
+    /// (gamma K; beta K; running_mean K; running_var K) -> β - mean·γ/sqrt(var+eps), the folded bias.
+    case batchNormFoldBias(eps: Float)
 
     // MARK: elementwise (binary ops broadcast dimensions of size 1)
     case unary(UnaryOp)
@@ -231,6 +236,8 @@ extension Op {
         case .batchNormBackwardInput: return "bn_bwd_input"
         case .batchNormEvalBackward: return "bn_eval_bwd"
         case .runningStatUpdate(let a): return a.row == 0 ? "running_mean_update" : "running_var_update"
+        case .batchNormFoldWeight: return "bn_fold_weight"
+        case .batchNormFoldBias: return "bn_fold_bias"
         case .unary(let f): return f.rawValue
         case .unaryBackward(let f): return "\(f.rawValue)_bwd"
         case .add: return "add"
@@ -267,7 +274,8 @@ extension Op {
             return "stride=\(a.stride) pad=\(a.padding)" + (a.groups == 1 ? "" : " groups=\(a.groups)")
         case .matmul(let ta, let tb): return "transA=\(ta) transB=\(tb)"
         case .batchNormTrain(let e), .batchNormEval(let e), .batchNormBackwardReduce(let e),
-             .batchNormBackwardInput(let e), .batchNormEvalBackward(let e): return "eps=\(f(e))"
+             .batchNormBackwardInput(let e), .batchNormEvalBackward(let e), .batchNormFoldWeight(let e),
+             .batchNormFoldBias(let e): return "eps=\(f(e))"
         case .runningStatUpdate(let a): return "momentum=\(f(a.momentum)) count=\(a.count)"
         case .scale(let k): return "k=\(f(k))"
         case .dropout(let a), .dropoutBackward(let a), .stochasticDepth(let a), .stochasticDepthBackward(let a):

@@ -1,19 +1,24 @@
 import ArgumentParser
+import Codegen
 import Foundation
 import Graph
 
-/// `breastai-compile`: builds a model's training graphs and reports on them. (Emitting and
-/// building the C program is the Codegen stage.)
+/// `breastai-compile`: builds a model's training graphs, fuses them into kernels, plans their
+/// memory, emits C and compiles it; or reports on any of those stages.
 @main
 struct BreastAICompile: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breastai-compile",
-        abstract: "Build the training graphs of an EfficientNetV2 BreastAI model and report on them.",
+        abstract: "Compile the training step of an EfficientNetV2 BreastAI model into a C program of fused kernels.",
         discussion: """
+            By default emits kernels.c, program.c and manifest.json into --out and builds libbreastai.so.
             Examples:
-              breastai-compile --model S --summary
+              breastai-compile --model S                      emit and build all phases into build/S
+              breastai-compile --model S --summary            parameters, ops and FLOPs per phase
+              breastai-compile --model tiny --phase 2 --dump  the fused-kernel listing
+              breastai-compile --model tiny --dump-after eliminate --graph step
               breastai-compile --model M --plain-torchvision --classes 1000 --summary --json
-              breastai-compile --model tiny --phase 2 --dump-ir --graph step
+            The C compiler is $CC (default gcc, else clang with libomp).
             """)
 
     @Option(name: .long, help: "Model: S, M or tiny.")
@@ -32,14 +37,28 @@ struct BreastAICompile: ParsableCommand {
     var dropout: Float = ModelConfig.breastAIDropout
     @Option(name: .long, help: "Phase: all, 1, 2, 3 or 4.")
     var phase: String = "all"
-    @Flag(name: .long, help: "Print parameters, ops and FLOPs per phase.")
+    @Option(name: .long, help: "Output directory (default build/<model>).")
+    var out: String?
+    @Flag(name: .long, help: "Write the C sources and manifest but do not run the C compiler.")
+    var emitOnly = false
+    @Option(name: .long, help: "Memory budget in GB for arena + state (default: S 6, M 12, tiny none).")
+    var memoryBudget: Double?
+    @Flag(name: .long, help: "Emit and build even when the planned memory exceeds the budget.")
+    var allowOverBudget = false
+    @Flag(name: .long, help: "Plain-loop kernels everywhere (the naive twins; slow, for debugging).")
+    var naiveKernels = false
+    @Flag(name: .long, help: "Print parameters, ops and FLOPs per phase (no code is generated).")
     var summary = false
     @Flag(name: .long, help: "With --summary: print JSON.")
     var json = false
-    @Flag(name: .long, help: "Print the IR, one line per node (phase 4 unless --phase is given).")
+    @Flag(name: .long, help: "Print the IR as built, one line per node (phase 4 unless --phase is given).")
     var dumpIr = false
-    @Option(name: .long, help: "With --dump-ir: which graph, step, update or eval.")
+    @Option(name: .long, help: "Print the IR after a pass: \(Pass.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var dumpAfter: String?
+    @Option(name: .long, help: "With --dump-ir / --dump-after: which graph, step, update or eval.")
     var graph: String = "step"
+    @Flag(name: .long, help: "Print the fused-kernel dump (kernels, fused IR nodes, shapes, FLOPs, bytes, offsets).")
+    var dump = false
 
     func config() throws -> ModelConfig {
         guard let variant = ModelVariant(rawValue: model) ?? ModelVariant(rawValue: model.uppercased()) else {
@@ -57,34 +76,86 @@ struct BreastAICompile: ParsableCommand {
         return [try Phase.recipe(n)]
     }
 
+    /// The recipe's focal loss; with other than 3 classes, alpha 1 for every class.
+    func defaultLoss(_ c: ModelConfig) -> LossAttrs {
+        c.classes == 3 ? .recipe : LossAttrs(alpha: Array(repeating: 1, count: c.classes), gamma: 2.5, smoothing: 0.12)
+    }
+
+    func selectedGraph(_ config: ModelConfig) throws -> Graph {
+        let p = phase == "all" ? Phase.recipe[3] : try phases()[0]
+        let program = try TrainingProgram(config: config, phase: p, loss: defaultLoss(config))
+        switch graph {
+        case "step": return program.step
+        case "update": return program.update
+        case "eval": return program.eval
+        default: throw ValidationError("unknown graph '\(graph)': expected step, update or eval")
+        }
+    }
+
+    var commandLine: String {
+        (["breastai-compile"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+    }
+
     func run() throws {
         let config = try config()
         if dumpIr {
-            let p = phase == "all" ? Phase.recipe[3] : try phases()[0]
-            let program = try TrainingProgram(config: config, phase: p, loss: defaultLoss(config))
-            let g: Graph
-            switch graph {
-            case "step": g = program.step
-            case "update": g = program.update
-            case "eval": g = program.eval
-            default: throw ValidationError("unknown graph '\(graph)': expected step, update or eval")
-            }
+            let g = try selectedGraph(config)
             try g.verify()
             print(g.dump(), terminator: "")
             return
         }
-        let s = try ModelSummary(config: config, phases: phases(), loss: defaultLoss(config))
-        if json {
-            let e = JSONEncoder()
-            e.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try e.encode(s), as: UTF8.self))
-        } else {
-            print(s.text)
+        if let name = dumpAfter {
+            guard let pass = Pass(rawValue: name) else {
+                throw ValidationError("unknown pass '\(name)': expected \(Pass.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let g = try selectedGraph(config)
+            let layout = Manifest.StateLayout(config: config)
+            let lowered = try compileProgram(g, entry: graph, layout: layout) { p, after in
+                if p == pass { print(after.dump(), terminator: "") }
+            }
+            if pass == .fuse { print(Report.kernelDump(lowered, functions: []), terminator: "") }
+            return
         }
+        if summary {
+            let s = try ModelSummary(config: config, phases: phases(), loss: defaultLoss(config))
+            if json {
+                let e = JSONEncoder()
+                e.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try e.encode(s), as: UTF8.self))
+            } else {
+                print(s.text)
+            }
+            return
+        }
+        try compile(config)
     }
 
-    /// The recipe's focal loss; with other than 3 classes, alpha 1 for every class.
-    func defaultLoss(_ c: ModelConfig) -> LossAttrs {
-        c.classes == 3 ? .recipe : LossAttrs(alpha: Array(repeating: 1, count: c.classes), gamma: 2.5, smoothing: 0.12)
+    func compile(_ config: ModelConfig) throws {
+        let started = Date()
+        let artifact = try compileArtifact(config, phases: phases(), loss: defaultLoss(config), commandLine: commandLine,
+                                           options: EmitOptions(naiveKernels: naiveKernels))
+        let emitSeconds = Date().timeIntervalSince(started)
+        if dump {
+            for p in artifact.programs { print(Report.kernelDump(p, functions: artifact.calls[p.entry] ?? [])) }
+            return
+        }
+        let budget = memoryBudget.map { Int($0 * 1e9) } ?? (config.batch == 4 && config.imageSize == 512 ? defaultBudget(config.variant) : nil)
+        print("\(config.backbone.name) (\(config.variant.rawValue)), batch \(config.batch), \(config.imageSize)x\(config.imageSize), "
+              + "\(config.classes) classes, head \(artifact.manifest.head)")
+        print(artifact.summary(budget: budget))
+        if let budget, let worst = artifact.memoryFigures.max(by: { $0.total < $1.total }), worst.total > budget, !allowOverBudget {
+            throw CodegenError.overBudget("\(worst.name) needs \(Report.bytes(worst.total)) (arena \(Report.bytes(worst.arena)) + state "
+                                          + "\(Report.bytes(worst.state))) > \(Report.bytes(budget)); pass --allow-over-budget or --memory-budget GB")
+        }
+        let dir = URL(fileURLWithPath: out ?? "build/\(config.variant.rawValue)")
+        try artifact.write(to: dir)
+        print(String(format: "emitted %@ (kernels.c %@, program.c %@, manifest.json) in %.1f s", dir.path,
+                     Report.bytes(artifact.kernels.utf8.count), Report.bytes(artifact.program.utf8.count), emitSeconds))
+        if emitOnly { return }
+        let toolchain = try Toolchain.detect()
+        print("building with \(toolchain.description) ...")
+        let result = try artifact.build(in: dir, toolchain: toolchain)
+        print(String(format: "built %@ in %.1f s", dir.appendingPathComponent(artifact.manifest.library).path, result.seconds))
+        print("command: \(result.command)")
     }
 }

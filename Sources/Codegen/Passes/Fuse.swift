@@ -4,7 +4,6 @@ extension Op {
     /// Ops an elementwise kernel can compute inline: one output element from the same element
     /// of each operand (after broadcasting, or by channel for BatchNorm's per-channel vectors).
     var isFusableElementwise: Bool {
-        if isOptimizer { return false }
         if isElementwise { return true }
         switch self { case .expand, .constant: return true; default: return false }
     }
@@ -18,6 +17,23 @@ extension Op {
         default: return []
         }
     }
+}
+
+/// The fusion rules `fuse` applies; each can be switched off to test it against the unfused code.
+public struct FusionRules: OptionSet, Hashable, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// Rule 1: elementwise chains in one kernel.
+    public static let elementwise = FusionRules(rawValue: 1)
+    /// Rule 1b: an elementwise value with several consumers is recomputed in each.
+    public static let recompute = FusionRules(rawValue: 2)
+    /// Rule 2: reductions read through an elementwise prologue.
+    public static let prologue = FusionRules(rawValue: 4)
+    /// Rule 3: loss and its gradient in one kernel.
+    public static let loss = FusionRules(rawValue: 8)
+    /// Rule 4: flat optimizer kernels.
+    public static let optimizer = FusionRules(rawValue: 16)
+    public static let all: FusionRules = [.elementwise, .recompute, .prologue, .loss, .optimizer]
 }
 
 /// Largest elementwise expression (in ops) inlined into a consumer, and into several consumers.
@@ -45,19 +61,19 @@ let duplicateLimit = 8
 ///
 /// Everything else (convolutions, matrix products, the remaining reductions) is a kernel of
 /// its own reading its operands from memory.
-public func fuse(_ g: Graph) -> Schedule {
+public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
     let users = g.users()
     var pinned = Set(g.outputs.map(\.node))
     for a in g.assignments { pinned.insert(a.value) }
 
     var kernels: [Kernel] = []
     var claimed = Set<NodeID>()
-    let optimizer = optimizerKernels(g, users: users)
+    let optimizer = rules.contains(.optimizer) ? optimizerKernels(g, users: users) : []
     for (k, nodes) in optimizer { kernels.append(k); claimed.formUnion(nodes) }
 
     // Rule 3: loss forward and backward on the same logits and labels.
     var lossPair: [NodeID: NodeID] = [:]   // backward -> forward
-    for (id, n) in g.nodes.enumerated() {
+    for (id, n) in g.nodes.enumerated() where rules.contains(.loss) {
         guard case .focalLossBackward(let a) = n.op else { continue }
         if let f = g.nodes.indices.first(where: { g.nodes[$0].op == .focalLoss(a) && g.nodes[$0].inputs == Array(n.inputs.prefix(2)) }) {
             lossPair[id] = f
@@ -70,12 +86,13 @@ public func fuse(_ g: Graph) -> Schedule {
     var cost = [Int](repeating: 0, count: g.nodes.count)
     for (id, node) in g.nodes.enumerated() where node.op.isFusableElementwise && !claimed.contains(id) {
         if case .constant = node.op {
-            if !users[id].contains(where: { !canInline(id, into: $0, g) }) && !pinned.contains(id) { inlined.insert(id) }
+            if !users[id].contains(where: { !canInline(id, into: $0, g, prologue: true) }) && !pinned.contains(id) { inlined.insert(id) }
             continue
         }
         cost[id] = 1 + node.inputs.reduce(0) { $0 + (inlined.contains($1) ? cost[$1] : 0) }
-        guard !pinned.contains(id), !users[id].isEmpty,
-              users[id].allSatisfy({ canInline(id, into: $0, g) }),
+        guard rules.contains(.elementwise), !pinned.contains(id), !users[id].isEmpty,
+              users[id].count == 1 || rules.contains(.recompute),
+              users[id].allSatisfy({ canInline(id, into: $0, g, prologue: rules.contains(.prologue)) }),
               cost[id] <= (users[id].count > 1 ? duplicateLimit : inlineLimit) else { continue }
         inlined.insert(id)
     }
@@ -131,13 +148,14 @@ public func fuse(_ g: Graph) -> Schedule {
 }
 
 /// Whether elementwise value `v` can be computed inside its consumer `u`.
-private func canInline(_ v: NodeID, into u: NodeID, _ g: Graph) -> Bool {
+private func canInline(_ v: NodeID, into u: NodeID, _ g: Graph, prologue: Bool) -> Bool {
     let consumer = g.nodes[u], value = g.nodes[v]
     if consumer.op.isFusableElementwise && !consumer.op.isLeaf {
         guard consumer.type.shape == value.type.shape else { return false }
         // Only at pointwise positions: BatchNorm's per-channel vectors and statistics are read by channel.
         return pointwiseOperands(consumer.op, arity: consumer.inputs.count).contains { consumer.inputs[$0] == v }
     }
+    guard prologue else { return false }
     let positions = consumer.op.prologueOperands.filter { consumer.inputs[$0] == v }
     return !positions.isEmpty && value.type.count > 1
 }
@@ -148,6 +166,8 @@ func pointwiseOperands(_ op: Op, arity: Int) -> [Int] {
     case .batchNormTrain, .batchNormEval, .batchNormEvalBackward, .runningStatUpdate: return [0]
     case .batchNormBackwardInput: return [0, 1]
     case .dropout, .dropoutBackward, .stochasticDepth, .stochasticDepthBackward: return [0]
+    case .adamMoment, .emaUpdate: return [0, 1]
+    case .adamWUpdate: return [0, 1, 2]
     default: return Array(0..<arity)
     }
 }

@@ -86,7 +86,7 @@ func gradientRule(_ b: GraphBuilder, node id: NodeID, dy: NodeID, needs: (Int) -
     case .input, .state, .constant, .batchNormStats:
         break
     case .slice, .conv2dBackwardInput, .conv2dBackwardWeight, .batchNormBackwardReduce, .batchNormBackwardInput,
-         .batchNormEvalBackward, .runningStatUpdate, .unaryBackward, .dropoutBackward, .stochasticDepthBackward,
+         .batchNormEvalBackward, .runningStatUpdate, .batchNormFoldWeight, .batchNormFoldBias, .unaryBackward, .dropoutBackward, .stochasticDepthBackward,
          .reduceMaxBackward, .softmaxBackward, .focalLossBackward, .clipCoefficient, .adamMoment, .adamWUpdate,
          .emaUpdate:
         preconditionFailure("\(node.name): \(node.op.name) has no derivative rule (it never lies between a parameter and the loss)")
