@@ -30,9 +30,10 @@ func emitOp(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throws(Codeg
         let a = ctx.shape(x[0]), b = ctx.shape(x[1])
         let (m, kk) = ta ? (a[1], a[0]) : (a[0], a[1])
         let cols = tb ? b[0] : b[1]
+        if ctx.accumulate { w.line("/* accumulated into the gradient: beta = 1 */") }
         w.line("cblas_sgemm(CblasRowMajor, \(ta ? "CblasTrans" : "CblasNoTrans"), \(tb ? "CblasTrans" : "CblasNoTrans"), "
-               + "\(m), \(cols), \(kk), 1.0f, \(ctx.ptr(x[0])), \(a[1]), \(ctx.ptr(x[1])), \(b[1]), 0.0f, \(y), \(cols));")
-        return "matmul\(ta ? "_tA" : "")\(tb ? "_tB" : "")"
+               + "\(m), \(cols), \(kk), 1.0f, \(ctx.ptr(x[0])), \(a[1]), \(ctx.ptr(x[1])), \(b[1]), \(ctx.accumulate ? "1.0f" : "0.0f"), \(y), \(cols));")
+        return "matmul\(ta ? "_tA" : "")\(tb ? "_tB" : "")" + (ctx.accumulate ? "_acc" : "")
     case .batchNormStats, .batchNormBackwardReduce, .reduce:
         return try emitReduction(ctx, id, &w)
     case .batchNormFoldWeight(let eps):
@@ -77,6 +78,11 @@ func emitOp(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throws(Codeg
     case .slice(let axis, let start):
         let s = n.type.shape, t = ctx.shape(x[0])
         let outer = s[..<axis].reduce(1, *), inner = s[(axis + 1)...].reduce(1, *)
+        if ctx.accumulate {
+            w.line("for (long o = 0; o < \(outer); o++) for (long j = 0; j < \(s[axis] * inner); j++) "
+                   + "\(y)[o * \(s[axis] * inner) + j] += \(ctx.ptr(x[0]))[o * \(t[axis] * inner) + \(start * inner) + j];")
+            return "slice_acc"
+        }
         w.line("for (long o = 0; o < \(outer); o++) memcpy(\(y) + o * \(s[axis] * inner), \(ctx.ptr(x[0])) + o * \(t[axis] * inner) + \(start * inner), \(s[axis] * inner) * sizeof(float));")
         return "slice"
     case .softmax:

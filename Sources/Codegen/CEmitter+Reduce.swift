@@ -7,17 +7,26 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throw
     let n = ctx.node(id)
     let x = n.inputs
     let y = ctx.ptr(id)
-    let members = Set(ctx.kernel.nodes).subtracting([id])
+    var members = Set(ctx.kernel.nodes).subtracting([id])
+    if ctx.accumulate { members.subtract(ctx.kernel.writes); members = members.filter { ctx.graph.nodes[$0].op != .reshape } }
     switch n.op {
     case .batchNormStats:
-        let c = n.type.shape[1]
-        var p = PointwiseBuilder(ctx, members: members, shape: ctx.shape(x[0]))
+        let c = n.type.shape[1], rows = ctx.count(x[0]) / c
+        // Running-statistic updates fused into this kernel (rule 2b), written per channel.
+        let updates = ctx.kernel.nodes.filter { if case .runningStatUpdate = ctx.node($0).op { return true }; return false }
+        var p = PointwiseBuilder(ctx, members: members.subtracting(updates), shape: ctx.shape(x[0]))
         let v = p.value(x[0])
-        emitChannelSums(rows: ctx.count(x[0]) / c, channels: c, &w, prologue: p.body.text,
-                        first: "(double)\(v)", second: "(double)\(v) * \(v)",
-                        finish: ["const double mean = s0 / \(ctx.count(x[0]) / c).0;",
-                                 "\(y)[c] = (float)mean;",
-                                 "\(y)[C + c] = (float)fmax(s1 / \(ctx.count(x[0]) / c).0 - mean * mean, 0.0);"])
+        var finish = ["const double mean = s0 / \(rows).0, var = fmax(s1 / \(rows).0 - mean * mean, 0.0);",
+                      "\(y)[c] = (float)mean;",
+                      "\(y)[C + c] = (float)var;"]
+        for u in updates {
+            guard case .runningStatUpdate(let a) = ctx.node(u).op else { continue }
+            let stat = a.row == 0 ? "mean" : "var * \(cDouble(Double(a.count) / Double(a.count - 1)))"
+            finish.append("\(ctx.ptr(u))[c] = (float)(\(cDouble(Double(1 - a.momentum))) * \(ctx.ptr(ctx.node(u).inputs[0]))[c] "
+                          + "+ \(cDouble(Double(a.momentum))) * \(stat));  /* running \(a.row == 0 ? "mean" : "var (unbiased)") */")
+        }
+        emitChannelSums(rows: rows, channels: c, &w, prologue: p.body.text,
+                        first: "(double)\(v)", second: "(double)\(v) * \(v)", finish: finish)
         return members.isEmpty ? "bn_stats" : label(of: ctx.kernel.nodes, ctx.graph, fallback: "bn_stats")
     case .batchNormBackwardReduce(let eps):
         let c = n.type.shape[1], stats = ctx.ptr(x[2])
@@ -61,9 +70,10 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throw
                 }
             }
             let scale = kind == .mean ? " / \(red).0" : ""
-            w.line("for (long q = 0; q < \(inner); q++) \(y)[o * \(inner) + q] = (float)(acc[q]\(scale));")
+            w.line("for (long q = 0; q < \(inner); q++) \(y)[o * \(inner) + q] \(ctx.accumulate ? "+=" : "=") (float)(acc[q]\(scale));")
         }
-        return members.isEmpty ? "reduce_\(kind.rawValue)" : label(of: ctx.kernel.nodes, ctx.graph, fallback: "reduce")
+        let name = members.isEmpty ? "reduce_\(kind.rawValue)" : label(of: ctx.kernel.nodes.filter { !ctx.graph.nodes[$0].op.isElementwise || !ctx.accumulate || $0 != ctx.kernel.writes[0] }, ctx.graph, fallback: "reduce")
+        return name + (ctx.accumulate ? "_acc" : "")
     default:
         throw .unsupported("\(n.op.name) is not a reduction")
     }

@@ -38,6 +38,8 @@ final class KernelContext {
     let kernel: Kernel
     let pointer: [NodeID: String]
     let options: EmitOptions
+    /// The anchor adds into its output (`+=`, or sgemm with beta 1) instead of storing.
+    var accumulate: Bool { kernel.accumulates }
     private(set) var scalars: [(param: Param, value: String)] = []
 
     init(graph: Graph, kernel: Kernel, pointer: [NodeID: String], options: EmitOptions) {
@@ -170,6 +172,8 @@ func emitKernel(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan, _ options: EmitOpti
         let expr = location(l)
         args.append(expr.hasPrefix("io[") ? "(\(const)\(isInt ? "int32_t" : "float") *)\(expr)" : expr)
     }
+    if k.accumulates, case .op(let anchor) = k.kind { pointer[anchor] = pointer[k.writes[0]] }
+    if k.accumulates, case .reduction(let anchor) = k.kind { pointer[anchor] = pointer[k.writes[0]] }
     let ctx = KernelContext(graph: g, kernel: k, pointer: pointer, options: options)
     var w = CWriter()
     let label: String

@@ -41,6 +41,12 @@ public struct Kernel: Hashable, Sendable {
     public var reads: [NodeID]
     /// Values written to memory.
     public var writes: [NodeID]
+    /// Reads used only at the index where the kernel writes an assignment of the same state,
+    /// so that value may overwrite the state in place (e.g. a running mean updated per channel).
+    public var inPlaceReads: Set<NodeID> = []
+    /// The anchor adds its result into its output (a gradient accumulator) instead of storing it:
+    /// `writes[0]` is the accumulated value, which lives in the accumulator.
+    public var accumulates = false
 
     public init(kind: KernelKind, nodes: [NodeID], reads: [NodeID], writes: [NodeID]) {
         self.kind = kind; self.nodes = nodes; self.reads = reads; self.writes = writes

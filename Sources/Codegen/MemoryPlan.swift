@@ -120,7 +120,7 @@ public func plan(_ s: Schedule, layout: Manifest.StateLayout) throws(CodegenErro
         let target = a.target, value = a.value
         if let k = writer[value], loc[value] == nil, g.nodes[value].op != .reshape,
            (lastRead[target] ?? -1) <= k,
-           !(lastRead[target] == k && !s.kernels[k].kind.isPointwise) {
+           !(lastRead[target] == k && !s.kernels[k].kind.isPointwise && !s.kernels[k].inPlaceReads.contains(target)) {
             loc[value] = loc[target]
         } else {
             copies.append(a)

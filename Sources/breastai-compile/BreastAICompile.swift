@@ -92,10 +92,6 @@ struct BreastAICompile: ParsableCommand {
         }
     }
 
-    var commandLine: String {
-        (["breastai-compile"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-    }
-
     func run() throws {
         let config = try config()
         if dumpIr {
@@ -132,7 +128,7 @@ struct BreastAICompile: ParsableCommand {
 
     func compile(_ config: ModelConfig) throws {
         let started = Date()
-        let artifact = try compileArtifact(config, phases: phases(), loss: defaultLoss(config), commandLine: commandLine,
+        let artifact = try compileArtifact(config, phases: phases(), loss: defaultLoss(config),
                                            options: EmitOptions(naiveKernels: naiveKernels))
         let emitSeconds = Date().timeIntervalSince(started)
         if dump {

@@ -14,7 +14,7 @@ final class CompiledVsInterpreterTests: XCTestCase {
 
     func check(_ config: ModelConfig) throws {
         let loss = LossAttrs.recipe
-        let artifact = try compileArtifact(config, loss: loss, commandLine: "CompiledVsInterpreterTests")
+        let artifact = try compileArtifact(config, loss: loss)
         let (program, dir) = try Harness.load(artifact, name: "tiny")
         defer { try? FileManager.default.removeItem(at: dir) }
         let layout = artifact.manifest.layout

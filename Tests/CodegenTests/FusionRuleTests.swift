@@ -80,6 +80,28 @@ final class FusionRuleTests: XCTestCase {
         XCTAssertLessThan(r.fused.kernels, r.unfused.kernels)
     }
 
+    func testGradientAccumulatedByItsKernel() throws {
+        // dW = dyᵀ·x (sgemm with beta 1), db = Σ dy (reduction adding into the accumulator),
+        // and BatchNorm's dγ, dβ sliced straight into theirs.
+        let b = GraphBuilder()
+        let x = b.input("images", TensorType([6, 7]))
+        let w = b.parameter("w", [5, 7]), bias = b.parameter("b", [5])
+        let y = b.linear(x, w, bias)
+        let stats = b.add(.batchNormStats, [y])
+        let z = b.add(.batchNormTrain(eps: 1e-5), [y, stats, b.parameter("gamma", [5]), b.parameter("beta", [5])])
+        let loss = b.reshape(b.reduce(.sum, b.mul(b.silu(z), b.parameter("r", [6, 5])), axes: [0, 1]), [])
+        let params = ["w", "b", "gamma", "beta"].map { b.graph.state(.parameter, $0)! }
+        let grads = Backward.append(to: b, loss: loss, parameters: params)
+        for p in params {
+            let acc = b.named(b.graph.nodes[p].name) { b.state(.gradient, "", b.shape(p)) }
+            b.assign(acc, b.add(acc, grads[p]!))
+        }
+        b.output("loss", loss)
+        let r = try compare(b.graph, without: .accumulate)
+        XCTAssertEqual(r.fused.schedule.kernels.filter(\.accumulates).count, 4)
+        XCTAssertLessThan(r.fused.kernels, r.unfused.kernels)
+    }
+
     func testFlatOptimizer() throws {
         let program = try TrainingProgram(config: ModelConfig(variant: .tiny), phase: Phase.recipe[2])
         let r = try compare(program.update, without: .optimizer)

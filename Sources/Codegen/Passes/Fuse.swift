@@ -33,7 +33,9 @@ public struct FusionRules: OptionSet, Hashable, Sendable {
     public static let loss = FusionRules(rawValue: 8)
     /// Rule 4: flat optimizer kernels.
     public static let optimizer = FusionRules(rawValue: 16)
-    public static let all: FusionRules = [.elementwise, .recompute, .prologue, .loss, .optimizer]
+    /// Rule 5: a gradient is added into its accumulator by the kernel that computes it.
+    public static let accumulate = FusionRules(rawValue: 32)
+    public static let all: FusionRules = [.elementwise, .recompute, .prologue, .loss, .optimizer, .accumulate]
 }
 
 /// Largest elementwise expression (in ops) inlined into a consumer, and into several consumers.
@@ -80,6 +82,22 @@ public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
         }
     }
     let lossForwards = Set(lossPair.values)
+
+    // Rule 5: `acc <- add(acc, g)` where g is (a view of) an anchor's output used nowhere else.
+    var accumulation: [NodeID: (value: NodeID, view: NodeID?, target: NodeID)] = [:]   // anchor -> ...
+    for a in g.assignments where rules.contains(.accumulate) && g.nodes[a.target].op == .state(.gradient) {
+        let v = g.nodes[a.value]
+        guard v.op == .add, v.inputs.contains(a.target) else { continue }
+        let grad = v.inputs[0] == a.target ? v.inputs[1] : v.inputs[0]
+        guard users[grad] == [a.value] else { continue }
+        var anchor = grad, view: NodeID? = nil
+        if g.nodes[grad].op == .reshape { view = grad; anchor = g.nodes[grad].inputs[0] }
+        guard view == nil || users[anchor] == [view!], g.nodes[anchor].type.count == v.type.count,
+              supportsAccumulate(g.nodes[anchor].op) else { continue }
+        accumulation[anchor] = (a.value, view, a.target)
+        claimed.insert(a.value)
+        if let view { claimed.insert(view) }
+    }
 
     // Rule 1 and 2: decide, in graph order, which elementwise values are inlined.
     var inlined = Set<NodeID>()
@@ -134,17 +152,46 @@ public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
         if node.op.isFusableElementwise {
             let (members, reads) = gather(id)
             kernels.append(Kernel(kind: .elementwise, nodes: members, reads: reads, writes: [id]))
-        } else if !node.op.prologueOperands.isEmpty && node.op.prologueOperands.contains(where: { inlined.contains(node.inputs[$0]) }) {
-            let (members, reads) = gather(id, operands: node.op.prologueOperands)
-            kernels.append(Kernel(kind: .reduction(anchor: id), nodes: members, reads: reads, writes: [id]))
         } else {
-            kernels.append(Kernel(kind: .op(anchor: id), nodes: [id], reads: node.inputs, writes: [id]))
+            var kernel: Kernel
+            if !node.op.prologueOperands.isEmpty && node.op.prologueOperands.contains(where: { inlined.contains(node.inputs[$0]) }) {
+                let (members, reads) = gather(id, operands: node.op.prologueOperands)
+                kernel = Kernel(kind: .reduction(anchor: id), nodes: members, reads: reads, writes: [id])
+            } else {
+                kernel = Kernel(kind: .op(anchor: id), nodes: [id], reads: node.inputs, writes: [id])
+            }
+            if let acc = accumulation[id] {
+                kernel.nodes += [acc.view, acc.value].compactMap { $0 }
+                kernel.writes = [acc.value]
+                kernel.reads.append(acc.target)
+                kernel.inPlaceReads.insert(acc.target)
+                kernel.accumulates = true
+            }
+            // Rule 2b: BatchNorm statistics update the running statistics in the same kernel.
+            if node.op == .batchNormStats && rules.contains(.prologue) {
+                for u in users[id] where !claimed.contains(u) {
+                    guard case .runningStatUpdate = g.nodes[u].op else { continue }
+                    let running = g.nodes[u].inputs[0]
+                    kernel.nodes.append(u); kernel.writes.append(u); kernel.reads.append(running)
+                    kernel.inPlaceReads.insert(running)
+                    claimed.insert(u)
+                }
+            }
+            kernels.append(kernel)
         }
     }
     kernels = topologicalOrder(kernels)
     var materialized = Set<NodeID>()
     for k in kernels { materialized.formUnion(k.reads); materialized.formUnion(k.writes) }
     return Schedule(graph: g, kernels: kernels, materialized: materialized)
+}
+
+/// Ops whose template can add its result into the output instead of storing it.
+func supportsAccumulate(_ op: Op) -> Bool {
+    switch op {
+    case .matmul, .slice, .reduce(.sum, _): return true
+    default: return false
+    }
 }
 
 /// Whether elementwise value `v` can be computed inside its consumer `u`.
