@@ -23,7 +23,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "breastai-run", dependencies: [
-            "Graph", "Runtime",
+            "Graph", "Runtime", "Codegen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fixtures live in Tests/Fixtures and are found through #filePath (no bundle needed).

@@ -106,18 +106,33 @@ public func emitC(_ programs: [ProgramCode], title: [String], options: EmitOptio
                       + "\(n) * sizeof(float));  // \(g.nodes[a.target].name)")
         }
         calls[program.entry] = names
+        let blocks = [
+            "float *const A = (float *)io[\(IOSlot.arena.rawValue)];  /* arena */",
+            "float *const M = (float *)io[\(IOSlot.model.rawValue)];  /* parameters, buffers */",
+            "float *const G = (float *)io[\(IOSlot.grads.rawValue)];  /* gradient accumulators */",
+            "float *const AM = (float *)io[\(IOSlot.adamM.rawValue)];",
+            "float *const AV = (float *)io[\(IOSlot.adamV.rawValue)];",
+            "float *const E = (float *)io[\(IOSlot.ema.rawValue)];  /* EMA of M */",
+            "(void)A; (void)M; (void)G; (void)AM; (void)AV; (void)E;",
+        ]
         entries.line()
         entries.line("/* \(program.entry): \(program.schedule.kernels.count) kernels, arena \(program.plan.arenaBytes) bytes. */")
         entries.block("int \(program.entry)(void *const *io)") { w in
-            w.line("float *const A = (float *)io[\(IOSlot.arena.rawValue)];  /* arena */")
-            w.line("float *const M = (float *)io[\(IOSlot.model.rawValue)];  /* parameters, buffers */")
-            w.line("float *const G = (float *)io[\(IOSlot.grads.rawValue)];  /* gradient accumulators */")
-            w.line("float *const AM = (float *)io[\(IOSlot.adamM.rawValue)];")
-            w.line("float *const AV = (float *)io[\(IOSlot.adamV.rawValue)];")
-            w.line("float *const E = (float *)io[\(IOSlot.ema.rawValue)];  /* EMA of M */")
-            w.line("(void)A; (void)M; (void)G; (void)AM; (void)AV; (void)E;")
+            for l in blocks { w.line(l) }
             w.lines(body.text.trimmingTrailingNewline)
             w.line("return 0;")
+        }
+        // The same calls one at a time, for `breastai-run bench kernels`.
+        entries.line()
+        entries.line("/* \(program.entry)_kernel: runs kernel k of \(program.entry) alone; 1 if k is out of range. */")
+        entries.block("int \(program.entry)_kernel(void *const *io, int k)") { w in
+            for l in blocks { w.line(l) }
+            w.block("switch (k)") { w in
+                for (k, line) in body.text.split(separator: "\n").prefix(program.schedule.kernels.count).enumerated() {
+                    w.line("case \(k): \(line.split(separator: ";", maxSplits: 1)[0]); return 0;")
+                }
+                w.line("default: return 1;")
+            }
         }
     }
 
@@ -133,6 +148,7 @@ public func emitC(_ programs: [ProgramCode], title: [String], options: EmitOptio
         out.block("static void \(name)(\(params))") { w in w.lines(fn.body.trimmingTrailingNewline) }
     }
     out.lines(entries.text.trimmingTrailingNewline)
+    out.lines(cProbes)
     return CSource(text: out.text, functions: order.count, calls: calls)
 }
 
@@ -249,4 +265,42 @@ static inline float ba_uniform(uint32_t seed, uint32_t salt, uint32_t index) {
 }
 
 static inline float ba_sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+"""
+
+/// Machine probes `breastai-run bench` measures the roofline with, built with the same compiler,
+/// flags, OpenMP runtime and OpenBLAS as the kernels.
+let cProbes = """
+
+/* Machine probes: seconds per n x n x n sgemm (best of reps) and per triad pass over n floats. */
+double breastai_probe_sgemm(int n, int reps) {
+    float *a = malloc(sizeof(float) * n * n), *b = malloc(sizeof(float) * n * n), *c = malloc(sizeof(float) * n * n);
+    for (long i = 0; i < (long)n * n; i++) { a[i] = (float)(i % 7) * 0.1f; b[i] = (float)(i % 5) * 0.2f; c[i] = 0.0f; }
+    double best = 1e30;
+    for (int r = 0; r < reps; r++) {
+        const double t = omp_get_wtime();
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, a, n, b, n, 0.0f, c, n);
+        const double s = omp_get_wtime() - t;
+        if (s < best) best = s;
+    }
+    free(a); free(b); free(c);
+    return best;
+}
+
+double breastai_probe_triad(long n, int reps) {
+    float *a = malloc(sizeof(float) * n), *b = malloc(sizeof(float) * n), *c = malloc(sizeof(float) * n);
+    #pragma omp parallel for schedule(static)
+    for (long i = 0; i < n; i++) { a[i] = 0.0f; b[i] = 1.0f; c[i] = 2.0f; }
+    double best = 1e30;
+    for (int r = 0; r < reps; r++) {
+        const double t = omp_get_wtime();
+        #pragma omp parallel for schedule(static)
+        for (long i = 0; i < n; i++) a[i] = b[i] + 3.0f * c[i];
+        const double s = omp_get_wtime() - t;
+        if (s < best) best = s;
+    }
+    free(a); free(b); free(c);
+    return best;
+}
+
+int breastai_threads(void) { return omp_get_max_threads(); }
 """

@@ -52,6 +52,25 @@ public struct Artifact: Sendable {
     public var functions: Int
     /// The function each kernel calls, by program entry, in schedule order.
     public var calls: [String: [String]]
+
+    /// Every kernel of every program, by entry (`kernels.json`).
+    public var kernelTable: [String: [KernelInfo]] {
+        var table: [String: [KernelInfo]] = [:]
+        for p in programs {
+            let g = p.graph
+            let names = calls[p.entry] ?? []
+            table[p.entry] = p.schedule.kernels.enumerated().map { i, k in
+                let computed = k.nodes.filter { !g.nodes[$0].op.isLeaf }
+                let cost = computed.reduce(Cost()) { $0 + g.cost($1) }
+                let bytes = Set(k.reads + k.writes).reduce(0) { $0 + g.nodes[$1].type.byteCount }
+                return KernelInfo(index: i, function: i < names.count ? names[i] : "?",
+                                  scope: g.nodes[k.writes.first ?? k.nodes[0]].name,
+                                  ops: computed.map { g.nodes[$0].op.name }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
+                                  contractionFlops: cost.contractionFLOPs, flops: cost.flops, bytes: bytes)
+            }
+        }
+        return table
+    }
 }
 
 /// Compiles every phase's step and update program and the eval program of a configuration into

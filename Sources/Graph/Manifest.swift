@@ -163,3 +163,27 @@ public enum IOSlot: Int, CaseIterable, Sendable {
         }
     }
 }
+
+/// One fused kernel of a program, as `kernels.json` lists it (for `breastai-run bench kernels`):
+/// the entry `<program>_kernel(io, index)` runs it alone.
+public struct KernelInfo: Codable, Hashable, Sendable {
+    public var index: Int
+    public var function: String
+    /// torchvision scope of the value it writes.
+    public var scope: String
+    /// IR ops fused into it.
+    public var ops: [String]
+    /// Convolution and matrix-product FLOPs (2 per multiply-accumulate).
+    public var contractionFlops: Int
+    public var flops: Int
+    /// Bytes of every operand read and written once.
+    public var bytes: Int
+    enum CodingKeys: String, CodingKey {
+        case index, function, scope, ops, flops, bytes
+        case contractionFlops = "contraction_flops"
+    }
+    public init(index: Int, function: String, scope: String, ops: [String], contractionFlops: Int, flops: Int, bytes: Int) {
+        self.index = index; self.function = function; self.scope = scope; self.ops = ops
+        self.contractionFlops = contractionFlops; self.flops = flops; self.bytes = bytes
+    }
+}

@@ -129,6 +129,9 @@ public final class CompiledProgram {
     /// The entry names this program can run.
     public var entryNames: [String] { entries.keys.sorted() }
 
+    /// Any other symbol of the library (the per-kernel entries, the machine probes), or nil.
+    public func symbol(_ name: String) -> UnsafeMutableRawPointer? { dlsym(handle, name) }
+
     /// A one-line summary of the BLAS set-up, for logs.
     public var blasSummary: String {
         let asked = blasConfiguration.coreType == "OpenBLAS default"

@@ -1,9 +1,152 @@
 import ArgumentParser
+import Codegen
+import Foundation
+import Graph
+import Runtime
 
 @main
 struct BreastAIRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breastai-run",
-        abstract: "Train, evaluate and benchmark compiled BreastAI programs (the training runtime is the next issue).")
-    func run() throws { print(Self.helpMessage()) }
+        abstract: "Run compiled BreastAI programs.",
+        subcommands: [Bench.self])
+}
+
+/// Options naming a model configuration and where its artifact lives.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .long, help: "Model: S, M or tiny.")
+    var model: String = "S"
+    @Option(name: .long, help: "Input height and width in pixels (default 512; tiny: 32).")
+    var imageSize: Int?
+    @Option(name: .long, help: "Physical batch size.")
+    var batch: Int = 4
+    @Option(name: .long, help: "Number of classes.")
+    var classes: Int = 3
+    @Flag(name: .long, help: "Stock torchvision classifier instead of the BreastAI head.")
+    var plainTorchvision = false
+    @Option(name: .long, help: "Artifact directory (default build/<model>[-<size>-b<batch>]); compiled when missing or stale.")
+    var artifact: String?
+    @Flag(name: .long, help: "Recompile the artifact even if it is current.")
+    var rebuild = false
+
+    func config() throws -> ModelConfig {
+        guard let variant = ModelVariant(rawValue: model) ?? ModelVariant(rawValue: model.uppercased()) else {
+            throw ValidationError("unknown model '\(model)': expected S, M or tiny")
+        }
+        let c = ModelConfig(variant: variant, classes: classes, imageSize: imageSize, batch: batch,
+                            head: plainTorchvision ? .torchvision : .breastAI(cbam: true, dropout: ModelConfig.breastAIDropout))
+        try c.validate()
+        return c
+    }
+
+    func load(log: @escaping (String) -> Void) throws -> CompiledProgram {
+        let c = try config()
+        let loss = c.classes == 3 ? LossAttrs.recipe : LossAttrs(alpha: Array(repeating: 1, count: c.classes), gamma: 2.5, smoothing: 0.12)
+        var tag = c.variant.rawValue
+        if c.imageSize != c.variant.defaultImageSize || c.batch != 4 { tag += "-\(c.imageSize)-b\(c.batch)" }
+        if c.classes != 3 { tag += "-c\(c.classes)" }
+        if plainTorchvision { tag += "-tv" }
+        let dir = URL(fileURLWithPath: artifact ?? "build/\(tag)")
+        return try CompiledProgram(directory: ensureArtifact(c, loss: loss, directory: dir, rebuild: rebuild, log: log))
+    }
+}
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks: every fused kernel in isolation, or whole training steps.",
+        subcommands: [BenchKernels.self, BenchStep.self])
+}
+
+struct BenchKernels: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kernels",
+        abstract: "Time every fused kernel of a phase's step on its real shapes, against the machine's roofline.")
+    @OptionGroup var model: ModelOptions
+    @Option(name: .long, help: "Phase (1-4) whose step and update programs are timed.")
+    var phase: Int = 4
+    @Option(name: .long, help: "Only kernels whose function, scope or ops contain this text.")
+    var filter: String?
+    @Option(name: .long, help: "Timed runs per kernel (median reported).")
+    var repeats: Int = 5
+    @Option(name: .long, help: "Rows of the table (0: all).")
+    var top: Int = 40
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let program = try model.load { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        guard let p = program.manifest.phases.first(where: { $0.phase == phase }) else {
+            throw ValidationError("phase \(phase) is not in the artifact (phases \(program.manifest.phases.map(\.phase)))")
+        }
+        let table = try JSONDecoder().decode([String: [KernelInfo]].self,
+                                             from: Data(contentsOf: program.directory.appendingPathComponent("kernels.json")))
+        let session = try BenchSession(program: program)
+        let machine = session.machine()
+        var timings: [KernelTiming] = []
+        for entry in [p.stepEntry, p.updateEntry] {
+            timings += try session.kernels(entry, table: table[entry] ?? [], repeats: repeats, filter: filter, machine: machine)
+        }
+        let total = timings.reduce(0) { $0 + $1.seconds }
+        for i in timings.indices { timings[i].share = timings[i].seconds / total }
+        timings.sort { $0.seconds > $1.seconds }
+        if json {
+            struct Out: Codable { var machine: MachineFigures; var phase: Int; var total_s: Double; var kernels: [KernelTiming] }
+            let e = JSONEncoder(); e.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try e.encode(Out(machine: machine, phase: phase, total_s: total, kernels: timings)), as: UTF8.self))
+            return
+        }
+        print(String(format: "machine: sgemm %.0f GFLOP/s, triad %.1f GB/s, %d threads, OpenBLAS core %@",
+                     machine.sgemmGFLOPS, machine.triadGBps, machine.threads, machine.blasCoreType))
+        print(String(format: "phase %d: %d kernels, %.1f ms in total (sum of isolated medians)", phase, timings.count, total * 1e3))
+        print("time ms   share  GFLOP/s   GB/s  roof  bound    kernel  (scope; fused ops)")
+        for t in (top > 0 ? Array(timings.prefix(top)) : timings) {
+            print(String(format: "%8.2f  %5.1f%%  %7.1f  %5.1f  %3.0f%%  %-7@  %@  (%@; %@)", t.seconds * 1e3, 100 * t.share, t.gflops, t.gbps,
+                         100 * t.roofline, t.bound, t.kernel.function, t.kernel.scope, t.kernel.ops.joined(separator: " ")))
+        }
+    }
+}
+
+struct BenchStep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "step",
+        abstract: "Time whole training steps (micro-batch + optimizer update) per phase and the eval forward.")
+    @OptionGroup var model: ModelOptions
+    @Option(name: .long, help: "Phase: all, 1, 2, 3, 4 or eval.")
+    var phase: String = "all"
+    @Option(name: .long, help: "Timed steps (median, min, max reported).")
+    var steps: Int = 5
+    @Option(name: .long, help: "Untimed steps first.")
+    var warmup: Int = 1
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let program = try model.load { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let m = program.manifest
+        let session = try BenchSession(program: program)
+        let stateBytes = 4 * (2 * m.layout.modelFloats + 3 * m.layout.parameterFloats)
+        var rows: [StepTiming] = []
+        for p in m.phases where phase == "all" || phase == "\(p.phase)" {
+            rows.append(try session.step("\(p.phase)", entries: [p.stepEntry, p.updateEntry], warmup: warmup, steps: steps,
+                                         plannedBytes: p.arenaBytes + stateBytes))
+        }
+        if phase == "all" || phase == "eval" {
+            rows.append(try session.step("eval", entries: [m.eval.entry], warmup: warmup, steps: steps,
+                                         plannedBytes: m.eval.arenaBytes + stateBytes))
+        }
+        guard !rows.isEmpty else { throw ValidationError("unknown phase '\(phase)': expected all, 1-4 or eval") }
+        if json {
+            struct Out: Codable { var model: String; var image_size: Int; var batch: Int; var blas: String; var phases: [StepTiming] }
+            let e = JSONEncoder(); e.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try e.encode(Out(model: m.model, image_size: m.imageSize, batch: m.batch,
+                                                    blas: program.blasSummary, phases: rows)), as: UTF8.self))
+            return
+        }
+        print("\(m.architecture) (\(m.model)), batch \(m.batch), \(m.imageSize)x\(m.imageSize); \(program.blasSummary)")
+        print("phase   median s   min s    max s   images/s  peak RSS    planned")
+        for r in rows {
+            print(String(format: "%-6@  %8.3f  %7.3f  %7.3f  %8.2f  %9.2f GB  %6.2f GB", r.phase, r.medianS, r.minS, r.maxS,
+                         r.imagesPerSecond, Double(r.peakRSSBytes) / 1e9, Double(r.plannedBytes) / 1e9))
+        }
+    }
 }

@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+@testable import Codegen
+import Graph
+import Runtime
+
+/// The benchmark machinery works on the tiny model (timings are reported, never asserted).
+final class BenchTests: XCTestCase {
+    func testBenchKernelsAndStepOnTiny() throws {
+        let artifact = try compileArtifact(ModelConfig(variant: .tiny), phases: [Phase.recipe[3]], loss: .recipe)
+        let (program, dir) = try Harness.load(artifact, name: "bench")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let table = try JSONDecoder().decode([String: [KernelInfo]].self,
+                                             from: Data(contentsOf: dir.appendingPathComponent(Artifact.kernelTableFile)))
+        let phase = program.manifest.phases[0]
+        XCTAssertEqual(table[phase.stepEntry]?.count, artifact.programs[0].schedule.kernels.count)
+        let session = try BenchSession(program: program)
+        let machine = session.machine()
+        XCTAssertGreaterThan(machine.sgemmGFLOPS, 0)
+        XCTAssertGreaterThan(machine.triadGBps, 0)
+        let timings = try session.kernels(phase.stepEntry, table: table[phase.stepEntry]!, repeats: 2, filter: nil, machine: machine, batchSeconds: 0.0005)
+        XCTAssertEqual(timings.count, table[phase.stepEntry]!.count)
+        XCTAssertTrue(timings.allSatisfy { $0.seconds > 0 && $0.roofline >= 0 })
+        XCTAssertEqual(timings.reduce(0) { $0 + $1.share }, 1, accuracy: 1e-9)
+        let step = try session.step("4", entries: [phase.stepEntry, phase.updateEntry], warmup: 1, steps: 3, plannedBytes: phase.arenaBytes)
+        XCTAssertGreaterThan(step.medianS, 0)
+        XCTAssertGreaterThan(step.peakRSSBytes, 0)
+        // The per-kernel entry rejects an index out of range.
+        typealias KernelEntry = @convention(c) (UnsafePointer<UnsafeMutableRawPointer?>, Int32) -> Int32
+        let call = unsafeBitCast(program.symbol("\(phase.stepEntry)_kernel")!, to: KernelEntry.self)
+        let io = [UnsafeMutableRawPointer?](repeating: nil, count: IOSlot.allCases.count)
+        XCTAssertEqual(io.withUnsafeBufferPointer { call($0.baseAddress!, Int32(timings.count)) }, 1)
+    }
+}

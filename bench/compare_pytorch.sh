@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The same training steps in PyTorch (eager, and torch.compile when it works) and in BreastAI,
+# side by side on this machine. Run by hand; creates a venv outside the repository.
+#   bash bench/compare_pytorch.sh [S|M] [image_size] [batch] [steps]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODEL=${1:-S}; SIZE=${2:-512}; BATCH=${3:-4}; STEPS=${4:-5}
+THREADS=$(nproc)
+PY=$(bash ../shared/tools/reference-venv.sh 2>/dev/null || true)
+if [ -z "$PY" ] || ! "$PY" -c "import torch, torchvision" 2>/dev/null; then
+  V=${BREASTAI_BENCH_VENV:-$HOME/.breastai-bench-venv}
+  [ -x "$V/bin/python" ] || python3 -m venv "$V"
+  "$V/bin/pip" install -q torch torchvision
+  PY="$V/bin/python"
+fi
+echo "== PyTorch ($($PY -c 'import torch; print(torch.__version__)')), $THREADS threads, efficientnet_v2_$(echo $MODEL | tr A-Z a-z), ${SIZE}x${SIZE}, batch $BATCH =="
+OMP_NUM_THREADS=$THREADS "$PY" bench/pytorch_step.py --model "$MODEL" --image-size "$SIZE" --batch "$BATCH" --steps "$STEPS" --threads "$THREADS"
+echo "== BreastAI =="
+swift build -c release --product breastai-run >/dev/null
+.build/release/breastai-run bench step --model "$MODEL" --image-size "$SIZE" --batch "$BATCH" --plain-torchvision --steps "$STEPS" --phase 4
+.build/release/breastai-run bench step --model "$MODEL" --image-size "$SIZE" --batch "$BATCH" --plain-torchvision --steps "$STEPS" --phase eval
