@@ -1,8 +1,15 @@
 import Graph
 
-/// Convolution templates, NHWC activations and OIHW weights. 1×1 stride-1 convolutions are
-/// `cblas_sgemm` over the (N·H·W, C) matrix; depthwise convolutions loop with channels innermost;
-/// the rest use plain loops (to be replaced by tiled implicit GEMM).
+/// Convolution templates, NHWC activations and OIHW weights: the choice of template per shape and
+/// the plain-loop naive twins. The fast templates are in `CEmitter+ConvTiled`.
+///
+/// | shape | forward, dx, dw |
+/// | --- | --- |
+/// | 1×1, stride 1, no padding, groups 1 | one `cblas_sgemm` over the (N·H·W, C) matrix |
+/// | depthwise (groups = C = K) | channels innermost, the weight re-laid out as (R, S, C) |
+/// | every other shape (k×k, strided 1×1, grouped) | implicit GEMM over tiles of im2col |
+///
+/// With `EmitOptions.naiveKernels` every convolution is plain loops instead.
 struct ConvShape {
     let n, h, w, c, k, cg, r, s, ho, wo, stride, pad, groups: Int
     init(_ a: Conv2DAttrs, x: [Int], w wt: [Int], y: [Int]) {
@@ -13,6 +20,8 @@ struct ConvShape {
     }
     var isPointwise: Bool { r == 1 && s == 1 && stride == 1 && pad == 0 && groups == 1 }
     var isDepthwise: Bool { groups == c && cg == 1 && k == c }
+    /// Output channels per group.
+    var kg: Int { k / groups }
     var rows: Int { n * h * w }
     var outRows: Int { n * ho * wo }
     var name: String { isDepthwise ? "dwconv\(r)x\(s)" + (stride > 1 ? "s\(stride)" : "") : "conv\(r)x\(s)" + (stride > 1 ? "s\(stride)" : "") }
@@ -25,10 +34,63 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
               y: String, yShape: [Int], _ w: inout CWriter) -> String {
     let d = ConvShape(a, x: xShape, w: wShape, y: yShape)
     w.line("/* \(d.comment) */")
-    if d.isPointwise {
+    if ctx.options.naiveKernels {
+        emitConvNaive(d, x: x, w: wp, y: y, &w)
+    } else if d.isPointwise {
+        w.line("/* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */")
         w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, \(d.rows), \(d.k), \(d.c), 1.0f, \(x), \(d.c), \(wp), \(d.c), 0.0f, \(y), \(d.k));")
         return "conv1x1"
+    } else if d.isDepthwise {
+        emitDepthwiseForward(d, x: x, w: wp, y: y, &w)
+    } else {
+        emitImplicitGemmForward(d, x: x, w: wp, y: y, &w)
     }
+    return d.name
+}
+
+func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, dyShape: [Int], w wp: String, wShape: [Int],
+                           dx: String, dxShape: [Int], _ w: inout CWriter) -> String {
+    let d = ConvShape(a, x: dxShape, w: wShape, y: dyShape)
+    w.line("/* dx of \(d.comment) */")
+    if ctx.options.naiveKernels {
+        emitConvBackwardInputNaive(d, dy: dy, w: wp, dx: dx, &w)
+    } else if d.isPointwise {
+        w.line("/* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */")
+        w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, \(d.rows), \(d.c), \(d.k), 1.0f, \(dy), \(d.k), \(wp), \(d.c), 0.0f, \(dx), \(d.c));")
+        return "conv1x1_bwd_input"
+    } else if d.isDepthwise {
+        emitDepthwiseBackwardInput(d, dy: dy, w: wp, dx: dx, &w)
+    } else {
+        emitImplicitGemmBackwardInput(d, dy: dy, w: wp, dx: dx, &w)
+    }
+    return d.name + "_bwd_input"
+}
+
+func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, dyShape: [Int], x: String, xShape: [Int],
+                            dw: String, dwShape: [Int], _ w: inout CWriter) -> String {
+    let d = ConvShape(a, x: xShape, w: dwShape, y: dyShape)
+    // Accumulating kernels add into the gradient accumulator (fusion rule 5).
+    let assign = ctx.accumulate ? "+=" : "="
+    w.line("/* dw of \(d.comment)\(ctx.accumulate ? ", added into the accumulator" : "") */")
+    if ctx.options.naiveKernels {
+        emitConvBackwardWeightNaive(d, dy: dy, x: x, dw: dw, assign: assign, &w)
+    } else if d.isPointwise {
+        w.line("/* dw (K, C) \(assign) dyᵀ (K, N·H·W) · x (N·H·W, C) */")
+        w.line("cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, \(d.k), \(d.c), \(d.outRows), 1.0f, \(dy), \(d.k), \(x), \(d.c), \(ctx.accumulate ? "1.0f" : "0.0f"), \(dw), \(d.c));")
+        return "conv1x1_bwd_weight" + (ctx.accumulate ? "_acc" : "")
+    } else if d.isDepthwise {
+        emitDepthwiseBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
+    } else {
+        emitImplicitGemmBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
+    }
+    return d.name + "_bwd_weight" + (ctx.accumulate ? "_acc" : "")
+}
+
+// MARK: - Naive twins: one output element per loop nest, any shape
+
+/// y[n, oh, ow, k] = Σ_{c, r, s} x[n, oh·stride − pad + r, ow·stride − pad + s, g·Cg + c] · w[k, c, r, s].
+private func emitConvNaive(_ d: ConvShape, x: String, w wp: String, y: String, _ w: inout CWriter) {
+    w.line("/* naive: one output pixel per iteration, taps outer, channels inner */")
     w.line("#pragma omp parallel for collapse(2) schedule(static)")
     w.block("for (long n = 0; n < \(d.n); n++)") { w in
         w.block("for (long oh = 0; oh < \(d.ho); oh++)") { w in
@@ -46,7 +108,7 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
                             w.line("for (long c = 0; c < \(d.c); c++) yp[c] += xp[c] * \(wp)[c * \(d.r * d.s) + r * \(d.s) + s];")
                         } else {
                             w.block("for (long k = 0; k < \(d.k); k++)") { w in
-                                w.line("const long c0 = (k / \(d.k / d.groups)) * \(d.cg);")
+                                w.line("const long c0 = (k / \(d.kg)) * \(d.cg);")
                                 w.line("float acc = 0.0f;")
                                 w.line("for (long cc = 0; cc < \(d.cg); cc++) acc += xp[c0 + cc] * \(wp)[((k * \(d.cg) + cc) * \(d.r) + r) * \(d.s) + s];")
                                 w.line("yp[k] += acc;")
@@ -57,18 +119,11 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
             }
         }
     }
-    return d.name
 }
 
-func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, dyShape: [Int], w wp: String, wShape: [Int],
-                           dx: String, dxShape: [Int], _ w: inout CWriter) -> String {
-    let d = ConvShape(a, x: dxShape, w: wShape, y: dyShape)
-    w.line("/* dx of \(d.comment) */")
-    if d.isPointwise {
-        w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, \(d.rows), \(d.c), \(d.k), 1.0f, \(dy), \(d.k), \(wp), \(d.c), 0.0f, \(dx), \(d.c));")
-        return "conv1x1_bwd_input"
-    }
-    let kg = d.k / d.groups
+/// dx[n, ih, iw, c] = Σ over the taps (r, s) that reach it and the k of its group of dy[n, oh, ow, k] · w[k, c, r, s].
+private func emitConvBackwardInputNaive(_ d: ConvShape, dy: String, w wp: String, dx: String, _ w: inout CWriter) {
+    w.line("/* naive: one input pixel per iteration, gathering every tap that reads it */")
     w.line("#pragma omp parallel for collapse(2) schedule(static)")
     w.block("for (long n = 0; n < \(d.n); n++)") { w in
         w.block("for (long ih = 0; ih < \(d.h); ih++)") { w in
@@ -88,7 +143,7 @@ func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, d
                             w.block("for (long c = 0; c < \(d.c); c++)") { w in
                                 w.line("const long g = c / \(d.cg), cc = c % \(d.cg);")
                                 w.line("float acc = 0.0f;")
-                                w.line("for (long k = g * \(kg); k < (g + 1) * \(kg); k++) acc += gp[k] * \(wp)[((k * \(d.cg) + cc) * \(d.r) + r) * \(d.s) + s];")
+                                w.line("for (long k = g * \(d.kg); k < (g + 1) * \(d.kg); k++) acc += gp[k] * \(wp)[((k * \(d.cg) + cc) * \(d.r) + r) * \(d.s) + s];")
                                 w.line("xp[c] += acc;")
                             }
                         }
@@ -97,19 +152,12 @@ func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, d
             }
         }
     }
-    return d.name + "_bwd_input"
 }
 
-func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, dyShape: [Int], x: String, xShape: [Int],
-                            dw: String, dwShape: [Int], _ w: inout CWriter) -> String {
-    let d = ConvShape(a, x: xShape, w: dwShape, y: dyShape)
-    w.line("/* dw of \(d.comment) */")
-    if d.isPointwise {
-        w.line("cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, \(d.k), \(d.c), \(d.outRows), 1.0f, \(dy), \(d.k), \(x), \(d.c), 0.0f, \(dw), \(d.c));")
-        return "conv1x1_bwd_weight"
-    }
+/// dw[k, c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, k] · x[n, oh·stride − pad + r, ow·stride − pad + s, g·Cg + c], in double.
+private func emitConvBackwardWeightNaive(_ d: ConvShape, dy: String, x: String, dw: String, assign: String, _ w: inout CWriter) {
     if d.isDepthwise {
-        // One tap (r, s) per work item: each sums over every position, channels innermost.
+        w.line("/* naive: one tap (r, s) per work item, summing every position in double, channels innermost */")
         w.line("#pragma omp parallel for schedule(static)")
         w.block("for (long t = 0; t < \(d.r * d.s); t++)") { w in
             w.line("const long r = t / \(d.s), s = t % \(d.s);")
@@ -126,13 +174,14 @@ func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, 
                     w.line("for (long c = 0; c < \(d.c); c++) acc[c] += (double)gp[c] * xp[c];")
                 }
             }
-            w.line("for (long c = 0; c < \(d.c); c++) \(dw)[c * \(d.r * d.s) + t] = (float)acc[c];")
+            w.line("for (long c = 0; c < \(d.c); c++) \(dw)[c * \(d.r * d.s) + t] \(assign) (float)acc[c];")
         }
-        return d.name + "_bwd_weight"
+        return
     }
+    w.line("/* naive: one weight per iteration, summing every position in double */")
     w.line("#pragma omp parallel for schedule(static)")
     w.block("for (long k = 0; k < \(d.k); k++)") { w in
-        w.line("const long c0 = (k / \(d.k / d.groups)) * \(d.cg);")
+        w.line("const long c0 = (k / \(d.kg)) * \(d.cg);")
         w.block("for (long cc = 0; cc < \(d.cg); cc++) for (long r = 0; r < \(d.r); r++) for (long s = 0; s < \(d.s); s++)") { w in
             w.line("double acc = 0.0;")
             w.block("for (long n = 0; n < \(d.n); n++) for (long oh = 0; oh < \(d.ho); oh++)") { w in
@@ -144,8 +193,7 @@ func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, 
                     w.line("acc += (double)\(dy)[((n * \(d.ho) + oh) * \(d.wo) + ow) * \(d.k) + k] * \(x)[((n * \(d.h) + ih) * \(d.w) + iw) * \(d.c) + c0 + cc];")
                 }
             }
-            w.line("\(dw)[((k * \(d.cg) + cc) * \(d.r) + r) * \(d.s) + s] = (float)acc;")
+            w.line("\(dw)[((k * \(d.cg) + cc) * \(d.r) + r) * \(d.s) + s] \(assign) (float)acc;")
         }
     }
-    return d.name + "_bwd_weight"
 }

@@ -60,7 +60,7 @@ public enum BLASCoreType {
 
     /// The flags of the first processor in `/proc/cpuinfo` (empty where there is no such file).
     public static func cpuFlags(cpuinfo path: String = "/proc/cpuinfo") -> Set<String> {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        guard let text = procFile(path) else { return [] }
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == "flags" else { continue }
@@ -108,7 +108,7 @@ public enum LoadedObjects {
     }
 
     static func mappings() -> [(range: Range<UInt>, path: String)] {
-        guard let text = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return [] }
+        guard let text = procFile("/proc/self/maps") else { return [] }
         var result: [(range: Range<UInt>, path: String)] = []
         for line in text.split(separator: "\n") {
             // "start-end perms offset dev inode   path"
@@ -123,4 +123,12 @@ public enum LoadedObjects {
         }
         return result
     }
+}
+
+/// The whole text of a /proc file. `String(contentsOfFile:)` stops at the 4 kB the kernel reports
+/// as the file's size; reading to the end gets everything.
+func procFile(_ path: String) -> String? {
+    guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? h.close() }
+    return String(decoding: h.readDataToEndOfFile(), as: UTF8.self)
 }

@@ -190,7 +190,7 @@ public enum ResidentMemory {
     }
 
     private static func field(_ name: String) -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        guard let text = procFile("/proc/self/status") else { return 0 }
         for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
             let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
             return kb * 1024

@@ -189,7 +189,7 @@ public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
 /// Ops whose template can add its result into the output instead of storing it.
 func supportsAccumulate(_ op: Op) -> Bool {
     switch op {
-    case .matmul, .slice, .reduce(.sum, _): return true
+    case .matmul, .slice, .reduce(.sum, _), .conv2dBackwardWeight: return true
     default: return false
     }
 }
