@@ -37,7 +37,10 @@ struct PointwiseBuilder {
     let members: Set<NodeID>
     let shape: [Int]
     var body = CWriter()
+    /// Per-channel coefficients computed once before the loop (BatchNorm's scale and shift).
+    var preamble = CWriter()
     private var names: [NodeID: String] = [:]
+    private var arrays = 0
 
     init(_ ctx: KernelContext, members: Set<NodeID>, shape: [Int]) {
         self.ctx = ctx; self.members = members; self.shape = shape.isEmpty ? [1] : shape
@@ -57,8 +60,8 @@ struct PointwiseBuilder {
             for i in pointwiseOperands(node.op, arity: node.inputs.count) {
                 operands[node.inputs[i]] = value(node.inputs[i])
             }
-            let e = elementwiseExpression(node, node.inputs, ctx: ctx, channels: channels) { operands[$0]! }
             name = "t\(names.count)"
+            let e = expression(node, operands: operands, name: name)
             body.line("const float \(name) = \(e);")
         } else {
             let t = node.type.shape
@@ -67,6 +70,18 @@ struct PointwiseBuilder {
         }
         names[v] = name
         return name
+    }
+
+    /// Declares per-channel arrays filled before the loop; `fill` gives each array's value for
+    /// channel c. Returns the arrays' names.
+    mutating func channelArrays(_ count: Int, comment: String, _ fill: [String]) -> [String] {
+        let names = (0..<count).map { "q\(arrays + $0)" }
+        arrays += count
+        preamble.line("float \(names.map { "\($0)[\(channels)]" }.joined(separator: ", "));  /* \(comment) */")
+        preamble.block("for (long c = 0; c < \(channels); c++)") { w in
+            for (n, f) in zip(names, fill) { w.line("\(n)[c] = \(f);") }
+        }
+        return names
     }
 }
 
@@ -80,6 +95,7 @@ func emitElementwise(_ ctx: KernelContext, _ w: inout CWriter) -> String {
     var p = PointwiseBuilder(ctx, members: Set(k.nodes), shape: ctx.shape(root))
     let v = p.value(root)
     p.body.line("\(ctx.ptr(root))[i] = \(v);")
+    if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
     if p.rows * p.channels >= 32768 { w.line("#pragma omp parallel for schedule(static)") }
     w.block("for (long r = 0; r < \(p.rows); r++)") { w in
         w.block("for (long c = 0; c < \(p.channels); c++)") { w in
@@ -101,66 +117,81 @@ func label(of nodes: [NodeID], _ g: Graph, fallback: String) -> String {
     return l.isEmpty ? fallback : l
 }
 
-/// The C expression of one elementwise op at index i (row r, channel c).
-///
-/// `value` gives the C name of a pointwise operand (see `pointwiseOperands`).
-func elementwiseExpression(_ n: Node, _ x: [NodeID], ctx: KernelContext, channels: Int,
-                           value: (NodeID) -> String) -> String {
-    func channel(_ v: NodeID) -> String { "\(ctx.ptr(v))[c]" }
-    func stat(_ v: NodeID, _ row: Int) -> String { row == 0 ? "\(ctx.ptr(v))[c]" : "\(ctx.ptr(v))[\(channels) + c]" }
-    switch n.op {
-    case .unary(let f):
-        let a = value(x[0])
-        switch f {
-        case .silu: return "\(a) * ba_sigmoid(\(a))"
-        case .sigmoid: return "ba_sigmoid(\(a))"
-        case .relu: return "\(a) > 0.0f ? \(a) : 0.0f"
+extension PointwiseBuilder {
+    /// The C expression of one elementwise op at index i (row r, channel c). `operands` holds
+    /// the names of its pointwise operands (see `pointwiseOperands`); `name` is the local the
+    /// result goes to (helpers it needs are declared just before). Per-channel BatchNorm
+    /// coefficients are computed once, before the loop.
+    mutating func expression(_ n: Node, operands: [NodeID: String], name: String) -> String {
+        let x = n.inputs
+        let channels = self.channels
+        func value(_ v: NodeID) -> String { operands[v]! }
+        func channel(_ v: NodeID) -> String { "\(ctx.ptr(v))[c]" }
+        func stat(_ v: NodeID, _ row: Int) -> String { row == 0 ? "\(ctx.ptr(v))[c]" : "\(ctx.ptr(v))[\(channels) + c]" }
+        switch n.op {
+        case .unary(let f):
+            let a = value(x[0])
+            switch f {
+            case .silu: return "\(a) * ba_sigmoid(\(a))"
+            case .sigmoid: return "ba_sigmoid(\(a))"
+            case .relu: return "\(a) > 0.0f ? \(a) : 0.0f"
+            }
+        case .unaryBackward(let f):
+            let dy = value(x[0]), a = value(x[1])
+            switch f {
+            case .silu:
+                body.line("const float \(name)s = ba_sigmoid(\(a));")
+                return "\(dy) * (\(name)s * (1.0f + \(a) * (1.0f - \(name)s)))"
+            case .sigmoid:
+                body.line("const float \(name)s = ba_sigmoid(\(a));")
+                return "\(dy) * (\(name)s * (1.0f - \(name)s))"
+            case .relu: return "\(a) > 0.0f ? \(dy) : 0.0f"
+            }
+        case .add: return "\(value(x[0])) + \(value(x[1]))"
+        case .mul: return "\(value(x[0])) * \(value(x[1]))"
+        case .addN: return x.map { value($0) }.joined(separator: " + ")
+        case .scale(let s): return "\(cFloat(s)) * \(value(x[0]))"
+        case .expand: return value(x[0])
+        case .batchNormTrain(let eps):
+            // (x - mean)·(γ/σ) + β, γ/σ once per channel.
+            let q = channelArrays(1, comment: "γ / sqrt(var + eps)", ["\(channel(x[2])) / sqrtf(\(stat(x[1], 1)) + \(cFloat(eps)))"])
+            return "(\(value(x[0])) - \(stat(x[1], 0))) * \(q[0])[c] + \(channel(x[3]))"
+        case .batchNormEval(let eps):
+            let q = channelArrays(1, comment: "γ / sqrt(running_var + eps)", ["\(channel(x[1])) / sqrtf(\(channel(x[4])) + \(cFloat(eps)))"])
+            return "(\(value(x[0])) - \(channel(x[3]))) * \(q[0])[c] + \(channel(x[2]))"
+        case .batchNormBackwardInput(let eps):
+            // dx = γ/σ·(dy - Σdy/M - x̂·Σdy·x̂/M) with x̂ = (x - mean)/σ, i.e. a·(dy - b - (x - mean)·d) per channel.
+            let m = cFloat(Float(ctx.count(x[1]) / channels))
+            let inv = "(1.0f / sqrtf(\(stat(x[2], 1)) + \(cFloat(eps))))"
+            let q = channelArrays(3, comment: "γ/σ, Σdy/M, Σdy·x̂/(M·σ)",
+                                  ["\(channel(x[3])) * \(inv)", "\(stat(x[4], 0)) / \(m)", "\(stat(x[4], 1)) / \(m) * \(inv)"])
+            return "\(q[0])[c] * (\(value(x[0])) - \(q[1])[c] - (\(value(x[1])) - \(stat(x[2], 0))) * \(q[2])[c])"
+        case .batchNormEvalBackward(let eps):
+            let q = channelArrays(1, comment: "γ / sqrt(running_var + eps)", ["\(channel(x[1])) / sqrtf(\(channel(x[2])) + \(cFloat(eps)))"])
+            return "\(value(x[0])) * \(q[0])[c]"
+        case .runningStatUpdate(let a):
+            let correction = a.row == 1 ? Float(Double(a.count) / Double(a.count - 1)) : 1
+            return "\(cFloat(1 - a.momentum)) * \(value(x[0])) + \(cFloat(a.momentum)) * \(stat(x[1], a.row)) * \(cFloat(correction))"
+        case .dropout(let a), .dropoutBackward(let a):
+            let salt = ctx.scalar("uint32_t", "\(a.salt)U"), p = ctx.scalar("float", cFloat(a.p))
+            return "ba_uniform((uint32_t)\(ctx.ptr(x[1]))[0], \(salt), (uint32_t)i) >= \(p) ? \(value(x[0])) / (1.0f - \(p)) : 0.0f"
+        case .stochasticDepth(let a), .stochasticDepthBackward(let a):
+            let perSample = ctx.count(x[0]) / ctx.shape(x[0])[0]
+            let salt = ctx.scalar("uint32_t", "\(a.salt)U"), p = ctx.scalar("float", cFloat(a.p))
+            return "ba_uniform((uint32_t)\(ctx.ptr(x[1]))[0], \(salt), (uint32_t)(i / \(perSample))) >= \(p) ? \(value(x[0])) / (1.0f - \(p)) : 0.0f"
+        case .adamMoment(let beta, let squared):
+            let gc = "(\(ctx.ptr(x[2]))[0] * \(value(x[1])))"
+            return "\(cFloat(beta)) * \(value(x[0])) + \(cFloat(1 - beta)) * " + (squared ? "\(gc) * \(gc)" : gc)
+        case .adamWUpdate(let a):
+            let h = ctx.ptr(x[3]), bc = ctx.ptr(x[4])
+            let lr = "\(h)[\(Hyper.learningRate.rawValue)]", wd = "\(h)[\(Hyper.weightDecay.rawValue)]"
+            return "\(value(x[0])) * (1.0f - \(lr) * \(wd)) - \(lr) / \(bc)[\(a.group * 2)] * \(value(x[1])) / "
+                + "(sqrtf(\(value(x[2]))) / sqrtf(\(bc)[\(a.group * 2 + 1)]) + \(cFloat(a.eps)))"
+        case .emaUpdate:
+            let d = "\(ctx.ptr(x[2]))[\(Hyper.emaDecay.rawValue)]"
+            return "\(d) * \(value(x[0])) + (1.0f - \(d)) * \(value(x[1]))"
+        default:
+            preconditionFailure("\(n.op.name) is not elementwise")
         }
-    case .unaryBackward(let f):
-        let dy = value(x[0]), a = value(x[1])
-        switch f {
-        case .silu: return "\(dy) * (ba_sigmoid(\(a)) * (1.0f + \(a) * (1.0f - ba_sigmoid(\(a)))))"
-        case .sigmoid: return "\(dy) * (ba_sigmoid(\(a)) * (1.0f - ba_sigmoid(\(a))))"
-        case .relu: return "\(a) > 0.0f ? \(dy) : 0.0f"
-        }
-    case .add: return "\(value(x[0])) + \(value(x[1]))"
-    case .mul: return "\(value(x[0])) * \(value(x[1]))"
-    case .addN: return x.map { value($0) }.joined(separator: " + ")
-    case .scale(let s): return "\(cFloat(s)) * \(value(x[0]))"
-    case .expand: return value(x[0])
-    case .batchNormTrain(let eps):
-        return "\(channel(x[2])) * (\(value(x[0])) - \(stat(x[1], 0))) / sqrtf(\(stat(x[1], 1)) + \(cFloat(eps))) + \(channel(x[3]))"
-    case .batchNormEval(let eps):
-        return "\(channel(x[1])) * (\(value(x[0])) - \(channel(x[3]))) / sqrtf(\(channel(x[4])) + \(cFloat(eps))) + \(channel(x[2]))"
-    case .batchNormBackwardInput(let eps):
-        let m = cFloat(Float(ctx.count(x[1]) / channels))
-        let inv = "(1.0f / sqrtf(\(stat(x[2], 1)) + \(cFloat(eps))))"
-        let xhat = "(\(value(x[1])) - \(stat(x[2], 0))) * \(inv)"
-        return "\(channel(x[3])) * \(inv) * (\(value(x[0])) - \(stat(x[4], 0)) / \(m) - \(xhat) * \(stat(x[4], 1)) / \(m))"
-    case .batchNormEvalBackward(let eps):
-        return "\(value(x[0])) * \(channel(x[1])) / sqrtf(\(channel(x[2])) + \(cFloat(eps)))"
-    case .runningStatUpdate(let a):
-        let correction = a.row == 1 ? Float(Double(a.count) / Double(a.count - 1)) : 1
-        return "\(cFloat(1 - a.momentum)) * \(value(x[0])) + \(cFloat(a.momentum)) * \(stat(x[1], a.row)) * \(cFloat(correction))"
-    case .dropout(let a), .dropoutBackward(let a):
-        let salt = ctx.scalar("uint32_t", "\(a.salt)U"), p = ctx.scalar("float", cFloat(a.p))
-        return "ba_uniform((uint32_t)\(ctx.ptr(x[1]))[0], \(salt), (uint32_t)i) >= \(p) ? \(value(x[0])) / (1.0f - \(p)) : 0.0f"
-    case .stochasticDepth(let a), .stochasticDepthBackward(let a):
-        let perSample = ctx.count(x[0]) / ctx.shape(x[0])[0]
-        let salt = ctx.scalar("uint32_t", "\(a.salt)U"), p = ctx.scalar("float", cFloat(a.p))
-        return "ba_uniform((uint32_t)\(ctx.ptr(x[1]))[0], \(salt), (uint32_t)(i / \(perSample))) >= \(p) ? \(value(x[0])) / (1.0f - \(p)) : 0.0f"
-    case .adamMoment(let beta, let squared):
-        let gc = "(\(ctx.ptr(x[2]))[0] * \(value(x[1])))"
-        return "\(cFloat(beta)) * \(value(x[0])) + \(cFloat(1 - beta)) * " + (squared ? "\(gc) * \(gc)" : gc)
-    case .adamWUpdate(let a):
-        let h = ctx.ptr(x[3]), bc = ctx.ptr(x[4])
-        let lr = "\(h)[\(Hyper.learningRate.rawValue)]", wd = "\(h)[\(Hyper.weightDecay.rawValue)]"
-        return "\(value(x[0])) * (1.0f - \(lr) * \(wd)) - \(lr) / \(bc)[\(a.group * 2)] * \(value(x[1])) / "
-            + "(sqrtf(\(value(x[2]))) / sqrtf(\(bc)[\(a.group * 2 + 1)]) + \(cFloat(a.eps)))"
-    case .emaUpdate:
-        let d = "\(ctx.ptr(x[2]))[\(Hyper.emaDecay.rawValue)]"
-        return "\(d) * \(value(x[0])) + (1.0f - \(d)) * \(value(x[1]))"
-    default:
-        preconditionFailure("\(n.op.name) is not elementwise")
     }
 }

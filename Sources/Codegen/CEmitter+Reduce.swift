@@ -25,15 +25,16 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throw
             finish.append("\(ctx.ptr(u))[c] = (float)(\(cDouble(Double(1 - a.momentum))) * \(ctx.ptr(ctx.node(u).inputs[0]))[c] "
                           + "+ \(cDouble(Double(a.momentum))) * \(stat));  /* running \(a.row == 0 ? "mean" : "var (unbiased)") */")
         }
-        emitChannelSums(rows: rows, channels: c, &w, prologue: p.body.text,
+        emitChannelSums(rows: rows, channels: c, &w, preamble: p.preamble.text, prologue: p.body.text,
                         first: "(double)\(v)", second: "(double)\(v) * \(v)", finish: finish)
         return members.isEmpty ? "bn_stats" : label(of: ctx.kernel.nodes, ctx.graph, fallback: "bn_stats")
     case .batchNormBackwardReduce(let eps):
         let c = n.type.shape[1], stats = ctx.ptr(x[2])
         var p = PointwiseBuilder(ctx, members: members, shape: ctx.shape(x[1]))
         let dy = p.value(x[0]), xv = p.value(x[1])
-        p.body.line("const double xh = ((double)\(xv) - \(stats)[c]) / sqrt((double)\(stats)[C + c] + \(cDouble(Double(eps))));")
-        emitChannelSums(rows: ctx.count(x[1]) / c, channels: c, &w, prologue: p.body.text,
+        let inv = p.channelArrays(1, comment: "1 / sqrt(var + eps)", ["1.0f / sqrtf(\(stats)[\(c) + c] + \(cFloat(eps)))"])
+        p.body.line("const float xh = (\(xv) - \(stats)[c]) * \(inv[0])[c];")
+        emitChannelSums(rows: ctx.count(x[1]) / c, channels: c, &w, preamble: p.preamble.text, prologue: p.body.text,
                         first: "(double)\(dy)", second: "(double)\(dy) * xh",
                         finish: ["\(y)[c] = (float)s0;", "\(y)[C + c] = (float)s1;"])
         return members.isEmpty ? "bn_bwd_reduce" : label(of: ctx.kernel.nodes, ctx.graph, fallback: "bn_bwd_reduce")
@@ -52,6 +53,7 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throw
             position = ["const long i = (o * \(red) + j) * \(inner) + q, r = i / \(channels), c = i % \(channels);"]
         }
         w.line("/* \(kind.rawValue) over axes \(axes) of \(shape): (\(outer), \(red), \(inner)) -> (\(outer), \(inner)) */")
+        if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
         if outer >= 2 && outer * red * inner >= 32768 { w.line("#pragma omp parallel for schedule(static)") }
         w.block("for (long o = 0; o < \(outer); o++)") { w in
             let type = kind == .max ? "float" : "double"
@@ -83,9 +85,10 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throw
 /// chunks (independent of the thread count) each sums in double, then the chunks are added in
 /// order. `prologue` defines the quantities at row r, channel c (index i); they are summed into
 /// s0 and s1, which `finish` turns into the outputs for channel c.
-func emitChannelSums(rows: Int, channels: Int, _ w: inout CWriter, prologue: String,
+func emitChannelSums(rows: Int, channels: Int, _ w: inout CWriter, preamble: String = "", prologue: String,
                      first: String, second: String, finish: [String]) {
     let chunks = min(64, rows)
+    if !preamble.isEmpty { w.lines(preamble.trimmingTrailingNewline) }
     w.line("enum { C = \(channels), CHUNKS = \(chunks) };")
     w.line("double *part = malloc(sizeof(double) * 2 * CHUNKS * C);")
     if rows * channels >= 32768 { w.line("#pragma omp parallel for schedule(static)") }

@@ -24,7 +24,28 @@ static inline float ba_uniform(uint32_t seed, uint32_t salt, uint32_t index) {
     return (float)(ba_hash(key ^ index) >> 8) * (1.0f / 16777216.0f);
 }
 
-static inline float ba_sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+/* exp(x) in float that vectorises (libm's expf is a call the loops cannot vectorise): Cephes'
+ * expf, i.e. x = n·ln2 + r with n rounded by the 1.5·2^23 trick, a degree-5 polynomial for
+ * exp(r), and 2^n built in the exponent bits. Relative error about 1e-7 (2 ulp). */
+static inline float ba_expf(float x) {
+    x = x < -87.0f ? -87.0f : x;
+    x = x > 88.0f ? 88.0f : x;
+    const float n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
+    const float r = x - n * 0.693359375f + n * 2.12194440e-4f;
+    float p = 1.9875691500e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    const float e = p * r * r + r + 1.0f;
+    const uint32_t bits = (uint32_t)((int32_t)n + 127) << 23;
+    float scale;
+    memcpy(&scale, &bits, sizeof scale);
+    return e * scale;
+}
+
+static inline float ba_sigmoid(float x) { return 1.0f / (1.0f + ba_expf(-x)); }
 
 /*
  * %7 = bn_fold_weight(%2, %3, %6) : f32[24,3,3,3]  features.0.1
@@ -2984,11 +3005,15 @@ static void k153_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %2378 f32[2,512] <- arena+15847424
  */
 static void k154_bn_train_relu_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x2[c] / sqrtf(x4[512 + c] + 1e-05f);
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x1[r * 512 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[512 + c] + 1e-05f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = t1 > 0.0f ? t1 : 0.0f;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             y0[i] = t3;
@@ -3060,11 +3085,15 @@ static void k156_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %2391 f32[2,256] <- arena+15867904
  */
 static void k157_bn_train_relu_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] / sqrtf(x4[256 + c] + 1e-05f);
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x1[r * 256 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[256 + c] + 1e-05f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = t1 > 0.0f ? t1 : 0.0f;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             y0[i] = t3;
@@ -3156,6 +3185,14 @@ static void k161_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2403 f32[4,256] <- arena+15843328
  */
 static void k162_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] / sqrtf(x4[256 + c] + 1e-05f);
+    }
+    float q1[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = 1.0f / sqrtf(x4[256 + c] + 1e-05f);
+    }
     enum { C = 256, CHUNKS = 4 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     for (long ch = 0; ch < CHUNKS; ch++) {
@@ -3167,9 +3204,9 @@ static void k162_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0,
                 const float t0 = x5[r * 256 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 256 + c];
-                const float t3 = x2[c] * (t2 - x4[c]) / sqrtf(x4[256 + c] + 1e-05f) + x3[c];
+                const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
                 const float t4 = t3 > 0.0f ? t1 : 0.0f;
-                const double xh = ((double)t2 - x4[c]) / sqrt((double)x4[C + c] + 9.999999747378752e-06);
+                const float xh = (t2 - x4[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t4;
                 p1[c] += (double)t4 * xh;
@@ -3200,15 +3237,25 @@ static void k162_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0,
  * in  %2409 f32[2,256] <- arena+15909888
  */
 static void k163_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] / sqrtf(x4[256 + c] + 1e-05f);
+    }
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x2[c] * (1.0f / sqrtf(x4[256 + c] + 1e-05f));
+        q2[c] = x6[c] / 4.0f;
+        q3[c] = x6[256 + c] / 4.0f * (1.0f / sqrtf(x4[256 + c] + 1e-05f));
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x5[r * 256 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 256 + c];
-            const float t3 = x2[c] * (t2 - x4[c]) / sqrtf(x4[256 + c] + 1e-05f) + x3[c];
+            const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
             const float t4 = t3 > 0.0f ? t1 : 0.0f;
-            const float t5 = x2[c] * (1.0f / sqrtf(x4[256 + c] + 1e-05f)) * (t4 - x6[c] / 4.0f - (t2 - x4[c]) * (1.0f / sqrtf(x4[256 + c] + 1e-05f)) * x6[256 + c] / 4.0f);
+            const float t5 = q1[c] * (t4 - q2[c] - (t2 - x4[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -3238,6 +3285,14 @@ static void k164_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2415 f32[4,512] <- arena+15839232
  */
 static void k165_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x2[c] / sqrtf(x4[512 + c] + 1e-05f);
+    }
+    float q1[512];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q1[c] = 1.0f / sqrtf(x4[512 + c] + 1e-05f);
+    }
     enum { C = 512, CHUNKS = 4 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     for (long ch = 0; ch < CHUNKS; ch++) {
@@ -3249,9 +3304,9 @@ static void k165_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0,
                 const float t0 = x5[r * 512 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 512 + c];
-                const float t3 = x2[c] * (t2 - x4[c]) / sqrtf(x4[512 + c] + 1e-05f) + x3[c];
+                const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
                 const float t4 = t3 > 0.0f ? t1 : 0.0f;
-                const double xh = ((double)t2 - x4[c]) / sqrt((double)x4[C + c] + 9.999999747378752e-06);
+                const float xh = (t2 - x4[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t4;
                 p1[c] += (double)t4 * xh;
@@ -3282,15 +3337,25 @@ static void k165_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0,
  * in  %2421 f32[2,512] <- arena+15893504
  */
 static void k166_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x2[c] / sqrtf(x4[512 + c] + 1e-05f);
+    }
+    float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 512; c++) {
+        q1[c] = x2[c] * (1.0f / sqrtf(x4[512 + c] + 1e-05f));
+        q2[c] = x6[c] / 4.0f;
+        q3[c] = x6[512 + c] / 4.0f * (1.0f / sqrtf(x4[512 + c] + 1e-05f));
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x5[r * 512 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 512 + c];
-            const float t3 = x2[c] * (t2 - x4[c]) / sqrtf(x4[512 + c] + 1e-05f) + x3[c];
+            const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
             const float t4 = t3 > 0.0f ? t1 : 0.0f;
-            const float t5 = x2[c] * (1.0f / sqrtf(x4[512 + c] + 1e-05f)) * (t4 - x6[c] / 4.0f - (t2 - x4[c]) * (1.0f / sqrtf(x4[512 + c] + 1e-05f)) * x6[512 + c] / 4.0f);
+            const float t5 = q1[c] * (t4 - q2[c] - (t2 - x4[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -3366,7 +3431,8 @@ static void k170_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 1 + c;
             const float t0 = x1[r];
             const float t1 = x0[r];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -3523,7 +3589,8 @@ static void k176_add_sigmoid_bwd(float *restrict y0, const float *restrict x0, c
             const float t1 = x0[r * 1280 + c];
             const float t2 = x1[r * 1280 + c];
             const float t3 = t1 + t2;
-            const float t4 = t0 * (ba_sigmoid(t3) * (1.0f - ba_sigmoid(t3)));
+            const float t4s = ba_sigmoid(t3);
+            const float t4 = t0 * (t4s * (1.0f - t4s));
             y0[i] = t4;
         }
     }
@@ -4011,12 +4078,16 @@ static void k198_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %1258 f32[2,1056] <- arena+920162048
  */
 static void k199_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = x0[r * 1056 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -4075,6 +4146,10 @@ static void k200_bn_stats_running_mean_update_running_var_update(float *restrict
  */
 static void k201_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 1056]: (4, 256, 1056) -> (4, 1056) */
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[1056];
@@ -4083,7 +4158,7 @@ static void k201_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 1056; q++) {
                 const long r = o * 256 + j, c = q, i = r * 1056 + c;
                 const float t0 = x0[r * 1056 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -4105,12 +4180,16 @@ static void k201_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %1286 f32[4,1,1,1056] <- arena+919886848
  */
 static void k202_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = x0[r * 1056 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 256) * 1056 + c];
             const float t4 = t2 * t3;
@@ -4168,12 +4247,16 @@ static void k203_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %1294 f32[2,304] <- arena+920236288
  */
 static void k204_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[304];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x0[r * 304 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[304 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -4229,12 +4312,16 @@ static void k205_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %1304 f32[2,1824] <- arena+69189632
  */
 static void k206_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[1824];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1824; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
             const float t0 = x0[r * 1824 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1824 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -4253,6 +4340,10 @@ static void k206_bn_train_silu(float *restrict y0, const float *restrict x0, con
  */
 static void k207_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 1824]: (4, 256, 1824) -> (4, 1824) */
+    float q0[1824];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1824; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[1824];
@@ -4261,7 +4352,7 @@ static void k207_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 1824; q++) {
                 const long r = o * 256 + j, c = q, i = r * 1824 + c;
                 const float t0 = x0[r * 1824 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1824 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -4283,12 +4374,16 @@ static void k207_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %1332 f32[4,1,1,1824] <- arena+918643712
  */
 static void k208_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[1824];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1824; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
             const float t0 = x0[r * 1824 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1824 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 256) * 1824 + c];
             const float t4 = t2 * t3;
@@ -4310,12 +4405,16 @@ static void k208_bn_train_silu_mul(float *restrict y0, const float *restrict x0,
  * in  %1344 i32[1] <- seed (seed)
  */
 static void k209_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+    float q0[304];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x1[r * 304 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[304 + c] + 0.001f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = ba_uniform((uint32_t)x5[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x0[r * 304 + c];
             const float t4 = t2 + t3;
@@ -4337,12 +4436,16 @@ static void k209_bn_train_stochastic_depth_add(float *restrict y0, const float *
  * in  %1389 f32[2,304] <- arena+920241152
  */
 static void k210_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[304];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x3[c] / sqrtf(x5[304 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x2[r * 304 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[304 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 304 + c];
             const float t4 = t2 + t3;
@@ -4400,12 +4503,16 @@ static void k211_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %2157 f32[2,512] <- arena+916985344
  */
 static void k212_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x0[r * 512 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[512 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -4461,12 +4568,16 @@ static void k213_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %2167 f32[2,3072] <- arena+916653056
  */
 static void k214_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[3072];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 3072; c++) {
+        q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
             const float t0 = x0[r * 3072 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[3072 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -4485,6 +4596,10 @@ static void k214_bn_train_silu(float *restrict y0, const float *restrict x0, con
  */
 static void k215_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 3072]: (4, 256, 3072) -> (4, 3072) */
+    float q0[3072];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 3072; c++) {
+        q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[3072];
@@ -4493,7 +4608,7 @@ static void k215_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 3072; q++) {
                 const long r = o * 256 + j, c = q, i = r * 3072 + c;
                 const float t0 = x0[r * 3072 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[3072 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -4515,12 +4630,16 @@ static void k215_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %2195 f32[4,1,1,3072] <- arena+68943872
  */
 static void k216_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[3072];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 3072; c++) {
+        q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
             const float t0 = x0[r * 3072 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[3072 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 256) * 3072 + c];
             const float t4 = t2 * t3;
@@ -4542,12 +4661,16 @@ static void k216_bn_train_silu_mul(float *restrict y0, const float *restrict x0,
  * in  %2203 f32[2,512] <- arena+919783424
  */
 static void k217_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x3[c] / sqrtf(x5[512 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x2[r * 512 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[512 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 512 + c];
             const float t4 = t2 + t3;
@@ -4606,12 +4729,16 @@ static void k218_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %2359 f32[2,1280] <- arena+919697408
  */
 static void k219_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[1280];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1280; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1280 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x0[r * 1280 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1280 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -4801,6 +4928,10 @@ static void k226_reduce_max_bwd(float *restrict y0, const float *restrict x0, co
  * in  %2485 f32[4,1,1,1280] <- arena+918409216
  */
 static void k227_bn_train_expand_scale_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+    float q0[1280];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1280; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1280 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
@@ -4823,8 +4954,9 @@ static void k227_bn_train_expand_scale_mul(float *restrict y0, const float *rest
             const float t15 = 0.00390625f * t14;
             const float t16 = t11 + t12 + t15;
             const float t17 = x0[r * 1280 + c];
-            const float t18 = x1[c] * (t17 - x3[c]) / sqrtf(x3[1280 + c] + 0.001f) + x2[c];
-            const float t19 = t16 * (ba_sigmoid(t18) * (1.0f + t18 * (1.0f - ba_sigmoid(t18))));
+            const float t18 = (t17 - x3[c]) * q0[c] + x2[c];
+            const float t19s = ba_sigmoid(t18);
+            const float t19 = t16 * (t19s * (1.0f + t18 * (1.0f - t19s)));
             y0[i] = t19;
         }
     }
@@ -4838,6 +4970,10 @@ static void k227_bn_train_expand_scale_mul(float *restrict y0, const float *rest
  * in  %2359 f32[2,1280] <- arena+919697408
  */
 static void k228_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    float q0[1280];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 1280; c++) {
+        q0[c] = 1.0f / sqrtf(x2[1280 + c] + 0.001f);
+    }
     enum { C = 1280, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4849,7 +4985,7 @@ static void k228_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
                 const long i = r * C + c;
                 const float t0 = x0[r * 1280 + c];
                 const float t1 = x1[r * 1280 + c];
-                const double xh = ((double)t1 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t1 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t0;
                 p1[c] += (double)t0 * xh;
@@ -4875,13 +5011,19 @@ static void k228_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
  * in  %2494 f32[2,1280] <- arena+920151808
  */
 static void k229_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[1280], q1[1280], q2[1280];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 1280; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[1280 + c] + 0.001f));
+        q1[c] = x4[c] / 1024.0f;
+        q2[c] = x4[1280 + c] / 1024.0f * (1.0f / sqrtf(x2[1280 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x3[r * 1280 + c];
             const float t1 = x0[r * 1280 + c];
-            const float t2 = x1[c] * (1.0f / sqrtf(x2[1280 + c] + 0.001f)) * (t0 - x4[c] / 1024.0f - (t1 - x2[c]) * (1.0f / sqrtf(x2[1280 + c] + 0.001f)) * x4[1280 + c] / 1024.0f);
+            const float t2 = q0[c] * (t0 - q1[c] - (t1 - x2[c]) * q2[c]);
             y0[i] = t2;
         }
     }
@@ -4909,6 +5051,10 @@ static void k230_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2500 f32[4,16,16,512] <- arena+848297984
  */
 static void k231_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[512];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
+    }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4921,7 +5067,7 @@ static void k231_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 512 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 512 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -4949,6 +5095,12 @@ static void k231_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2503 f32[2,512] <- arena+920219904
  */
 static void k232_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[512], q1[512], q2[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q1[c] = x5[c] / 1024.0f;
+        q2[c] = x5[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 512; c++) {
@@ -4956,7 +5108,7 @@ static void k232_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 512 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 512 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * (t1 - x5[c] / 1024.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * x5[512 + c] / 1024.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -4988,6 +5140,10 @@ static void k233_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k234_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 3072]: (4, 256, 3072) -> (4, 3072) */
+    float q0[3072];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 3072; c++) {
+        q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[3072];
@@ -4997,7 +5153,7 @@ static void k234_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 256 + j, c = q, i = r * 3072 + c;
                 const float t0 = x4[r * 3072 + c];
                 const float t1 = x0[r * 3072 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[3072 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -5020,7 +5176,8 @@ static void k235_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 3072 + c;
             const float t0 = x1[r * 3072 + c];
             const float t1 = x0[r * 3072 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -5048,7 +5205,8 @@ static void k237_silu_bwd(float *restrict y0, const float *restrict x0, const fl
             const long i = r * 128 + c;
             const float t0 = x1[r * 128 + c];
             const float t1 = x0[r * 128 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f + t1 * (1.0f - ba_sigmoid(t1))));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f + t1 * (1.0f - t2s)));
             y0[i] = t2;
         }
     }
@@ -5082,6 +5240,14 @@ static void k238_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2527 f32[4,1,1,3072] <- arena+68485120
  */
 static void k239_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[3072];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 3072; c++) {
+        q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
+    }
+    float q1[3072];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 3072; c++) {
+        q1[c] = 1.0f / sqrtf(x3[3072 + c] + 0.001f);
+    }
     enum { C = 3072, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5099,9 +5265,10 @@ static void k239_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.00390625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 3072 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[3072 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -5136,6 +5303,16 @@ static void k239_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2532 f32[2,3072] <- arena+919635968
  */
 static void k240_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[3072];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 3072; c++) {
+        q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
+    }
+    float q1[3072], q2[3072], q3[3072];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 3072; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[3072 + c] + 0.001f));
+        q2[c] = x7[c] / 1024.0f;
+        q3[c] = x7[3072 + c] / 1024.0f * (1.0f / sqrtf(x3[3072 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 3072; c++) {
@@ -5148,9 +5325,10 @@ static void k240_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.00390625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 3072 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[3072 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[3072 + c] + 0.001f)) * (t9 - x7[c] / 1024.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[3072 + c] + 0.001f)) * x7[3072 + c] / 1024.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -5204,6 +5382,14 @@ static void k241_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %2538 f32[4,16,16,3072] <- arena+220200960
  */
 static void k242_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[3072];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 3072; c++) {
+        q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
+    }
+    float q1[3072];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 3072; c++) {
+        q1[c] = 1.0f / sqrtf(x3[3072 + c] + 0.001f);
+    }
     enum { C = 3072, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5215,9 +5401,10 @@ static void k242_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 3072 + c];
                 const float t1 = x0[r * 3072 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[3072 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -5246,15 +5433,26 @@ static void k242_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %2541 f32[2,3072] <- arena+919660544
  */
 static void k243_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[3072];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 3072; c++) {
+        q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
+    }
+    float q1[3072], q2[3072], q3[3072];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 3072; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[3072 + c] + 0.001f));
+        q2[c] = x5[c] / 1024.0f;
+        q3[c] = x5[3072 + c] / 1024.0f * (1.0f / sqrtf(x3[3072 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
             const float t0 = x4[r * 3072 + c];
             const float t1 = x0[r * 3072 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[3072 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[3072 + c] + 0.001f)) * (t3 - x5[c] / 1024.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[3072 + c] + 0.001f)) * x5[3072 + c] / 1024.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -5284,6 +5482,10 @@ static void k244_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2547 f32[4,16,16,512] <- arena+852492288
  */
 static void k245_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[512];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
+    }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5298,7 +5500,7 @@ static void k245_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 512 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -5328,6 +5530,12 @@ static void k245_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2551 f32[2,512] <- arena+920224000
  */
 static void k246_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[512], q1[512], q2[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q1[c] = x6[c] / 1024.0f;
+        q2[c] = x6[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 512; c++) {
@@ -5337,7 +5545,7 @@ static void k246_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 512 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * (t3 - x6[c] / 1024.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * x6[512 + c] / 1024.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -5357,6 +5565,10 @@ static void k246_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2595 f32[4,16,16,512] <- arena+856686592
  */
 static void k247_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[512];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
+    }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5373,7 +5585,7 @@ static void k247_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 512 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -5405,6 +5617,12 @@ static void k247_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2599 f32[2,512] <- arena+920228096
  */
 static void k248_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[512], q1[512], q2[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q1[c] = x7[c] / 1024.0f;
+        q2[c] = x7[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 512; c++) {
@@ -5416,7 +5634,7 @@ static void k248_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 512 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * (t5 - x7[c] / 1024.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * x7[512 + c] / 1024.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -5438,6 +5656,10 @@ static void k248_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2643 f32[4,16,16,512] <- arena+817758208
  */
 static void k249_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[512];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
+    }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5456,7 +5678,7 @@ static void k249_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
                 const float t8 = x1[r * 512 + c];
-                const double xh = ((double)t8 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t8 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -5490,6 +5712,12 @@ static void k249_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2647 f32[2,512] <- arena+920232192
  */
 static void k250_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[512], q1[512], q2[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q1[c] = x8[c] / 1024.0f;
+        q2[c] = x8[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 512; c++) {
@@ -5503,7 +5731,7 @@ static void k250_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
             const float t8 = x1[r * 512 + c];
-            const float t9 = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * (t7 - x8[c] / 1024.0f - (t8 - x3[c]) * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * x8[512 + c] / 1024.0f);
+            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
             y0[i] = t9;
         }
     }
@@ -5525,6 +5753,10 @@ static void k250_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2691 f32[4,16,16,512] <- arena+815661056
  */
 static void k251_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[512];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = 1.0f / sqrtf(x1[512 + c] + 0.001f);
+    }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5544,7 +5776,7 @@ static void k251_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t7 = x6[r * 512 + c];
                 const float t8 = t6 + t7;
                 const float t9 = x0[r * 512 + c];
-                const double xh = ((double)t9 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t9 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t8;
                 p1[c] += (double)t8 * xh;
@@ -5578,6 +5810,12 @@ static void k251_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %2694 f32[2,512] <- arena+106781184
  */
 static void k252_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+    float q0[512], q1[512], q2[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[512 + c] + 0.001f));
+        q1[c] = x8[c] / 1024.0f;
+        q2[c] = x8[512 + c] / 1024.0f * (1.0f / sqrtf(x2[512 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 512; c++) {
@@ -5592,7 +5830,7 @@ static void k252_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t7 = x7[r * 512 + c];
             const float t8 = t6 + t7;
             const float t9 = x0[r * 512 + c];
-            const float t10 = x1[c] * (1.0f / sqrtf(x2[512 + c] + 0.001f)) * (t8 - x8[c] / 1024.0f - (t9 - x2[c]) * (1.0f / sqrtf(x2[512 + c] + 0.001f)) * x8[512 + c] / 1024.0f);
+            const float t10 = q0[c] * (t8 - q1[c] - (t9 - x2[c]) * q2[c]);
             y0[i] = t10;
         }
     }
@@ -5624,6 +5862,10 @@ static void k253_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k254_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 1824]: (4, 256, 1824) -> (4, 1824) */
+    float q0[1824];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1824; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[1824];
@@ -5633,7 +5875,7 @@ static void k254_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 256 + j, c = q, i = r * 1824 + c;
                 const float t0 = x4[r * 1824 + c];
                 const float t1 = x0[r * 1824 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[1824 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -5656,7 +5898,8 @@ static void k255_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 1824 + c;
             const float t0 = x1[r * 1824 + c];
             const float t1 = x0[r * 1824 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -5684,7 +5927,8 @@ static void k257_silu_bwd(float *restrict y0, const float *restrict x0, const fl
             const long i = r * 76 + c;
             const float t0 = x1[r * 76 + c];
             const float t1 = x0[r * 76 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f + t1 * (1.0f - ba_sigmoid(t1))));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f + t1 * (1.0f - t2s)));
             y0[i] = t2;
         }
     }
@@ -5718,6 +5962,14 @@ static void k258_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2718 f32[4,1,1,1824] <- arena+916594688
  */
 static void k259_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[1824];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1824; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
+    }
+    float q1[1824];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 1824; c++) {
+        q1[c] = 1.0f / sqrtf(x3[1824 + c] + 0.001f);
+    }
     enum { C = 1824, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5735,9 +5987,10 @@ static void k259_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.00390625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 1824 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[1824 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -5772,6 +6025,16 @@ static void k259_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2723 f32[2,1824] <- arena+106489344
  */
 static void k260_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[1824];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1824; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
+    }
+    float q1[1824], q2[1824], q3[1824];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 1824; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[1824 + c] + 0.001f));
+        q2[c] = x7[c] / 1024.0f;
+        q3[c] = x7[1824 + c] / 1024.0f * (1.0f / sqrtf(x3[1824 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1824; c++) {
@@ -5784,9 +6047,10 @@ static void k260_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.00390625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 1824 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[1824 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[1824 + c] + 0.001f)) * (t9 - x7[c] / 1024.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[1824 + c] + 0.001f)) * x7[1824 + c] / 1024.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -5840,6 +6104,14 @@ static void k261_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %2729 f32[4,16,16,1824] <- arena+798621696
  */
 static void k262_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[1824];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1824; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
+    }
+    float q1[1824];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 1824; c++) {
+        q1[c] = 1.0f / sqrtf(x3[1824 + c] + 0.001f);
+    }
     enum { C = 1824, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5851,9 +6123,10 @@ static void k262_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 1824 + c];
                 const float t1 = x0[r * 1824 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[1824 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -5882,15 +6155,26 @@ static void k262_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %2732 f32[2,1824] <- arena+106503936
  */
 static void k263_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[1824];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1824; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
+    }
+    float q1[1824], q2[1824], q3[1824];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 1824; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[1824 + c] + 0.001f));
+        q2[c] = x5[c] / 1024.0f;
+        q3[c] = x5[1824 + c] / 1024.0f * (1.0f / sqrtf(x3[1824 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
             const float t0 = x4[r * 1824 + c];
             const float t1 = x0[r * 1824 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[1824 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[1824 + c] + 0.001f)) * (t3 - x5[c] / 1024.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[1824 + c] + 0.001f)) * x5[1824 + c] / 1024.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -5918,6 +6202,10 @@ static void k264_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2738 f32[4,16,16,304] <- arena+848297984
  */
 static void k265_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5930,7 +6218,7 @@ static void k265_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 304 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 304 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -5958,6 +6246,12 @@ static void k265_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2741 f32[2,304] <- arena+106785280
  */
 static void k266_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x5[c] / 1024.0f;
+        q2[c] = x5[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -5965,7 +6259,7 @@ static void k266_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 304 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 304 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * (t1 - x5[c] / 1024.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * x5[304 + c] / 1024.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -5995,6 +6289,10 @@ static void k267_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2785 f32[4,16,16,304] <- arena+906166272
  */
 static void k268_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6009,7 +6307,7 @@ static void k268_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 304 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -6039,6 +6337,12 @@ static void k268_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2789 f32[2,304] <- arena+106787712
  */
 static void k269_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x6[c] / 1024.0f;
+        q2[c] = x6[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -6048,7 +6352,7 @@ static void k269_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 304 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * (t3 - x6[c] / 1024.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * x6[304 + c] / 1024.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -6068,6 +6372,10 @@ static void k269_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2833 f32[4,16,16,304] <- arena+903675904
  */
 static void k270_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6084,7 +6392,7 @@ static void k270_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 304 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -6116,6 +6424,12 @@ static void k270_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2837 f32[2,304] <- arena+106790144
  */
 static void k271_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x7[c] / 1024.0f;
+        q2[c] = x7[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -6127,7 +6441,7 @@ static void k271_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 304 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * (t5 - x7[c] / 1024.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * x7[304 + c] / 1024.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -6149,6 +6463,10 @@ static void k271_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2881 f32[4,16,16,304] <- arena+901185536
  */
 static void k272_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6167,7 +6485,7 @@ static void k272_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
                 const float t8 = x1[r * 304 + c];
-                const double xh = ((double)t8 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t8 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -6201,6 +6519,12 @@ static void k272_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2885 f32[2,304] <- arena+106792576
  */
 static void k273_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x8[c] / 1024.0f;
+        q2[c] = x8[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -6214,7 +6538,7 @@ static void k273_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
             const float t8 = x1[r * 304 + c];
-            const float t9 = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * (t7 - x8[c] / 1024.0f - (t8 - x3[c]) * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * x8[304 + c] / 1024.0f);
+            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
             y0[i] = t9;
         }
     }
@@ -6238,6 +6562,10 @@ static void k273_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2929 f32[4,16,16,304] <- arena+898695168
  */
 static void k274_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6258,7 +6586,7 @@ static void k274_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
                 const float t10 = x1[r * 304 + c];
-                const double xh = ((double)t10 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t10 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -6294,6 +6622,12 @@ static void k274_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2933 f32[2,304] <- arena+106795008
  */
 static void k275_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x9[c] / 1024.0f;
+        q2[c] = x9[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -6309,7 +6643,7 @@ static void k275_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
             const float t10 = x1[r * 304 + c];
-            const float t11 = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * (t9 - x9[c] / 1024.0f - (t10 - x3[c]) * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * x9[304 + c] / 1024.0f);
+            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
             y0[i] = t11;
         }
     }
@@ -6335,6 +6669,10 @@ static void k275_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2977 f32[4,16,16,304] <- arena+896204800
  */
 static void k276_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6357,7 +6695,7 @@ static void k276_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t10 = t8 + t9;
                 const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
                 const float t12 = x1[r * 304 + c];
-                const double xh = ((double)t12 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t12 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -6395,6 +6733,12 @@ static void k276_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2981 f32[2,304] <- arena+106797440
  */
 static void k277_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x10[c] / 1024.0f;
+        q2[c] = x10[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -6412,7 +6756,7 @@ static void k277_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t10 = t8 + t9;
             const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
             const float t12 = x1[r * 304 + c];
-            const float t13 = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * (t11 - x10[c] / 1024.0f - (t12 - x3[c]) * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * x10[304 + c] / 1024.0f);
+            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x3[c]) * q2[c]);
             y0[i] = t13;
         }
     }
@@ -6440,6 +6784,10 @@ static void k277_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3025 f32[4,16,16,304] <- arena+893714432
  */
 static void k278_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6464,7 +6812,7 @@ static void k278_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t12 = t10 + t11;
                 const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
                 const float t14 = x1[r * 304 + c];
-                const double xh = ((double)t14 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t14 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t13;
                 p1[c] += (double)t13 * xh;
@@ -6504,6 +6852,12 @@ static void k278_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3029 f32[2,304] <- arena+106799872
  */
 static void k279_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x11[c] / 1024.0f;
+        q2[c] = x11[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -6523,7 +6877,7 @@ static void k279_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t12 = t10 + t11;
             const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
             const float t14 = x1[r * 304 + c];
-            const float t15 = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * (t13 - x11[c] / 1024.0f - (t14 - x3[c]) * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * x11[304 + c] / 1024.0f);
+            const float t15 = q0[c] * (t13 - q1[c] - (t14 - x3[c]) * q2[c]);
             y0[i] = t15;
         }
     }
@@ -6553,6 +6907,10 @@ static void k279_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3073 f32[4,16,16,304] <- arena+891224064
  */
 static void k280_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6579,7 +6937,7 @@ static void k280_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t14 = t12 + t13;
                 const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
                 const float t16 = x1[r * 304 + c];
-                const double xh = ((double)t16 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t16 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t15;
                 p1[c] += (double)t15 * xh;
@@ -6621,6 +6979,12 @@ static void k280_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3077 f32[2,304] <- arena+106802304
  */
 static void k281_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x12[c] / 1024.0f;
+        q2[c] = x12[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -6642,7 +7006,7 @@ static void k281_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t14 = t12 + t13;
             const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
             const float t16 = x1[r * 304 + c];
-            const float t17 = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * (t15 - x12[c] / 1024.0f - (t16 - x3[c]) * (1.0f / sqrtf(x3[304 + c] + 0.001f)) * x12[304 + c] / 1024.0f);
+            const float t17 = q0[c] * (t15 - q1[c] - (t16 - x3[c]) * q2[c]);
             y0[i] = t17;
         }
     }
@@ -6706,6 +7070,10 @@ static void k282_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *r
  * in  %1725 f32[2,304] <- arena+920258176
  */
 static void k283_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6717,7 +7085,7 @@ static void k283_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
                 const long i = r * C + c;
                 const float t0 = x0[r * 304 + c];
                 const float t1 = x1[r * 304 + c];
-                const double xh = ((double)t1 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t1 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t0;
                 p1[c] += (double)t0 * xh;
@@ -6743,13 +7111,19 @@ static void k283_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
  * in  %3125 f32[2,304] <- arena+106804736
  */
 static void k284_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[304 + c] + 0.001f));
+        q1[c] = x4[c] / 1024.0f;
+        q2[c] = x4[304 + c] / 1024.0f * (1.0f / sqrtf(x2[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x3[r * 304 + c];
             const float t1 = x0[r * 304 + c];
-            const float t2 = x1[c] * (1.0f / sqrtf(x2[304 + c] + 0.001f)) * (t0 - x4[c] / 1024.0f - (t1 - x2[c]) * (1.0f / sqrtf(x2[304 + c] + 0.001f)) * x4[304 + c] / 1024.0f);
+            const float t2 = q0[c] * (t0 - q1[c] - (t1 - x2[c]) * q2[c]);
             y0[i] = t2;
         }
     }
@@ -6830,6 +7204,10 @@ static void k285_add_n(float *restrict y0, const float *restrict x0, const float
  * in  %3505 f32[4,16,16,304] <- arena+868810752
  */
 static void k286_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x1[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6856,7 +7234,7 @@ static void k286_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t14 = t12 + t13;
                 const float t15 = ba_uniform((uint32_t)x2[0], a0, (uint32_t)(i / 77824)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
                 const float t16 = x0[r * 304 + c];
-                const double xh = ((double)t16 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t16 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t15;
                 p1[c] += (double)t15 * xh;
@@ -6898,6 +7276,12 @@ static void k286_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3509 f32[2,304] <- arena+920139648
  */
 static void k287_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[304 + c] + 0.001f));
+        q1[c] = x12[c] / 1024.0f;
+        q2[c] = x12[304 + c] / 1024.0f * (1.0f / sqrtf(x2[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -6919,7 +7303,7 @@ static void k287_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t14 = t12 + t13;
             const float t15 = ba_uniform((uint32_t)x3[0], a0, (uint32_t)(i / 77824)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
             const float t16 = x0[r * 304 + c];
-            const float t17 = x1[c] * (1.0f / sqrtf(x2[304 + c] + 0.001f)) * (t15 - x12[c] / 1024.0f - (t16 - x2[c]) * (1.0f / sqrtf(x2[304 + c] + 0.001f)) * x12[304 + c] / 1024.0f);
+            const float t17 = q0[c] * (t15 - q1[c] - (t16 - x2[c]) * q2[c]);
             y0[i] = t17;
         }
     }
@@ -6949,6 +7333,10 @@ static void k287_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3553 f32[4,16,16,304] <- arena+866320384
  */
 static void k288_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+    float q0[304];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = 1.0f / sqrtf(x1[304 + c] + 0.001f);
+    }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6976,7 +7364,7 @@ static void k288_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t15 = x10[r * 304 + c];
                 const float t16 = t14 + t15;
                 const float t17 = x0[r * 304 + c];
-                const double xh = ((double)t17 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t17 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t16;
                 p1[c] += (double)t16 * xh;
@@ -7018,6 +7406,12 @@ static void k288_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %3556 f32[2,304] <- arena+920142080
  */
 static void k289_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12) {
+    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 304; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[304 + c] + 0.001f));
+        q1[c] = x12[c] / 1024.0f;
+        q2[c] = x12[304 + c] / 1024.0f * (1.0f / sqrtf(x2[304 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -7040,7 +7434,7 @@ static void k289_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t15 = x11[r * 304 + c];
             const float t16 = t14 + t15;
             const float t17 = x0[r * 304 + c];
-            const float t18 = x1[c] * (1.0f / sqrtf(x2[304 + c] + 0.001f)) * (t16 - x12[c] / 1024.0f - (t17 - x2[c]) * (1.0f / sqrtf(x2[304 + c] + 0.001f)) * x12[304 + c] / 1024.0f);
+            const float t18 = q0[c] * (t16 - q1[c] - (t17 - x2[c]) * q2[c]);
             y0[i] = t18;
         }
     }
@@ -7072,6 +7466,10 @@ static void k290_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k291_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 1056]: (4, 256, 1056) -> (4, 1056) */
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[1056];
@@ -7081,7 +7479,7 @@ static void k291_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 256 + j, c = q, i = r * 1056 + c;
                 const float t0 = x4[r * 1056 + c];
                 const float t1 = x0[r * 1056 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -7104,7 +7502,8 @@ static void k292_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 1056 + c;
             const float t0 = x1[r * 1056 + c];
             const float t1 = x0[r * 1056 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -7132,7 +7531,8 @@ static void k294_silu_bwd(float *restrict y0, const float *restrict x0, const fl
             const long i = r * 44 + c;
             const float t0 = x1[r * 44 + c];
             const float t1 = x0[r * 44 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f + t1 * (1.0f - ba_sigmoid(t1))));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f + t1 * (1.0f - t2s)));
             y0[i] = t2;
         }
     }
@@ -7166,6 +7566,14 @@ static void k295_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %3580 f32[4,1,1,1056] <- arena+919869952
  */
 static void k296_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
+    float q1[1056];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q1[c] = 1.0f / sqrtf(x3[1056 + c] + 0.001f);
+    }
     enum { C = 1056, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7183,9 +7591,10 @@ static void k296_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.00390625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 1056 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -7220,6 +7629,16 @@ static void k296_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %3585 f32[2,1056] <- arena+106255872
  */
 static void k297_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
+    float q1[1056], q2[1056], q3[1056];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 1056; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[1056 + c] + 0.001f));
+        q2[c] = x7[c] / 1024.0f;
+        q3[c] = x7[1056 + c] / 1024.0f * (1.0f / sqrtf(x3[1056 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1056; c++) {
@@ -7232,9 +7651,10 @@ static void k297_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.00390625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 1056 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[1056 + c] + 0.001f)) * (t9 - x7[c] / 1024.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[1056 + c] + 0.001f)) * x7[1056 + c] / 1024.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -7288,6 +7708,14 @@ static void k298_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict
  * in  %3591 f32[4,32,32,1056] <- arena+34603008
  */
 static void k299_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
+    float q1[1056];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q1[c] = 1.0f / sqrtf(x3[1056 + c] + 0.001f);
+    }
     enum { C = 1056, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7299,9 +7727,10 @@ static void k299_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 1056 + c];
                 const float t1 = x0[r * 1056 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -7330,15 +7759,26 @@ static void k299_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %3594 f32[2,1056] <- arena+106264320
  */
 static void k300_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
+    float q1[1056], q2[1056], q3[1056];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 1056; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[1056 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[1056 + c] / 4096.0f * (1.0f / sqrtf(x3[1056 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = x4[r * 1056 + c];
             const float t1 = x0[r * 1056 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[1056 + c] + 0.001f)) * (t3 - x5[c] / 4096.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[1056 + c] + 0.001f)) * x5[1056 + c] / 4096.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -8114,12 +8554,16 @@ static void k336_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %273 f32[2,320] <- arena+2362607872
  */
 static void k337_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[320];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 320; c++) {
+        q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
             const float t0 = x0[r * 320 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[320 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -8178,6 +8622,10 @@ static void k338_bn_stats_running_mean_update_running_var_update(float *restrict
  */
 static void k339_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 320]: (4, 1024, 320) -> (4, 320) */
+    float q0[320];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 320; c++) {
+        q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[320];
@@ -8186,7 +8634,7 @@ static void k339_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 320; q++) {
                 const long r = o * 1024 + j, c = q, i = r * 320 + c;
                 const float t0 = x0[r * 320 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[320 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -8208,12 +8656,16 @@ static void k339_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %301 f32[4,1,1,320] <- arena+2362504448
  */
 static void k340_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[320];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 320; c++) {
+        q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
             const float t0 = x0[r * 320 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[320 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 1024) * 320 + c];
             const float t4 = t2 * t3;
@@ -8271,12 +8723,16 @@ static void k341_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %309 f32[2,160] <- arena+2362692480
  */
 static void k342_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x0[r * 160 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[160 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -8332,12 +8788,16 @@ static void k343_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %319 f32[2,640] <- arena+2362509568
  */
 static void k344_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[640];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 640; c++) {
+        q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
             const float t0 = x0[r * 640 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[640 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -8356,6 +8816,10 @@ static void k344_bn_train_silu(float *restrict y0, const float *restrict x0, con
  */
 static void k345_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 640]: (4, 1024, 640) -> (4, 640) */
+    float q0[640];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 640; c++) {
+        q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[640];
@@ -8364,7 +8828,7 @@ static void k345_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 640; q++) {
                 const long r = o * 1024 + j, c = q, i = r * 640 + c;
                 const float t0 = x0[r * 640 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[640 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -8386,12 +8850,16 @@ static void k345_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %347 f32[4,1,1,640] <- arena+2362043648
  */
 static void k346_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[640];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 640; c++) {
+        q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
             const float t0 = x0[r * 640 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[640 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 1024) * 640 + c];
             const float t4 = t2 * t3;
@@ -8413,12 +8881,16 @@ static void k346_bn_train_silu_mul(float *restrict y0, const float *restrict x0,
  * in  %359 i32[1] <- seed (seed)
  */
 static void k347_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x1[r * 160 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[160 + c] + 0.001f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = ba_uniform((uint32_t)x5[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x0[r * 160 + c];
             const float t4 = t2 + t3;
@@ -8440,12 +8912,16 @@ static void k347_bn_train_stochastic_depth_add(float *restrict y0, const float *
  * in  %404 f32[2,160] <- arena+2362695040
  */
 static void k348_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[160 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 160 + c];
             const float t4 = t2 + t3;
@@ -8504,12 +8980,16 @@ static void k349_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %608 f32[2,960] <- arena+2362478848
  */
 static void k350_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x0[r * 960 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -8528,6 +9008,10 @@ static void k350_bn_train_silu(float *restrict y0, const float *restrict x0, con
  */
 static void k351_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[960];
@@ -8536,7 +9020,7 @@ static void k351_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 960; q++) {
                 const long r = o * 1024 + j, c = q, i = r * 960 + c;
                 const float t0 = x0[r * 960 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -8558,12 +9042,16 @@ static void k351_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %636 f32[4,1,1,960] <- arena+2361467904
  */
 static void k352_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x0[r * 960 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 1024) * 960 + c];
             const float t4 = t2 * t3;
@@ -8621,12 +9109,16 @@ static void k353_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %644 f32[2,176] <- arena+2362672768
  */
 static void k354_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[176];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x1[c] / sqrtf(x3[176 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x0[r * 176 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[176 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -8644,6 +9136,10 @@ static void k354_bn_train(float *restrict y0, const float *restrict x0, const fl
  */
 static void k355_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 1056]: (4, 1024, 1056) -> (4, 1056) */
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[1056];
@@ -8652,7 +9148,7 @@ static void k355_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 1056; q++) {
                 const long r = o * 1024 + j, c = q, i = r * 1056 + c;
                 const float t0 = x0[r * 1056 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -8674,12 +9170,16 @@ static void k355_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %682 f32[4,1,1,1056] <- arena+2360761344
  */
 static void k356_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = x0[r * 1056 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 1024) * 1056 + c];
             const float t4 = t2 * t3;
@@ -8701,12 +9201,16 @@ static void k356_bn_train_silu_mul(float *restrict y0, const float *restrict x0,
  * in  %690 f32[2,176] <- arena+2362674176
  */
 static void k357_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[176];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x3[c] / sqrtf(x5[176 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x2[r * 176 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[176 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 176 + c];
             const float t4 = t2 + t3;
@@ -8737,6 +9241,10 @@ static void k358_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3619 f32[4,32,32,176] <- arena+1598947328
  */
 static void k359_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[176];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+    }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8749,7 +9257,7 @@ static void k359_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 176 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 176 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -8777,6 +9285,12 @@ static void k359_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %3622 f32[2,176] <- arena+2362437376
  */
 static void k360_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x5[c] / 4096.0f;
+        q2[c] = x5[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -8784,7 +9298,7 @@ static void k360_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 176 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 176 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * (t1 - x5[c] / 4096.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * x5[176 + c] / 4096.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -8816,6 +9330,10 @@ static void k361_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k362_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 1056]: (4, 1024, 1056) -> (4, 1056) */
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[1056];
@@ -8825,7 +9343,7 @@ static void k362_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 1024 + j, c = q, i = r * 1056 + c;
                 const float t0 = x4[r * 1056 + c];
                 const float t1 = x0[r * 1056 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -8854,6 +9372,14 @@ static void k362_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %3646 f32[4,1,1,1056] <- arena+1601847808
  */
 static void k363_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
+    float q1[1056];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q1[c] = 1.0f / sqrtf(x3[1056 + c] + 0.001f);
+    }
     enum { C = 1056, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8871,9 +9397,10 @@ static void k363_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 1056 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -8908,6 +9435,16 @@ static void k363_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %3651 f32[2,1056] <- arena+2361411840
  */
 static void k364_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[1056];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1056; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
+    }
+    float q1[1056], q2[1056], q3[1056];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 1056; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[1056 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[1056 + c] / 4096.0f * (1.0f / sqrtf(x3[1056 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 1056; c++) {
@@ -8920,9 +9457,10 @@ static void k364_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 1056 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[1056 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[1056 + c] + 0.001f)) * (t9 - x7[c] / 4096.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[1056 + c] + 0.001f)) * x7[1056 + c] / 4096.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -8976,6 +9514,10 @@ static void k365_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %3666 f32[4,32,32,176] <- arena+2229010432
  */
 static void k366_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[176];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+    }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8990,7 +9532,7 @@ static void k366_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 176 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -9020,6 +9562,12 @@ static void k366_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3670 f32[2,176] <- arena+2362438784
  */
 static void k367_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x6[c] / 4096.0f;
+        q2[c] = x6[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -9029,7 +9577,7 @@ static void k367_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 176 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * (t3 - x6[c] / 4096.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * x6[176 + c] / 4096.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -9049,6 +9597,10 @@ static void k367_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3714 f32[4,32,32,176] <- arena+2223243264
  */
 static void k368_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[176];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+    }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9065,7 +9617,7 @@ static void k368_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 176 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -9097,6 +9649,12 @@ static void k368_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3718 f32[2,176] <- arena+2362440192
  */
 static void k369_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x7[c] / 4096.0f;
+        q2[c] = x7[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -9108,7 +9666,7 @@ static void k369_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 176 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * (t5 - x7[c] / 4096.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * x7[176 + c] / 4096.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -9130,6 +9688,10 @@ static void k369_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3762 f32[4,32,32,176] <- arena+2217476096
  */
 static void k370_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[176];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+    }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9148,7 +9710,7 @@ static void k370_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
                 const float t8 = x1[r * 176 + c];
-                const double xh = ((double)t8 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t8 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -9182,6 +9744,12 @@ static void k370_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3766 f32[2,176] <- arena+2362441600
  */
 static void k371_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x8[c] / 4096.0f;
+        q2[c] = x8[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -9195,7 +9763,7 @@ static void k371_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
             const float t8 = x1[r * 176 + c];
-            const float t9 = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * (t7 - x8[c] / 4096.0f - (t8 - x3[c]) * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * x8[176 + c] / 4096.0f);
+            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
             y0[i] = t9;
         }
     }
@@ -9219,6 +9787,10 @@ static void k371_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3810 f32[4,32,32,176] <- arena+2211708928
  */
 static void k372_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[176];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+    }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9239,7 +9811,7 @@ static void k372_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
                 const float t10 = x1[r * 176 + c];
-                const double xh = ((double)t10 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t10 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -9275,6 +9847,12 @@ static void k372_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3814 f32[2,176] <- arena+2362443008
  */
 static void k373_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x9[c] / 4096.0f;
+        q2[c] = x9[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -9290,7 +9868,7 @@ static void k373_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
             const float t10 = x1[r * 176 + c];
-            const float t11 = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * (t9 - x9[c] / 4096.0f - (t10 - x3[c]) * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * x9[176 + c] / 4096.0f);
+            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
             y0[i] = t11;
         }
     }
@@ -9316,6 +9894,10 @@ static void k373_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3858 f32[4,32,32,176] <- arena+2205941760
  */
 static void k374_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[176];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+    }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9338,7 +9920,7 @@ static void k374_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t10 = t8 + t9;
                 const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
                 const float t12 = x1[r * 176 + c];
-                const double xh = ((double)t12 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t12 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -9376,6 +9958,12 @@ static void k374_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3862 f32[2,176] <- arena+2362444416
  */
 static void k375_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x10[c] / 4096.0f;
+        q2[c] = x10[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -9393,7 +9981,7 @@ static void k375_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t10 = t8 + t9;
             const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
             const float t12 = x1[r * 176 + c];
-            const float t13 = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * (t11 - x10[c] / 4096.0f - (t12 - x3[c]) * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * x10[176 + c] / 4096.0f);
+            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x3[c]) * q2[c]);
             y0[i] = t13;
         }
     }
@@ -9421,6 +10009,10 @@ static void k375_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3906 f32[4,32,32,176] <- arena+2200174592
  */
 static void k376_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[176];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+    }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9445,7 +10037,7 @@ static void k376_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t12 = t10 + t11;
                 const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
                 const float t14 = x1[r * 176 + c];
-                const double xh = ((double)t14 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t14 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t13;
                 p1[c] += (double)t13 * xh;
@@ -9485,6 +10077,12 @@ static void k376_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3910 f32[2,176] <- arena+2362445824
  */
 static void k377_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
+    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x11[c] / 4096.0f;
+        q2[c] = x11[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -9504,7 +10102,7 @@ static void k377_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t12 = t10 + t11;
             const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
             const float t14 = x1[r * 176 + c];
-            const float t15 = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * (t13 - x11[c] / 4096.0f - (t14 - x3[c]) * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * x11[176 + c] / 4096.0f);
+            const float t15 = q0[c] * (t13 - q1[c] - (t14 - x3[c]) * q2[c]);
             y0[i] = t15;
         }
     }
@@ -9534,6 +10132,10 @@ static void k377_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3954 f32[4,32,32,176] <- arena+2194407424
  */
 static void k378_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[176];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+    }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9560,7 +10162,7 @@ static void k378_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t14 = t12 + t13;
                 const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
                 const float t16 = x1[r * 176 + c];
-                const double xh = ((double)t16 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t16 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t15;
                 p1[c] += (double)t15 * xh;
@@ -9602,6 +10204,12 @@ static void k378_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3958 f32[2,176] <- arena+2362447232
  */
 static void k379_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x12[c] / 4096.0f;
+        q2[c] = x12[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -9623,7 +10231,7 @@ static void k379_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t14 = t12 + t13;
             const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
             const float t16 = x1[r * 176 + c];
-            const float t17 = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * (t15 - x12[c] / 4096.0f - (t16 - x3[c]) * (1.0f / sqrtf(x3[176 + c] + 0.001f)) * x12[176 + c] / 4096.0f);
+            const float t17 = q0[c] * (t15 - q1[c] - (t16 - x3[c]) * q2[c]);
             y0[i] = t17;
         }
     }
@@ -9687,6 +10295,10 @@ static void k380_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *r
  * in  %882 f32[2,176] <- arena+2362679808
  */
 static void k381_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    float q0[176];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+    }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9698,7 +10310,7 @@ static void k381_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
                 const long i = r * C + c;
                 const float t0 = x0[r * 176 + c];
                 const float t1 = x1[r * 176 + c];
-                const double xh = ((double)t1 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t1 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t0;
                 p1[c] += (double)t0 * xh;
@@ -9724,13 +10336,19 @@ static void k381_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
  * in  %4006 f32[2,176] <- arena+2362448640
  */
 static void k382_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[176 + c] + 0.001f));
+        q1[c] = x4[c] / 4096.0f;
+        q2[c] = x4[176 + c] / 4096.0f * (1.0f / sqrtf(x2[176 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x3[r * 176 + c];
             const float t1 = x0[r * 176 + c];
-            const float t2 = x1[c] * (1.0f / sqrtf(x2[176 + c] + 0.001f)) * (t0 - x4[c] / 4096.0f - (t1 - x2[c]) * (1.0f / sqrtf(x2[176 + c] + 0.001f)) * x4[176 + c] / 4096.0f);
+            const float t2 = q0[c] * (t0 - q1[c] - (t1 - x2[c]) * q2[c]);
             y0[i] = t2;
         }
     }
@@ -9803,6 +10421,10 @@ static void k383_add_n(float *restrict y0, const float *restrict x0, const float
  * in  %4242 f32[4,32,32,176] <- arena+2159804416
  */
 static void k384_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[176];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = 1.0f / sqrtf(x1[176 + c] + 0.001f);
+    }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9822,7 +10444,7 @@ static void k384_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t7 = x6[r * 176 + c];
                 const float t8 = t6 + t7;
                 const float t9 = x0[r * 176 + c];
-                const double xh = ((double)t9 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t9 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t8;
                 p1[c] += (double)t8 * xh;
@@ -9856,6 +10478,12 @@ static void k384_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %4245 f32[2,176] <- arena+1601863168
  */
 static void k385_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 176; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[176 + c] + 0.001f));
+        q1[c] = x8[c] / 4096.0f;
+        q2[c] = x8[176 + c] / 4096.0f * (1.0f / sqrtf(x2[176 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -9870,7 +10498,7 @@ static void k385_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t7 = x7[r * 176 + c];
             const float t8 = t6 + t7;
             const float t9 = x0[r * 176 + c];
-            const float t10 = x1[c] * (1.0f / sqrtf(x2[176 + c] + 0.001f)) * (t8 - x8[c] / 4096.0f - (t9 - x2[c]) * (1.0f / sqrtf(x2[176 + c] + 0.001f)) * x8[176 + c] / 4096.0f);
+            const float t10 = q0[c] * (t8 - q1[c] - (t9 - x2[c]) * q2[c]);
             y0[i] = t10;
         }
     }
@@ -9902,6 +10530,10 @@ static void k386_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k387_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[960];
@@ -9911,7 +10543,7 @@ static void k387_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 1024 + j, c = q, i = r * 960 + c;
                 const float t0 = x4[r * 960 + c];
                 const float t1 = x0[r * 960 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -9934,7 +10566,8 @@ static void k388_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 960 + c;
             const float t0 = x1[r * 960 + c];
             const float t1 = x0[r * 960 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -9962,7 +10595,8 @@ static void k390_silu_bwd(float *restrict y0, const float *restrict x0, const fl
             const long i = r * 40 + c;
             const float t0 = x1[r * 40 + c];
             const float t1 = x0[r * 40 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f + t1 * (1.0f - ba_sigmoid(t1))));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f + t1 * (1.0f - t2s)));
             y0[i] = t2;
         }
     }
@@ -9996,6 +10630,14 @@ static void k391_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %4269 f32[4,1,1,960] <- arena+2361452544
  */
 static void k392_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = 1.0f / sqrtf(x3[960 + c] + 0.001f);
+    }
     enum { C = 960, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10013,9 +10655,10 @@ static void k392_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 960 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -10050,6 +10693,16 @@ static void k392_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %4274 f32[2,960] <- arena+2360770048
  */
 static void k393_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960], q2[960], q3[960];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[960 + c] / 4096.0f * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
@@ -10062,9 +10715,10 @@ static void k393_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 960 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f)) * (t9 - x7[c] / 4096.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[960 + c] + 0.001f)) * x7[960 + c] / 4096.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -10118,6 +10772,14 @@ static void k394_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %4280 f32[4,32,32,960] <- arena+1066926080
  */
 static void k395_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = 1.0f / sqrtf(x3[960 + c] + 0.001f);
+    }
     enum { C = 960, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10129,9 +10791,10 @@ static void k395_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 960 + c];
                 const float t1 = x0[r * 960 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -10160,15 +10823,26 @@ static void k395_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4283 f32[2,960] <- arena+2360820480
  */
 static void k396_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960], q2[960], q3[960];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[960 + c] / 4096.0f * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x4[r * 960 + c];
             const float t1 = x0[r * 960 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f)) * (t3 - x5[c] / 4096.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[960 + c] + 0.001f)) * x5[960 + c] / 4096.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -10196,6 +10870,10 @@ static void k397_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4289 f32[4,32,32,160] <- arena+2159804416
  */
 static void k398_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10208,7 +10886,7 @@ static void k398_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 160 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 160 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -10236,6 +10914,12 @@ static void k398_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %4292 f32[2,160] <- arena+2362217728
  */
 static void k399_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x5[c] / 4096.0f;
+        q2[c] = x5[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -10243,7 +10927,7 @@ static void k399_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 160 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 160 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t1 - x5[c] / 4096.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x5[160 + c] / 4096.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -10275,6 +10959,10 @@ static void k400_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k401_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 640]: (4, 1024, 640) -> (4, 640) */
+    float q0[640];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 640; c++) {
+        q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[640];
@@ -10284,7 +10972,7 @@ static void k401_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 1024 + j, c = q, i = r * 640 + c;
                 const float t0 = x4[r * 640 + c];
                 const float t1 = x0[r * 640 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[640 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -10307,7 +10995,8 @@ static void k402_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 640 + c;
             const float t0 = x1[r * 640 + c];
             const float t1 = x0[r * 640 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -10351,6 +11040,14 @@ static void k404_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %4316 f32[4,1,1,640] <- arena+2362187008
  */
 static void k405_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[640];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 640; c++) {
+        q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
+    }
+    float q1[640];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 640; c++) {
+        q1[c] = 1.0f / sqrtf(x3[640 + c] + 0.001f);
+    }
     enum { C = 640, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10368,9 +11065,10 @@ static void k405_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 640 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[640 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -10405,6 +11103,16 @@ static void k405_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %4321 f32[2,640] <- arena+2361491712
  */
 static void k406_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[640];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 640; c++) {
+        q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
+    }
+    float q1[640], q2[640], q3[640];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 640; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[640 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[640 + c] / 4096.0f * (1.0f / sqrtf(x3[640 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 640; c++) {
@@ -10417,9 +11125,10 @@ static void k406_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 640 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[640 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[640 + c] + 0.001f)) * (t9 - x7[c] / 4096.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[640 + c] + 0.001f)) * x7[640 + c] / 4096.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -10473,6 +11182,14 @@ static void k407_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %4327 f32[4,32,32,640] <- arena+1558708224
  */
 static void k408_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[640];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 640; c++) {
+        q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
+    }
+    float q1[640];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 640; c++) {
+        q1[c] = 1.0f / sqrtf(x3[640 + c] + 0.001f);
+    }
     enum { C = 640, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10484,9 +11201,10 @@ static void k408_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 640 + c];
                 const float t1 = x0[r * 640 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[640 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -10515,15 +11233,26 @@ static void k408_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4330 f32[2,640] <- arena+1601858048
  */
 static void k409_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[640];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 640; c++) {
+        q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
+    }
+    float q1[640], q2[640], q3[640];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 640; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[640 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[640 + c] / 4096.0f * (1.0f / sqrtf(x3[640 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
             const float t0 = x4[r * 640 + c];
             const float t1 = x0[r * 640 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[640 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[640 + c] + 0.001f)) * (t3 - x5[c] / 4096.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[640 + c] + 0.001f)) * x5[640 + c] / 4096.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -10553,6 +11282,10 @@ static void k410_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4336 f32[4,32,32,160] <- arena+2289303552
  */
 static void k411_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10567,7 +11300,7 @@ static void k411_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 160 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -10597,6 +11330,12 @@ static void k411_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4340 f32[2,160] <- arena+2362560768
  */
 static void k412_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x6[c] / 4096.0f;
+        q2[c] = x6[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -10606,7 +11345,7 @@ static void k412_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 160 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t3 - x6[c] / 4096.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x6[160 + c] / 4096.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -10626,6 +11365,10 @@ static void k412_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4384 f32[4,32,32,160] <- arena+2284060672
  */
 static void k413_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10642,7 +11385,7 @@ static void k413_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 160 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -10674,6 +11417,12 @@ static void k413_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4388 f32[2,160] <- arena+2362562048
  */
 static void k414_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x7[c] / 4096.0f;
+        q2[c] = x7[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -10685,7 +11434,7 @@ static void k414_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 160 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t5 - x7[c] / 4096.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x7[160 + c] / 4096.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -10707,6 +11456,10 @@ static void k414_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4432 f32[4,32,32,160] <- arena+2278817792
  */
 static void k415_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10725,7 +11478,7 @@ static void k415_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
                 const float t8 = x1[r * 160 + c];
-                const double xh = ((double)t8 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t8 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -10759,6 +11512,12 @@ static void k415_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4436 f32[2,160] <- arena+2362563328
  */
 static void k416_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x8[c] / 4096.0f;
+        q2[c] = x8[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -10772,7 +11531,7 @@ static void k416_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
             const float t8 = x1[r * 160 + c];
-            const float t9 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t7 - x8[c] / 4096.0f - (t8 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x8[160 + c] / 4096.0f);
+            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
             y0[i] = t9;
         }
     }
@@ -10796,6 +11555,10 @@ static void k416_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4480 f32[4,32,32,160] <- arena+2273574912
  */
 static void k417_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10816,7 +11579,7 @@ static void k417_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
                 const float t10 = x1[r * 160 + c];
-                const double xh = ((double)t10 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t10 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -10852,6 +11615,12 @@ static void k417_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4484 f32[2,160] <- arena+2362564608
  */
 static void k418_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x9[c] / 4096.0f;
+        q2[c] = x9[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -10867,7 +11636,7 @@ static void k418_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
             const float t10 = x1[r * 160 + c];
-            const float t11 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t9 - x9[c] / 4096.0f - (t10 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x9[160 + c] / 4096.0f);
+            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
             y0[i] = t11;
         }
     }
@@ -10893,6 +11662,10 @@ static void k418_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4528 f32[4,32,32,160] <- arena+2268332032
  */
 static void k419_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x1[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10915,7 +11688,7 @@ static void k419_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t10 = t8 + t9;
                 const float t11 = ba_uniform((uint32_t)x2[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
                 const float t12 = x0[r * 160 + c];
-                const double xh = ((double)t12 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t12 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -10953,6 +11726,12 @@ static void k419_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4532 f32[2,160] <- arena+2362565888
  */
 static void k420_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f));
+        q1[c] = x10[c] / 4096.0f;
+        q2[c] = x10[160 + c] / 4096.0f * (1.0f / sqrtf(x2[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -10970,7 +11749,7 @@ static void k420_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t10 = t8 + t9;
             const float t11 = ba_uniform((uint32_t)x3[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
             const float t12 = x0[r * 160 + c];
-            const float t13 = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f)) * (t11 - x10[c] / 4096.0f - (t12 - x2[c]) * (1.0f / sqrtf(x2[160 + c] + 0.001f)) * x10[160 + c] / 4096.0f);
+            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x2[c]) * q2[c]);
             y0[i] = t13;
         }
     }
@@ -10996,6 +11775,10 @@ static void k420_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4576 f32[4,32,32,160] <- arena+2263089152
  */
 static void k421_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x1[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11019,7 +11802,7 @@ static void k421_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t11 = x8[r * 160 + c];
                 const float t12 = t10 + t11;
                 const float t13 = x0[r * 160 + c];
-                const double xh = ((double)t13 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t13 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t12;
                 p1[c] += (double)t12 * xh;
@@ -11057,6 +11840,12 @@ static void k421_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %4579 f32[2,160] <- arena+2362567168
  */
 static void k422_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f));
+        q1[c] = x10[c] / 4096.0f;
+        q2[c] = x10[160 + c] / 4096.0f * (1.0f / sqrtf(x2[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -11075,7 +11864,7 @@ static void k422_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t11 = x9[r * 160 + c];
             const float t12 = t10 + t11;
             const float t13 = x0[r * 160 + c];
-            const float t14 = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f)) * (t12 - x10[c] / 4096.0f - (t13 - x2[c]) * (1.0f / sqrtf(x2[160 + c] + 0.001f)) * x10[160 + c] / 4096.0f);
+            const float t14 = q0[c] * (t12 - q1[c] - (t13 - x2[c]) * q2[c]);
             y0[i] = t14;
         }
     }
@@ -11107,6 +11896,10 @@ static void k423_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k424_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 320]: (4, 1024, 320) -> (4, 320) */
+    float q0[320];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 320; c++) {
+        q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[320];
@@ -11116,7 +11909,7 @@ static void k424_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 1024 + j, c = q, i = r * 320 + c;
                 const float t0 = x4[r * 320 + c];
                 const float t1 = x0[r * 320 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[320 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -11139,7 +11932,8 @@ static void k425_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 320 + c;
             const float t0 = x1[r * 320 + c];
             const float t1 = x0[r * 320 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -11167,7 +11961,8 @@ static void k427_silu_bwd(float *restrict y0, const float *restrict x0, const fl
             const long i = r * 20 + c;
             const float t0 = x1[r * 20 + c];
             const float t1 = x0[r * 20 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f + t1 * (1.0f - ba_sigmoid(t1))));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f + t1 * (1.0f - t2s)));
             y0[i] = t2;
         }
     }
@@ -11201,6 +11996,14 @@ static void k428_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %4603 f32[4,1,1,320] <- arena+2362140928
  */
 static void k429_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[320];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 320; c++) {
+        q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
+    }
+    float q1[320];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 320; c++) {
+        q1[c] = 1.0f / sqrtf(x3[320 + c] + 0.001f);
+    }
     enum { C = 320, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11218,9 +12021,10 @@ static void k429_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 320 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[320 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -11255,6 +12059,16 @@ static void k429_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %4608 f32[2,320] <- arena+2362499328
  */
 static void k430_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[320];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 320; c++) {
+        q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
+    }
+    float q1[320], q2[320], q3[320];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 320; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[320 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[320 + c] / 4096.0f * (1.0f / sqrtf(x3[320 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 320; c++) {
@@ -11267,9 +12081,10 @@ static void k430_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 320 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[320 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[320 + c] + 0.001f)) * (t9 - x7[c] / 4096.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[320 + c] + 0.001f)) * x7[320 + c] / 4096.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -11323,6 +12138,14 @@ static void k431_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict
  * in  %4614 f32[4,64,64,320] <- arena+41943040
  */
 static void k432_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[320];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 320; c++) {
+        q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
+    }
+    float q1[320];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 320; c++) {
+        q1[c] = 1.0f / sqrtf(x3[320 + c] + 0.001f);
+    }
     enum { C = 320, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11334,9 +12157,10 @@ static void k432_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 320 + c];
                 const float t1 = x0[r * 320 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[320 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -11365,15 +12189,26 @@ static void k432_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4617 f32[2,320] <- arena+2362140928
  */
 static void k433_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[320];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 320; c++) {
+        q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
+    }
+    float q1[320], q2[320], q3[320];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 320; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[320 + c] + 0.001f));
+        q2[c] = x5[c] / 16384.0f;
+        q3[c] = x5[320 + c] / 16384.0f * (1.0f / sqrtf(x3[320 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
             const float t0 = x4[r * 320 + c];
             const float t1 = x0[r * 320 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[320 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[320 + c] + 0.001f)) * (t3 - x5[c] / 16384.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[320 + c] + 0.001f)) * x5[320 + c] / 16384.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -12181,12 +13016,16 @@ static void k468_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %8 f32[2,24] <- arena+3527767680
  */
 static void k469_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x0[r * 24 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -12205,12 +13044,16 @@ static void k469_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %19 f32[2,24] <- arena+780140288
  */
 static void k470_bn_train_silu_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x1[r * 24 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[24 + c] + 0.001f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x0[r * 24 + c];
             const float t4 = t2 + t3;
@@ -12233,12 +13076,16 @@ static void k470_bn_train_silu_add(float *restrict y0, const float *restrict x0,
  * in  %36 i32[1] <- seed (seed)
  */
 static void k471_bn_train_silu_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x1[r * 24 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[24 + c] + 0.001f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = ba_uniform((uint32_t)x5[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x0[r * 24 + c];
@@ -12262,12 +13109,16 @@ static void k471_bn_train_silu_stochastic_depth_add(float *restrict y0, const fl
  * in  %45 f32[2,24] <- arena+3527768064
  */
 static void k472_bn_train_silu_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x3[c] / sqrtf(x5[24 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x2[r * 24 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[24 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 24 + c];
@@ -12327,12 +13178,16 @@ static void k473_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %58 f32[2,96] <- arena+780139520
  */
 static void k474_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[96];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 96; c++) {
+        q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 96; c++) {
             const long i = r * 96 + c;
             const float t0 = x0[r * 96 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[96 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -12388,12 +13243,16 @@ static void k475_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %69 f32[2,48] <- arena+3527765824
  */
 static void k476_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[48];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x1[c] / sqrtf(x3[48 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x0[r * 48 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[48 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -12449,12 +13308,16 @@ static void k477_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %79 f32[2,192] <- arena+3527674240
  */
 static void k478_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = x0[r * 192 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -12474,12 +13337,16 @@ static void k478_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %90 f32[2,48] <- arena+3527766208
  */
 static void k479_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[48];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x3[c] / sqrtf(x5[48 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[48 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 48 + c];
             const float t4 = t2 + t3;
@@ -12538,12 +13405,16 @@ static void k480_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %171 f32[2,192] <- arena+3527680384
  */
 static void k481_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = x0[r * 192 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -12599,12 +13470,16 @@ static void k482_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %182 f32[2,80] <- arena+3527753664
  */
 static void k483_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[80];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = x1[c] / sqrtf(x3[80 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = x0[r * 80 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[80 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -12623,12 +13498,16 @@ static void k483_bn_train(float *restrict y0, const float *restrict x0, const fl
  * in  %203 f32[2,80] <- arena+3527754304
  */
 static void k484_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[80];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = x3[c] / sqrtf(x5[80 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = x2[r * 80 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[80 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 80 + c];
             const float t4 = t2 + t3;
@@ -12657,6 +13536,10 @@ static void k484_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %4538 f32[4,32,32,160] <- arena+3425566720
  */
 static void k485_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -12679,7 +13562,7 @@ static void k485_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t10 = t8 + t9;
                 const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
                 const float t12 = x1[r * 160 + c];
-                const double xh = ((double)t12 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t12 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -12717,6 +13600,12 @@ static void k485_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4542 f32[2,160] <- arena+3345776640
  */
 static void k486_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x10[c] / 4096.0f;
+        q2[c] = x10[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -12734,7 +13623,7 @@ static void k486_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t10 = t8 + t9;
             const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
             const float t12 = x1[r * 160 + c];
-            const float t13 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t11 - x10[c] / 4096.0f - (t12 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x10[160 + c] / 4096.0f);
+            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x3[c]) * q2[c]);
             y0[i] = t13;
         }
     }
@@ -12762,6 +13651,10 @@ static void k487_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4633 f32[4,64,64,80] <- arena+2475163648
  */
 static void k488_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[80];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
+    }
     enum { C = 80, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -12774,7 +13667,7 @@ static void k488_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 80 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 80 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -12802,6 +13695,12 @@ static void k488_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %4636 f32[2,80] <- arena+3527756864
  */
 static void k489_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[80], q1[80], q2[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q1[c] = x5[c] / 16384.0f;
+        q2[c] = x5[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
@@ -12809,7 +13708,7 @@ static void k489_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 80 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 80 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f)) * (t1 - x5[c] / 16384.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[80 + c] + 0.001f)) * x5[80 + c] / 16384.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -12886,6 +13785,10 @@ static void k491_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4651 f32[4,64,64,80] <- arena+3277455360
  */
 static void k492_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[80];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
+    }
     enum { C = 80, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -12900,7 +13803,7 @@ static void k492_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 80 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -12930,6 +13833,12 @@ static void k492_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4655 f32[2,80] <- arena+3527756224
  */
 static void k493_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[80], q1[80], q2[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q1[c] = x6[c] / 16384.0f;
+        q2[c] = x6[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
@@ -12939,7 +13848,7 @@ static void k493_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 80 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f)) * (t3 - x6[c] / 16384.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[80 + c] + 0.001f)) * x6[80 + c] / 16384.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -12959,6 +13868,10 @@ static void k493_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4670 f32[4,64,64,80] <- arena+3266969600
  */
 static void k494_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[80];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
+    }
     enum { C = 80, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -12975,7 +13888,7 @@ static void k494_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 80 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -13007,6 +13920,12 @@ static void k494_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4674 f32[2,80] <- arena+3527755584
  */
 static void k495_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[80], q1[80], q2[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q1[c] = x7[c] / 16384.0f;
+        q2[c] = x7[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
@@ -13018,7 +13937,7 @@ static void k495_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 80 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f)) * (t5 - x7[c] / 16384.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[80 + c] + 0.001f)) * x7[80 + c] / 16384.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -13040,6 +13959,10 @@ static void k495_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4689 f32[4,64,64,80] <- arena+3256483840
  */
 static void k496_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[80];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
+    }
     enum { C = 80, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -13058,7 +13981,7 @@ static void k496_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
                 const float t8 = x1[r * 80 + c];
-                const double xh = ((double)t8 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t8 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -13092,6 +14015,12 @@ static void k496_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4693 f32[2,80] <- arena+3527754944
  */
 static void k497_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[80], q1[80], q2[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q1[c] = x8[c] / 16384.0f;
+        q2[c] = x8[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
@@ -13105,7 +14034,7 @@ static void k497_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
             const float t8 = x1[r * 80 + c];
-            const float t9 = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f)) * (t7 - x8[c] / 16384.0f - (t8 - x3[c]) * (1.0f / sqrtf(x3[80 + c] + 0.001f)) * x8[80 + c] / 16384.0f);
+            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
             y0[i] = t9;
         }
     }
@@ -13127,6 +14056,10 @@ static void k497_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4708 f32[4,64,64,80] <- arena+3245998080
  */
 static void k498_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[80];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = 1.0f / sqrtf(x1[80 + c] + 0.001f);
+    }
     enum { C = 80, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -13146,7 +14079,7 @@ static void k498_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t7 = x6[r * 80 + c];
                 const float t8 = t6 + t7;
                 const float t9 = x0[r * 80 + c];
-                const double xh = ((double)t9 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t9 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t8;
                 p1[c] += (double)t8 * xh;
@@ -13180,6 +14113,12 @@ static void k498_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %4711 f32[2,80] <- arena+3527754304
  */
 static void k499_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+    float q0[80], q1[80], q2[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 80; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[80 + c] + 0.001f));
+        q1[c] = x8[c] / 16384.0f;
+        q2[c] = x8[80 + c] / 16384.0f * (1.0f / sqrtf(x2[80 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
@@ -13194,7 +14133,7 @@ static void k499_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t7 = x7[r * 80 + c];
             const float t8 = t6 + t7;
             const float t9 = x0[r * 80 + c];
-            const float t10 = x1[c] * (1.0f / sqrtf(x2[80 + c] + 0.001f)) * (t8 - x8[c] / 16384.0f - (t9 - x2[c]) * (1.0f / sqrtf(x2[80 + c] + 0.001f)) * x8[80 + c] / 16384.0f);
+            const float t10 = q0[c] * (t8 - q1[c] - (t9 - x2[c]) * q2[c]);
             y0[i] = t10;
         }
     }
@@ -13224,6 +14163,14 @@ static void k500_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4717 f32[4,64,64,192] <- arena+1978138624
  */
 static void k501_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
+    float q1[192];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q1[c] = 1.0f / sqrtf(x3[192 + c] + 0.001f);
+    }
     enum { C = 192, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -13235,9 +14182,10 @@ static void k501_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 192 + c];
                 const float t1 = x0[r * 192 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -13266,15 +14214,26 @@ static void k501_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4720 f32[2,192] <- arena+3527604224
  */
 static void k502_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
+    float q1[192], q2[192], q3[192];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 192; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[192 + c] + 0.001f));
+        q2[c] = x5[c] / 16384.0f;
+        q3[c] = x5[192 + c] / 16384.0f * (1.0f / sqrtf(x3[192 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = x4[r * 192 + c];
             const float t1 = x0[r * 192 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[192 + c] + 0.001f)) * (t3 - x5[c] / 16384.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[192 + c] + 0.001f)) * x5[192 + c] / 16384.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -13349,6 +14308,10 @@ static void k503_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x
  * in  %4726 f32[4,128,128,48] <- arena+2151153664
  */
 static void k504_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[48];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+    }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -13361,7 +14324,7 @@ static void k504_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 48 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 48 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -13389,6 +14352,12 @@ static void k504_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %4729 f32[2,48] <- arena+3527753664
  */
 static void k505_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x5[c] / 65536.0f;
+        q2[c] = x5[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -13396,7 +14365,7 @@ static void k505_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 48 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 48 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * (t1 - x5[c] / 65536.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * x5[48 + c] / 65536.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -13426,6 +14395,14 @@ static void k506_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4735 f32[4,128,128,192] <- arena+402653184
  */
 static void k507_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
+    float q1[192];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q1[c] = 1.0f / sqrtf(x3[192 + c] + 0.001f);
+    }
     enum { C = 192, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -13437,9 +14414,10 @@ static void k507_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 192 + c];
                 const float t1 = x0[r * 192 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -13468,15 +14446,26 @@ static void k507_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4738 f32[2,192] <- arena+3527605760
  */
 static void k508_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
+    float q1[192], q2[192], q3[192];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 192; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[192 + c] + 0.001f));
+        q2[c] = x5[c] / 65536.0f;
+        q3[c] = x5[192 + c] / 65536.0f * (1.0f / sqrtf(x3[192 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = x4[r * 192 + c];
             const float t1 = x0[r * 192 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[192 + c] + 0.001f)) * (t3 - x5[c] / 65536.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[192 + c] + 0.001f)) * x5[192 + c] / 65536.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -13541,6 +14530,10 @@ static void k509_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4744 f32[4,128,128,48] <- arena+2125987840
  */
 static void k510_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[48];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+    }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -13555,7 +14548,7 @@ static void k510_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 48 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -13585,6 +14578,12 @@ static void k510_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4748 f32[2,48] <- arena+3527758144
  */
 static void k511_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x6[c] / 65536.0f;
+        q2[c] = x6[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -13594,7 +14593,7 @@ static void k511_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 48 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * (t3 - x6[c] / 65536.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * x6[48 + c] / 65536.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -13614,6 +14613,10 @@ static void k511_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4763 f32[4,128,128,48] <- arena+2100822016
  */
 static void k512_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[48];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+    }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -13630,7 +14633,7 @@ static void k512_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 48 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -13662,6 +14665,12 @@ static void k512_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4767 f32[2,48] <- arena+3527612672
  */
 static void k513_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x7[c] / 65536.0f;
+        q2[c] = x7[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -13673,7 +14682,7 @@ static void k513_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 48 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * (t5 - x7[c] / 65536.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * x7[48 + c] / 65536.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -13695,6 +14704,10 @@ static void k513_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4782 f32[4,128,128,48] <- arena+2075656192
  */
 static void k514_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[48];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+    }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -13713,7 +14726,7 @@ static void k514_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
                 const float t8 = x1[r * 48 + c];
-                const double xh = ((double)t8 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t8 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -13747,6 +14760,12 @@ static void k514_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4786 f32[2,48] <- arena+3527613056
  */
 static void k515_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x8[c] / 65536.0f;
+        q2[c] = x8[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -13760,7 +14779,7 @@ static void k515_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
             const float t8 = x1[r * 48 + c];
-            const float t9 = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * (t7 - x8[c] / 65536.0f - (t8 - x3[c]) * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * x8[48 + c] / 65536.0f);
+            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
             y0[i] = t9;
         }
     }
@@ -13782,6 +14801,10 @@ static void k515_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4801 f32[4,128,128,48] <- arena+2050490368
  */
 static void k516_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[48];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = 1.0f / sqrtf(x1[48 + c] + 0.001f);
+    }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -13801,7 +14824,7 @@ static void k516_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t7 = x6[r * 48 + c];
                 const float t8 = t6 + t7;
                 const float t9 = x0[r * 48 + c];
-                const double xh = ((double)t9 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t9 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t8;
                 p1[c] += (double)t8 * xh;
@@ -13835,6 +14858,12 @@ static void k516_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %4804 f32[2,48] <- arena+3527613440
  */
 static void k517_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[48 + c] + 0.001f));
+        q1[c] = x8[c] / 65536.0f;
+        q2[c] = x8[48 + c] / 65536.0f * (1.0f / sqrtf(x2[48 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -13849,7 +14878,7 @@ static void k517_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t7 = x7[r * 48 + c];
             const float t8 = t6 + t7;
             const float t9 = x0[r * 48 + c];
-            const float t10 = x1[c] * (1.0f / sqrtf(x2[48 + c] + 0.001f)) * (t8 - x8[c] / 65536.0f - (t9 - x2[c]) * (1.0f / sqrtf(x2[48 + c] + 0.001f)) * x8[48 + c] / 65536.0f);
+            const float t10 = q0[c] * (t8 - q1[c] - (t9 - x2[c]) * q2[c]);
             y0[i] = t10;
         }
     }
@@ -13879,6 +14908,14 @@ static void k518_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4810 f32[4,128,128,96] <- arena+0
  */
 static void k519_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[96];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 96; c++) {
+        q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
+    }
+    float q1[96];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 96; c++) {
+        q1[c] = 1.0f / sqrtf(x3[96 + c] + 0.001f);
+    }
     enum { C = 96, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -13890,9 +14927,10 @@ static void k519_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 96 + c];
                 const float t1 = x0[r * 96 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[96 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -13921,15 +14959,26 @@ static void k519_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4813 f32[2,96] <- arena+3527611904
  */
 static void k520_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[96];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 96; c++) {
+        q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
+    }
+    float q1[96], q2[96], q3[96];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 96; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[96 + c] + 0.001f));
+        q2[c] = x5[c] / 65536.0f;
+        q3[c] = x5[96 + c] / 65536.0f * (1.0f / sqrtf(x3[96 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 96; c++) {
             const long i = r * 96 + c;
             const float t0 = x4[r * 96 + c];
             const float t1 = x0[r * 96 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[96 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[96 + c] + 0.001f)) * (t3 - x5[c] / 65536.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[96 + c] + 0.001f)) * x5[96 + c] / 65536.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -14008,6 +15057,14 @@ static void k521_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x
  * in  %4819 f32[4,256,256,24] <- arena+0
  */
 static void k522_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
+    }
+    float q1[24];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = 1.0f / sqrtf(x4[24 + c] + 0.001f);
+    }
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -14020,9 +15077,10 @@ static void k522_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *res
                 const float t0 = x5[r * 24 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 24 + c];
-                const float t3 = x2[c] * (t2 - x4[c]) / sqrtf(x4[24 + c] + 0.001f) + x3[c];
-                const float t4 = t1 * (ba_sigmoid(t3) * (1.0f + t3 * (1.0f - ba_sigmoid(t3))));
-                const double xh = ((double)t2 - x4[c]) / sqrt((double)x4[C + c] + 0.0010000000474974513);
+                const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
+                const float t4s = ba_sigmoid(t3);
+                const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
+                const float xh = (t2 - x4[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t4;
                 p1[c] += (double)t4 * xh;
@@ -14053,6 +15111,16 @@ static void k522_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *res
  * in  %4823 f32[2,24] <- arena+3527754048
  */
 static void k523_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
+    }
+    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = x2[c] * (1.0f / sqrtf(x4[24 + c] + 0.001f));
+        q2[c] = x6[c] / 262144.0f;
+        q3[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x4[24 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
@@ -14060,9 +15128,10 @@ static void k523_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *rest
             const float t0 = x5[r * 24 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 24 + c];
-            const float t3 = x2[c] * (t2 - x4[c]) / sqrtf(x4[24 + c] + 0.001f) + x3[c];
-            const float t4 = t1 * (ba_sigmoid(t3) * (1.0f + t3 * (1.0f - ba_sigmoid(t3))));
-            const float t5 = x2[c] * (1.0f / sqrtf(x4[24 + c] + 0.001f)) * (t4 - x6[c] / 262144.0f - (t2 - x4[c]) * (1.0f / sqrtf(x4[24 + c] + 0.001f)) * x6[24 + c] / 262144.0f);
+            const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
+            const float t4s = ba_sigmoid(t3);
+            const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
+            const float t5 = q1[c] * (t4 - q2[c] - (t2 - x4[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -14131,6 +15200,14 @@ static void k524_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4829 f32[4,256,256,24] <- arena+654311424
  */
 static void k525_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+    }
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -14145,9 +15222,10 @@ static void k525_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x0[r * 24 + c];
-                const float t5 = x1[c] * (t4 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-                const float t6 = t3 * (ba_sigmoid(t5) * (1.0f + t5 * (1.0f - ba_sigmoid(t5))));
-                const double xh = ((double)t4 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t5 = (t4 - x3[c]) * q0[c] + x2[c];
+                const float t6s = ba_sigmoid(t5);
+                const float t6 = t3 * (t6s * (1.0f + t5 * (1.0f - t6s)));
+                const float xh = (t4 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t6;
                 p1[c] += (double)t6 * xh;
@@ -14180,6 +15258,16 @@ static void k525_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0
  * in  %4834 f32[2,24] <- arena+3527758528
  */
 static void k526_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x7[c] / 262144.0f;
+        q3[c] = x7[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
@@ -14189,9 +15277,10 @@ static void k526_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x0[r * 24 + c];
-            const float t5 = x1[c] * (t4 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-            const float t6 = t3 * (ba_sigmoid(t5) * (1.0f + t5 * (1.0f - ba_sigmoid(t5))));
-            const float t7 = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * (t6 - x7[c] / 262144.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * x7[24 + c] / 262144.0f);
+            const float t5 = (t4 - x3[c]) * q0[c] + x2[c];
+            const float t6s = ba_sigmoid(t5);
+            const float t6 = t3 * (t6s * (1.0f + t5 * (1.0f - t6s)));
+            const float t7 = q1[c] * (t6 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -14213,6 +15302,14 @@ static void k526_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0
  * in  %4840 f32[4,256,256,24] <- arena+125829120
  */
 static void k527_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+    }
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -14228,9 +15325,10 @@ static void k527_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
                 const float t3 = x6[r * 24 + c];
                 const float t4 = t2 + t3;
                 const float t5 = x0[r * 24 + c];
-                const float t6 = x1[c] * (t5 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-                const float t7 = t4 * (ba_sigmoid(t6) * (1.0f + t6 * (1.0f - ba_sigmoid(t6))));
-                const double xh = ((double)t5 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t6 = (t5 - x3[c]) * q0[c] + x2[c];
+                const float t7s = ba_sigmoid(t6);
+                const float t7 = t4 * (t7s * (1.0f + t6 * (1.0f - t7s)));
+                const float xh = (t5 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -14263,6 +15361,16 @@ static void k527_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
  * in  %4844 f32[2,24] <- arena+3527613824
  */
 static void k528_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x7[c] / 262144.0f;
+        q3[c] = x7[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
@@ -14273,9 +15381,10 @@ static void k528_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const 
             const float t3 = x6[r * 24 + c];
             const float t4 = t2 + t3;
             const float t5 = x0[r * 24 + c];
-            const float t6 = x1[c] * (t5 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-            const float t7 = t4 * (ba_sigmoid(t6) * (1.0f + t6 * (1.0f - ba_sigmoid(t6))));
-            const float t8 = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * (t7 - x7[c] / 262144.0f - (t5 - x3[c]) * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * x7[24 + c] / 262144.0f);
+            const float t6 = (t5 - x3[c]) * q0[c] + x2[c];
+            const float t7s = ba_sigmoid(t6);
+            const float t7 = t4 * (t7s * (1.0f + t6 * (1.0f - t7s)));
+            const float t8 = q1[c] * (t7 - q2[c] - (t5 - x3[c]) * q3[c]);
             y0[i] = t8;
         }
     }
@@ -14299,6 +15408,14 @@ static void k528_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const 
  * in  %4850 f32[4,256,256,24] <- arena+553648128
  */
 static void k529_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+    }
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -14316,9 +15433,10 @@ static void k529_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
                 const float t5 = x7[r * 24 + c];
                 const float t6 = t4 + t5;
                 const float t7 = x0[r * 24 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -14353,6 +15471,16 @@ static void k529_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
  * in  %4854 f32[2,24] <- arena+3527614016
  */
 static void k530_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x8[c] / 262144.0f;
+        q3[c] = x8[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
@@ -14365,9 +15493,10 @@ static void k530_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const 
             const float t5 = x7[r * 24 + c];
             const float t6 = t4 + t5;
             const float t7 = x0[r * 24 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * (t9 - x8[c] / 262144.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * x8[24 + c] / 262144.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -15128,11 +16257,15 @@ static void k555_add_silu_mul_reduce_mean(float *restrict y0, const float *restr
  * in  %2374 f32[512] <- model+54145305 (classifier.2.running_var)
  */
 static void k556_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[512];  /* γ / sqrt(running_var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x4[c] + 1e-05f);
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x0[r * 512 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x4[c] + 1e-05f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 > 0.0f ? t1 : 0.0f;
             y0[i] = t2;
         }
@@ -15150,11 +16283,15 @@ static void k556_bn_eval_relu(float *restrict y0, const float *restrict x0, cons
  * in  %2383 f32[256] <- model+54146073 (classifier.6.running_var)
  */
 static void k557_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[256];  /* γ / sqrt(running_var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x4[c] + 1e-05f);
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x0[r * 256 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x4[c] + 1e-05f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 > 0.0f ? t1 : 0.0f;
             y0[i] = t2;
         }

@@ -24,7 +24,28 @@ static inline float ba_uniform(uint32_t seed, uint32_t salt, uint32_t index) {
     return (float)(ba_hash(key ^ index) >> 8) * (1.0f / 16777216.0f);
 }
 
-static inline float ba_sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+/* exp(x) in float that vectorises (libm's expf is a call the loops cannot vectorise): Cephes'
+ * expf, i.e. x = n·ln2 + r with n rounded by the 1.5·2^23 trick, a degree-5 polynomial for
+ * exp(r), and 2^n built in the exponent bits. Relative error about 1e-7 (2 ulp). */
+static inline float ba_expf(float x) {
+    x = x < -87.0f ? -87.0f : x;
+    x = x > 88.0f ? 88.0f : x;
+    const float n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
+    const float r = x - n * 0.693359375f + n * 2.12194440e-4f;
+    float p = 1.9875691500e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    const float e = p * r * r + r + 1.0f;
+    const uint32_t bits = (uint32_t)((int32_t)n + 127) << 23;
+    float scale;
+    memcpy(&scale, &bits, sizeof scale);
+    return e * scale;
+}
+
+static inline float ba_sigmoid(float x) { return 1.0f / (1.0f + ba_expf(-x)); }
 
 /*
  * %7 = bn_fold_weight(%2, %3, %6) : f32[24,3,3,3]  features.0.1
@@ -2641,11 +2662,15 @@ static void k133_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %1665 f32[2,512] <- arena+15847424
  */
 static void k134_bn_train_relu_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x2[c] / sqrtf(x4[512 + c] + 1e-05f);
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x1[r * 512 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[512 + c] + 1e-05f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = t1 > 0.0f ? t1 : 0.0f;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             y0[i] = t3;
@@ -2717,11 +2742,15 @@ static void k136_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %1678 f32[2,256] <- arena+15867904
  */
 static void k137_bn_train_relu_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] / sqrtf(x4[256 + c] + 1e-05f);
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x1[r * 256 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[256 + c] + 1e-05f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = t1 > 0.0f ? t1 : 0.0f;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             y0[i] = t3;
@@ -2813,6 +2842,14 @@ static void k141_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %1690 f32[4,256] <- arena+15843328
  */
 static void k142_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] / sqrtf(x4[256 + c] + 1e-05f);
+    }
+    float q1[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = 1.0f / sqrtf(x4[256 + c] + 1e-05f);
+    }
     enum { C = 256, CHUNKS = 4 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     for (long ch = 0; ch < CHUNKS; ch++) {
@@ -2824,9 +2861,9 @@ static void k142_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0,
                 const float t0 = x5[r * 256 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 256 + c];
-                const float t3 = x2[c] * (t2 - x4[c]) / sqrtf(x4[256 + c] + 1e-05f) + x3[c];
+                const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
                 const float t4 = t3 > 0.0f ? t1 : 0.0f;
-                const double xh = ((double)t2 - x4[c]) / sqrt((double)x4[C + c] + 9.999999747378752e-06);
+                const float xh = (t2 - x4[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t4;
                 p1[c] += (double)t4 * xh;
@@ -2857,15 +2894,25 @@ static void k142_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0,
  * in  %1696 f32[2,256] <- arena+15909888
  */
 static void k143_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] / sqrtf(x4[256 + c] + 1e-05f);
+    }
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x2[c] * (1.0f / sqrtf(x4[256 + c] + 1e-05f));
+        q2[c] = x6[c] / 4.0f;
+        q3[c] = x6[256 + c] / 4.0f * (1.0f / sqrtf(x4[256 + c] + 1e-05f));
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x5[r * 256 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 256 + c];
-            const float t3 = x2[c] * (t2 - x4[c]) / sqrtf(x4[256 + c] + 1e-05f) + x3[c];
+            const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
             const float t4 = t3 > 0.0f ? t1 : 0.0f;
-            const float t5 = x2[c] * (1.0f / sqrtf(x4[256 + c] + 1e-05f)) * (t4 - x6[c] / 4.0f - (t2 - x4[c]) * (1.0f / sqrtf(x4[256 + c] + 1e-05f)) * x6[256 + c] / 4.0f);
+            const float t5 = q1[c] * (t4 - q2[c] - (t2 - x4[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -2895,6 +2942,14 @@ static void k144_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %1702 f32[4,512] <- arena+15839232
  */
 static void k145_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x2[c] / sqrtf(x4[512 + c] + 1e-05f);
+    }
+    float q1[512];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q1[c] = 1.0f / sqrtf(x4[512 + c] + 1e-05f);
+    }
     enum { C = 512, CHUNKS = 4 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     for (long ch = 0; ch < CHUNKS; ch++) {
@@ -2906,9 +2961,9 @@ static void k145_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0,
                 const float t0 = x5[r * 512 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 512 + c];
-                const float t3 = x2[c] * (t2 - x4[c]) / sqrtf(x4[512 + c] + 1e-05f) + x3[c];
+                const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
                 const float t4 = t3 > 0.0f ? t1 : 0.0f;
-                const double xh = ((double)t2 - x4[c]) / sqrt((double)x4[C + c] + 9.999999747378752e-06);
+                const float xh = (t2 - x4[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t4;
                 p1[c] += (double)t4 * xh;
@@ -2939,15 +2994,25 @@ static void k145_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0,
  * in  %1708 f32[2,512] <- arena+15893504
  */
 static void k146_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x2[c] / sqrtf(x4[512 + c] + 1e-05f);
+    }
+    float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 512; c++) {
+        q1[c] = x2[c] * (1.0f / sqrtf(x4[512 + c] + 1e-05f));
+        q2[c] = x6[c] / 4.0f;
+        q3[c] = x6[512 + c] / 4.0f * (1.0f / sqrtf(x4[512 + c] + 1e-05f));
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x5[r * 512 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)i) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 512 + c];
-            const float t3 = x2[c] * (t2 - x4[c]) / sqrtf(x4[512 + c] + 1e-05f) + x3[c];
+            const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
             const float t4 = t3 > 0.0f ? t1 : 0.0f;
-            const float t5 = x2[c] * (1.0f / sqrtf(x4[512 + c] + 1e-05f)) * (t4 - x6[c] / 4.0f - (t2 - x4[c]) * (1.0f / sqrtf(x4[512 + c] + 1e-05f)) * x6[512 + c] / 4.0f);
+            const float t5 = q1[c] * (t4 - q2[c] - (t2 - x4[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -3023,7 +3088,8 @@ static void k150_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 1 + c;
             const float t0 = x1[r];
             const float t1 = x0[r];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -3180,7 +3246,8 @@ static void k156_add_sigmoid_bwd(float *restrict y0, const float *restrict x0, c
             const float t1 = x0[r * 1280 + c];
             const float t2 = x1[r * 1280 + c];
             const float t3 = t1 + t2;
-            const float t4 = t0 * (ba_sigmoid(t3) * (1.0f - ba_sigmoid(t3)));
+            const float t4s = ba_sigmoid(t3);
+            const float t4 = t0 * (t4s * (1.0f - t4s));
             y0[i] = t4;
         }
     }
@@ -3668,12 +3735,16 @@ static void k178_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %920 f32[2,960] <- arena+472501248
  */
 static void k179_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x0[r * 960 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -3732,6 +3803,10 @@ static void k180_bn_stats_running_mean_update_running_var_update(float *restrict
  */
 static void k181_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 960]: (4, 256, 960) -> (4, 960) */
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[960];
@@ -3740,7 +3815,7 @@ static void k181_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 960; q++) {
                 const long r = o * 256 + j, c = q, i = r * 960 + c;
                 const float t0 = x0[r * 960 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -3762,12 +3837,16 @@ static void k181_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %948 f32[4,1,1,960] <- arena+472107008
  */
 static void k182_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x0[r * 960 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 256) * 960 + c];
             const float t4 = t2 * t3;
@@ -3825,12 +3904,16 @@ static void k183_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %956 f32[2,256] <- arena+472532992
  */
 static void k184_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x0[r * 256 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[256 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -3886,12 +3969,16 @@ static void k185_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %966 f32[2,1536] <- arena+469499904
  */
 static void k186_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[1536];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
             const float t0 = x0[r * 1536 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1536 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -3910,6 +3997,10 @@ static void k186_bn_train_silu(float *restrict y0, const float *restrict x0, con
  */
 static void k187_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 1536]: (4, 256, 1536) -> (4, 1536) */
+    float q0[1536];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[1536];
@@ -3918,7 +4009,7 @@ static void k187_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 1536; q++) {
                 const long r = o * 256 + j, c = q, i = r * 1536 + c;
                 const float t0 = x0[r * 1536 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1536 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -3940,12 +4031,16 @@ static void k187_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %994 f32[4,1,1,1536] <- arena+431923200
  */
 static void k188_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[1536];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
             const float t0 = x0[r * 1536 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1536 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 256) * 1536 + c];
             const float t4 = t2 * t3;
@@ -3967,12 +4062,16 @@ static void k188_bn_train_silu_mul(float *restrict y0, const float *restrict x0,
  * in  %1006 i32[1] <- seed (seed)
  */
 static void k189_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x1[r * 256 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[256 + c] + 0.001f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = ba_uniform((uint32_t)x5[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x0[r * 256 + c];
             const float t4 = t2 + t3;
@@ -3994,12 +4093,16 @@ static void k189_bn_train_stochastic_depth_add(float *restrict y0, const float *
  * in  %1051 f32[2,256] <- arena+472443904
  */
 static void k190_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[256 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 256 + c];
             const float t4 = t2 + t3;
@@ -4058,12 +4161,16 @@ static void k191_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %1639 f32[2,1280] <- arena+459407360
  */
 static void k192_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[1280];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1280; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1280 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x0[r * 1280 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[1280 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -4253,6 +4360,10 @@ static void k199_reduce_max_bwd(float *restrict y0, const float *restrict x0, co
  * in  %1765 f32[4,1,1,1280] <- arena+459329536
  */
 static void k200_bn_train_expand_scale_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+    float q0[1280];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1280; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1280 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
@@ -4275,8 +4386,9 @@ static void k200_bn_train_expand_scale_mul(float *restrict y0, const float *rest
             const float t15 = 0.00390625f * t14;
             const float t16 = t11 + t12 + t15;
             const float t17 = x0[r * 1280 + c];
-            const float t18 = x1[c] * (t17 - x3[c]) / sqrtf(x3[1280 + c] + 0.001f) + x2[c];
-            const float t19 = t16 * (ba_sigmoid(t18) * (1.0f + t18 * (1.0f - ba_sigmoid(t18))));
+            const float t18 = (t17 - x3[c]) * q0[c] + x2[c];
+            const float t19s = ba_sigmoid(t18);
+            const float t19 = t16 * (t19s * (1.0f + t18 * (1.0f - t19s)));
             y0[i] = t19;
         }
     }
@@ -4290,6 +4402,10 @@ static void k200_bn_train_expand_scale_mul(float *restrict y0, const float *rest
  * in  %1639 f32[2,1280] <- arena+459407360
  */
 static void k201_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    float q0[1280];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 1280; c++) {
+        q0[c] = 1.0f / sqrtf(x2[1280 + c] + 0.001f);
+    }
     enum { C = 1280, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4301,7 +4417,7 @@ static void k201_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
                 const long i = r * C + c;
                 const float t0 = x0[r * 1280 + c];
                 const float t1 = x1[r * 1280 + c];
-                const double xh = ((double)t1 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t1 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t0;
                 p1[c] += (double)t0 * xh;
@@ -4327,13 +4443,19 @@ static void k201_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
  * in  %1774 f32[2,1280] <- arena+472466432
  */
 static void k202_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[1280], q1[1280], q2[1280];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 1280; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[1280 + c] + 0.001f));
+        q1[c] = x4[c] / 1024.0f;
+        q2[c] = x4[1280 + c] / 1024.0f * (1.0f / sqrtf(x2[1280 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x3[r * 1280 + c];
             const float t1 = x0[r * 1280 + c];
-            const float t2 = x1[c] * (1.0f / sqrtf(x2[1280 + c] + 0.001f)) * (t0 - x4[c] / 1024.0f - (t1 - x2[c]) * (1.0f / sqrtf(x2[1280 + c] + 0.001f)) * x4[1280 + c] / 1024.0f);
+            const float t2 = q0[c] * (t0 - q1[c] - (t1 - x2[c]) * q2[c]);
             y0[i] = t2;
         }
     }
@@ -4361,6 +4483,10 @@ static void k203_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %1780 f32[4,16,16,256] <- arena+396361728
  */
 static void k204_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4373,7 +4499,7 @@ static void k204_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 256 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 256 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -4401,6 +4527,12 @@ static void k204_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %1783 f32[2,256] <- arena+472537088
  */
 static void k205_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x5[c] / 1024.0f;
+        q2[c] = x5[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -4408,7 +4540,7 @@ static void k205_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 256 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 256 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * (t1 - x5[c] / 1024.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * x5[256 + c] / 1024.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -4440,6 +4572,10 @@ static void k206_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k207_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 1536]: (4, 256, 1536) -> (4, 1536) */
+    float q0[1536];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[1536];
@@ -4449,7 +4585,7 @@ static void k207_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 256 + j, c = q, i = r * 1536 + c;
                 const float t0 = x4[r * 1536 + c];
                 const float t1 = x0[r * 1536 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[1536 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -4472,7 +4608,8 @@ static void k208_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 1536 + c;
             const float t0 = x1[r * 1536 + c];
             const float t1 = x0[r * 1536 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -4500,7 +4637,8 @@ static void k210_silu_bwd(float *restrict y0, const float *restrict x0, const fl
             const long i = r * 64 + c;
             const float t0 = x1[r * 64 + c];
             const float t1 = x0[r * 64 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f + t1 * (1.0f - ba_sigmoid(t1))));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f + t1 * (1.0f - t2s)));
             y0[i] = t2;
         }
     }
@@ -4534,6 +4672,14 @@ static void k211_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %1807 f32[4,1,1,1536] <- arena+459259904
  */
 static void k212_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[1536];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
+    }
+    float q1[1536];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q1[c] = 1.0f / sqrtf(x3[1536 + c] + 0.001f);
+    }
     enum { C = 1536, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4551,9 +4697,10 @@ static void k212_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.00390625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 1536 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[1536 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -4588,6 +4735,16 @@ static void k212_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %1812 f32[2,1536] <- arena+472122368
  */
 static void k213_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[1536];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
+    }
+    float q1[1536], q2[1536], q3[1536];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 1536; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[1536 + c] + 0.001f));
+        q2[c] = x7[c] / 1024.0f;
+        q3[c] = x7[1536 + c] / 1024.0f * (1.0f / sqrtf(x3[1536 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1536; c++) {
@@ -4600,9 +4757,10 @@ static void k213_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.00390625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 1536 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[1536 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[1536 + c] + 0.001f)) * (t9 - x7[c] / 1024.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[1536 + c] + 0.001f)) * x7[1536 + c] / 1024.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -4656,6 +4814,14 @@ static void k214_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %1818 f32[4,16,16,1536] <- arena+371195904
  */
 static void k215_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[1536];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
+    }
+    float q1[1536];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q1[c] = 1.0f / sqrtf(x3[1536 + c] + 0.001f);
+    }
     enum { C = 1536, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4667,9 +4833,10 @@ static void k215_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 1536 + c];
                 const float t1 = x0[r * 1536 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[1536 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -4698,15 +4865,26 @@ static void k215_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %1821 f32[2,1536] <- arena+472134656
  */
 static void k216_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[1536];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
+    }
+    float q1[1536], q2[1536], q3[1536];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 1536; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[1536 + c] + 0.001f));
+        q2[c] = x5[c] / 1024.0f;
+        q3[c] = x5[1536 + c] / 1024.0f * (1.0f / sqrtf(x3[1536 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
             const float t0 = x4[r * 1536 + c];
             const float t1 = x0[r * 1536 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[1536 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[1536 + c] + 0.001f)) * (t3 - x5[c] / 1024.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[1536 + c] + 0.001f)) * x5[1536 + c] / 1024.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -4736,6 +4914,10 @@ static void k217_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %1827 f32[4,16,16,256] <- arena+450625536
  */
 static void k218_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4750,7 +4932,7 @@ static void k218_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 256 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -4780,6 +4962,12 @@ static void k218_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1831 f32[2,256] <- arena+472539136
  */
 static void k219_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x6[c] / 1024.0f;
+        q2[c] = x6[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -4789,7 +4977,7 @@ static void k219_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 256 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * (t3 - x6[c] / 1024.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * x6[256 + c] / 1024.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -4809,6 +4997,10 @@ static void k219_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %1875 f32[4,16,16,256] <- arena+448528384
  */
 static void k220_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4825,7 +5017,7 @@ static void k220_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 256 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -4857,6 +5049,12 @@ static void k220_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1879 f32[2,256] <- arena+472541184
  */
 static void k221_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x7[c] / 1024.0f;
+        q2[c] = x7[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -4868,7 +5066,7 @@ static void k221_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 256 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * (t5 - x7[c] / 1024.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * x7[256 + c] / 1024.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -4890,6 +5088,10 @@ static void k221_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %1923 f32[4,16,16,256] <- arena+414187520
  */
 static void k222_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4908,7 +5110,7 @@ static void k222_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
                 const float t8 = x1[r * 256 + c];
-                const double xh = ((double)t8 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t8 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -4942,6 +5144,12 @@ static void k222_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1927 f32[2,256] <- arena+472543232
  */
 static void k223_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x8[c] / 1024.0f;
+        q2[c] = x8[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -4955,7 +5163,7 @@ static void k223_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
             const float t8 = x1[r * 256 + c];
-            const float t9 = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * (t7 - x8[c] / 1024.0f - (t8 - x3[c]) * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * x8[256 + c] / 1024.0f);
+            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
             y0[i] = t9;
         }
     }
@@ -4979,6 +5187,10 @@ static void k223_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %1971 f32[4,16,16,256] <- arena+413138944
  */
 static void k224_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4999,7 +5211,7 @@ static void k224_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
                 const float t10 = x1[r * 256 + c];
-                const double xh = ((double)t10 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t10 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -5035,6 +5247,12 @@ static void k224_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1975 f32[2,256] <- arena+472545280
  */
 static void k225_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x9[c] / 1024.0f;
+        q2[c] = x9[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -5050,7 +5268,7 @@ static void k225_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
             const float t10 = x1[r * 256 + c];
-            const float t11 = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * (t9 - x9[c] / 1024.0f - (t10 - x3[c]) * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * x9[256 + c] / 1024.0f);
+            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
             y0[i] = t11;
         }
     }
@@ -5076,6 +5294,10 @@ static void k225_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2019 f32[4,16,16,256] <- arena+412090368
  */
 static void k226_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5098,7 +5320,7 @@ static void k226_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t10 = t8 + t9;
                 const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
                 const float t12 = x1[r * 256 + c];
-                const double xh = ((double)t12 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t12 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -5136,6 +5358,12 @@ static void k226_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2023 f32[2,256] <- arena+472547328
  */
 static void k227_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x10[c] / 1024.0f;
+        q2[c] = x10[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -5153,7 +5381,7 @@ static void k227_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t10 = t8 + t9;
             const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
             const float t12 = x1[r * 256 + c];
-            const float t13 = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * (t11 - x10[c] / 1024.0f - (t12 - x3[c]) * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * x10[256 + c] / 1024.0f);
+            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x3[c]) * q2[c]);
             y0[i] = t13;
         }
     }
@@ -5181,6 +5409,10 @@ static void k227_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2067 f32[4,16,16,256] <- arena+411041792
  */
 static void k228_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5205,7 +5437,7 @@ static void k228_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t12 = t10 + t11;
                 const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
                 const float t14 = x1[r * 256 + c];
-                const double xh = ((double)t14 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t14 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t13;
                 p1[c] += (double)t13 * xh;
@@ -5245,6 +5477,12 @@ static void k228_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2071 f32[2,256] <- arena+472549376
  */
 static void k229_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x11[c] / 1024.0f;
+        q2[c] = x11[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -5264,7 +5502,7 @@ static void k229_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t12 = t10 + t11;
             const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
             const float t14 = x1[r * 256 + c];
-            const float t15 = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * (t13 - x11[c] / 1024.0f - (t14 - x3[c]) * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * x11[256 + c] / 1024.0f);
+            const float t15 = q0[c] * (t13 - q1[c] - (t14 - x3[c]) * q2[c]);
             y0[i] = t15;
         }
     }
@@ -5294,6 +5532,10 @@ static void k229_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2115 f32[4,16,16,256] <- arena+409993216
  */
 static void k230_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5320,7 +5562,7 @@ static void k230_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t14 = t12 + t13;
                 const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
                 const float t16 = x1[r * 256 + c];
-                const double xh = ((double)t16 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t16 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t15;
                 p1[c] += (double)t15 * xh;
@@ -5362,6 +5604,12 @@ static void k230_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2119 f32[2,256] <- arena+472551424
  */
 static void k231_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x12[c] / 1024.0f;
+        q2[c] = x12[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -5383,7 +5631,7 @@ static void k231_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t14 = t12 + t13;
             const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
             const float t16 = x1[r * 256 + c];
-            const float t17 = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * (t15 - x12[c] / 1024.0f - (t16 - x3[c]) * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * x12[256 + c] / 1024.0f);
+            const float t17 = q0[c] * (t15 - q1[c] - (t16 - x3[c]) * q2[c]);
             y0[i] = t17;
         }
     }
@@ -5447,6 +5695,10 @@ static void k232_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *r
  * in  %1243 f32[2,256] <- arena+472452096
  */
 static void k233_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5458,7 +5710,7 @@ static void k233_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
                 const long i = r * C + c;
                 const float t0 = x0[r * 256 + c];
                 const float t1 = x1[r * 256 + c];
-                const double xh = ((double)t1 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t1 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t0;
                 p1[c] += (double)t0 * xh;
@@ -5484,13 +5736,19 @@ static void k233_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
  * in  %2167 f32[2,256] <- arena+472553472
  */
 static void k234_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f));
+        q1[c] = x4[c] / 1024.0f;
+        q2[c] = x4[256 + c] / 1024.0f * (1.0f / sqrtf(x2[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x3[r * 256 + c];
             const float t1 = x0[r * 256 + c];
-            const float t2 = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f)) * (t0 - x4[c] / 1024.0f - (t1 - x2[c]) * (1.0f / sqrtf(x2[256 + c] + 0.001f)) * x4[256 + c] / 1024.0f);
+            const float t2 = q0[c] * (t0 - q1[c] - (t1 - x2[c]) * q2[c]);
             y0[i] = t2;
         }
     }
@@ -5565,6 +5823,10 @@ static void k235_add_n(float *restrict y0, const float *restrict x0, const float
  * in  %2403 f32[4,16,16,256] <- arena+430440448
  */
 static void k236_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x1[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5585,7 +5847,7 @@ static void k236_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = ba_uniform((uint32_t)x2[0], a0, (uint32_t)(i / 65536)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
                 const float t10 = x0[r * 256 + c];
-                const double xh = ((double)t10 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t10 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -5621,6 +5883,12 @@ static void k236_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2407 f32[2,256] <- arena+472563712
  */
 static void k237_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f));
+        q1[c] = x9[c] / 1024.0f;
+        q2[c] = x9[256 + c] / 1024.0f * (1.0f / sqrtf(x2[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -5636,7 +5904,7 @@ static void k237_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = ba_uniform((uint32_t)x3[0], a0, (uint32_t)(i / 65536)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
             const float t10 = x0[r * 256 + c];
-            const float t11 = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f)) * (t9 - x9[c] / 1024.0f - (t10 - x2[c]) * (1.0f / sqrtf(x2[256 + c] + 0.001f)) * x9[256 + c] / 1024.0f);
+            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x2[c]) * q2[c]);
             y0[i] = t11;
         }
     }
@@ -5660,6 +5928,10 @@ static void k237_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2451 f32[4,16,16,256] <- arena+429391872
  */
 static void k238_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = 1.0f / sqrtf(x1[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5681,7 +5953,7 @@ static void k238_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t9 = x7[r * 256 + c];
                 const float t10 = t8 + t9;
                 const float t11 = x0[r * 256 + c];
-                const double xh = ((double)t11 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t11 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t10;
                 p1[c] += (double)t10 * xh;
@@ -5717,6 +5989,12 @@ static void k238_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %2454 f32[2,256] <- arena+472565760
  */
 static void k239_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f));
+        q1[c] = x9[c] / 1024.0f;
+        q2[c] = x9[256 + c] / 1024.0f * (1.0f / sqrtf(x2[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -5733,7 +6011,7 @@ static void k239_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t9 = x8[r * 256 + c];
             const float t10 = t8 + t9;
             const float t11 = x0[r * 256 + c];
-            const float t12 = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f)) * (t10 - x9[c] / 1024.0f - (t11 - x2[c]) * (1.0f / sqrtf(x2[256 + c] + 0.001f)) * x9[256 + c] / 1024.0f);
+            const float t12 = q0[c] * (t10 - q1[c] - (t11 - x2[c]) * q2[c]);
             y0[i] = t12;
         }
     }
@@ -5765,6 +6043,10 @@ static void k240_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k241_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 960]: (4, 256, 960) -> (4, 960) */
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[960];
@@ -5774,7 +6056,7 @@ static void k241_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 256 + j, c = q, i = r * 960 + c;
                 const float t0 = x4[r * 960 + c];
                 const float t1 = x0[r * 960 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -5797,7 +6079,8 @@ static void k242_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 960 + c;
             const float t0 = x1[r * 960 + c];
             const float t1 = x0[r * 960 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -5825,7 +6108,8 @@ static void k244_silu_bwd(float *restrict y0, const float *restrict x0, const fl
             const long i = r * 40 + c;
             const float t0 = x1[r * 40 + c];
             const float t1 = x0[r * 40 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f + t1 * (1.0f - ba_sigmoid(t1))));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f + t1 * (1.0f - t2s)));
             y0[i] = t2;
         }
     }
@@ -5859,6 +6143,14 @@ static void k245_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2478 f32[4,1,1,960] <- arena+450625536
  */
 static void k246_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = 1.0f / sqrtf(x3[960 + c] + 0.001f);
+    }
     enum { C = 960, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5876,9 +6168,10 @@ static void k246_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.00390625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 960 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -5913,6 +6206,16 @@ static void k246_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2483 f32[2,960] <- arena+472091648
  */
 static void k247_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960], q2[960], q3[960];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+        q2[c] = x7[c] / 1024.0f;
+        q3[c] = x7[960 + c] / 1024.0f * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 960; c++) {
@@ -5925,9 +6228,10 @@ static void k247_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.00390625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 960 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f)) * (t9 - x7[c] / 1024.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[960 + c] + 0.001f)) * x7[960 + c] / 1024.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -5981,6 +6285,14 @@ static void k248_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict
  * in  %2489 f32[4,32,32,960] <- arena+31457280
  */
 static void k249_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = 1.0f / sqrtf(x3[960 + c] + 0.001f);
+    }
     enum { C = 960, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5992,9 +6304,10 @@ static void k249_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 960 + c];
                 const float t1 = x0[r * 960 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -6023,15 +6336,26 @@ static void k249_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %2492 f32[2,960] <- arena+450625536
  */
 static void k250_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960], q2[960], q3[960];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[960 + c] / 4096.0f * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x4[r * 960 + c];
             const float t1 = x0[r * 960 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f)) * (t3 - x5[c] / 4096.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[960 + c] + 0.001f)) * x5[960 + c] / 4096.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -6582,12 +6906,16 @@ static void k274_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %217 f32[2,256] <- arena+1352644096
  */
 static void k275_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x0[r * 256 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[256 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -6646,6 +6974,10 @@ static void k276_bn_stats_running_mean_update_running_var_update(float *restrict
  */
 static void k277_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 256]: (4, 1024, 256) -> (4, 256) */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[256];
@@ -6654,7 +6986,7 @@ static void k277_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 256; q++) {
                 const long r = o * 1024 + j, c = q, i = r * 256 + c;
                 const float t0 = x0[r * 256 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[256 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -6676,12 +7008,16 @@ static void k277_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %245 f32[4,1,1,256] <- arena+1352582656
  */
 static void k278_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x0[r * 256 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[256 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 1024) * 256 + c];
             const float t4 = t2 * t3;
@@ -6739,12 +7075,16 @@ static void k279_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %253 f32[2,128] <- arena+1352683520
  */
 static void k280_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x0[r * 128 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[128 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -6800,12 +7140,16 @@ static void k281_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %263 f32[2,512] <- arena+1352586752
  */
 static void k282_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x0[r * 512 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[512 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -6824,6 +7168,10 @@ static void k282_bn_train_silu(float *restrict y0, const float *restrict x0, con
  */
 static void k283_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 512]: (4, 1024, 512) -> (4, 512) */
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[512];
@@ -6832,7 +7180,7 @@ static void k283_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 512; q++) {
                 const long r = o * 1024 + j, c = q, i = r * 512 + c;
                 const float t0 = x0[r * 512 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[512 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -6854,12 +7202,16 @@ static void k283_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %291 f32[4,1,1,512] <- arena+1352408064
  */
 static void k284_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x0[r * 512 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[512 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 1024) * 512 + c];
             const float t4 = t2 * t3;
@@ -6881,12 +7233,16 @@ static void k284_bn_train_silu_mul(float *restrict y0, const float *restrict x0,
  * in  %303 i32[1] <- seed (seed)
  */
 static void k285_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x1[r * 128 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[128 + c] + 0.001f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = ba_uniform((uint32_t)x5[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x0[r * 128 + c];
             const float t4 = t2 + t3;
@@ -6908,12 +7264,16 @@ static void k285_bn_train_stochastic_depth_add(float *restrict y0, const float *
  * in  %348 f32[2,128] <- arena+1352685568
  */
 static void k286_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x2[r * 128 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[128 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 128 + c];
             const float t4 = t2 + t3;
@@ -6972,12 +7332,16 @@ static void k287_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %504 f32[2,768] <- arena+1352562176
  */
 static void k288_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[768];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
             const float t0 = x0[r * 768 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[768 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -6996,6 +7360,10 @@ static void k288_bn_train_silu(float *restrict y0, const float *restrict x0, con
  */
 static void k289_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 768]: (4, 1024, 768) -> (4, 768) */
+    float q0[768];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[768];
@@ -7004,7 +7372,7 @@ static void k289_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 768; q++) {
                 const long r = o * 1024 + j, c = q, i = r * 768 + c;
                 const float t0 = x0[r * 768 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[768 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -7026,12 +7394,16 @@ static void k289_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %532 f32[4,1,1,768] <- arena+1352025088
  */
 static void k290_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[768];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
             const float t0 = x0[r * 768 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[768 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 1024) * 768 + c];
             const float t4 = t2 * t3;
@@ -7089,12 +7461,16 @@ static void k291_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %540 f32[2,160] <- arena+1352680960
  */
 static void k292_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x0[r * 160 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[160 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -7112,6 +7488,10 @@ static void k292_bn_train(float *restrict y0, const float *restrict x0, const fl
  */
 static void k293_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[960];
@@ -7120,7 +7500,7 @@ static void k293_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
             for (long q = 0; q < 960; q++) {
                 const long r = o * 1024 + j, c = q, i = r * 960 + c;
                 const float t0 = x0[r * 960 + c];
-                const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+                const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
                 const float t2 = t1 * ba_sigmoid(t1);
                 (void)r; (void)c; (void)i;
                 acc[q] += t2;
@@ -7142,12 +7522,16 @@ static void k293_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %578 f32[4,1,1,960] <- arena+1351846912
  */
 static void k294_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x0[r * 960 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x4[(r / 1024) * 960 + c];
             const float t4 = t2 * t3;
@@ -7169,12 +7553,16 @@ static void k294_bn_train_silu_mul(float *restrict y0, const float *restrict x0,
  * in  %586 f32[2,160] <- arena+1352682240
  */
 static void k295_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[160 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 160 + c];
             const float t4 = t2 + t3;
@@ -7205,6 +7593,10 @@ static void k296_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2511 f32[4,32,32,160] <- arena+1218445312
  */
 static void k297_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7217,7 +7609,7 @@ static void k297_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 160 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 160 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -7245,6 +7637,12 @@ static void k297_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2514 f32[2,160] <- arena+1221327872
  */
 static void k298_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x5[c] / 4096.0f;
+        q2[c] = x5[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -7252,7 +7650,7 @@ static void k298_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 160 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 160 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t1 - x5[c] / 4096.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x5[160 + c] / 4096.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -7284,6 +7682,10 @@ static void k299_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k300_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[960];
@@ -7293,7 +7695,7 @@ static void k300_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 1024 + j, c = q, i = r * 960 + c;
                 const float t0 = x4[r * 960 + c];
                 const float t1 = x0[r * 960 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -7322,6 +7724,14 @@ static void k300_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %2538 f32[4,1,1,960] <- arena+1293340672
  */
 static void k301_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = 1.0f / sqrtf(x3[960 + c] + 0.001f);
+    }
     enum { C = 960, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7339,9 +7749,10 @@ static void k301_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 960 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -7376,6 +7787,16 @@ static void k301_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2543 f32[2,960] <- arena+1221212672
  */
 static void k302_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960], q2[960], q3[960];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[960 + c] / 4096.0f * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
@@ -7388,9 +7809,10 @@ static void k302_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 960 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[960 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f)) * (t9 - x7[c] / 4096.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[960 + c] + 0.001f)) * x7[960 + c] / 4096.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -7444,6 +7866,10 @@ static void k303_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %2558 f32[4,32,32,160] <- arena+1269563392
  */
 static void k304_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7458,7 +7884,7 @@ static void k304_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 160 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -7488,6 +7914,12 @@ static void k304_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2562 f32[2,160] <- arena+1221329152
  */
 static void k305_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x6[c] / 4096.0f;
+        q2[c] = x6[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -7497,7 +7929,7 @@ static void k305_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 160 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t3 - x6[c] / 4096.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x6[160 + c] / 4096.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -7517,6 +7949,10 @@ static void k305_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2606 f32[4,32,32,160] <- arena+1264320512
  */
 static void k306_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7533,7 +7969,7 @@ static void k306_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 160 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -7565,6 +8001,12 @@ static void k306_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2610 f32[2,160] <- arena+1221330432
  */
 static void k307_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x7[c] / 4096.0f;
+        q2[c] = x7[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -7576,7 +8018,7 @@ static void k307_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 160 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t5 - x7[c] / 4096.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x7[160 + c] / 4096.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -7598,6 +8040,10 @@ static void k307_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2654 f32[4,32,32,160] <- arena+1259077632
  */
 static void k308_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7616,7 +8062,7 @@ static void k308_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
                 const float t8 = x1[r * 160 + c];
-                const double xh = ((double)t8 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t8 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -7650,6 +8096,12 @@ static void k308_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2658 f32[2,160] <- arena+1221331712
  */
 static void k309_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x8[c] / 4096.0f;
+        q2[c] = x8[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -7663,7 +8115,7 @@ static void k309_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
             const float t8 = x1[r * 160 + c];
-            const float t9 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t7 - x8[c] / 4096.0f - (t8 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x8[160 + c] / 4096.0f);
+            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
             y0[i] = t9;
         }
     }
@@ -7687,6 +8139,10 @@ static void k309_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2702 f32[4,32,32,160] <- arena+1253834752
  */
 static void k310_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7707,7 +8163,7 @@ static void k310_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
                 const float t10 = x1[r * 160 + c];
-                const double xh = ((double)t10 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t10 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -7743,6 +8199,12 @@ static void k310_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2706 f32[2,160] <- arena+1221332992
  */
 static void k311_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x9[c] / 4096.0f;
+        q2[c] = x9[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -7758,7 +8220,7 @@ static void k311_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
             const float t10 = x1[r * 160 + c];
-            const float t11 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t9 - x9[c] / 4096.0f - (t10 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x9[160 + c] / 4096.0f);
+            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
             y0[i] = t11;
         }
     }
@@ -7784,6 +8246,10 @@ static void k311_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2750 f32[4,32,32,160] <- arena+1248591872
  */
 static void k312_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7806,7 +8272,7 @@ static void k312_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t10 = t8 + t9;
                 const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
                 const float t12 = x1[r * 160 + c];
-                const double xh = ((double)t12 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t12 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -7844,6 +8310,12 @@ static void k312_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2754 f32[2,160] <- arena+1221334272
  */
 static void k313_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x10[c] / 4096.0f;
+        q2[c] = x10[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -7861,7 +8333,7 @@ static void k313_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t10 = t8 + t9;
             const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
             const float t12 = x1[r * 160 + c];
-            const float t13 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t11 - x10[c] / 4096.0f - (t12 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x10[160 + c] / 4096.0f);
+            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x3[c]) * q2[c]);
             y0[i] = t13;
         }
     }
@@ -7889,6 +8361,10 @@ static void k313_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2798 f32[4,32,32,160] <- arena+1243348992
  */
 static void k314_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7913,7 +8389,7 @@ static void k314_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t12 = t10 + t11;
                 const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
                 const float t14 = x1[r * 160 + c];
-                const double xh = ((double)t14 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t14 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t13;
                 p1[c] += (double)t13 * xh;
@@ -7953,6 +8429,12 @@ static void k314_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2802 f32[2,160] <- arena+1221335552
  */
 static void k315_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x11[c] / 4096.0f;
+        q2[c] = x11[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -7972,7 +8454,7 @@ static void k315_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t12 = t10 + t11;
             const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
             const float t14 = x1[r * 160 + c];
-            const float t15 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t13 - x11[c] / 4096.0f - (t14 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x11[160 + c] / 4096.0f);
+            const float t15 = q0[c] * (t13 - q1[c] - (t14 - x3[c]) * q2[c]);
             y0[i] = t15;
         }
     }
@@ -8002,6 +8484,10 @@ static void k315_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2846 f32[4,32,32,160] <- arena+1238106112
  */
 static void k316_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8028,7 +8514,7 @@ static void k316_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t14 = t12 + t13;
                 const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
                 const float t16 = x1[r * 160 + c];
-                const double xh = ((double)t16 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t16 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t15;
                 p1[c] += (double)t15 * xh;
@@ -8070,6 +8556,12 @@ static void k316_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2850 f32[2,160] <- arena+1221336832
  */
 static void k317_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x12[c] / 4096.0f;
+        q2[c] = x12[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -8091,7 +8583,7 @@ static void k317_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t14 = t12 + t13;
             const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
             const float t16 = x1[r * 160 + c];
-            const float t17 = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * (t15 - x12[c] / 4096.0f - (t16 - x3[c]) * (1.0f / sqrtf(x3[160 + c] + 0.001f)) * x12[160 + c] / 4096.0f);
+            const float t17 = q0[c] * (t15 - q1[c] - (t16 - x3[c]) * q2[c]);
             y0[i] = t17;
         }
     }
@@ -8121,6 +8613,10 @@ static void k317_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2894 f32[4,32,32,160] <- arena+667942912
  */
 static void k318_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+    float q0[160];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = 1.0f / sqrtf(x1[160 + c] + 0.001f);
+    }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8148,7 +8644,7 @@ static void k318_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t15 = x10[r * 160 + c];
                 const float t16 = t14 + t15;
                 const float t17 = x0[r * 160 + c];
-                const double xh = ((double)t17 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t17 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t16;
                 p1[c] += (double)t16 * xh;
@@ -8190,6 +8686,12 @@ static void k318_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %2897 f32[2,160] <- arena+1352545280
  */
 static void k319_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12) {
+    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f));
+        q1[c] = x12[c] / 4096.0f;
+        q2[c] = x12[160 + c] / 4096.0f * (1.0f / sqrtf(x2[160 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
@@ -8212,7 +8714,7 @@ static void k319_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t15 = x11[r * 160 + c];
             const float t16 = t14 + t15;
             const float t17 = x0[r * 160 + c];
-            const float t18 = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f)) * (t16 - x12[c] / 4096.0f - (t17 - x2[c]) * (1.0f / sqrtf(x2[160 + c] + 0.001f)) * x12[160 + c] / 4096.0f);
+            const float t18 = q0[c] * (t16 - q1[c] - (t17 - x2[c]) * q2[c]);
             y0[i] = t18;
         }
     }
@@ -8244,6 +8746,10 @@ static void k320_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k321_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 768]: (4, 1024, 768) -> (4, 768) */
+    float q0[768];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[768];
@@ -8253,7 +8759,7 @@ static void k321_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 1024 + j, c = q, i = r * 768 + c;
                 const float t0 = x4[r * 768 + c];
                 const float t1 = x0[r * 768 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[768 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -8276,7 +8782,8 @@ static void k322_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 768 + c;
             const float t0 = x1[r * 768 + c];
             const float t1 = x0[r * 768 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -8304,7 +8811,8 @@ static void k324_silu_bwd(float *restrict y0, const float *restrict x0, const fl
             const long i = r * 32 + c;
             const float t0 = x1[r * 32 + c];
             const float t1 = x0[r * 32 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f + t1 * (1.0f - ba_sigmoid(t1))));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f + t1 * (1.0f - t2s)));
             y0[i] = t2;
         }
     }
@@ -8338,6 +8846,14 @@ static void k325_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2921 f32[4,1,1,768] <- arena+1352012800
  */
 static void k326_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[768];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
+    }
+    float q1[768];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q1[c] = 1.0f / sqrtf(x3[768 + c] + 0.001f);
+    }
     enum { C = 768, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8355,9 +8871,10 @@ static void k326_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 768 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[768 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -8392,6 +8909,16 @@ static void k326_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2926 f32[2,768] <- arena+1221182464
  */
 static void k327_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[768];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
+    }
+    float q1[768], q2[768], q3[768];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 768; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[768 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[768 + c] / 4096.0f * (1.0f / sqrtf(x3[768 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 768; c++) {
@@ -8404,9 +8931,10 @@ static void k327_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 768 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[768 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[768 + c] + 0.001f)) * (t9 - x7[c] / 4096.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[768 + c] + 0.001f)) * x7[768 + c] / 4096.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -8460,6 +8988,14 @@ static void k328_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %2932 f32[4,32,32,768] <- arena+642777088
  */
 static void k329_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[768];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
+    }
+    float q1[768];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q1[c] = 1.0f / sqrtf(x3[768 + c] + 0.001f);
+    }
     enum { C = 768, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8471,9 +9007,10 @@ static void k329_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 768 + c];
                 const float t1 = x0[r * 768 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[768 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -8502,15 +9039,26 @@ static void k329_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %2935 f32[2,768] <- arena+1352539136
  */
 static void k330_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[768];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
+    }
+    float q1[768], q2[768], q3[768];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 768; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[768 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[768 + c] / 4096.0f * (1.0f / sqrtf(x3[768 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
             const float t0 = x4[r * 768 + c];
             const float t1 = x0[r * 768 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[768 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[768 + c] + 0.001f)) * (t3 - x5[c] / 4096.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[768 + c] + 0.001f)) * x5[768 + c] / 4096.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -8538,6 +9086,10 @@ static void k331_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2941 f32[4,32,32,128] <- arena+1230241792
  */
 static void k332_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[128];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
+    }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8550,7 +9102,7 @@ static void k332_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 128 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 128 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -8578,6 +9130,12 @@ static void k332_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2944 f32[2,128] <- arena+1221188608
  */
 static void k333_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q1[c] = x5[c] / 4096.0f;
+        q2[c] = x5[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
@@ -8585,7 +9143,7 @@ static void k333_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 128 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 128 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f)) * (t1 - x5[c] / 4096.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[128 + c] + 0.001f)) * x5[128 + c] / 4096.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -8617,6 +9175,10 @@ static void k334_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k335_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 512]: (4, 1024, 512) -> (4, 512) */
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[512];
@@ -8626,7 +9188,7 @@ static void k335_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 1024 + j, c = q, i = r * 512 + c;
                 const float t0 = x4[r * 512 + c];
                 const float t1 = x0[r * 512 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[512 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -8649,7 +9211,8 @@ static void k336_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 512 + c;
             const float t0 = x1[r * 512 + c];
             const float t1 = x0[r * 512 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -8693,6 +9256,14 @@ static void k338_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2968 f32[4,1,1,512] <- arena+1352498176
  */
 static void k339_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
+    }
+    float q1[512];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q1[c] = 1.0f / sqrtf(x3[512 + c] + 0.001f);
+    }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8710,9 +9281,10 @@ static void k339_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 512 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[512 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -8747,6 +9319,16 @@ static void k339_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2973 f32[2,512] <- arena+1352562176
  */
 static void k340_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
+    }
+    float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 512; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[512 + c] / 4096.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 512; c++) {
@@ -8759,9 +9341,10 @@ static void k340_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 512 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[512 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * (t9 - x7[c] / 4096.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * x7[512 + c] / 4096.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -8815,6 +9398,14 @@ static void k341_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %2979 f32[4,32,32,512] <- arena+831520768
  */
 static void k342_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
+    }
+    float q1[512];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q1[c] = 1.0f / sqrtf(x3[512 + c] + 0.001f);
+    }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8826,9 +9417,10 @@ static void k342_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 512 + c];
                 const float t1 = x0[r * 512 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[512 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -8857,15 +9449,26 @@ static void k342_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %2982 f32[2,512] <- arena+1352623616
  */
 static void k343_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
+    }
+    float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 512; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[512 + c] / 4096.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x4[r * 512 + c];
             const float t1 = x0[r * 512 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[512 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * (t3 - x5[c] / 4096.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[512 + c] + 0.001f)) * x5[512 + c] / 4096.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -8895,6 +9498,10 @@ static void k344_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2988 f32[4,32,32,128] <- arena+1314652160
  */
 static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[128];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
+    }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8909,7 +9516,7 @@ static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 128 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -8939,6 +9546,12 @@ static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2992 f32[2,128] <- arena+1351861248
  */
 static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q1[c] = x6[c] / 4096.0f;
+        q2[c] = x6[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
@@ -8948,7 +9561,7 @@ static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 128 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f)) * (t3 - x6[c] / 4096.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[128 + c] + 0.001f)) * x6[128 + c] / 4096.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -8968,6 +9581,10 @@ static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3036 f32[4,32,32,128] <- arena+1310457856
  */
 static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[128];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
+    }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -8984,7 +9601,7 @@ static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 128 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -9016,6 +9633,12 @@ static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3040 f32[2,128] <- arena+1352687616
  */
 static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q1[c] = x7[c] / 4096.0f;
+        q2[c] = x7[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
@@ -9027,7 +9650,7 @@ static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 128 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f)) * (t5 - x7[c] / 4096.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[128 + c] + 0.001f)) * x7[128 + c] / 4096.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -9049,6 +9672,10 @@ static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3084 f32[4,32,32,128] <- arena+1306263552
  */
 static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[128];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
+    }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9067,7 +9694,7 @@ static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
                 const float t8 = x1[r * 128 + c];
-                const double xh = ((double)t8 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t8 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -9101,6 +9728,12 @@ static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3088 f32[2,128] <- arena+1352686592
  */
 static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q1[c] = x8[c] / 4096.0f;
+        q2[c] = x8[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
@@ -9114,7 +9747,7 @@ static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
             const float t8 = x1[r * 128 + c];
-            const float t9 = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f)) * (t7 - x8[c] / 4096.0f - (t8 - x3[c]) * (1.0f / sqrtf(x3[128 + c] + 0.001f)) * x8[128 + c] / 4096.0f);
+            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
             y0[i] = t9;
         }
     }
@@ -9138,6 +9771,10 @@ static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3132 f32[4,32,32,128] <- arena+1302069248
  */
 static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[128];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = 1.0f / sqrtf(x1[128 + c] + 0.001f);
+    }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9158,7 +9795,7 @@ static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = ba_uniform((uint32_t)x2[0], a0, (uint32_t)(i / 131072)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
                 const float t10 = x0[r * 128 + c];
-                const double xh = ((double)t10 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t10 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -9194,6 +9831,12 @@ static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3136 f32[2,128] <- arena+1352685568
  */
 static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[128 + c] + 0.001f));
+        q1[c] = x9[c] / 4096.0f;
+        q2[c] = x9[128 + c] / 4096.0f * (1.0f / sqrtf(x2[128 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
@@ -9209,7 +9852,7 @@ static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = ba_uniform((uint32_t)x3[0], a0, (uint32_t)(i / 131072)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
             const float t10 = x0[r * 128 + c];
-            const float t11 = x1[c] * (1.0f / sqrtf(x2[128 + c] + 0.001f)) * (t9 - x9[c] / 4096.0f - (t10 - x2[c]) * (1.0f / sqrtf(x2[128 + c] + 0.001f)) * x9[128 + c] / 4096.0f);
+            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x2[c]) * q2[c]);
             y0[i] = t11;
         }
     }
@@ -9233,6 +9876,10 @@ static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3180 f32[4,32,32,128] <- arena+1297874944
  */
 static void k353_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[128];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = 1.0f / sqrtf(x1[128 + c] + 0.001f);
+    }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9254,7 +9901,7 @@ static void k353_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t9 = x7[r * 128 + c];
                 const float t10 = t8 + t9;
                 const float t11 = x0[r * 128 + c];
-                const double xh = ((double)t11 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t11 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t10;
                 p1[c] += (double)t10 * xh;
@@ -9290,6 +9937,12 @@ static void k353_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %3183 f32[2,128] <- arena+1352684544
  */
 static void k354_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[128 + c] + 0.001f));
+        q1[c] = x9[c] / 4096.0f;
+        q2[c] = x9[128 + c] / 4096.0f * (1.0f / sqrtf(x2[128 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
@@ -9306,7 +9959,7 @@ static void k354_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t9 = x8[r * 128 + c];
             const float t10 = t8 + t9;
             const float t11 = x0[r * 128 + c];
-            const float t12 = x1[c] * (1.0f / sqrtf(x2[128 + c] + 0.001f)) * (t10 - x9[c] / 4096.0f - (t11 - x2[c]) * (1.0f / sqrtf(x2[128 + c] + 0.001f)) * x9[128 + c] / 4096.0f);
+            const float t12 = q0[c] * (t10 - q1[c] - (t11 - x2[c]) * q2[c]);
             y0[i] = t12;
         }
     }
@@ -9338,6 +9991,10 @@ static void k355_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  */
 static void k356_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 256]: (4, 1024, 256) -> (4, 256) */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
         double acc[256];
@@ -9347,7 +10004,7 @@ static void k356_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
                 const long r = o * 1024 + j, c = q, i = r * 256 + c;
                 const float t0 = x4[r * 256 + c];
                 const float t1 = x0[r * 256 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[256 + c] + 0.001f) + x2[c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = t0 * t3;
                 (void)r; (void)c; (void)i;
@@ -9370,7 +10027,8 @@ static void k357_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
             const long i = r * 256 + c;
             const float t0 = x1[r * 256 + c];
             const float t1 = x0[r * 256 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f - ba_sigmoid(t1)));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f - t2s));
             y0[i] = t2;
         }
     }
@@ -9398,7 +10056,8 @@ static void k359_silu_bwd(float *restrict y0, const float *restrict x0, const fl
             const long i = r * 16 + c;
             const float t0 = x1[r * 16 + c];
             const float t1 = x0[r * 16 + c];
-            const float t2 = t0 * (ba_sigmoid(t1) * (1.0f + t1 * (1.0f - ba_sigmoid(t1))));
+            const float t2s = ba_sigmoid(t1);
+            const float t2 = t0 * (t2s * (1.0f + t1 * (1.0f - t2s)));
             y0[i] = t2;
         }
     }
@@ -9432,6 +10091,14 @@ static void k360_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %3207 f32[4,1,1,256] <- arena+1352033280
  */
 static void k361_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    float q1[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = 1.0f / sqrtf(x3[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9449,9 +10116,10 @@ static void k361_bn_train_mul_expand_scale(float *restrict y0, const float *rest
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
                 const float t7 = x0[r * 256 + c];
-                const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[256 + c] + 0.001f) + x2[c];
-                const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-                const double xh = ((double)t7 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+                const float t9s = ba_sigmoid(t8);
+                const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+                const float xh = (t7 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -9486,6 +10154,16 @@ static void k361_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %3212 f32[2,256] <- arena+1351859200
  */
 static void k362_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[256 + c] / 4096.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 256; c++) {
@@ -9498,9 +10176,10 @@ static void k362_bn_train_mul_expand_scale(float *restrict y0, const float *rest
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
             const float t7 = x0[r * 256 + c];
-            const float t8 = x1[c] * (t7 - x3[c]) / sqrtf(x3[256 + c] + 0.001f) + x2[c];
-            const float t9 = t6 * (ba_sigmoid(t8) * (1.0f + t8 * (1.0f - ba_sigmoid(t8))));
-            const float t10 = x1[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * (t9 - x7[c] / 4096.0f - (t7 - x3[c]) * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * x7[256 + c] / 4096.0f);
+            const float t8 = (t7 - x3[c]) * q0[c] + x2[c];
+            const float t9s = ba_sigmoid(t8);
+            const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
+            const float t10 = q1[c] * (t9 - q2[c] - (t7 - x3[c]) * q3[c]);
             y0[i] = t10;
         }
     }
@@ -9554,6 +10233,14 @@ static void k363_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict
  * in  %3218 f32[4,64,64,256] <- arena+33554432
  */
 static void k364_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    float q1[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = 1.0f / sqrtf(x3[256 + c] + 0.001f);
+    }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9565,9 +10252,10 @@ static void k364_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 256 + c];
                 const float t1 = x0[r * 256 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[256 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -9596,15 +10284,26 @@ static void k364_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %3221 f32[2,256] <- arena+1352646144
  */
 static void k365_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x5[c] / 16384.0f;
+        q3[c] = x5[256 + c] / 16384.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x4[r * 256 + c];
             const float t1 = x0[r * 256 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[256 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * (t3 - x5[c] / 16384.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[256 + c] + 0.001f)) * x5[256 + c] / 16384.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -10314,12 +11013,16 @@ static void k394_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %8 f32[2,24] <- arena+2219378048
  */
 static void k395_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x0[r * 24 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -10338,12 +11041,16 @@ static void k395_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %19 f32[2,24] <- arena+2219378240
  */
 static void k396_bn_train_silu_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x1[r * 24 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[24 + c] + 0.001f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = x0[r * 24 + c];
             const float t4 = t2 + t3;
@@ -10366,12 +11073,16 @@ static void k396_bn_train_silu_add(float *restrict y0, const float *restrict x0,
  * in  %36 i32[1] <- seed (seed)
  */
 static void k397_bn_train_silu_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x1[r * 24 + c];
-            const float t1 = x2[c] * (t0 - x4[c]) / sqrtf(x4[24 + c] + 0.001f) + x3[c];
+            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = t1 * ba_sigmoid(t1);
             const float t3 = ba_uniform((uint32_t)x5[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x0[r * 24 + c];
@@ -10431,12 +11142,16 @@ static void k398_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %45 f32[2,96] <- arena+2219354880
  */
 static void k399_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[96];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 96; c++) {
+        q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 96; c++) {
             const long i = r * 96 + c;
             const float t0 = x0[r * 96 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[96 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -10492,12 +11207,16 @@ static void k400_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %56 f32[2,48] <- arena+2219376000
  */
 static void k401_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[48];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x1[c] / sqrtf(x3[48 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x0[r * 48 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[48 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -10553,12 +11272,16 @@ static void k402_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %66 f32[2,192] <- arena+2219303424
  */
 static void k403_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = x0[r * 192 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -10578,12 +11301,16 @@ static void k403_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %77 f32[2,48] <- arena+2219376384
  */
 static void k404_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[48];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x3[c] / sqrtf(x5[48 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[48 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 48 + c];
             const float t4 = t2 + t3;
@@ -10642,12 +11369,16 @@ static void k405_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %135 f32[2,192] <- arena+2219308032
  */
 static void k406_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = x0[r * 192 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 * ba_sigmoid(t1);
             y0[i] = t2;
         }
@@ -10703,12 +11434,16 @@ static void k407_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %146 f32[2,64] <- arena+2219367808
  */
 static void k408_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    float q0[64];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = x1[c] / sqrtf(x3[64 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = x0[r * 64 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x3[64 + c] + 0.001f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             y0[i] = t1;
         }
     }
@@ -10727,12 +11462,16 @@ static void k408_bn_train(float *restrict y0, const float *restrict x0, const fl
  * in  %167 f32[2,64] <- arena+2219368320
  */
 static void k409_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[64];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = x3[c] / sqrtf(x5[64 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = x2[r * 64 + c];
-            const float t1 = x3[c] * (t0 - x5[c]) / sqrtf(x5[64 + c] + 0.001f) + x4[c];
+            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
             const float t3 = x1[r * 64 + c];
             const float t4 = t2 + t3;
@@ -10759,6 +11498,10 @@ static void k409_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %3139 f32[4,32,32,128] <- arena+2162163712
  */
 static void k410_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[128];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
+    }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10779,7 +11522,7 @@ static void k410_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
                 const float t10 = x1[r * 128 + c];
-                const double xh = ((double)t10 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t10 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -10815,6 +11558,12 @@ static void k410_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3143 f32[2,128] <- arena+2219322112
  */
 static void k411_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q1[c] = x9[c] / 4096.0f;
+        q2[c] = x9[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
@@ -10830,7 +11579,7 @@ static void k411_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
             const float t10 = x1[r * 128 + c];
-            const float t11 = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f)) * (t9 - x9[c] / 4096.0f - (t10 - x3[c]) * (1.0f / sqrtf(x3[128 + c] + 0.001f)) * x9[128 + c] / 4096.0f);
+            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
             y0[i] = t11;
         }
     }
@@ -10858,6 +11607,10 @@ static void k412_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3234 f32[4,64,64,64] <- arena+1548746752
  */
 static void k413_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[64];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
+    }
     enum { C = 64, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10870,7 +11623,7 @@ static void k413_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 64 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 64 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -10898,6 +11651,12 @@ static void k413_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %3237 f32[2,64] <- arena+2219369856
  */
 static void k414_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+        q1[c] = x5[c] / 16384.0f;
+        q2[c] = x5[64 + c] / 16384.0f * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
@@ -10905,7 +11664,7 @@ static void k414_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 64 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 64 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f)) * (t1 - x5[c] / 16384.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[64 + c] + 0.001f)) * x5[64 + c] / 16384.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -10982,6 +11741,10 @@ static void k416_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3252 f32[4,64,64,64] <- arena+2065694720
  */
 static void k417_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[64];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
+    }
     enum { C = 64, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -10996,7 +11759,7 @@ static void k417_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 64 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -11026,6 +11789,12 @@ static void k417_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3256 f32[2,64] <- arena+2219369344
  */
 static void k418_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+        q1[c] = x6[c] / 16384.0f;
+        q2[c] = x6[64 + c] / 16384.0f * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
@@ -11035,7 +11804,7 @@ static void k418_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 64 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f)) * (t3 - x6[c] / 16384.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[64 + c] + 0.001f)) * x6[64 + c] / 16384.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -11055,6 +11824,10 @@ static void k418_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3271 f32[4,64,64,64] <- arena+2057306112
  */
 static void k419_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[64];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
+    }
     enum { C = 64, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11071,7 +11844,7 @@ static void k419_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 64 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -11103,6 +11876,12 @@ static void k419_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3275 f32[2,64] <- arena+2219368832
  */
 static void k420_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+        q1[c] = x7[c] / 16384.0f;
+        q2[c] = x7[64 + c] / 16384.0f * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
@@ -11114,7 +11893,7 @@ static void k420_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 64 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f)) * (t5 - x7[c] / 16384.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[64 + c] + 0.001f)) * x7[64 + c] / 16384.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -11134,6 +11913,10 @@ static void k420_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3290 f32[4,64,64,64] <- arena+1414529024
  */
 static void k421_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[64];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = 1.0f / sqrtf(x1[64 + c] + 0.001f);
+    }
     enum { C = 64, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11151,7 +11934,7 @@ static void k421_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t5 = x5[r * 64 + c];
                 const float t6 = t4 + t5;
                 const float t7 = x0[r * 64 + c];
-                const double xh = ((double)t7 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t7 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t6;
                 p1[c] += (double)t6 * xh;
@@ -11183,6 +11966,12 @@ static void k421_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %3293 f32[2,64] <- arena+2219261952
  */
 static void k422_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[64 + c] + 0.001f));
+        q1[c] = x7[c] / 16384.0f;
+        q2[c] = x7[64 + c] / 16384.0f * (1.0f / sqrtf(x2[64 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
@@ -11195,7 +11984,7 @@ static void k422_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t5 = x6[r * 64 + c];
             const float t6 = t4 + t5;
             const float t7 = x0[r * 64 + c];
-            const float t8 = x1[c] * (1.0f / sqrtf(x2[64 + c] + 0.001f)) * (t6 - x7[c] / 16384.0f - (t7 - x2[c]) * (1.0f / sqrtf(x2[64 + c] + 0.001f)) * x7[64 + c] / 16384.0f);
+            const float t8 = q0[c] * (t6 - q1[c] - (t7 - x2[c]) * q2[c]);
             y0[i] = t8;
         }
     }
@@ -11225,6 +12014,14 @@ static void k423_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3299 f32[4,64,64,192] <- arena+1414529024
  */
 static void k424_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
+    float q1[192];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q1[c] = 1.0f / sqrtf(x3[192 + c] + 0.001f);
+    }
     enum { C = 192, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11236,9 +12033,10 @@ static void k424_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 192 + c];
                 const float t1 = x0[r * 192 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -11267,15 +12065,26 @@ static void k424_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %3302 f32[2,192] <- arena+2219038720
  */
 static void k425_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
+    float q1[192], q2[192], q3[192];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 192; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[192 + c] + 0.001f));
+        q2[c] = x5[c] / 16384.0f;
+        q3[c] = x5[192 + c] / 16384.0f * (1.0f / sqrtf(x3[192 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = x4[r * 192 + c];
             const float t1 = x0[r * 192 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[192 + c] + 0.001f)) * (t3 - x5[c] / 16384.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[192 + c] + 0.001f)) * x5[192 + c] / 16384.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -11350,6 +12159,10 @@ static void k426_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x
  * in  %3308 f32[4,128,128,48] <- arena+1389363200
  */
 static void k427_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+    float q0[48];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+    }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11362,7 +12175,7 @@ static void k427_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
                 const float t0 = x3[r * 48 + c];
                 const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x1[r * 48 + c];
-                const double xh = ((double)t2 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t2 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -11390,6 +12203,12 @@ static void k427_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %3311 f32[2,48] <- arena+2219370880
  */
 static void k428_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x5[c] / 65536.0f;
+        q2[c] = x5[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -11397,7 +12216,7 @@ static void k428_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
             const float t0 = x4[r * 48 + c];
             const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x1[r * 48 + c];
-            const float t3 = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * (t1 - x5[c] / 65536.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * x5[48 + c] / 65536.0f);
+            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
             y0[i] = t3;
         }
     }
@@ -11427,6 +12246,14 @@ static void k429_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3317 f32[4,128,128,192] <- arena+301989888
  */
 static void k430_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
+    float q1[192];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q1[c] = 1.0f / sqrtf(x3[192 + c] + 0.001f);
+    }
     enum { C = 192, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11438,9 +12265,10 @@ static void k430_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 192 + c];
                 const float t1 = x0[r * 192 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -11469,15 +12297,26 @@ static void k430_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %3320 f32[2,192] <- arena+2219260416
  */
 static void k431_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
+    float q1[192], q2[192], q3[192];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 192; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[192 + c] + 0.001f));
+        q2[c] = x5[c] / 65536.0f;
+        q3[c] = x5[192 + c] / 65536.0f * (1.0f / sqrtf(x3[192 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = x4[r * 192 + c];
             const float t1 = x0[r * 192 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[192 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[192 + c] + 0.001f)) * (t3 - x5[c] / 65536.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[192 + c] + 0.001f)) * x5[192 + c] / 65536.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -11542,6 +12381,10 @@ static void k432_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3326 f32[4,128,128,48] <- arena+1364197376
  */
 static void k433_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+    float q0[48];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+    }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11556,7 +12399,7 @@ static void k433_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
                 const float t4 = x1[r * 48 + c];
-                const double xh = ((double)t4 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t4 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -11586,6 +12429,12 @@ static void k433_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3330 f32[2,48] <- arena+2219321088
  */
 static void k434_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x6[c] / 65536.0f;
+        q2[c] = x6[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -11595,7 +12444,7 @@ static void k434_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
             const float t4 = x1[r * 48 + c];
-            const float t5 = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * (t3 - x6[c] / 65536.0f - (t4 - x3[c]) * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * x6[48 + c] / 65536.0f);
+            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
             y0[i] = t5;
         }
     }
@@ -11615,6 +12464,10 @@ static void k434_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3345 f32[4,128,128,48] <- arena+1339031552
  */
 static void k435_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[48];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+    }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11631,7 +12484,7 @@ static void k435_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
                 const float t6 = x1[r * 48 + c];
-                const double xh = ((double)t6 - x2[c]) / sqrt((double)x2[C + c] + 0.0010000000474974513);
+                const float xh = (t6 - x2[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -11663,6 +12516,12 @@ static void k435_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3349 f32[2,48] <- arena+2219321472
  */
 static void k436_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x7[c] / 65536.0f;
+        q2[c] = x7[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -11674,7 +12533,7 @@ static void k436_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
             const float t6 = x1[r * 48 + c];
-            const float t7 = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * (t5 - x7[c] / 65536.0f - (t6 - x3[c]) * (1.0f / sqrtf(x3[48 + c] + 0.001f)) * x7[48 + c] / 65536.0f);
+            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
             y0[i] = t7;
         }
     }
@@ -11694,6 +12553,10 @@ static void k436_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3364 f32[4,128,128,48] <- arena+1313865728
  */
 static void k437_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[48];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = 1.0f / sqrtf(x1[48 + c] + 0.001f);
+    }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11711,7 +12574,7 @@ static void k437_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
                 const float t5 = x5[r * 48 + c];
                 const float t6 = t4 + t5;
                 const float t7 = x0[r * 48 + c];
-                const double xh = ((double)t7 - x1[c]) / sqrt((double)x1[C + c] + 0.0010000000474974513);
+                const float xh = (t7 - x1[c]) * q0[c];
                 (void)i;
                 p0[c] += (double)t6;
                 p1[c] += (double)t6 * xh;
@@ -11743,6 +12606,12 @@ static void k437_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %3367 f32[2,48] <- arena+2219367808
  */
 static void k438_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 48; c++) {
+        q0[c] = x1[c] * (1.0f / sqrtf(x2[48 + c] + 0.001f));
+        q1[c] = x7[c] / 65536.0f;
+        q2[c] = x7[48 + c] / 65536.0f * (1.0f / sqrtf(x2[48 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -11755,7 +12624,7 @@ static void k438_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
             const float t5 = x6[r * 48 + c];
             const float t6 = t4 + t5;
             const float t7 = x0[r * 48 + c];
-            const float t8 = x1[c] * (1.0f / sqrtf(x2[48 + c] + 0.001f)) * (t6 - x7[c] / 65536.0f - (t7 - x2[c]) * (1.0f / sqrtf(x2[48 + c] + 0.001f)) * x7[48 + c] / 65536.0f);
+            const float t8 = q0[c] * (t6 - q1[c] - (t7 - x2[c]) * q2[c]);
             y0[i] = t8;
         }
     }
@@ -11785,6 +12654,14 @@ static void k439_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3373 f32[4,128,128,96] <- arena+0
  */
 static void k440_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[96];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 96; c++) {
+        q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
+    }
+    float q1[96];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 96; c++) {
+        q1[c] = 1.0f / sqrtf(x3[96 + c] + 0.001f);
+    }
     enum { C = 96, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11796,9 +12673,10 @@ static void k440_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
                 const long i = r * C + c;
                 const float t0 = x4[r * 96 + c];
                 const float t1 = x0[r * 96 + c];
-                const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[96 + c] + 0.001f) + x2[c];
-                const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-                const double xh = ((double)t1 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -11827,15 +12705,26 @@ static void k440_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %3376 f32[2,96] <- arena+2218529792
  */
 static void k441_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[96];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 96; c++) {
+        q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
+    }
+    float q1[96], q2[96], q3[96];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 96; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[96 + c] + 0.001f));
+        q2[c] = x5[c] / 65536.0f;
+        q3[c] = x5[96 + c] / 65536.0f * (1.0f / sqrtf(x3[96 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 96; c++) {
             const long i = r * 96 + c;
             const float t0 = x4[r * 96 + c];
             const float t1 = x0[r * 96 + c];
-            const float t2 = x1[c] * (t1 - x3[c]) / sqrtf(x3[96 + c] + 0.001f) + x2[c];
-            const float t3 = t0 * (ba_sigmoid(t2) * (1.0f + t2 * (1.0f - ba_sigmoid(t2))));
-            const float t4 = x1[c] * (1.0f / sqrtf(x3[96 + c] + 0.001f)) * (t3 - x5[c] / 65536.0f - (t1 - x3[c]) * (1.0f / sqrtf(x3[96 + c] + 0.001f)) * x5[96 + c] / 65536.0f);
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
             y0[i] = t4;
         }
     }
@@ -11914,6 +12803,14 @@ static void k442_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x
  * in  %3382 f32[4,256,256,24] <- arena+0
  */
 static void k443_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+    }
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11926,9 +12823,10 @@ static void k443_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *res
                 const float t0 = x5[r * 24 + c];
                 const float t1 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
                 const float t2 = x0[r * 24 + c];
-                const float t3 = x1[c] * (t2 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-                const float t4 = t1 * (ba_sigmoid(t3) * (1.0f + t3 * (1.0f - ba_sigmoid(t3))));
-                const double xh = ((double)t2 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t3 = (t2 - x3[c]) * q0[c] + x2[c];
+                const float t4s = ba_sigmoid(t3);
+                const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
+                const float xh = (t2 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t4;
                 p1[c] += (double)t4 * xh;
@@ -11959,6 +12857,16 @@ static void k443_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *res
  * in  %3386 f32[2,24] <- arena+2218530560
  */
 static void k444_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x6[c] / 262144.0f;
+        q3[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
@@ -11966,9 +12874,10 @@ static void k444_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *rest
             const float t0 = x5[r * 24 + c];
             const float t1 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
             const float t2 = x0[r * 24 + c];
-            const float t3 = x1[c] * (t2 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-            const float t4 = t1 * (ba_sigmoid(t3) * (1.0f + t3 * (1.0f - ba_sigmoid(t3))));
-            const float t5 = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * (t4 - x6[c] / 262144.0f - (t2 - x3[c]) * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * x6[24 + c] / 262144.0f);
+            const float t3 = (t2 - x3[c]) * q0[c] + x2[c];
+            const float t4s = ba_sigmoid(t3);
+            const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
+            const float t5 = q1[c] * (t4 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -12035,6 +12944,14 @@ static void k445_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3392 f32[4,256,256,24] <- arena+503316480
  */
 static void k446_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+    }
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -12048,9 +12965,10 @@ static void k446_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
                 const float t1 = x5[r * 24 + c];
                 const float t2 = t0 + t1;
                 const float t3 = x0[r * 24 + c];
-                const float t4 = x1[c] * (t3 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-                const float t5 = t2 * (ba_sigmoid(t4) * (1.0f + t4 * (1.0f - ba_sigmoid(t4))));
-                const double xh = ((double)t3 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t4 = (t3 - x3[c]) * q0[c] + x2[c];
+                const float t5s = ba_sigmoid(t4);
+                const float t5 = t2 * (t5s * (1.0f + t4 * (1.0f - t5s)));
+                const float xh = (t3 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -12081,6 +12999,16 @@ static void k446_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
  * in  %3396 f32[2,24] <- arena+2219310592
  */
 static void k447_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x6[c] / 262144.0f;
+        q3[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
@@ -12089,9 +13017,10 @@ static void k447_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const 
             const float t1 = x5[r * 24 + c];
             const float t2 = t0 + t1;
             const float t3 = x0[r * 24 + c];
-            const float t4 = x1[c] * (t3 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-            const float t5 = t2 * (ba_sigmoid(t4) * (1.0f + t4 * (1.0f - ba_sigmoid(t4))));
-            const float t6 = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * (t5 - x6[c] / 262144.0f - (t3 - x3[c]) * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * x6[24 + c] / 262144.0f);
+            const float t4 = (t3 - x3[c]) * q0[c] + x2[c];
+            const float t5s = ba_sigmoid(t4);
+            const float t5 = t2 * (t5s * (1.0f + t4 * (1.0f - t5s)));
+            const float t6 = q1[c] * (t5 - q2[c] - (t3 - x3[c]) * q3[c]);
             y0[i] = t6;
         }
     }
@@ -12113,6 +13042,14 @@ static void k447_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const 
  * in  %3402 f32[4,256,256,24] <- arena+125829120
  */
 static void k448_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+    }
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -12128,9 +13065,10 @@ static void k448_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
                 const float t3 = x6[r * 24 + c];
                 const float t4 = t2 + t3;
                 const float t5 = x0[r * 24 + c];
-                const float t6 = x1[c] * (t5 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-                const float t7 = t4 * (ba_sigmoid(t6) * (1.0f + t6 * (1.0f - ba_sigmoid(t6))));
-                const double xh = ((double)t5 - x3[c]) / sqrt((double)x3[C + c] + 0.0010000000474974513);
+                const float t6 = (t5 - x3[c]) * q0[c] + x2[c];
+                const float t7s = ba_sigmoid(t6);
+                const float t7 = t4 * (t7s * (1.0f + t6 * (1.0f - t7s)));
+                const float xh = (t5 - x3[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -12163,6 +13101,16 @@ static void k448_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
  * in  %3406 f32[2,24] <- arena+2219368192
  */
 static void k449_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x7[c] / 262144.0f;
+        q3[c] = x7[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
@@ -12173,9 +13121,10 @@ static void k449_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const 
             const float t3 = x6[r * 24 + c];
             const float t4 = t2 + t3;
             const float t5 = x0[r * 24 + c];
-            const float t6 = x1[c] * (t5 - x3[c]) / sqrtf(x3[24 + c] + 0.001f) + x2[c];
-            const float t7 = t4 * (ba_sigmoid(t6) * (1.0f + t6 * (1.0f - ba_sigmoid(t6))));
-            const float t8 = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * (t7 - x7[c] / 262144.0f - (t5 - x3[c]) * (1.0f / sqrtf(x3[24 + c] + 0.001f)) * x7[24 + c] / 262144.0f);
+            const float t6 = (t5 - x3[c]) * q0[c] + x2[c];
+            const float t7s = ba_sigmoid(t6);
+            const float t7 = t4 * (t7s * (1.0f + t6 * (1.0f - t7s)));
+            const float t8 = q1[c] * (t7 - q2[c] - (t5 - x3[c]) * q3[c]);
             y0[i] = t8;
         }
     }
@@ -12936,11 +13885,15 @@ static void k474_add_silu_mul_reduce_mean(float *restrict y0, const float *restr
  * in  %1661 f32[512] <- model+21326277 (classifier.2.running_var)
  */
 static void k475_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[512];  /* γ / sqrt(running_var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x4[c] + 1e-05f);
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x0[r * 512 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x4[c] + 1e-05f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 > 0.0f ? t1 : 0.0f;
             y0[i] = t2;
         }
@@ -12958,11 +13911,15 @@ static void k475_bn_eval_relu(float *restrict y0, const float *restrict x0, cons
  * in  %1670 f32[256] <- model+21327045 (classifier.6.running_var)
  */
 static void k476_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[256];  /* γ / sqrt(running_var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x4[c] + 1e-05f);
+    }
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x0[r * 256 + c];
-            const float t1 = x1[c] * (t0 - x3[c]) / sqrtf(x4[c] + 1e-05f) + x2[c];
+            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
             const float t2 = t1 > 0.0f ? t1 : 0.0f;
             y0[i] = t2;
         }
