@@ -162,6 +162,7 @@ public final class BenchSession {
     /// Times `entries` run back to back (one training step: micro-batch then update), `steps`
     /// times after `warmup`, and reads the process's peak resident memory (reset first).
     public func step(_ label: String, entries: [String], warmup: Int, steps: Int, plannedBytes: Int) throws -> StepTiming {
+        arena.discard()
         ResidentMemory.resetPeak()
         for _ in 0..<warmup { for e in entries { try run(e) } }
         var samples: [Double] = []

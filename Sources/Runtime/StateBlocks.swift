@@ -45,6 +45,12 @@ public final class Arena {
         self.bytes = bytes
         block = try AlignedBlock(byteCount: bytes, what: "arena")
     }
+
+    /// Returns the arena's pages to the system (they read as zero afterwards), so the resident
+    /// memory of the next program counts only what it touches.
+    public func discard() {
+        if bytes > 0 { _ = madvise(pointer, bytes, MADV_DONTNEED) }
+    }
 }
 
 /// The persistent state of a compiled model, one contiguous block each (see `Manifest.StateLayout`):
