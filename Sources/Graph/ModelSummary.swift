@@ -71,8 +71,7 @@ public struct ModelSummary: Codable, Sendable {
     /// Builds every phase's graphs and measures them.
     public init(config: ModelConfig, phases: [Phase] = Phase.recipe, loss: LossAttrs? = nil) throws(GraphError) {
         try config.validate()
-        let loss = loss ?? LossAttrs(alpha: config.classes == 3 ? LossAttrs.recipe.alpha : Array(repeating: 1, count: config.classes),
-                                      gamma: LossAttrs.recipe.gamma, smoothing: LossAttrs.recipe.smoothing)
+        let loss = loss ?? config.defaultLoss
         let eval = TrainingProgram.buildEval(config)
         let params = eval.states(.parameter).map { eval.nodes[$0] }
         model = config.variant.rawValue

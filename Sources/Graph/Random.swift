@@ -1,3 +1,5 @@
+import Foundation
+
 /// The counter-based random numbers of dropout and stochastic depth.
 ///
 /// A draw depends only on (seed, salt, index), so the interpreter and the generated C produce
@@ -29,5 +31,32 @@ public enum Random {
     @inline(__always)
     public static func keep(seed: UInt32, salt: UInt32, index: UInt32, p: Float) -> Bool {
         uniform(seed: seed, salt: salt, index: index) >= p
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood, 2014): a tiny seeded generator for reproducible test data,
+/// synthetic benchmark inputs and weight initialisation.
+public struct SplitMix64: Sendable {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1), 53 bits.
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    public mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * unit() }
+    /// Standard normal (Box-Muller).
+    public mutating func normal() -> Double {
+        let u = max(unit(), 1e-12), v = unit()
+        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+    }
+    public mutating func tensor(_ shape: [Int], _ lo: Double = -1, _ hi: Double = 1) -> Tensor {
+        Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { _ in uniform(lo, hi) })
     }
 }

@@ -58,11 +58,8 @@ public final class BenchSession {
         let m = program.manifest
         state = try StateBlocks(layout: m.layout)
         arena = try Arena(bytes: max(64, (m.phases.map(\.arenaBytes) + [m.eval.arenaBytes]).max() ?? 64))
-        var rng = seed
-        func next() -> Float {
-            rng = rng &* 6364136223846793005 &+ 1442695040888963407
-            return Float(Int64(bitPattern: rng >> 11) % 2_000_001 - 1_000_000) / 1_000_000
-        }
+        var rng = SplitMix64(seed: seed)
+        func next() -> Float { Float(rng.uniform(-1, 1)) }
         for e in m.layout.parameters {
             let fanIn = max(1, e.shape.dropFirst().reduce(1, *))
             let isScale = e.shape.count == 1 && e.name.hasSuffix(".weight")

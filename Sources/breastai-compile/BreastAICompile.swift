@@ -61,13 +61,8 @@ struct BreastAICompile: ParsableCommand {
     var dump = false
 
     func config() throws -> ModelConfig {
-        guard let variant = ModelVariant(rawValue: model) ?? ModelVariant(rawValue: model.uppercased()) else {
-            throw ValidationError("unknown model '\(model)': expected S, M or tiny")
-        }
-        let head: HeadKind = plainTorchvision ? .torchvision : .breastAI(cbam: cbam, dropout: dropout)
-        let c = ModelConfig(variant: variant, classes: classes, imageSize: imageSize, batch: batch, head: head)
-        try c.validate()
-        return c
+        try ModelConfig(model: model, classes: classes, imageSize: imageSize, batch: batch,
+                        plainTorchvision: plainTorchvision, cbam: cbam, dropout: dropout)
     }
 
     func phases() throws -> [Phase] {
@@ -76,10 +71,7 @@ struct BreastAICompile: ParsableCommand {
         return [try Phase.recipe(n)]
     }
 
-    /// The recipe's focal loss; with other than 3 classes, alpha 1 for every class.
-    func defaultLoss(_ c: ModelConfig) -> LossAttrs {
-        c.classes == 3 ? .recipe : LossAttrs(alpha: Array(repeating: 1, count: c.classes), gamma: 2.5, smoothing: 0.12)
-    }
+    func defaultLoss(_ c: ModelConfig) -> LossAttrs { c.defaultLoss }
 
     func selectedGraph(_ config: ModelConfig) throws -> Graph {
         let p = phase == "all" ? Phase.recipe[3] : try phases()[0]

@@ -30,18 +30,12 @@ struct ModelOptions: ParsableArguments {
     var rebuild = false
 
     func config() throws -> ModelConfig {
-        guard let variant = ModelVariant(rawValue: model) ?? ModelVariant(rawValue: model.uppercased()) else {
-            throw ValidationError("unknown model '\(model)': expected S, M or tiny")
-        }
-        let c = ModelConfig(variant: variant, classes: classes, imageSize: imageSize, batch: batch,
-                            head: plainTorchvision ? .torchvision : .breastAI(cbam: true, dropout: ModelConfig.breastAIDropout))
-        try c.validate()
-        return c
+        try ModelConfig(model: model, classes: classes, imageSize: imageSize, batch: batch, plainTorchvision: plainTorchvision)
     }
 
     func load(log: @escaping (String) -> Void) throws -> CompiledProgram {
         let c = try config()
-        let loss = c.classes == 3 ? LossAttrs.recipe : LossAttrs(alpha: Array(repeating: 1, count: c.classes), gamma: 2.5, smoothing: 0.12)
+        let loss = c.defaultLoss
         var tag = c.variant.rawValue
         if c.imageSize != c.variant.defaultImageSize || c.batch != 4 { tag += "-\(c.imageSize)-b\(c.batch)" }
         if c.classes != 3 { tag += "-c\(c.classes)" }

@@ -6,23 +6,6 @@ import Runtime
 
 /// Compiles graphs to C, loads them, and runs them next to the reference interpreter.
 enum Harness {
-    /// A seeded generator for test data (SplitMix64).
-    struct RNG {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func normal() -> Double {
-            let u = max(uniform(), 1e-12), v = uniform()
-            return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-        }
-    }
-
     static let toolchain: Toolchain? = try? Toolchain.detect()
 
     /// A fresh temporary directory.
@@ -44,12 +27,12 @@ enum Harness {
     /// Random but sensible parameters and buffers: weights ~ N(0, 1/fan_in), BatchNorm γ ~ U(0.5, 1.5),
     /// β ~ N(0, 0.1), running mean ~ N(0, 0.1), running var ~ U(0.5, 1.5).
     static func initialState(_ layout: Manifest.StateLayout, seed: UInt64) -> [String: [Float]] {
-        var rng = RNG(state: seed)
+        var rng = SplitMix64(seed: seed)
         var values: [String: [Float]] = [:]
         for e in layout.parameters {
             let isBN = e.shape.count == 1 && (layout.buffers.contains { $0.name == e.name.replacingOccurrences(of: ".weight", with: ".running_mean") })
             if isBN && e.name.hasSuffix(".weight") {
-                values[e.name] = (0..<e.count).map { _ in Float(0.5 + rng.uniform()) }
+                values[e.name] = (0..<e.count).map { _ in Float(0.5 + rng.unit()) }
             } else if e.shape.count == 1 {
                 values[e.name] = (0..<e.count).map { _ in Float(0.1 * rng.normal()) }
             } else {
@@ -58,7 +41,7 @@ enum Harness {
             }
         }
         for e in layout.buffers {
-            values[e.name] = (0..<e.count).map { _ in e.name.hasSuffix("running_var") ? Float(0.5 + rng.uniform()) : Float(0.1 * rng.normal()) }
+            values[e.name] = (0..<e.count).map { _ in e.name.hasSuffix("running_var") ? Float(0.5 + rng.unit()) : Float(0.1 * rng.normal()) }
         }
         return values
     }

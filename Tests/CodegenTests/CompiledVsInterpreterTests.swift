@@ -19,7 +19,7 @@ final class CompiledVsInterpreterTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let layout = artifact.manifest.layout
         let initial = Harness.initialState(layout, seed: 7)
-        var rng = Harness.RNG(state: 99)
+        var rng = SplitMix64(seed: 99)
         let n = config.batch, s = config.imageSize, k = config.classes
         let images = (0..<(n * s * s * 3)).map { _ in Float(rng.normal()) }
         let labels: [Int32] = (0..<n).map { Int32($0 % k) }
@@ -31,7 +31,7 @@ final class CompiledVsInterpreterTests: XCTestCase {
         var extra: [StateKind: [String: [Float]]] = [:]
         for kind in [StateKind.gradient, .adamM, .adamV] {
             for e in layout.parameters {
-                extra[kind, default: [:]][e.name] = (0..<e.count).map { _ in kind == .adamV ? Float(1e-4 * rng.uniform()) : Float(1e-3 * rng.normal()) }
+                extra[kind, default: [:]][e.name] = (0..<e.count).map { _ in kind == .adamV ? Float(1e-4 * rng.unit()) : Float(1e-3 * rng.normal()) }
             }
         }
 

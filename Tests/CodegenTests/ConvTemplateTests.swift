@@ -92,7 +92,7 @@ final class ConvTemplateTests: XCTestCase {
 
     func check(_ t: Case, file: StaticString = #filePath, line: UInt = #line) throws {
         let g = Self.graph(t)
-        var rng = Harness.RNG(state: 17)
+        var rng = SplitMix64(seed: 17)
         let yShape = g.outputs.first { $0.name == "logits" }.map { g.nodes[$0.node].type.shape }!
         let shapes = ["x": [t.n, t.h, t.w, t.c], "weight": t.wShape, "r": yShape]
         var values: [String: [Float]] = [:]
@@ -175,11 +175,11 @@ final class ConvTemplateTests: XCTestCase {
                 let (g, inputCount, outputCount) = Self.singleOpGraph(t, pass)
                 let ho = (t.h + 2 * t.pad - t.r) / t.stride + 1, wo = (t.w + 2 * t.pad - (t.s ?? t.r)) / t.stride + 1
                 let flops = 2.0 * Double(t.n * ho * wo * t.k * (t.c / t.groups) * t.r * (t.s ?? t.r))
-                var rng = Harness.RNG(state: 5)
+                var rng = SplitMix64(seed: 5)
                 let input = (0..<inputCount).map { _ in Float(rng.normal()) }
                 var rates: [Double] = [], outputs: [[Float]] = []
                 for naive in naiveRuns > 0 ? [true, false] : [false] {
-                    var rng = Harness.RNG(state: 6)
+                    var rng = SplitMix64(seed: 6)
                     let artifact = try compileStandalone(g, title: "bench \(t.name) \(pass)", options: EmitOptions(naiveKernels: naive))
                     if let dump = ProcessInfo.processInfo.environment["BREASTAI_CONV_DUMP"] {
                         let file = "\(dump)/bench-\(t.name)-\(pass)-\(naive ? "naive" : "fast").c".replacingOccurrences(of: " ", with: "_")

@@ -155,21 +155,21 @@ final class FusionRuleTests: XCTestCase {
     }
 
     func randomState(_ g: Graph, seed: UInt64) -> [StateKey: Tensor] {
-        var rng = Harness.RNG(state: seed)
+        var rng = SplitMix64(seed: seed)
         var state: [StateKey: Tensor] = [:]
         for (id, n) in g.nodes.enumerated() {
             guard case .state(let kind) = n.op else { continue }
             _ = id
             let positive = kind == .adamV || n.name.hasSuffix("var") || n.name.contains("gamma")
             state[StateKey(kind, n.name)] = Tensor(shape: n.type.shape, scalars: (0..<n.type.count).map { _ in
-                positive ? 0.5 + rng.uniform() : (kind == .adamV ? 1e-4 * rng.uniform() : rng.normal() * (kind == .gradient ? 0.01 : 0.5))
+                positive ? 0.5 + rng.unit() : (kind == .adamV ? 1e-4 * rng.unit() : rng.normal() * (kind == .gradient ? 0.01 : 0.5))
             })
         }
         return state
     }
 
     func randomInputs(_ g: Graph, seed: UInt64) -> [String: Tensor] {
-        var rng = Harness.RNG(state: seed)
+        var rng = SplitMix64(seed: seed)
         var inputs: [String: Tensor] = [:]
         for id in g.inputs {
             let n = g.nodes[id]

@@ -2,23 +2,6 @@ import Foundation
 import XCTest
 @testable import Graph
 
-/// SplitMix64 (Steele, Lea & Flood, 2014): a tiny seeded generator for reproducible test data.
-fileprivate struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * Double(next() >> 11) * 0x1p-53 }
-    mutating func tensor(_ shape: [Int], _ lo: Double = -1, _ hi: Double = 1) -> Tensor {
-        Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { _ in uniform(lo, hi) })
-    }
-}
-
 /// The reference interpreter and the IR plumbing against hand-computed values.
 final class InterpreterTests: XCTestCase {
     // MARK: helpers

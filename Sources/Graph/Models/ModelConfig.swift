@@ -67,3 +67,24 @@ public struct ModelConfig: Hashable, Codable, Sendable {
 
     public var hasCBAM: Bool { if case .breastAI(true, _) = head { return true } else { return false } }
 }
+
+extension ModelConfig {
+    /// A configuration from command-line values: `model` is S, M or tiny (any case); the head is
+    /// torchvision's or BreastAI's (CBAM switchable). Validated.
+    public init(model: String, classes: Int, imageSize: Int?, batch: Int, plainTorchvision: Bool,
+                cbam: Bool = true, dropout: Float = ModelConfig.breastAIDropout) throws(GraphError) {
+        guard let variant = ModelVariant(rawValue: model) ?? ModelVariant(rawValue: model.uppercased())
+                ?? ModelVariant(rawValue: model.lowercased()) else {
+            throw .invalidConfiguration("unknown model '\(model)': expected S, M or tiny")
+        }
+        self.init(variant: variant, classes: classes, imageSize: imageSize, batch: batch,
+                  head: plainTorchvision ? .torchvision : .breastAI(cbam: cbam, dropout: dropout))
+        try validate()
+    }
+
+    /// The recipe's focal loss; with other than 3 classes, alpha 1 for every class.
+    public var defaultLoss: LossAttrs {
+        classes == 3 ? .recipe : LossAttrs(alpha: Array(repeating: 1, count: classes), gamma: LossAttrs.recipe.gamma,
+                                           smoothing: LossAttrs.recipe.smoothing)
+    }
+}
