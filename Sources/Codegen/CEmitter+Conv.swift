@@ -197,3 +197,91 @@ private func emitConvBackwardWeightNaive(_ d: ConvShape, dy: String, x: String, 
         }
     }
 }
+
+// MARK: - 1×1 convolutions reading their input through a prologue (fusion rule 6)
+
+/// The fused elementwise producers of an anchor's operand: the kernel's nodes without the
+/// anchor, its accumulation into a gradient, and views.
+func prologueMembers(_ ctx: KernelContext, anchor: NodeID) -> Set<NodeID> {
+    var members = Set(ctx.kernel.nodes).subtracting([anchor])
+    if ctx.accumulate { members.subtract(ctx.kernel.writes); members = members.filter { ctx.graph.nodes[$0].op != .reshape } }
+    return members
+}
+
+/// Rows of a prologue tile: about 256 kB of input.
+private func prologueTileRows(channels: Int, rows: Int) -> Int { min(rows, max(16, 65536 / channels)) }
+
+/// Emits the loop that computes rows [m0, m0 + rows) of the operand into `tile`.
+private func emitPrologueTile(_ p: PointwiseBuilder, value: String, channels: Int, _ w: inout CWriter) {
+    w.block("for (long r = m0; r < m0 + rows; r++)") { w in
+        w.block("for (long c = 0; c < \(channels); c++)") { w in
+            w.line("const long i = r * \(channels) + c;")
+            w.lines(p.body.text.trimmingTrailingNewline)
+            w.line("(void)i;")
+            w.line("tile[(r - m0) * \(channels) + c] = \(value);")
+        }
+    }
+}
+
+/// y (M, K) = f(x) (M, C) · wᵀ, where f is the fused prologue (e.g. SiLU(BatchNorm(x)) or the SE
+/// gate): each thread computes a tile of f(x) into scratch, then one sgemm for the tile. f(x) is
+/// never stored.
+func emitPointwiseConvPrologue(_ ctx: KernelContext, members: Set<NodeID>, x: NodeID, w wp: String, y: String,
+                               k: Int, _ w: inout CWriter) -> String {
+    let shape = ctx.shape(x), c = shape.last!, m = ctx.count(x) / c
+    var p = PointwiseBuilder(ctx, members: members, shape: shape)
+    let v = p.value(x)
+    let tile = prologueTileRows(channels: c, rows: m)
+    w.line("/* y (\(m), \(k)) = f(x) (\(m), \(c)) · wᵀ: tiles of \(tile) rows of f(x) computed into scratch, one sgemm each */")
+    if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
+    w.line("#pragma omp parallel")
+    w.block("") { w in
+        w.line("float *restrict tile = malloc(sizeof(float) * \(tile * c));")
+        w.line("if (!tile) abort();")
+        w.line("#pragma omp for schedule(static)")
+        w.block("for (long t = 0; t < \((m + tile - 1) / tile); t++)") { w in
+            w.line("const long m0 = t * \(tile), rows = m0 + \(tile) <= \(m) ? \(tile) : \(m) - m0;")
+            emitPrologueTile(p, value: v, channels: c, &w)
+            w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, \(k), \(c), 1.0f, tile, \(c), \(wp), \(c), 0.0f, \(y) + m0 * \(k), \(k));")
+        }
+        w.line("free(tile);")
+    }
+    return "conv1x1_" + label(of: ctx.kernel.nodes.filter { members.contains($0) }, ctx.graph, fallback: "prologue")
+}
+
+/// dw (K, C) = dyᵀ (K, M) · f(x) (M, C) with f(x) recomputed tile by tile; each thread adds its
+/// tiles into its own partial dw (a fixed static partition), and the partials are summed in
+/// thread order: deterministic for a given thread count.
+func emitPointwiseConvBackwardWeightPrologue(_ ctx: KernelContext, members: Set<NodeID>, dy: String, x: NodeID, dw: String,
+                                            k: Int, _ w: inout CWriter) -> String {
+    let shape = ctx.shape(x), c = shape.last!, m = ctx.count(x) / c
+    var p = PointwiseBuilder(ctx, members: members, shape: shape)
+    let v = p.value(x)
+    let tile = prologueTileRows(channels: c, rows: m)
+    w.line("/* dw (\(k), \(c)) \(ctx.accumulate ? "+=" : "=") dyᵀ (\(k), \(m)) · f(x) (\(m), \(c)), f(x) recomputed in tiles of \(tile) rows */")
+    if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
+    w.line("const int threads = omp_get_max_threads();")
+    w.line("float *part = calloc((size_t)threads * \(k * c), sizeof(float));")
+    w.line("if (!part) abort();")
+    w.line("#pragma omp parallel")
+    w.block("") { w in
+        w.line("float *restrict mine = part + (size_t)omp_get_thread_num() * \(k * c);")
+        w.line("float *restrict tile = malloc(sizeof(float) * \(tile * c));")
+        w.line("if (!tile) abort();")
+        w.line("#pragma omp for schedule(static)")
+        w.block("for (long t = 0; t < \((m + tile - 1) / tile); t++)") { w in
+            w.line("const long m0 = t * \(tile), rows = m0 + \(tile) <= \(m) ? \(tile) : \(m) - m0;")
+            emitPrologueTile(p, value: v, channels: c, &w)
+            w.line("cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, \(k), \(c), rows, 1.0f, \(dy) + m0 * \(k), \(k), tile, \(c), 1.0f, mine, \(c));")
+        }
+        w.line("free(tile);")
+    }
+    w.block("for (long j = 0; j < \(k * c); j++)") { w in
+        w.line("float s = 0.0f;")
+        w.line("for (int t = 0; t < threads; t++) s += part[(size_t)t * \(k * c) + j];")
+        w.line("\(dw)[j] \(ctx.accumulate ? "+=" : "=") s;")
+    }
+    w.line("free(part);")
+    return "conv1x1_bwd_weight_" + label(of: ctx.kernel.nodes.filter { members.contains($0) }, ctx.graph, fallback: "prologue")
+        + (ctx.accumulate ? "_acc" : "")
+}

@@ -9,12 +9,21 @@ func emitOp(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throws(Codeg
     let y = ctx.ptr(id)
     switch n.op {
     case .conv2d(let a):
+        let members = prologueMembers(ctx, anchor: id)
+        if !members.isEmpty {
+            return emitPointwiseConvPrologue(ctx, members: members, x: x[0], w: ctx.ptr(x[1]), y: y, k: n.type.shape[3], &w)
+        }
         return emitConv(ctx, a, x: ctx.ptr(x[0]), xShape: ctx.shape(x[0]), w: ctx.ptr(x[1]), wShape: ctx.shape(x[1]),
                         y: y, yShape: n.type.shape, &w)
     case .conv2dBackwardInput(let a):
         return emitConvBackwardInput(ctx, a, dy: ctx.ptr(x[0]), dyShape: ctx.shape(x[0]), w: ctx.ptr(x[1]),
                                      wShape: ctx.shape(x[1]), dx: y, dxShape: n.type.shape, &w)
     case .conv2dBackwardWeight(let a):
+        let members = prologueMembers(ctx, anchor: id)
+        if !members.isEmpty {
+            return emitPointwiseConvBackwardWeightPrologue(ctx, members: members, dy: ctx.ptr(x[0]), x: x[1], dw: y,
+                                                           k: n.type.shape[0], &w)
+        }
         return emitConvBackwardWeight(ctx, a, dy: ctx.ptr(x[0]), dyShape: ctx.shape(x[0]), x: ctx.ptr(x[1]),
                                       xShape: ctx.shape(x[1]), dw: y, dwShape: n.type.shape, &w)
     case .linear:

@@ -189,7 +189,7 @@ func emitKernel(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan, _ options: EmitOpti
         args.append(expr.hasPrefix("io[") ? "(\(const)\(isInt ? "int32_t" : "float") *)\(expr)" : expr)
     }
     if k.accumulates, case .op(let anchor) = k.kind { pointer[anchor] = pointer[k.writes[0]] }
-    if k.accumulates, case .reduction(let anchor) = k.kind { pointer[anchor] = pointer[k.writes[0]] }
+    if k.accumulates, case .prologue(let anchor) = k.kind { pointer[anchor] = pointer[k.writes[0]] }
     let ctx = KernelContext(graph: g, kernel: k, pointer: pointer, options: options)
     var w = CWriter()
     let label: String
@@ -200,7 +200,7 @@ func emitKernel(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan, _ options: EmitOpti
         w.line("for (long i = 0; i < \(ctx.count(k.nodes[0])); i++) \(ctx.ptr(k.nodes[0]))[i] = \(cFloat(c));")
     case .elementwise:
         label = emitElementwise(ctx, &w)
-    case .op(let anchor), .reduction(let anchor):
+    case .op(let anchor), .prologue(let anchor):
         label = try emitOp(ctx, anchor, &w)
     case .loss(let forward, let backward):
         guard case .focalLoss(let a) = g.nodes[forward].op else { throw .unsupported("loss kernel without a focal loss") }

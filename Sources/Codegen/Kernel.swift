@@ -8,9 +8,10 @@ public enum KernelKind: Hashable, Sendable {
     /// A chain of elementwise ops over one iteration space, one pass over memory; `roots` are
     /// the values it writes.
     case elementwise
-    /// A reduction whose operand is computed on the fly by fused elementwise ops (its prologue):
-    /// `nodes` holds the prologue and the anchor, and no intermediate touches memory.
-    case reduction(anchor: NodeID)
+    /// A reduction or a 1×1 convolution whose operand is computed on the fly by fused elementwise
+    /// ops (its prologue): `nodes` holds the prologue and the anchor, and the operand never
+    /// touches memory.
+    case prologue(anchor: NodeID)
     /// Fills a value with a constant.
     case fill
     /// The loss and its gradient in one pass over the logits.

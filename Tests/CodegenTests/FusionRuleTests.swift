@@ -47,7 +47,7 @@ final class FusionRuleTests: XCTestCase {
         b.output("probabilities", b.reduce(.max, u.a, axes: [3]))
         let r = try compare(b.graph, without: .prologue)
         XCTAssertFalse(r.fused.materialized.contains(u.a), "pooling should read silu(bn(y)) on the fly")
-        XCTAssertTrue(r.fused.schedule.kernels.contains { if case .reduction = $0.kind { return true }; return false })
+        XCTAssertTrue(r.fused.schedule.kernels.contains { if case .prologue = $0.kind { return true }; return false })
     }
 
     func testBatchNormBackwardPrologue() throws {
@@ -100,6 +100,30 @@ final class FusionRuleTests: XCTestCase {
         let r = try compare(b.graph, without: .accumulate)
         XCTAssertEqual(r.fused.schedule.kernels.filter(\.accumulates).count, 4)
         XCTAssertLessThan(r.fused.kernels, r.unfused.kernels)
+    }
+
+    func testPointwiseConvolutionReadsThroughPrologue() throws {
+        // a = silu(bn(y)) feeds a 1×1 conv and that conv's weight gradient: computed tile by tile
+        // inside both, never stored.
+        let b = GraphBuilder()
+        let u = convUnit(b)
+        let w2 = b.parameter("w2", [6, 8, 1, 1])
+        let out = b.conv2d(u.a, w2)
+        let loss = b.reshape(b.reduce(.sum, b.mul(out, b.parameter("r", [2, 5, 5, 6])), axes: [0, 1, 2, 3]), [])
+        let params = ["w", "w2", "gamma", "beta"].map { b.graph.state(.parameter, $0)! }
+        let grads = Backward.append(to: b, loss: loss, parameters: params)
+        for p in params {
+            let acc = b.named(b.graph.nodes[p].name) { b.state(.gradient, "", b.shape(p)) }
+            b.assign(acc, b.add(acc, grads[p]!))
+        }
+        b.output("loss", loss)
+        let r = try compare(b.graph, without: .convolutionPrologue)
+        XCTAssertFalse(r.fused.materialized.contains(u.a), "the conv input should be recomputed, not stored")
+        XCTAssertTrue(r.unfused.materialized.contains(u.a))
+        XCTAssertEqual(r.fused.schedule.kernels.filter { if case .prologue(let a) = $0.kind {
+            if case .conv2d = b.graph.nodes[a].op { return true }
+            if case .conv2dBackwardWeight = b.graph.nodes[a].op { return true }
+        }; return false }.count, 2)
     }
 
     func testFlatOptimizer() throws {

@@ -298,34 +298,13 @@ static void k009_conv3x3s2(float *restrict y0, const float *restrict x0, const f
 }
 
 /*
- * %46 = add(%44, %45) : f32[4,128,128,96]  features.2.0.block.0.1
- * %47 = silu(%46) : f32[4,128,128,96]  features.2.0.block.0.2
- * out %47 -> arena+25165824
- * in  %44 f32[4,128,128,96] <- arena+0
- * in  %45 f32[1,1,1,96] <- arena+50414592
- */
-static void k010_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 65536; r++) {
-        for (long c = 0; c < 96; c++) {
-            const long i = r * 96 + c;
-            const float t0 = x0[r * 96 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            const float t3 = t2 * ba_sigmoid(t2);
-            y0[i] = t3;
-        }
-    }
-}
-
-/*
  * %53 = bn_fold_weight(%48, %49, %52) : f32[48,96,1,1]  features.2.0.block.1.1
- * out %53 -> arena+12582912
+ * out %53 -> arena+37748736
  * in  %48 f32[48,96,1,1] <- model+32088 (features.2.0.block.1.0.weight)
  * in  %49 f32[48] <- model+36696 (features.2.0.block.1.1.weight)
  * in  %52 f32[48] <- model+21172277 (features.2.0.block.1.1.running_var)
  */
-static void k011_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k010_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (48, 96) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 48; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -335,35 +314,58 @@ static void k011_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 
 /*
  * %54 = bn_fold_bias(%49, %50, %51, %52) : f32[48]  features.2.0.block.1.1
- * out %54 -> arena+12601344
+ * out %54 -> arena+37767168
  * in  %49 f32[48] <- model+36696 (features.2.0.block.1.1.weight)
  * in  %50 f32[48] <- model+36744 (features.2.0.block.1.1.bias)
  * in  %51 f32[48] <- model+21172229 (features.2.0.block.1.1.running_mean)
  * in  %52 f32[48] <- model+21172277 (features.2.0.block.1.1.running_var)
  */
-static void k012_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k011_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 48; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
+ * %46 = add(%44, %45) : f32[4,128,128,96]  features.2.0.block.0.1
+ * %47 = silu(%46) : f32[4,128,128,96]  features.2.0.block.0.2
  * %55 = conv2d(%47, %53) : f32[4,128,128,48]  features.2.0.block.1.0
- * out %55 -> arena+0
- * in  %47 f32[4,128,128,96] <- arena+25165824
- * in  %53 f32[48,96,1,1] <- arena+12582912
+ * out %55 -> arena+25165824
+ * in  %44 f32[4,128,128,96] <- arena+0
+ * in  %45 f32[1,1,1,96] <- arena+50414592
+ * in  %53 f32[48,96,1,1] <- arena+37748736
  */
-static void k013_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,128,128,96) w (48,96,1,1) y (4,128,128,48) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 65536, 48, 96, 1.0f, x0, 96, x1, 96, 0.0f, y0, 48);
+static void k012_conv1x1_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 682 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 97; t++) {
+            const long m0 = t * 682, rows = m0 + 682 <= 65536 ? 682 : 65536 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 96; c++) {
+                    const long i = r * 96 + c;
+                    const float t0 = x0[r * 96 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    (void)i;
+                    tile[(r - m0) * 96 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 96, 1.0f, tile, 96, x2, 96, 0.0f, y0 + m0 * 48, 48);
+        }
+        free(tile);
+    }
 }
 
 /*
  * %57 = add(%55, %56) : f32[4,128,128,48]  features.2.0.block.1.1
- * out %57 -> arena+100663296
- * in  %55 f32[4,128,128,48] <- arena+0
- * in  %56 f32[1,1,1,48] <- arena+12601344
+ * out %57 -> arena+50331648
+ * in  %55 f32[4,128,128,48] <- arena+25165824
+ * in  %56 f32[1,1,1,48] <- arena+37767168
  */
-static void k014_add(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k013_add(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -378,12 +380,12 @@ static void k014_add(float *restrict y0, const float *restrict x0, const float *
 
 /*
  * %63 = bn_fold_weight(%58, %59, %62) : f32[192,48,3,3]  features.2.1.block.0.1
- * out %63 -> arena+50331648
+ * out %63 -> arena+62914560
  * in  %58 f32[192,48,3,3] <- model+36792 (features.2.1.block.0.0.weight)
  * in  %59 f32[192] <- model+119736 (features.2.1.block.0.1.weight)
  * in  %62 f32[192] <- model+21172517 (features.2.1.block.0.1.running_var)
  */
-static void k015_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k014_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (192, 432) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 192; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -393,23 +395,23 @@ static void k015_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 
 /*
  * %64 = bn_fold_bias(%59, %60, %61, %62) : f32[192]  features.2.1.block.0.1
- * out %64 -> arena+113246208
+ * out %64 -> arena+75534336
  * in  %59 f32[192] <- model+119736 (features.2.1.block.0.1.weight)
  * in  %60 f32[192] <- model+119928 (features.2.1.block.0.1.bias)
  * in  %61 f32[192] <- model+21172325 (features.2.1.block.0.1.running_mean)
  * in  %62 f32[192] <- model+21172517 (features.2.1.block.0.1.running_var)
  */
-static void k016_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k015_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 192; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
  * %65 = conv2d(%57, %63) : f32[4,128,128,192]  features.2.1.block.0.0
  * out %65 -> arena+0
- * in  %57 f32[4,128,128,48] <- arena+100663296
- * in  %63 f32[192,48,3,3] <- arena+50331648
+ * in  %57 f32[4,128,128,48] <- arena+50331648
+ * in  %63 f32[192,48,3,3] <- arena+62914560
  */
-static void k017_conv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k016_conv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
     /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
      * Tiles of 288 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
@@ -449,34 +451,13 @@ static void k017_conv3x3(float *restrict y0, const float *restrict x0, const flo
 }
 
 /*
- * %67 = add(%65, %66) : f32[4,128,128,192]  features.2.1.block.0.1
- * %68 = silu(%67) : f32[4,128,128,192]  features.2.1.block.0.2
- * out %68 -> arena+50331648
- * in  %65 f32[4,128,128,192] <- arena+0
- * in  %66 f32[1,1,1,192] <- arena+113246208
- */
-static void k018_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 65536; r++) {
-        for (long c = 0; c < 192; c++) {
-            const long i = r * 192 + c;
-            const float t0 = x0[r * 192 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            const float t3 = t2 * ba_sigmoid(t2);
-            y0[i] = t3;
-        }
-    }
-}
-
-/*
  * %74 = bn_fold_weight(%69, %70, %73) : f32[48,192,1,1]  features.2.1.block.1.1
- * out %74 -> arena+12582912
+ * out %74 -> arena+75497472
  * in  %69 f32[48,192,1,1] <- model+120120 (features.2.1.block.1.0.weight)
  * in  %70 f32[48] <- model+129336 (features.2.1.block.1.1.weight)
  * in  %73 f32[48] <- model+21172757 (features.2.1.block.1.1.running_var)
  */
-static void k019_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k017_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (48, 192) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 48; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -485,26 +466,49 @@ static void k019_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 }
 
 /*
+ * %67 = add(%65, %66) : f32[4,128,128,192]  features.2.1.block.0.1
+ * %68 = silu(%67) : f32[4,128,128,192]  features.2.1.block.0.2
  * %76 = conv2d(%68, %74) : f32[4,128,128,48]  features.2.1.block.1.0
- * out %76 -> arena+0
- * in  %68 f32[4,128,128,192] <- arena+50331648
- * in  %74 f32[48,192,1,1] <- arena+12582912
+ * out %76 -> arena+62914560
+ * in  %65 f32[4,128,128,192] <- arena+0
+ * in  %66 f32[1,1,1,192] <- arena+75534336
+ * in  %74 f32[48,192,1,1] <- arena+75497472
  */
-static void k020_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,128,128,192) w (48,192,1,1) y (4,128,128,48) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 65536, 48, 192, 1.0f, x0, 192, x1, 192, 0.0f, y0, 48);
+static void k018_conv1x1_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 193; t++) {
+            const long m0 = t * 341, rows = m0 + 341 <= 65536 ? 341 : 65536 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 192; c++) {
+                    const long i = r * 192 + c;
+                    const float t0 = x0[r * 192 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    (void)i;
+                    tile[(r - m0) * 192 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 192, 1.0f, tile, 192, x2, 192, 0.0f, y0 + m0 * 48, 48);
+        }
+        free(tile);
+    }
 }
 
 /*
  * %78 = add(%76, %77) : f32[4,128,128,48]  features.2.1.block.1.1
  * %79 = add(%78, %57) : f32[4,128,128,48]  features.2.1
- * out %79 -> arena+113246208
- * in  %57 f32[4,128,128,48] <- arena+100663296
- * in  %76 f32[4,128,128,48] <- arena+0
- * in  %77 f32[1,1,1,48] <- arena+12619776
+ * out %79 -> arena+75497472
+ * in  %57 f32[4,128,128,48] <- arena+50331648
+ * in  %76 f32[4,128,128,48] <- arena+62914560
+ * in  %77 f32[1,1,1,48] <- arena+88080384
  */
-static void k021_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k019_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
@@ -521,11 +525,11 @@ static void k021_add(float *restrict y0, const float *restrict x0, const float *
 
 /*
  * %131 = conv2d(%123, %129) : f32[4,64,64,192]  features.3.0.block.0.0
- * out %131 -> arena+0
- * in  %123 f32[4,128,128,48] <- arena+113246208
- * in  %129 f32[192,48,3,3] <- arena+12582912
+ * out %131 -> arena+12582912
+ * in  %123 f32[4,128,128,48] <- arena+0
+ * in  %129 f32[192,48,3,3] <- arena+25165824
  */
-static void k022_conv3x3s2(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k020_conv3x3s2(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1 */
     /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
      * Tiles of 288 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
@@ -565,34 +569,13 @@ static void k022_conv3x3s2(float *restrict y0, const float *restrict x0, const f
 }
 
 /*
- * %133 = add(%131, %132) : f32[4,64,64,192]  features.3.0.block.0.1
- * %134 = silu(%133) : f32[4,64,64,192]  features.3.0.block.0.2
- * out %134 -> arena+12582912
- * in  %131 f32[4,64,64,192] <- arena+0
- * in  %132 f32[1,1,1,192] <- arena+25165824
- */
-static void k023_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 16384; r++) {
-        for (long c = 0; c < 192; c++) {
-            const long i = r * 192 + c;
-            const float t0 = x0[r * 192 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            const float t3 = t2 * ba_sigmoid(t2);
-            y0[i] = t3;
-        }
-    }
-}
-
-/*
  * %140 = bn_fold_weight(%135, %136, %139) : f32[64,192,1,1]  features.3.0.block.1.1
  * out %140 -> arena+4194304
  * in  %135 f32[64,192,1,1] <- model+398040 (features.3.0.block.1.0.weight)
  * in  %136 f32[64] <- model+410328 (features.3.0.block.1.1.weight)
  * in  %139 f32[64] <- model+21174213 (features.3.0.block.1.1.running_var)
  */
-static void k024_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k021_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (64, 192) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 64; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -602,35 +585,58 @@ static void k024_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 
 /*
  * %141 = bn_fold_bias(%136, %137, %138, %139) : f32[64]  features.3.0.block.1.1
- * out %141 -> arena+4243456
+ * out %141 -> arena+25165824
  * in  %136 f32[64] <- model+410328 (features.3.0.block.1.1.weight)
  * in  %137 f32[64] <- model+410392 (features.3.0.block.1.1.bias)
  * in  %138 f32[64] <- model+21174149 (features.3.0.block.1.1.running_mean)
  * in  %139 f32[64] <- model+21174213 (features.3.0.block.1.1.running_var)
  */
-static void k025_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k022_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 64; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
+ * %133 = add(%131, %132) : f32[4,64,64,192]  features.3.0.block.0.1
+ * %134 = silu(%133) : f32[4,64,64,192]  features.3.0.block.0.2
  * %142 = conv2d(%134, %140) : f32[4,64,64,64]  features.3.0.block.1.0
  * out %142 -> arena+0
- * in  %134 f32[4,64,64,192] <- arena+12582912
+ * in  %131 f32[4,64,64,192] <- arena+12582912
+ * in  %132 f32[1,1,1,192] <- arena+25497600
  * in  %140 f32[64,192,1,1] <- arena+4194304
  */
-static void k026_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,64,64,192) w (64,192,1,1) y (4,64,64,64) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 16384, 64, 192, 1.0f, x0, 192, x1, 192, 0.0f, y0, 64);
+static void k023_conv1x1_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    /* y (16384, 64) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 49; t++) {
+            const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 192; c++) {
+                    const long i = r * 192 + c;
+                    const float t0 = x0[r * 192 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    (void)i;
+                    tile[(r - m0) * 192 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 64, 192, 1.0f, tile, 192, x2, 192, 0.0f, y0 + m0 * 64, 64);
+        }
+        free(tile);
+    }
 }
 
 /*
  * %144 = add(%142, %143) : f32[4,64,64,64]  features.3.0.block.1.1
- * out %144 -> arena+33554432
+ * out %144 -> arena+16777216
  * in  %142 f32[4,64,64,64] <- arena+0
- * in  %143 f32[1,1,1,64] <- arena+4243456
+ * in  %143 f32[1,1,1,64] <- arena+25165824
  */
-static void k027_add(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k024_add(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
@@ -645,12 +651,12 @@ static void k027_add(float *restrict y0, const float *restrict x0, const float *
 
 /*
  * %150 = bn_fold_weight(%145, %146, %149) : f32[256,64,3,3]  features.3.1.block.0.1
- * out %150 -> arena+16777216
+ * out %150 -> arena+20971520
  * in  %145 f32[256,64,3,3] <- model+410456 (features.3.1.block.0.0.weight)
  * in  %146 f32[256] <- model+557912 (features.3.1.block.0.1.weight)
  * in  %149 f32[256] <- model+21174533 (features.3.1.block.0.1.running_var)
  */
-static void k028_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k025_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (256, 576) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 256; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -660,23 +666,23 @@ static void k028_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 
 /*
  * %151 = bn_fold_bias(%146, %147, %148, %149) : f32[256]  features.3.1.block.0.1
- * out %151 -> arena+37748736
+ * out %151 -> arena+25231360
  * in  %146 f32[256] <- model+557912 (features.3.1.block.0.1.weight)
  * in  %147 f32[256] <- model+558168 (features.3.1.block.0.1.bias)
  * in  %148 f32[256] <- model+21174277 (features.3.1.block.0.1.running_mean)
  * in  %149 f32[256] <- model+21174533 (features.3.1.block.0.1.running_var)
  */
-static void k029_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k026_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 256; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
  * %152 = conv2d(%144, %150) : f32[4,64,64,256]  features.3.1.block.0.0
  * out %152 -> arena+0
- * in  %144 f32[4,64,64,64] <- arena+33554432
- * in  %150 f32[256,64,3,3] <- arena+16777216
+ * in  %144 f32[4,64,64,64] <- arena+16777216
+ * in  %150 f32[256,64,3,3] <- arena+20971520
  */
-static void k030_conv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k027_conv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1 */
     /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
      * Tiles of 224 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
@@ -716,34 +722,13 @@ static void k030_conv3x3(float *restrict y0, const float *restrict x0, const flo
 }
 
 /*
- * %154 = add(%152, %153) : f32[4,64,64,256]  features.3.1.block.0.1
- * %155 = silu(%154) : f32[4,64,64,256]  features.3.1.block.0.2
- * out %155 -> arena+16777216
- * in  %152 f32[4,64,64,256] <- arena+0
- * in  %153 f32[1,1,1,256] <- arena+37748736
- */
-static void k031_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 16384; r++) {
-        for (long c = 0; c < 256; c++) {
-            const long i = r * 256 + c;
-            const float t0 = x0[r * 256 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            const float t3 = t2 * ba_sigmoid(t2);
-            y0[i] = t3;
-        }
-    }
-}
-
-/*
  * %161 = bn_fold_weight(%156, %157, %160) : f32[64,256,1,1]  features.3.1.block.1.1
- * out %161 -> arena+4194304
+ * out %161 -> arena+25165824
  * in  %156 f32[64,256,1,1] <- model+558424 (features.3.1.block.1.0.weight)
  * in  %157 f32[64] <- model+574808 (features.3.1.block.1.1.weight)
  * in  %160 f32[64] <- model+21174853 (features.3.1.block.1.1.running_var)
  */
-static void k032_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k028_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (64, 256) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 64; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -752,26 +737,49 @@ static void k032_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 }
 
 /*
+ * %154 = add(%152, %153) : f32[4,64,64,256]  features.3.1.block.0.1
+ * %155 = silu(%154) : f32[4,64,64,256]  features.3.1.block.0.2
  * %163 = conv2d(%155, %161) : f32[4,64,64,64]  features.3.1.block.1.0
- * out %163 -> arena+0
- * in  %155 f32[4,64,64,256] <- arena+16777216
- * in  %161 f32[64,256,1,1] <- arena+4194304
+ * out %163 -> arena+20971520
+ * in  %152 f32[4,64,64,256] <- arena+0
+ * in  %153 f32[1,1,1,256] <- arena+25231360
+ * in  %161 f32[64,256,1,1] <- arena+25165824
  */
-static void k033_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,64,64,256) w (64,256,1,1) y (4,64,64,64) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 16384, 64, 256, 1.0f, x0, 256, x1, 256, 0.0f, y0, 64);
+static void k029_conv1x1_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    /* y (16384, 64) = f(x) (16384, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 64; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x0[r * 256 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 64, 256, 1.0f, tile, 256, x2, 256, 0.0f, y0 + m0 * 64, 64);
+        }
+        free(tile);
+    }
 }
 
 /*
  * %165 = add(%163, %164) : f32[4,64,64,64]  features.3.1.block.1.1
  * %166 = add(%165, %144) : f32[4,64,64,64]  features.3.1
- * out %166 -> arena+37748736
- * in  %144 f32[4,64,64,64] <- arena+33554432
- * in  %163 f32[4,64,64,64] <- arena+0
- * in  %164 f32[1,1,1,64] <- arena+4259840
+ * out %166 -> arena+25165824
+ * in  %144 f32[4,64,64,64] <- arena+16777216
+ * in  %163 f32[4,64,64,64] <- arena+20971520
+ * in  %164 f32[1,1,1,64] <- arena+29360128
  */
-static void k034_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k030_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
@@ -788,12 +796,12 @@ static void k034_add(float *restrict y0, const float *restrict x0, const float *
 
 /*
  * %216 = bn_fold_weight(%211, %212, %215) : f32[256,64,1,1]  features.4.0.block.0.1
- * out %216 -> arena+16777216
+ * out %216 -> arena+25165824
  * in  %211 f32[256,64,1,1] <- model+903896 (features.4.0.block.0.0.weight)
  * in  %212 f32[256] <- model+920280 (features.4.0.block.0.1.weight)
  * in  %215 f32[256] <- model+21176453 (features.4.0.block.0.1.running_var)
  */
-static void k035_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k031_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (256, 64) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 256; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -802,15 +810,61 @@ static void k035_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 }
 
 /*
+ * %209 = add(%207, %208) : f32[4,64,64,64]  features.3.3.block.1.1
+ * %210 = add(%209, %188) : f32[4,64,64,64]  features.3.3
  * %218 = conv2d(%210, %216) : f32[4,64,64,256]  features.4.0.block.0.0
  * out %218 -> arena+0
- * in  %210 f32[4,64,64,64] <- arena+37748736
- * in  %216 f32[256,64,1,1] <- arena+16777216
+ * in  %188 f32[4,64,64,64] <- arena+20971520
+ * in  %207 f32[4,64,64,64] <- arena+16777216
+ * in  %208 f32[1,1,1,64] <- arena+25232384
+ * in  %216 f32[256,64,1,1] <- arena+25165824
  */
-static void k036_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,64,64,64) w (256,64,1,1) y (4,64,64,256) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 16384, 256, 64, 1.0f, x0, 64, x1, 64, 0.0f, y0, 256);
+static void k032_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* y (16384, 256) = f(x) (16384, 64) · wᵀ: tiles of 1024 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 1024, rows = m0 + 1024 <= 16384 ? 1024 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 64; c++) {
+                    const long i = r * 64 + c;
+                    const float t0 = x1[r * 64 + c];
+                    const float t1 = x2[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x0[r * 64 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 64 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 64, 1.0f, tile, 64, x3, 64, 0.0f, y0 + m0 * 256, 256);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %220 = add(%218, %219) : f32[4,64,64,256]  features.4.0.block.0.1
+ * %221 = silu(%220) : f32[4,64,64,256]  features.4.0.block.0.2
+ * out %221 -> arena+16777216
+ * in  %218 f32[4,64,64,256] <- arena+0
+ * in  %219 f32[1,1,1,256] <- arena+33554432
+ */
+static void k033_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 16384; r++) {
+        for (long c = 0; c < 256; c++) {
+            const long i = r * 256 + c;
+            const float t0 = x0[r * 256 + c];
+            const float t1 = x1[c];
+            const float t2 = t0 + t1;
+            const float t3 = t2 * ba_sigmoid(t2);
+            y0[i] = t3;
+        }
+    }
 }
 
 /*
@@ -820,7 +874,7 @@ static void k036_conv1x1(float *restrict y0, const float *restrict x0, const flo
  * in  %223 f32[256] <- model+923096 (features.4.0.block.1.1.weight)
  * in  %226 f32[256] <- model+21176965 (features.4.0.block.1.1.running_var)
  */
-static void k037_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k034_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (256, 9) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 256; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -834,7 +888,7 @@ static void k037_bn_fold_weight(float *restrict y0, const float *restrict x0, co
  * in  %221 f32[4,64,64,256] <- arena+16777216
  * in  %227 f32[256,1,3,3] <- arena+4194304
  */
-static void k038_dwconv3x3s2(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k035_dwconv3x3s2(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,64,64,256) w (256,1,3,3) y (4,32,32,256) stride 2 pad 1 groups 256 */
     /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
      * one output row per work item. */
@@ -870,9 +924,9 @@ static void k038_dwconv3x3s2(float *restrict y0, const float *restrict x0, const
  * %233 = reduce_mean(%232) : f32[4,1,1,256]  features.4.0.block.2.avgpool
  * out %233 -> arena+4194304
  * in  %229 f32[4,32,32,256] <- arena+0
- * in  %230 f32[1,1,1,256] <- arena+8392704
+ * in  %230 f32[1,1,1,256] <- arena+4329472
  */
-static void k039_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k036_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* mean over axes [1, 2] of [4, 32, 32, 256]: (4, 1024, 256) -> (4, 256) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -900,7 +954,7 @@ static void k039_add_silu_reduce_mean(float *restrict y0, const float *restrict 
  * in  %236 f32[16,256] <- model+923608
  * in  %237 f32[16] <- model+927704 (features.4.0.block.2.fc1.bias)
  */
-static void k040_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k037_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,16) = x (4,256) · wᵀ (256,16) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 16, 256, 1.0f, x0, 256, x1, 256, 0.0f, y0, 16);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 16; k++) y0[n * 16 + k] += x2[k];
@@ -911,7 +965,7 @@ static void k040_linear(float *restrict y0, const float *restrict x0, const floa
  * out %239 -> arena+4198656
  * in  %238 f32[4,16] <- arena+4198400
  */
-static void k041_silu(float *restrict y0, const float *restrict x0) {
+static void k038_silu(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 16; c++) {
             const long i = r * 16 + c;
@@ -929,7 +983,7 @@ static void k041_silu(float *restrict y0, const float *restrict x0) {
  * in  %241 f32[256,16] <- model+927720
  * in  %242 f32[256] <- model+931816 (features.4.0.block.2.fc2.bias)
  */
-static void k042_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k039_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,256) = x (4,16) · wᵀ (16,256) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 256, 16, 1.0f, x0, 16, x1, 16, 0.0f, y0, 256);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 256; k++) y0[n * 256 + k] += x2[k];
@@ -937,10 +991,10 @@ static void k042_linear(float *restrict y0, const float *restrict x0, const floa
 
 /*
  * %244 = sigmoid(%243) : f32[4,256]  features.4.0.block.2.scale_activation
- * out %244 -> arena+8388608
+ * out %244 -> arena+4325376
  * in  %243 f32[4,256] <- arena+4194304
  */
-static void k043_sigmoid(float *restrict y0, const float *restrict x0) {
+static void k040_sigmoid(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
@@ -952,38 +1006,13 @@ static void k043_sigmoid(float *restrict y0, const float *restrict x0) {
 }
 
 /*
- * %231 = add(%229, %230) : f32[4,32,32,256]  features.4.0.block.1.1
- * %232 = silu(%231) : f32[4,32,32,256]  features.4.0.block.1.2
- * %246 = mul(%232, %245) : f32[4,32,32,256]  features.4.0.block.2
- * out %246 -> arena+4194304
- * in  %229 f32[4,32,32,256] <- arena+0
- * in  %230 f32[1,1,1,256] <- arena+8392704
- * in  %245 f32[4,1,1,256] <- arena+8388608
- */
-static void k044_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 256; c++) {
-            const long i = r * 256 + c;
-            const float t0 = x0[r * 256 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            const float t3 = t2 * ba_sigmoid(t2);
-            const float t4 = x2[(r / 1024) * 256 + c];
-            const float t5 = t3 * t4;
-            y0[i] = t5;
-        }
-    }
-}
-
-/*
  * %252 = bn_fold_weight(%247, %248, %251) : f32[128,256,1,1]  features.4.0.block.3.1
- * out %252 -> arena+2097152
+ * out %252 -> arena+4194304
  * in  %247 f32[128,256,1,1] <- model+932072 (features.4.0.block.3.0.weight)
  * in  %248 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
  * in  %251 f32[128] <- model+21177349 (features.4.0.block.3.1.running_var)
  */
-static void k045_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k041_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (128, 256) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 128; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -993,44 +1022,52 @@ static void k045_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 
 /*
  * %253 = bn_fold_bias(%248, %249, %250, %251) : f32[128]  features.4.0.block.3.1
- * out %253 -> arena+2228224
+ * out %253 -> arena+27262976
  * in  %248 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
  * in  %249 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
  * in  %250 f32[128] <- model+21177221 (features.4.0.block.3.1.running_mean)
  * in  %251 f32[128] <- model+21177349 (features.4.0.block.3.1.running_var)
  */
-static void k046_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k042_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 128; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
+ * %231 = add(%229, %230) : f32[4,32,32,256]  features.4.0.block.1.1
+ * %232 = silu(%231) : f32[4,32,32,256]  features.4.0.block.1.2
+ * %246 = mul(%232, %245) : f32[4,32,32,256]  features.4.0.block.2
  * %254 = conv2d(%246, %252) : f32[4,32,32,128]  features.4.0.block.3.0
- * out %254 -> arena+0
- * in  %246 f32[4,32,32,256] <- arena+4194304
- * in  %252 f32[128,256,1,1] <- arena+2097152
+ * out %254 -> arena+16777216
+ * in  %229 f32[4,32,32,256] <- arena+0
+ * in  %230 f32[1,1,1,256] <- arena+4329472
+ * in  %245 f32[4,1,1,256] <- arena+4325376
+ * in  %252 f32[128,256,1,1] <- arena+4194304
  */
-static void k047_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,32,32,256) w (128,256,1,1) y (4,32,32,128) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 128, 256, 1.0f, x0, 256, x1, 256, 0.0f, y0, 128);
-}
-
-/*
- * %256 = add(%254, %255) : f32[4,32,32,128]  features.4.0.block.3.1
- * out %256 -> arena+16777216
- * in  %254 f32[4,32,32,128] <- arena+0
- * in  %255 f32[1,1,1,128] <- arena+2228224
- */
-static void k048_add(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 128; c++) {
-            const long i = r * 128 + c;
-            const float t0 = x0[r * 128 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            y0[i] = t2;
+static void k043_conv1x1_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* y (4096, 128) = f(x) (4096, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x0[r * 256 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    const float t4 = x2[(r / 1024) * 256 + c];
+                    const float t5 = t3 * t4;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 128, 256, 1.0f, tile, 256, x3, 256, 0.0f, y0 + m0 * 128, 128);
         }
+        free(tile);
     }
 }
 
@@ -1041,7 +1078,7 @@ static void k048_add(float *restrict y0, const float *restrict x0, const float *
  * in  %258 f32[512] <- model+1030632 (features.4.1.block.0.1.weight)
  * in  %261 f32[512] <- model+21177989 (features.4.1.block.0.1.running_var)
  */
-static void k049_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k044_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (512, 128) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 512; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -1057,20 +1094,41 @@ static void k049_bn_fold_weight(float *restrict y0, const float *restrict x0, co
  * in  %260 f32[512] <- model+21177477 (features.4.1.block.0.1.running_mean)
  * in  %261 f32[512] <- model+21177989 (features.4.1.block.0.1.running_var)
  */
-static void k050_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k045_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 512; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
+ * %256 = add(%254, %255) : f32[4,32,32,128]  features.4.0.block.3.1
  * %264 = conv2d(%256, %262) : f32[4,32,32,512]  features.4.1.block.0.0
  * out %264 -> arena+0
- * in  %256 f32[4,32,32,128] <- arena+16777216
+ * in  %254 f32[4,32,32,128] <- arena+16777216
+ * in  %255 f32[1,1,1,128] <- arena+27262976
  * in  %262 f32[512,128,1,1] <- arena+8388608
  */
-static void k051_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,32,32,128) w (512,128,1,1) y (4,32,32,512) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 512, 128, 1.0f, x0, 128, x1, 128, 0.0f, y0, 512);
+static void k046_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x0[r * 128 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, x2, 128, 0.0f, y0 + m0 * 512, 512);
+        }
+        free(tile);
+    }
 }
 
 /*
@@ -1080,7 +1138,7 @@ static void k051_conv1x1(float *restrict y0, const float *restrict x0, const flo
  * in  %264 f32[4,32,32,512] <- arena+0
  * in  %265 f32[1,1,1,512] <- arena+18874368
  */
-static void k052_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k047_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 512; c++) {
@@ -1101,7 +1159,7 @@ static void k052_add_silu(float *restrict y0, const float *restrict x0, const fl
  * in  %269 f32[512] <- model+1036264 (features.4.1.block.1.1.weight)
  * in  %272 f32[512] <- model+21179013 (features.4.1.block.1.1.running_var)
  */
-static void k053_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k048_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (512, 9) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 512; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -1115,7 +1173,7 @@ static void k053_bn_fold_weight(float *restrict y0, const float *restrict x0, co
  * in  %267 f32[4,32,32,512] <- arena+8388608
  * in  %273 f32[512,1,3,3] <- arena+18874368
  */
-static void k054_dwconv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k049_dwconv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,32,32,512) w (512,1,3,3) y (4,32,32,512) stride 1 pad 1 groups 512 */
     /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
      * one output row per work item. */
@@ -1151,9 +1209,9 @@ static void k054_dwconv3x3(float *restrict y0, const float *restrict x0, const f
  * %279 = reduce_mean(%278) : f32[4,1,1,512]  features.4.1.block.2.avgpool
  * out %279 -> arena+8388608
  * in  %275 f32[4,32,32,512] <- arena+0
- * in  %276 f32[1,1,1,512] <- arena+18892800
+ * in  %276 f32[1,1,1,512] <- arena+20971520
  */
-static void k055_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k050_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* mean over axes [1, 2] of [4, 32, 32, 512]: (4, 1024, 512) -> (4, 512) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -1181,7 +1239,7 @@ static void k055_add_silu_reduce_mean(float *restrict y0, const float *restrict 
  * in  %282 f32[32,512] <- model+1037288
  * in  %283 f32[32] <- model+1053672 (features.4.1.block.2.fc1.bias)
  */
-static void k056_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k051_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,32) = x (4,512) · wᵀ (512,32) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 32, 512, 1.0f, x0, 512, x1, 512, 0.0f, y0, 32);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 32; k++) y0[n * 32 + k] += x2[k];
@@ -1192,7 +1250,7 @@ static void k056_linear(float *restrict y0, const float *restrict x0, const floa
  * out %285 -> arena+18874880
  * in  %284 f32[4,32] <- arena+18874368
  */
-static void k057_silu(float *restrict y0, const float *restrict x0) {
+static void k052_silu(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 32; c++) {
             const long i = r * 32 + c;
@@ -1210,7 +1268,7 @@ static void k057_silu(float *restrict y0, const float *restrict x0) {
  * in  %287 f32[512,32] <- model+1053704
  * in  %288 f32[512] <- model+1070088 (features.4.1.block.2.fc2.bias)
  */
-static void k058_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k053_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,512) = x (4,32) · wᵀ (32,512) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 512, 32, 1.0f, x0, 32, x1, 32, 0.0f, y0, 512);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 512; k++) y0[n * 512 + k] += x2[k];
@@ -1218,10 +1276,10 @@ static void k058_linear(float *restrict y0, const float *restrict x0, const floa
 
 /*
  * %290 = sigmoid(%289) : f32[4,512]  features.4.1.block.2.scale_activation
- * out %290 -> arena+18874368
+ * out %290 -> arena+8650752
  * in  %289 f32[4,512] <- arena+8388608
  */
-static void k059_sigmoid(float *restrict y0, const float *restrict x0) {
+static void k054_sigmoid(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
@@ -1233,38 +1291,13 @@ static void k059_sigmoid(float *restrict y0, const float *restrict x0) {
 }
 
 /*
- * %277 = add(%275, %276) : f32[4,32,32,512]  features.4.1.block.1.1
- * %278 = silu(%277) : f32[4,32,32,512]  features.4.1.block.1.2
- * %292 = mul(%278, %291) : f32[4,32,32,512]  features.4.1.block.2
- * out %292 -> arena+8388608
- * in  %275 f32[4,32,32,512] <- arena+0
- * in  %276 f32[1,1,1,512] <- arena+18892800
- * in  %291 f32[4,1,1,512] <- arena+18874368
- */
-static void k060_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 512; c++) {
-            const long i = r * 512 + c;
-            const float t0 = x0[r * 512 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            const float t3 = t2 * ba_sigmoid(t2);
-            const float t4 = x2[(r / 1024) * 512 + c];
-            const float t5 = t3 * t4;
-            y0[i] = t5;
-        }
-    }
-}
-
-/*
  * %298 = bn_fold_weight(%293, %294, %297) : f32[128,512,1,1]  features.4.1.block.3.1
- * out %298 -> arena+2097152
+ * out %298 -> arena+8388608
  * in  %293 f32[128,512,1,1] <- model+1070600 (features.4.1.block.3.0.weight)
  * in  %294 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
  * in  %297 f32[128] <- model+21179653 (features.4.1.block.3.1.running_var)
  */
-static void k061_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k055_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (128, 512) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 128; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -1273,48 +1306,262 @@ static void k061_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 }
 
 /*
+ * %277 = add(%275, %276) : f32[4,32,32,512]  features.4.1.block.1.1
+ * %278 = silu(%277) : f32[4,32,32,512]  features.4.1.block.1.2
+ * %292 = mul(%278, %291) : f32[4,32,32,512]  features.4.1.block.2
  * %300 = conv2d(%292, %298) : f32[4,32,32,128]  features.4.1.block.3.0
- * out %300 -> arena+0
- * in  %292 f32[4,32,32,512] <- arena+8388608
- * in  %298 f32[128,512,1,1] <- arena+2097152
+ * out %300 -> arena+18874368
+ * in  %275 f32[4,32,32,512] <- arena+0
+ * in  %276 f32[1,1,1,512] <- arena+20971520
+ * in  %291 f32[4,1,1,512] <- arena+8650752
+ * in  %298 f32[128,512,1,1] <- arena+8388608
  */
-static void k062_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,32,32,512) w (128,512,1,1) y (4,32,32,128) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 128, 512, 1.0f, x0, 512, x1, 512, 0.0f, y0, 128);
+static void k056_conv1x1_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* y (4096, 128) = f(x) (4096, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 32; t++) {
+            const long m0 = t * 128, rows = m0 + 128 <= 4096 ? 128 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 512; c++) {
+                    const long i = r * 512 + c;
+                    const float t0 = x0[r * 512 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    const float t4 = x2[(r / 1024) * 512 + c];
+                    const float t5 = t3 * t4;
+                    (void)i;
+                    tile[(r - m0) * 512 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 128, 512, 1.0f, tile, 512, x3, 512, 0.0f, y0 + m0 * 128, 128);
+        }
+        free(tile);
+    }
 }
 
 /*
+ * %256 = add(%254, %255) : f32[4,32,32,128]  features.4.0.block.3.1
  * %302 = add(%300, %301) : f32[4,32,32,128]  features.4.1.block.3.1
  * %303 = add(%302, %256) : f32[4,32,32,128]  features.4.1
- * out %303 -> arena+18874368
- * in  %256 f32[4,32,32,128] <- arena+16777216
- * in  %300 f32[4,32,32,128] <- arena+0
- * in  %301 f32[1,1,1,128] <- arena+2359296
+ * %311 = conv2d(%303, %309) : f32[4,32,32,512]  features.4.2.block.0.0
+ * out %311 -> arena+0
+ * in  %254 f32[4,32,32,128] <- arena+16777216
+ * in  %255 f32[1,1,1,128] <- arena+27262976
+ * in  %300 f32[4,32,32,128] <- arena+18874368
+ * in  %301 f32[1,1,1,128] <- arena+27263488
+ * in  %309 f32[512,128,1,1] <- arena+8388608
  */
-static void k063_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k057_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x2[r * 128 + c];
+                    const float t1 = x3[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x0[r * 128 + c];
+                    const float t4 = x1[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = t2 + t5;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t6;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, x4, 128, 0.0f, y0 + m0 * 512, 512);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %256 = add(%254, %255) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %302 = add(%300, %301) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %303 = add(%302, %256) : f32[4,32,32,128]  features.4.1
+ * %349 = add(%347, %348) : f32[4,32,32,128]  features.4.2.block.3.1
+ * %350 = add(%349, %303) : f32[4,32,32,128]  features.4.2
+ * %358 = conv2d(%350, %356) : f32[4,32,32,512]  features.4.3.block.0.0
+ * out %358 -> arena+0
+ * in  %254 f32[4,32,32,128] <- arena+16777216
+ * in  %255 f32[1,1,1,128] <- arena+27262976
+ * in  %300 f32[4,32,32,128] <- arena+18874368
+ * in  %301 f32[1,1,1,128] <- arena+27263488
+ * in  %347 f32[4,32,32,128] <- arena+20971520
+ * in  %348 f32[1,1,1,128] <- arena+27264000
+ * in  %356 f32[512,128,1,1] <- arena+8388608
+ */
+static void k058_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x4[r * 128 + c];
+                    const float t1 = x5[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x2[r * 128 + c];
+                    const float t4 = x3[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x0[r * 128 + c];
+                    const float t7 = x1[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = t5 + t8;
+                    const float t10 = t2 + t9;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t10;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, x6, 128, 0.0f, y0 + m0 * 512, 512);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %256 = add(%254, %255) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %302 = add(%300, %301) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %303 = add(%302, %256) : f32[4,32,32,128]  features.4.1
+ * %349 = add(%347, %348) : f32[4,32,32,128]  features.4.2.block.3.1
+ * %350 = add(%349, %303) : f32[4,32,32,128]  features.4.2
+ * %396 = add(%394, %395) : f32[4,32,32,128]  features.4.3.block.3.1
+ * %397 = add(%396, %350) : f32[4,32,32,128]  features.4.3
+ * %405 = conv2d(%397, %403) : f32[4,32,32,512]  features.4.4.block.0.0
+ * out %405 -> arena+0
+ * in  %254 f32[4,32,32,128] <- arena+16777216
+ * in  %255 f32[1,1,1,128] <- arena+27262976
+ * in  %300 f32[4,32,32,128] <- arena+18874368
+ * in  %301 f32[1,1,1,128] <- arena+27263488
+ * in  %347 f32[4,32,32,128] <- arena+20971520
+ * in  %348 f32[1,1,1,128] <- arena+27264000
+ * in  %394 f32[4,32,32,128] <- arena+23068672
+ * in  %395 f32[1,1,1,128] <- arena+27264512
+ * in  %403 f32[512,128,1,1] <- arena+8388608
+ */
+static void k059_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+    /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x6[r * 128 + c];
+                    const float t1 = x7[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x4[r * 128 + c];
+                    const float t4 = x5[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x2[r * 128 + c];
+                    const float t7 = x3[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = x0[r * 128 + c];
+                    const float t10 = x1[c];
+                    const float t11 = t9 + t10;
+                    const float t12 = t8 + t11;
+                    const float t13 = t5 + t12;
+                    const float t14 = t2 + t13;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t14;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, x8, 128, 0.0f, y0 + m0 * 512, 512);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %256 = add(%254, %255) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %302 = add(%300, %301) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %303 = add(%302, %256) : f32[4,32,32,128]  features.4.1
+ * %349 = add(%347, %348) : f32[4,32,32,128]  features.4.2.block.3.1
+ * %350 = add(%349, %303) : f32[4,32,32,128]  features.4.2
+ * %396 = add(%394, %395) : f32[4,32,32,128]  features.4.3.block.3.1
+ * %397 = add(%396, %350) : f32[4,32,32,128]  features.4.3
+ * %443 = add(%441, %442) : f32[4,32,32,128]  features.4.4.block.3.1
+ * %444 = add(%443, %397) : f32[4,32,32,128]  features.4.4
+ * out %444 -> arena+25165824
+ * in  %254 f32[4,32,32,128] <- arena+16777216
+ * in  %255 f32[1,1,1,128] <- arena+27262976
+ * in  %300 f32[4,32,32,128] <- arena+18874368
+ * in  %301 f32[1,1,1,128] <- arena+27263488
+ * in  %347 f32[4,32,32,128] <- arena+20971520
+ * in  %348 f32[1,1,1,128] <- arena+27264000
+ * in  %394 f32[4,32,32,128] <- arena+23068672
+ * in  %395 f32[1,1,1,128] <- arena+27264512
+ * in  %441 f32[4,32,32,128] <- arena+8388608
+ * in  %442 f32[1,1,1,128] <- arena+10756096
+ */
+static void k060_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
-            const float t0 = x1[r * 128 + c];
-            const float t1 = x2[c];
+            const float t0 = x8[r * 128 + c];
+            const float t1 = x9[c];
             const float t2 = t0 + t1;
-            const float t3 = x0[r * 128 + c];
-            const float t4 = t2 + t3;
-            y0[i] = t4;
+            const float t3 = x6[r * 128 + c];
+            const float t4 = x7[c];
+            const float t5 = t3 + t4;
+            const float t6 = x4[r * 128 + c];
+            const float t7 = x5[c];
+            const float t8 = t6 + t7;
+            const float t9 = x2[r * 128 + c];
+            const float t10 = x3[c];
+            const float t11 = t9 + t10;
+            const float t12 = x0[r * 128 + c];
+            const float t13 = x1[c];
+            const float t14 = t12 + t13;
+            const float t15 = t11 + t14;
+            const float t16 = t8 + t15;
+            const float t17 = t5 + t16;
+            const float t18 = t2 + t17;
+            y0[i] = t18;
         }
     }
 }
 
 /*
+ * %452 = conv2d(%444, %450) : f32[4,32,32,512]  features.4.5.block.0.0
+ * out %452 -> arena+0
+ * in  %444 f32[4,32,32,128] <- arena+25165824
+ * in  %450 f32[512,128,1,1] <- arena+8388608
+ */
+static void k061_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* x (4,32,32,128) w (512,128,1,1) y (4,32,32,512) stride 1 pad 0 */
+    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 512, 128, 1.0f, x0, 128, x1, 128, 0.0f, y0, 512);
+}
+
+/*
  * %497 = bn_fold_weight(%492, %493, %496) : f32[768,128,1,1]  features.5.0.block.0.1
- * out %497 -> arena+12582912
+ * out %497 -> arena+14680064
  * in  %492 f32[768,128,1,1] <- model+1821576 (features.5.0.block.0.0.weight)
  * in  %493 f32[768] <- model+1919880 (features.5.0.block.0.1.weight)
  * in  %496 f32[768] <- model+21189765 (features.5.0.block.0.1.running_var)
  */
-static void k064_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k062_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (768, 128) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 768; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -1324,26 +1571,51 @@ static void k064_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 
 /*
  * %498 = bn_fold_bias(%493, %494, %495, %496) : f32[768]  features.5.0.block.0.1
- * out %498 -> arena+25165824
+ * out %498 -> arena+27262976
  * in  %493 f32[768] <- model+1919880 (features.5.0.block.0.1.weight)
  * in  %494 f32[768] <- model+1920648 (features.5.0.block.0.1.bias)
  * in  %495 f32[768] <- model+21188997 (features.5.0.block.0.1.running_mean)
  * in  %496 f32[768] <- model+21189765 (features.5.0.block.0.1.running_var)
  */
-static void k065_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k063_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 768; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
+ * %490 = add(%488, %489) : f32[4,32,32,128]  features.4.5.block.3.1
+ * %491 = add(%490, %444) : f32[4,32,32,128]  features.4.5
  * %499 = conv2d(%491, %497) : f32[4,32,32,768]  features.5.0.block.0.0
  * out %499 -> arena+0
- * in  %491 f32[4,32,32,128] <- arena+18874368
- * in  %497 f32[768,128,1,1] <- arena+12582912
+ * in  %444 f32[4,32,32,128] <- arena+25165824
+ * in  %488 f32[4,32,32,128] <- arena+12582912
+ * in  %489 f32[1,1,1,128] <- arena+15073280
+ * in  %497 f32[768,128,1,1] <- arena+14680064
  */
-static void k066_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,32,32,128) w (768,128,1,1) y (4,32,32,768) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 768, 128, 1.0f, x0, 128, x1, 128, 0.0f, y0, 768);
+static void k064_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* y (4096, 768) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x1[r * 128 + c];
+                    const float t1 = x2[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x0[r * 128 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 768, 128, 1.0f, tile, 128, x3, 128, 0.0f, y0 + m0 * 768, 768);
+        }
+        free(tile);
+    }
 }
 
 /*
@@ -1351,9 +1623,9 @@ static void k066_conv1x1(float *restrict y0, const float *restrict x0, const flo
  * %502 = silu(%501) : f32[4,32,32,768]  features.5.0.block.0.2
  * out %502 -> arena+12582912
  * in  %499 f32[4,32,32,768] <- arena+0
- * in  %500 f32[1,1,1,768] <- arena+25165824
+ * in  %500 f32[1,1,1,768] <- arena+27262976
  */
-static void k067_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k065_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 768; c++) {
@@ -1374,7 +1646,7 @@ static void k067_add_silu(float *restrict y0, const float *restrict x0, const fl
  * in  %504 f32[768] <- model+1928328 (features.5.0.block.1.1.weight)
  * in  %507 f32[768] <- model+21191301 (features.5.0.block.1.1.running_var)
  */
-static void k068_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k066_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (768, 9) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 768; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -1388,7 +1660,7 @@ static void k068_bn_fold_weight(float *restrict y0, const float *restrict x0, co
  * in  %502 f32[4,32,32,768] <- arena+12582912
  * in  %508 f32[768,1,3,3] <- arena+25165824
  */
-static void k069_dwconv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k067_dwconv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,32,32,768) w (768,1,3,3) y (4,32,32,768) stride 1 pad 1 groups 768 */
     /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
      * one output row per work item. */
@@ -1426,7 +1698,7 @@ static void k069_dwconv3x3(float *restrict y0, const float *restrict x0, const f
  * in  %510 f32[4,32,32,768] <- arena+0
  * in  %511 f32[1,1,1,768] <- arena+25193472
  */
-static void k070_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k068_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* mean over axes [1, 2] of [4, 32, 32, 768]: (4, 1024, 768) -> (4, 768) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -1454,7 +1726,7 @@ static void k070_add_silu_reduce_mean(float *restrict y0, const float *restrict 
  * in  %517 f32[32,768] <- model+1929864
  * in  %518 f32[32] <- model+1954440 (features.5.0.block.2.fc1.bias)
  */
-static void k071_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k069_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,32) = x (4,768) · wᵀ (768,32) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 32, 768, 1.0f, x0, 768, x1, 768, 0.0f, y0, 32);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 32; k++) y0[n * 32 + k] += x2[k];
@@ -1467,7 +1739,7 @@ static void k071_linear(float *restrict y0, const float *restrict x0, const floa
  * in  %522 f32[768,32] <- model+1954472
  * in  %523 f32[768] <- model+1979048 (features.5.0.block.2.fc2.bias)
  */
-static void k072_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k070_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,768) = x (4,32) · wᵀ (32,768) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 768, 32, 1.0f, x0, 32, x1, 32, 0.0f, y0, 768);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 768; k++) y0[n * 768 + k] += x2[k];
@@ -1475,10 +1747,10 @@ static void k072_linear(float *restrict y0, const float *restrict x0, const floa
 
 /*
  * %525 = sigmoid(%524) : f32[4,768]  features.5.0.block.2.scale_activation
- * out %525 -> arena+25165824
+ * out %525 -> arena+13074432
  * in  %524 f32[4,768] <- arena+12582912
  */
-static void k073_sigmoid(float *restrict y0, const float *restrict x0) {
+static void k071_sigmoid(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
@@ -1490,38 +1762,13 @@ static void k073_sigmoid(float *restrict y0, const float *restrict x0) {
 }
 
 /*
- * %512 = add(%510, %511) : f32[4,32,32,768]  features.5.0.block.1.1
- * %513 = silu(%512) : f32[4,32,32,768]  features.5.0.block.1.2
- * %527 = mul(%513, %526) : f32[4,32,32,768]  features.5.0.block.2
- * out %527 -> arena+12582912
- * in  %510 f32[4,32,32,768] <- arena+0
- * in  %511 f32[1,1,1,768] <- arena+25193472
- * in  %526 f32[4,1,1,768] <- arena+25165824
- */
-static void k074_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 768; c++) {
-            const long i = r * 768 + c;
-            const float t0 = x0[r * 768 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            const float t3 = t2 * ba_sigmoid(t2);
-            const float t4 = x2[(r / 1024) * 768 + c];
-            const float t5 = t3 * t4;
-            y0[i] = t5;
-        }
-    }
-}
-
-/*
  * %533 = bn_fold_weight(%528, %529, %532) : f32[160,768,1,1]  features.5.0.block.3.1
- * out %533 -> arena+2621440
+ * out %533 -> arena+12582912
  * in  %528 f32[160,768,1,1] <- model+1979816 (features.5.0.block.3.0.weight)
  * in  %529 f32[160] <- model+2102696 (features.5.0.block.3.1.weight)
  * in  %532 f32[160] <- model+21192229 (features.5.0.block.3.1.running_var)
  */
-static void k075_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k072_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (160, 768) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 160; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -1531,44 +1778,52 @@ static void k075_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 
 /*
  * %534 = bn_fold_bias(%529, %530, %531, %532) : f32[160]  features.5.0.block.3.1
- * out %534 -> arena+25165824
+ * out %534 -> arena+44564480
  * in  %529 f32[160] <- model+2102696 (features.5.0.block.3.1.weight)
  * in  %530 f32[160] <- model+2102856 (features.5.0.block.3.1.bias)
  * in  %531 f32[160] <- model+21192069 (features.5.0.block.3.1.running_mean)
  * in  %532 f32[160] <- model+21192229 (features.5.0.block.3.1.running_var)
  */
-static void k076_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k073_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 160; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
+ * %512 = add(%510, %511) : f32[4,32,32,768]  features.5.0.block.1.1
+ * %513 = silu(%512) : f32[4,32,32,768]  features.5.0.block.1.2
+ * %527 = mul(%513, %526) : f32[4,32,32,768]  features.5.0.block.2
  * %535 = conv2d(%527, %533) : f32[4,32,32,160]  features.5.0.block.3.0
- * out %535 -> arena+0
- * in  %527 f32[4,32,32,768] <- arena+12582912
- * in  %533 f32[160,768,1,1] <- arena+2621440
+ * out %535 -> arena+31457280
+ * in  %510 f32[4,32,32,768] <- arena+0
+ * in  %511 f32[1,1,1,768] <- arena+25193472
+ * in  %526 f32[4,1,1,768] <- arena+13074432
+ * in  %533 f32[160,768,1,1] <- arena+12582912
  */
-static void k077_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,32,32,768) w (160,768,1,1) y (4,32,32,160) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 160, 768, 1.0f, x0, 768, x1, 768, 0.0f, y0, 160);
-}
-
-/*
- * %537 = add(%535, %536) : f32[4,32,32,160]  features.5.0.block.3.1
- * out %537 -> arena+31457280
- * in  %535 f32[4,32,32,160] <- arena+0
- * in  %536 f32[1,1,1,160] <- arena+25165824
- */
-static void k078_add(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 160; c++) {
-            const long i = r * 160 + c;
-            const float t0 = x0[r * 160 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            y0[i] = t2;
+static void k074_conv1x1_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* y (4096, 160) = f(x) (4096, 768) · wᵀ: tiles of 85 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65280);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 49; t++) {
+            const long m0 = t * 85, rows = m0 + 85 <= 4096 ? 85 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 768; c++) {
+                    const long i = r * 768 + c;
+                    const float t0 = x0[r * 768 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    const float t4 = x2[(r / 1024) * 768 + c];
+                    const float t5 = t3 * t4;
+                    (void)i;
+                    tile[(r - m0) * 768 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 768, 1.0f, tile, 768, x3, 768, 0.0f, y0 + m0 * 160, 160);
         }
+        free(tile);
     }
 }
 
@@ -1579,7 +1834,7 @@ static void k078_add(float *restrict y0, const float *restrict x0, const float *
  * in  %539 f32[960] <- model+2256616 (features.5.1.block.0.1.weight)
  * in  %542 f32[960] <- model+21193349 (features.5.1.block.0.1.running_var)
  */
-static void k079_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k075_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (960, 160) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 960; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -1595,20 +1850,41 @@ static void k079_bn_fold_weight(float *restrict y0, const float *restrict x0, co
  * in  %541 f32[960] <- model+21192389 (features.5.1.block.0.1.running_mean)
  * in  %542 f32[960] <- model+21193349 (features.5.1.block.0.1.running_var)
  */
-static void k080_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k076_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 960; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
+ * %537 = add(%535, %536) : f32[4,32,32,160]  features.5.0.block.3.1
  * %545 = conv2d(%537, %543) : f32[4,32,32,960]  features.5.1.block.0.0
  * out %545 -> arena+0
- * in  %537 f32[4,32,32,160] <- arena+31457280
+ * in  %535 f32[4,32,32,160] <- arena+31457280
+ * in  %536 f32[1,1,1,160] <- arena+44564480
  * in  %543 f32[960,160,1,1] <- arena+15728640
  */
-static void k081_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 960, 160, 1.0f, x0, 160, x1, 160, 0.0f, y0, 960);
+static void k077_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x0[r * 160 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x2, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
 }
 
 /*
@@ -1618,7 +1894,7 @@ static void k081_conv1x1(float *restrict y0, const float *restrict x0, const flo
  * in  %545 f32[4,32,32,960] <- arena+0
  * in  %546 f32[1,1,1,960] <- arena+34078720
  */
-static void k082_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k078_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
@@ -1639,7 +1915,7 @@ static void k082_add_silu(float *restrict y0, const float *restrict x0, const fl
  * in  %550 f32[960] <- model+2267176 (features.5.1.block.1.1.weight)
  * in  %553 f32[960] <- model+21195269 (features.5.1.block.1.1.running_var)
  */
-static void k083_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k079_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (960, 9) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 960; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -1653,7 +1929,7 @@ static void k083_bn_fold_weight(float *restrict y0, const float *restrict x0, co
  * in  %548 f32[4,32,32,960] <- arena+15728640
  * in  %554 f32[960,1,3,3] <- arena+34078720
  */
-static void k084_dwconv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k080_dwconv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,32,32,960) w (960,1,3,3) y (4,32,32,960) stride 1 pad 1 groups 960 */
     /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
      * one output row per work item. */
@@ -1689,9 +1965,9 @@ static void k084_dwconv3x3(float *restrict y0, const float *restrict x0, const f
  * %560 = reduce_mean(%559) : f32[4,1,1,960]  features.5.1.block.2.avgpool
  * out %560 -> arena+15728640
  * in  %556 f32[4,32,32,960] <- arena+0
- * in  %557 f32[1,1,1,960] <- arena+34113280
+ * in  %557 f32[1,1,1,960] <- arena+36700160
  */
-static void k085_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k081_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* mean over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -1719,7 +1995,7 @@ static void k085_add_silu_reduce_mean(float *restrict y0, const float *restrict 
  * in  %563 f32[40,960] <- model+2269096
  * in  %564 f32[40] <- model+2307496 (features.5.1.block.2.fc1.bias)
  */
-static void k086_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k082_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,40) = x (4,960) · wᵀ (960,40) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 40, 960, 1.0f, x0, 960, x1, 960, 0.0f, y0, 40);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 40; k++) y0[n * 40 + k] += x2[k];
@@ -1730,7 +2006,7 @@ static void k086_linear(float *restrict y0, const float *restrict x0, const floa
  * out %566 -> arena+34079360
  * in  %565 f32[4,40] <- arena+34078720
  */
-static void k087_silu(float *restrict y0, const float *restrict x0) {
+static void k083_silu(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 40; c++) {
             const long i = r * 40 + c;
@@ -1748,7 +2024,7 @@ static void k087_silu(float *restrict y0, const float *restrict x0) {
  * in  %568 f32[960,40] <- model+2307536
  * in  %569 f32[960] <- model+2345936 (features.5.1.block.2.fc2.bias)
  */
-static void k088_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k084_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,960) = x (4,40) · wᵀ (40,960) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 960, 40, 1.0f, x0, 40, x1, 40, 0.0f, y0, 960);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 960; k++) y0[n * 960 + k] += x2[k];
@@ -1756,10 +2032,10 @@ static void k088_linear(float *restrict y0, const float *restrict x0, const floa
 
 /*
  * %571 = sigmoid(%570) : f32[4,960]  features.5.1.block.2.scale_activation
- * out %571 -> arena+34078720
+ * out %571 -> arena+16343040
  * in  %570 f32[4,960] <- arena+15728640
  */
-static void k089_sigmoid(float *restrict y0, const float *restrict x0) {
+static void k085_sigmoid(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
@@ -1771,38 +2047,13 @@ static void k089_sigmoid(float *restrict y0, const float *restrict x0) {
 }
 
 /*
- * %558 = add(%556, %557) : f32[4,32,32,960]  features.5.1.block.1.1
- * %559 = silu(%558) : f32[4,32,32,960]  features.5.1.block.1.2
- * %573 = mul(%559, %572) : f32[4,32,32,960]  features.5.1.block.2
- * out %573 -> arena+15728640
- * in  %556 f32[4,32,32,960] <- arena+0
- * in  %557 f32[1,1,1,960] <- arena+34113280
- * in  %572 f32[4,1,1,960] <- arena+34078720
- */
-static void k090_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 960; c++) {
-            const long i = r * 960 + c;
-            const float t0 = x0[r * 960 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            const float t3 = t2 * ba_sigmoid(t2);
-            const float t4 = x2[(r / 1024) * 960 + c];
-            const float t5 = t3 * t4;
-            y0[i] = t5;
-        }
-    }
-}
-
-/*
  * %579 = bn_fold_weight(%574, %575, %578) : f32[160,960,1,1]  features.5.1.block.3.1
- * out %579 -> arena+2621440
+ * out %579 -> arena+15728640
  * in  %574 f32[160,960,1,1] <- model+2346896 (features.5.1.block.3.0.weight)
  * in  %575 f32[160] <- model+2500496 (features.5.1.block.3.1.weight)
  * in  %578 f32[160] <- model+21196389 (features.5.1.block.3.1.running_var)
  */
-static void k091_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k086_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (160, 960) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 160; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -1811,37 +2062,447 @@ static void k091_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 }
 
 /*
+ * %558 = add(%556, %557) : f32[4,32,32,960]  features.5.1.block.1.1
+ * %559 = silu(%558) : f32[4,32,32,960]  features.5.1.block.1.2
+ * %573 = mul(%559, %572) : f32[4,32,32,960]  features.5.1.block.2
  * %581 = conv2d(%573, %579) : f32[4,32,32,160]  features.5.1.block.3.0
- * out %581 -> arena+0
- * in  %573 f32[4,32,32,960] <- arena+15728640
- * in  %579 f32[160,960,1,1] <- arena+2621440
+ * out %581 -> arena+34078720
+ * in  %556 f32[4,32,32,960] <- arena+0
+ * in  %557 f32[1,1,1,960] <- arena+36700160
+ * in  %572 f32[4,1,1,960] <- arena+16343040
+ * in  %579 f32[160,960,1,1] <- arena+15728640
  */
-static void k092_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,32,32,960) w (160,960,1,1) y (4,32,32,160) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 160, 960, 1.0f, x0, 960, x1, 960, 0.0f, y0, 160);
+static void k087_conv1x1_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* y (4096, 160) = f(x) (4096, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65280);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 61; t++) {
+            const long m0 = t * 68, rows = m0 + 68 <= 4096 ? 68 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 960; c++) {
+                    const long i = r * 960 + c;
+                    const float t0 = x0[r * 960 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    const float t4 = x2[(r / 1024) * 960 + c];
+                    const float t5 = t3 * t4;
+                    (void)i;
+                    tile[(r - m0) * 960 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 960, 1.0f, tile, 960, x3, 960, 0.0f, y0 + m0 * 160, 160);
+        }
+        free(tile);
+    }
 }
 
 /*
+ * %537 = add(%535, %536) : f32[4,32,32,160]  features.5.0.block.3.1
  * %583 = add(%581, %582) : f32[4,32,32,160]  features.5.1.block.3.1
  * %584 = add(%583, %537) : f32[4,32,32,160]  features.5.1
- * out %584 -> arena+34078720
- * in  %537 f32[4,32,32,160] <- arena+31457280
- * in  %581 f32[4,32,32,160] <- arena+0
- * in  %582 f32[1,1,1,160] <- arena+3235840
+ * %592 = conv2d(%584, %590) : f32[4,32,32,960]  features.5.2.block.0.0
+ * out %592 -> arena+0
+ * in  %535 f32[4,32,32,160] <- arena+31457280
+ * in  %536 f32[1,1,1,160] <- arena+44564480
+ * in  %581 f32[4,32,32,160] <- arena+34078720
+ * in  %582 f32[1,1,1,160] <- arena+44565120
+ * in  %590 f32[960,160,1,1] <- arena+15728640
  */
-static void k093_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k088_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x2[r * 160 + c];
+                    const float t1 = x3[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x0[r * 160 + c];
+                    const float t4 = x1[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = t2 + t5;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t6;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x4, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %537 = add(%535, %536) : f32[4,32,32,160]  features.5.0.block.3.1
+ * %583 = add(%581, %582) : f32[4,32,32,160]  features.5.1.block.3.1
+ * %584 = add(%583, %537) : f32[4,32,32,160]  features.5.1
+ * %630 = add(%628, %629) : f32[4,32,32,160]  features.5.2.block.3.1
+ * %631 = add(%630, %584) : f32[4,32,32,160]  features.5.2
+ * %639 = conv2d(%631, %637) : f32[4,32,32,960]  features.5.3.block.0.0
+ * out %639 -> arena+0
+ * in  %535 f32[4,32,32,160] <- arena+31457280
+ * in  %536 f32[1,1,1,160] <- arena+44564480
+ * in  %581 f32[4,32,32,160] <- arena+34078720
+ * in  %582 f32[1,1,1,160] <- arena+44565120
+ * in  %628 f32[4,32,32,160] <- arena+36700160
+ * in  %629 f32[1,1,1,160] <- arena+44565760
+ * in  %637 f32[960,160,1,1] <- arena+15728640
+ */
+static void k089_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x4[r * 160 + c];
+                    const float t1 = x5[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x2[r * 160 + c];
+                    const float t4 = x3[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x0[r * 160 + c];
+                    const float t7 = x1[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = t5 + t8;
+                    const float t10 = t2 + t9;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t10;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x6, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %537 = add(%535, %536) : f32[4,32,32,160]  features.5.0.block.3.1
+ * %583 = add(%581, %582) : f32[4,32,32,160]  features.5.1.block.3.1
+ * %584 = add(%583, %537) : f32[4,32,32,160]  features.5.1
+ * %630 = add(%628, %629) : f32[4,32,32,160]  features.5.2.block.3.1
+ * %631 = add(%630, %584) : f32[4,32,32,160]  features.5.2
+ * %677 = add(%675, %676) : f32[4,32,32,160]  features.5.3.block.3.1
+ * %678 = add(%677, %631) : f32[4,32,32,160]  features.5.3
+ * %686 = conv2d(%678, %684) : f32[4,32,32,960]  features.5.4.block.0.0
+ * out %686 -> arena+0
+ * in  %535 f32[4,32,32,160] <- arena+31457280
+ * in  %536 f32[1,1,1,160] <- arena+44564480
+ * in  %581 f32[4,32,32,160] <- arena+34078720
+ * in  %582 f32[1,1,1,160] <- arena+44565120
+ * in  %628 f32[4,32,32,160] <- arena+36700160
+ * in  %629 f32[1,1,1,160] <- arena+44565760
+ * in  %675 f32[4,32,32,160] <- arena+39321600
+ * in  %676 f32[1,1,1,160] <- arena+44566400
+ * in  %684 f32[960,160,1,1] <- arena+15728640
+ */
+static void k090_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x6[r * 160 + c];
+                    const float t1 = x7[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x4[r * 160 + c];
+                    const float t4 = x5[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x2[r * 160 + c];
+                    const float t7 = x3[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = x0[r * 160 + c];
+                    const float t10 = x1[c];
+                    const float t11 = t9 + t10;
+                    const float t12 = t8 + t11;
+                    const float t13 = t5 + t12;
+                    const float t14 = t2 + t13;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t14;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x8, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %537 = add(%535, %536) : f32[4,32,32,160]  features.5.0.block.3.1
+ * %583 = add(%581, %582) : f32[4,32,32,160]  features.5.1.block.3.1
+ * %584 = add(%583, %537) : f32[4,32,32,160]  features.5.1
+ * %630 = add(%628, %629) : f32[4,32,32,160]  features.5.2.block.3.1
+ * %631 = add(%630, %584) : f32[4,32,32,160]  features.5.2
+ * %677 = add(%675, %676) : f32[4,32,32,160]  features.5.3.block.3.1
+ * %678 = add(%677, %631) : f32[4,32,32,160]  features.5.3
+ * %724 = add(%722, %723) : f32[4,32,32,160]  features.5.4.block.3.1
+ * %725 = add(%724, %678) : f32[4,32,32,160]  features.5.4
+ * out %725 -> arena+41943040
+ * in  %535 f32[4,32,32,160] <- arena+31457280
+ * in  %536 f32[1,1,1,160] <- arena+44564480
+ * in  %581 f32[4,32,32,160] <- arena+34078720
+ * in  %582 f32[1,1,1,160] <- arena+44565120
+ * in  %628 f32[4,32,32,160] <- arena+36700160
+ * in  %629 f32[1,1,1,160] <- arena+44565760
+ * in  %675 f32[4,32,32,160] <- arena+39321600
+ * in  %676 f32[1,1,1,160] <- arena+44566400
+ * in  %722 f32[4,32,32,160] <- arena+15728640
+ * in  %723 f32[1,1,1,160] <- arena+18979840
+ */
+static void k091_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
-            const float t0 = x1[r * 160 + c];
-            const float t1 = x2[c];
+            const float t0 = x8[r * 160 + c];
+            const float t1 = x9[c];
             const float t2 = t0 + t1;
-            const float t3 = x0[r * 160 + c];
-            const float t4 = t2 + t3;
-            y0[i] = t4;
+            const float t3 = x6[r * 160 + c];
+            const float t4 = x7[c];
+            const float t5 = t3 + t4;
+            const float t6 = x4[r * 160 + c];
+            const float t7 = x5[c];
+            const float t8 = t6 + t7;
+            const float t9 = x2[r * 160 + c];
+            const float t10 = x3[c];
+            const float t11 = t9 + t10;
+            const float t12 = x0[r * 160 + c];
+            const float t13 = x1[c];
+            const float t14 = t12 + t13;
+            const float t15 = t11 + t14;
+            const float t16 = t8 + t15;
+            const float t17 = t5 + t16;
+            const float t18 = t2 + t17;
+            y0[i] = t18;
         }
+    }
+}
+
+/*
+ * %733 = conv2d(%725, %731) : f32[4,32,32,960]  features.5.5.block.0.0
+ * out %733 -> arena+0
+ * in  %725 f32[4,32,32,160] <- arena+41943040
+ * in  %731 f32[960,160,1,1] <- arena+15728640
+ */
+static void k092_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0 */
+    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 960, 160, 1.0f, x0, 160, x1, 160, 0.0f, y0, 960);
+}
+
+/*
+ * %771 = add(%769, %770) : f32[4,32,32,160]  features.5.5.block.3.1
+ * %772 = add(%771, %725) : f32[4,32,32,160]  features.5.5
+ * %780 = conv2d(%772, %778) : f32[4,32,32,960]  features.5.6.block.0.0
+ * out %780 -> arena+0
+ * in  %725 f32[4,32,32,160] <- arena+41943040
+ * in  %769 f32[4,32,32,160] <- arena+31457280
+ * in  %770 f32[1,1,1,160] <- arena+44568320
+ * in  %778 f32[960,160,1,1] <- arena+34078720
+ */
+static void k093_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x1[r * 160 + c];
+                    const float t1 = x2[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x0[r * 160 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x3, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %771 = add(%769, %770) : f32[4,32,32,160]  features.5.5.block.3.1
+ * %772 = add(%771, %725) : f32[4,32,32,160]  features.5.5
+ * %818 = add(%816, %817) : f32[4,32,32,160]  features.5.6.block.3.1
+ * %819 = add(%818, %772) : f32[4,32,32,160]  features.5.6
+ * %827 = conv2d(%819, %825) : f32[4,32,32,960]  features.5.7.block.0.0
+ * out %827 -> arena+0
+ * in  %725 f32[4,32,32,160] <- arena+41943040
+ * in  %769 f32[4,32,32,160] <- arena+31457280
+ * in  %770 f32[1,1,1,160] <- arena+44568320
+ * in  %816 f32[4,32,32,160] <- arena+34078720
+ * in  %817 f32[1,1,1,160] <- arena+44568960
+ * in  %825 f32[960,160,1,1] <- arena+36700160
+ */
+static void k094_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x3[r * 160 + c];
+                    const float t1 = x4[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x1[r * 160 + c];
+                    const float t4 = x2[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x0[r * 160 + c];
+                    const float t7 = t5 + t6;
+                    const float t8 = t2 + t7;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t8;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x5, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %771 = add(%769, %770) : f32[4,32,32,160]  features.5.5.block.3.1
+ * %772 = add(%771, %725) : f32[4,32,32,160]  features.5.5
+ * %818 = add(%816, %817) : f32[4,32,32,160]  features.5.6.block.3.1
+ * %819 = add(%818, %772) : f32[4,32,32,160]  features.5.6
+ * %865 = add(%863, %864) : f32[4,32,32,160]  features.5.7.block.3.1
+ * %866 = add(%865, %819) : f32[4,32,32,160]  features.5.7
+ * %874 = conv2d(%866, %872) : f32[4,32,32,960]  features.5.8.block.0.0
+ * out %874 -> arena+0
+ * in  %725 f32[4,32,32,160] <- arena+41943040
+ * in  %769 f32[4,32,32,160] <- arena+31457280
+ * in  %770 f32[1,1,1,160] <- arena+44568320
+ * in  %816 f32[4,32,32,160] <- arena+34078720
+ * in  %817 f32[1,1,1,160] <- arena+44568960
+ * in  %863 f32[4,32,32,160] <- arena+36700160
+ * in  %864 f32[1,1,1,160] <- arena+44569600
+ * in  %872 f32[960,160,1,1] <- arena+39321600
+ */
+static void k095_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x5[r * 160 + c];
+                    const float t1 = x6[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x3[r * 160 + c];
+                    const float t4 = x4[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x1[r * 160 + c];
+                    const float t7 = x2[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = x0[r * 160 + c];
+                    const float t10 = t8 + t9;
+                    const float t11 = t5 + t10;
+                    const float t12 = t2 + t11;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t12;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x7, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %771 = add(%769, %770) : f32[4,32,32,160]  features.5.5.block.3.1
+ * %772 = add(%771, %725) : f32[4,32,32,160]  features.5.5
+ * %818 = add(%816, %817) : f32[4,32,32,160]  features.5.6.block.3.1
+ * %819 = add(%818, %772) : f32[4,32,32,160]  features.5.6
+ * %865 = add(%863, %864) : f32[4,32,32,160]  features.5.7.block.3.1
+ * %866 = add(%865, %819) : f32[4,32,32,160]  features.5.7
+ * %912 = add(%910, %911) : f32[4,32,32,160]  features.5.8.block.3.1
+ * %913 = add(%912, %866) : f32[4,32,32,160]  features.5.8
+ * %921 = conv2d(%913, %919) : f32[4,32,32,960]  features.6.0.block.0.0
+ * out %921 -> arena+0
+ * in  %725 f32[4,32,32,160] <- arena+41943040
+ * in  %769 f32[4,32,32,160] <- arena+31457280
+ * in  %770 f32[1,1,1,160] <- arena+44568320
+ * in  %816 f32[4,32,32,160] <- arena+34078720
+ * in  %817 f32[1,1,1,160] <- arena+44568960
+ * in  %863 f32[4,32,32,160] <- arena+36700160
+ * in  %864 f32[1,1,1,160] <- arena+44569600
+ * in  %910 f32[4,32,32,160] <- arena+39321600
+ * in  %911 f32[1,1,1,160] <- arena+16358400
+ * in  %919 f32[960,160,1,1] <- arena+15728640
+ */
+static void k096_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x7[r * 160 + c];
+                    const float t1 = x8[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x5[r * 160 + c];
+                    const float t4 = x6[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x3[r * 160 + c];
+                    const float t7 = x4[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = x1[r * 160 + c];
+                    const float t10 = x2[c];
+                    const float t11 = t9 + t10;
+                    const float t12 = x0[r * 160 + c];
+                    const float t13 = t11 + t12;
+                    const float t14 = t8 + t13;
+                    const float t15 = t5 + t14;
+                    const float t16 = t2 + t15;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t16;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x9, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
     }
 }
 
@@ -1851,7 +2512,7 @@ static void k093_add(float *restrict y0, const float *restrict x0, const float *
  * in  %924 f32[4,32,32,960] <- arena+15728640
  * in  %930 f32[960,1,3,3] <- arena+3932160
  */
-static void k094_dwconv3x3s2(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k097_dwconv3x3s2(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,32,32,960) w (960,1,3,3) y (4,16,16,960) stride 2 pad 1 groups 960 */
     /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
      * one output row per work item. */
@@ -1887,9 +2548,9 @@ static void k094_dwconv3x3s2(float *restrict y0, const float *restrict x0, const
  * %936 = reduce_mean(%935) : f32[4,1,1,960]  features.6.0.block.2.avgpool
  * out %936 -> arena+3932160
  * in  %932 f32[4,16,16,960] <- arena+0
- * in  %933 f32[1,1,1,960] <- arena+7879680
+ * in  %933 f32[1,1,1,960] <- arena+13631488
  */
-static void k095_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k098_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* mean over axes [1, 2] of [4, 16, 16, 960]: (4, 256, 960) -> (4, 960) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -1911,38 +2572,13 @@ static void k095_add_silu_reduce_mean(float *restrict y0, const float *restrict 
 }
 
 /*
- * %934 = add(%932, %933) : f32[4,16,16,960]  features.6.0.block.1.1
- * %935 = silu(%934) : f32[4,16,16,960]  features.6.0.block.1.2
- * %949 = mul(%935, %948) : f32[4,16,16,960]  features.6.0.block.2
- * out %949 -> arena+3932160
- * in  %932 f32[4,16,16,960] <- arena+0
- * in  %933 f32[1,1,1,960] <- arena+7879680
- * in  %948 f32[4,1,1,960] <- arena+7864320
- */
-static void k096_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 1024; r++) {
-        for (long c = 0; c < 960; c++) {
-            const long i = r * 960 + c;
-            const float t0 = x0[r * 960 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            const float t3 = t2 * ba_sigmoid(t2);
-            const float t4 = x2[(r / 256) * 960 + c];
-            const float t5 = t3 * t4;
-            y0[i] = t5;
-        }
-    }
-}
-
-/*
  * %955 = bn_fold_weight(%950, %951, %954) : f32[256,960,1,1]  features.6.0.block.3.1
- * out %955 -> arena+1048576
+ * out %955 -> arena+3932160
  * in  %950 f32[256,960,1,1] <- model+5529296 (features.6.0.block.3.0.weight)
  * in  %951 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
  * in  %954 f32[256] <- model+21229765 (features.6.0.block.3.1.running_var)
  */
-static void k097_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k099_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (256, 960) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 256; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -1951,33 +2587,41 @@ static void k097_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 }
 
 /*
+ * %934 = add(%932, %933) : f32[4,16,16,960]  features.6.0.block.1.1
+ * %935 = silu(%934) : f32[4,16,16,960]  features.6.0.block.1.2
+ * %949 = mul(%935, %948) : f32[4,16,16,960]  features.6.0.block.2
  * %957 = conv2d(%949, %955) : f32[4,16,16,256]  features.6.0.block.3.0
- * out %957 -> arena+0
- * in  %949 f32[4,16,16,960] <- arena+3932160
- * in  %955 f32[256,960,1,1] <- arena+1048576
+ * out %957 -> arena+12582912
+ * in  %932 f32[4,16,16,960] <- arena+0
+ * in  %933 f32[1,1,1,960] <- arena+13631488
+ * in  %948 f32[4,1,1,960] <- arena+4915200
+ * in  %955 f32[256,960,1,1] <- arena+3932160
  */
-static void k098_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,16,16,960) w (256,960,1,1) y (4,16,16,256) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1024, 256, 960, 1.0f, x0, 960, x1, 960, 0.0f, y0, 256);
-}
-
-/*
- * %959 = add(%957, %958) : f32[4,16,16,256]  features.6.0.block.3.1
- * out %959 -> arena+12582912
- * in  %957 f32[4,16,16,256] <- arena+0
- * in  %958 f32[1,1,1,256] <- arena+2031616
- */
-static void k099_add(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 1024; r++) {
-        for (long c = 0; c < 256; c++) {
-            const long i = r * 256 + c;
-            const float t0 = x0[r * 256 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            y0[i] = t2;
+static void k100_conv1x1_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* y (1024, 256) = f(x) (1024, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65280);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 68, rows = m0 + 68 <= 1024 ? 68 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 960; c++) {
+                    const long i = r * 960 + c;
+                    const float t0 = x0[r * 960 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    const float t4 = x2[(r / 256) * 960 + c];
+                    const float t5 = t3 * t4;
+                    (void)i;
+                    tile[(r - m0) * 960 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 960, 1.0f, tile, 960, x3, 960, 0.0f, y0 + m0 * 256, 256);
         }
+        free(tile);
     }
 }
 
@@ -1988,7 +2632,7 @@ static void k099_add(float *restrict y0, const float *restrict x0, const float *
  * in  %961 f32[1536] <- model+6168784 (features.6.1.block.0.1.weight)
  * in  %964 f32[1536] <- model+21231557 (features.6.1.block.0.1.running_var)
  */
-static void k100_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k101_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (1536, 256) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 1536; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -2004,20 +2648,41 @@ static void k100_bn_fold_weight(float *restrict y0, const float *restrict x0, co
  * in  %963 f32[1536] <- model+21230021 (features.6.1.block.0.1.running_mean)
  * in  %964 f32[1536] <- model+21231557 (features.6.1.block.0.1.running_var)
  */
-static void k101_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k102_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 1536; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
+ * %959 = add(%957, %958) : f32[4,16,16,256]  features.6.0.block.3.1
  * %967 = conv2d(%959, %965) : f32[4,16,16,1536]  features.6.1.block.0.0
  * out %967 -> arena+0
- * in  %959 f32[4,16,16,256] <- arena+12582912
+ * in  %957 f32[4,16,16,256] <- arena+12582912
+ * in  %958 f32[1,1,1,256] <- arena+17825792
  * in  %965 f32[1536,256,1,1] <- arena+6291456
  */
-static void k102_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,16,16,256) w (1536,256,1,1) y (4,16,16,1536) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1024, 1536, 256, 1.0f, x0, 256, x1, 256, 0.0f, y0, 1536);
+static void k103_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x0[r * 256 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x2, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
 }
 
 /*
@@ -2027,7 +2692,7 @@ static void k102_conv1x1(float *restrict y0, const float *restrict x0, const flo
  * in  %967 f32[4,16,16,1536] <- arena+0
  * in  %968 f32[1,1,1,1536] <- arena+13631488
  */
-static void k103_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k104_add_silu(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1536; c++) {
@@ -2048,7 +2713,7 @@ static void k103_add_silu(float *restrict y0, const float *restrict x0, const fl
  * in  %972 f32[1536] <- model+6185680 (features.6.1.block.1.1.weight)
  * in  %975 f32[1536] <- model+21234629 (features.6.1.block.1.1.running_var)
  */
-static void k104_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k105_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (1536, 9) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 1536; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -2062,7 +2727,7 @@ static void k104_bn_fold_weight(float *restrict y0, const float *restrict x0, co
  * in  %970 f32[4,16,16,1536] <- arena+6291456
  * in  %976 f32[1536,1,3,3] <- arena+13631488
  */
-static void k105_dwconv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k106_dwconv3x3(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,16,16,1536) w (1536,1,3,3) y (4,16,16,1536) stride 1 pad 1 groups 1536 */
     /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
      * one output row per work item. */
@@ -2098,9 +2763,9 @@ static void k105_dwconv3x3(float *restrict y0, const float *restrict x0, const f
  * %982 = reduce_mean(%981) : f32[4,1,1,1536]  features.6.1.block.2.avgpool
  * out %982 -> arena+6291456
  * in  %978 f32[4,16,16,1536] <- arena+0
- * in  %979 f32[1,1,1,1536] <- arena+13686784
+ * in  %979 f32[1,1,1,1536] <- arena+14680064
  */
-static void k106_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k107_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* mean over axes [1, 2] of [4, 16, 16, 1536]: (4, 256, 1536) -> (4, 1536) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -2128,7 +2793,7 @@ static void k106_add_silu_reduce_mean(float *restrict y0, const float *restrict 
  * in  %985 f32[64,1536] <- model+6188752
  * in  %986 f32[64] <- model+6287056 (features.6.1.block.2.fc1.bias)
  */
-static void k107_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k108_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,64) = x (4,1536) · wᵀ (1536,64) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 64, 1536, 1.0f, x0, 1536, x1, 1536, 0.0f, y0, 64);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 64; k++) y0[n * 64 + k] += x2[k];
@@ -2139,7 +2804,7 @@ static void k107_linear(float *restrict y0, const float *restrict x0, const floa
  * out %988 -> arena+13632512
  * in  %987 f32[4,64] <- arena+13631488
  */
-static void k108_silu(float *restrict y0, const float *restrict x0) {
+static void k109_silu(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
@@ -2157,7 +2822,7 @@ static void k108_silu(float *restrict y0, const float *restrict x0) {
  * in  %990 f32[1536,64] <- model+6287120
  * in  %991 f32[1536] <- model+6385424 (features.6.1.block.2.fc2.bias)
  */
-static void k109_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k110_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,1536) = x (4,64) · wᵀ (64,1536) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 1536, 64, 1.0f, x0, 64, x1, 64, 0.0f, y0, 1536);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 1536; k++) y0[n * 1536 + k] += x2[k];
@@ -2165,10 +2830,10 @@ static void k109_linear(float *restrict y0, const float *restrict x0, const floa
 
 /*
  * %993 = sigmoid(%992) : f32[4,1536]  features.6.1.block.2.scale_activation
- * out %993 -> arena+13631488
+ * out %993 -> arena+7864320
  * in  %992 f32[4,1536] <- arena+6291456
  */
-static void k110_sigmoid(float *restrict y0, const float *restrict x0) {
+static void k111_sigmoid(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
@@ -2180,33 +2845,8 @@ static void k110_sigmoid(float *restrict y0, const float *restrict x0) {
 }
 
 /*
- * %980 = add(%978, %979) : f32[4,16,16,1536]  features.6.1.block.1.1
- * %981 = silu(%980) : f32[4,16,16,1536]  features.6.1.block.1.2
- * %995 = mul(%981, %994) : f32[4,16,16,1536]  features.6.1.block.2
- * out %995 -> arena+6291456
- * in  %978 f32[4,16,16,1536] <- arena+0
- * in  %979 f32[1,1,1,1536] <- arena+13686784
- * in  %994 f32[4,1,1,1536] <- arena+13631488
- */
-static void k111_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 1024; r++) {
-        for (long c = 0; c < 1536; c++) {
-            const long i = r * 1536 + c;
-            const float t0 = x0[r * 1536 + c];
-            const float t1 = x1[c];
-            const float t2 = t0 + t1;
-            const float t3 = t2 * ba_sigmoid(t2);
-            const float t4 = x2[(r / 256) * 1536 + c];
-            const float t5 = t3 * t4;
-            y0[i] = t5;
-        }
-    }
-}
-
-/*
  * %1001 = bn_fold_weight(%996, %997, %1000) : f32[256,1536,1,1]  features.6.1.block.3.1
- * out %1001 -> arena+0
+ * out %1001 -> arena+6291456
  * in  %996 f32[256,1536,1,1] <- model+6386960 (features.6.1.block.3.0.weight)
  * in  %997 f32[256] <- model+6780176 (features.6.1.block.3.1.weight)
  * in  %1000 f32[256] <- model+21236421 (features.6.1.block.3.1.running_var)
@@ -2220,36 +2860,501 @@ static void k112_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 }
 
 /*
+ * %980 = add(%978, %979) : f32[4,16,16,1536]  features.6.1.block.1.1
+ * %981 = silu(%980) : f32[4,16,16,1536]  features.6.1.block.1.2
+ * %995 = mul(%981, %994) : f32[4,16,16,1536]  features.6.1.block.2
  * %1003 = conv2d(%995, %1001) : f32[4,16,16,256]  features.6.1.block.3.0
- * out %1003 -> arena+1572864
- * in  %995 f32[4,16,16,1536] <- arena+6291456
- * in  %1001 f32[256,1536,1,1] <- arena+0
+ * out %1003 -> arena+13631488
+ * in  %978 f32[4,16,16,1536] <- arena+0
+ * in  %979 f32[1,1,1,1536] <- arena+14680064
+ * in  %994 f32[4,1,1,1536] <- arena+7864320
+ * in  %1001 f32[256,1536,1,1] <- arena+6291456
  */
-static void k113_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,16,16,1536) w (256,1536,1,1) y (4,16,16,256) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1024, 256, 1536, 1.0f, x0, 1536, x1, 1536, 0.0f, y0, 256);
+static void k113_conv1x1_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* y (1024, 256) = f(x) (1024, 1536) · wᵀ: tiles of 42 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 64512);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 25; t++) {
+            const long m0 = t * 42, rows = m0 + 42 <= 1024 ? 42 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 1536; c++) {
+                    const long i = r * 1536 + c;
+                    const float t0 = x0[r * 1536 + c];
+                    const float t1 = x1[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    const float t4 = x2[(r / 256) * 1536 + c];
+                    const float t5 = t3 * t4;
+                    (void)i;
+                    tile[(r - m0) * 1536 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 1536, 1.0f, tile, 1536, x3, 1536, 0.0f, y0 + m0 * 256, 256);
+        }
+        free(tile);
+    }
 }
 
 /*
+ * %959 = add(%957, %958) : f32[4,16,16,256]  features.6.0.block.3.1
  * %1005 = add(%1003, %1004) : f32[4,16,16,256]  features.6.1.block.3.1
  * %1006 = add(%1005, %959) : f32[4,16,16,256]  features.6.1
- * out %1006 -> arena+13631488
- * in  %959 f32[4,16,16,256] <- arena+12582912
- * in  %1003 f32[4,16,16,256] <- arena+1572864
- * in  %1004 f32[1,1,1,256] <- arena+2621440
+ * %1014 = conv2d(%1006, %1012) : f32[4,16,16,1536]  features.6.2.block.0.0
+ * out %1014 -> arena+0
+ * in  %957 f32[4,16,16,256] <- arena+12582912
+ * in  %958 f32[1,1,1,256] <- arena+17825792
+ * in  %1003 f32[4,16,16,256] <- arena+13631488
+ * in  %1004 f32[1,1,1,256] <- arena+17826816
+ * in  %1012 f32[1536,256,1,1] <- arena+6291456
  */
-static void k114_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k114_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x2[r * 256 + c];
+                    const float t1 = x3[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x0[r * 256 + c];
+                    const float t4 = x1[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = t2 + t5;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t6;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x4, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %959 = add(%957, %958) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1005 = add(%1003, %1004) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1006 = add(%1005, %959) : f32[4,16,16,256]  features.6.1
+ * %1052 = add(%1050, %1051) : f32[4,16,16,256]  features.6.2.block.3.1
+ * %1053 = add(%1052, %1006) : f32[4,16,16,256]  features.6.2
+ * %1061 = conv2d(%1053, %1059) : f32[4,16,16,1536]  features.6.3.block.0.0
+ * out %1061 -> arena+0
+ * in  %957 f32[4,16,16,256] <- arena+12582912
+ * in  %958 f32[1,1,1,256] <- arena+17825792
+ * in  %1003 f32[4,16,16,256] <- arena+13631488
+ * in  %1004 f32[1,1,1,256] <- arena+17826816
+ * in  %1050 f32[4,16,16,256] <- arena+14680064
+ * in  %1051 f32[1,1,1,256] <- arena+17827840
+ * in  %1059 f32[1536,256,1,1] <- arena+6291456
+ */
+static void k115_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x4[r * 256 + c];
+                    const float t1 = x5[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x2[r * 256 + c];
+                    const float t4 = x3[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x0[r * 256 + c];
+                    const float t7 = x1[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = t5 + t8;
+                    const float t10 = t2 + t9;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t10;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x6, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %959 = add(%957, %958) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1005 = add(%1003, %1004) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1006 = add(%1005, %959) : f32[4,16,16,256]  features.6.1
+ * %1052 = add(%1050, %1051) : f32[4,16,16,256]  features.6.2.block.3.1
+ * %1053 = add(%1052, %1006) : f32[4,16,16,256]  features.6.2
+ * %1099 = add(%1097, %1098) : f32[4,16,16,256]  features.6.3.block.3.1
+ * %1100 = add(%1099, %1053) : f32[4,16,16,256]  features.6.3
+ * %1108 = conv2d(%1100, %1106) : f32[4,16,16,1536]  features.6.4.block.0.0
+ * out %1108 -> arena+0
+ * in  %957 f32[4,16,16,256] <- arena+12582912
+ * in  %958 f32[1,1,1,256] <- arena+17825792
+ * in  %1003 f32[4,16,16,256] <- arena+13631488
+ * in  %1004 f32[1,1,1,256] <- arena+17826816
+ * in  %1050 f32[4,16,16,256] <- arena+14680064
+ * in  %1051 f32[1,1,1,256] <- arena+17827840
+ * in  %1097 f32[4,16,16,256] <- arena+15728640
+ * in  %1098 f32[1,1,1,256] <- arena+17828864
+ * in  %1106 f32[1536,256,1,1] <- arena+6291456
+ */
+static void k116_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x6[r * 256 + c];
+                    const float t1 = x7[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x4[r * 256 + c];
+                    const float t4 = x5[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x2[r * 256 + c];
+                    const float t7 = x3[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = x0[r * 256 + c];
+                    const float t10 = x1[c];
+                    const float t11 = t9 + t10;
+                    const float t12 = t8 + t11;
+                    const float t13 = t5 + t12;
+                    const float t14 = t2 + t13;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t14;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x8, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %959 = add(%957, %958) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1005 = add(%1003, %1004) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1006 = add(%1005, %959) : f32[4,16,16,256]  features.6.1
+ * %1052 = add(%1050, %1051) : f32[4,16,16,256]  features.6.2.block.3.1
+ * %1053 = add(%1052, %1006) : f32[4,16,16,256]  features.6.2
+ * %1099 = add(%1097, %1098) : f32[4,16,16,256]  features.6.3.block.3.1
+ * %1100 = add(%1099, %1053) : f32[4,16,16,256]  features.6.3
+ * %1146 = add(%1144, %1145) : f32[4,16,16,256]  features.6.4.block.3.1
+ * %1147 = add(%1146, %1100) : f32[4,16,16,256]  features.6.4
+ * out %1147 -> arena+16777216
+ * in  %957 f32[4,16,16,256] <- arena+12582912
+ * in  %958 f32[1,1,1,256] <- arena+17825792
+ * in  %1003 f32[4,16,16,256] <- arena+13631488
+ * in  %1004 f32[1,1,1,256] <- arena+17826816
+ * in  %1050 f32[4,16,16,256] <- arena+14680064
+ * in  %1051 f32[1,1,1,256] <- arena+17827840
+ * in  %1097 f32[4,16,16,256] <- arena+15728640
+ * in  %1098 f32[1,1,1,256] <- arena+17828864
+ * in  %1144 f32[4,16,16,256] <- arena+7864320
+ * in  %1145 f32[1,1,1,256] <- arena+8937472
+ */
+static void k117_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
-            const float t0 = x1[r * 256 + c];
-            const float t1 = x2[c];
+            const float t0 = x8[r * 256 + c];
+            const float t1 = x9[c];
             const float t2 = t0 + t1;
-            const float t3 = x0[r * 256 + c];
-            const float t4 = t2 + t3;
-            y0[i] = t4;
+            const float t3 = x6[r * 256 + c];
+            const float t4 = x7[c];
+            const float t5 = t3 + t4;
+            const float t6 = x4[r * 256 + c];
+            const float t7 = x5[c];
+            const float t8 = t6 + t7;
+            const float t9 = x2[r * 256 + c];
+            const float t10 = x3[c];
+            const float t11 = t9 + t10;
+            const float t12 = x0[r * 256 + c];
+            const float t13 = x1[c];
+            const float t14 = t12 + t13;
+            const float t15 = t11 + t14;
+            const float t16 = t8 + t15;
+            const float t17 = t5 + t16;
+            const float t18 = t2 + t17;
+            y0[i] = t18;
+        }
+    }
+}
+
+/*
+ * %1155 = conv2d(%1147, %1153) : f32[4,16,16,1536]  features.6.5.block.0.0
+ * out %1155 -> arena+0
+ * in  %1147 f32[4,16,16,256] <- arena+16777216
+ * in  %1153 f32[1536,256,1,1] <- arena+6291456
+ */
+static void k118_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* x (4,16,16,256) w (1536,256,1,1) y (4,16,16,1536) stride 1 pad 0 */
+    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1024, 1536, 256, 1.0f, x0, 256, x1, 256, 0.0f, y0, 1536);
+}
+
+/*
+ * %1193 = add(%1191, %1192) : f32[4,16,16,256]  features.6.5.block.3.1
+ * %1194 = add(%1193, %1147) : f32[4,16,16,256]  features.6.5
+ * %1202 = conv2d(%1194, %1200) : f32[4,16,16,1536]  features.6.6.block.0.0
+ * out %1202 -> arena+0
+ * in  %1147 f32[4,16,16,256] <- arena+16777216
+ * in  %1191 f32[4,16,16,256] <- arena+12582912
+ * in  %1192 f32[1,1,1,256] <- arena+18874368
+ * in  %1200 f32[1536,256,1,1] <- arena+6291456
+ */
+static void k119_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x1[r * 256 + c];
+                    const float t1 = x2[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x0[r * 256 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x3, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %1193 = add(%1191, %1192) : f32[4,16,16,256]  features.6.5.block.3.1
+ * %1194 = add(%1193, %1147) : f32[4,16,16,256]  features.6.5
+ * %1240 = add(%1238, %1239) : f32[4,16,16,256]  features.6.6.block.3.1
+ * %1241 = add(%1240, %1194) : f32[4,16,16,256]  features.6.6
+ * %1249 = conv2d(%1241, %1247) : f32[4,16,16,1536]  features.6.7.block.0.0
+ * out %1249 -> arena+0
+ * in  %1147 f32[4,16,16,256] <- arena+16777216
+ * in  %1191 f32[4,16,16,256] <- arena+12582912
+ * in  %1192 f32[1,1,1,256] <- arena+18874368
+ * in  %1238 f32[4,16,16,256] <- arena+13631488
+ * in  %1239 f32[1,1,1,256] <- arena+18875392
+ * in  %1247 f32[1536,256,1,1] <- arena+6291456
+ */
+static void k120_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x3[r * 256 + c];
+                    const float t1 = x4[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x1[r * 256 + c];
+                    const float t4 = x2[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x0[r * 256 + c];
+                    const float t7 = t5 + t6;
+                    const float t8 = t2 + t7;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t8;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x5, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %1193 = add(%1191, %1192) : f32[4,16,16,256]  features.6.5.block.3.1
+ * %1194 = add(%1193, %1147) : f32[4,16,16,256]  features.6.5
+ * %1240 = add(%1238, %1239) : f32[4,16,16,256]  features.6.6.block.3.1
+ * %1241 = add(%1240, %1194) : f32[4,16,16,256]  features.6.6
+ * %1287 = add(%1285, %1286) : f32[4,16,16,256]  features.6.7.block.3.1
+ * %1288 = add(%1287, %1241) : f32[4,16,16,256]  features.6.7
+ * %1296 = conv2d(%1288, %1294) : f32[4,16,16,1536]  features.6.8.block.0.0
+ * out %1296 -> arena+0
+ * in  %1147 f32[4,16,16,256] <- arena+16777216
+ * in  %1191 f32[4,16,16,256] <- arena+12582912
+ * in  %1192 f32[1,1,1,256] <- arena+18874368
+ * in  %1238 f32[4,16,16,256] <- arena+13631488
+ * in  %1239 f32[1,1,1,256] <- arena+18875392
+ * in  %1285 f32[4,16,16,256] <- arena+14680064
+ * in  %1286 f32[1,1,1,256] <- arena+18876416
+ * in  %1294 f32[1536,256,1,1] <- arena+6291456
+ */
+static void k121_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x5[r * 256 + c];
+                    const float t1 = x6[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x3[r * 256 + c];
+                    const float t4 = x4[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x1[r * 256 + c];
+                    const float t7 = x2[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = x0[r * 256 + c];
+                    const float t10 = t8 + t9;
+                    const float t11 = t5 + t10;
+                    const float t12 = t2 + t11;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t12;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x7, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %1193 = add(%1191, %1192) : f32[4,16,16,256]  features.6.5.block.3.1
+ * %1194 = add(%1193, %1147) : f32[4,16,16,256]  features.6.5
+ * %1240 = add(%1238, %1239) : f32[4,16,16,256]  features.6.6.block.3.1
+ * %1241 = add(%1240, %1194) : f32[4,16,16,256]  features.6.6
+ * %1287 = add(%1285, %1286) : f32[4,16,16,256]  features.6.7.block.3.1
+ * %1288 = add(%1287, %1241) : f32[4,16,16,256]  features.6.7
+ * %1334 = add(%1332, %1333) : f32[4,16,16,256]  features.6.8.block.3.1
+ * %1335 = add(%1334, %1288) : f32[4,16,16,256]  features.6.8
+ * %1343 = conv2d(%1335, %1341) : f32[4,16,16,1536]  features.6.9.block.0.0
+ * out %1343 -> arena+0
+ * in  %1147 f32[4,16,16,256] <- arena+16777216
+ * in  %1191 f32[4,16,16,256] <- arena+12582912
+ * in  %1192 f32[1,1,1,256] <- arena+18874368
+ * in  %1238 f32[4,16,16,256] <- arena+13631488
+ * in  %1239 f32[1,1,1,256] <- arena+18875392
+ * in  %1285 f32[4,16,16,256] <- arena+14680064
+ * in  %1286 f32[1,1,1,256] <- arena+18876416
+ * in  %1332 f32[4,16,16,256] <- arena+15728640
+ * in  %1333 f32[1,1,1,256] <- arena+18877440
+ * in  %1341 f32[1536,256,1,1] <- arena+6291456
+ */
+static void k122_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x7[r * 256 + c];
+                    const float t1 = x8[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x5[r * 256 + c];
+                    const float t4 = x6[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x3[r * 256 + c];
+                    const float t7 = x4[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = x1[r * 256 + c];
+                    const float t10 = x2[c];
+                    const float t11 = t9 + t10;
+                    const float t12 = x0[r * 256 + c];
+                    const float t13 = t11 + t12;
+                    const float t14 = t8 + t13;
+                    const float t15 = t5 + t14;
+                    const float t16 = t2 + t15;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t16;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x9, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %1193 = add(%1191, %1192) : f32[4,16,16,256]  features.6.5.block.3.1
+ * %1194 = add(%1193, %1147) : f32[4,16,16,256]  features.6.5
+ * %1240 = add(%1238, %1239) : f32[4,16,16,256]  features.6.6.block.3.1
+ * %1241 = add(%1240, %1194) : f32[4,16,16,256]  features.6.6
+ * %1287 = add(%1285, %1286) : f32[4,16,16,256]  features.6.7.block.3.1
+ * %1288 = add(%1287, %1241) : f32[4,16,16,256]  features.6.7
+ * %1334 = add(%1332, %1333) : f32[4,16,16,256]  features.6.8.block.3.1
+ * %1335 = add(%1334, %1288) : f32[4,16,16,256]  features.6.8
+ * %1381 = add(%1379, %1380) : f32[4,16,16,256]  features.6.9.block.3.1
+ * %1382 = add(%1381, %1335) : f32[4,16,16,256]  features.6.9
+ * out %1382 -> arena+17825792
+ * in  %1147 f32[4,16,16,256] <- arena+16777216
+ * in  %1191 f32[4,16,16,256] <- arena+12582912
+ * in  %1192 f32[1,1,1,256] <- arena+18874368
+ * in  %1238 f32[4,16,16,256] <- arena+13631488
+ * in  %1239 f32[1,1,1,256] <- arena+18875392
+ * in  %1285 f32[4,16,16,256] <- arena+14680064
+ * in  %1286 f32[1,1,1,256] <- arena+18876416
+ * in  %1332 f32[4,16,16,256] <- arena+15728640
+ * in  %1333 f32[1,1,1,256] <- arena+18877440
+ * in  %1379 f32[4,16,16,256] <- arena+7864320
+ * in  %1380 f32[1,1,1,256] <- arena+8937472
+ */
+static void k123_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 1024; r++) {
+        for (long c = 0; c < 256; c++) {
+            const long i = r * 256 + c;
+            const float t0 = x9[r * 256 + c];
+            const float t1 = x10[c];
+            const float t2 = t0 + t1;
+            const float t3 = x7[r * 256 + c];
+            const float t4 = x8[c];
+            const float t5 = t3 + t4;
+            const float t6 = x5[r * 256 + c];
+            const float t7 = x6[c];
+            const float t8 = t6 + t7;
+            const float t9 = x3[r * 256 + c];
+            const float t10 = x4[c];
+            const float t11 = t9 + t10;
+            const float t12 = x1[r * 256 + c];
+            const float t13 = x2[c];
+            const float t14 = t12 + t13;
+            const float t15 = x0[r * 256 + c];
+            const float t16 = t14 + t15;
+            const float t17 = t11 + t16;
+            const float t18 = t8 + t17;
+            const float t19 = t5 + t18;
+            const float t20 = t2 + t19;
+            y0[i] = t20;
         }
     }
 }
@@ -2261,7 +3366,7 @@ static void k114_add(float *restrict y0, const float *restrict x0, const float *
  * in  %1619 f32[1280] <- model+20174928 (features.7.1.weight)
  * in  %1622 f32[1280] <- model+21324485 (features.7.1.running_var)
  */
-static void k115_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k124_bn_fold_weight(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* w (1280, 256) scaled per output channel by γ/sqrt(var + eps) */
     for (long k = 0; k < 1280; k++) {
         const float s = x1[k] / sqrtf(x2[k] + 0.001f);
@@ -2271,26 +3376,83 @@ static void k115_bn_fold_weight(float *restrict y0, const float *restrict x0, co
 
 /*
  * %1624 = bn_fold_bias(%1619, %1620, %1621, %1622) : f32[1280]  features.7.1
- * out %1624 -> arena+15876096
+ * out %1624 -> arena+18874368
  * in  %1619 f32[1280] <- model+20174928 (features.7.1.weight)
  * in  %1620 f32[1280] <- model+20176208 (features.7.1.bias)
  * in  %1621 f32[1280] <- model+21323205 (features.7.1.running_mean)
  * in  %1622 f32[1280] <- model+21324485 (features.7.1.running_var)
  */
-static void k116_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k125_bn_fold_bias(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     for (long k = 0; k < 1280; k++) y0[k] = x1[k] - x2[k] * x0[k] / sqrtf(x3[k] + 0.001f);
 }
 
 /*
+ * %1428 = add(%1426, %1427) : f32[4,16,16,256]  features.6.10.block.3.1
+ * %1429 = add(%1428, %1382) : f32[4,16,16,256]  features.6.10
+ * %1475 = add(%1473, %1474) : f32[4,16,16,256]  features.6.11.block.3.1
+ * %1476 = add(%1475, %1429) : f32[4,16,16,256]  features.6.11
+ * %1522 = add(%1520, %1521) : f32[4,16,16,256]  features.6.12.block.3.1
+ * %1523 = add(%1522, %1476) : f32[4,16,16,256]  features.6.12
+ * %1569 = add(%1567, %1568) : f32[4,16,16,256]  features.6.13.block.3.1
+ * %1570 = add(%1569, %1523) : f32[4,16,16,256]  features.6.13
+ * %1616 = add(%1614, %1615) : f32[4,16,16,256]  features.6.14.block.3.1
+ * %1617 = add(%1616, %1570) : f32[4,16,16,256]  features.6.14
  * %1625 = conv2d(%1617, %1623) : f32[4,16,16,1280]  features.7.0
  * out %1625 -> arena+0
- * in  %1617 f32[4,16,16,256] <- arena+6553600
+ * in  %1382 f32[4,16,16,256] <- arena+17825792
+ * in  %1426 f32[4,16,16,256] <- arena+12582912
+ * in  %1427 f32[1,1,1,256] <- arena+18880512
+ * in  %1473 f32[4,16,16,256] <- arena+13631488
+ * in  %1474 f32[1,1,1,256] <- arena+18881536
+ * in  %1520 f32[4,16,16,256] <- arena+14680064
+ * in  %1521 f32[1,1,1,256] <- arena+18882560
+ * in  %1567 f32[4,16,16,256] <- arena+15728640
+ * in  %1568 f32[1,1,1,256] <- arena+18883584
+ * in  %1614 f32[4,16,16,256] <- arena+16777216
+ * in  %1615 f32[1,1,1,256] <- arena+7888896
  * in  %1623 f32[1280,256,1,1] <- arena+5242880
  */
-static void k117_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* x (4,16,16,256) w (1280,256,1,1) y (4,16,16,1280) stride 1 pad 0 */
-    /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1024, 1280, 256, 1.0f, x0, 256, x1, 256, 0.0f, y0, 1280);
+static void k126_conv1x1_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11) {
+    /* y (1024, 1280) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x9[r * 256 + c];
+                    const float t1 = x10[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x7[r * 256 + c];
+                    const float t4 = x8[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x5[r * 256 + c];
+                    const float t7 = x6[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = x3[r * 256 + c];
+                    const float t10 = x4[c];
+                    const float t11 = t9 + t10;
+                    const float t12 = x1[r * 256 + c];
+                    const float t13 = x2[c];
+                    const float t14 = t12 + t13;
+                    const float t15 = x0[r * 256 + c];
+                    const float t16 = t14 + t15;
+                    const float t17 = t11 + t16;
+                    const float t18 = t8 + t17;
+                    const float t19 = t5 + t18;
+                    const float t20 = t2 + t19;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t20;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1280, 256, 1.0f, tile, 256, x11, 256, 0.0f, y0 + m0 * 1280, 1280);
+        }
+        free(tile);
+    }
 }
 
 /*
@@ -2299,9 +3461,9 @@ static void k117_conv1x1(float *restrict y0, const float *restrict x0, const flo
  * %1633 = reduce_mean(%1628) : f32[4,1,1,1280]  cbam.channel_attention.avg_pool
  * out %1633 -> arena+15728640
  * in  %1625 f32[4,16,16,1280] <- arena+0
- * in  %1626 f32[1,1,1,1280] <- arena+15876096
+ * in  %1626 f32[1,1,1,1280] <- arena+18874368
  */
-static void k118_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k127_add_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -2328,9 +3490,9 @@ static void k118_add_silu_reduce_mean(float *restrict y0, const float *restrict 
  * %1635 = reduce_max(%1628) : f32[4,1,1,1280]  cbam.channel_attention.max_pool
  * out %1635 -> arena+15749120
  * in  %1625 f32[4,16,16,1280] <- arena+0
- * in  %1626 f32[1,1,1,1280] <- arena+15876096
+ * in  %1626 f32[1,1,1,1280] <- arena+18874368
  */
-static void k119_add_silu_reduce_max(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k128_add_silu_reduce_max(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* max over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -2353,21 +3515,21 @@ static void k119_add_silu_reduce_max(float *restrict y0, const float *restrict x
 
 /*
  * %1637 = linear(%1634, %1630) : f32[4,80]  cbam.channel_attention.fc.1.0
- * out %1637 -> arena+15911936
+ * out %1637 -> arena+15843328
  * in  %1634 f32[4,1280] <- arena+15728640
  * in  %1630 f32[80,1280] <- model+20177488
  */
-static void k120_linear(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k129_linear(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* y (4,80) = x (4,1280) · wᵀ (1280,80) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 80, 1280, 1.0f, x0, 1280, x1, 1280, 0.0f, y0, 80);
 }
 
 /*
  * %1638 = relu(%1637) : f32[4,80]  cbam.channel_attention.fc.1
- * out %1638 -> arena+15913216
- * in  %1637 f32[4,80] <- arena+15911936
+ * out %1638 -> arena+15844608
+ * in  %1637 f32[4,80] <- arena+15843328
  */
-static void k121_relu(float *restrict y0, const float *restrict x0) {
+static void k130_relu(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
@@ -2381,10 +3543,10 @@ static void k121_relu(float *restrict y0, const float *restrict x0) {
 /*
  * %1639 = linear(%1638, %1632) : f32[4,1280]  cbam.channel_attention.fc.2
  * out %1639 -> arena+15769600
- * in  %1638 f32[4,80] <- arena+15913216
+ * in  %1638 f32[4,80] <- arena+15844608
  * in  %1632 f32[1280,80] <- model+20279888
  */
-static void k122_linear(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k131_linear(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* y (4,1280) = x (4,80) · wᵀ (80,1280) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 1280, 80, 1.0f, x0, 80, x1, 80, 0.0f, y0, 1280);
 }
@@ -2396,7 +3558,7 @@ static void k122_linear(float *restrict y0, const float *restrict x0, const floa
  * in  %1639 f32[4,1280] <- arena+15769600
  * in  %1642 f32[4,1280] <- arena+15790080
  */
-static void k123_add_sigmoid(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k132_add_sigmoid(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
@@ -2415,10 +3577,10 @@ static void k123_add_sigmoid(float *restrict y0, const float *restrict x0, const
  * %1646 = mul(%1628, %1645) : f32[4,16,16,1280]  cbam.channel_attention
  * out %1646 -> arena+5242880
  * in  %1625 f32[4,16,16,1280] <- arena+0
- * in  %1626 f32[1,1,1,1280] <- arena+15876096
+ * in  %1626 f32[1,1,1,1280] <- arena+18874368
  * in  %1645 f32[4,1,1,1280] <- arena+10485760
  */
-static void k124_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k133_add_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
@@ -2436,10 +3598,10 @@ static void k124_add_silu_mul(float *restrict y0, const float *restrict x0, cons
 
 /*
  * %1647 = reduce_mean(%1646) : f32[4,16,16,1]  cbam.spatial_attention
- * out %1647 -> arena+15859712
+ * out %1647 -> arena+10485760
  * in  %1646 f32[4,16,16,1280] <- arena+5242880
  */
-static void k125_reduce_mean(float *restrict y0, const float *restrict x0) {
+static void k134_reduce_mean(float *restrict y0, const float *restrict x0) {
     /* mean over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -2459,10 +3621,10 @@ static void k125_reduce_mean(float *restrict y0, const float *restrict x0) {
 
 /*
  * %1648 = reduce_max(%1646) : f32[4,16,16,1]  cbam.spatial_attention
- * out %1648 -> arena+15863808
+ * out %1648 -> arena+10489856
  * in  %1646 f32[4,16,16,1280] <- arena+5242880
  */
-static void k126_reduce_max(float *restrict y0, const float *restrict x0) {
+static void k135_reduce_max(float *restrict y0, const float *restrict x0) {
     /* max over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -2482,11 +3644,11 @@ static void k126_reduce_max(float *restrict y0, const float *restrict x0) {
 
 /*
  * %1649 = concat(%1647, %1648) : f32[4,16,16,2]  cbam.spatial_attention
- * out %1649 -> arena+15851520
- * in  %1647 f32[4,16,16,1] <- arena+15859712
- * in  %1648 f32[4,16,16,1] <- arena+15863808
+ * out %1649 -> arena+10526720
+ * in  %1647 f32[4,16,16,1] <- arena+10485760
+ * in  %1648 f32[4,16,16,1] <- arena+10489856
  */
-static void k127_concat(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k136_concat(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long o = 0; o < 1024; o++) {
         memcpy(y0 + o * 2 + 0, x0 + o * 1, 1 * sizeof(float));
         memcpy(y0 + o * 2 + 1, x1 + o * 1, 1 * sizeof(float));
@@ -2495,11 +3657,11 @@ static void k127_concat(float *restrict y0, const float *restrict x0, const floa
 
 /*
  * %1651 = conv2d(%1649, %1650) : f32[4,16,16,1]  cbam.spatial_attention.conv
- * out %1651 -> arena+10506240
- * in  %1649 f32[4,16,16,2] <- arena+15851520
+ * out %1651 -> arena+15831040
+ * in  %1649 f32[4,16,16,2] <- arena+10526720
  * in  %1650 f32[1,2,7,7] <- model+20382288 (cbam.spatial_attention.conv.weight)
  */
-static void k128_conv7x7(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k137_conv7x7(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,16,16,2) w (1,2,7,7) y (4,16,16,1) stride 1 pad 3 */
     /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
      * Tiles of 1024 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
@@ -2540,10 +3702,10 @@ static void k128_conv7x7(float *restrict y0, const float *restrict x0, const flo
 
 /*
  * %1652 = sigmoid(%1651) : f32[4,16,16,1]  cbam.spatial_attention
- * out %1652 -> arena+15881216
- * in  %1651 f32[4,16,16,1] <- arena+10506240
+ * out %1652 -> arena+15835136
+ * in  %1651 f32[4,16,16,1] <- arena+15831040
  */
-static void k129_sigmoid(float *restrict y0, const float *restrict x0) {
+static void k138_sigmoid(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1; c++) {
             const long i = r * 1 + c;
@@ -2559,9 +3721,9 @@ static void k129_sigmoid(float *restrict y0, const float *restrict x0) {
  * %1654 = reduce_mean(%1653) : f32[4,1,1,1280]  avgpool
  * out %1654 -> arena+10485760
  * in  %1646 f32[4,16,16,1280] <- arena+5242880
- * in  %1652 f32[4,16,16,1] <- arena+15881216
+ * in  %1652 f32[4,16,16,1] <- arena+15835136
  */
-static void k130_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k139_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -2583,11 +3745,11 @@ static void k130_mul_reduce_mean(float *restrict y0, const float *restrict x0, c
 
 /*
  * %1657 = dropout(%1655, %1656) : f32[4,1280]  classifier.0
- * out %1657 -> arena+15810560
+ * out %1657 -> arena+10506240
  * in  %1655 f32[4,1280] <- arena+10485760
  * in  %1656 i32[1] <- seed (seed)
  */
-static void k131_dropout(float *restrict y0, const float *restrict x0, const int32_t *restrict x1, uint32_t a0, float a1) {
+static void k140_dropout(float *restrict y0, const float *restrict x0, const int32_t *restrict x1, uint32_t a0, float a1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
@@ -2600,12 +3762,12 @@ static void k131_dropout(float *restrict y0, const float *restrict x0, const int
 
 /*
  * %1660 = linear(%1657, %1658, %1659) : f32[4,512]  classifier.1
- * out %1660 -> arena+15831040
- * in  %1657 f32[4,1280] <- arena+15810560
+ * out %1660 -> arena+10485760
+ * in  %1657 f32[4,1280] <- arena+10506240
  * in  %1658 f32[512,1280] <- model+20382386 (classifier.1.weight)
  * in  %1659 f32[512] <- model+21037746 (classifier.1.bias)
  */
-static void k132_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k141_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,512) = x (4,1280) · wᵀ (1280,512) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 512, 1280, 1.0f, x0, 1280, x1, 1280, 0.0f, y0, 512);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 512; k++) y0[n * 512 + k] += x2[k];
@@ -2615,14 +3777,14 @@ static void k132_linear(float *restrict y0, const float *restrict x0, const floa
  * %1665 = bn_stats(%1660) : f32[2,512]  classifier.2
  * %1666 = running_mean_update(%1663, %1665) : f32[512]  classifier.2
  * %1667 = running_var_update(%1664, %1665) : f32[512]  classifier.2
- * out %1665 -> arena+15847424
+ * out %1665 -> arena+10502144
  * out %1666 -> model+21325765
  * out %1667 -> model+21326277
- * in  %1660 f32[4,512] <- arena+15831040
+ * in  %1660 f32[4,512] <- arena+10485760
  * in  %1663 f32[512] <- model+21325765 (classifier.2.running_mean)
  * in  %1664 f32[512] <- model+21326277 (classifier.2.running_var)
  */
-static void k133_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k142_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 512, CHUNKS = 4 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     for (long ch = 0; ch < CHUNKS; ch++) {
@@ -2654,14 +3816,14 @@ static void k133_bn_stats_running_mean_update_running_var_update(float *restrict
  * %1668 = bn_train(%1660, %1665, %1661, %1662) : f32[4,512]  classifier.2
  * %1669 = relu(%1668) : f32[4,512]  classifier.3
  * %1670 = dropout(%1669, %1656) : f32[4,512]  classifier.4
- * out %1670 -> arena+15859712
+ * out %1670 -> arena+10493952
  * in  %1656 i32[1] <- seed (seed)
- * in  %1660 f32[4,512] <- arena+15831040
+ * in  %1660 f32[4,512] <- arena+10485760
  * in  %1661 f32[512] <- model+21038258 (classifier.2.weight)
  * in  %1662 f32[512] <- model+21038770 (classifier.2.bias)
- * in  %1665 f32[2,512] <- arena+15847424
+ * in  %1665 f32[2,512] <- arena+10502144
  */
-static void k134_bn_train_relu_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k143_bn_train_relu_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x2[c] / sqrtf(x4[512 + c] + 1e-05f);
@@ -2680,12 +3842,12 @@ static void k134_bn_train_relu_dropout(float *restrict y0, const int32_t *restri
 
 /*
  * %1673 = linear(%1670, %1671, %1672) : f32[4,256]  classifier.5
- * out %1673 -> arena+15839232
- * in  %1670 f32[4,512] <- arena+15859712
+ * out %1673 -> arena+15810560
+ * in  %1670 f32[4,512] <- arena+10493952
  * in  %1671 f32[256,512] <- model+21039282 (classifier.5.weight)
  * in  %1672 f32[256] <- model+21170354 (classifier.5.bias)
  */
-static void k135_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k144_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,256) = x (4,512) · wᵀ (512,256) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 256, 512, 1.0f, x0, 512, x1, 512, 0.0f, y0, 256);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 256; k++) y0[n * 256 + k] += x2[k];
@@ -2695,14 +3857,14 @@ static void k135_linear(float *restrict y0, const float *restrict x0, const floa
  * %1678 = bn_stats(%1673) : f32[2,256]  classifier.6
  * %1679 = running_mean_update(%1676, %1678) : f32[256]  classifier.6
  * %1680 = running_var_update(%1677, %1678) : f32[256]  classifier.6
- * out %1678 -> arena+15867904
+ * out %1678 -> arena+15822848
  * out %1679 -> model+21326789
  * out %1680 -> model+21327045
- * in  %1673 f32[4,256] <- arena+15839232
+ * in  %1673 f32[4,256] <- arena+15810560
  * in  %1676 f32[256] <- model+21326789 (classifier.6.running_mean)
  * in  %1677 f32[256] <- model+21327045 (classifier.6.running_var)
  */
-static void k136_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k145_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 256, CHUNKS = 4 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     for (long ch = 0; ch < CHUNKS; ch++) {
@@ -2734,14 +3896,14 @@ static void k136_bn_stats_running_mean_update_running_var_update(float *restrict
  * %1681 = bn_train(%1673, %1678, %1674, %1675) : f32[4,256]  classifier.6
  * %1682 = relu(%1681) : f32[4,256]  classifier.7
  * %1683 = dropout(%1682, %1656) : f32[4,256]  classifier.8
- * out %1683 -> arena+15885312
+ * out %1683 -> arena+15814656
  * in  %1656 i32[1] <- seed (seed)
- * in  %1673 f32[4,256] <- arena+15839232
+ * in  %1673 f32[4,256] <- arena+15810560
  * in  %1674 f32[256] <- model+21170610 (classifier.6.weight)
  * in  %1675 f32[256] <- model+21170866 (classifier.6.bias)
- * in  %1678 f32[2,256] <- arena+15867904
+ * in  %1678 f32[2,256] <- arena+15822848
  */
-static void k137_bn_train_relu_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k146_bn_train_relu_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] / sqrtf(x4[256 + c] + 1e-05f);
@@ -2761,20 +3923,20 @@ static void k137_bn_train_relu_dropout(float *restrict y0, const int32_t *restri
 /*
  * %1686 = linear(%1683, %1684, %1685) : f32[4,3]  classifier.9
  * out %1686 -> logits
- * in  %1683 f32[4,256] <- arena+15885312
+ * in  %1683 f32[4,256] <- arena+15814656
  * in  %1684 f32[3,256] <- model+21171122 (classifier.9.weight)
  * in  %1685 f32[3] <- model+21171890 (classifier.9.bias)
  */
-static void k138_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k147_linear(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* y (4,3) = x (4,256) · wᵀ (256,3) + b */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4, 3, 256, 1.0f, x0, 256, x1, 256, 0.0f, y0, 3);
     for (long n = 0; n < 4; n++) for (long k = 0; k < 3; k++) y0[n * 3 + k] += x2[k];
 }
 
 /*
- * out %1688 -> arena+15843328
+ * out %1688 -> arena+15818752
  */
-static void k139_fill(float *restrict y0) {
+static void k148_fill(float *restrict y0) {
     for (long i = 0; i < 1; i++) y0[i] = 1.0f;
 }
 
@@ -2782,12 +3944,12 @@ static void k139_fill(float *restrict y0) {
  * %1687 = focal_loss(%1686, %1) : f32[]  loss
  * %1689 = focal_loss_bwd(%1686, %1, %1688) : f32[4,3]  loss
  * out %1687 -> loss
- * out %1689 -> arena+15917056
+ * out %1689 -> arena+15839232
  * in  %1 i32[4] <- labels (labels)
  * in  %1686 f32[4,3] <- logits
- * in  %1688 f32[] <- arena+15843328 (loss)
+ * in  %1688 f32[] <- arena+15818752 (loss)
  */
-static void k140_focal_loss_fwd_bwd(float *restrict y0, float *restrict y1, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k149_focal_loss_fwd_bwd(float *restrict y0, float *restrict y1, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* focal loss on smoothed targets, logits (4,3) */
     static const double alpha[3] = {0.25, 0.5, 0.25};
     static const double weight[3] = {1.0, 1.0, 1.0};
@@ -2820,12 +3982,50 @@ static void k140_focal_loss_fwd_bwd(float *restrict y0, float *restrict y1, cons
 
 /*
  * %1690 = matmul(%1689, %1684) : f32[4,256]  classifier.9
- * out %1690 -> arena+15843328
- * in  %1689 f32[4,3] <- arena+15917056
+ * out %1690 -> arena+15818752
+ * in  %1689 f32[4,3] <- arena+15839232
  * in  %1684 f32[3,256] <- model+21171122 (classifier.9.weight)
  */
-static void k141_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k150_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 256, 3, 1.0f, x0, 3, x1, 256, 0.0f, y0, 256);
+}
+
+/*
+ * %1691 = matmul(%1689, %1683) : f32[3,256]  classifier.9
+ * %1773 = add(%1772, %1691) : f32[3,256]  classifier.9.weight
+ * out %1773 -> grads+21171122
+ * in  %1689 f32[4,3] <- arena+15839232
+ * in  %1683 f32[4,256] <- arena+15814656
+ * in  %1772 f32[3,256] <- grads+21171122 (classifier.9.weight)
+ */
+static void k151_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3, 256, 4, 1.0f, x0, 3, x1, 256, 1.0f, y0, 256);
+}
+
+/*
+ * %1692 = reduce_sum(%1689) : f32[1,3]  classifier.9
+ * %1693 = reshape(%1692) : f32[3]  classifier.9
+ * %1775 = add(%1774, %1693) : f32[3]  classifier.9.bias
+ * out %1775 -> grads+21171890
+ * in  %1689 f32[4,3] <- arena+15839232
+ * in  %1774 f32[3] <- grads+21171890 (classifier.9.bias)
+ */
+static void k152_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+    /* sum over axes [0] of [4, 3]: (1, 4, 3) -> (1, 3) */
+    for (long o = 0; o < 1; o++) {
+        double acc[3];
+        for (long q = 0; q < 3; q++) acc[q] = 0.0;
+        for (long j = 0; j < 4; j++) {
+            for (long q = 0; q < 3; q++) {
+                const long r = o * 4 + j, c = q, i = r * 3 + c;
+                const float t0 = x0[r * 3 + c];
+                (void)r; (void)c; (void)i;
+                acc[q] += t0;
+            }
+        }
+        for (long q = 0; q < 3; q++) y0[o * 3 + q] += (float)(acc[q]);
+    }
 }
 
 /*
@@ -2833,15 +4033,15 @@ static void k141_matmul(float *restrict y0, const float *restrict x0, const floa
  * %1694 = dropout_bwd(%1690, %1656) : f32[4,256]  classifier.8
  * %1695 = relu_bwd(%1694, %1681) : f32[4,256]  classifier.7
  * %1696 = bn_bwd_reduce(%1695, %1673, %1678) : f32[2,256]  classifier.6
- * out %1696 -> arena+15909888
+ * out %1696 -> arena+15824896
  * in  %1656 i32[1] <- seed (seed)
- * in  %1673 f32[4,256] <- arena+15839232
+ * in  %1673 f32[4,256] <- arena+15810560
  * in  %1674 f32[256] <- model+21170610 (classifier.6.weight)
  * in  %1675 f32[256] <- model+21170866 (classifier.6.bias)
- * in  %1678 f32[2,256] <- arena+15867904
- * in  %1690 f32[4,256] <- arena+15843328
+ * in  %1678 f32[2,256] <- arena+15822848
+ * in  %1690 f32[4,256] <- arena+15818752
  */
-static void k142_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k153_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] / sqrtf(x4[256 + c] + 1e-05f);
@@ -2884,16 +4084,16 @@ static void k142_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0,
  * %1694 = dropout_bwd(%1690, %1656) : f32[4,256]  classifier.8
  * %1695 = relu_bwd(%1694, %1681) : f32[4,256]  classifier.7
  * %1697 = bn_bwd_input(%1695, %1673, %1678, %1674, %1696) : f32[4,256]  classifier.6
- * out %1697 -> arena+15889408
+ * out %1697 -> arena+15814656
  * in  %1656 i32[1] <- seed (seed)
- * in  %1673 f32[4,256] <- arena+15839232
+ * in  %1673 f32[4,256] <- arena+15810560
  * in  %1674 f32[256] <- model+21170610 (classifier.6.weight)
  * in  %1675 f32[256] <- model+21170866 (classifier.6.bias)
- * in  %1678 f32[2,256] <- arena+15867904
- * in  %1690 f32[4,256] <- arena+15843328
- * in  %1696 f32[2,256] <- arena+15909888
+ * in  %1678 f32[2,256] <- arena+15822848
+ * in  %1690 f32[4,256] <- arena+15818752
+ * in  %1696 f32[2,256] <- arena+15824896
  */
-static void k143_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k154_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] / sqrtf(x4[256 + c] + 1e-05f);
@@ -2919,13 +4119,75 @@ static void k143_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(float *restrict y0, 
 }
 
 /*
+ * %1698 = slice(%1696) : f32[1,256]  classifier.6
+ * %1699 = reshape(%1698) : f32[256]  classifier.6
+ * %1769 = add(%1768, %1699) : f32[256]  classifier.6.weight
+ * out %1769 -> grads+21170610
+ * in  %1696 f32[2,256] <- arena+15824896
+ * in  %1768 f32[256] <- grads+21170610 (classifier.6.weight)
+ */
+static void k155_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 256; j++) y0[o * 256 + j] += x0[o * 512 + 256 + j];
+}
+
+/*
+ * %1700 = slice(%1696) : f32[1,256]  classifier.6
+ * %1701 = reshape(%1700) : f32[256]  classifier.6
+ * %1771 = add(%1770, %1701) : f32[256]  classifier.6.bias
+ * out %1771 -> grads+21170866
+ * in  %1696 f32[2,256] <- arena+15824896
+ * in  %1770 f32[256] <- grads+21170866 (classifier.6.bias)
+ */
+static void k156_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 256; j++) y0[o * 256 + j] += x0[o * 512 + 0 + j];
+}
+
+/*
  * %1702 = matmul(%1697, %1671) : f32[4,512]  classifier.5
- * out %1702 -> arena+15839232
- * in  %1697 f32[4,256] <- arena+15889408
+ * out %1702 -> arena+10534912
+ * in  %1697 f32[4,256] <- arena+15814656
  * in  %1671 f32[256,512] <- model+21039282 (classifier.5.weight)
  */
-static void k144_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k157_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 512, 256, 1.0f, x0, 256, x1, 512, 0.0f, y0, 512);
+}
+
+/*
+ * %1703 = matmul(%1697, %1670) : f32[256,512]  classifier.5
+ * %1765 = add(%1764, %1703) : f32[256,512]  classifier.5.weight
+ * out %1765 -> grads+21039282
+ * in  %1697 f32[4,256] <- arena+15814656
+ * in  %1670 f32[4,512] <- arena+10493952
+ * in  %1764 f32[256,512] <- grads+21039282 (classifier.5.weight)
+ */
+static void k158_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 512, 4, 1.0f, x0, 256, x1, 512, 1.0f, y0, 512);
+}
+
+/*
+ * %1704 = reduce_sum(%1697) : f32[1,256]  classifier.5
+ * %1705 = reshape(%1704) : f32[256]  classifier.5
+ * %1767 = add(%1766, %1705) : f32[256]  classifier.5.bias
+ * out %1767 -> grads+21170354
+ * in  %1697 f32[4,256] <- arena+15814656
+ * in  %1766 f32[256] <- grads+21170354 (classifier.5.bias)
+ */
+static void k159_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+    /* sum over axes [0] of [4, 256]: (1, 4, 256) -> (1, 256) */
+    for (long o = 0; o < 1; o++) {
+        double acc[256];
+        for (long q = 0; q < 256; q++) acc[q] = 0.0;
+        for (long j = 0; j < 4; j++) {
+            for (long q = 0; q < 256; q++) {
+                const long r = o * 4 + j, c = q, i = r * 256 + c;
+                const float t0 = x0[r * 256 + c];
+                (void)r; (void)c; (void)i;
+                acc[q] += t0;
+            }
+        }
+        for (long q = 0; q < 256; q++) y0[o * 256 + q] += (float)(acc[q]);
+    }
 }
 
 /*
@@ -2933,15 +4195,15 @@ static void k144_matmul(float *restrict y0, const float *restrict x0, const floa
  * %1706 = dropout_bwd(%1702, %1656) : f32[4,512]  classifier.4
  * %1707 = relu_bwd(%1706, %1668) : f32[4,512]  classifier.3
  * %1708 = bn_bwd_reduce(%1707, %1660, %1665) : f32[2,512]  classifier.2
- * out %1708 -> arena+15893504
+ * out %1708 -> arena+10493952
  * in  %1656 i32[1] <- seed (seed)
- * in  %1660 f32[4,512] <- arena+15831040
+ * in  %1660 f32[4,512] <- arena+10485760
  * in  %1661 f32[512] <- model+21038258 (classifier.2.weight)
  * in  %1662 f32[512] <- model+21038770 (classifier.2.bias)
- * in  %1665 f32[2,512] <- arena+15847424
- * in  %1702 f32[4,512] <- arena+15839232
+ * in  %1665 f32[2,512] <- arena+10502144
+ * in  %1702 f32[4,512] <- arena+10534912
  */
-static void k145_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k160_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x2[c] / sqrtf(x4[512 + c] + 1e-05f);
@@ -2984,16 +4246,16 @@ static void k145_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(float *restrict y0,
  * %1706 = dropout_bwd(%1702, %1656) : f32[4,512]  classifier.4
  * %1707 = relu_bwd(%1706, %1668) : f32[4,512]  classifier.3
  * %1709 = bn_bwd_input(%1707, %1660, %1665, %1661, %1708) : f32[4,512]  classifier.2
- * out %1709 -> arena+15867904
+ * out %1709 -> arena+10543104
  * in  %1656 i32[1] <- seed (seed)
- * in  %1660 f32[4,512] <- arena+15831040
+ * in  %1660 f32[4,512] <- arena+10485760
  * in  %1661 f32[512] <- model+21038258 (classifier.2.weight)
  * in  %1662 f32[512] <- model+21038770 (classifier.2.bias)
- * in  %1665 f32[2,512] <- arena+15847424
- * in  %1702 f32[4,512] <- arena+15839232
- * in  %1708 f32[2,512] <- arena+15893504
+ * in  %1665 f32[2,512] <- arena+10502144
+ * in  %1702 f32[4,512] <- arena+10534912
+ * in  %1708 f32[2,512] <- arena+10493952
  */
-static void k146_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k161_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x2[c] / sqrtf(x4[512 + c] + 1e-05f);
@@ -3019,22 +4281,84 @@ static void k146_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(float *restrict y0, 
 }
 
 /*
+ * %1710 = slice(%1708) : f32[1,512]  classifier.2
+ * %1711 = reshape(%1710) : f32[512]  classifier.2
+ * %1761 = add(%1760, %1711) : f32[512]  classifier.2.weight
+ * out %1761 -> grads+21038258
+ * in  %1708 f32[2,512] <- arena+10493952
+ * in  %1760 f32[512] <- grads+21038258 (classifier.2.weight)
+ */
+static void k162_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 512; j++) y0[o * 512 + j] += x0[o * 1024 + 512 + j];
+}
+
+/*
+ * %1712 = slice(%1708) : f32[1,512]  classifier.2
+ * %1713 = reshape(%1712) : f32[512]  classifier.2
+ * %1763 = add(%1762, %1713) : f32[512]  classifier.2.bias
+ * out %1763 -> grads+21038770
+ * in  %1708 f32[2,512] <- arena+10493952
+ * in  %1762 f32[512] <- grads+21038770 (classifier.2.bias)
+ */
+static void k163_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 512; j++) y0[o * 512 + j] += x0[o * 1024 + 0 + j];
+}
+
+/*
  * %1714 = matmul(%1709, %1658) : f32[4,1280]  classifier.1
  * out %1714 -> arena+10485760
- * in  %1709 f32[4,512] <- arena+15867904
+ * in  %1709 f32[4,512] <- arena+10543104
  * in  %1658 f32[512,1280] <- model+20382386 (classifier.1.weight)
  */
-static void k147_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k164_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 1280, 512, 1.0f, x0, 512, x1, 1280, 0.0f, y0, 1280);
 }
 
 /*
+ * %1715 = matmul(%1709, %1657) : f32[512,1280]  classifier.1
+ * %1757 = add(%1756, %1715) : f32[512,1280]  classifier.1.weight
+ * out %1757 -> grads+20382386
+ * in  %1709 f32[4,512] <- arena+10543104
+ * in  %1657 f32[4,1280] <- arena+10506240
+ * in  %1756 f32[512,1280] <- grads+20382386 (classifier.1.weight)
+ */
+static void k165_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 1280, 4, 1.0f, x0, 512, x1, 1280, 1.0f, y0, 1280);
+}
+
+/*
+ * %1716 = reduce_sum(%1709) : f32[1,512]  classifier.1
+ * %1717 = reshape(%1716) : f32[512]  classifier.1
+ * %1759 = add(%1758, %1717) : f32[512]  classifier.1.bias
+ * out %1759 -> grads+21037746
+ * in  %1709 f32[4,512] <- arena+10543104
+ * in  %1758 f32[512] <- grads+21037746 (classifier.1.bias)
+ */
+static void k166_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+    /* sum over axes [0] of [4, 512]: (1, 4, 512) -> (1, 512) */
+    for (long o = 0; o < 1; o++) {
+        double acc[512];
+        for (long q = 0; q < 512; q++) acc[q] = 0.0;
+        for (long j = 0; j < 4; j++) {
+            for (long q = 0; q < 512; q++) {
+                const long r = o * 4 + j, c = q, i = r * 512 + c;
+                const float t0 = x0[r * 512 + c];
+                (void)r; (void)c; (void)i;
+                acc[q] += t0;
+            }
+        }
+        for (long q = 0; q < 512; q++) y0[o * 512 + q] += (float)(acc[q]);
+    }
+}
+
+/*
  * %1718 = dropout_bwd(%1714, %1656) : f32[4,1280]  classifier.0
- * out %1718 -> arena+15831040
+ * out %1718 -> arena+15810560
  * in  %1656 i32[1] <- seed (seed)
  * in  %1714 f32[4,1280] <- arena+10485760
  */
-static void k148_dropout_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, uint32_t a0, float a1) {
+static void k167_dropout_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, uint32_t a0, float a1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
@@ -3052,9 +4376,9 @@ static void k148_dropout_bwd(float *restrict y0, const int32_t *restrict x0, con
  * %1724 = reduce_sum(%1723) : f32[4,16,16,1]  cbam.spatial_attention
  * out %1724 -> arena+10485760
  * in  %1646 f32[4,16,16,1280] <- arena+5242880
- * in  %1719 f32[4,1,1,1280] <- arena+15831040
+ * in  %1719 f32[4,1,1,1280] <- arena+15810560
  */
-static void k149_expand_scale_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k168_expand_scale_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* sum over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -3078,11 +4402,11 @@ static void k149_expand_scale_mul_reduce_sum(float *restrict y0, const float *re
 
 /*
  * %1725 = sigmoid_bwd(%1724, %1651) : f32[4,16,16,1]  cbam.spatial_attention
- * out %1725 -> arena+15897600
- * in  %1651 f32[4,16,16,1] <- arena+10506240
+ * out %1725 -> arena+10493952
+ * in  %1651 f32[4,16,16,1] <- arena+15831040
  * in  %1724 f32[4,16,16,1] <- arena+10485760
  */
-static void k150_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k169_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1; c++) {
             const long i = r * 1 + c;
@@ -3098,10 +4422,10 @@ static void k150_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
 /*
  * %1726 = conv2d_bwd_input(%1725, %1650) : f32[4,16,16,2]  cbam.spatial_attention.conv
  * out %1726 -> arena+10485760
- * in  %1725 f32[4,16,16,1] <- arena+15897600
+ * in  %1725 f32[4,16,16,1] <- arena+10493952
  * in  %1650 f32[1,2,7,7] <- model+20382288 (cbam.spatial_attention.conv.weight)
  */
-static void k151_conv7x7_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k170_conv7x7_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,2) w (1,2,7,7) y (4,16,16,1) stride 1 pad 3 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -3143,230 +4467,14 @@ static void k151_conv7x7_bwd_input(float *restrict y0, const float *restrict x0,
 }
 
 /*
- * %1728 = slice(%1726) : f32[4,16,16,1]  cbam.spatial_attention
- * out %1728 -> arena+15901696
- * in  %1726 f32[4,16,16,2] <- arena+10485760
- */
-static void k152_slice(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1024; o++) memcpy(y0 + o * 1, x0 + o * 2 + 0, 1 * sizeof(float));
-}
-
-/*
- * %1729 = slice(%1726) : f32[4,16,16,1]  cbam.spatial_attention
- * out %1729 -> arena+15905792
- * in  %1726 f32[4,16,16,2] <- arena+10485760
- */
-static void k153_slice(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1024; o++) memcpy(y0 + o * 1, x0 + o * 2 + 1, 1 * sizeof(float));
-}
-
-/*
- * %1730 = reduce_max_bwd(%1729, %1646) : f32[4,16,16,1280]  cbam.spatial_attention
- * out %1730 -> arena+10485760
- * in  %1729 f32[4,16,16,1] <- arena+15905792
- * in  %1646 f32[4,16,16,1280] <- arena+5242880
- */
-static void k154_reduce_max_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dy routed to the first maximum over axes [3] of x [4, 16, 16, 1280] */
-    #pragma omp parallel for schedule(static)
-    for (long o = 0; o < 1024; o++) {
-        for (long i = 0; i < 1; i++) {
-            long arg = 0;
-            float best = x1[(o * 1280) * 1 + i];
-            for (long j = 1; j < 1280; j++) { const float v = x1[(o * 1280 + j) * 1 + i]; if (v > best) { best = v; arg = j; } }
-            for (long j = 0; j < 1280; j++) y0[(o * 1280 + j) * 1 + i] = j == arg ? x0[o * 1 + i] : 0.0f;
-        }
-    }
-}
-
-/*
- * %1627 = add(%1625, %1626) : f32[4,16,16,1280]  features.7.1
- * %1628 = silu(%1627) : f32[4,16,16,1280]  features.7.2
- * %1720 = expand(%1719) : f32[4,16,16,1280]  avgpool
- * %1721 = scale(%1720) : f32[4,16,16,1280]  avgpool
- * %1722 = mul(%1721, %1652) : f32[4,16,16,1280]  cbam.spatial_attention
- * %1731 = expand(%1728) : f32[4,16,16,1280]  cbam.spatial_attention
- * %1732 = scale(%1731) : f32[4,16,16,1280]  cbam.spatial_attention
- * %1733 = add_n(%1722, %1730, %1732) : f32[4,16,16,1280]  cbam.channel_attention
- * %1734 = mul(%1733, %1628) : f32[4,16,16,1280]  cbam.channel_attention
- * %1735 = reduce_sum(%1734) : f32[4,1,1,1280]  cbam.channel_attention
- * out %1735 -> arena+5242880
- * in  %1625 f32[4,16,16,1280] <- arena+0
- * in  %1626 f32[1,1,1,1280] <- arena+15876096
- * in  %1652 f32[4,16,16,1] <- arena+15881216
- * in  %1719 f32[4,1,1,1280] <- arena+15831040
- * in  %1728 f32[4,16,16,1] <- arena+15901696
- * in  %1730 f32[4,16,16,1280] <- arena+10485760
- */
-static void k155_add_silu_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
-    /* sum over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
-    #pragma omp parallel for schedule(static)
-    for (long o = 0; o < 4; o++) {
-        double acc[1280];
-        for (long q = 0; q < 1280; q++) acc[q] = 0.0;
-        for (long j = 0; j < 256; j++) {
-            for (long q = 0; q < 1280; q++) {
-                const long r = o * 256 + j, c = q, i = r * 1280 + c;
-                const float t0 = x3[(r / 256) * 1280 + c];
-                const float t1 = t0;
-                const float t2 = 0.00390625f * t1;
-                const float t3 = x2[r];
-                const float t4 = t2 * t3;
-                const float t5 = x5[r * 1280 + c];
-                const float t6 = x4[r];
-                const float t7 = t6;
-                const float t8 = 0.00078125f * t7;
-                const float t9 = t4 + t5 + t8;
-                const float t10 = x0[r * 1280 + c];
-                const float t11 = x1[c];
-                const float t12 = t10 + t11;
-                const float t13 = t12 * ba_sigmoid(t12);
-                const float t14 = t9 * t13;
-                (void)r; (void)c; (void)i;
-                acc[q] += t14;
-            }
-        }
-        for (long q = 0; q < 1280; q++) y0[o * 1280 + q] = (float)(acc[q]);
-    }
-}
-
-/*
- * %1643 = add(%1639, %1642) : f32[4,1280]  cbam.channel_attention
- * %1737 = sigmoid_bwd(%1736, %1643) : f32[4,1280]  cbam.channel_attention
- * out %1737 -> arena+1228800
- * in  %1639 f32[4,1280] <- arena+15769600
- * in  %1642 f32[4,1280] <- arena+15790080
- * in  %1736 f32[4,1280] <- arena+5242880
- */
-static void k156_add_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
-    for (long r = 0; r < 4; r++) {
-        for (long c = 0; c < 1280; c++) {
-            const long i = r * 1280 + c;
-            const float t0 = x2[r * 1280 + c];
-            const float t1 = x0[r * 1280 + c];
-            const float t2 = x1[r * 1280 + c];
-            const float t3 = t1 + t2;
-            const float t4s = ba_sigmoid(t3);
-            const float t4 = t0 * (t4s * (1.0f - t4s));
-            y0[i] = t4;
-        }
-    }
-}
-
-/*
- * %1738 = matmul(%1737, %1632) : f32[4,80]  cbam.channel_attention.fc.2
- * out %1738 -> arena+15901696
- * in  %1737 f32[4,1280] <- arena+1228800
- * in  %1632 f32[1280,80] <- model+20279888
- */
-static void k157_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 80, 1280, 1.0f, x0, 1280, x1, 80, 0.0f, y0, 80);
-}
-
-/*
- * %1739 = matmul(%1737, %1641) : f32[1280,80]  cbam.channel_attention.fc.2
- * out %1739 -> arena+0
- * in  %1737 f32[4,1280] <- arena+1228800
- * in  %1641 f32[4,80] <- arena+15915776
- */
-static void k158_matmul_tA(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 80, 4, 1.0f, x0, 1280, x1, 80, 0.0f, y0, 80);
-}
-
-/*
- * %1740 = relu_bwd(%1738, %1640) : f32[4,80]  cbam.channel_attention.fc.1
- * out %1740 -> arena+15902976
- * in  %1640 f32[4,80] <- arena+15914496
- * in  %1738 f32[4,80] <- arena+15901696
- */
-static void k159_relu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    for (long r = 0; r < 4; r++) {
-        for (long c = 0; c < 80; c++) {
-            const long i = r * 80 + c;
-            const float t0 = x1[r * 80 + c];
-            const float t1 = x0[r * 80 + c];
-            const float t2 = t1 > 0.0f ? t0 : 0.0f;
-            y0[i] = t2;
-        }
-    }
-}
-
-/*
- * %1741 = matmul(%1740, %1636) : f32[80,1280]  cbam.channel_attention.fc.1.0
- * out %1741 -> arena+409600
- * in  %1740 f32[4,80] <- arena+15902976
- * in  %1636 f32[4,1280] <- arena+15749120
- */
-static void k160_matmul_tA(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 1280, 4, 1.0f, x0, 80, x1, 1280, 0.0f, y0, 1280);
-}
-
-/*
- * %1746 = add_n(%1739, %1743) : f32[1280,80]  cbam.channel_attention.fc.2
- * out %1746 -> arena+1638400
- * in  %1739 f32[1280,80] <- arena+0
- * in  %1743 f32[1280,80] <- arena+819200
- */
-static void k161_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 1280; r++) {
-        for (long c = 0; c < 80; c++) {
-            const long i = r * 80 + c;
-            const float t0 = x0[r * 80 + c];
-            const float t1 = x1[r * 80 + c];
-            const float t2 = t0 + t1;
-            y0[i] = t2;
-        }
-    }
-}
-
-/*
- * %1748 = add_n(%1741, %1745) : f32[80,1280]  cbam.channel_attention.fc.0
- * out %1748 -> arena+0
- * in  %1741 f32[80,1280] <- arena+409600
- * in  %1745 f32[80,1280] <- arena+1228800
- */
-static void k162_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 80; r++) {
-        for (long c = 0; c < 1280; c++) {
-            const long i = r * 1280 + c;
-            const float t0 = x0[r * 1280 + c];
-            const float t1 = x1[r * 1280 + c];
-            const float t2 = t0 + t1;
-            y0[i] = t2;
-        }
-    }
-}
-
-/*
- * %1751 = add(%1750, %1749) : f32[80,1280,1,1]  cbam.channel_attention.fc.0.weight
- * out %1751 -> grads+20177488
- * in  %1749 f32[80,1280,1,1] <- arena+0
- * in  %1750 f32[80,1280,1,1] <- grads+20177488 (cbam.channel_attention.fc.0.weight)
- */
-static void k163_add(float *restrict y0, const float *restrict x0) {
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 102400; r++) {
-        for (long c = 0; c < 1; c++) {
-            const long i = r * 1 + c;
-            const float t0 = y0[r];
-            const float t1 = x0[r];
-            const float t2 = t0 + t1;
-            y0[i] = t2;
-        }
-    }
-}
-
-/*
  * %1727 = conv2d_bwd_weight(%1725, %1649) : f32[1,2,7,7]  cbam.spatial_attention.conv
  * %1755 = add(%1754, %1727) : f32[1,2,7,7]  cbam.spatial_attention.conv.weight
  * out %1755 -> grads+20382288
- * in  %1725 f32[4,16,16,1] <- arena+15897600
- * in  %1649 f32[4,16,16,2] <- arena+15851520
+ * in  %1725 f32[4,16,16,1] <- arena+10493952
+ * in  %1649 f32[4,16,16,2] <- arena+10526720
  * in  %1754 f32[1,2,7,7] <- grads+20382288 (cbam.spatial_attention.conv.weight)
  */
-static void k164_conv7x7_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k171_conv7x7_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,16,16,2) w (1,2,7,7) y (4,16,16,1) stride 1 pad 3, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 320 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -3418,164 +4526,218 @@ static void k164_conv7x7_bwd_weight_acc(float *restrict y0, const float *restric
 }
 
 /*
- * %1715 = matmul(%1709, %1657) : f32[512,1280]  classifier.1
- * %1757 = add(%1756, %1715) : f32[512,1280]  classifier.1.weight
- * out %1757 -> grads+20382386
- * in  %1709 f32[4,512] <- arena+15867904
- * in  %1657 f32[4,1280] <- arena+15810560
- * in  %1756 f32[512,1280] <- grads+20382386 (classifier.1.weight)
+ * %1728 = slice(%1726) : f32[4,16,16,1]  cbam.spatial_attention
+ * out %1728 -> arena+15831040
+ * in  %1726 f32[4,16,16,2] <- arena+10485760
  */
-static void k165_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 1280, 4, 1.0f, x0, 512, x1, 1280, 1.0f, y0, 1280);
+static void k172_slice(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1024; o++) memcpy(y0 + o * 1, x0 + o * 2 + 0, 1 * sizeof(float));
 }
 
 /*
- * %1716 = reduce_sum(%1709) : f32[1,512]  classifier.1
- * %1717 = reshape(%1716) : f32[512]  classifier.1
- * %1759 = add(%1758, %1717) : f32[512]  classifier.1.bias
- * out %1759 -> grads+21037746
- * in  %1709 f32[4,512] <- arena+15867904
- * in  %1758 f32[512] <- grads+21037746 (classifier.1.bias)
+ * %1729 = slice(%1726) : f32[4,16,16,1]  cbam.spatial_attention
+ * out %1729 -> arena+15839232
+ * in  %1726 f32[4,16,16,2] <- arena+10485760
  */
-static void k166_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
-    /* sum over axes [0] of [4, 512]: (1, 4, 512) -> (1, 512) */
-    for (long o = 0; o < 1; o++) {
-        double acc[512];
-        for (long q = 0; q < 512; q++) acc[q] = 0.0;
-        for (long j = 0; j < 4; j++) {
-            for (long q = 0; q < 512; q++) {
-                const long r = o * 4 + j, c = q, i = r * 512 + c;
-                const float t0 = x0[r * 512 + c];
-                (void)r; (void)c; (void)i;
-                acc[q] += t0;
-            }
+static void k173_slice(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1024; o++) memcpy(y0 + o * 1, x0 + o * 2 + 1, 1 * sizeof(float));
+}
+
+/*
+ * %1730 = reduce_max_bwd(%1729, %1646) : f32[4,16,16,1280]  cbam.spatial_attention
+ * out %1730 -> arena+10485760
+ * in  %1729 f32[4,16,16,1] <- arena+15839232
+ * in  %1646 f32[4,16,16,1280] <- arena+5242880
+ */
+static void k174_reduce_max_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dy routed to the first maximum over axes [3] of x [4, 16, 16, 1280] */
+    #pragma omp parallel for schedule(static)
+    for (long o = 0; o < 1024; o++) {
+        for (long i = 0; i < 1; i++) {
+            long arg = 0;
+            float best = x1[(o * 1280) * 1 + i];
+            for (long j = 1; j < 1280; j++) { const float v = x1[(o * 1280 + j) * 1 + i]; if (v > best) { best = v; arg = j; } }
+            for (long j = 0; j < 1280; j++) y0[(o * 1280 + j) * 1 + i] = j == arg ? x0[o * 1 + i] : 0.0f;
         }
-        for (long q = 0; q < 512; q++) y0[o * 512 + q] += (float)(acc[q]);
     }
 }
 
 /*
- * %1710 = slice(%1708) : f32[1,512]  classifier.2
- * %1711 = reshape(%1710) : f32[512]  classifier.2
- * %1761 = add(%1760, %1711) : f32[512]  classifier.2.weight
- * out %1761 -> grads+21038258
- * in  %1708 f32[2,512] <- arena+15893504
- * in  %1760 f32[512] <- grads+21038258 (classifier.2.weight)
+ * %1627 = add(%1625, %1626) : f32[4,16,16,1280]  features.7.1
+ * %1628 = silu(%1627) : f32[4,16,16,1280]  features.7.2
+ * %1720 = expand(%1719) : f32[4,16,16,1280]  avgpool
+ * %1721 = scale(%1720) : f32[4,16,16,1280]  avgpool
+ * %1722 = mul(%1721, %1652) : f32[4,16,16,1280]  cbam.spatial_attention
+ * %1731 = expand(%1728) : f32[4,16,16,1280]  cbam.spatial_attention
+ * %1732 = scale(%1731) : f32[4,16,16,1280]  cbam.spatial_attention
+ * %1733 = add_n(%1722, %1730, %1732) : f32[4,16,16,1280]  cbam.channel_attention
+ * %1734 = mul(%1733, %1628) : f32[4,16,16,1280]  cbam.channel_attention
+ * %1735 = reduce_sum(%1734) : f32[4,1,1,1280]  cbam.channel_attention
+ * out %1735 -> arena+5242880
+ * in  %1625 f32[4,16,16,1280] <- arena+0
+ * in  %1626 f32[1,1,1,1280] <- arena+18874368
+ * in  %1652 f32[4,16,16,1] <- arena+15835136
+ * in  %1719 f32[4,1,1,1280] <- arena+15810560
+ * in  %1728 f32[4,16,16,1] <- arena+15831040
+ * in  %1730 f32[4,16,16,1280] <- arena+10485760
  */
-static void k167_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 512; j++) y0[o * 512 + j] += x0[o * 1024 + 512 + j];
-}
-
-/*
- * %1712 = slice(%1708) : f32[1,512]  classifier.2
- * %1713 = reshape(%1712) : f32[512]  classifier.2
- * %1763 = add(%1762, %1713) : f32[512]  classifier.2.bias
- * out %1763 -> grads+21038770
- * in  %1708 f32[2,512] <- arena+15893504
- * in  %1762 f32[512] <- grads+21038770 (classifier.2.bias)
- */
-static void k168_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 512; j++) y0[o * 512 + j] += x0[o * 1024 + 0 + j];
-}
-
-/*
- * %1703 = matmul(%1697, %1670) : f32[256,512]  classifier.5
- * %1765 = add(%1764, %1703) : f32[256,512]  classifier.5.weight
- * out %1765 -> grads+21039282
- * in  %1697 f32[4,256] <- arena+15889408
- * in  %1670 f32[4,512] <- arena+15859712
- * in  %1764 f32[256,512] <- grads+21039282 (classifier.5.weight)
- */
-static void k169_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 512, 4, 1.0f, x0, 256, x1, 512, 1.0f, y0, 512);
-}
-
-/*
- * %1704 = reduce_sum(%1697) : f32[1,256]  classifier.5
- * %1705 = reshape(%1704) : f32[256]  classifier.5
- * %1767 = add(%1766, %1705) : f32[256]  classifier.5.bias
- * out %1767 -> grads+21170354
- * in  %1697 f32[4,256] <- arena+15889408
- * in  %1766 f32[256] <- grads+21170354 (classifier.5.bias)
- */
-static void k170_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
-    /* sum over axes [0] of [4, 256]: (1, 4, 256) -> (1, 256) */
-    for (long o = 0; o < 1; o++) {
-        double acc[256];
-        for (long q = 0; q < 256; q++) acc[q] = 0.0;
-        for (long j = 0; j < 4; j++) {
-            for (long q = 0; q < 256; q++) {
-                const long r = o * 4 + j, c = q, i = r * 256 + c;
-                const float t0 = x0[r * 256 + c];
+static void k175_add_silu_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* sum over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
+    #pragma omp parallel for schedule(static)
+    for (long o = 0; o < 4; o++) {
+        double acc[1280];
+        for (long q = 0; q < 1280; q++) acc[q] = 0.0;
+        for (long j = 0; j < 256; j++) {
+            for (long q = 0; q < 1280; q++) {
+                const long r = o * 256 + j, c = q, i = r * 1280 + c;
+                const float t0 = x3[(r / 256) * 1280 + c];
+                const float t1 = t0;
+                const float t2 = 0.00390625f * t1;
+                const float t3 = x2[r];
+                const float t4 = t2 * t3;
+                const float t5 = x5[r * 1280 + c];
+                const float t6 = x4[r];
+                const float t7 = t6;
+                const float t8 = 0.00078125f * t7;
+                const float t9 = t4 + t5 + t8;
+                const float t10 = x0[r * 1280 + c];
+                const float t11 = x1[c];
+                const float t12 = t10 + t11;
+                const float t13 = t12 * ba_sigmoid(t12);
+                const float t14 = t9 * t13;
                 (void)r; (void)c; (void)i;
-                acc[q] += t0;
+                acc[q] += t14;
             }
         }
-        for (long q = 0; q < 256; q++) y0[o * 256 + q] += (float)(acc[q]);
+        for (long q = 0; q < 1280; q++) y0[o * 1280 + q] = (float)(acc[q]);
     }
 }
 
 /*
- * %1698 = slice(%1696) : f32[1,256]  classifier.6
- * %1699 = reshape(%1698) : f32[256]  classifier.6
- * %1769 = add(%1768, %1699) : f32[256]  classifier.6.weight
- * out %1769 -> grads+21170610
- * in  %1696 f32[2,256] <- arena+15909888
- * in  %1768 f32[256] <- grads+21170610 (classifier.6.weight)
+ * %1643 = add(%1639, %1642) : f32[4,1280]  cbam.channel_attention
+ * %1737 = sigmoid_bwd(%1736, %1643) : f32[4,1280]  cbam.channel_attention
+ * out %1737 -> arena+1228800
+ * in  %1639 f32[4,1280] <- arena+15769600
+ * in  %1642 f32[4,1280] <- arena+15790080
+ * in  %1736 f32[4,1280] <- arena+5242880
  */
-static void k171_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 256; j++) y0[o * 256 + j] += x0[o * 512 + 256 + j];
-}
-
-/*
- * %1700 = slice(%1696) : f32[1,256]  classifier.6
- * %1701 = reshape(%1700) : f32[256]  classifier.6
- * %1771 = add(%1770, %1701) : f32[256]  classifier.6.bias
- * out %1771 -> grads+21170866
- * in  %1696 f32[2,256] <- arena+15909888
- * in  %1770 f32[256] <- grads+21170866 (classifier.6.bias)
- */
-static void k172_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 256; j++) y0[o * 256 + j] += x0[o * 512 + 0 + j];
-}
-
-/*
- * %1691 = matmul(%1689, %1683) : f32[3,256]  classifier.9
- * %1773 = add(%1772, %1691) : f32[3,256]  classifier.9.weight
- * out %1773 -> grads+21171122
- * in  %1689 f32[4,3] <- arena+15917056
- * in  %1683 f32[4,256] <- arena+15885312
- * in  %1772 f32[3,256] <- grads+21171122 (classifier.9.weight)
- */
-static void k173_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3, 256, 4, 1.0f, x0, 3, x1, 256, 1.0f, y0, 256);
-}
-
-/*
- * %1692 = reduce_sum(%1689) : f32[1,3]  classifier.9
- * %1693 = reshape(%1692) : f32[3]  classifier.9
- * %1775 = add(%1774, %1693) : f32[3]  classifier.9.bias
- * out %1775 -> grads+21171890
- * in  %1689 f32[4,3] <- arena+15917056
- * in  %1774 f32[3] <- grads+21171890 (classifier.9.bias)
- */
-static void k174_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
-    /* sum over axes [0] of [4, 3]: (1, 4, 3) -> (1, 3) */
-    for (long o = 0; o < 1; o++) {
-        double acc[3];
-        for (long q = 0; q < 3; q++) acc[q] = 0.0;
-        for (long j = 0; j < 4; j++) {
-            for (long q = 0; q < 3; q++) {
-                const long r = o * 4 + j, c = q, i = r * 3 + c;
-                const float t0 = x0[r * 3 + c];
-                (void)r; (void)c; (void)i;
-                acc[q] += t0;
-            }
+static void k176_add_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+    for (long r = 0; r < 4; r++) {
+        for (long c = 0; c < 1280; c++) {
+            const long i = r * 1280 + c;
+            const float t0 = x2[r * 1280 + c];
+            const float t1 = x0[r * 1280 + c];
+            const float t2 = x1[r * 1280 + c];
+            const float t3 = t1 + t2;
+            const float t4s = ba_sigmoid(t3);
+            const float t4 = t0 * (t4s * (1.0f - t4s));
+            y0[i] = t4;
         }
-        for (long q = 0; q < 3; q++) y0[o * 3 + q] += (float)(acc[q]);
+    }
+}
+
+/*
+ * %1738 = matmul(%1737, %1632) : f32[4,80]  cbam.channel_attention.fc.2
+ * out %1738 -> arena+15769600
+ * in  %1737 f32[4,1280] <- arena+1228800
+ * in  %1632 f32[1280,80] <- model+20279888
+ */
+static void k177_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 80, 1280, 1.0f, x0, 1280, x1, 80, 0.0f, y0, 80);
+}
+
+/*
+ * %1739 = matmul(%1737, %1641) : f32[1280,80]  cbam.channel_attention.fc.2
+ * out %1739 -> arena+0
+ * in  %1737 f32[4,1280] <- arena+1228800
+ * in  %1641 f32[4,80] <- arena+15847168
+ */
+static void k178_matmul_tA(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 80, 4, 1.0f, x0, 1280, x1, 80, 0.0f, y0, 80);
+}
+
+/*
+ * %1740 = relu_bwd(%1738, %1640) : f32[4,80]  cbam.channel_attention.fc.1
+ * out %1740 -> arena+15770880
+ * in  %1640 f32[4,80] <- arena+15845888
+ * in  %1738 f32[4,80] <- arena+15769600
+ */
+static void k179_relu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    for (long r = 0; r < 4; r++) {
+        for (long c = 0; c < 80; c++) {
+            const long i = r * 80 + c;
+            const float t0 = x1[r * 80 + c];
+            const float t1 = x0[r * 80 + c];
+            const float t2 = t1 > 0.0f ? t0 : 0.0f;
+            y0[i] = t2;
+        }
+    }
+}
+
+/*
+ * %1741 = matmul(%1740, %1636) : f32[80,1280]  cbam.channel_attention.fc.1.0
+ * out %1741 -> arena+409600
+ * in  %1740 f32[4,80] <- arena+15770880
+ * in  %1636 f32[4,1280] <- arena+15749120
+ */
+static void k180_matmul_tA(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 1280, 4, 1.0f, x0, 80, x1, 1280, 0.0f, y0, 1280);
+}
+
+/*
+ * %1746 = add_n(%1739, %1743) : f32[1280,80]  cbam.channel_attention.fc.2
+ * out %1746 -> arena+1638400
+ * in  %1739 f32[1280,80] <- arena+0
+ * in  %1743 f32[1280,80] <- arena+819200
+ */
+static void k181_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 1280; r++) {
+        for (long c = 0; c < 80; c++) {
+            const long i = r * 80 + c;
+            const float t0 = x0[r * 80 + c];
+            const float t1 = x1[r * 80 + c];
+            const float t2 = t0 + t1;
+            y0[i] = t2;
+        }
+    }
+}
+
+/*
+ * %1748 = add_n(%1741, %1745) : f32[80,1280]  cbam.channel_attention.fc.0
+ * out %1748 -> arena+0
+ * in  %1741 f32[80,1280] <- arena+409600
+ * in  %1745 f32[80,1280] <- arena+1228800
+ */
+static void k182_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 80; r++) {
+        for (long c = 0; c < 1280; c++) {
+            const long i = r * 1280 + c;
+            const float t0 = x0[r * 1280 + c];
+            const float t1 = x1[r * 1280 + c];
+            const float t2 = t0 + t1;
+            y0[i] = t2;
+        }
+    }
+}
+
+/*
+ * %1751 = add(%1750, %1749) : f32[80,1280,1,1]  cbam.channel_attention.fc.0.weight
+ * out %1751 -> grads+20177488
+ * in  %1749 f32[80,1280,1,1] <- arena+0
+ * in  %1750 f32[80,1280,1,1] <- grads+20177488 (cbam.channel_attention.fc.0.weight)
+ */
+static void k183_add(float *restrict y0, const float *restrict x0) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 102400; r++) {
+        for (long c = 0; c < 1; c++) {
+            const long i = r * 1 + c;
+            const float t0 = y0[r];
+            const float t1 = x0[r];
+            const float t2 = t0 + t1;
+            y0[i] = t2;
+        }
     }
 }
 
@@ -3609,7 +4771,7 @@ static void k174_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %701 f32[3] <- grads+21171890 (classifier.9.bias)
  * in  %0 f32[8] <- hyper (optimizer.hyper)
  */
-static void k175_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
+static void k184_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[20177488, 21171893), then torch's clip_grad_norm_ */
     enum { CHUNKS = 64 };
     double part[CHUNKS];
@@ -3643,7 +4805,7 @@ static void k175_grad_norm(float *restrict coef, const float *restrict g, const 
  * ... and 27 more nodes of the same kinds
  * 52 values written, 55 read (flat over the state blocks)
  */
-static void k176_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
+static void k185_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
     /* AdamW (torch.optim.AdamW) over the trainable parameters; gradient accumulators reset */
     const float lr = hyper[0], wd = hyper[1], c = coef[0];
     {
@@ -3678,7 +4840,7 @@ static void k176_adamw(float *restrict p, float *restrict g, float *restrict m, 
  * ... and 675 more nodes of the same kinds
  * 687 values written, 1375 read (flat over the state blocks)
  */
-static void k177_ema(float *restrict e, const float *restrict m, const float *restrict hyper) {
+static void k186_ema(float *restrict e, const float *restrict m, const float *restrict hyper) {
     /* EMA of parameters and BatchNorm buffers (timm ModelEmaV2), E[0, 21327301) */
     const float d = hyper[4];
     #pragma omp parallel for simd schedule(static)
@@ -3689,14 +4851,14 @@ static void k177_ema(float *restrict e, const float *restrict m, const float *re
  * %920 = bn_stats(%915) : f32[2,960]  features.6.0.block.0.1
  * %921 = running_mean_update(%918, %920) : f32[960]  features.6.0.block.0.1
  * %922 = running_var_update(%919, %920) : f32[960]  features.6.0.block.0.1
- * out %920 -> arena+472501248
+ * out %920 -> arena+357174272
  * out %921 -> model+21225669
  * out %922 -> model+21226629
  * in  %915 f32[4,32,32,960] <- arena+0
  * in  %918 f32[960] <- model+21225669 (features.6.0.block.0.1.running_mean)
  * in  %919 f32[960] <- model+21226629 (features.6.0.block.0.1.running_var)
  */
-static void k178_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k187_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 960, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -3732,9 +4894,9 @@ static void k178_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %915 f32[4,32,32,960] <- arena+0
  * in  %916 f32[960] <- model+5439016 (features.6.0.block.0.1.weight)
  * in  %917 f32[960] <- model+5439976 (features.6.0.block.0.1.bias)
- * in  %920 f32[2,960] <- arena+472501248
+ * in  %920 f32[2,960] <- arena+357174272
  */
-static void k179_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k188_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -3755,14 +4917,14 @@ static void k179_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * %931 = bn_stats(%926) : f32[2,960]  features.6.0.block.1.1
  * %932 = running_mean_update(%929, %931) : f32[960]  features.6.0.block.1.1
  * %933 = running_var_update(%930, %931) : f32[960]  features.6.0.block.1.1
- * out %931 -> arena+472508928
+ * out %931 -> arena+357181952
  * out %932 -> model+21227589
  * out %933 -> model+21228549
- * in  %926 f32[4,16,16,960] <- arena+420478976
+ * in  %926 f32[4,16,16,960] <- arena+316669952
  * in  %929 f32[960] <- model+21227589 (features.6.0.block.1.1.running_mean)
  * in  %930 f32[960] <- model+21228549 (features.6.0.block.1.1.running_var)
  */
-static void k180_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k189_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 960, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -3795,13 +4957,13 @@ static void k180_bn_stats_running_mean_update_running_var_update(float *restrict
  * %934 = bn_train(%926, %931, %927, %928) : f32[4,16,16,960]  features.6.0.block.1.1
  * %935 = silu(%934) : f32[4,16,16,960]  features.6.0.block.1.2
  * %936 = reduce_mean(%935) : f32[4,1,1,960]  features.6.0.block.2.avgpool
- * out %936 -> arena+472076288
- * in  %926 f32[4,16,16,960] <- arena+420478976
+ * out %936 -> arena+356773888
+ * in  %926 f32[4,16,16,960] <- arena+316669952
  * in  %927 f32[960] <- model+5449576 (features.6.0.block.1.1.weight)
  * in  %928 f32[960] <- model+5450536 (features.6.0.block.1.1.bias)
- * in  %931 f32[2,960] <- arena+472508928
+ * in  %931 f32[2,960] <- arena+357181952
  */
-static void k181_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k190_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 960]: (4, 256, 960) -> (4, 960) */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -3829,29 +4991,43 @@ static void k181_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * %934 = bn_train(%926, %931, %927, %928) : f32[4,16,16,960]  features.6.0.block.1.1
  * %935 = silu(%934) : f32[4,16,16,960]  features.6.0.block.1.2
  * %949 = mul(%935, %948) : f32[4,16,16,960]  features.6.0.block.2
- * out %949 -> arena+424411136
- * in  %926 f32[4,16,16,960] <- arena+420478976
+ * %951 = conv2d(%949, %950) : f32[4,16,16,256]  features.6.0.block.3.0
+ * out %951 -> arena+333709312
+ * in  %926 f32[4,16,16,960] <- arena+316669952
  * in  %927 f32[960] <- model+5449576 (features.6.0.block.1.1.weight)
  * in  %928 f32[960] <- model+5450536 (features.6.0.block.1.1.bias)
- * in  %931 f32[2,960] <- arena+472508928
- * in  %948 f32[4,1,1,960] <- arena+472107008
+ * in  %931 f32[2,960] <- arena+357181952
+ * in  %948 f32[4,1,1,960] <- arena+356804608
+ * in  %950 f32[256,960,1,1] <- model+5529296 (features.6.0.block.3.0.weight)
  */
-static void k182_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k191_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* y (1024, 256) = f(x) (1024, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 1024; r++) {
-        for (long c = 0; c < 960; c++) {
-            const long i = r * 960 + c;
-            const float t0 = x0[r * 960 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            const float t2 = t1 * ba_sigmoid(t1);
-            const float t3 = x4[(r / 256) * 960 + c];
-            const float t4 = t2 * t3;
-            y0[i] = t4;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65280);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 68, rows = m0 + 68 <= 1024 ? 68 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 960; c++) {
+                    const long i = r * 960 + c;
+                    const float t0 = x0[r * 960 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 256) * 960 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 960 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 960, 1.0f, tile, 960, x5, 960, 0.0f, y0 + m0 * 256, 256);
         }
+        free(tile);
     }
 }
 
@@ -3859,14 +5035,14 @@ static void k182_bn_train_silu_mul(float *restrict y0, const float *restrict x0,
  * %956 = bn_stats(%951) : f32[2,256]  features.6.0.block.3.1
  * %957 = running_mean_update(%954, %956) : f32[256]  features.6.0.block.3.1
  * %958 = running_var_update(%955, %956) : f32[256]  features.6.0.block.3.1
- * out %956 -> arena+472532992
+ * out %956 -> arena+357197824
  * out %957 -> model+21229509
  * out %958 -> model+21229765
- * in  %951 f32[4,16,16,256] <- arena+428343296
+ * in  %951 f32[4,16,16,256] <- arena+333709312
  * in  %954 f32[256] <- model+21229509 (features.6.0.block.3.1.running_mean)
  * in  %955 f32[256] <- model+21229765 (features.6.0.block.3.1.running_var)
  */
-static void k183_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k192_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -3897,25 +5073,39 @@ static void k183_bn_stats_running_mean_update_running_var_update(float *restrict
 
 /*
  * %959 = bn_train(%951, %956, %952, %953) : f32[4,16,16,256]  features.6.0.block.3.1
- * out %959 -> arena+434896896
- * in  %951 f32[4,16,16,256] <- arena+428343296
+ * %961 = conv2d(%959, %960) : f32[4,16,16,1536]  features.6.1.block.0.0
+ * out %961 -> arena+31457280
+ * in  %951 f32[4,16,16,256] <- arena+333709312
  * in  %952 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
  * in  %953 f32[256] <- model+5775312 (features.6.0.block.3.1.bias)
- * in  %956 f32[2,256] <- arena+472532992
+ * in  %956 f32[2,256] <- arena+357197824
+ * in  %960 f32[1536,256,1,1] <- model+5775568 (features.6.1.block.0.0.weight)
  */
-static void k184_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k193_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 1024; r++) {
-        for (long c = 0; c < 256; c++) {
-            const long i = r * 256 + c;
-            const float t0 = x0[r * 256 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            y0[i] = t1;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x0[r * 256 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t1;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x4, 256, 0.0f, y0 + m0 * 1536, 1536);
         }
+        free(tile);
     }
 }
 
@@ -3923,14 +5113,14 @@ static void k184_bn_train(float *restrict y0, const float *restrict x0, const fl
  * %966 = bn_stats(%961) : f32[2,1536]  features.6.1.block.0.1
  * %967 = running_mean_update(%964, %966) : f32[1536]  features.6.1.block.0.1
  * %968 = running_var_update(%965, %966) : f32[1536]  features.6.1.block.0.1
- * out %966 -> arena+469499904
+ * out %966 -> arena+356819968
  * out %967 -> model+21230021
  * out %968 -> model+21231557
  * in  %961 f32[4,16,16,1536] <- arena+31457280
  * in  %964 f32[1536] <- model+21230021 (features.6.1.block.0.1.running_mean)
  * in  %965 f32[1536] <- model+21231557 (features.6.1.block.0.1.running_var)
  */
-static void k185_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k194_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 1536, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -3962,13 +5152,13 @@ static void k185_bn_stats_running_mean_update_running_var_update(float *restrict
 /*
  * %969 = bn_train(%961, %966, %962, %963) : f32[4,16,16,1536]  features.6.1.block.0.1
  * %970 = silu(%969) : f32[4,16,16,1536]  features.6.1.block.0.2
- * out %970 -> arena+62914560
+ * out %970 -> arena+37748736
  * in  %961 f32[4,16,16,1536] <- arena+31457280
  * in  %962 f32[1536] <- model+6168784 (features.6.1.block.0.1.weight)
  * in  %963 f32[1536] <- model+6170320 (features.6.1.block.0.1.bias)
- * in  %966 f32[2,1536] <- arena+469499904
+ * in  %966 f32[2,1536] <- arena+356819968
  */
-static void k186_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k195_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
@@ -3989,13 +5179,13 @@ static void k186_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * %980 = bn_train(%972, %977, %973, %974) : f32[4,16,16,1536]  features.6.1.block.1.1
  * %981 = silu(%980) : f32[4,16,16,1536]  features.6.1.block.1.2
  * %982 = reduce_mean(%981) : f32[4,1,1,1536]  features.6.1.block.2.avgpool
- * out %982 -> arena+471367680
- * in  %972 f32[4,16,16,1536] <- arena+37748736
+ * out %982 -> arena+355680256
+ * in  %972 f32[4,16,16,1536] <- arena+44040192
  * in  %973 f32[1536] <- model+6185680 (features.6.1.block.1.1.weight)
  * in  %974 f32[1536] <- model+6187216 (features.6.1.block.1.1.bias)
- * in  %977 f32[2,1536] <- arena+469512192
+ * in  %977 f32[2,1536] <- arena+356832256
  */
-static void k187_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k196_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 1536]: (4, 256, 1536) -> (4, 1536) */
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
@@ -4023,91 +5213,445 @@ static void k187_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * %980 = bn_train(%972, %977, %973, %974) : f32[4,16,16,1536]  features.6.1.block.1.1
  * %981 = silu(%980) : f32[4,16,16,1536]  features.6.1.block.1.2
  * %995 = mul(%981, %994) : f32[4,16,16,1536]  features.6.1.block.2
- * out %995 -> arena+69206016
- * in  %972 f32[4,16,16,1536] <- arena+37748736
+ * %997 = conv2d(%995, %996) : f32[4,16,16,256]  features.6.1.block.3.0
+ * out %997 -> arena+334757888
+ * in  %972 f32[4,16,16,1536] <- arena+44040192
  * in  %973 f32[1536] <- model+6185680 (features.6.1.block.1.1.weight)
  * in  %974 f32[1536] <- model+6187216 (features.6.1.block.1.1.bias)
- * in  %977 f32[2,1536] <- arena+469512192
- * in  %994 f32[4,1,1,1536] <- arena+431923200
+ * in  %977 f32[2,1536] <- arena+356832256
+ * in  %994 f32[4,1,1,1536] <- arena+355729408
+ * in  %996 f32[256,1536,1,1] <- model+6386960 (features.6.1.block.3.0.weight)
  */
-static void k188_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k197_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* y (1024, 256) = f(x) (1024, 1536) · wᵀ: tiles of 42 rows of f(x) computed into scratch, one sgemm each */
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 1024; r++) {
-        for (long c = 0; c < 1536; c++) {
-            const long i = r * 1536 + c;
-            const float t0 = x0[r * 1536 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            const float t2 = t1 * ba_sigmoid(t1);
-            const float t3 = x4[(r / 256) * 1536 + c];
-            const float t4 = t2 * t3;
-            y0[i] = t4;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 64512);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 25; t++) {
+            const long m0 = t * 42, rows = m0 + 42 <= 1024 ? 42 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 1536; c++) {
+                    const long i = r * 1536 + c;
+                    const float t0 = x0[r * 1536 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 256) * 1536 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 1536 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 1536, 1.0f, tile, 1536, x5, 1536, 0.0f, y0 + m0 * 256, 256);
         }
+        free(tile);
     }
 }
 
 /*
+ * %959 = bn_train(%951, %956, %952, %953) : f32[4,16,16,256]  features.6.0.block.3.1
  * %1005 = bn_train(%997, %1002, %998, %999) : f32[4,16,16,256]  features.6.1.block.3.1
  * %1007 = stochastic_depth(%1005, %1006) : f32[4,16,16,256]  features.6.1.stochastic_depth
  * %1008 = add(%1007, %959) : f32[4,16,16,256]  features.6.1
- * out %1008 -> arena+435945472
- * in  %959 f32[4,16,16,256] <- arena+434896896
- * in  %997 f32[4,16,16,256] <- arena+429391872
+ * %1010 = conv2d(%1008, %1009) : f32[4,16,16,1536]  features.6.2.block.0.0
+ * out %1010 -> arena+50331648
+ * in  %951 f32[4,16,16,256] <- arena+333709312
+ * in  %952 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
+ * in  %953 f32[256] <- model+5775312 (features.6.0.block.3.1.bias)
+ * in  %956 f32[2,256] <- arena+357197824
+ * in  %997 f32[4,16,16,256] <- arena+334757888
  * in  %998 f32[256] <- model+6780176 (features.6.1.block.3.1.weight)
  * in  %999 f32[256] <- model+6780432 (features.6.1.block.3.1.bias)
- * in  %1002 f32[2,256] <- arena+472441856
+ * in  %1002 f32[2,256] <- arena+357199872
  * in  %1006 i32[1] <- seed (seed)
+ * in  %1009 f32[1536,256,1,1] <- model+6780688 (features.6.2.block.0.0.weight)
  */
-static void k189_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+static void k198_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+        q0[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x4[r * 256 + c];
+                    const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
+                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x0[r * 256 + c];
+                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t5 = t2 + t4;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x9, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %959 = bn_train(%951, %956, %952, %953) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1005 = bn_train(%997, %1002, %998, %999) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1007 = stochastic_depth(%1005, %1006) : f32[4,16,16,256]  features.6.1.stochastic_depth
+ * %1008 = add(%1007, %959) : f32[4,16,16,256]  features.6.1
+ * %1054 = bn_train(%1046, %1051, %1047, %1048) : f32[4,16,16,256]  features.6.2.block.3.1
+ * %1055 = stochastic_depth(%1054, %1006) : f32[4,16,16,256]  features.6.2.stochastic_depth
+ * %1056 = add(%1055, %1008) : f32[4,16,16,256]  features.6.2
+ * %1058 = conv2d(%1056, %1057) : f32[4,16,16,1536]  features.6.3.block.0.0
+ * out %1058 -> arena+69206016
+ * in  %951 f32[4,16,16,256] <- arena+333709312
+ * in  %952 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
+ * in  %953 f32[256] <- model+5775312 (features.6.0.block.3.1.bias)
+ * in  %956 f32[2,256] <- arena+357197824
+ * in  %997 f32[4,16,16,256] <- arena+334757888
+ * in  %998 f32[256] <- model+6780176 (features.6.1.block.3.1.weight)
+ * in  %999 f32[256] <- model+6780432 (features.6.1.block.3.1.bias)
+ * in  %1002 f32[2,256] <- arena+357199872
+ * in  %1006 i32[1] <- seed (seed)
+ * in  %1046 f32[4,16,16,256] <- arena+335806464
+ * in  %1047 f32[256] <- model+7785296 (features.6.2.block.3.1.weight)
+ * in  %1048 f32[256] <- model+7785552 (features.6.2.block.3.1.bias)
+ * in  %1051 f32[2,256] <- arena+357201920
+ * in  %1057 f32[1536,256,1,1] <- model+7785808 (features.6.3.block.0.0.weight)
+ */
+static void k199_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
+    }
+    float q2[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q2[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x9[r * 256 + c];
+                    const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
+                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x4[r * 256 + c];
+                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
+                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x0[r * 256 + c];
+                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t8 = t5 + t7;
+                    const float t9 = t2 + t8;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t9;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x13, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %959 = bn_train(%951, %956, %952, %953) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1005 = bn_train(%997, %1002, %998, %999) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1007 = stochastic_depth(%1005, %1006) : f32[4,16,16,256]  features.6.1.stochastic_depth
+ * %1008 = add(%1007, %959) : f32[4,16,16,256]  features.6.1
+ * %1054 = bn_train(%1046, %1051, %1047, %1048) : f32[4,16,16,256]  features.6.2.block.3.1
+ * %1055 = stochastic_depth(%1054, %1006) : f32[4,16,16,256]  features.6.2.stochastic_depth
+ * %1056 = add(%1055, %1008) : f32[4,16,16,256]  features.6.2
+ * %1102 = bn_train(%1094, %1099, %1095, %1096) : f32[4,16,16,256]  features.6.3.block.3.1
+ * %1103 = stochastic_depth(%1102, %1006) : f32[4,16,16,256]  features.6.3.stochastic_depth
+ * %1104 = add(%1103, %1056) : f32[4,16,16,256]  features.6.3
+ * 1 values written, 17 read (flat over the state blocks)
+ */
+static void k200_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x14[c] / sqrtf(x16[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
+    }
+    float q2[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q2[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
+    }
+    float q3[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q3[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
-            const float t0 = x1[r * 256 + c];
-            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
-            const float t2 = ba_uniform((uint32_t)x5[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
-            const float t3 = x0[r * 256 + c];
-            const float t4 = t2 + t3;
-            y0[i] = t4;
+            const float t0 = x13[r * 256 + c];
+            const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
+            const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t3 = x9[r * 256 + c];
+            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
+            const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t6 = x4[r * 256 + c];
+            const float t7 = (t6 - x7[c]) * q2[c] + x6[c];
+            const float t8 = ba_uniform((uint32_t)x8[0], a4, (uint32_t)(i / 65536)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t9 = x0[r * 256 + c];
+            const float t10 = (t9 - x3[c]) * q3[c] + x2[c];
+            const float t11 = t8 + t10;
+            const float t12 = t5 + t11;
+            const float t13 = t2 + t12;
+            y0[i] = t13;
         }
     }
 }
 
 /*
- * %1054 = bn_train(%1046, %1051, %1047, %1048) : f32[4,16,16,256]  features.6.2.block.3.1
- * %1055 = stochastic_depth(%1054, %1006) : f32[4,16,16,256]  features.6.2.stochastic_depth
- * %1056 = add(%1055, %1008) : f32[4,16,16,256]  features.6.2
- * out %1056 -> arena+436994048
+ * %1150 = bn_train(%1142, %1147, %1143, %1144) : f32[4,16,16,256]  features.6.4.block.3.1
+ * %1151 = stochastic_depth(%1150, %1006) : f32[4,16,16,256]  features.6.4.stochastic_depth
+ * %1152 = add(%1151, %1104) : f32[4,16,16,256]  features.6.4
+ * %1154 = conv2d(%1152, %1153) : f32[4,16,16,1536]  features.6.5.block.0.0
+ * out %1154 -> arena+106954752
  * in  %1006 i32[1] <- seed (seed)
- * in  %1008 f32[4,16,16,256] <- arena+435945472
- * in  %1046 f32[4,16,16,256] <- arena+430440448
- * in  %1047 f32[256] <- model+7785296 (features.6.2.block.3.1.weight)
- * in  %1048 f32[256] <- model+7785552 (features.6.2.block.3.1.bias)
- * in  %1051 f32[2,256] <- arena+472443904
+ * in  %1104 f32[4,16,16,256] <- arena+337903616
+ * in  %1142 f32[4,16,16,256] <- arena+338952192
+ * in  %1143 f32[256] <- model+9795536 (features.6.4.block.3.1.weight)
+ * in  %1144 f32[256] <- model+9795792 (features.6.4.block.3.1.bias)
+ * in  %1147 f32[2,256] <- arena+357206016
+ * in  %1153 f32[1536,256,1,1] <- model+9796048 (features.6.5.block.0.0.weight)
  */
-static void k190_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k201_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
     }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x2[r * 256 + c];
+                    const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 256 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x6, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %1150 = bn_train(%1142, %1147, %1143, %1144) : f32[4,16,16,256]  features.6.4.block.3.1
+ * %1151 = stochastic_depth(%1150, %1006) : f32[4,16,16,256]  features.6.4.stochastic_depth
+ * %1152 = add(%1151, %1104) : f32[4,16,16,256]  features.6.4
+ * %1198 = bn_train(%1190, %1195, %1191, %1192) : f32[4,16,16,256]  features.6.5.block.3.1
+ * %1199 = stochastic_depth(%1198, %1006) : f32[4,16,16,256]  features.6.5.stochastic_depth
+ * %1200 = add(%1199, %1152) : f32[4,16,16,256]  features.6.5
+ * %1202 = conv2d(%1200, %1201) : f32[4,16,16,1536]  features.6.6.block.0.0
+ * out %1202 -> arena+125829120
+ * in  %1006 i32[1] <- seed (seed)
+ * in  %1104 f32[4,16,16,256] <- arena+337903616
+ * in  %1142 f32[4,16,16,256] <- arena+338952192
+ * in  %1143 f32[256] <- model+9795536 (features.6.4.block.3.1.weight)
+ * in  %1144 f32[256] <- model+9795792 (features.6.4.block.3.1.bias)
+ * in  %1147 f32[2,256] <- arena+357206016
+ * in  %1190 f32[4,16,16,256] <- arena+340000768
+ * in  %1191 f32[256] <- model+10800656 (features.6.5.block.3.1.weight)
+ * in  %1192 f32[256] <- model+10800912 (features.6.5.block.3.1.bias)
+ * in  %1195 f32[2,256] <- arena+357208064
+ * in  %1201 f32[1536,256,1,1] <- model+10801168 (features.6.6.block.0.0.weight)
+ */
+static void k202_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x6[r * 256 + c];
+                    const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x2[r * 256 + c];
+                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 256 + c];
+                    const float t7 = t5 + t6;
+                    const float t8 = t2 + t7;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t8;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x10, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %1150 = bn_train(%1142, %1147, %1143, %1144) : f32[4,16,16,256]  features.6.4.block.3.1
+ * %1151 = stochastic_depth(%1150, %1006) : f32[4,16,16,256]  features.6.4.stochastic_depth
+ * %1152 = add(%1151, %1104) : f32[4,16,16,256]  features.6.4
+ * %1198 = bn_train(%1190, %1195, %1191, %1192) : f32[4,16,16,256]  features.6.5.block.3.1
+ * %1199 = stochastic_depth(%1198, %1006) : f32[4,16,16,256]  features.6.5.stochastic_depth
+ * %1200 = add(%1199, %1152) : f32[4,16,16,256]  features.6.5
+ * %1246 = bn_train(%1238, %1243, %1239, %1240) : f32[4,16,16,256]  features.6.6.block.3.1
+ * %1247 = stochastic_depth(%1246, %1006) : f32[4,16,16,256]  features.6.6.stochastic_depth
+ * %1248 = add(%1247, %1200) : f32[4,16,16,256]  features.6.6
+ * out %1248 -> arena+342097920
+ * in  %1006 i32[1] <- seed (seed)
+ * in  %1104 f32[4,16,16,256] <- arena+337903616
+ * in  %1142 f32[4,16,16,256] <- arena+338952192
+ * in  %1143 f32[256] <- model+9795536 (features.6.4.block.3.1.weight)
+ * in  %1144 f32[256] <- model+9795792 (features.6.4.block.3.1.bias)
+ * in  %1147 f32[2,256] <- arena+357206016
+ * in  %1190 f32[4,16,16,256] <- arena+340000768
+ * in  %1191 f32[256] <- model+10800656 (features.6.5.block.3.1.weight)
+ * in  %1192 f32[256] <- model+10800912 (features.6.5.block.3.1.bias)
+ * in  %1195 f32[2,256] <- arena+357208064
+ * in  %1238 f32[4,16,16,256] <- arena+341049344
+ * in  %1239 f32[256] <- model+11805776 (features.6.6.block.3.1.weight)
+ * in  %1240 f32[256] <- model+11806032 (features.6.6.block.3.1.bias)
+ * in  %1243 f32[2,256] <- arena+357210112
+ */
+static void k203_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x11[c] / sqrtf(x13[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
+    }
+    float q2[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q2[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+    }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
-            const float t0 = x2[r * 256 + c];
-            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
+            const float t0 = x10[r * 256 + c];
+            const float t1 = (t0 - x13[c]) * q0[c] + x12[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
-            const float t3 = x1[r * 256 + c];
-            const float t4 = t2 + t3;
-            y0[i] = t4;
+            const float t3 = x6[r * 256 + c];
+            const float t4 = (t3 - x9[c]) * q1[c] + x8[c];
+            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t6 = x2[r * 256 + c];
+            const float t7 = (t6 - x5[c]) * q2[c] + x4[c];
+            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 65536)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t9 = x1[r * 256 + c];
+            const float t10 = t8 + t9;
+            const float t11 = t5 + t10;
+            const float t12 = t2 + t11;
+            y0[i] = t12;
         }
+    }
+}
+
+/*
+ * %1582 = bn_train(%1574, %1579, %1575, %1576) : f32[4,16,16,256]  features.6.13.block.3.1
+ * %1583 = stochastic_depth(%1582, %1006) : f32[4,16,16,256]  features.6.13.stochastic_depth
+ * %1584 = add(%1583, %1536) : f32[4,16,16,256]  features.6.13
+ * %1630 = bn_train(%1622, %1627, %1623, %1624) : f32[4,16,16,256]  features.6.14.block.3.1
+ * %1631 = stochastic_depth(%1630, %1006) : f32[4,16,16,256]  features.6.14.stochastic_depth
+ * %1632 = add(%1631, %1584) : f32[4,16,16,256]  features.6.14
+ * %1634 = conv2d(%1632, %1633) : f32[4,16,16,1280]  features.7.0
+ * out %1634 -> arena+295698432
+ * in  %1006 i32[1] <- seed (seed)
+ * in  %1536 f32[4,16,16,256] <- arena+350486528
+ * in  %1574 f32[4,16,16,256] <- arena+351535104
+ * in  %1575 f32[256] <- model+18841616 (features.6.13.block.3.1.weight)
+ * in  %1576 f32[256] <- model+18841872 (features.6.13.block.3.1.bias)
+ * in  %1579 f32[2,256] <- arena+357224448
+ * in  %1622 f32[4,16,16,256] <- arena+352583680
+ * in  %1623 f32[256] <- model+19846736 (features.6.14.block.3.1.weight)
+ * in  %1624 f32[256] <- model+19846992 (features.6.14.block.3.1.bias)
+ * in  %1627 f32[2,256] <- arena+357226496
+ * in  %1633 f32[1280,256,1,1] <- model+19847248 (features.7.0.weight)
+ */
+static void k204_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* y (1024, 1280) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x6[r * 256 + c];
+                    const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x2[r * 256 + c];
+                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 256 + c];
+                    const float t7 = t5 + t6;
+                    const float t8 = t2 + t7;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t8;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1280, 256, 1.0f, tile, 256, x10, 256, 0.0f, y0 + m0 * 1280, 1280);
+        }
+        free(tile);
     }
 }
 
@@ -4115,14 +5659,14 @@ static void k190_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * %1639 = bn_stats(%1634) : f32[2,1280]  features.7.1
  * %1640 = running_mean_update(%1637, %1639) : f32[1280]  features.7.1
  * %1641 = running_var_update(%1638, %1639) : f32[1280]  features.7.1
- * out %1639 -> arena+459407360
+ * out %1639 -> arena+357164032
  * out %1640 -> model+21323205
  * out %1641 -> model+21324485
- * in  %1634 f32[4,16,16,1280] <- arena+383778816
+ * in  %1634 f32[4,16,16,1280] <- arena+295698432
  * in  %1637 f32[1280] <- model+21323205 (features.7.1.running_mean)
  * in  %1638 f32[1280] <- model+21324485 (features.7.1.running_var)
  */
-static void k191_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k205_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 1280, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -4154,13 +5698,13 @@ static void k191_bn_stats_running_mean_update_running_var_update(float *restrict
 /*
  * %1642 = bn_train(%1634, %1639, %1635, %1636) : f32[4,16,16,1280]  features.7.1
  * %1643 = silu(%1642) : f32[4,16,16,1280]  features.7.2
- * out %1643 -> arena+389021696
- * in  %1634 f32[4,16,16,1280] <- arena+383778816
+ * out %1643 -> arena+300941312
+ * in  %1634 f32[4,16,16,1280] <- arena+295698432
  * in  %1635 f32[1280] <- model+20174928 (features.7.1.weight)
  * in  %1636 f32[1280] <- model+20176208 (features.7.1.bias)
- * in  %1639 f32[2,1280] <- arena+459407360
+ * in  %1639 f32[2,1280] <- arena+357164032
  */
-static void k192_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k206_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[1280];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = x1[c] / sqrtf(x3[1280 + c] + 0.001f);
@@ -4179,10 +5723,10 @@ static void k192_bn_train_silu(float *restrict y0, const float *restrict x0, con
 
 /*
  * %1648 = reduce_mean(%1643) : f32[4,1,1,1280]  cbam.channel_attention.avg_pool
- * out %1648 -> arena+459309056
- * in  %1643 f32[4,16,16,1280] <- arena+389021696
+ * out %1648 -> arena+355270656
+ * in  %1643 f32[4,16,16,1280] <- arena+300941312
  */
-static void k193_reduce_mean(float *restrict y0, const float *restrict x0) {
+static void k207_reduce_mean(float *restrict y0, const float *restrict x0) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -4202,10 +5746,10 @@ static void k193_reduce_mean(float *restrict y0, const float *restrict x0) {
 
 /*
  * %1650 = reduce_max(%1643) : f32[4,1,1,1280]  cbam.channel_attention.max_pool
- * out %1650 -> arena+459329536
- * in  %1643 f32[4,16,16,1280] <- arena+389021696
+ * out %1650 -> arena+355291136
+ * in  %1643 f32[4,16,16,1280] <- arena+300941312
  */
-static void k194_reduce_max(float *restrict y0, const float *restrict x0) {
+static void k208_reduce_max(float *restrict y0, const float *restrict x0) {
     /* max over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -4225,11 +5769,11 @@ static void k194_reduce_max(float *restrict y0, const float *restrict x0) {
 
 /*
  * %1661 = mul(%1643, %1660) : f32[4,16,16,1280]  cbam.channel_attention
- * out %1661 -> arena+394264576
- * in  %1643 f32[4,16,16,1280] <- arena+389021696
- * in  %1660 f32[4,1,1,1280] <- arena+459350016
+ * out %1661 -> arena+306184192
+ * in  %1643 f32[4,16,16,1280] <- arena+300941312
+ * in  %1660 f32[4,1,1,1280] <- arena+356712448
  */
-static void k195_mul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k209_mul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
@@ -4244,11 +5788,11 @@ static void k195_mul(float *restrict y0, const float *restrict x0, const float *
 
 /*
  * %1671 = dropout(%1670, %1006) : f32[4,1280]  classifier.0
- * out %1671 -> arena+472055808
+ * out %1671 -> arena+355373056
  * in  %1006 i32[1] <- seed (seed)
- * in  %1670 f32[4,1280] <- arena+431529984
+ * in  %1670 f32[4,1280] <- arena+355352576
  */
-static void k196_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, uint32_t a0, float a1) {
+static void k210_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, uint32_t a0, float a1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
@@ -4268,14 +5812,14 @@ static void k196_dropout(float *restrict y0, const int32_t *restrict x0, const f
  * %1747 = add_n(%1736, %1744, %1746) : f32[4,16,16,1280]  cbam.channel_attention
  * %1749 = mul(%1747, %1643) : f32[4,16,16,1280]  cbam.channel_attention
  * %1750 = reduce_sum(%1749) : f32[4,1,1,1280]  cbam.channel_attention
- * out %1750 -> arena+471711744
- * in  %1643 f32[4,16,16,1280] <- arena+389021696
- * in  %1667 f32[4,16,16,1] <- arena+472122368
- * in  %1733 f32[4,1,1,1280] <- arena+471732224
- * in  %1742 f32[4,16,16,1] <- arena+472126464
- * in  %1744 f32[4,16,16,1280] <- arena+399507456
+ * out %1750 -> arena+355352576
+ * in  %1643 f32[4,16,16,1280] <- arena+300941312
+ * in  %1667 f32[4,16,16,1] <- arena+357189632
+ * in  %1733 f32[4,1,1,1280] <- arena+356732928
+ * in  %1742 f32[4,16,16,1] <- arena+357193728
+ * in  %1744 f32[4,16,16,1280] <- arena+311427072
  */
-static void k197_expand_scale_mul_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k211_expand_scale_mul_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -4306,21 +5850,21 @@ static void k197_expand_scale_mul_add_n(float *restrict y0, const float *restric
 
 /*
  * %1756 = matmul(%1755, %1645) : f32[4,1280]  cbam.channel_attention.fc.1.0
- * out %1756 -> arena+471711744
- * in  %1755 f32[4,80] <- arena+472470272
+ * out %1756 -> arena+355311616
+ * in  %1755 f32[4,80] <- arena+356754688
  * in  %1645 f32[80,1280] <- model+20177488
  */
-static void k198_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k212_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 1280, 80, 1.0f, x0, 80, x1, 1280, 0.0f, y0, 1280);
 }
 
 /*
  * %1764 = reduce_max_bwd(%1763, %1643) : f32[4,16,16,1280]  cbam.channel_attention.max_pool
- * out %1764 -> arena+394264576
- * in  %1763 f32[4,1,1,1280] <- arena+471711744
- * in  %1643 f32[4,16,16,1280] <- arena+389021696
+ * out %1764 -> arena+306184192
+ * in  %1763 f32[4,1,1,1280] <- arena+355311616
+ * in  %1643 f32[4,16,16,1280] <- arena+300941312
  */
-static void k199_reduce_max_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k213_reduce_max_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dy routed to the first maximum over axes [1, 2] of x [4, 16, 16, 1280] */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -4346,20 +5890,20 @@ static void k199_reduce_max_bwd(float *restrict y0, const float *restrict x0, co
  * %1767 = scale(%1766) : f32[4,16,16,1280]  cbam.channel_attention.avg_pool
  * %1772 = add_n(%1748, %1764, %1767) : f32[4,16,16,1280]  features.7.2
  * %1773 = silu_bwd(%1772, %1642) : f32[4,16,16,1280]  features.7.2
- * out %1773 -> arena+389021696
- * in  %1634 f32[4,16,16,1280] <- arena+383778816
+ * out %1773 -> arena+300941312
+ * in  %1634 f32[4,16,16,1280] <- arena+295698432
  * in  %1635 f32[1280] <- model+20174928 (features.7.1.weight)
  * in  %1636 f32[1280] <- model+20176208 (features.7.1.bias)
- * in  %1639 f32[2,1280] <- arena+459407360
- * in  %1660 f32[4,1,1,1280] <- arena+459350016
- * in  %1667 f32[4,16,16,1] <- arena+472122368
- * in  %1733 f32[4,1,1,1280] <- arena+471732224
- * in  %1742 f32[4,16,16,1] <- arena+472126464
- * in  %1744 f32[4,16,16,1280] <- arena+399507456
- * in  %1764 f32[4,16,16,1280] <- arena+394264576
- * in  %1765 f32[4,1,1,1280] <- arena+459329536
+ * in  %1639 f32[2,1280] <- arena+357164032
+ * in  %1660 f32[4,1,1,1280] <- arena+356712448
+ * in  %1667 f32[4,16,16,1] <- arena+357189632
+ * in  %1733 f32[4,1,1,1280] <- arena+356732928
+ * in  %1742 f32[4,16,16,1] <- arena+357193728
+ * in  %1744 f32[4,16,16,1280] <- arena+311427072
+ * in  %1764 f32[4,16,16,1280] <- arena+306184192
+ * in  %1765 f32[4,1,1,1280] <- arena+356753408
  */
-static void k200_bn_train_expand_scale_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+static void k214_bn_train_expand_scale_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
     float q0[1280];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = x1[c] / sqrtf(x3[1280 + c] + 0.001f);
@@ -4396,12 +5940,12 @@ static void k200_bn_train_expand_scale_mul(float *restrict y0, const float *rest
 
 /*
  * %1774 = bn_bwd_reduce(%1773, %1634, %1639) : f32[2,1280]  features.7.1
- * out %1774 -> arena+472466432
- * in  %1773 f32[4,16,16,1280] <- arena+389021696
- * in  %1634 f32[4,16,16,1280] <- arena+383778816
- * in  %1639 f32[2,1280] <- arena+459407360
+ * out %1774 -> arena+356712448
+ * in  %1773 f32[4,16,16,1280] <- arena+300941312
+ * in  %1634 f32[4,16,16,1280] <- arena+295698432
+ * in  %1639 f32[2,1280] <- arena+357164032
  */
-static void k201_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k215_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     float q0[1280];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = 1.0f / sqrtf(x2[1280 + c] + 0.001f);
@@ -4435,14 +5979,14 @@ static void k201_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
 
 /*
  * %1775 = bn_bwd_input(%1773, %1634, %1639, %1635, %1774) : f32[4,16,16,1280]  features.7.1
- * out %1775 -> arena+415236096
- * in  %1634 f32[4,16,16,1280] <- arena+383778816
+ * out %1775 -> arena+306184192
+ * in  %1634 f32[4,16,16,1280] <- arena+295698432
  * in  %1635 f32[1280] <- model+20174928 (features.7.1.weight)
- * in  %1639 f32[2,1280] <- arena+459407360
- * in  %1773 f32[4,16,16,1280] <- arena+389021696
- * in  %1774 f32[2,1280] <- arena+472466432
+ * in  %1639 f32[2,1280] <- arena+357164032
+ * in  %1773 f32[4,16,16,1280] <- arena+300941312
+ * in  %1774 f32[2,1280] <- arena+356712448
  */
-static void k202_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k216_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[1280], q1[1280], q2[1280];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[1280 + c] + 0.001f));
@@ -4462,27 +6006,123 @@ static void k202_bn_bwd_input(float *restrict y0, const float *restrict x0, cons
 }
 
 /*
+ * %1776 = slice(%1774) : f32[1,1280]  features.7.1
+ * %1777 = reshape(%1776) : f32[1280]  features.7.1
+ * %2892 = add(%2891, %1777) : f32[1280]  features.7.1.weight
+ * out %2892 -> grads+20174928
+ * in  %1774 f32[2,1280] <- arena+356712448
+ * in  %2891 f32[1280] <- grads+20174928 (features.7.1.weight)
+ */
+static void k217_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 1280; j++) y0[o * 1280 + j] += x0[o * 2560 + 1280 + j];
+}
+
+/*
+ * %1778 = slice(%1774) : f32[1,1280]  features.7.1
+ * %1779 = reshape(%1778) : f32[1280]  features.7.1
+ * %2894 = add(%2893, %1779) : f32[1280]  features.7.1.bias
+ * out %2894 -> grads+20176208
+ * in  %1774 f32[2,1280] <- arena+356712448
+ * in  %2893 f32[1280] <- grads+20176208 (features.7.1.bias)
+ */
+static void k218_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 1280; j++) y0[o * 1280 + j] += x0[o * 2560 + 0 + j];
+}
+
+/*
  * %1780 = conv2d_bwd_input(%1775, %1633) : f32[4,16,16,256]  features.7.0
- * out %1780 -> arena+396361728
- * in  %1775 f32[4,16,16,1280] <- arena+415236096
+ * out %1780 -> arena+311427072
+ * in  %1775 f32[4,16,16,1280] <- arena+306184192
  * in  %1633 f32[1280,256,1,1] <- model+19847248 (features.7.0.weight)
  */
-static void k203_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k219_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,256) w (1280,256,1,1) y (4,16,16,1280) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 256, 1280, 1.0f, x0, 1280, x1, 256, 0.0f, y0, 256);
 }
 
 /*
+ * %1582 = bn_train(%1574, %1579, %1575, %1576) : f32[4,16,16,256]  features.6.13.block.3.1
+ * %1583 = stochastic_depth(%1582, %1006) : f32[4,16,16,256]  features.6.13.stochastic_depth
+ * %1584 = add(%1583, %1536) : f32[4,16,16,256]  features.6.13
+ * %1630 = bn_train(%1622, %1627, %1623, %1624) : f32[4,16,16,256]  features.6.14.block.3.1
+ * %1631 = stochastic_depth(%1630, %1006) : f32[4,16,16,256]  features.6.14.stochastic_depth
+ * %1632 = add(%1631, %1584) : f32[4,16,16,256]  features.6.14
+ * %1781 = conv2d_bwd_weight(%1775, %1632) : f32[1280,256,1,1]  features.7.0
+ * %2890 = add(%2889, %1781) : f32[1280,256,1,1]  features.7.0.weight
+ * out %2890 -> grads+19847248
+ * in  %1006 i32[1] <- seed (seed)
+ * in  %1536 f32[4,16,16,256] <- arena+350486528
+ * in  %1574 f32[4,16,16,256] <- arena+351535104
+ * in  %1575 f32[256] <- model+18841616 (features.6.13.block.3.1.weight)
+ * in  %1576 f32[256] <- model+18841872 (features.6.13.block.3.1.bias)
+ * in  %1579 f32[2,256] <- arena+357224448
+ * in  %1622 f32[4,16,16,256] <- arena+352583680
+ * in  %1623 f32[256] <- model+19846736 (features.6.14.block.3.1.weight)
+ * in  %1624 f32[256] <- model+19846992 (features.6.14.block.3.1.bias)
+ * in  %1627 f32[2,256] <- arena+357226496
+ * in  %1775 f32[4,16,16,1280] <- arena+306184192
+ * in  %2889 f32[1280,256,1,1] <- grads+19847248 (features.7.0.weight)
+ */
+static void k220_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* dw (1280, 256) += dyᵀ (1280, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 327680, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 327680;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x6[r * 256 + c];
+                    const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x2[r * 256 + c];
+                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 256 + c];
+                    const float t7 = t5 + t6;
+                    const float t8 = t2 + t7;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t8;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 256, rows, 1.0f, x10 + m0 * 1280, 1280, tile, 256, 1.0f, mine, 256);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 327680; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 327680 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %1782 = stochastic_depth_bwd(%1780, %1006) : f32[4,16,16,256]  features.6.14.stochastic_depth
  * %1783 = bn_bwd_reduce(%1782, %1622, %1627) : f32[2,256]  features.6.14.block.3.1
- * out %1783 -> arena+472537088
+ * out %1783 -> arena+357189632
  * in  %1006 i32[1] <- seed (seed)
- * in  %1622 f32[4,16,16,256] <- arena+450625536
- * in  %1627 f32[2,256] <- arena+472130560
- * in  %1780 f32[4,16,16,256] <- arena+396361728
+ * in  %1622 f32[4,16,16,256] <- arena+352583680
+ * in  %1627 f32[2,256] <- arena+357226496
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
  */
-static void k204_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k221_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
@@ -4518,15 +6158,15 @@ static void k204_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
 /*
  * %1782 = stochastic_depth_bwd(%1780, %1006) : f32[4,16,16,256]  features.6.14.stochastic_depth
  * %1784 = bn_bwd_input(%1782, %1622, %1627, %1623, %1783) : f32[4,16,16,256]  features.6.14.block.3.1
- * out %1784 -> arena+452722688
+ * out %1784 -> arena+312475648
  * in  %1006 i32[1] <- seed (seed)
- * in  %1622 f32[4,16,16,256] <- arena+450625536
+ * in  %1622 f32[4,16,16,256] <- arena+352583680
  * in  %1623 f32[256] <- model+19846736 (features.6.14.block.3.1.weight)
- * in  %1627 f32[2,256] <- arena+472130560
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1783 f32[2,256] <- arena+472537088
+ * in  %1627 f32[2,256] <- arena+357226496
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1783 f32[2,256] <- arena+357189632
  */
-static void k205_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k222_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
@@ -4548,11 +6188,11 @@ static void k205_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
 
 /*
  * %1789 = conv2d_bwd_input(%1784, %1621) : f32[4,16,16,1536]  features.6.14.block.3.0
- * out %1789 -> arena+383778816
- * in  %1784 f32[4,16,16,256] <- arena+452722688
+ * out %1789 -> arena+295698432
+ * in  %1784 f32[4,16,16,256] <- arena+312475648
  * in  %1621 f32[256,1536,1,1] <- model+19453520 (features.6.14.block.3.0.weight)
  */
-static void k206_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k223_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,1536) w (256,1536,1,1) y (4,16,16,256) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 1536, 256, 1.0f, x0, 256, x1, 1536, 0.0f, y0, 1536);
@@ -4561,16 +6201,72 @@ static void k206_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
 /*
  * %1605 = bn_train(%1597, %1602, %1598, %1599) : f32[4,16,16,1536]  features.6.14.block.1.1
  * %1606 = silu(%1605) : f32[4,16,16,1536]  features.6.14.block.1.2
- * %1792 = mul(%1789, %1606) : f32[4,16,16,1536]  features.6.14.block.2
- * %1793 = reduce_sum(%1792) : f32[4,1,1,1536]  features.6.14.block.2
- * out %1793 -> arena+431489024
- * in  %1597 f32[4,16,16,1536] <- arena+371195904
+ * %1620 = mul(%1606, %1619) : f32[4,16,16,1536]  features.6.14.block.2
+ * %1790 = conv2d_bwd_weight(%1784, %1620) : f32[256,1536,1,1]  features.6.14.block.3.0
+ * %2884 = add(%2883, %1790) : f32[256,1536,1,1]  features.6.14.block.3.0.weight
+ * out %2884 -> grads+19453520
+ * in  %1597 f32[4,16,16,1536] <- arena+289406976
  * in  %1598 f32[1536] <- model+19252240 (features.6.14.block.1.1.weight)
  * in  %1599 f32[1536] <- model+19253776 (features.6.14.block.1.1.bias)
- * in  %1602 f32[2,1536] <- arena+459395072
- * in  %1789 f32[4,16,16,1536] <- arena+383778816
+ * in  %1602 f32[2,1536] <- arena+357151744
+ * in  %1619 f32[4,1,1,1536] <- arena+356687872
+ * in  %1784 f32[4,16,16,256] <- arena+312475648
+ * in  %2883 f32[256,1536,1,1] <- grads+19453520 (features.6.14.block.3.0.weight)
  */
-static void k207_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k224_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* dw (256, 1536) += dyᵀ (256, 1024) · f(x) (1024, 1536), f(x) recomputed in tiles of 42 rows */
+    float q0[1536];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 1536; c++) {
+        q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
+        float *restrict tile = malloc(sizeof(float) * 64512);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 25; t++) {
+            const long m0 = t * 42, rows = m0 + 42 <= 1024 ? 42 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 1536; c++) {
+                    const long i = r * 1536 + c;
+                    const float t0 = x0[r * 1536 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 256) * 1536 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 1536 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 1536, rows, 1.0f, x5 + m0 * 256, 256, tile, 1536, 1.0f, mine, 1536);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 393216; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %1605 = bn_train(%1597, %1602, %1598, %1599) : f32[4,16,16,1536]  features.6.14.block.1.1
+ * %1606 = silu(%1605) : f32[4,16,16,1536]  features.6.14.block.1.2
+ * %1792 = mul(%1789, %1606) : f32[4,16,16,1536]  features.6.14.block.2
+ * %1793 = reduce_sum(%1792) : f32[4,1,1,1536]  features.6.14.block.2
+ * out %1793 -> arena+352583680
+ * in  %1597 f32[4,16,16,1536] <- arena+289406976
+ * in  %1598 f32[1536] <- model+19252240 (features.6.14.block.1.1.weight)
+ * in  %1599 f32[1536] <- model+19253776 (features.6.14.block.1.1.bias)
+ * in  %1602 f32[2,1536] <- arena+357151744
+ * in  %1789 f32[4,16,16,1536] <- arena+295698432
+ */
+static void k225_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 1536]: (4, 256, 1536) -> (4, 1536) */
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
@@ -4598,11 +6294,11 @@ static void k207_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
 
 /*
  * %1795 = sigmoid_bwd(%1794, %1617) : f32[4,1536]  features.6.14.block.2.scale_activation
- * out %1795 -> arena+471711744
- * in  %1617 f32[4,1536] <- arena+459259904
- * in  %1794 f32[4,1536] <- arena+431489024
+ * out %1795 -> arena+352608256
+ * in  %1617 f32[4,1536] <- arena+356663296
+ * in  %1794 f32[4,1536] <- arena+352583680
  */
-static void k208_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k226_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
@@ -4617,21 +6313,60 @@ static void k208_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
 
 /*
  * %1796 = matmul(%1795, %1615) : f32[4,64]  features.6.14.block.2.fc2
- * out %1796 -> arena+472547328
- * in  %1795 f32[4,1536] <- arena+471711744
+ * out %1796 -> arena+357226496
+ * in  %1795 f32[4,1536] <- arena+352608256
  * in  %1615 f32[1536,64] <- model+19353680
  */
-static void k209_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k227_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 64, 1536, 1.0f, x0, 1536, x1, 64, 0.0f, y0, 64);
 }
 
 /*
- * %1801 = silu_bwd(%1796, %1612) : f32[4,64]  features.6.14.block.2.activation
- * out %1801 -> arena+472582144
- * in  %1612 f32[4,64] <- arena+472546304
- * in  %1796 f32[4,64] <- arena+472547328
+ * %1797 = matmul(%1795, %1613) : f32[1536,64]  features.6.14.block.2.fc2
+ * %1800 = reshape(%1797) : f32[1536,64,1,1]  features.6.14.block.2.fc2
+ * %2880 = add(%2879, %1800) : f32[1536,64,1,1]  features.6.14.block.2.fc2.weight
+ * out %2880 -> grads+19353680
+ * in  %1795 f32[4,1536] <- arena+352608256
+ * in  %1613 f32[4,64] <- arena+357256192
+ * in  %2879 f32[1536,64,1,1] <- grads+19353680 (features.6.14.block.2.fc2.weight)
  */
-static void k210_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k228_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 64, 4, 1.0f, x0, 1536, x1, 64, 1.0f, y0, 64);
+}
+
+/*
+ * %1798 = reduce_sum(%1795) : f32[1,1536]  features.6.14.block.2.fc2
+ * %1799 = reshape(%1798) : f32[1536]  features.6.14.block.2.fc2
+ * %2882 = add(%2881, %1799) : f32[1536]  features.6.14.block.2.fc2.bias
+ * out %2882 -> grads+19451984
+ * in  %1795 f32[4,1536] <- arena+352608256
+ * in  %2881 f32[1536] <- grads+19451984 (features.6.14.block.2.fc2.bias)
+ */
+static void k229_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+    /* sum over axes [0] of [4, 1536]: (1, 4, 1536) -> (1, 1536) */
+    for (long o = 0; o < 1; o++) {
+        double acc[1536];
+        for (long q = 0; q < 1536; q++) acc[q] = 0.0;
+        for (long j = 0; j < 4; j++) {
+            for (long q = 0; q < 1536; q++) {
+                const long r = o * 4 + j, c = q, i = r * 1536 + c;
+                const float t0 = x0[r * 1536 + c];
+                (void)r; (void)c; (void)i;
+                acc[q] += t0;
+            }
+        }
+        for (long q = 0; q < 1536; q++) y0[o * 1536 + q] += (float)(acc[q]);
+    }
+}
+
+/*
+ * %1801 = silu_bwd(%1796, %1612) : f32[4,64]  features.6.14.block.2.activation
+ * out %1801 -> arena+357227520
+ * in  %1612 f32[4,64] <- arena+357255168
+ * in  %1796 f32[4,64] <- arena+357226496
+ */
+static void k230_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
@@ -4646,12 +6381,51 @@ static void k210_silu_bwd(float *restrict y0, const float *restrict x0, const fl
 
 /*
  * %1802 = matmul(%1801, %1610) : f32[4,1536]  features.6.14.block.2.fc1
- * out %1802 -> arena+459259904
- * in  %1801 f32[4,64] <- arena+472582144
+ * out %1802 -> arena+356663296
+ * in  %1801 f32[4,64] <- arena+357227520
  * in  %1610 f32[64,1536] <- model+19255312
  */
-static void k211_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k231_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 1536, 64, 1.0f, x0, 64, x1, 1536, 0.0f, y0, 1536);
+}
+
+/*
+ * %1803 = matmul(%1801, %1608) : f32[64,1536]  features.6.14.block.2.fc1
+ * %1806 = reshape(%1803) : f32[64,1536,1,1]  features.6.14.block.2.fc1
+ * %2876 = add(%2875, %1806) : f32[64,1536,1,1]  features.6.14.block.2.fc1.weight
+ * out %2876 -> grads+19255312
+ * in  %1801 f32[4,64] <- arena+357227520
+ * in  %1608 f32[4,1536] <- arena+356638720
+ * in  %2875 f32[64,1536,1,1] <- grads+19255312 (features.6.14.block.2.fc1.weight)
+ */
+static void k232_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 1536, 4, 1.0f, x0, 64, x1, 1536, 1.0f, y0, 1536);
+}
+
+/*
+ * %1804 = reduce_sum(%1801) : f32[1,64]  features.6.14.block.2.fc1
+ * %1805 = reshape(%1804) : f32[64]  features.6.14.block.2.fc1
+ * %2878 = add(%2877, %1805) : f32[64]  features.6.14.block.2.fc1.bias
+ * out %2878 -> grads+19353616
+ * in  %1801 f32[4,64] <- arena+357227520
+ * in  %2877 f32[64] <- grads+19353616 (features.6.14.block.2.fc1.bias)
+ */
+static void k233_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+    /* sum over axes [0] of [4, 64]: (1, 4, 64) -> (1, 64) */
+    for (long o = 0; o < 1; o++) {
+        double acc[64];
+        for (long q = 0; q < 64; q++) acc[q] = 0.0;
+        for (long j = 0; j < 4; j++) {
+            for (long q = 0; q < 64; q++) {
+                const long r = o * 4 + j, c = q, i = r * 64 + c;
+                const float t0 = x0[r * 64 + c];
+                (void)r; (void)c; (void)i;
+                acc[q] += t0;
+            }
+        }
+        for (long q = 0; q < 64; q++) y0[o * 64 + q] += (float)(acc[q]);
+    }
 }
 
 /*
@@ -4662,16 +6436,16 @@ static void k211_matmul(float *restrict y0, const float *restrict x0, const floa
  * %1810 = add_n(%1791, %1809) : f32[4,16,16,1536]  features.6.14.block.1.2
  * %1811 = silu_bwd(%1810, %1605) : f32[4,16,16,1536]  features.6.14.block.1.2
  * %1812 = bn_bwd_reduce(%1811, %1597, %1602) : f32[2,1536]  features.6.14.block.1.1
- * out %1812 -> arena+472122368
- * in  %1597 f32[4,16,16,1536] <- arena+371195904
+ * out %1812 -> arena+356638720
+ * in  %1597 f32[4,16,16,1536] <- arena+289406976
  * in  %1598 f32[1536] <- model+19252240 (features.6.14.block.1.1.weight)
  * in  %1599 f32[1536] <- model+19253776 (features.6.14.block.1.1.bias)
- * in  %1602 f32[2,1536] <- arena+459395072
- * in  %1619 f32[4,1,1,1536] <- arena+459284480
- * in  %1789 f32[4,16,16,1536] <- arena+383778816
- * in  %1807 f32[4,1,1,1536] <- arena+459259904
+ * in  %1602 f32[2,1536] <- arena+357151744
+ * in  %1619 f32[4,1,1,1536] <- arena+356687872
+ * in  %1789 f32[4,16,16,1536] <- arena+295698432
+ * in  %1807 f32[4,1,1,1536] <- arena+356663296
  */
-static void k212_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k234_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
@@ -4724,17 +6498,17 @@ static void k212_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * %1810 = add_n(%1791, %1809) : f32[4,16,16,1536]  features.6.14.block.1.2
  * %1811 = silu_bwd(%1810, %1605) : f32[4,16,16,1536]  features.6.14.block.1.2
  * %1813 = bn_bwd_input(%1811, %1597, %1602, %1598, %1812) : f32[4,16,16,1536]  features.6.14.block.1.1
- * out %1813 -> arena+390070272
- * in  %1597 f32[4,16,16,1536] <- arena+371195904
+ * out %1813 -> arena+301989888
+ * in  %1597 f32[4,16,16,1536] <- arena+289406976
  * in  %1598 f32[1536] <- model+19252240 (features.6.14.block.1.1.weight)
  * in  %1599 f32[1536] <- model+19253776 (features.6.14.block.1.1.bias)
- * in  %1602 f32[2,1536] <- arena+459395072
- * in  %1619 f32[4,1,1,1536] <- arena+459284480
- * in  %1789 f32[4,16,16,1536] <- arena+383778816
- * in  %1807 f32[4,1,1,1536] <- arena+459259904
- * in  %1812 f32[2,1536] <- arena+472122368
+ * in  %1602 f32[2,1536] <- arena+357151744
+ * in  %1619 f32[4,1,1,1536] <- arena+356687872
+ * in  %1789 f32[4,16,16,1536] <- arena+295698432
+ * in  %1807 f32[4,1,1,1536] <- arena+356663296
+ * in  %1812 f32[2,1536] <- arena+356638720
  */
-static void k213_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k235_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
@@ -4767,12 +6541,36 @@ static void k213_bn_train_mul_expand_scale(float *restrict y0, const float *rest
 }
 
 /*
+ * %1814 = slice(%1812) : f32[1,1536]  features.6.14.block.1.1
+ * %1815 = reshape(%1814) : f32[1536]  features.6.14.block.1.1
+ * %2872 = add(%2871, %1815) : f32[1536]  features.6.14.block.1.1.weight
+ * out %2872 -> grads+19252240
+ * in  %1812 f32[2,1536] <- arena+356638720
+ * in  %2871 f32[1536] <- grads+19252240 (features.6.14.block.1.1.weight)
+ */
+static void k236_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 1536; j++) y0[o * 1536 + j] += x0[o * 3072 + 1536 + j];
+}
+
+/*
+ * %1816 = slice(%1812) : f32[1,1536]  features.6.14.block.1.1
+ * %1817 = reshape(%1816) : f32[1536]  features.6.14.block.1.1
+ * %2874 = add(%2873, %1817) : f32[1536]  features.6.14.block.1.1.bias
+ * out %2874 -> grads+19253776
+ * in  %1812 f32[2,1536] <- arena+356638720
+ * in  %2873 f32[1536] <- grads+19253776 (features.6.14.block.1.1.bias)
+ */
+static void k237_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 1536; j++) y0[o * 1536 + j] += x0[o * 3072 + 0 + j];
+}
+
+/*
  * %1818 = conv2d_bwd_input(%1813, %1596) : f32[4,16,16,1536]  features.6.14.block.1.0
- * out %1818 -> arena+371195904
- * in  %1813 f32[4,16,16,1536] <- arena+390070272
+ * out %1818 -> arena+289406976
+ * in  %1813 f32[4,16,16,1536] <- arena+301989888
  * in  %1596 f32[1536,1,3,3] <- model+19238416 (features.6.14.block.1.0.weight)
  */
-static void k214_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k238_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,1536) w (1536,1,3,3) y (4,16,16,1536) stride 1 pad 1 groups 1536 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -4803,17 +6601,74 @@ static void k214_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
 }
 
 /*
+ * %1819 = conv2d_bwd_weight(%1813, %1595) : f32[1536,1,3,3]  features.6.14.block.1.0
+ * %2870 = add(%2869, %1819) : f32[1536,1,3,3]  features.6.14.block.1.0.weight
+ * out %2870 -> grads+19238416
+ * in  %1813 f32[4,16,16,1536] <- arena+301989888
+ * in  %1595 f32[4,16,16,1536] <- arena+283115520
+ * in  %2869 f32[1536,1,3,3] <- grads+19238416 (features.6.14.block.1.0.weight)
+ */
+static void k239_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,16,16,1536) w (1536,1,3,3) y (4,16,16,1536) stride 1 pad 1 groups 1536, added into the accumulator */
+    /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
+     * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
+     * double); the partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    double *restrict part = calloc((size_t)max_threads * 13824, sizeof(double));  /* (threads, R, S, C) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict rowsum = malloc(sizeof(float) * 13824);  /* (R, S, C): the sums of one output row */
+        if (!rowsum) abort();
+        double *restrict acc = part + (long)thread * 13824;
+        for (long row = 64L * thread / team; row < 64L * (thread + 1) / team; row++) {
+            const long n = row / 16, oh = row % 16;
+            memset(rowsum, 0, 13824 * sizeof(float));
+            for (long ow = 0; ow < 16; ow++) {
+                const float *restrict gp = x0 + ((n * 16 + oh) * 16 + ow) * 1536;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 16) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 16) continue;
+                        const float *restrict xp = x1 + ((n * 16 + ih) * 16 + iw) * 1536;
+                        float *restrict rp = rowsum + (r * 3 + s) * 1536;
+                        for (long c = 0; c < 1536; c++) rp[c] += gp[c] * xp[c];
+                    }
+                }
+            }
+            for (long i = 0; i < 13824; i++) acc[i] += rowsum[i];
+        }
+        free(rowsum);
+    }
+    /* dw[c, r, s] = Σ_thread part[thread, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long c = 0; c < 1536; c++) {
+        for (long t = 0; t < 9; t++) {
+            double sum = 0.0;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 9 + t) * 1536 + c];
+            y0[c * 9 + t] += (float)sum;
+        }
+    }
+    free(part);
+}
+
+/*
  * %1594 = bn_train(%1586, %1591, %1587, %1588) : f32[4,16,16,1536]  features.6.14.block.0.1
  * %1820 = silu_bwd(%1818, %1594) : f32[4,16,16,1536]  features.6.14.block.0.2
  * %1821 = bn_bwd_reduce(%1820, %1586, %1591) : f32[2,1536]  features.6.14.block.0.1
- * out %1821 -> arena+472134656
- * in  %1586 f32[4,16,16,1536] <- arena+358612992
+ * out %1821 -> arena+356638720
+ * in  %1586 f32[4,16,16,1536] <- arena+276824064
  * in  %1587 f32[1536] <- model+19235344 (features.6.14.block.0.1.weight)
  * in  %1588 f32[1536] <- model+19236880 (features.6.14.block.0.1.bias)
- * in  %1591 f32[2,1536] <- arena+459382784
- * in  %1818 f32[4,16,16,1536] <- arena+371195904
+ * in  %1591 f32[2,1536] <- arena+357139456
+ * in  %1818 f32[4,16,16,1536] <- arena+289406976
  */
-static void k215_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k240_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
@@ -4856,15 +6711,15 @@ static void k215_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * %1594 = bn_train(%1586, %1591, %1587, %1588) : f32[4,16,16,1536]  features.6.14.block.0.1
  * %1820 = silu_bwd(%1818, %1594) : f32[4,16,16,1536]  features.6.14.block.0.2
  * %1822 = bn_bwd_input(%1820, %1586, %1591, %1587, %1821) : f32[4,16,16,1536]  features.6.14.block.0.1
- * out %1822 -> arena+383778816
- * in  %1586 f32[4,16,16,1536] <- arena+358612992
+ * out %1822 -> arena+283115520
+ * in  %1586 f32[4,16,16,1536] <- arena+276824064
  * in  %1587 f32[1536] <- model+19235344 (features.6.14.block.0.1.weight)
  * in  %1588 f32[1536] <- model+19236880 (features.6.14.block.0.1.bias)
- * in  %1591 f32[2,1536] <- arena+459382784
- * in  %1818 f32[4,16,16,1536] <- arena+371195904
- * in  %1821 f32[2,1536] <- arena+472134656
+ * in  %1591 f32[2,1536] <- arena+357139456
+ * in  %1818 f32[4,16,16,1536] <- arena+289406976
+ * in  %1821 f32[2,1536] <- arena+356638720
  */
-static void k216_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k241_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
@@ -4892,28 +6747,85 @@ static void k216_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
 
 /*
  * %1827 = conv2d_bwd_input(%1822, %1585) : f32[4,16,16,256]  features.6.14.block.0.0
- * out %1827 -> arena+450625536
- * in  %1822 f32[4,16,16,1536] <- arena+383778816
+ * out %1827 -> arena+312475648
+ * in  %1822 f32[4,16,16,1536] <- arena+283115520
  * in  %1585 f32[1536,256,1,1] <- model+18842128 (features.6.14.block.0.0.weight)
  */
-static void k217_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k242_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,256) w (1536,256,1,1) y (4,16,16,1536) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 256, 1536, 1.0f, x0, 1536, x1, 256, 0.0f, y0, 256);
 }
 
 /*
+ * %1582 = bn_train(%1574, %1579, %1575, %1576) : f32[4,16,16,256]  features.6.13.block.3.1
+ * %1583 = stochastic_depth(%1582, %1006) : f32[4,16,16,256]  features.6.13.stochastic_depth
+ * %1584 = add(%1583, %1536) : f32[4,16,16,256]  features.6.13
+ * %1828 = conv2d_bwd_weight(%1822, %1584) : f32[1536,256,1,1]  features.6.14.block.0.0
+ * %2864 = add(%2863, %1828) : f32[1536,256,1,1]  features.6.14.block.0.0.weight
+ * out %2864 -> grads+18842128
+ * in  %1006 i32[1] <- seed (seed)
+ * in  %1536 f32[4,16,16,256] <- arena+350486528
+ * in  %1574 f32[4,16,16,256] <- arena+351535104
+ * in  %1575 f32[256] <- model+18841616 (features.6.13.block.3.1.weight)
+ * in  %1576 f32[256] <- model+18841872 (features.6.13.block.3.1.bias)
+ * in  %1579 f32[2,256] <- arena+357224448
+ * in  %1822 f32[4,16,16,1536] <- arena+283115520
+ * in  %2863 f32[1536,256,1,1] <- grads+18842128 (features.6.14.block.0.0.weight)
+ */
+static void k243_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x2[r * 256 + c];
+                    const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 256 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, x6 + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 393216; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %1829 = add_n(%1780, %1827) : f32[4,16,16,256]  features.6.13
  * %1830 = stochastic_depth_bwd(%1829, %1006) : f32[4,16,16,256]  features.6.13.stochastic_depth
  * %1831 = bn_bwd_reduce(%1830, %1574, %1579) : f32[2,256]  features.6.13.block.3.1
- * out %1831 -> arena+472539136
+ * out %1831 -> arena+357189632
  * in  %1006 i32[1] <- seed (seed)
- * in  %1574 f32[4,16,16,256] <- arena+448528384
- * in  %1579 f32[2,256] <- arena+472146944
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
+ * in  %1574 f32[4,16,16,256] <- arena+351535104
+ * in  %1579 f32[2,256] <- arena+357224448
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
  */
-static void k218_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k244_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
@@ -4952,16 +6864,16 @@ static void k218_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %1829 = add_n(%1780, %1827) : f32[4,16,16,256]  features.6.13
  * %1830 = stochastic_depth_bwd(%1829, %1006) : f32[4,16,16,256]  features.6.13.stochastic_depth
  * %1832 = bn_bwd_input(%1830, %1574, %1579, %1575, %1831) : f32[4,16,16,256]  features.6.13.block.3.1
- * out %1832 -> arena+453771264
+ * out %1832 -> arena+313524224
  * in  %1006 i32[1] <- seed (seed)
- * in  %1574 f32[4,16,16,256] <- arena+448528384
+ * in  %1574 f32[4,16,16,256] <- arena+351535104
  * in  %1575 f32[256] <- model+18841616 (features.6.13.block.3.1.weight)
- * in  %1579 f32[2,256] <- arena+472146944
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1831 f32[2,256] <- arena+472539136
+ * in  %1579 f32[2,256] <- arena+357224448
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1831 f32[2,256] <- arena+357189632
  */
-static void k219_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k245_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
@@ -4984,19 +6896,33 @@ static void k219_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %1876 = conv2d_bwd_weight(%1870, %1536) : f32[1536,256,1,1]  features.6.13.block.0.0
+ * %2838 = add(%2837, %1876) : f32[1536,256,1,1]  features.6.13.block.0.0.weight
+ * out %2838 -> grads+17837008
+ * in  %1870 f32[4,16,16,1536] <- arena+264241152
+ * in  %1536 f32[4,16,16,256] <- arena+350486528
+ * in  %2837 f32[1536,256,1,1] <- grads+17837008 (features.6.13.block.0.0.weight)
+ */
+static void k246_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,16,16,256) w (1536,256,1,1) y (4,16,16,1536) stride 1 pad 0, added into the accumulator */
+    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, 1024, 1.0f, x0, 1536, x1, 256, 1.0f, y0, 256);
+}
+
+/*
  * %1829 = add_n(%1780, %1827) : f32[4,16,16,256]  features.6.13
  * %1877 = add_n(%1829, %1875) : f32[4,16,16,256]  features.6.12
  * %1878 = stochastic_depth_bwd(%1877, %1006) : f32[4,16,16,256]  features.6.12.stochastic_depth
  * %1879 = bn_bwd_reduce(%1878, %1526, %1531) : f32[2,256]  features.6.12.block.3.1
- * out %1879 -> arena+472541184
+ * out %1879 -> arena+357189632
  * in  %1006 i32[1] <- seed (seed)
- * in  %1526 f32[4,16,16,256] <- arena+414187520
- * in  %1531 f32[2,256] <- arena+472464384
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
+ * in  %1526 f32[4,16,16,256] <- arena+349437952
+ * in  %1531 f32[2,256] <- arena+357222400
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
  */
-static void k220_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k247_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
@@ -5038,17 +6964,17 @@ static void k220_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %1877 = add_n(%1829, %1875) : f32[4,16,16,256]  features.6.12
  * %1878 = stochastic_depth_bwd(%1877, %1006) : f32[4,16,16,256]  features.6.12.stochastic_depth
  * %1880 = bn_bwd_input(%1878, %1526, %1531, %1527, %1879) : f32[4,16,16,256]  features.6.12.block.3.1
- * out %1880 -> arena+454819840
+ * out %1880 -> arena+314572800
  * in  %1006 i32[1] <- seed (seed)
- * in  %1526 f32[4,16,16,256] <- arena+414187520
+ * in  %1526 f32[4,16,16,256] <- arena+349437952
  * in  %1527 f32[256] <- model+17836496 (features.6.12.block.3.1.weight)
- * in  %1531 f32[2,256] <- arena+472464384
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1879 f32[2,256] <- arena+472541184
+ * in  %1531 f32[2,256] <- arena+357222400
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1879 f32[2,256] <- arena+357189632
  */
-static void k221_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k248_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
@@ -5073,21 +6999,93 @@ static void k221_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %1438 = bn_train(%1430, %1435, %1431, %1432) : f32[4,16,16,256]  features.6.10.block.3.1
+ * %1439 = stochastic_depth(%1438, %1006) : f32[4,16,16,256]  features.6.10.stochastic_depth
+ * %1440 = add(%1439, %1392) : f32[4,16,16,256]  features.6.10
+ * %1486 = bn_train(%1478, %1483, %1479, %1480) : f32[4,16,16,256]  features.6.11.block.3.1
+ * %1487 = stochastic_depth(%1486, %1006) : f32[4,16,16,256]  features.6.11.stochastic_depth
+ * %1488 = add(%1487, %1440) : f32[4,16,16,256]  features.6.11
+ * %1924 = conv2d_bwd_weight(%1918, %1488) : f32[1536,256,1,1]  features.6.12.block.0.0
+ * %2812 = add(%2811, %1924) : f32[1536,256,1,1]  features.6.12.block.0.0.weight
+ * out %2812 -> grads+16831888
+ * in  %1006 i32[1] <- seed (seed)
+ * in  %1392 f32[4,16,16,256] <- arena+346292224
+ * in  %1430 f32[4,16,16,256] <- arena+347340800
+ * in  %1431 f32[256] <- model+15826256 (features.6.10.block.3.1.weight)
+ * in  %1432 f32[256] <- model+15826512 (features.6.10.block.3.1.bias)
+ * in  %1435 f32[2,256] <- arena+357218304
+ * in  %1478 f32[4,16,16,256] <- arena+348389376
+ * in  %1479 f32[256] <- model+16831376 (features.6.11.block.3.1.weight)
+ * in  %1480 f32[256] <- model+16831632 (features.6.11.block.3.1.bias)
+ * in  %1483 f32[2,256] <- arena+357220352
+ * in  %1918 f32[4,16,16,1536] <- arena+245366784
+ * in  %2811 f32[1536,256,1,1] <- grads+16831888 (features.6.12.block.0.0.weight)
+ */
+static void k249_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x6[r * 256 + c];
+                    const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x2[r * 256 + c];
+                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 256 + c];
+                    const float t7 = t5 + t6;
+                    const float t8 = t2 + t7;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t8;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, x10 + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 393216; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %1829 = add_n(%1780, %1827) : f32[4,16,16,256]  features.6.13
  * %1877 = add_n(%1829, %1875) : f32[4,16,16,256]  features.6.12
  * %1925 = add_n(%1877, %1923) : f32[4,16,16,256]  features.6.11
  * %1926 = stochastic_depth_bwd(%1925, %1006) : f32[4,16,16,256]  features.6.11.stochastic_depth
  * %1927 = bn_bwd_reduce(%1926, %1478, %1483) : f32[2,256]  features.6.11.block.3.1
- * out %1927 -> arena+472543232
+ * out %1927 -> arena+357189632
  * in  %1006 i32[1] <- seed (seed)
- * in  %1478 f32[4,16,16,256] <- arena+413138944
- * in  %1483 f32[2,256] <- arena+472462336
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
+ * in  %1478 f32[4,16,16,256] <- arena+348389376
+ * in  %1483 f32[2,256] <- arena+357220352
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
  */
-static void k222_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k250_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
@@ -5132,18 +7130,18 @@ static void k222_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %1925 = add_n(%1877, %1923) : f32[4,16,16,256]  features.6.11
  * %1926 = stochastic_depth_bwd(%1925, %1006) : f32[4,16,16,256]  features.6.11.stochastic_depth
  * %1928 = bn_bwd_input(%1926, %1478, %1483, %1479, %1927) : f32[4,16,16,256]  features.6.11.block.3.1
- * out %1928 -> arena+455868416
+ * out %1928 -> arena+315621376
  * in  %1006 i32[1] <- seed (seed)
- * in  %1478 f32[4,16,16,256] <- arena+413138944
+ * in  %1478 f32[4,16,16,256] <- arena+348389376
  * in  %1479 f32[256] <- model+16831376 (features.6.11.block.3.1.weight)
- * in  %1483 f32[2,256] <- arena+472462336
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1927 f32[2,256] <- arena+472543232
+ * in  %1483 f32[2,256] <- arena+357220352
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1927 f32[2,256] <- arena+357189632
  */
-static void k223_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k251_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
@@ -5176,17 +7174,17 @@ static void k223_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %1973 = add_n(%1925, %1971) : f32[4,16,16,256]  features.6.10
  * %1974 = stochastic_depth_bwd(%1973, %1006) : f32[4,16,16,256]  features.6.10.stochastic_depth
  * %1975 = bn_bwd_reduce(%1974, %1430, %1435) : f32[2,256]  features.6.10.block.3.1
- * out %1975 -> arena+472545280
+ * out %1975 -> arena+357189632
  * in  %1006 i32[1] <- seed (seed)
- * in  %1430 f32[4,16,16,256] <- arena+412090368
- * in  %1435 f32[2,256] <- arena+472460288
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1971 f32[4,16,16,256] <- arena+413138944
+ * in  %1430 f32[4,16,16,256] <- arena+347340800
+ * in  %1435 f32[2,256] <- arena+357218304
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1971 f32[4,16,16,256] <- arena+315621376
  */
-static void k224_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k252_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
@@ -5234,19 +7232,19 @@ static void k224_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %1973 = add_n(%1925, %1971) : f32[4,16,16,256]  features.6.10
  * %1974 = stochastic_depth_bwd(%1973, %1006) : f32[4,16,16,256]  features.6.10.stochastic_depth
  * %1976 = bn_bwd_input(%1974, %1430, %1435, %1431, %1975) : f32[4,16,16,256]  features.6.10.block.3.1
- * out %1976 -> arena+456916992
+ * out %1976 -> arena+226492416
  * in  %1006 i32[1] <- seed (seed)
- * in  %1430 f32[4,16,16,256] <- arena+412090368
+ * in  %1430 f32[4,16,16,256] <- arena+347340800
  * in  %1431 f32[256] <- model+15826256 (features.6.10.block.3.1.weight)
- * in  %1435 f32[2,256] <- arena+472460288
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1971 f32[4,16,16,256] <- arena+413138944
- * in  %1975 f32[2,256] <- arena+472545280
+ * in  %1435 f32[2,256] <- arena+357218304
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1971 f32[4,16,16,256] <- arena+315621376
+ * in  %1975 f32[2,256] <- arena+357189632
  */
-static void k225_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k253_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
@@ -5282,18 +7280,18 @@ static void k225_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %2021 = add_n(%1973, %2019) : f32[4,16,16,256]  features.6.9
  * %2022 = stochastic_depth_bwd(%2021, %1006) : f32[4,16,16,256]  features.6.9.stochastic_depth
  * %2023 = bn_bwd_reduce(%2022, %1382, %1387) : f32[2,256]  features.6.9.block.3.1
- * out %2023 -> arena+472547328
+ * out %2023 -> arena+357189632
  * in  %1006 i32[1] <- seed (seed)
- * in  %1382 f32[4,16,16,256] <- arena+411041792
- * in  %1387 f32[2,256] <- arena+472458240
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1971 f32[4,16,16,256] <- arena+413138944
- * in  %2019 f32[4,16,16,256] <- arena+412090368
+ * in  %1382 f32[4,16,16,256] <- arena+345243648
+ * in  %1387 f32[2,256] <- arena+357216256
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1971 f32[4,16,16,256] <- arena+315621376
+ * in  %2019 f32[4,16,16,256] <- arena+213909504
  */
-static void k226_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k254_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
@@ -5344,20 +7342,20 @@ static void k226_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2021 = add_n(%1973, %2019) : f32[4,16,16,256]  features.6.9
  * %2022 = stochastic_depth_bwd(%2021, %1006) : f32[4,16,16,256]  features.6.9.stochastic_depth
  * %2024 = bn_bwd_input(%2022, %1382, %1387, %1383, %2023) : f32[4,16,16,256]  features.6.9.block.3.1
- * out %2024 -> arena+457965568
+ * out %2024 -> arena+207618048
  * in  %1006 i32[1] <- seed (seed)
- * in  %1382 f32[4,16,16,256] <- arena+411041792
+ * in  %1382 f32[4,16,16,256] <- arena+345243648
  * in  %1383 f32[256] <- model+14821136 (features.6.9.block.3.1.weight)
- * in  %1387 f32[2,256] <- arena+472458240
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1971 f32[4,16,16,256] <- arena+413138944
- * in  %2019 f32[4,16,16,256] <- arena+412090368
- * in  %2023 f32[2,256] <- arena+472547328
+ * in  %1387 f32[2,256] <- arena+357216256
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1971 f32[4,16,16,256] <- arena+315621376
+ * in  %2019 f32[4,16,16,256] <- arena+213909504
+ * in  %2023 f32[2,256] <- arena+357189632
  */
-static void k227_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k255_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
@@ -5396,19 +7394,19 @@ static void k227_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %2069 = add_n(%2021, %2067) : f32[4,16,16,256]  features.6.8
  * %2070 = stochastic_depth_bwd(%2069, %1006) : f32[4,16,16,256]  features.6.8.stochastic_depth
  * %2071 = bn_bwd_reduce(%2070, %1334, %1339) : f32[2,256]  features.6.8.block.3.1
- * out %2071 -> arena+472549376
+ * out %2071 -> arena+357189632
  * in  %1006 i32[1] <- seed (seed)
- * in  %1334 f32[4,16,16,256] <- arena+409993216
- * in  %1339 f32[2,256] <- arena+472456192
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1971 f32[4,16,16,256] <- arena+413138944
- * in  %2019 f32[4,16,16,256] <- arena+412090368
- * in  %2067 f32[4,16,16,256] <- arena+411041792
+ * in  %1334 f32[4,16,16,256] <- arena+344195072
+ * in  %1339 f32[2,256] <- arena+357214208
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1971 f32[4,16,16,256] <- arena+315621376
+ * in  %2019 f32[4,16,16,256] <- arena+213909504
+ * in  %2067 f32[4,16,16,256] <- arena+195035136
  */
-static void k228_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k256_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
@@ -5462,21 +7460,21 @@ static void k228_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2069 = add_n(%2021, %2067) : f32[4,16,16,256]  features.6.8
  * %2070 = stochastic_depth_bwd(%2069, %1006) : f32[4,16,16,256]  features.6.8.stochastic_depth
  * %2072 = bn_bwd_input(%2070, %1334, %1339, %1335, %2071) : f32[4,16,16,256]  features.6.8.block.3.1
- * out %2072 -> arena+459014144
+ * out %2072 -> arena+188743680
  * in  %1006 i32[1] <- seed (seed)
- * in  %1334 f32[4,16,16,256] <- arena+409993216
+ * in  %1334 f32[4,16,16,256] <- arena+344195072
  * in  %1335 f32[256] <- model+13816016 (features.6.8.block.3.1.weight)
- * in  %1339 f32[2,256] <- arena+472456192
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1971 f32[4,16,16,256] <- arena+413138944
- * in  %2019 f32[4,16,16,256] <- arena+412090368
- * in  %2067 f32[4,16,16,256] <- arena+411041792
- * in  %2071 f32[2,256] <- arena+472549376
+ * in  %1339 f32[2,256] <- arena+357214208
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1971 f32[4,16,16,256] <- arena+315621376
+ * in  %2019 f32[4,16,16,256] <- arena+213909504
+ * in  %2067 f32[4,16,16,256] <- arena+195035136
+ * in  %2071 f32[2,256] <- arena+357189632
  */
-static void k229_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
+static void k257_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
@@ -5518,20 +7516,20 @@ static void k229_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %2117 = add_n(%2069, %2115) : f32[4,16,16,256]  features.6.7
  * %2118 = stochastic_depth_bwd(%2117, %1006) : f32[4,16,16,256]  features.6.7.stochastic_depth
  * %2119 = bn_bwd_reduce(%2118, %1286, %1291) : f32[2,256]  features.6.7.block.3.1
- * out %2119 -> arena+472551424
+ * out %2119 -> arena+357189632
  * in  %1006 i32[1] <- seed (seed)
- * in  %1286 f32[4,16,16,256] <- arena+408944640
- * in  %1291 f32[2,256] <- arena+472454144
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1971 f32[4,16,16,256] <- arena+413138944
- * in  %2019 f32[4,16,16,256] <- arena+412090368
- * in  %2067 f32[4,16,16,256] <- arena+411041792
- * in  %2115 f32[4,16,16,256] <- arena+409993216
+ * in  %1286 f32[4,16,16,256] <- arena+343146496
+ * in  %1291 f32[2,256] <- arena+357212160
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1971 f32[4,16,16,256] <- arena+315621376
+ * in  %2019 f32[4,16,16,256] <- arena+213909504
+ * in  %2067 f32[4,16,16,256] <- arena+195035136
+ * in  %2115 f32[4,16,16,256] <- arena+196083712
  */
-static void k230_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k258_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
@@ -5588,22 +7586,22 @@ static void k230_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2117 = add_n(%2069, %2115) : f32[4,16,16,256]  features.6.7
  * %2118 = stochastic_depth_bwd(%2117, %1006) : f32[4,16,16,256]  features.6.7.stochastic_depth
  * %2120 = bn_bwd_input(%2118, %1286, %1291, %1287, %2119) : f32[4,16,16,256]  features.6.7.block.3.1
- * out %2120 -> arena+460062720
+ * out %2120 -> arena+197132288
  * in  %1006 i32[1] <- seed (seed)
- * in  %1286 f32[4,16,16,256] <- arena+408944640
+ * in  %1286 f32[4,16,16,256] <- arena+343146496
  * in  %1287 f32[256] <- model+12810896 (features.6.7.block.3.1.weight)
- * in  %1291 f32[2,256] <- arena+472454144
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1971 f32[4,16,16,256] <- arena+413138944
- * in  %2019 f32[4,16,16,256] <- arena+412090368
- * in  %2067 f32[4,16,16,256] <- arena+411041792
- * in  %2115 f32[4,16,16,256] <- arena+409993216
- * in  %2119 f32[2,256] <- arena+472551424
+ * in  %1291 f32[2,256] <- arena+357212160
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1971 f32[4,16,16,256] <- arena+315621376
+ * in  %2019 f32[4,16,16,256] <- arena+213909504
+ * in  %2067 f32[4,16,16,256] <- arena+195035136
+ * in  %2115 f32[4,16,16,256] <- arena+196083712
+ * in  %2119 f32[2,256] <- arena+357189632
  */
-static void k231_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+static void k259_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
@@ -5647,19 +7645,19 @@ static void k231_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %2117 = add_n(%2069, %2115) : f32[4,16,16,256]  features.6.7
  * %2165 = add_n(%2117, %2163) : f32[4,16,16,256]  features.6.6
  * %2166 = stochastic_depth_bwd(%2165, %1006) : f32[4,16,16,256]  features.6.6.stochastic_depth
- * out %2166 -> arena+182452224
+ * out %2166 -> arena+198180864
  * in  %1006 i32[1] <- seed (seed)
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1971 f32[4,16,16,256] <- arena+413138944
- * in  %2019 f32[4,16,16,256] <- arena+412090368
- * in  %2067 f32[4,16,16,256] <- arena+411041792
- * in  %2115 f32[4,16,16,256] <- arena+409993216
- * in  %2163 f32[4,16,16,256] <- arena+408944640
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1971 f32[4,16,16,256] <- arena+315621376
+ * in  %2019 f32[4,16,16,256] <- arena+213909504
+ * in  %2067 f32[4,16,16,256] <- arena+195035136
+ * in  %2115 f32[4,16,16,256] <- arena+196083712
+ * in  %2163 f32[4,16,16,256] <- arena+197132288
  */
-static void k232_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k260_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -5689,12 +7687,12 @@ static void k232_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *r
 
 /*
  * %2167 = bn_bwd_reduce(%2166, %1238, %1243) : f32[2,256]  features.6.6.block.3.1
- * out %2167 -> arena+472553472
- * in  %2166 f32[4,16,16,256] <- arena+182452224
- * in  %1238 f32[4,16,16,256] <- arena+407896064
- * in  %1243 f32[2,256] <- arena+472452096
+ * out %2167 -> arena+357189632
+ * in  %2166 f32[4,16,16,256] <- arena+198180864
+ * in  %1238 f32[4,16,16,256] <- arena+341049344
+ * in  %1243 f32[2,256] <- arena+357210112
  */
-static void k233_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k261_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
@@ -5728,14 +7726,14 @@ static void k233_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
 
 /*
  * %2168 = bn_bwd_input(%2166, %1238, %1243, %1239, %2167) : f32[4,16,16,256]  features.6.6.block.3.1
- * out %2168 -> arena+461111296
- * in  %1238 f32[4,16,16,256] <- arena+407896064
+ * out %2168 -> arena+199229440
+ * in  %1238 f32[4,16,16,256] <- arena+341049344
  * in  %1239 f32[256] <- model+11805776 (features.6.6.block.3.1.weight)
- * in  %1243 f32[2,256] <- arena+472452096
- * in  %2166 f32[4,16,16,256] <- arena+182452224
- * in  %2167 f32[2,256] <- arena+472553472
+ * in  %1243 f32[2,256] <- arena+357210112
+ * in  %2166 f32[4,16,16,256] <- arena+198180864
+ * in  %2167 f32[2,256] <- arena+357189632
  */
-static void k234_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k262_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f));
@@ -5764,19 +7762,19 @@ static void k234_bn_bwd_input(float *restrict y0, const float *restrict x0, cons
  * %2117 = add_n(%2069, %2115) : f32[4,16,16,256]  features.6.7
  * %2165 = add_n(%2117, %2163) : f32[4,16,16,256]  features.6.6
  * %2213 = add_n(%2165, %2211) : f32[4,16,16,256]  features.6.5
- * out %2213 -> arena+462159872
- * in  %1780 f32[4,16,16,256] <- arena+396361728
- * in  %1827 f32[4,16,16,256] <- arena+450625536
- * in  %1875 f32[4,16,16,256] <- arena+448528384
- * in  %1923 f32[4,16,16,256] <- arena+414187520
- * in  %1971 f32[4,16,16,256] <- arena+413138944
- * in  %2019 f32[4,16,16,256] <- arena+412090368
- * in  %2067 f32[4,16,16,256] <- arena+411041792
- * in  %2115 f32[4,16,16,256] <- arena+409993216
- * in  %2163 f32[4,16,16,256] <- arena+408944640
- * in  %2211 f32[4,16,16,256] <- arena+407896064
+ * out %2213 -> arena+198180864
+ * in  %1780 f32[4,16,16,256] <- arena+311427072
+ * in  %1827 f32[4,16,16,256] <- arena+312475648
+ * in  %1875 f32[4,16,16,256] <- arena+313524224
+ * in  %1923 f32[4,16,16,256] <- arena+314572800
+ * in  %1971 f32[4,16,16,256] <- arena+315621376
+ * in  %2019 f32[4,16,16,256] <- arena+213909504
+ * in  %2067 f32[4,16,16,256] <- arena+195035136
+ * in  %2115 f32[4,16,16,256] <- arena+196083712
+ * in  %2163 f32[4,16,16,256] <- arena+197132288
+ * in  %2211 f32[4,16,16,256] <- arena+125829120
  */
-static void k235_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+static void k263_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -5806,23 +7804,170 @@ static void k235_add_n(float *restrict y0, const float *restrict x0, const float
 }
 
 /*
+ * %959 = bn_train(%951, %956, %952, %953) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1005 = bn_train(%997, %1002, %998, %999) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1007 = stochastic_depth(%1005, %1006) : f32[4,16,16,256]  features.6.1.stochastic_depth
+ * %1008 = add(%1007, %959) : f32[4,16,16,256]  features.6.1
+ * %1054 = bn_train(%1046, %1051, %1047, %1048) : f32[4,16,16,256]  features.6.2.block.3.1
+ * %1055 = stochastic_depth(%1054, %1006) : f32[4,16,16,256]  features.6.2.stochastic_depth
+ * %1056 = add(%1055, %1008) : f32[4,16,16,256]  features.6.2
+ * %2356 = conv2d_bwd_weight(%2350, %1056) : f32[1536,256,1,1]  features.6.3.block.0.0
+ * %2578 = add(%2577, %2356) : f32[1536,256,1,1]  features.6.3.block.0.0.weight
+ * out %2578 -> grads+7785808
+ * in  %951 f32[4,16,16,256] <- arena+333709312
+ * in  %952 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
+ * in  %953 f32[256] <- model+5775312 (features.6.0.block.3.1.bias)
+ * in  %956 f32[2,256] <- arena+357197824
+ * in  %997 f32[4,16,16,256] <- arena+334757888
+ * in  %998 f32[256] <- model+6780176 (features.6.1.block.3.1.weight)
+ * in  %999 f32[256] <- model+6780432 (features.6.1.block.3.1.bias)
+ * in  %1002 f32[2,256] <- arena+357199872
+ * in  %1006 i32[1] <- seed (seed)
+ * in  %1046 f32[4,16,16,256] <- arena+335806464
+ * in  %1047 f32[256] <- model+7785296 (features.6.2.block.3.1.weight)
+ * in  %1048 f32[256] <- model+7785552 (features.6.2.block.3.1.bias)
+ * in  %1051 f32[2,256] <- arena+357201920
+ * in  %2350 f32[4,16,16,1536] <- arena+75497472
+ * in  %2577 f32[1536,256,1,1] <- grads+7785808 (features.6.3.block.0.0.weight)
+ */
+static void k264_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
+    }
+    float q2[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q2[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x9[r * 256 + c];
+                    const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
+                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x4[r * 256 + c];
+                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
+                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x0[r * 256 + c];
+                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t8 = t5 + t7;
+                    const float t9 = t2 + t8;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t9;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, x13 + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 393216; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %959 = bn_train(%951, %956, %952, %953) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1005 = bn_train(%997, %1002, %998, %999) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1007 = stochastic_depth(%1005, %1006) : f32[4,16,16,256]  features.6.1.stochastic_depth
+ * %1008 = add(%1007, %959) : f32[4,16,16,256]  features.6.1
+ * %2404 = conv2d_bwd_weight(%2398, %1008) : f32[1536,256,1,1]  features.6.2.block.0.0
+ * %2552 = add(%2551, %2404) : f32[1536,256,1,1]  features.6.2.block.0.0.weight
+ * out %2552 -> grads+6780688
+ * in  %951 f32[4,16,16,256] <- arena+333709312
+ * in  %952 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
+ * in  %953 f32[256] <- model+5775312 (features.6.0.block.3.1.bias)
+ * in  %956 f32[2,256] <- arena+357197824
+ * in  %997 f32[4,16,16,256] <- arena+334757888
+ * in  %998 f32[256] <- model+6780176 (features.6.1.block.3.1.weight)
+ * in  %999 f32[256] <- model+6780432 (features.6.1.block.3.1.bias)
+ * in  %1002 f32[2,256] <- arena+357199872
+ * in  %1006 i32[1] <- seed (seed)
+ * in  %2398 f32[4,16,16,1536] <- arena+56623104
+ * in  %2551 f32[1536,256,1,1] <- grads+6780688 (features.6.2.block.0.0.weight)
+ */
+static void k265_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x4[r * 256 + c];
+                    const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
+                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x0[r * 256 + c];
+                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t5 = t2 + t4;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, x9 + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 393216; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2261 = add_n(%2213, %2259) : f32[4,16,16,256]  features.6.4
  * %2309 = add_n(%2261, %2307) : f32[4,16,16,256]  features.6.3
  * %2357 = add_n(%2309, %2355) : f32[4,16,16,256]  features.6.2
  * %2405 = add_n(%2357, %2403) : f32[4,16,16,256]  features.6.1
  * %2406 = stochastic_depth_bwd(%2405, %1006) : f32[4,16,16,256]  features.6.1.stochastic_depth
  * %2407 = bn_bwd_reduce(%2406, %997, %1002) : f32[2,256]  features.6.1.block.3.1
- * out %2407 -> arena+472563712
- * in  %997 f32[4,16,16,256] <- arena+429391872
- * in  %1002 f32[2,256] <- arena+472441856
+ * out %2407 -> arena+357189632
+ * in  %997 f32[4,16,16,256] <- arena+334757888
+ * in  %1002 f32[2,256] <- arena+357199872
  * in  %1006 i32[1] <- seed (seed)
- * in  %2213 f32[4,16,16,256] <- arena+462159872
- * in  %2259 f32[4,16,16,256] <- arena+450625536
- * in  %2307 f32[4,16,16,256] <- arena+464257024
- * in  %2355 f32[4,16,16,256] <- arena+466354176
- * in  %2403 f32[4,16,16,256] <- arena+430440448
+ * in  %2213 f32[4,16,16,256] <- arena+198180864
+ * in  %2259 f32[4,16,16,256] <- arena+119537664
+ * in  %2307 f32[4,16,16,256] <- arena+100663296
+ * in  %2355 f32[4,16,16,256] <- arena+101711872
+ * in  %2403 f32[4,16,16,256] <- arena+102760448
  */
-static void k236_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k266_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x1[256 + c] + 0.001f);
@@ -5870,19 +8015,19 @@ static void k236_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2405 = add_n(%2357, %2403) : f32[4,16,16,256]  features.6.1
  * %2406 = stochastic_depth_bwd(%2405, %1006) : f32[4,16,16,256]  features.6.1.stochastic_depth
  * %2408 = bn_bwd_input(%2406, %997, %1002, %998, %2407) : f32[4,16,16,256]  features.6.1.block.3.1
- * out %2408 -> arena+468451328
- * in  %997 f32[4,16,16,256] <- arena+429391872
+ * out %2408 -> arena+103809024
+ * in  %997 f32[4,16,16,256] <- arena+334757888
  * in  %998 f32[256] <- model+6780176 (features.6.1.block.3.1.weight)
- * in  %1002 f32[2,256] <- arena+472441856
+ * in  %1002 f32[2,256] <- arena+357199872
  * in  %1006 i32[1] <- seed (seed)
- * in  %2213 f32[4,16,16,256] <- arena+462159872
- * in  %2259 f32[4,16,16,256] <- arena+450625536
- * in  %2307 f32[4,16,16,256] <- arena+464257024
- * in  %2355 f32[4,16,16,256] <- arena+466354176
- * in  %2403 f32[4,16,16,256] <- arena+430440448
- * in  %2407 f32[2,256] <- arena+472563712
+ * in  %2213 f32[4,16,16,256] <- arena+198180864
+ * in  %2259 f32[4,16,16,256] <- arena+119537664
+ * in  %2307 f32[4,16,16,256] <- arena+100663296
+ * in  %2355 f32[4,16,16,256] <- arena+101711872
+ * in  %2403 f32[4,16,16,256] <- arena+102760448
+ * in  %2407 f32[2,256] <- arena+357189632
  */
-static void k237_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k267_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f));
@@ -5911,23 +8056,73 @@ static void k237_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %959 = bn_train(%951, %956, %952, %953) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %2452 = conv2d_bwd_weight(%2446, %959) : f32[1536,256,1,1]  features.6.1.block.0.0
+ * %2526 = add(%2525, %2452) : f32[1536,256,1,1]  features.6.1.block.0.0.weight
+ * out %2526 -> grads+5775568
+ * in  %951 f32[4,16,16,256] <- arena+333709312
+ * in  %952 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
+ * in  %953 f32[256] <- model+5775312 (features.6.0.block.3.1.bias)
+ * in  %956 f32[2,256] <- arena+357197824
+ * in  %2446 f32[4,16,16,1536] <- arena+37748736
+ * in  %2525 f32[1536,256,1,1] <- grads+5775568 (features.6.1.block.0.0.weight)
+ */
+static void k268_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x0[r * 256 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t1;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, x4 + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 393216; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2261 = add_n(%2213, %2259) : f32[4,16,16,256]  features.6.4
  * %2309 = add_n(%2261, %2307) : f32[4,16,16,256]  features.6.3
  * %2357 = add_n(%2309, %2355) : f32[4,16,16,256]  features.6.2
  * %2405 = add_n(%2357, %2403) : f32[4,16,16,256]  features.6.1
  * %2453 = add_n(%2405, %2451) : f32[4,16,16,256]  features.6.0.block.3.1
  * %2454 = bn_bwd_reduce(%2453, %951, %956) : f32[2,256]  features.6.0.block.3.1
- * out %2454 -> arena+472565760
- * in  %951 f32[4,16,16,256] <- arena+428343296
- * in  %956 f32[2,256] <- arena+472532992
- * in  %2213 f32[4,16,16,256] <- arena+462159872
- * in  %2259 f32[4,16,16,256] <- arena+450625536
- * in  %2307 f32[4,16,16,256] <- arena+464257024
- * in  %2355 f32[4,16,16,256] <- arena+466354176
- * in  %2403 f32[4,16,16,256] <- arena+430440448
- * in  %2451 f32[4,16,16,256] <- arena+429391872
+ * out %2454 -> arena+357189632
+ * in  %951 f32[4,16,16,256] <- arena+333709312
+ * in  %956 f32[2,256] <- arena+357197824
+ * in  %2213 f32[4,16,16,256] <- arena+198180864
+ * in  %2259 f32[4,16,16,256] <- arena+119537664
+ * in  %2307 f32[4,16,16,256] <- arena+100663296
+ * in  %2355 f32[4,16,16,256] <- arena+101711872
+ * in  %2403 f32[4,16,16,256] <- arena+102760448
+ * in  %2451 f32[4,16,16,256] <- arena+31457280
  */
-static void k238_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k269_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x1[256 + c] + 0.001f);
@@ -5976,19 +8171,19 @@ static void k238_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * %2405 = add_n(%2357, %2403) : f32[4,16,16,256]  features.6.1
  * %2453 = add_n(%2405, %2451) : f32[4,16,16,256]  features.6.0.block.3.1
  * %2455 = bn_bwd_input(%2453, %951, %956, %952, %2454) : f32[4,16,16,256]  features.6.0.block.3.1
- * out %2455 -> arena+469499904
- * in  %951 f32[4,16,16,256] <- arena+428343296
+ * out %2455 -> arena+103809024
+ * in  %951 f32[4,16,16,256] <- arena+333709312
  * in  %952 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
- * in  %956 f32[2,256] <- arena+472532992
- * in  %2213 f32[4,16,16,256] <- arena+462159872
- * in  %2259 f32[4,16,16,256] <- arena+450625536
- * in  %2307 f32[4,16,16,256] <- arena+464257024
- * in  %2355 f32[4,16,16,256] <- arena+466354176
- * in  %2403 f32[4,16,16,256] <- arena+430440448
- * in  %2451 f32[4,16,16,256] <- arena+429391872
- * in  %2454 f32[2,256] <- arena+472565760
+ * in  %956 f32[2,256] <- arena+357197824
+ * in  %2213 f32[4,16,16,256] <- arena+198180864
+ * in  %2259 f32[4,16,16,256] <- arena+119537664
+ * in  %2307 f32[4,16,16,256] <- arena+100663296
+ * in  %2355 f32[4,16,16,256] <- arena+101711872
+ * in  %2403 f32[4,16,16,256] <- arena+102760448
+ * in  %2451 f32[4,16,16,256] <- arena+31457280
+ * in  %2454 f32[2,256] <- arena+357189632
  */
-static void k239_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+static void k270_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f));
@@ -6020,10 +8215,10 @@ static void k239_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
 /*
  * %2460 = conv2d_bwd_input(%2455, %950) : f32[4,16,16,960]  features.6.0.block.3.0
  * out %2460 -> arena+31457280
- * in  %2455 f32[4,16,16,256] <- arena+469499904
+ * in  %2455 f32[4,16,16,256] <- arena+103809024
  * in  %950 f32[256,960,1,1] <- model+5529296 (features.6.0.block.3.0.weight)
  */
-static void k240_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k271_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,960) w (256,960,1,1) y (4,16,16,256) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 960, 256, 1.0f, x0, 256, x1, 960, 0.0f, y0, 960);
@@ -6032,16 +8227,72 @@ static void k240_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
 /*
  * %934 = bn_train(%926, %931, %927, %928) : f32[4,16,16,960]  features.6.0.block.1.1
  * %935 = silu(%934) : f32[4,16,16,960]  features.6.0.block.1.2
- * %2463 = mul(%2460, %935) : f32[4,16,16,960]  features.6.0.block.2
- * %2464 = reduce_sum(%2463) : f32[4,1,1,960]  features.6.0.block.2
- * out %2464 -> arena+450625536
- * in  %926 f32[4,16,16,960] <- arena+420478976
+ * %949 = mul(%935, %948) : f32[4,16,16,960]  features.6.0.block.2
+ * %2461 = conv2d_bwd_weight(%2455, %949) : f32[256,960,1,1]  features.6.0.block.3.0
+ * %2520 = add(%2519, %2461) : f32[256,960,1,1]  features.6.0.block.3.0.weight
+ * out %2520 -> grads+5529296
+ * in  %926 f32[4,16,16,960] <- arena+316669952
  * in  %927 f32[960] <- model+5449576 (features.6.0.block.1.1.weight)
  * in  %928 f32[960] <- model+5450536 (features.6.0.block.1.1.bias)
- * in  %931 f32[2,960] <- arena+472508928
+ * in  %931 f32[2,960] <- arena+357181952
+ * in  %948 f32[4,1,1,960] <- arena+356804608
+ * in  %2455 f32[4,16,16,256] <- arena+103809024
+ * in  %2519 f32[256,960,1,1] <- grads+5529296 (features.6.0.block.3.0.weight)
+ */
+static void k272_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* dw (256, 960) += dyᵀ (256, 1024) · f(x) (1024, 960), f(x) recomputed in tiles of 68 rows */
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 245760, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 245760;
+        float *restrict tile = malloc(sizeof(float) * 65280);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 68, rows = m0 + 68 <= 1024 ? 68 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 960; c++) {
+                    const long i = r * 960 + c;
+                    const float t0 = x0[r * 960 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 256) * 960 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 960 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 960, rows, 1.0f, x5 + m0 * 256, 256, tile, 960, 1.0f, mine, 960);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 245760; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 245760 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %934 = bn_train(%926, %931, %927, %928) : f32[4,16,16,960]  features.6.0.block.1.1
+ * %935 = silu(%934) : f32[4,16,16,960]  features.6.0.block.1.2
+ * %2463 = mul(%2460, %935) : f32[4,16,16,960]  features.6.0.block.2
+ * %2464 = reduce_sum(%2463) : f32[4,1,1,960]  features.6.0.block.2
+ * out %2464 -> arena+355680256
+ * in  %926 f32[4,16,16,960] <- arena+316669952
+ * in  %927 f32[960] <- model+5449576 (features.6.0.block.1.1.weight)
+ * in  %928 f32[960] <- model+5450536 (features.6.0.block.1.1.bias)
+ * in  %931 f32[2,960] <- arena+357181952
  * in  %2460 f32[4,16,16,960] <- arena+31457280
  */
-static void k241_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k273_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 960]: (4, 256, 960) -> (4, 960) */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -6069,11 +8320,11 @@ static void k241_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
 
 /*
  * %2466 = sigmoid_bwd(%2465, %946) : f32[4,960]  features.6.0.block.2.scale_activation
- * out %2466 -> arena+450640896
- * in  %946 f32[4,960] <- arena+472091648
- * in  %2465 f32[4,960] <- arena+450625536
+ * out %2466 -> arena+355695616
+ * in  %946 f32[4,960] <- arena+356789248
+ * in  %2465 f32[4,960] <- arena+355680256
  */
-static void k242_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k274_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
@@ -6088,21 +8339,60 @@ static void k242_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
 
 /*
  * %2467 = matmul(%2466, %944) : f32[4,40]  features.6.0.block.2.fc2
- * out %2467 -> arena+472532992
- * in  %2466 f32[4,960] <- arena+450640896
+ * out %2467 -> arena+355680256
+ * in  %2466 f32[4,960] <- arena+355695616
  * in  %944 f32[960,40] <- model+5489936
  */
-static void k243_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k275_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 40, 960, 1.0f, x0, 960, x1, 40, 0.0f, y0, 40);
 }
 
 /*
- * %2472 = silu_bwd(%2467, %941) : f32[4,40]  features.6.0.block.2.activation
- * out %2472 -> arena+472533632
- * in  %941 f32[4,40] <- arena+472596480
- * in  %2467 f32[4,40] <- arena+472532992
+ * %2468 = matmul(%2466, %942) : f32[960,40]  features.6.0.block.2.fc2
+ * %2471 = reshape(%2468) : f32[960,40,1,1]  features.6.0.block.2.fc2
+ * %2516 = add(%2515, %2471) : f32[960,40,1,1]  features.6.0.block.2.fc2.weight
+ * out %2516 -> grads+5489936
+ * in  %2466 f32[4,960] <- arena+355695616
+ * in  %942 f32[4,40] <- arena+357260416
+ * in  %2515 f32[960,40,1,1] <- grads+5489936 (features.6.0.block.2.fc2.weight)
  */
-static void k244_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k276_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 40, 4, 1.0f, x0, 960, x1, 40, 1.0f, y0, 40);
+}
+
+/*
+ * %2469 = reduce_sum(%2466) : f32[1,960]  features.6.0.block.2.fc2
+ * %2470 = reshape(%2469) : f32[960]  features.6.0.block.2.fc2
+ * %2518 = add(%2517, %2470) : f32[960]  features.6.0.block.2.fc2.bias
+ * out %2518 -> grads+5528336
+ * in  %2466 f32[4,960] <- arena+355695616
+ * in  %2517 f32[960] <- grads+5528336 (features.6.0.block.2.fc2.bias)
+ */
+static void k277_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+    /* sum over axes [0] of [4, 960]: (1, 4, 960) -> (1, 960) */
+    for (long o = 0; o < 1; o++) {
+        double acc[960];
+        for (long q = 0; q < 960; q++) acc[q] = 0.0;
+        for (long j = 0; j < 4; j++) {
+            for (long q = 0; q < 960; q++) {
+                const long r = o * 4 + j, c = q, i = r * 960 + c;
+                const float t0 = x0[r * 960 + c];
+                (void)r; (void)c; (void)i;
+                acc[q] += t0;
+            }
+        }
+        for (long q = 0; q < 960; q++) y0[o * 960 + q] += (float)(acc[q]);
+    }
+}
+
+/*
+ * %2472 = silu_bwd(%2467, %941) : f32[4,40]  features.6.0.block.2.activation
+ * out %2472 -> arena+357189632
+ * in  %941 f32[4,40] <- arena+357259776
+ * in  %2467 f32[4,40] <- arena+355680256
+ */
+static void k278_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 40; c++) {
             const long i = r * 40 + c;
@@ -6117,12 +8407,51 @@ static void k244_silu_bwd(float *restrict y0, const float *restrict x0, const fl
 
 /*
  * %2473 = matmul(%2472, %939) : f32[4,960]  features.6.0.block.2.fc1
- * out %2473 -> arena+450625536
- * in  %2472 f32[4,40] <- arena+472533632
+ * out %2473 -> arena+356789248
+ * in  %2472 f32[4,40] <- arena+357189632
  * in  %939 f32[40,960] <- model+5451496
  */
-static void k245_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k279_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 960, 40, 1.0f, x0, 40, x1, 960, 0.0f, y0, 960);
+}
+
+/*
+ * %2474 = matmul(%2472, %937) : f32[40,960]  features.6.0.block.2.fc1
+ * %2477 = reshape(%2474) : f32[40,960,1,1]  features.6.0.block.2.fc1
+ * %2512 = add(%2511, %2477) : f32[40,960,1,1]  features.6.0.block.2.fc1.weight
+ * out %2512 -> grads+5451496
+ * in  %2472 f32[4,40] <- arena+357189632
+ * in  %937 f32[4,960] <- arena+356773888
+ * in  %2511 f32[40,960,1,1] <- grads+5451496 (features.6.0.block.2.fc1.weight)
+ */
+static void k280_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 40, 960, 4, 1.0f, x0, 40, x1, 960, 1.0f, y0, 960);
+}
+
+/*
+ * %2475 = reduce_sum(%2472) : f32[1,40]  features.6.0.block.2.fc1
+ * %2476 = reshape(%2475) : f32[40]  features.6.0.block.2.fc1
+ * %2514 = add(%2513, %2476) : f32[40]  features.6.0.block.2.fc1.bias
+ * out %2514 -> grads+5489896
+ * in  %2472 f32[4,40] <- arena+357189632
+ * in  %2513 f32[40] <- grads+5489896 (features.6.0.block.2.fc1.bias)
+ */
+static void k281_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+    /* sum over axes [0] of [4, 40]: (1, 4, 40) -> (1, 40) */
+    for (long o = 0; o < 1; o++) {
+        double acc[40];
+        for (long q = 0; q < 40; q++) acc[q] = 0.0;
+        for (long j = 0; j < 4; j++) {
+            for (long q = 0; q < 40; q++) {
+                const long r = o * 4 + j, c = q, i = r * 40 + c;
+                const float t0 = x0[r * 40 + c];
+                (void)r; (void)c; (void)i;
+                acc[q] += t0;
+            }
+        }
+        for (long q = 0; q < 40; q++) y0[o * 40 + q] += (float)(acc[q]);
+    }
 }
 
 /*
@@ -6133,16 +8462,16 @@ static void k245_matmul(float *restrict y0, const float *restrict x0, const floa
  * %2481 = add_n(%2462, %2480) : f32[4,16,16,960]  features.6.0.block.1.2
  * %2482 = silu_bwd(%2481, %934) : f32[4,16,16,960]  features.6.0.block.1.2
  * %2483 = bn_bwd_reduce(%2482, %926, %931) : f32[2,960]  features.6.0.block.1.1
- * out %2483 -> arena+472091648
- * in  %926 f32[4,16,16,960] <- arena+420478976
+ * out %2483 -> arena+356819968
+ * in  %926 f32[4,16,16,960] <- arena+316669952
  * in  %927 f32[960] <- model+5449576 (features.6.0.block.1.1.weight)
  * in  %928 f32[960] <- model+5450536 (features.6.0.block.1.1.bias)
- * in  %931 f32[2,960] <- arena+472508928
- * in  %948 f32[4,1,1,960] <- arena+472107008
+ * in  %931 f32[2,960] <- arena+357181952
+ * in  %948 f32[4,1,1,960] <- arena+356804608
  * in  %2460 f32[4,16,16,960] <- arena+31457280
- * in  %2478 f32[4,1,1,960] <- arena+450625536
+ * in  %2478 f32[4,1,1,960] <- arena+356789248
  */
-static void k246_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k282_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -6195,17 +8524,17 @@ static void k246_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * %2481 = add_n(%2462, %2480) : f32[4,16,16,960]  features.6.0.block.1.2
  * %2482 = silu_bwd(%2481, %934) : f32[4,16,16,960]  features.6.0.block.1.2
  * %2484 = bn_bwd_input(%2482, %926, %931, %927, %2483) : f32[4,16,16,960]  features.6.0.block.1.1
- * out %2484 -> arena+428343296
- * in  %926 f32[4,16,16,960] <- arena+420478976
+ * out %2484 -> arena+47185920
+ * in  %926 f32[4,16,16,960] <- arena+316669952
  * in  %927 f32[960] <- model+5449576 (features.6.0.block.1.1.weight)
  * in  %928 f32[960] <- model+5450536 (features.6.0.block.1.1.bias)
- * in  %931 f32[2,960] <- arena+472508928
- * in  %948 f32[4,1,1,960] <- arena+472107008
+ * in  %931 f32[2,960] <- arena+357181952
+ * in  %948 f32[4,1,1,960] <- arena+356804608
  * in  %2460 f32[4,16,16,960] <- arena+31457280
- * in  %2478 f32[4,1,1,960] <- arena+450625536
- * in  %2483 f32[2,960] <- arena+472091648
+ * in  %2478 f32[4,1,1,960] <- arena+356789248
+ * in  %2483 f32[2,960] <- arena+356819968
  */
-static void k247_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k283_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -6238,12 +8567,36 @@ static void k247_bn_train_mul_expand_scale(float *restrict y0, const float *rest
 }
 
 /*
+ * %2485 = slice(%2483) : f32[1,960]  features.6.0.block.1.1
+ * %2486 = reshape(%2485) : f32[960]  features.6.0.block.1.1
+ * %2508 = add(%2507, %2486) : f32[960]  features.6.0.block.1.1.weight
+ * out %2508 -> grads+5449576
+ * in  %2483 f32[2,960] <- arena+356819968
+ * in  %2507 f32[960] <- grads+5449576 (features.6.0.block.1.1.weight)
+ */
+static void k284_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 960; j++) y0[o * 960 + j] += x0[o * 1920 + 960 + j];
+}
+
+/*
+ * %2487 = slice(%2483) : f32[1,960]  features.6.0.block.1.1
+ * %2488 = reshape(%2487) : f32[960]  features.6.0.block.1.1
+ * %2510 = add(%2509, %2488) : f32[960]  features.6.0.block.1.1.bias
+ * out %2510 -> grads+5450536
+ * in  %2483 f32[2,960] <- arena+356819968
+ * in  %2509 f32[960] <- grads+5450536 (features.6.0.block.1.1.bias)
+ */
+static void k285_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 960; j++) y0[o * 960 + j] += x0[o * 1920 + 0 + j];
+}
+
+/*
  * %2489 = conv2d_bwd_input(%2484, %925) : f32[4,32,32,960]  features.6.0.block.1.0
  * out %2489 -> arena+31457280
- * in  %2484 f32[4,16,16,960] <- arena+428343296
+ * in  %2484 f32[4,16,16,960] <- arena+47185920
  * in  %925 f32[960,1,3,3] <- model+5440936 (features.6.0.block.1.0.weight)
  */
-static void k248_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k286_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,960) w (960,1,3,3) y (4,16,16,960) stride 2 pad 1 groups 960 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -6274,140 +8627,14 @@ static void k248_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict
 }
 
 /*
- * %923 = bn_train(%915, %920, %916, %917) : f32[4,32,32,960]  features.6.0.block.0.1
- * %2491 = silu_bwd(%2489, %923) : f32[4,32,32,960]  features.6.0.block.0.2
- * %2492 = bn_bwd_reduce(%2491, %915, %920) : f32[2,960]  features.6.0.block.0.1
- * out %2492 -> arena+450625536
- * in  %915 f32[4,32,32,960] <- arena+0
- * in  %916 f32[960] <- model+5439016 (features.6.0.block.0.1.weight)
- * in  %917 f32[960] <- model+5439976 (features.6.0.block.0.1.bias)
- * in  %920 f32[2,960] <- arena+472501248
- * in  %2489 f32[4,32,32,960] <- arena+31457280
- */
-static void k249_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
-    float q0[960];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 960; c++) {
-        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
-    }
-    float q1[960];  /* 1 / sqrt(var + eps) */
-    for (long c = 0; c < 960; c++) {
-        q1[c] = 1.0f / sqrtf(x3[960 + c] + 0.001f);
-    }
-    enum { C = 960, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
-    #pragma omp parallel for schedule(static)
-    for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
-        for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
-            for (long c = 0; c < C; c++) {
-                const long i = r * C + c;
-                const float t0 = x4[r * 960 + c];
-                const float t1 = x0[r * 960 + c];
-                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
-                const float t3s = ba_sigmoid(t2);
-                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
-                const float xh = (t1 - x3[c]) * q1[c];
-                (void)i;
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
-            }
-        }
-    }
-    for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
-        y0[c] = (float)s0;
-        y0[C + c] = (float)s1;
-    }
-    free(part);
-}
-
-/*
- * %923 = bn_train(%915, %920, %916, %917) : f32[4,32,32,960]  features.6.0.block.0.1
- * %2491 = silu_bwd(%2489, %923) : f32[4,32,32,960]  features.6.0.block.0.2
- * %2493 = bn_bwd_input(%2491, %915, %920, %916, %2492) : f32[4,32,32,960]  features.6.0.block.0.1
- * out %2493 -> arena+47185920
- * in  %915 f32[4,32,32,960] <- arena+0
- * in  %916 f32[960] <- model+5439016 (features.6.0.block.0.1.weight)
- * in  %917 f32[960] <- model+5439976 (features.6.0.block.0.1.bias)
- * in  %920 f32[2,960] <- arena+472501248
- * in  %2489 f32[4,32,32,960] <- arena+31457280
- * in  %2492 f32[2,960] <- arena+450625536
- */
-static void k250_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
-    float q0[960];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 960; c++) {
-        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
-    }
-    float q1[960], q2[960], q3[960];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
-    for (long c = 0; c < 960; c++) {
-        q1[c] = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f));
-        q2[c] = x5[c] / 4096.0f;
-        q3[c] = x5[960 + c] / 4096.0f * (1.0f / sqrtf(x3[960 + c] + 0.001f));
-    }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 960; c++) {
-            const long i = r * 960 + c;
-            const float t0 = x4[r * 960 + c];
-            const float t1 = x0[r * 960 + c];
-            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
-            const float t3s = ba_sigmoid(t2);
-            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
-            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
-            y0[i] = t4;
-        }
-    }
-}
-
-/*
- * %2498 = conv2d_bwd_weight(%2493, %913) : f32[960,160,1,1]  features.6.0.block.0.0
- * %2500 = add(%2499, %2498) : f32[960,160,1,1]  features.6.0.block.0.0.weight
- * out %2500 -> grads+5285416
- * in  %2493 f32[4,32,32,960] <- arena+47185920
- * in  %913 f32[4,32,32,160] <- arena+432275456
- * in  %2499 f32[960,160,1,1] <- grads+5285416 (features.6.0.block.0.0.weight)
- */
-static void k251_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, 4096, 1.0f, x0, 960, x1, 160, 1.0f, y0, 160);
-}
-
-/*
- * %2494 = slice(%2492) : f32[1,960]  features.6.0.block.0.1
- * %2495 = reshape(%2494) : f32[960]  features.6.0.block.0.1
- * %2502 = add(%2501, %2495) : f32[960]  features.6.0.block.0.1.weight
- * out %2502 -> grads+5439016
- * in  %2492 f32[2,960] <- arena+450625536
- * in  %2501 f32[960] <- grads+5439016 (features.6.0.block.0.1.weight)
- */
-static void k252_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 960; j++) y0[o * 960 + j] += x0[o * 1920 + 960 + j];
-}
-
-/*
- * %2496 = slice(%2492) : f32[1,960]  features.6.0.block.0.1
- * %2497 = reshape(%2496) : f32[960]  features.6.0.block.0.1
- * %2504 = add(%2503, %2497) : f32[960]  features.6.0.block.0.1.bias
- * out %2504 -> grads+5439976
- * in  %2492 f32[2,960] <- arena+450625536
- * in  %2503 f32[960] <- grads+5439976 (features.6.0.block.0.1.bias)
- */
-static void k253_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 960; j++) y0[o * 960 + j] += x0[o * 1920 + 0 + j];
-}
-
-/*
  * %2490 = conv2d_bwd_weight(%2484, %924) : f32[960,1,3,3]  features.6.0.block.1.0
  * %2506 = add(%2505, %2490) : f32[960,1,3,3]  features.6.0.block.1.0.weight
  * out %2506 -> grads+5440936
- * in  %2484 f32[4,16,16,960] <- arena+428343296
+ * in  %2484 f32[4,16,16,960] <- arena+47185920
  * in  %924 f32[4,32,32,960] <- arena+15728640
  * in  %2505 f32[960,1,3,3] <- grads+5440936 (features.6.0.block.1.0.weight)
  */
-static void k254_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k287_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,960) w (960,1,3,3) y (4,16,16,960) stride 2 pad 1 groups 960, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -6457,320 +8684,164 @@ static void k254_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *res
 }
 
 /*
- * %2474 = matmul(%2472, %937) : f32[40,960]  features.6.0.block.2.fc1
- * %2477 = reshape(%2474) : f32[40,960,1,1]  features.6.0.block.2.fc1
- * %2512 = add(%2511, %2477) : f32[40,960,1,1]  features.6.0.block.2.fc1.weight
- * out %2512 -> grads+5451496
- * in  %2472 f32[4,40] <- arena+472533632
- * in  %937 f32[4,960] <- arena+472076288
- * in  %2511 f32[40,960,1,1] <- grads+5451496 (features.6.0.block.2.fc1.weight)
+ * %923 = bn_train(%915, %920, %916, %917) : f32[4,32,32,960]  features.6.0.block.0.1
+ * %2491 = silu_bwd(%2489, %923) : f32[4,32,32,960]  features.6.0.block.0.2
+ * %2492 = bn_bwd_reduce(%2491, %915, %920) : f32[2,960]  features.6.0.block.0.1
+ * out %2492 -> arena+354041856
+ * in  %915 f32[4,32,32,960] <- arena+0
+ * in  %916 f32[960] <- model+5439016 (features.6.0.block.0.1.weight)
+ * in  %917 f32[960] <- model+5439976 (features.6.0.block.0.1.bias)
+ * in  %920 f32[2,960] <- arena+357174272
+ * in  %2489 f32[4,32,32,960] <- arena+31457280
  */
-static void k255_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 40, 960, 4, 1.0f, x0, 40, x1, 960, 1.0f, y0, 960);
-}
-
-/*
- * %2475 = reduce_sum(%2472) : f32[1,40]  features.6.0.block.2.fc1
- * %2476 = reshape(%2475) : f32[40]  features.6.0.block.2.fc1
- * %2514 = add(%2513, %2476) : f32[40]  features.6.0.block.2.fc1.bias
- * out %2514 -> grads+5489896
- * in  %2472 f32[4,40] <- arena+472533632
- * in  %2513 f32[40] <- grads+5489896 (features.6.0.block.2.fc1.bias)
- */
-static void k256_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
-    /* sum over axes [0] of [4, 40]: (1, 4, 40) -> (1, 40) */
-    for (long o = 0; o < 1; o++) {
-        double acc[40];
-        for (long q = 0; q < 40; q++) acc[q] = 0.0;
-        for (long j = 0; j < 4; j++) {
-            for (long q = 0; q < 40; q++) {
-                const long r = o * 4 + j, c = q, i = r * 40 + c;
-                const float t0 = x0[r * 40 + c];
-                (void)r; (void)c; (void)i;
-                acc[q] += t0;
-            }
-        }
-        for (long q = 0; q < 40; q++) y0[o * 40 + q] += (float)(acc[q]);
+static void k288_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
     }
-}
-
-/*
- * %2468 = matmul(%2466, %942) : f32[960,40]  features.6.0.block.2.fc2
- * %2471 = reshape(%2468) : f32[960,40,1,1]  features.6.0.block.2.fc2
- * %2516 = add(%2515, %2471) : f32[960,40,1,1]  features.6.0.block.2.fc2.weight
- * out %2516 -> grads+5489936
- * in  %2466 f32[4,960] <- arena+450640896
- * in  %942 f32[4,40] <- arena+472597120
- * in  %2515 f32[960,40,1,1] <- grads+5489936 (features.6.0.block.2.fc2.weight)
- */
-static void k257_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 40, 4, 1.0f, x0, 960, x1, 40, 1.0f, y0, 40);
-}
-
-/*
- * %2469 = reduce_sum(%2466) : f32[1,960]  features.6.0.block.2.fc2
- * %2470 = reshape(%2469) : f32[960]  features.6.0.block.2.fc2
- * %2518 = add(%2517, %2470) : f32[960]  features.6.0.block.2.fc2.bias
- * out %2518 -> grads+5528336
- * in  %2466 f32[4,960] <- arena+450640896
- * in  %2517 f32[960] <- grads+5528336 (features.6.0.block.2.fc2.bias)
- */
-static void k258_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
-    /* sum over axes [0] of [4, 960]: (1, 4, 960) -> (1, 960) */
-    for (long o = 0; o < 1; o++) {
-        double acc[960];
-        for (long q = 0; q < 960; q++) acc[q] = 0.0;
-        for (long j = 0; j < 4; j++) {
-            for (long q = 0; q < 960; q++) {
-                const long r = o * 4 + j, c = q, i = r * 960 + c;
-                const float t0 = x0[r * 960 + c];
-                (void)r; (void)c; (void)i;
-                acc[q] += t0;
-            }
-        }
-        for (long q = 0; q < 960; q++) y0[o * 960 + q] += (float)(acc[q]);
+    float q1[960];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = 1.0f / sqrtf(x3[960 + c] + 0.001f);
     }
-}
-
-/*
- * %2461 = conv2d_bwd_weight(%2455, %949) : f32[256,960,1,1]  features.6.0.block.3.0
- * %2520 = add(%2519, %2461) : f32[256,960,1,1]  features.6.0.block.3.0.weight
- * out %2520 -> grads+5529296
- * in  %2455 f32[4,16,16,256] <- arena+469499904
- * in  %949 f32[4,16,16,960] <- arena+424411136
- * in  %2519 f32[256,960,1,1] <- grads+5529296 (features.6.0.block.3.0.weight)
- */
-static void k259_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,16,16,960) w (256,960,1,1) y (4,16,16,256) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 960, 1024, 1.0f, x0, 256, x1, 960, 1.0f, y0, 960);
-}
-
-/*
- * %2452 = conv2d_bwd_weight(%2446, %959) : f32[1536,256,1,1]  features.6.1.block.0.0
- * %2526 = add(%2525, %2452) : f32[1536,256,1,1]  features.6.1.block.0.0.weight
- * out %2526 -> grads+5775568
- * in  %2446 f32[4,16,16,1536] <- arena+408944640
- * in  %959 f32[4,16,16,256] <- arena+434896896
- * in  %2525 f32[1536,256,1,1] <- grads+5775568 (features.6.1.block.0.0.weight)
- */
-static void k260_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,16,16,256) w (1536,256,1,1) y (4,16,16,1536) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, 1024, 1.0f, x0, 1536, x1, 256, 1.0f, y0, 256);
-}
-
-/*
- * %2447 = slice(%2445) : f32[1,1536]  features.6.1.block.0.1
- * %2448 = reshape(%2447) : f32[1536]  features.6.1.block.0.1
- * %2528 = add(%2527, %2448) : f32[1536]  features.6.1.block.0.1.weight
- * out %2528 -> grads+6168784
- * in  %2445 f32[2,1536] <- arena+472454144
- * in  %2527 f32[1536] <- grads+6168784 (features.6.1.block.0.1.weight)
- */
-static void k261_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 1536; j++) y0[o * 1536 + j] += x0[o * 3072 + 1536 + j];
-}
-
-/*
- * %2449 = slice(%2445) : f32[1,1536]  features.6.1.block.0.1
- * %2450 = reshape(%2449) : f32[1536]  features.6.1.block.0.1
- * %2530 = add(%2529, %2450) : f32[1536]  features.6.1.block.0.1.bias
- * out %2530 -> grads+6170320
- * in  %2445 f32[2,1536] <- arena+472454144
- * in  %2529 f32[1536] <- grads+6170320 (features.6.1.block.0.1.bias)
- */
-static void k262_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 1536; j++) y0[o * 1536 + j] += x0[o * 3072 + 0 + j];
-}
-
-/*
- * %2443 = conv2d_bwd_weight(%2437, %970) : f32[1536,1,3,3]  features.6.1.block.1.0
- * %2532 = add(%2531, %2443) : f32[1536,1,3,3]  features.6.1.block.1.0.weight
- * out %2532 -> grads+6171856
- * in  %2437 f32[4,16,16,1536] <- arena+402653184
- * in  %970 f32[4,16,16,1536] <- arena+62914560
- * in  %2531 f32[1536,1,3,3] <- grads+6171856 (features.6.1.block.1.0.weight)
- */
-static void k263_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,16,16,1536) w (1536,1,3,3) y (4,16,16,1536) stride 1 pad 1 groups 1536, added into the accumulator */
-    /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
-     * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
-     * double); the partials are added in thread order. */
-    const int max_threads = omp_get_max_threads();
-    double *restrict part = calloc((size_t)max_threads * 13824, sizeof(double));  /* (threads, R, S, C) */
-    if (!part) abort();
-    int threads = 1;
-    #pragma omp parallel num_threads(max_threads)
-    {
-        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
-        if (thread == 0) threads = team;
-        float *restrict rowsum = malloc(sizeof(float) * 13824);  /* (R, S, C): the sums of one output row */
-        if (!rowsum) abort();
-        double *restrict acc = part + (long)thread * 13824;
-        for (long row = 64L * thread / team; row < 64L * (thread + 1) / team; row++) {
-            const long n = row / 16, oh = row % 16;
-            memset(rowsum, 0, 13824 * sizeof(float));
-            for (long ow = 0; ow < 16; ow++) {
-                const float *restrict gp = x0 + ((n * 16 + oh) * 16 + ow) * 1536;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r;
-                    if (ih < 0 || ih >= 16) continue;
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = ow - 1 + s;
-                        if (iw < 0 || iw >= 16) continue;
-                        const float *restrict xp = x1 + ((n * 16 + ih) * 16 + iw) * 1536;
-                        float *restrict rp = rowsum + (r * 3 + s) * 1536;
-                        for (long c = 0; c < 1536; c++) rp[c] += gp[c] * xp[c];
-                    }
-                }
-            }
-            for (long i = 0; i < 13824; i++) acc[i] += rowsum[i];
-        }
-        free(rowsum);
-    }
-    /* dw[c, r, s] = Σ_thread part[thread, r, s, c], in thread order */
+    enum { C = 960, CHUNKS = 64 };
+    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
-    for (long c = 0; c < 1536; c++) {
-        for (long t = 0; t < 9; t++) {
-            double sum = 0.0;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 9 + t) * 1536 + c];
-            y0[c * 9 + t] += (float)sum;
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
+            for (long c = 0; c < C; c++) {
+                const long i = r * C + c;
+                const float t0 = x4[r * 960 + c];
+                const float t1 = x0[r * 960 + c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
+                (void)i;
+                p0[c] += (double)t3;
+                p1[c] += (double)t3 * xh;
+            }
         }
+    }
+    for (long c = 0; c < C; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        y0[c] = (float)s0;
+        y0[C + c] = (float)s1;
     }
     free(part);
 }
 
 /*
- * %2427 = matmul(%2425, %983) : f32[64,1536]  features.6.1.block.2.fc1
- * %2430 = reshape(%2427) : f32[64,1536,1,1]  features.6.1.block.2.fc1
- * %2538 = add(%2537, %2430) : f32[64,1536,1,1]  features.6.1.block.2.fc1.weight
- * out %2538 -> grads+6188752
- * in  %2425 f32[4,64] <- arena+472595456
- * in  %983 f32[4,1536] <- arena+471367680
- * in  %2537 f32[64,1536,1,1] <- grads+6188752 (features.6.1.block.2.fc1.weight)
+ * %923 = bn_train(%915, %920, %916, %917) : f32[4,32,32,960]  features.6.0.block.0.1
+ * %2491 = silu_bwd(%2489, %923) : f32[4,32,32,960]  features.6.0.block.0.2
+ * %2493 = bn_bwd_input(%2491, %915, %920, %916, %2492) : f32[4,32,32,960]  features.6.0.block.0.1
+ * out %2493 -> arena+15728640
+ * in  %915 f32[4,32,32,960] <- arena+0
+ * in  %916 f32[960] <- model+5439016 (features.6.0.block.0.1.weight)
+ * in  %917 f32[960] <- model+5439976 (features.6.0.block.0.1.bias)
+ * in  %920 f32[2,960] <- arena+357174272
+ * in  %2489 f32[4,32,32,960] <- arena+31457280
+ * in  %2492 f32[2,960] <- arena+354041856
  */
-static void k264_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 1536, 4, 1.0f, x0, 64, x1, 1536, 1.0f, y0, 1536);
-}
-
-/*
- * %2428 = reduce_sum(%2425) : f32[1,64]  features.6.1.block.2.fc1
- * %2429 = reshape(%2428) : f32[64]  features.6.1.block.2.fc1
- * %2540 = add(%2539, %2429) : f32[64]  features.6.1.block.2.fc1.bias
- * out %2540 -> grads+6287056
- * in  %2425 f32[4,64] <- arena+472595456
- * in  %2539 f32[64] <- grads+6287056 (features.6.1.block.2.fc1.bias)
- */
-static void k265_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
-    /* sum over axes [0] of [4, 64]: (1, 4, 64) -> (1, 64) */
-    for (long o = 0; o < 1; o++) {
-        double acc[64];
-        for (long q = 0; q < 64; q++) acc[q] = 0.0;
-        for (long j = 0; j < 4; j++) {
-            for (long q = 0; q < 64; q++) {
-                const long r = o * 4 + j, c = q, i = r * 64 + c;
-                const float t0 = x0[r * 64 + c];
-                (void)r; (void)c; (void)i;
-                acc[q] += t0;
-            }
+static void k289_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    float q1[960], q2[960], q3[960];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 960; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[960 + c] / 4096.0f * (1.0f / sqrtf(x3[960 + c] + 0.001f));
+    }
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 4096; r++) {
+        for (long c = 0; c < 960; c++) {
+            const long i = r * 960 + c;
+            const float t0 = x4[r * 960 + c];
+            const float t1 = x0[r * 960 + c];
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
+            y0[i] = t4;
         }
-        for (long q = 0; q < 64; q++) y0[o * 64 + q] += (float)(acc[q]);
     }
 }
 
 /*
- * %2421 = matmul(%2419, %988) : f32[1536,64]  features.6.1.block.2.fc2
- * %2424 = reshape(%2421) : f32[1536,64,1,1]  features.6.1.block.2.fc2
- * %2542 = add(%2541, %2424) : f32[1536,64,1,1]  features.6.1.block.2.fc2.weight
- * out %2542 -> grads+6287120
- * in  %2419 f32[4,1536] <- arena+472031232
- * in  %988 f32[4,64] <- arena+472567808
- * in  %2541 f32[1536,64,1,1] <- grads+6287120 (features.6.1.block.2.fc2.weight)
+ * %771 = add(%769, %770) : f32[4,32,32,160]  features.5.5.block.3.1
+ * %772 = add(%771, %725) : f32[4,32,32,160]  features.5.5
+ * %818 = add(%816, %817) : f32[4,32,32,160]  features.5.6.block.3.1
+ * %819 = add(%818, %772) : f32[4,32,32,160]  features.5.6
+ * %865 = add(%863, %864) : f32[4,32,32,160]  features.5.7.block.3.1
+ * %866 = add(%865, %819) : f32[4,32,32,160]  features.5.7
+ * %912 = add(%910, %911) : f32[4,32,32,160]  features.5.8.block.3.1
+ * %913 = add(%912, %866) : f32[4,32,32,160]  features.5.8
+ * %2498 = conv2d_bwd_weight(%2493, %913) : f32[960,160,1,1]  features.6.0.block.0.0
+ * %2500 = add(%2499, %2498) : f32[960,160,1,1]  features.6.0.block.0.0.weight
+ * out %2500 -> grads+5285416
+ * in  %725 f32[4,32,32,160] <- arena+320602112
+ * in  %769 f32[4,32,32,160] <- arena+323223552
+ * in  %770 f32[1,1,1,160] <- arena+357257216
+ * in  %816 f32[4,32,32,160] <- arena+325844992
+ * in  %817 f32[1,1,1,160] <- arena+357257856
+ * in  %863 f32[4,32,32,160] <- arena+328466432
+ * in  %864 f32[1,1,1,160] <- arena+357258496
+ * in  %910 f32[4,32,32,160] <- arena+331087872
+ * in  %911 f32[1,1,1,160] <- arena+357259136
+ * in  %2493 f32[4,32,32,960] <- arena+15728640
+ * in  %2499 f32[960,160,1,1] <- grads+5285416 (features.6.0.block.0.0.weight)
  */
-static void k266_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 64, 4, 1.0f, x0, 1536, x1, 64, 1.0f, y0, 64);
-}
-
-/*
- * %2422 = reduce_sum(%2419) : f32[1,1536]  features.6.1.block.2.fc2
- * %2423 = reshape(%2422) : f32[1536]  features.6.1.block.2.fc2
- * %2544 = add(%2543, %2423) : f32[1536]  features.6.1.block.2.fc2.bias
- * out %2544 -> grads+6385424
- * in  %2419 f32[4,1536] <- arena+472031232
- * in  %2543 f32[1536] <- grads+6385424 (features.6.1.block.2.fc2.bias)
- */
-static void k267_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
-    /* sum over axes [0] of [4, 1536]: (1, 4, 1536) -> (1, 1536) */
-    for (long o = 0; o < 1; o++) {
-        double acc[1536];
-        for (long q = 0; q < 1536; q++) acc[q] = 0.0;
-        for (long j = 0; j < 4; j++) {
-            for (long q = 0; q < 1536; q++) {
-                const long r = o * 4 + j, c = q, i = r * 1536 + c;
-                const float t0 = x0[r * 1536 + c];
-                (void)r; (void)c; (void)i;
-                acc[q] += t0;
+static void k290_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x7[r * 160 + c];
+                    const float t1 = x8[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x5[r * 160 + c];
+                    const float t4 = x6[c];
+                    const float t5 = t3 + t4;
+                    const float t6 = x3[r * 160 + c];
+                    const float t7 = x4[c];
+                    const float t8 = t6 + t7;
+                    const float t9 = x1[r * 160 + c];
+                    const float t10 = x2[c];
+                    const float t11 = t9 + t10;
+                    const float t12 = x0[r * 160 + c];
+                    const float t13 = t11 + t12;
+                    const float t14 = t8 + t13;
+                    const float t15 = t5 + t14;
+                    const float t16 = t2 + t15;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t16;
+                }
             }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, x9 + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
         }
-        for (long q = 0; q < 1536; q++) y0[o * 1536 + q] += (float)(acc[q]);
+        free(tile);
     }
-}
-
-/*
- * %2414 = conv2d_bwd_weight(%2408, %995) : f32[256,1536,1,1]  features.6.1.block.3.0
- * %2546 = add(%2545, %2414) : f32[256,1536,1,1]  features.6.1.block.3.0.weight
- * out %2546 -> grads+6386960
- * in  %2408 f32[4,16,16,256] <- arena+468451328
- * in  %995 f32[4,16,16,1536] <- arena+69206016
- * in  %2545 f32[256,1536,1,1] <- grads+6386960 (features.6.1.block.3.0.weight)
- */
-static void k268_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,16,16,1536) w (256,1536,1,1) y (4,16,16,256) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 1536, 1024, 1.0f, x0, 256, x1, 1536, 1.0f, y0, 1536);
-}
-
-/*
- * %1781 = conv2d_bwd_weight(%1775, %1632) : f32[1280,256,1,1]  features.7.0
- * %2890 = add(%2889, %1781) : f32[1280,256,1,1]  features.7.0.weight
- * out %2890 -> grads+19847248
- * in  %1775 f32[4,16,16,1280] <- arena+415236096
- * in  %1632 f32[4,16,16,256] <- arena+451674112
- * in  %2889 f32[1280,256,1,1] <- grads+19847248 (features.7.0.weight)
- */
-static void k269_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,16,16,256) w (1280,256,1,1) y (4,16,16,1280) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 256, 1024, 1.0f, x0, 1280, x1, 256, 1.0f, y0, 256);
-}
-
-/*
- * %1776 = slice(%1774) : f32[1,1280]  features.7.1
- * %1777 = reshape(%1776) : f32[1280]  features.7.1
- * %2892 = add(%2891, %1777) : f32[1280]  features.7.1.weight
- * out %2892 -> grads+20174928
- * in  %1774 f32[2,1280] <- arena+472466432
- * in  %2891 f32[1280] <- grads+20174928 (features.7.1.weight)
- */
-static void k270_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 1280; j++) y0[o * 1280 + j] += x0[o * 2560 + 1280 + j];
-}
-
-/*
- * %1778 = slice(%1774) : f32[1,1280]  features.7.1
- * %1779 = reshape(%1778) : f32[1280]  features.7.1
- * %2894 = add(%2893, %1779) : f32[1280]  features.7.1.bias
- * out %2894 -> grads+20176208
- * in  %1774 f32[2,1280] <- arena+472466432
- * in  %2893 f32[1280] <- grads+20176208 (features.7.1.bias)
- */
-static void k271_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 1280; j++) y0[o * 1280 + j] += x0[o * 2560 + 0 + j];
+    for (long j = 0; j < 153600; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+        y0[j] += s;
+    }
+    free(part);
 }
 
 /*
@@ -6789,7 +8860,7 @@ static void k271_slice_acc(float *restrict y0, const float *restrict x0) {
  * ... and 412 more nodes of the same kinds
  * 1 values written, 212 read (flat over the state blocks)
  */
-static void k272_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
+static void k291_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[5285416, 21171893), then torch's clip_grad_norm_ */
     enum { CHUNKS = 64 };
     double part[CHUNKS];
@@ -6823,7 +8894,7 @@ static void k272_grad_norm(float *restrict coef, const float *restrict g, const 
  * ... and 621 more nodes of the same kinds
  * 844 values written, 847 read (flat over the state blocks)
  */
-static void k273_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
+static void k292_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
     /* AdamW (torch.optim.AdamW) over the trainable parameters; gradient accumulators reset */
     const float lr = hyper[0], wd = hyper[1], c = coef[0];
     {
@@ -6860,14 +8931,14 @@ static void k273_adamw(float *restrict p, float *restrict g, float *restrict m, 
  * %217 = bn_stats(%212) : f32[2,256]  features.4.0.block.0.1
  * %218 = running_mean_update(%215, %217) : f32[256]  features.4.0.block.0.1
  * %219 = running_var_update(%216, %217) : f32[256]  features.4.0.block.0.1
- * out %217 -> arena+1352644096
+ * out %217 -> arena+975525888
  * out %218 -> model+21176197
  * out %219 -> model+21176453
  * in  %212 f32[4,64,64,256] <- arena+0
  * in  %215 f32[256] <- model+21176197 (features.4.0.block.0.1.running_mean)
  * in  %216 f32[256] <- model+21176453 (features.4.0.block.0.1.running_var)
  */
-static void k274_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k293_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6903,9 +8974,9 @@ static void k274_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %212 f32[4,64,64,256] <- arena+0
  * in  %213 f32[256] <- model+920280 (features.4.0.block.0.1.weight)
  * in  %214 f32[256] <- model+920536 (features.4.0.block.0.1.bias)
- * in  %217 f32[2,256] <- arena+1352644096
+ * in  %217 f32[2,256] <- arena+975525888
  */
-static void k275_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k294_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
@@ -6926,14 +8997,14 @@ static void k275_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * %228 = bn_stats(%223) : f32[2,256]  features.4.0.block.1.1
  * %229 = running_mean_update(%226, %228) : f32[256]  features.4.0.block.1.1
  * %230 = running_var_update(%227, %228) : f32[256]  features.4.0.block.1.1
- * out %228 -> arena+1352646144
+ * out %228 -> arena+975527936
  * out %229 -> model+21176709
  * out %230 -> model+21176965
- * in  %223 f32[4,32,32,256] <- arena+1210056704
+ * in  %223 f32[4,32,32,256] <- arena+902823936
  * in  %226 f32[256] <- model+21176709 (features.4.0.block.1.1.running_mean)
  * in  %227 f32[256] <- model+21176965 (features.4.0.block.1.1.running_var)
  */
-static void k276_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k295_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6966,13 +9037,13 @@ static void k276_bn_stats_running_mean_update_running_var_update(float *restrict
  * %231 = bn_train(%223, %228, %224, %225) : f32[4,32,32,256]  features.4.0.block.1.1
  * %232 = silu(%231) : f32[4,32,32,256]  features.4.0.block.1.2
  * %233 = reduce_mean(%232) : f32[4,1,1,256]  features.4.0.block.2.avgpool
- * out %233 -> arena+1352574464
- * in  %223 f32[4,32,32,256] <- arena+1210056704
+ * out %233 -> arena+975464448
+ * in  %223 f32[4,32,32,256] <- arena+902823936
  * in  %224 f32[256] <- model+923096 (features.4.0.block.1.1.weight)
  * in  %225 f32[256] <- model+923352 (features.4.0.block.1.1.bias)
- * in  %228 f32[2,256] <- arena+1352646144
+ * in  %228 f32[2,256] <- arena+975527936
  */
-static void k277_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k296_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 256]: (4, 1024, 256) -> (4, 256) */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -7000,29 +9071,43 @@ static void k277_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * %231 = bn_train(%223, %228, %224, %225) : f32[4,32,32,256]  features.4.0.block.1.1
  * %232 = silu(%231) : f32[4,32,32,256]  features.4.0.block.1.2
  * %246 = mul(%232, %245) : f32[4,32,32,256]  features.4.0.block.2
- * out %246 -> arena+1214251008
- * in  %223 f32[4,32,32,256] <- arena+1210056704
+ * %248 = conv2d(%246, %247) : f32[4,32,32,128]  features.4.0.block.3.0
+ * out %248 -> arena+939786240
+ * in  %223 f32[4,32,32,256] <- arena+902823936
  * in  %224 f32[256] <- model+923096 (features.4.0.block.1.1.weight)
  * in  %225 f32[256] <- model+923352 (features.4.0.block.1.1.bias)
- * in  %228 f32[2,256] <- arena+1352646144
- * in  %245 f32[4,1,1,256] <- arena+1352582656
+ * in  %228 f32[2,256] <- arena+975527936
+ * in  %245 f32[4,1,1,256] <- arena+975472640
+ * in  %247 f32[128,256,1,1] <- model+932072 (features.4.0.block.3.0.weight)
  */
-static void k278_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k297_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* y (4096, 128) = f(x) (4096, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 256; c++) {
-            const long i = r * 256 + c;
-            const float t0 = x0[r * 256 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            const float t2 = t1 * ba_sigmoid(t1);
-            const float t3 = x4[(r / 1024) * 256 + c];
-            const float t4 = t2 * t3;
-            y0[i] = t4;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x0[r * 256 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 1024) * 256 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 128, 256, 1.0f, tile, 256, x5, 256, 0.0f, y0 + m0 * 128, 128);
         }
+        free(tile);
     }
 }
 
@@ -7030,14 +9115,14 @@ static void k278_bn_train_silu_mul(float *restrict y0, const float *restrict x0,
  * %253 = bn_stats(%248) : f32[2,128]  features.4.0.block.3.1
  * %254 = running_mean_update(%251, %253) : f32[128]  features.4.0.block.3.1
  * %255 = running_var_update(%252, %253) : f32[128]  features.4.0.block.3.1
- * out %253 -> arena+1352683520
+ * out %253 -> arena+975572224
  * out %254 -> model+21177221
  * out %255 -> model+21177349
- * in  %248 f32[4,32,32,128] <- arena+65011712
+ * in  %248 f32[4,32,32,128] <- arena+939786240
  * in  %251 f32[128] <- model+21177221 (features.4.0.block.3.1.running_mean)
  * in  %252 f32[128] <- model+21177349 (features.4.0.block.3.1.running_var)
  */
-static void k279_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k298_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7068,25 +9153,39 @@ static void k279_bn_stats_running_mean_update_running_var_update(float *restrict
 
 /*
  * %256 = bn_train(%248, %253, %249, %250) : f32[4,32,32,128]  features.4.0.block.3.1
- * out %256 -> arena+1295777792
- * in  %248 f32[4,32,32,128] <- arena+65011712
+ * %258 = conv2d(%256, %257) : f32[4,32,32,512]  features.4.1.block.0.0
+ * out %258 -> arena+495976448
+ * in  %248 f32[4,32,32,128] <- arena+939786240
  * in  %249 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
  * in  %250 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
- * in  %253 f32[2,128] <- arena+1352683520
+ * in  %253 f32[2,128] <- arena+975572224
+ * in  %257 f32[512,128,1,1] <- model+965096 (features.4.1.block.0.0.weight)
  */
-static void k280_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k299_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 128; c++) {
-            const long i = r * 128 + c;
-            const float t0 = x0[r * 128 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            y0[i] = t1;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x0[r * 128 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t1;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, x4, 128, 0.0f, y0 + m0 * 512, 512);
         }
+        free(tile);
     }
 }
 
@@ -7094,14 +9193,14 @@ static void k280_bn_train(float *restrict y0, const float *restrict x0, const fl
  * %263 = bn_stats(%258) : f32[2,512]  features.4.1.block.0.1
  * %264 = running_mean_update(%261, %263) : f32[512]  features.4.1.block.0.1
  * %265 = running_var_update(%262, %263) : f32[512]  features.4.1.block.0.1
- * out %263 -> arena+1352586752
+ * out %263 -> arena+975476736
  * out %264 -> model+21177477
  * out %265 -> model+21177989
- * in  %258 f32[4,32,32,512] <- arena+680525824
+ * in  %258 f32[4,32,32,512] <- arena+495976448
  * in  %261 f32[512] <- model+21177477 (features.4.1.block.0.1.running_mean)
  * in  %262 f32[512] <- model+21177989 (features.4.1.block.0.1.running_var)
  */
-static void k281_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k300_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7133,13 +9232,13 @@ static void k281_bn_stats_running_mean_update_running_var_update(float *restrict
 /*
  * %266 = bn_train(%258, %263, %259, %260) : f32[4,32,32,512]  features.4.1.block.0.1
  * %267 = silu(%266) : f32[4,32,32,512]  features.4.1.block.0.2
- * out %267 -> arena+688914432
- * in  %258 f32[4,32,32,512] <- arena+680525824
+ * out %267 -> arena+504365056
+ * in  %258 f32[4,32,32,512] <- arena+495976448
  * in  %259 f32[512] <- model+1030632 (features.4.1.block.0.1.weight)
  * in  %260 f32[512] <- model+1031144 (features.4.1.block.0.1.bias)
- * in  %263 f32[2,512] <- arena+1352586752
+ * in  %263 f32[2,512] <- arena+975476736
  */
-static void k282_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k301_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
@@ -7160,13 +9259,13 @@ static void k282_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * %277 = bn_train(%269, %274, %270, %271) : f32[4,32,32,512]  features.4.1.block.1.1
  * %278 = silu(%277) : f32[4,32,32,512]  features.4.1.block.1.2
  * %279 = reduce_mean(%278) : f32[4,1,1,512]  features.4.1.block.2.avgpool
- * out %279 -> arena+1352391680
- * in  %269 f32[4,32,32,512] <- arena+697303040
+ * out %279 -> arena+975191040
+ * in  %269 f32[4,32,32,512] <- arena+512753664
  * in  %270 f32[512] <- model+1036264 (features.4.1.block.1.1.weight)
  * in  %271 f32[512] <- model+1036776 (features.4.1.block.1.1.bias)
- * in  %274 f32[2,512] <- arena+1352590848
+ * in  %274 f32[2,512] <- arena+975480832
  */
-static void k283_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k302_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 512]: (4, 1024, 512) -> (4, 512) */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -7194,91 +9293,324 @@ static void k283_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * %277 = bn_train(%269, %274, %270, %271) : f32[4,32,32,512]  features.4.1.block.1.1
  * %278 = silu(%277) : f32[4,32,32,512]  features.4.1.block.1.2
  * %292 = mul(%278, %291) : f32[4,32,32,512]  features.4.1.block.2
- * out %292 -> arena+705691648
- * in  %269 f32[4,32,32,512] <- arena+697303040
+ * %294 = conv2d(%292, %293) : f32[4,32,32,128]  features.4.1.block.3.0
+ * out %294 -> arena+941883392
+ * in  %269 f32[4,32,32,512] <- arena+512753664
  * in  %270 f32[512] <- model+1036264 (features.4.1.block.1.1.weight)
  * in  %271 f32[512] <- model+1036776 (features.4.1.block.1.1.bias)
- * in  %274 f32[2,512] <- arena+1352590848
- * in  %291 f32[4,1,1,512] <- arena+1352408064
+ * in  %274 f32[2,512] <- arena+975480832
+ * in  %291 f32[4,1,1,512] <- arena+975207424
+ * in  %293 f32[128,512,1,1] <- model+1070600 (features.4.1.block.3.0.weight)
  */
-static void k284_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k303_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* y (4096, 128) = f(x) (4096, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 512; c++) {
-            const long i = r * 512 + c;
-            const float t0 = x0[r * 512 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            const float t2 = t1 * ba_sigmoid(t1);
-            const float t3 = x4[(r / 1024) * 512 + c];
-            const float t4 = t2 * t3;
-            y0[i] = t4;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 32; t++) {
+            const long m0 = t * 128, rows = m0 + 128 <= 4096 ? 128 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 512; c++) {
+                    const long i = r * 512 + c;
+                    const float t0 = x0[r * 512 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 1024) * 512 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 512 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 128, 512, 1.0f, tile, 512, x5, 512, 0.0f, y0 + m0 * 128, 128);
         }
+        free(tile);
     }
 }
 
 /*
+ * %256 = bn_train(%248, %253, %249, %250) : f32[4,32,32,128]  features.4.0.block.3.1
  * %302 = bn_train(%294, %299, %295, %296) : f32[4,32,32,128]  features.4.1.block.3.1
  * %304 = stochastic_depth(%302, %303) : f32[4,32,32,128]  features.4.1.stochastic_depth
  * %305 = add(%304, %256) : f32[4,32,32,128]  features.4.1
- * out %305 -> arena+1299972096
- * in  %256 f32[4,32,32,128] <- arena+1295777792
- * in  %294 f32[4,32,32,128] <- arena+1297874944
+ * %307 = conv2d(%305, %306) : f32[4,32,32,512]  features.4.2.block.0.0
+ * out %307 -> arena+521142272
+ * in  %248 f32[4,32,32,128] <- arena+939786240
+ * in  %249 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
+ * in  %250 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
+ * in  %253 f32[2,128] <- arena+975572224
+ * in  %294 f32[4,32,32,128] <- arena+941883392
  * in  %295 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
  * in  %296 f32[128] <- model+1136264 (features.4.1.block.3.1.bias)
- * in  %299 f32[2,128] <- arena+1352684544
+ * in  %299 f32[2,128] <- arena+975573248
  * in  %303 i32[1] <- seed (seed)
+ * in  %306 f32[512,128,1,1] <- model+1136392 (features.4.2.block.0.0.weight)
  */
-static void k285_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+static void k304_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+        q0[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x4[r * 128 + c];
+                    const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
+                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x0[r * 128 + c];
+                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t5 = t2 + t4;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, x9, 128, 0.0f, y0 + m0 * 512, 512);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %256 = bn_train(%248, %253, %249, %250) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %302 = bn_train(%294, %299, %295, %296) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %304 = stochastic_depth(%302, %303) : f32[4,32,32,128]  features.4.1.stochastic_depth
+ * %305 = add(%304, %256) : f32[4,32,32,128]  features.4.1
+ * %351 = bn_train(%343, %348, %344, %345) : f32[4,32,32,128]  features.4.2.block.3.1
+ * %352 = stochastic_depth(%351, %303) : f32[4,32,32,128]  features.4.2.stochastic_depth
+ * %353 = add(%352, %305) : f32[4,32,32,128]  features.4.2
+ * %355 = conv2d(%353, %354) : f32[4,32,32,512]  features.4.3.block.0.0
+ * out %355 -> arena+546308096
+ * in  %248 f32[4,32,32,128] <- arena+939786240
+ * in  %249 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
+ * in  %250 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
+ * in  %253 f32[2,128] <- arena+975572224
+ * in  %294 f32[4,32,32,128] <- arena+941883392
+ * in  %295 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
+ * in  %296 f32[128] <- model+1136264 (features.4.1.block.3.1.bias)
+ * in  %299 f32[2,128] <- arena+975573248
+ * in  %303 i32[1] <- seed (seed)
+ * in  %343 f32[4,32,32,128] <- arena+943980544
+ * in  %344 f32[128] <- model+1307432 (features.4.2.block.3.1.weight)
+ * in  %345 f32[128] <- model+1307560 (features.4.2.block.3.1.bias)
+ * in  %348 f32[2,128] <- arena+975574272
+ * in  %354 f32[512,128,1,1] <- model+1307688 (features.4.3.block.0.0.weight)
+ */
+static void k305_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
+    }
+    float q2[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q2[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x9[r * 128 + c];
+                    const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
+                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x4[r * 128 + c];
+                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
+                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x0[r * 128 + c];
+                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t8 = t5 + t7;
+                    const float t9 = t2 + t8;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t9;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, x13, 128, 0.0f, y0 + m0 * 512, 512);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %256 = bn_train(%248, %253, %249, %250) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %302 = bn_train(%294, %299, %295, %296) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %304 = stochastic_depth(%302, %303) : f32[4,32,32,128]  features.4.1.stochastic_depth
+ * %305 = add(%304, %256) : f32[4,32,32,128]  features.4.1
+ * %351 = bn_train(%343, %348, %344, %345) : f32[4,32,32,128]  features.4.2.block.3.1
+ * %352 = stochastic_depth(%351, %303) : f32[4,32,32,128]  features.4.2.stochastic_depth
+ * %353 = add(%352, %305) : f32[4,32,32,128]  features.4.2
+ * %399 = bn_train(%391, %396, %392, %393) : f32[4,32,32,128]  features.4.3.block.3.1
+ * %400 = stochastic_depth(%399, %303) : f32[4,32,32,128]  features.4.3.stochastic_depth
+ * %401 = add(%400, %353) : f32[4,32,32,128]  features.4.3
+ * 1 values written, 17 read (flat over the state blocks)
+ */
+static void k306_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x14[c] / sqrtf(x16[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
+    }
+    float q2[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q2[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
+    }
+    float q3[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q3[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
-            const float t0 = x1[r * 128 + c];
-            const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
-            const float t2 = ba_uniform((uint32_t)x5[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
-            const float t3 = x0[r * 128 + c];
-            const float t4 = t2 + t3;
-            y0[i] = t4;
+            const float t0 = x13[r * 128 + c];
+            const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
+            const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t3 = x9[r * 128 + c];
+            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
+            const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t6 = x4[r * 128 + c];
+            const float t7 = (t6 - x7[c]) * q2[c] + x6[c];
+            const float t8 = ba_uniform((uint32_t)x8[0], a4, (uint32_t)(i / 131072)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t9 = x0[r * 128 + c];
+            const float t10 = (t9 - x3[c]) * q3[c] + x2[c];
+            const float t11 = t8 + t10;
+            const float t12 = t5 + t11;
+            const float t13 = t2 + t12;
+            y0[i] = t13;
         }
     }
 }
 
 /*
- * %351 = bn_train(%343, %348, %344, %345) : f32[4,32,32,128]  features.4.2.block.3.1
- * %352 = stochastic_depth(%351, %303) : f32[4,32,32,128]  features.4.2.stochastic_depth
- * %353 = add(%352, %305) : f32[4,32,32,128]  features.4.2
- * out %353 -> arena+1304166400
+ * %447 = bn_train(%439, %444, %440, %441) : f32[4,32,32,128]  features.4.4.block.3.1
+ * %448 = stochastic_depth(%447, %303) : f32[4,32,32,128]  features.4.4.stochastic_depth
+ * %449 = add(%448, %401) : f32[4,32,32,128]  features.4.4
+ * %451 = conv2d(%449, %450) : f32[4,32,32,512]  features.4.5.block.0.0
+ * out %451 -> arena+596639744
  * in  %303 i32[1] <- seed (seed)
- * in  %305 f32[4,32,32,128] <- arena+1299972096
- * in  %343 f32[4,32,32,128] <- arena+1302069248
- * in  %344 f32[128] <- model+1307432 (features.4.2.block.3.1.weight)
- * in  %345 f32[128] <- model+1307560 (features.4.2.block.3.1.bias)
- * in  %348 f32[2,128] <- arena+1352685568
+ * in  %401 f32[4,32,32,128] <- arena+948174848
+ * in  %439 f32[4,32,32,128] <- arena+950272000
+ * in  %440 f32[128] <- model+1650024 (features.4.4.block.3.1.weight)
+ * in  %441 f32[128] <- model+1650152 (features.4.4.block.3.1.bias)
+ * in  %444 f32[2,128] <- arena+975576320
+ * in  %450 f32[512,128,1,1] <- model+1650280 (features.4.5.block.0.0.weight)
  */
-static void k286_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k307_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 128; c++) {
-            const long i = r * 128 + c;
-            const float t0 = x2[r * 128 + c];
-            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
-            const float t3 = x1[r * 128 + c];
-            const float t4 = t2 + t3;
-            y0[i] = t4;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x2[r * 128 + c];
+                    const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 128 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, x6, 128, 0.0f, y0 + m0 * 512, 512);
         }
+        free(tile);
+    }
+}
+
+/*
+ * %447 = bn_train(%439, %444, %440, %441) : f32[4,32,32,128]  features.4.4.block.3.1
+ * %448 = stochastic_depth(%447, %303) : f32[4,32,32,128]  features.4.4.stochastic_depth
+ * %449 = add(%448, %401) : f32[4,32,32,128]  features.4.4
+ * %495 = bn_train(%487, %492, %488, %489) : f32[4,32,32,128]  features.4.5.block.3.1
+ * %496 = stochastic_depth(%495, %303) : f32[4,32,32,128]  features.4.5.stochastic_depth
+ * %497 = add(%496, %449) : f32[4,32,32,128]  features.4.5
+ * %499 = conv2d(%497, %498) : f32[4,32,32,768]  features.5.0.block.0.0
+ * out %499 -> arena+458227712
+ * in  %303 i32[1] <- seed (seed)
+ * in  %401 f32[4,32,32,128] <- arena+948174848
+ * in  %439 f32[4,32,32,128] <- arena+950272000
+ * in  %440 f32[128] <- model+1650024 (features.4.4.block.3.1.weight)
+ * in  %441 f32[128] <- model+1650152 (features.4.4.block.3.1.bias)
+ * in  %444 f32[2,128] <- arena+975576320
+ * in  %487 f32[4,32,32,128] <- arena+952369152
+ * in  %488 f32[128] <- model+1821320 (features.4.5.block.3.1.weight)
+ * in  %489 f32[128] <- model+1821448 (features.4.5.block.3.1.bias)
+ * in  %492 f32[2,128] <- arena+975577344
+ * in  %498 f32[768,128,1,1] <- model+1821576 (features.5.0.block.0.0.weight)
+ */
+static void k308_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* y (4096, 768) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x7[c] / sqrtf(x9[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x6[r * 128 + c];
+                    const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x2[r * 128 + c];
+                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 128 + c];
+                    const float t7 = t5 + t6;
+                    const float t8 = t2 + t7;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t8;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 768, 128, 1.0f, tile, 128, x10, 128, 0.0f, y0 + m0 * 768, 768);
+        }
+        free(tile);
     }
 }
 
@@ -7286,14 +9618,14 @@ static void k286_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * %504 = bn_stats(%499) : f32[2,768]  features.5.0.block.0.1
  * %505 = running_mean_update(%502, %504) : f32[768]  features.5.0.block.0.1
  * %506 = running_var_update(%503, %504) : f32[768]  features.5.0.block.0.1
- * out %504 -> arena+1352562176
+ * out %504 -> arena+975452160
  * out %505 -> model+21188997
  * out %506 -> model+21189765
- * in  %499 f32[4,32,32,768] <- arena+617611264
+ * in  %499 f32[4,32,32,768] <- arena+458227712
  * in  %502 f32[768] <- model+21188997 (features.5.0.block.0.1.running_mean)
  * in  %503 f32[768] <- model+21189765 (features.5.0.block.0.1.running_var)
  */
-static void k287_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k309_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 768, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7325,13 +9657,13 @@ static void k287_bn_stats_running_mean_update_running_var_update(float *restrict
 /*
  * %507 = bn_train(%499, %504, %500, %501) : f32[4,32,32,768]  features.5.0.block.0.1
  * %508 = silu(%507) : f32[4,32,32,768]  features.5.0.block.0.2
- * out %508 -> arena+630194176
- * in  %499 f32[4,32,32,768] <- arena+617611264
+ * out %508 -> arena+470810624
+ * in  %499 f32[4,32,32,768] <- arena+458227712
  * in  %500 f32[768] <- model+1919880 (features.5.0.block.0.1.weight)
  * in  %501 f32[768] <- model+1920648 (features.5.0.block.0.1.bias)
- * in  %504 f32[2,768] <- arena+1352562176
+ * in  %504 f32[2,768] <- arena+975452160
  */
-static void k288_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k310_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
@@ -7352,13 +9684,13 @@ static void k288_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * %518 = bn_train(%510, %515, %511, %512) : f32[4,32,32,768]  features.5.0.block.1.1
  * %519 = silu(%518) : f32[4,32,32,768]  features.5.0.block.1.2
  * %520 = reduce_mean(%519) : f32[4,1,1,768]  features.5.0.block.2.avgpool
- * out %520 -> arena+1352000512
- * in  %510 f32[4,32,32,768] <- arena+642777088
+ * out %520 -> arena+974799872
+ * in  %510 f32[4,32,32,768] <- arena+483393536
  * in  %511 f32[768] <- model+1928328 (features.5.0.block.1.1.weight)
  * in  %512 f32[768] <- model+1929096 (features.5.0.block.1.1.bias)
- * in  %515 f32[2,768] <- arena+1352568320
+ * in  %515 f32[2,768] <- arena+975458304
  */
-static void k289_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k311_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 768]: (4, 1024, 768) -> (4, 768) */
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
@@ -7386,29 +9718,43 @@ static void k289_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * %518 = bn_train(%510, %515, %511, %512) : f32[4,32,32,768]  features.5.0.block.1.1
  * %519 = silu(%518) : f32[4,32,32,768]  features.5.0.block.1.2
  * %533 = mul(%519, %532) : f32[4,32,32,768]  features.5.0.block.2
- * out %533 -> arena+655360000
- * in  %510 f32[4,32,32,768] <- arena+642777088
+ * %535 = conv2d(%533, %534) : f32[4,32,32,160]  features.5.0.block.3.0
+ * out %535 -> arena+910950400
+ * in  %510 f32[4,32,32,768] <- arena+483393536
  * in  %511 f32[768] <- model+1928328 (features.5.0.block.1.1.weight)
  * in  %512 f32[768] <- model+1929096 (features.5.0.block.1.1.bias)
- * in  %515 f32[2,768] <- arena+1352568320
- * in  %532 f32[4,1,1,768] <- arena+1352025088
+ * in  %515 f32[2,768] <- arena+975458304
+ * in  %532 f32[4,1,1,768] <- arena+974824448
+ * in  %534 f32[160,768,1,1] <- model+1979816 (features.5.0.block.3.0.weight)
  */
-static void k290_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k312_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* y (4096, 160) = f(x) (4096, 768) · wᵀ: tiles of 85 rows of f(x) computed into scratch, one sgemm each */
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 768; c++) {
-            const long i = r * 768 + c;
-            const float t0 = x0[r * 768 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            const float t2 = t1 * ba_sigmoid(t1);
-            const float t3 = x4[(r / 1024) * 768 + c];
-            const float t4 = t2 * t3;
-            y0[i] = t4;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65280);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 49; t++) {
+            const long m0 = t * 85, rows = m0 + 85 <= 4096 ? 85 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 768; c++) {
+                    const long i = r * 768 + c;
+                    const float t0 = x0[r * 768 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 1024) * 768 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 768 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 768, 1.0f, tile, 768, x5, 768, 0.0f, y0 + m0 * 160, 160);
         }
+        free(tile);
     }
 }
 
@@ -7416,14 +9762,14 @@ static void k290_bn_train_silu_mul(float *restrict y0, const float *restrict x0,
  * %540 = bn_stats(%535) : f32[2,160]  features.5.0.block.3.1
  * %541 = running_mean_update(%538, %540) : f32[160]  features.5.0.block.3.1
  * %542 = running_var_update(%539, %540) : f32[160]  features.5.0.block.3.1
- * out %540 -> arena+1352680960
+ * out %540 -> arena+975560704
  * out %541 -> model+21192069
  * out %542 -> model+21192229
- * in  %535 f32[4,32,32,160] <- arena+1230241792
+ * in  %535 f32[4,32,32,160] <- arena+910950400
  * in  %538 f32[160] <- model+21192069 (features.5.0.block.3.1.running_mean)
  * in  %539 f32[160] <- model+21192229 (features.5.0.block.3.1.running_var)
  */
-static void k291_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k313_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -7454,25 +9800,39 @@ static void k291_bn_stats_running_mean_update_running_var_update(float *restrict
 
 /*
  * %543 = bn_train(%535, %540, %536, %537) : f32[4,32,32,160]  features.5.0.block.3.1
- * out %543 -> arena+1232863232
- * in  %535 f32[4,32,32,160] <- arena+1230241792
+ * %545 = conv2d(%543, %544) : f32[4,32,32,960]  features.5.1.block.0.0
+ * out %545 -> arena+33554432
+ * in  %535 f32[4,32,32,160] <- arena+910950400
  * in  %536 f32[160] <- model+2102696 (features.5.0.block.3.1.weight)
  * in  %537 f32[160] <- model+2102856 (features.5.0.block.3.1.bias)
- * in  %540 f32[2,160] <- arena+1352680960
+ * in  %540 f32[2,160] <- arena+975560704
+ * in  %544 f32[960,160,1,1] <- model+2103016 (features.5.1.block.0.0.weight)
  */
-static void k292_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k314_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 160; c++) {
-            const long i = r * 160 + c;
-            const float t0 = x0[r * 160 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            y0[i] = t1;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x0[r * 160 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t1;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x4, 160, 0.0f, y0 + m0 * 960, 960);
         }
+        free(tile);
     }
 }
 
@@ -7480,13 +9840,13 @@ static void k292_bn_train(float *restrict y0, const float *restrict x0, const fl
  * %564 = bn_train(%556, %561, %557, %558) : f32[4,32,32,960]  features.5.1.block.1.1
  * %565 = silu(%564) : f32[4,32,32,960]  features.5.1.block.1.2
  * %566 = reduce_mean(%565) : f32[4,1,1,960]  features.5.1.block.2.avgpool
- * out %566 -> arena+1351831552
- * in  %556 f32[4,32,32,960] <- arena+49283072
+ * out %566 -> arena+974385152
+ * in  %556 f32[4,32,32,960] <- arena+65011712
  * in  %557 f32[960] <- model+2267176 (features.5.1.block.1.1.weight)
  * in  %558 f32[960] <- model+2268136 (features.5.1.block.1.1.bias)
- * in  %561 f32[2,960] <- arena+1352546816
+ * in  %561 f32[2,960] <- arena+975321600
  */
-static void k293_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k315_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -7514,85 +9874,805 @@ static void k293_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * %564 = bn_train(%556, %561, %557, %558) : f32[4,32,32,960]  features.5.1.block.1.1
  * %565 = silu(%564) : f32[4,32,32,960]  features.5.1.block.1.2
  * %579 = mul(%565, %578) : f32[4,32,32,960]  features.5.1.block.2
- * out %579 -> arena+82837504
- * in  %556 f32[4,32,32,960] <- arena+49283072
+ * %581 = conv2d(%579, %580) : f32[4,32,32,160]  features.5.1.block.3.0
+ * out %581 -> arena+913571840
+ * in  %556 f32[4,32,32,960] <- arena+65011712
  * in  %557 f32[960] <- model+2267176 (features.5.1.block.1.1.weight)
  * in  %558 f32[960] <- model+2268136 (features.5.1.block.1.1.bias)
- * in  %561 f32[2,960] <- arena+1352546816
- * in  %578 f32[4,1,1,960] <- arena+1351846912
+ * in  %561 f32[2,960] <- arena+975321600
+ * in  %578 f32[4,1,1,960] <- arena+974415872
+ * in  %580 f32[160,960,1,1] <- model+2346896 (features.5.1.block.3.0.weight)
  */
-static void k294_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k316_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* y (4096, 160) = f(x) (4096, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 4096; r++) {
-        for (long c = 0; c < 960; c++) {
-            const long i = r * 960 + c;
-            const float t0 = x0[r * 960 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            const float t2 = t1 * ba_sigmoid(t1);
-            const float t3 = x4[(r / 1024) * 960 + c];
-            const float t4 = t2 * t3;
-            y0[i] = t4;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65280);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 61; t++) {
+            const long m0 = t * 68, rows = m0 + 68 <= 4096 ? 68 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 960; c++) {
+                    const long i = r * 960 + c;
+                    const float t0 = x0[r * 960 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 1024) * 960 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 960 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 960, 1.0f, tile, 960, x5, 960, 0.0f, y0 + m0 * 160, 160);
         }
+        free(tile);
     }
 }
 
 /*
+ * %543 = bn_train(%535, %540, %536, %537) : f32[4,32,32,160]  features.5.0.block.3.1
  * %589 = bn_train(%581, %586, %582, %583) : f32[4,32,32,160]  features.5.1.block.3.1
  * %590 = stochastic_depth(%589, %303) : f32[4,32,32,160]  features.5.1.stochastic_depth
  * %591 = add(%590, %543) : f32[4,32,32,160]  features.5.1
- * out %591 -> arena+1235484672
+ * %593 = conv2d(%591, %592) : f32[4,32,32,960]  features.5.2.block.0.0
+ * out %593 -> arena+80740352
  * in  %303 i32[1] <- seed (seed)
- * in  %543 f32[4,32,32,160] <- arena+1232863232
- * in  %581 f32[4,32,32,160] <- arena+614465536
+ * in  %535 f32[4,32,32,160] <- arena+910950400
+ * in  %536 f32[160] <- model+2102696 (features.5.0.block.3.1.weight)
+ * in  %537 f32[160] <- model+2102856 (features.5.0.block.3.1.bias)
+ * in  %540 f32[2,160] <- arena+975560704
+ * in  %581 f32[4,32,32,160] <- arena+913571840
  * in  %582 f32[160] <- model+2500496 (features.5.1.block.3.1.weight)
  * in  %583 f32[160] <- model+2500656 (features.5.1.block.3.1.bias)
- * in  %586 f32[2,160] <- arena+1352682240
+ * in  %586 f32[2,160] <- arena+975561984
+ * in  %592 f32[960,160,1,1] <- model+2500816 (features.5.2.block.0.0.weight)
  */
-static void k295_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k317_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+        q0[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q1[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q1[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x5[r * 160 + c];
+                    const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 160 + c];
+                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t5 = t2 + t4;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x9, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %543 = bn_train(%535, %540, %536, %537) : f32[4,32,32,160]  features.5.0.block.3.1
+ * %589 = bn_train(%581, %586, %582, %583) : f32[4,32,32,160]  features.5.1.block.3.1
+ * %590 = stochastic_depth(%589, %303) : f32[4,32,32,160]  features.5.1.stochastic_depth
+ * %591 = add(%590, %543) : f32[4,32,32,160]  features.5.1
+ * %637 = bn_train(%629, %634, %630, %631) : f32[4,32,32,160]  features.5.2.block.3.1
+ * %638 = stochastic_depth(%637, %303) : f32[4,32,32,160]  features.5.2.stochastic_depth
+ * %639 = add(%638, %591) : f32[4,32,32,160]  features.5.2
+ * %641 = conv2d(%639, %640) : f32[4,32,32,960]  features.5.3.block.0.0
+ * out %641 -> arena+127926272
+ * in  %303 i32[1] <- seed (seed)
+ * in  %535 f32[4,32,32,160] <- arena+910950400
+ * in  %536 f32[160] <- model+2102696 (features.5.0.block.3.1.weight)
+ * in  %537 f32[160] <- model+2102856 (features.5.0.block.3.1.bias)
+ * in  %540 f32[2,160] <- arena+975560704
+ * in  %581 f32[4,32,32,160] <- arena+913571840
+ * in  %582 f32[160] <- model+2500496 (features.5.1.block.3.1.weight)
+ * in  %583 f32[160] <- model+2500656 (features.5.1.block.3.1.bias)
+ * in  %586 f32[2,160] <- arena+975561984
+ * in  %629 f32[4,32,32,160] <- arena+916193280
+ * in  %630 f32[160] <- model+2898296 (features.5.2.block.3.1.weight)
+ * in  %631 f32[160] <- model+2898456 (features.5.2.block.3.1.bias)
+ * in  %634 f32[2,160] <- arena+975563264
+ * in  %640 f32[960,160,1,1] <- model+2898616 (features.5.3.block.0.0.weight)
+ */
+static void k318_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
+    }
+    float q1[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q1[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q2[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q2[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x9[r * 160 + c];
+                    const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x5[r * 160 + c];
+                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 160 + c];
+                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t8 = t5 + t7;
+                    const float t9 = t2 + t8;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t9;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x13, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %543 = bn_train(%535, %540, %536, %537) : f32[4,32,32,160]  features.5.0.block.3.1
+ * %589 = bn_train(%581, %586, %582, %583) : f32[4,32,32,160]  features.5.1.block.3.1
+ * %590 = stochastic_depth(%589, %303) : f32[4,32,32,160]  features.5.1.stochastic_depth
+ * %591 = add(%590, %543) : f32[4,32,32,160]  features.5.1
+ * %637 = bn_train(%629, %634, %630, %631) : f32[4,32,32,160]  features.5.2.block.3.1
+ * %638 = stochastic_depth(%637, %303) : f32[4,32,32,160]  features.5.2.stochastic_depth
+ * %639 = add(%638, %591) : f32[4,32,32,160]  features.5.2
+ * %685 = bn_train(%677, %682, %678, %679) : f32[4,32,32,160]  features.5.3.block.3.1
+ * %686 = stochastic_depth(%685, %303) : f32[4,32,32,160]  features.5.3.stochastic_depth
+ * %687 = add(%686, %639) : f32[4,32,32,160]  features.5.3
+ * 1 values written, 17 read (flat over the state blocks)
+ */
+static void k319_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x14[c] / sqrtf(x16[160 + c] + 0.001f);
+    }
+    float q1[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q1[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
+    }
+    float q2[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q2[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q3[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q3[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
-            const float t0 = x2[r * 160 + c];
-            const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
+            const float t0 = x13[r * 160 + c];
+            const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
             const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
-            const float t3 = x1[r * 160 + c];
-            const float t4 = t2 + t3;
-            y0[i] = t4;
+            const float t3 = x9[r * 160 + c];
+            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
+            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t6 = x5[r * 160 + c];
+            const float t7 = (t6 - x8[c]) * q2[c] + x7[c];
+            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 163840)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t9 = x1[r * 160 + c];
+            const float t10 = (t9 - x4[c]) * q3[c] + x3[c];
+            const float t11 = t8 + t10;
+            const float t12 = t5 + t11;
+            const float t13 = t2 + t12;
+            y0[i] = t13;
         }
     }
 }
 
 /*
+ * %733 = bn_train(%725, %730, %726, %727) : f32[4,32,32,160]  features.5.4.block.3.1
+ * %734 = stochastic_depth(%733, %303) : f32[4,32,32,160]  features.5.4.stochastic_depth
+ * %735 = add(%734, %687) : f32[4,32,32,160]  features.5.4
+ * %737 = conv2d(%735, %736) : f32[4,32,32,960]  features.5.5.block.0.0
+ * out %737 -> arena+222298112
+ * in  %303 i32[1] <- seed (seed)
+ * in  %687 f32[4,32,32,160] <- arena+921436160
+ * in  %725 f32[4,32,32,160] <- arena+924057600
+ * in  %726 f32[160] <- model+3693896 (features.5.4.block.3.1.weight)
+ * in  %727 f32[160] <- model+3694056 (features.5.4.block.3.1.bias)
+ * in  %730 f32[2,160] <- arena+975565824
+ * in  %736 f32[960,160,1,1] <- model+3694216 (features.5.5.block.0.0.weight)
+ */
+static void k320_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x2[r * 160 + c];
+                    const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 160 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x6, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %733 = bn_train(%725, %730, %726, %727) : f32[4,32,32,160]  features.5.4.block.3.1
+ * %734 = stochastic_depth(%733, %303) : f32[4,32,32,160]  features.5.4.stochastic_depth
+ * %735 = add(%734, %687) : f32[4,32,32,160]  features.5.4
+ * %781 = bn_train(%773, %778, %774, %775) : f32[4,32,32,160]  features.5.5.block.3.1
+ * %782 = stochastic_depth(%781, %303) : f32[4,32,32,160]  features.5.5.stochastic_depth
+ * %783 = add(%782, %735) : f32[4,32,32,160]  features.5.5
+ * %785 = conv2d(%783, %784) : f32[4,32,32,960]  features.5.6.block.0.0
+ * out %785 -> arena+269484032
+ * in  %303 i32[1] <- seed (seed)
+ * in  %687 f32[4,32,32,160] <- arena+921436160
+ * in  %725 f32[4,32,32,160] <- arena+924057600
+ * in  %726 f32[160] <- model+3693896 (features.5.4.block.3.1.weight)
+ * in  %727 f32[160] <- model+3694056 (features.5.4.block.3.1.bias)
+ * in  %730 f32[2,160] <- arena+975565824
+ * in  %773 f32[4,32,32,160] <- arena+926679040
+ * in  %774 f32[160] <- model+4091696 (features.5.5.block.3.1.weight)
+ * in  %775 f32[160] <- model+4091856 (features.5.5.block.3.1.bias)
+ * in  %778 f32[2,160] <- arena+975567104
+ * in  %784 f32[960,160,1,1] <- model+4092016 (features.5.6.block.0.0.weight)
+ */
+static void k321_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
+    }
+    float q1[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q1[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x6[r * 160 + c];
+                    const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x2[r * 160 + c];
+                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 160 + c];
+                    const float t7 = t5 + t6;
+                    const float t8 = t2 + t7;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t8;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, x10, 160, 0.0f, y0 + m0 * 960, 960);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %733 = bn_train(%725, %730, %726, %727) : f32[4,32,32,160]  features.5.4.block.3.1
+ * %734 = stochastic_depth(%733, %303) : f32[4,32,32,160]  features.5.4.stochastic_depth
+ * %735 = add(%734, %687) : f32[4,32,32,160]  features.5.4
+ * %781 = bn_train(%773, %778, %774, %775) : f32[4,32,32,160]  features.5.5.block.3.1
+ * %782 = stochastic_depth(%781, %303) : f32[4,32,32,160]  features.5.5.stochastic_depth
+ * %783 = add(%782, %735) : f32[4,32,32,160]  features.5.5
+ * %829 = bn_train(%821, %826, %822, %823) : f32[4,32,32,160]  features.5.6.block.3.1
+ * %830 = stochastic_depth(%829, %303) : f32[4,32,32,160]  features.5.6.stochastic_depth
+ * %831 = add(%830, %783) : f32[4,32,32,160]  features.5.6
+ * out %831 -> arena+931921920
+ * in  %303 i32[1] <- seed (seed)
+ * in  %687 f32[4,32,32,160] <- arena+921436160
+ * in  %725 f32[4,32,32,160] <- arena+924057600
+ * in  %726 f32[160] <- model+3693896 (features.5.4.block.3.1.weight)
+ * in  %727 f32[160] <- model+3694056 (features.5.4.block.3.1.bias)
+ * in  %730 f32[2,160] <- arena+975565824
+ * in  %773 f32[4,32,32,160] <- arena+926679040
+ * in  %774 f32[160] <- model+4091696 (features.5.5.block.3.1.weight)
+ * in  %775 f32[160] <- model+4091856 (features.5.5.block.3.1.bias)
+ * in  %778 f32[2,160] <- arena+975567104
+ * in  %821 f32[4,32,32,160] <- arena+929300480
+ * in  %822 f32[160] <- model+4489496 (features.5.6.block.3.1.weight)
+ * in  %823 f32[160] <- model+4489656 (features.5.6.block.3.1.bias)
+ * in  %826 f32[2,160] <- arena+975568384
+ */
+static void k322_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x11[c] / sqrtf(x13[160 + c] + 0.001f);
+    }
+    float q1[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q1[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
+    }
+    float q2[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q2[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+    }
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 4096; r++) {
+        for (long c = 0; c < 160; c++) {
+            const long i = r * 160 + c;
+            const float t0 = x10[r * 160 + c];
+            const float t1 = (t0 - x13[c]) * q0[c] + x12[c];
+            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t3 = x6[r * 160 + c];
+            const float t4 = (t3 - x9[c]) * q1[c] + x8[c];
+            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t6 = x2[r * 160 + c];
+            const float t7 = (t6 - x5[c]) * q2[c] + x4[c];
+            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 163840)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t9 = x1[r * 160 + c];
+            const float t10 = t8 + t9;
+            const float t11 = t5 + t10;
+            const float t12 = t2 + t11;
+            y0[i] = t12;
+        }
+    }
+}
+
+/*
+ * %973 = bn_train(%965, %970, %966, %967) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1019 = bn_train(%1011, %1016, %1012, %1013) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1020 = stochastic_depth(%1019, %303) : f32[4,16,16,256]  features.6.1.stochastic_depth
+ * %1021 = add(%1020, %973) : f32[4,16,16,256]  features.6.1
+ * %1023 = conv2d(%1021, %1022) : f32[4,16,16,1536]  features.6.2.block.0.0
+ * out %1023 -> arena+628097024
+ * in  %303 i32[1] <- seed (seed)
+ * in  %965 f32[4,16,16,256] <- arena+455081984
+ * in  %966 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
+ * in  %967 f32[256] <- model+5775312 (features.6.0.block.3.1.bias)
+ * in  %970 f32[2,256] <- arena+975529984
+ * in  %1011 f32[4,16,16,256] <- arena+456130560
+ * in  %1012 f32[256] <- model+6780176 (features.6.1.block.3.1.weight)
+ * in  %1013 f32[256] <- model+6780432 (features.6.1.block.3.1.bias)
+ * in  %1016 f32[2,256] <- arena+975532032
+ * in  %1022 f32[1536,256,1,1] <- model+6780688 (features.6.2.block.0.0.weight)
+ */
+static void k323_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x5[r * 256 + c];
+                    const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 256 + c];
+                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t5 = t2 + t4;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x9, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %973 = bn_train(%965, %970, %966, %967) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1019 = bn_train(%1011, %1016, %1012, %1013) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1020 = stochastic_depth(%1019, %303) : f32[4,16,16,256]  features.6.1.stochastic_depth
+ * %1021 = add(%1020, %973) : f32[4,16,16,256]  features.6.1
+ * %1067 = bn_train(%1059, %1064, %1060, %1061) : f32[4,16,16,256]  features.6.2.block.3.1
+ * %1068 = stochastic_depth(%1067, %303) : f32[4,16,16,256]  features.6.2.stochastic_depth
+ * %1069 = add(%1068, %1021) : f32[4,16,16,256]  features.6.2
+ * %1071 = conv2d(%1069, %1070) : f32[4,16,16,1536]  features.6.3.block.0.0
+ * out %1071 -> arena+646971392
+ * in  %303 i32[1] <- seed (seed)
+ * in  %965 f32[4,16,16,256] <- arena+455081984
+ * in  %966 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
+ * in  %967 f32[256] <- model+5775312 (features.6.0.block.3.1.bias)
+ * in  %970 f32[2,256] <- arena+975529984
+ * in  %1011 f32[4,16,16,256] <- arena+456130560
+ * in  %1012 f32[256] <- model+6780176 (features.6.1.block.3.1.weight)
+ * in  %1013 f32[256] <- model+6780432 (features.6.1.block.3.1.bias)
+ * in  %1016 f32[2,256] <- arena+975532032
+ * in  %1059 f32[4,16,16,256] <- arena+457179136
+ * in  %1060 f32[256] <- model+7785296 (features.6.2.block.3.1.weight)
+ * in  %1061 f32[256] <- model+7785552 (features.6.2.block.3.1.bias)
+ * in  %1064 f32[2,256] <- arena+975534080
+ * in  %1070 f32[1536,256,1,1] <- model+7785808 (features.6.3.block.0.0.weight)
+ */
+static void k324_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
+    }
+    float q2[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q2[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x9[r * 256 + c];
+                    const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x5[r * 256 + c];
+                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 256 + c];
+                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t8 = t5 + t7;
+                    const float t9 = t2 + t8;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t9;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, x13, 256, 0.0f, y0 + m0 * 1536, 1536);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %973 = bn_train(%965, %970, %966, %967) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1019 = bn_train(%1011, %1016, %1012, %1013) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1020 = stochastic_depth(%1019, %303) : f32[4,16,16,256]  features.6.1.stochastic_depth
+ * %1021 = add(%1020, %973) : f32[4,16,16,256]  features.6.1
+ * %1067 = bn_train(%1059, %1064, %1060, %1061) : f32[4,16,16,256]  features.6.2.block.3.1
+ * %1068 = stochastic_depth(%1067, %303) : f32[4,16,16,256]  features.6.2.stochastic_depth
+ * %1069 = add(%1068, %1021) : f32[4,16,16,256]  features.6.2
+ * %1115 = bn_train(%1107, %1112, %1108, %1109) : f32[4,16,16,256]  features.6.3.block.3.1
+ * %1116 = stochastic_depth(%1115, %303) : f32[4,16,16,256]  features.6.3.stochastic_depth
+ * %1117 = add(%1116, %1069) : f32[4,16,16,256]  features.6.3
+ * 1 values written, 17 read (flat over the state blocks)
+ */
+static void k325_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x14[c] / sqrtf(x16[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
+    }
+    float q2[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q2[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
+    }
+    float q3[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q3[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+    }
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 1024; r++) {
+        for (long c = 0; c < 256; c++) {
+            const long i = r * 256 + c;
+            const float t0 = x13[r * 256 + c];
+            const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
+            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t3 = x9[r * 256 + c];
+            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
+            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t6 = x5[r * 256 + c];
+            const float t7 = (t6 - x8[c]) * q2[c] + x7[c];
+            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 65536)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t9 = x1[r * 256 + c];
+            const float t10 = (t9 - x4[c]) * q3[c] + x3[c];
+            const float t11 = t8 + t10;
+            const float t12 = t5 + t11;
+            const float t13 = t2 + t12;
+            y0[i] = t13;
+        }
+    }
+}
+
+/*
+ * %973 = bn_train(%965, %970, %966, %967) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1019 = bn_train(%1011, %1016, %1012, %1013) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1020 = stochastic_depth(%1019, %303) : f32[4,16,16,256]  features.6.1.stochastic_depth
+ * %1021 = add(%1020, %973) : f32[4,16,16,256]  features.6.1
+ * %1067 = bn_train(%1059, %1064, %1060, %1061) : f32[4,16,16,256]  features.6.2.block.3.1
+ * %1068 = stochastic_depth(%1067, %303) : f32[4,16,16,256]  features.6.2.stochastic_depth
+ * %1069 = add(%1068, %1021) : f32[4,16,16,256]  features.6.2
+ * %2369 = conv2d_bwd_weight(%2363, %1069) : f32[1536,256,1,1]  features.6.3.block.0.0
+ * %3697 = add(%3696, %2369) : f32[1536,256,1,1]  features.6.3.block.0.0.weight
+ * out %3697 -> grads+7785808
+ * in  %303 i32[1] <- seed (seed)
+ * in  %965 f32[4,16,16,256] <- arena+455081984
+ * in  %966 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
+ * in  %967 f32[256] <- model+5775312 (features.6.0.block.3.1.bias)
+ * in  %970 f32[2,256] <- arena+975529984
+ * in  %1011 f32[4,16,16,256] <- arena+456130560
+ * in  %1012 f32[256] <- model+6780176 (features.6.1.block.3.1.weight)
+ * in  %1013 f32[256] <- model+6780432 (features.6.1.block.3.1.bias)
+ * in  %1016 f32[2,256] <- arena+975532032
+ * in  %1059 f32[4,16,16,256] <- arena+457179136
+ * in  %1060 f32[256] <- model+7785296 (features.6.2.block.3.1.weight)
+ * in  %1061 f32[256] <- model+7785552 (features.6.2.block.3.1.bias)
+ * in  %1064 f32[2,256] <- arena+975534080
+ * in  %2363 f32[4,16,16,1536] <- arena+653262848
+ * in  %3696 f32[1536,256,1,1] <- grads+7785808 (features.6.3.block.0.0.weight)
+ */
+static void k326_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
+    }
+    float q2[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q2[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x9[r * 256 + c];
+                    const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x5[r * 256 + c];
+                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 256 + c];
+                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t8 = t5 + t7;
+                    const float t9 = t2 + t8;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t9;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, x13 + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 393216; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %973 = bn_train(%965, %970, %966, %967) : f32[4,16,16,256]  features.6.0.block.3.1
+ * %1019 = bn_train(%1011, %1016, %1012, %1013) : f32[4,16,16,256]  features.6.1.block.3.1
+ * %1020 = stochastic_depth(%1019, %303) : f32[4,16,16,256]  features.6.1.stochastic_depth
+ * %1021 = add(%1020, %973) : f32[4,16,16,256]  features.6.1
+ * %2417 = conv2d_bwd_weight(%2411, %1021) : f32[1536,256,1,1]  features.6.2.block.0.0
+ * %3671 = add(%3670, %2417) : f32[1536,256,1,1]  features.6.2.block.0.0.weight
+ * out %3671 -> grads+6780688
+ * in  %303 i32[1] <- seed (seed)
+ * in  %965 f32[4,16,16,256] <- arena+455081984
+ * in  %966 f32[256] <- model+5775056 (features.6.0.block.3.1.weight)
+ * in  %967 f32[256] <- model+5775312 (features.6.0.block.3.1.bias)
+ * in  %970 f32[2,256] <- arena+975529984
+ * in  %1011 f32[4,16,16,256] <- arena+456130560
+ * in  %1012 f32[256] <- model+6780176 (features.6.1.block.3.1.weight)
+ * in  %1013 f32[256] <- model+6780432 (features.6.1.block.3.1.bias)
+ * in  %1016 f32[2,256] <- arena+975532032
+ * in  %2411 f32[4,16,16,1536] <- arena+634388480
+ * in  %3670 f32[1536,256,1,1] <- grads+6780688 (features.6.2.block.0.0.weight)
+ */
+static void k327_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
+    }
+    float q1[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x5[r * 256 + c];
+                    const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 256 + c];
+                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t5 = t2 + t4;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, x9 + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 393216; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2511 = conv2d_bwd_input(%2506, %928) : f32[4,32,32,160]  features.6.0.block.0.0
- * out %2511 -> arena+1218445312
- * in  %2506 f32[4,32,32,960] <- arena+586153984
+ * out %2511 -> arena+907018240
+ * in  %2506 f32[4,32,32,960] <- arena+426770432
  * in  %928 f32[960,160,1,1] <- model+5285416 (features.6.0.block.0.0.weight)
  */
-static void k296_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k328_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 160, 960, 1.0f, x0, 960, x1, 160, 0.0f, y0, 160);
 }
 
 /*
+ * %877 = bn_train(%869, %874, %870, %871) : f32[4,32,32,160]  features.5.7.block.3.1
+ * %878 = stochastic_depth(%877, %303) : f32[4,32,32,160]  features.5.7.stochastic_depth
+ * %879 = add(%878, %831) : f32[4,32,32,160]  features.5.7
+ * %925 = bn_train(%917, %922, %918, %919) : f32[4,32,32,160]  features.5.8.block.3.1
+ * %926 = stochastic_depth(%925, %303) : f32[4,32,32,160]  features.5.8.stochastic_depth
+ * %927 = add(%926, %879) : f32[4,32,32,160]  features.5.8
+ * %2512 = conv2d_bwd_weight(%2506, %927) : f32[960,160,1,1]  features.6.0.block.0.0
+ * %3619 = add(%3618, %2512) : f32[960,160,1,1]  features.6.0.block.0.0.weight
+ * out %3619 -> grads+5285416
+ * in  %303 i32[1] <- seed (seed)
+ * in  %831 f32[4,32,32,160] <- arena+931921920
+ * in  %869 f32[4,32,32,160] <- arena+934543360
+ * in  %870 f32[160] <- model+4887296 (features.5.7.block.3.1.weight)
+ * in  %871 f32[160] <- model+4887456 (features.5.7.block.3.1.bias)
+ * in  %874 f32[2,160] <- arena+975569664
+ * in  %917 f32[4,32,32,160] <- arena+937164800
+ * in  %918 f32[160] <- model+5285096 (features.5.8.block.3.1.weight)
+ * in  %919 f32[160] <- model+5285256 (features.5.8.block.3.1.bias)
+ * in  %922 f32[2,160] <- arena+975570944
+ * in  %2506 f32[4,32,32,960] <- arena+426770432
+ * in  %3618 f32[960,160,1,1] <- grads+5285416 (features.6.0.block.0.0.weight)
+ */
+static void k329_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
+    }
+    float q1[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q1[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x6[r * 160 + c];
+                    const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x2[r * 160 + c];
+                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 160 + c];
+                    const float t7 = t5 + t6;
+                    const float t8 = t2 + t7;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t8;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, x10 + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 153600; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2513 = stochastic_depth_bwd(%2511, %303) : f32[4,32,32,160]  features.5.8.stochastic_depth
  * %2514 = bn_bwd_reduce(%2513, %917, %922) : f32[2,160]  features.5.8.block.3.1
- * out %2514 -> arena+1221327872
+ * out %2514 -> arena+975517696
  * in  %303 i32[1] <- seed (seed)
- * in  %917 f32[4,32,32,160] <- arena+1269563392
- * in  %922 f32[2,160] <- arena+1293532672
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
+ * in  %917 f32[4,32,32,160] <- arena+937164800
+ * in  %922 f32[2,160] <- arena+975570944
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
  */
-static void k297_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k330_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
@@ -7628,15 +10708,15 @@ static void k297_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
 /*
  * %2513 = stochastic_depth_bwd(%2511, %303) : f32[4,32,32,160]  features.5.8.stochastic_depth
  * %2515 = bn_bwd_input(%2513, %917, %922, %918, %2514) : f32[4,32,32,160]  features.5.8.block.3.1
- * out %2515 -> arena+1274806272
+ * out %2515 -> arena+426770432
  * in  %303 i32[1] <- seed (seed)
- * in  %917 f32[4,32,32,160] <- arena+1269563392
+ * in  %917 f32[4,32,32,160] <- arena+937164800
  * in  %918 f32[160] <- model+5285096 (features.5.8.block.3.1.weight)
- * in  %922 f32[2,160] <- arena+1293532672
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2514 f32[2,160] <- arena+1221327872
+ * in  %922 f32[2,160] <- arena+975570944
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2514 f32[2,160] <- arena+975517696
  */
-static void k298_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k331_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
@@ -7657,12 +10737,36 @@ static void k298_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
 }
 
 /*
+ * %2516 = slice(%2514) : f32[1,160]  features.5.8.block.3.1
+ * %2517 = reshape(%2516) : f32[160]  features.5.8.block.3.1
+ * %3615 = add(%3614, %2517) : f32[160]  features.5.8.block.3.1.weight
+ * out %3615 -> grads+5285096
+ * in  %2514 f32[2,160] <- arena+975517696
+ * in  %3614 f32[160] <- grads+5285096 (features.5.8.block.3.1.weight)
+ */
+static void k332_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 160; j++) y0[o * 160 + j] += x0[o * 320 + 160 + j];
+}
+
+/*
+ * %2518 = slice(%2514) : f32[1,160]  features.5.8.block.3.1
+ * %2519 = reshape(%2518) : f32[160]  features.5.8.block.3.1
+ * %3617 = add(%3616, %2519) : f32[160]  features.5.8.block.3.1.bias
+ * out %3617 -> grads+5285256
+ * in  %2514 f32[2,160] <- arena+975517696
+ * in  %3616 f32[160] <- grads+5285256 (features.5.8.block.3.1.bias)
+ */
+static void k333_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 160; j++) y0[o * 160 + j] += x0[o * 320 + 0 + j];
+}
+
+/*
  * %2520 = conv2d_bwd_input(%2515, %916) : f32[4,32,32,960]  features.5.8.block.3.0
- * out %2520 -> arena+538968064
- * in  %2515 f32[4,32,32,160] <- arena+1274806272
+ * out %2520 -> arena+411041792
+ * in  %2515 f32[4,32,32,160] <- arena+426770432
  * in  %916 f32[160,960,1,1] <- model+5131496 (features.5.8.block.3.0.weight)
  */
-static void k299_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k334_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,960) w (160,960,1,1) y (4,32,32,160) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 960, 160, 1.0f, x0, 160, x1, 960, 0.0f, y0, 960);
@@ -7671,16 +10775,72 @@ static void k299_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
 /*
  * %900 = bn_train(%892, %897, %893, %894) : f32[4,32,32,960]  features.5.8.block.1.1
  * %901 = silu(%900) : f32[4,32,32,960]  features.5.8.block.1.2
- * %2523 = mul(%2520, %901) : f32[4,32,32,960]  features.5.8.block.2
- * %2524 = reduce_sum(%2523) : f32[4,1,1,960]  features.5.8.block.2
- * out %2524 -> arena+617086976
- * in  %892 f32[4,32,32,960] <- arena+507510784
+ * %915 = mul(%901, %914) : f32[4,32,32,960]  features.5.8.block.2
+ * %2521 = conv2d_bwd_weight(%2515, %915) : f32[160,960,1,1]  features.5.8.block.3.0
+ * %3613 = add(%3612, %2521) : f32[160,960,1,1]  features.5.8.block.3.0.weight
+ * out %3613 -> grads+5131496
+ * in  %892 f32[4,32,32,960] <- arena+395313152
  * in  %893 f32[960] <- model+5051776 (features.5.8.block.1.1.weight)
  * in  %894 f32[960] <- model+5052736 (features.5.8.block.1.1.bias)
- * in  %897 f32[2,960] <- arena+1293501952
- * in  %2520 f32[4,32,32,960] <- arena+538968064
+ * in  %897 f32[2,960] <- arena+975429120
+ * in  %914 f32[4,1,1,960] <- arena+974738432
+ * in  %2515 f32[4,32,32,160] <- arena+426770432
+ * in  %3612 f32[160,960,1,1] <- grads+5131496 (features.5.8.block.3.0.weight)
  */
-static void k300_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k335_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* dw (160, 960) += dyᵀ (160, 4096) · f(x) (4096, 960), f(x) recomputed in tiles of 68 rows */
+    float q0[960];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 960; c++) {
+        q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
+        float *restrict tile = malloc(sizeof(float) * 65280);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 61; t++) {
+            const long m0 = t * 68, rows = m0 + 68 <= 4096 ? 68 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 960; c++) {
+                    const long i = r * 960 + c;
+                    const float t0 = x0[r * 960 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 1024) * 960 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 960 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 960, rows, 1.0f, x5 + m0 * 160, 160, tile, 960, 1.0f, mine, 960);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 153600; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %900 = bn_train(%892, %897, %893, %894) : f32[4,32,32,960]  features.5.8.block.1.1
+ * %901 = silu(%900) : f32[4,32,32,960]  features.5.8.block.1.2
+ * %2523 = mul(%2520, %901) : f32[4,32,32,960]  features.5.8.block.2
+ * %2524 = reduce_sum(%2523) : f32[4,1,1,960]  features.5.8.block.2
+ * out %2524 -> arena+973291520
+ * in  %892 f32[4,32,32,960] <- arena+395313152
+ * in  %893 f32[960] <- model+5051776 (features.5.8.block.1.1.weight)
+ * in  %894 f32[960] <- model+5052736 (features.5.8.block.1.1.bias)
+ * in  %897 f32[2,960] <- arena+975429120
+ * in  %2520 f32[4,32,32,960] <- arena+411041792
+ */
+static void k336_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -7714,16 +10874,16 @@ static void k300_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * %2541 = add_n(%2522, %2540) : f32[4,32,32,960]  features.5.8.block.1.2
  * %2542 = silu_bwd(%2541, %900) : f32[4,32,32,960]  features.5.8.block.1.2
  * %2543 = bn_bwd_reduce(%2542, %892, %897) : f32[2,960]  features.5.8.block.1.1
- * out %2543 -> arena+1221212672
- * in  %892 f32[4,32,32,960] <- arena+507510784
+ * out %2543 -> arena+974707712
+ * in  %892 f32[4,32,32,960] <- arena+395313152
  * in  %893 f32[960] <- model+5051776 (features.5.8.block.1.1.weight)
  * in  %894 f32[960] <- model+5052736 (features.5.8.block.1.1.bias)
- * in  %897 f32[2,960] <- arena+1293501952
- * in  %914 f32[4,1,1,960] <- arena+1293356032
- * in  %2520 f32[4,32,32,960] <- arena+538968064
- * in  %2538 f32[4,1,1,960] <- arena+1293340672
+ * in  %897 f32[2,960] <- arena+975429120
+ * in  %914 f32[4,1,1,960] <- arena+974738432
+ * in  %2520 f32[4,32,32,960] <- arena+411041792
+ * in  %2538 f32[4,1,1,960] <- arena+974723072
  */
-static void k301_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k337_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -7776,17 +10936,17 @@ static void k301_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * %2541 = add_n(%2522, %2540) : f32[4,32,32,960]  features.5.8.block.1.2
  * %2542 = silu_bwd(%2541, %900) : f32[4,32,32,960]  features.5.8.block.1.2
  * %2544 = bn_bwd_input(%2542, %892, %897, %893, %2543) : f32[4,32,32,960]  features.5.8.block.1.1
- * out %2544 -> arena+570425344
- * in  %892 f32[4,32,32,960] <- arena+507510784
+ * out %2544 -> arena+426770432
+ * in  %892 f32[4,32,32,960] <- arena+395313152
  * in  %893 f32[960] <- model+5051776 (features.5.8.block.1.1.weight)
  * in  %894 f32[960] <- model+5052736 (features.5.8.block.1.1.bias)
- * in  %897 f32[2,960] <- arena+1293501952
- * in  %914 f32[4,1,1,960] <- arena+1293356032
- * in  %2520 f32[4,32,32,960] <- arena+538968064
- * in  %2538 f32[4,1,1,960] <- arena+1293340672
- * in  %2543 f32[2,960] <- arena+1221212672
+ * in  %897 f32[2,960] <- arena+975429120
+ * in  %914 f32[4,1,1,960] <- arena+974738432
+ * in  %2520 f32[4,32,32,960] <- arena+411041792
+ * in  %2538 f32[4,1,1,960] <- arena+974723072
+ * in  %2543 f32[2,960] <- arena+974707712
  */
-static void k302_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k338_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -7820,11 +10980,11 @@ static void k302_bn_train_mul_expand_scale(float *restrict y0, const float *rest
 
 /*
  * %2549 = conv2d_bwd_input(%2544, %891) : f32[4,32,32,960]  features.5.8.block.1.0
- * out %2549 -> arena+507510784
- * in  %2544 f32[4,32,32,960] <- arena+570425344
+ * out %2549 -> arena+395313152
+ * in  %2544 f32[4,32,32,960] <- arena+426770432
  * in  %891 f32[960,1,3,3] <- model+5043136 (features.5.8.block.1.0.weight)
  */
-static void k303_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k339_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,960) w (960,1,3,3) y (4,32,32,960) stride 1 pad 1 groups 960 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -7855,17 +11015,131 @@ static void k303_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
 }
 
 /*
+ * %2550 = conv2d_bwd_weight(%2544, %890) : f32[960,1,3,3]  features.5.8.block.1.0
+ * %3599 = add(%3598, %2550) : f32[960,1,3,3]  features.5.8.block.1.0.weight
+ * out %3599 -> grads+5043136
+ * in  %2544 f32[4,32,32,960] <- arena+426770432
+ * in  %890 f32[4,32,32,960] <- arena+379584512
+ * in  %3598 f32[960,1,3,3] <- grads+5043136 (features.5.8.block.1.0.weight)
+ */
+static void k340_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,32,32,960) w (960,1,3,3) y (4,32,32,960) stride 1 pad 1 groups 960, added into the accumulator */
+    /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
+     * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
+     * double); the partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    double *restrict part = calloc((size_t)max_threads * 8640, sizeof(double));  /* (threads, R, S, C) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict rowsum = malloc(sizeof(float) * 8640);  /* (R, S, C): the sums of one output row */
+        if (!rowsum) abort();
+        double *restrict acc = part + (long)thread * 8640;
+        for (long row = 128L * thread / team; row < 128L * (thread + 1) / team; row++) {
+            const long n = row / 32, oh = row % 32;
+            memset(rowsum, 0, 8640 * sizeof(float));
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict gp = x0 + ((n * 32 + oh) * 32 + ow) * 960;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x1 + ((n * 32 + ih) * 32 + iw) * 960;
+                        float *restrict rp = rowsum + (r * 3 + s) * 960;
+                        for (long c = 0; c < 960; c++) rp[c] += gp[c] * xp[c];
+                    }
+                }
+            }
+            for (long i = 0; i < 8640; i++) acc[i] += rowsum[i];
+        }
+        free(rowsum);
+    }
+    /* dw[c, r, s] = Σ_thread part[thread, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long c = 0; c < 960; c++) {
+        for (long t = 0; t < 9; t++) {
+            double sum = 0.0;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 9 + t) * 960 + c];
+            y0[c * 9 + t] += (float)sum;
+        }
+    }
+    free(part);
+}
+
+/*
+ * %877 = bn_train(%869, %874, %870, %871) : f32[4,32,32,160]  features.5.7.block.3.1
+ * %878 = stochastic_depth(%877, %303) : f32[4,32,32,160]  features.5.7.stochastic_depth
+ * %879 = add(%878, %831) : f32[4,32,32,160]  features.5.7
+ * %2559 = conv2d_bwd_weight(%2553, %879) : f32[960,160,1,1]  features.5.8.block.0.0
+ * %3593 = add(%3592, %2559) : f32[960,160,1,1]  features.5.8.block.0.0.weight
+ * out %3593 -> grads+4887616
+ * in  %303 i32[1] <- seed (seed)
+ * in  %831 f32[4,32,32,160] <- arena+931921920
+ * in  %869 f32[4,32,32,160] <- arena+934543360
+ * in  %870 f32[160] <- model+4887296 (features.5.7.block.3.1.weight)
+ * in  %871 f32[160] <- model+4887456 (features.5.7.block.3.1.bias)
+ * in  %874 f32[2,160] <- arena+975569664
+ * in  %2553 f32[4,32,32,960] <- arena+379584512
+ * in  %3592 f32[960,160,1,1] <- grads+4887616 (features.5.8.block.0.0.weight)
+ */
+static void k341_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x2[r * 160 + c];
+                    const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 160 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, x6 + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 153600; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2560 = add_n(%2511, %2558) : f32[4,32,32,160]  features.5.7
  * %2561 = stochastic_depth_bwd(%2560, %303) : f32[4,32,32,160]  features.5.7.stochastic_depth
  * %2562 = bn_bwd_reduce(%2561, %869, %874) : f32[2,160]  features.5.7.block.3.1
- * out %2562 -> arena+1221329152
+ * out %2562 -> arena+975517696
  * in  %303 i32[1] <- seed (seed)
- * in  %869 f32[4,32,32,160] <- arena+1264320512
- * in  %874 f32[2,160] <- arena+1293531392
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
+ * in  %869 f32[4,32,32,160] <- arena+934543360
+ * in  %874 f32[2,160] <- arena+975569664
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
  */
-static void k304_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k342_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
@@ -7904,16 +11178,16 @@ static void k304_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2560 = add_n(%2511, %2558) : f32[4,32,32,160]  features.5.7
  * %2561 = stochastic_depth_bwd(%2560, %303) : f32[4,32,32,160]  features.5.7.stochastic_depth
  * %2563 = bn_bwd_input(%2561, %869, %874, %870, %2562) : f32[4,32,32,160]  features.5.7.block.3.1
- * out %2563 -> arena+1277427712
+ * out %2563 -> arena+379584512
  * in  %303 i32[1] <- seed (seed)
- * in  %869 f32[4,32,32,160] <- arena+1264320512
+ * in  %869 f32[4,32,32,160] <- arena+934543360
  * in  %870 f32[160] <- model+4887296 (features.5.7.block.3.1.weight)
- * in  %874 f32[2,160] <- arena+1293531392
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2562 f32[2,160] <- arena+1221329152
+ * in  %874 f32[2,160] <- arena+975569664
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2562 f32[2,160] <- arena+975517696
  */
-static void k305_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k343_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
@@ -7936,19 +11210,33 @@ static void k305_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %2607 = conv2d_bwd_weight(%2601, %831) : f32[960,160,1,1]  features.5.7.block.0.0
+ * %3567 = add(%3566, %2607) : f32[960,160,1,1]  features.5.7.block.0.0.weight
+ * out %3567 -> grads+4489816
+ * in  %2601 f32[4,32,32,960] <- arena+332398592
+ * in  %831 f32[4,32,32,160] <- arena+931921920
+ * in  %3566 f32[960,160,1,1] <- grads+4489816 (features.5.7.block.0.0.weight)
+ */
+static void k344_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0, added into the accumulator */
+    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, 4096, 1.0f, x0, 960, x1, 160, 1.0f, y0, 160);
+}
+
+/*
  * %2560 = add_n(%2511, %2558) : f32[4,32,32,160]  features.5.7
  * %2608 = add_n(%2560, %2606) : f32[4,32,32,160]  features.5.6
  * %2609 = stochastic_depth_bwd(%2608, %303) : f32[4,32,32,160]  features.5.6.stochastic_depth
  * %2610 = bn_bwd_reduce(%2609, %821, %826) : f32[2,160]  features.5.6.block.3.1
- * out %2610 -> arena+1221330432
+ * out %2610 -> arena+975517696
  * in  %303 i32[1] <- seed (seed)
- * in  %821 f32[4,32,32,160] <- arena+1259077632
- * in  %826 f32[2,160] <- arena+1293530112
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
+ * in  %821 f32[4,32,32,160] <- arena+929300480
+ * in  %826 f32[2,160] <- arena+975568384
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
  */
-static void k306_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
@@ -7990,17 +11278,17 @@ static void k306_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2608 = add_n(%2560, %2606) : f32[4,32,32,160]  features.5.6
  * %2609 = stochastic_depth_bwd(%2608, %303) : f32[4,32,32,160]  features.5.6.stochastic_depth
  * %2611 = bn_bwd_input(%2609, %821, %826, %822, %2610) : f32[4,32,32,160]  features.5.6.block.3.1
- * out %2611 -> arena+1280049152
+ * out %2611 -> arena+332398592
  * in  %303 i32[1] <- seed (seed)
- * in  %821 f32[4,32,32,160] <- arena+1259077632
+ * in  %821 f32[4,32,32,160] <- arena+929300480
  * in  %822 f32[160] <- model+4489496 (features.5.6.block.3.1.weight)
- * in  %826 f32[2,160] <- arena+1293530112
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2610 f32[2,160] <- arena+1221330432
+ * in  %826 f32[2,160] <- arena+975568384
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2610 f32[2,160] <- arena+975517696
  */
-static void k307_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
@@ -8030,16 +11318,16 @@ static void k307_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %2656 = add_n(%2608, %2654) : f32[4,32,32,160]  features.5.5
  * %2657 = stochastic_depth_bwd(%2656, %303) : f32[4,32,32,160]  features.5.5.stochastic_depth
  * %2658 = bn_bwd_reduce(%2657, %773, %778) : f32[2,160]  features.5.5.block.3.1
- * out %2658 -> arena+1221331712
+ * out %2658 -> arena+975517696
  * in  %303 i32[1] <- seed (seed)
- * in  %773 f32[4,32,32,160] <- arena+1253834752
- * in  %778 f32[2,160] <- arena+1293528832
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
+ * in  %773 f32[4,32,32,160] <- arena+926679040
+ * in  %778 f32[2,160] <- arena+975567104
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
  */
-static void k308_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
@@ -8084,18 +11372,18 @@ static void k308_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2656 = add_n(%2608, %2654) : f32[4,32,32,160]  features.5.5
  * %2657 = stochastic_depth_bwd(%2656, %303) : f32[4,32,32,160]  features.5.5.stochastic_depth
  * %2659 = bn_bwd_input(%2657, %773, %778, %774, %2658) : f32[4,32,32,160]  features.5.5.block.3.1
- * out %2659 -> arena+1282670592
+ * out %2659 -> arena+353370112
  * in  %303 i32[1] <- seed (seed)
- * in  %773 f32[4,32,32,160] <- arena+1253834752
+ * in  %773 f32[4,32,32,160] <- arena+926679040
  * in  %774 f32[160] <- model+4091696 (features.5.5.block.3.1.weight)
- * in  %778 f32[2,160] <- arena+1293528832
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2658 f32[2,160] <- arena+1221331712
+ * in  %778 f32[2,160] <- arena+975567104
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2658 f32[2,160] <- arena+975517696
  */
-static void k309_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
@@ -8128,17 +11416,17 @@ static void k309_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %2704 = add_n(%2656, %2702) : f32[4,32,32,160]  features.5.4
  * %2705 = stochastic_depth_bwd(%2704, %303) : f32[4,32,32,160]  features.5.4.stochastic_depth
  * %2706 = bn_bwd_reduce(%2705, %725, %730) : f32[2,160]  features.5.4.block.3.1
- * out %2706 -> arena+1221332992
+ * out %2706 -> arena+975517696
  * in  %303 i32[1] <- seed (seed)
- * in  %725 f32[4,32,32,160] <- arena+1248591872
- * in  %730 f32[2,160] <- arena+1293527552
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2702 f32[4,32,32,160] <- arena+1253834752
+ * in  %725 f32[4,32,32,160] <- arena+924057600
+ * in  %730 f32[2,160] <- arena+975565824
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2702 f32[4,32,32,160] <- arena+353370112
  */
-static void k310_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
@@ -8186,19 +11474,19 @@ static void k310_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2704 = add_n(%2656, %2702) : f32[4,32,32,160]  features.5.4
  * %2705 = stochastic_depth_bwd(%2704, %303) : f32[4,32,32,160]  features.5.4.stochastic_depth
  * %2707 = bn_bwd_input(%2705, %725, %730, %726, %2706) : f32[4,32,32,160]  features.5.4.block.3.1
- * out %2707 -> arena+1285292032
+ * out %2707 -> arena+355991552
  * in  %303 i32[1] <- seed (seed)
- * in  %725 f32[4,32,32,160] <- arena+1248591872
+ * in  %725 f32[4,32,32,160] <- arena+924057600
  * in  %726 f32[160] <- model+3693896 (features.5.4.block.3.1.weight)
- * in  %730 f32[2,160] <- arena+1293527552
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2702 f32[4,32,32,160] <- arena+1253834752
- * in  %2706 f32[2,160] <- arena+1221332992
+ * in  %730 f32[2,160] <- arena+975565824
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2702 f32[4,32,32,160] <- arena+353370112
+ * in  %2706 f32[2,160] <- arena+975517696
  */
-static void k311_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
@@ -8234,18 +11522,18 @@ static void k311_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %2752 = add_n(%2704, %2750) : f32[4,32,32,160]  features.5.3
  * %2753 = stochastic_depth_bwd(%2752, %303) : f32[4,32,32,160]  features.5.3.stochastic_depth
  * %2754 = bn_bwd_reduce(%2753, %677, %682) : f32[2,160]  features.5.3.block.3.1
- * out %2754 -> arena+1221334272
+ * out %2754 -> arena+975517696
  * in  %303 i32[1] <- seed (seed)
- * in  %677 f32[4,32,32,160] <- arena+1243348992
- * in  %682 f32[2,160] <- arena+1293526272
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2702 f32[4,32,32,160] <- arena+1253834752
- * in  %2750 f32[4,32,32,160] <- arena+1248591872
+ * in  %677 f32[4,32,32,160] <- arena+918814720
+ * in  %682 f32[2,160] <- arena+975564544
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2702 f32[4,32,32,160] <- arena+353370112
+ * in  %2750 f32[4,32,32,160] <- arena+355991552
  */
-static void k312_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
@@ -8296,20 +11584,20 @@ static void k312_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2752 = add_n(%2704, %2750) : f32[4,32,32,160]  features.5.3
  * %2753 = stochastic_depth_bwd(%2752, %303) : f32[4,32,32,160]  features.5.3.stochastic_depth
  * %2755 = bn_bwd_input(%2753, %677, %682, %678, %2754) : f32[4,32,32,160]  features.5.3.block.3.1
- * out %2755 -> arena+1287913472
+ * out %2755 -> arena+358612992
  * in  %303 i32[1] <- seed (seed)
- * in  %677 f32[4,32,32,160] <- arena+1243348992
+ * in  %677 f32[4,32,32,160] <- arena+918814720
  * in  %678 f32[160] <- model+3296096 (features.5.3.block.3.1.weight)
- * in  %682 f32[2,160] <- arena+1293526272
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2702 f32[4,32,32,160] <- arena+1253834752
- * in  %2750 f32[4,32,32,160] <- arena+1248591872
- * in  %2754 f32[2,160] <- arena+1221334272
+ * in  %682 f32[2,160] <- arena+975564544
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2702 f32[4,32,32,160] <- arena+353370112
+ * in  %2750 f32[4,32,32,160] <- arena+355991552
+ * in  %2754 f32[2,160] <- arena+975517696
  */
-static void k313_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
@@ -8340,6 +11628,87 @@ static void k313_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %543 = bn_train(%535, %540, %536, %537) : f32[4,32,32,160]  features.5.0.block.3.1
+ * %589 = bn_train(%581, %586, %582, %583) : f32[4,32,32,160]  features.5.1.block.3.1
+ * %590 = stochastic_depth(%589, %303) : f32[4,32,32,160]  features.5.1.stochastic_depth
+ * %591 = add(%590, %543) : f32[4,32,32,160]  features.5.1
+ * %637 = bn_train(%629, %634, %630, %631) : f32[4,32,32,160]  features.5.2.block.3.1
+ * %638 = stochastic_depth(%637, %303) : f32[4,32,32,160]  features.5.2.stochastic_depth
+ * %639 = add(%638, %591) : f32[4,32,32,160]  features.5.2
+ * %2799 = conv2d_bwd_weight(%2793, %639) : f32[960,160,1,1]  features.5.3.block.0.0
+ * %3463 = add(%3462, %2799) : f32[960,160,1,1]  features.5.3.block.0.0.weight
+ * out %3463 -> grads+2898616
+ * in  %303 i32[1] <- seed (seed)
+ * in  %535 f32[4,32,32,160] <- arena+910950400
+ * in  %536 f32[160] <- model+2102696 (features.5.0.block.3.1.weight)
+ * in  %537 f32[160] <- model+2102856 (features.5.0.block.3.1.bias)
+ * in  %540 f32[2,160] <- arena+975560704
+ * in  %581 f32[4,32,32,160] <- arena+913571840
+ * in  %582 f32[160] <- model+2500496 (features.5.1.block.3.1.weight)
+ * in  %583 f32[160] <- model+2500656 (features.5.1.block.3.1.bias)
+ * in  %586 f32[2,160] <- arena+975561984
+ * in  %629 f32[4,32,32,160] <- arena+916193280
+ * in  %630 f32[160] <- model+2898296 (features.5.2.block.3.1.weight)
+ * in  %631 f32[160] <- model+2898456 (features.5.2.block.3.1.bias)
+ * in  %634 f32[2,160] <- arena+975563264
+ * in  %2793 f32[4,32,32,960] <- arena+143654912
+ * in  %3462 f32[960,160,1,1] <- grads+2898616 (features.5.3.block.0.0.weight)
+ */
+static void k353_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
+    }
+    float q1[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q1[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q2[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q2[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x9[r * 160 + c];
+                    const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x5[r * 160 + c];
+                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 160 + c];
+                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t8 = t5 + t7;
+                    const float t9 = t2 + t8;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t9;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, x13 + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 153600; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2560 = add_n(%2511, %2558) : f32[4,32,32,160]  features.5.7
  * %2608 = add_n(%2560, %2606) : f32[4,32,32,160]  features.5.6
  * %2656 = add_n(%2608, %2654) : f32[4,32,32,160]  features.5.5
@@ -8348,19 +11717,19 @@ static void k313_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %2800 = add_n(%2752, %2798) : f32[4,32,32,160]  features.5.2
  * %2801 = stochastic_depth_bwd(%2800, %303) : f32[4,32,32,160]  features.5.2.stochastic_depth
  * %2802 = bn_bwd_reduce(%2801, %629, %634) : f32[2,160]  features.5.2.block.3.1
- * out %2802 -> arena+1221335552
+ * out %2802 -> arena+975517696
  * in  %303 i32[1] <- seed (seed)
- * in  %629 f32[4,32,32,160] <- arena+1238106112
- * in  %634 f32[2,160] <- arena+1293524992
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2702 f32[4,32,32,160] <- arena+1253834752
- * in  %2750 f32[4,32,32,160] <- arena+1248591872
- * in  %2798 f32[4,32,32,160] <- arena+1243348992
+ * in  %629 f32[4,32,32,160] <- arena+916193280
+ * in  %634 f32[2,160] <- arena+975563264
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2702 f32[4,32,32,160] <- arena+353370112
+ * in  %2750 f32[4,32,32,160] <- arena+355991552
+ * in  %2798 f32[4,32,32,160] <- arena+358612992
  */
-static void k314_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k354_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
@@ -8414,21 +11783,21 @@ static void k314_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2800 = add_n(%2752, %2798) : f32[4,32,32,160]  features.5.2
  * %2801 = stochastic_depth_bwd(%2800, %303) : f32[4,32,32,160]  features.5.2.stochastic_depth
  * %2803 = bn_bwd_input(%2801, %629, %634, %630, %2802) : f32[4,32,32,160]  features.5.2.block.3.1
- * out %2803 -> arena+1290534912
+ * out %2803 -> arena+361234432
  * in  %303 i32[1] <- seed (seed)
- * in  %629 f32[4,32,32,160] <- arena+1238106112
+ * in  %629 f32[4,32,32,160] <- arena+916193280
  * in  %630 f32[160] <- model+2898296 (features.5.2.block.3.1.weight)
- * in  %634 f32[2,160] <- arena+1293524992
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2702 f32[4,32,32,160] <- arena+1253834752
- * in  %2750 f32[4,32,32,160] <- arena+1248591872
- * in  %2798 f32[4,32,32,160] <- arena+1243348992
- * in  %2802 f32[2,160] <- arena+1221335552
+ * in  %634 f32[2,160] <- arena+975563264
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2702 f32[4,32,32,160] <- arena+353370112
+ * in  %2750 f32[4,32,32,160] <- arena+355991552
+ * in  %2798 f32[4,32,32,160] <- arena+358612992
+ * in  %2802 f32[2,160] <- arena+975517696
  */
-static void k315_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
+static void k355_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
@@ -8461,6 +11830,72 @@ static void k315_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %543 = bn_train(%535, %540, %536, %537) : f32[4,32,32,160]  features.5.0.block.3.1
+ * %589 = bn_train(%581, %586, %582, %583) : f32[4,32,32,160]  features.5.1.block.3.1
+ * %590 = stochastic_depth(%589, %303) : f32[4,32,32,160]  features.5.1.stochastic_depth
+ * %591 = add(%590, %543) : f32[4,32,32,160]  features.5.1
+ * %2847 = conv2d_bwd_weight(%2841, %591) : f32[960,160,1,1]  features.5.2.block.0.0
+ * %3437 = add(%3436, %2847) : f32[960,160,1,1]  features.5.2.block.0.0.weight
+ * out %3437 -> grads+2500816
+ * in  %303 i32[1] <- seed (seed)
+ * in  %535 f32[4,32,32,160] <- arena+910950400
+ * in  %536 f32[160] <- model+2102696 (features.5.0.block.3.1.weight)
+ * in  %537 f32[160] <- model+2102856 (features.5.0.block.3.1.bias)
+ * in  %540 f32[2,160] <- arena+975560704
+ * in  %581 f32[4,32,32,160] <- arena+913571840
+ * in  %582 f32[160] <- model+2500496 (features.5.1.block.3.1.weight)
+ * in  %583 f32[160] <- model+2500656 (features.5.1.block.3.1.bias)
+ * in  %586 f32[2,160] <- arena+975561984
+ * in  %2841 f32[4,32,32,960] <- arena+96468992
+ * in  %3436 f32[960,160,1,1] <- grads+2500816 (features.5.2.block.0.0.weight)
+ */
+static void k356_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q1[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q1[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x5[r * 160 + c];
+                    const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 160 + c];
+                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t5 = t2 + t4;
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, x9 + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 153600; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2560 = add_n(%2511, %2558) : f32[4,32,32,160]  features.5.7
  * %2608 = add_n(%2560, %2606) : f32[4,32,32,160]  features.5.6
  * %2656 = add_n(%2608, %2654) : f32[4,32,32,160]  features.5.5
@@ -8470,20 +11905,20 @@ static void k315_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %2848 = add_n(%2800, %2846) : f32[4,32,32,160]  features.5.1
  * %2849 = stochastic_depth_bwd(%2848, %303) : f32[4,32,32,160]  features.5.1.stochastic_depth
  * %2850 = bn_bwd_reduce(%2849, %581, %586) : f32[2,160]  features.5.1.block.3.1
- * out %2850 -> arena+1221336832
+ * out %2850 -> arena+975517696
  * in  %303 i32[1] <- seed (seed)
- * in  %581 f32[4,32,32,160] <- arena+614465536
- * in  %586 f32[2,160] <- arena+1352682240
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2702 f32[4,32,32,160] <- arena+1253834752
- * in  %2750 f32[4,32,32,160] <- arena+1248591872
- * in  %2798 f32[4,32,32,160] <- arena+1243348992
- * in  %2846 f32[4,32,32,160] <- arena+1238106112
+ * in  %581 f32[4,32,32,160] <- arena+913571840
+ * in  %586 f32[2,160] <- arena+975561984
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2702 f32[4,32,32,160] <- arena+353370112
+ * in  %2750 f32[4,32,32,160] <- arena+355991552
+ * in  %2798 f32[4,32,32,160] <- arena+358612992
+ * in  %2846 f32[4,32,32,160] <- arena+361234432
  */
-static void k316_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k357_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
@@ -8540,22 +11975,22 @@ static void k316_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2848 = add_n(%2800, %2846) : f32[4,32,32,160]  features.5.1
  * %2849 = stochastic_depth_bwd(%2848, %303) : f32[4,32,32,160]  features.5.1.stochastic_depth
  * %2851 = bn_bwd_input(%2849, %581, %586, %582, %2850) : f32[4,32,32,160]  features.5.1.block.3.1
- * out %2851 -> arena+1293156352
+ * out %2851 -> arena+363855872
  * in  %303 i32[1] <- seed (seed)
- * in  %581 f32[4,32,32,160] <- arena+614465536
+ * in  %581 f32[4,32,32,160] <- arena+913571840
  * in  %582 f32[160] <- model+2500496 (features.5.1.block.3.1.weight)
- * in  %586 f32[2,160] <- arena+1352682240
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2702 f32[4,32,32,160] <- arena+1253834752
- * in  %2750 f32[4,32,32,160] <- arena+1248591872
- * in  %2798 f32[4,32,32,160] <- arena+1243348992
- * in  %2846 f32[4,32,32,160] <- arena+1238106112
- * in  %2850 f32[2,160] <- arena+1221336832
+ * in  %586 f32[2,160] <- arena+975561984
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2702 f32[4,32,32,160] <- arena+353370112
+ * in  %2750 f32[4,32,32,160] <- arena+355991552
+ * in  %2798 f32[4,32,32,160] <- arena+358612992
+ * in  %2846 f32[4,32,32,160] <- arena+361234432
+ * in  %2850 f32[2,160] <- arena+975517696
  */
-static void k317_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+static void k358_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
@@ -8590,6 +12025,56 @@ static void k317_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %543 = bn_train(%535, %540, %536, %537) : f32[4,32,32,160]  features.5.0.block.3.1
+ * %2895 = conv2d_bwd_weight(%2889, %543) : f32[960,160,1,1]  features.5.1.block.0.0
+ * %3411 = add(%3410, %2895) : f32[960,160,1,1]  features.5.1.block.0.0.weight
+ * out %3411 -> grads+2103016
+ * in  %535 f32[4,32,32,160] <- arena+910950400
+ * in  %536 f32[160] <- model+2102696 (features.5.0.block.3.1.weight)
+ * in  %537 f32[160] <- model+2102856 (features.5.0.block.3.1.bias)
+ * in  %540 f32[2,160] <- arena+975560704
+ * in  %2889 f32[4,32,32,960] <- arena+49283072
+ * in  %3410 f32[960,160,1,1] <- grads+2103016 (features.5.1.block.0.0.weight)
+ */
+static void k359_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    float q0[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q0[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
+        float *restrict tile = malloc(sizeof(float) * 65440);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 11; t++) {
+            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 160; c++) {
+                    const long i = r * 160 + c;
+                    const float t0 = x0[r * 160 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    (void)i;
+                    tile[(r - m0) * 160 + c] = t1;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, x4 + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 153600; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2560 = add_n(%2511, %2558) : f32[4,32,32,160]  features.5.7
  * %2608 = add_n(%2560, %2606) : f32[4,32,32,160]  features.5.6
  * %2656 = add_n(%2608, %2654) : f32[4,32,32,160]  features.5.5
@@ -8599,20 +12084,20 @@ static void k317_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %2848 = add_n(%2800, %2846) : f32[4,32,32,160]  features.5.1
  * %2896 = add_n(%2848, %2894) : f32[4,32,32,160]  features.5.0.block.3.1
  * %2897 = bn_bwd_reduce(%2896, %535, %540) : f32[2,160]  features.5.0.block.3.1
- * out %2897 -> arena+1352545280
- * in  %535 f32[4,32,32,160] <- arena+1230241792
- * in  %540 f32[2,160] <- arena+1352680960
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2702 f32[4,32,32,160] <- arena+1253834752
- * in  %2750 f32[4,32,32,160] <- arena+1248591872
- * in  %2798 f32[4,32,32,160] <- arena+1243348992
- * in  %2846 f32[4,32,32,160] <- arena+1238106112
- * in  %2894 f32[4,32,32,160] <- arena+667942912
+ * out %2897 -> arena+975517696
+ * in  %535 f32[4,32,32,160] <- arena+910950400
+ * in  %540 f32[2,160] <- arena+975560704
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2702 f32[4,32,32,160] <- arena+353370112
+ * in  %2750 f32[4,32,32,160] <- arena+355991552
+ * in  %2798 f32[4,32,32,160] <- arena+358612992
+ * in  %2846 f32[4,32,32,160] <- arena+361234432
+ * in  %2894 f32[4,32,32,160] <- arena+33554432
  */
-static void k318_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+static void k360_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x1[160 + c] + 0.001f);
@@ -8670,22 +12155,22 @@ static void k318_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * %2848 = add_n(%2800, %2846) : f32[4,32,32,160]  features.5.1
  * %2896 = add_n(%2848, %2894) : f32[4,32,32,160]  features.5.0.block.3.1
  * %2898 = bn_bwd_input(%2896, %535, %540, %536, %2897) : f32[4,32,32,160]  features.5.0.block.3.1
- * out %2898 -> arena+111149056
- * in  %535 f32[4,32,32,160] <- arena+1230241792
+ * out %2898 -> arena+363855872
+ * in  %535 f32[4,32,32,160] <- arena+910950400
  * in  %536 f32[160] <- model+2102696 (features.5.0.block.3.1.weight)
- * in  %540 f32[2,160] <- arena+1352680960
- * in  %2511 f32[4,32,32,160] <- arena+1218445312
- * in  %2558 f32[4,32,32,160] <- arena+1269563392
- * in  %2606 f32[4,32,32,160] <- arena+1264320512
- * in  %2654 f32[4,32,32,160] <- arena+1259077632
- * in  %2702 f32[4,32,32,160] <- arena+1253834752
- * in  %2750 f32[4,32,32,160] <- arena+1248591872
- * in  %2798 f32[4,32,32,160] <- arena+1243348992
- * in  %2846 f32[4,32,32,160] <- arena+1238106112
- * in  %2894 f32[4,32,32,160] <- arena+667942912
- * in  %2897 f32[2,160] <- arena+1352545280
+ * in  %540 f32[2,160] <- arena+975560704
+ * in  %2511 f32[4,32,32,160] <- arena+907018240
+ * in  %2558 f32[4,32,32,160] <- arena+395313152
+ * in  %2606 f32[4,32,32,160] <- arena+348127232
+ * in  %2654 f32[4,32,32,160] <- arena+350748672
+ * in  %2702 f32[4,32,32,160] <- arena+353370112
+ * in  %2750 f32[4,32,32,160] <- arena+355991552
+ * in  %2798 f32[4,32,32,160] <- arena+358612992
+ * in  %2846 f32[4,32,32,160] <- arena+361234432
+ * in  %2894 f32[4,32,32,160] <- arena+33554432
+ * in  %2897 f32[2,160] <- arena+975517696
  */
-static void k319_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12) {
+static void k361_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f));
@@ -8722,11 +12207,11 @@ static void k319_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
 
 /*
  * %2903 = conv2d_bwd_input(%2898, %534) : f32[4,32,32,768]  features.5.0.block.3.0
- * out %2903 -> arena+98566144
- * in  %2898 f32[4,32,32,160] <- arena+111149056
+ * out %2903 -> arena+33554432
+ * in  %2898 f32[4,32,32,160] <- arena+363855872
  * in  %534 f32[160,768,1,1] <- model+1979816 (features.5.0.block.3.0.weight)
  */
-static void k320_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k362_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,768) w (160,768,1,1) y (4,32,32,160) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 768, 160, 1.0f, x0, 160, x1, 768, 0.0f, y0, 768);
@@ -8735,16 +12220,72 @@ static void k320_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
 /*
  * %518 = bn_train(%510, %515, %511, %512) : f32[4,32,32,768]  features.5.0.block.1.1
  * %519 = silu(%518) : f32[4,32,32,768]  features.5.0.block.1.2
- * %2906 = mul(%2903, %519) : f32[4,32,32,768]  features.5.0.block.2
- * %2907 = reduce_sum(%2906) : f32[4,1,1,768]  features.5.0.block.2
- * out %2907 -> arena+1221174272
- * in  %510 f32[4,32,32,768] <- arena+642777088
+ * %533 = mul(%519, %532) : f32[4,32,32,768]  features.5.0.block.2
+ * %2904 = conv2d_bwd_weight(%2898, %533) : f32[160,768,1,1]  features.5.0.block.3.0
+ * %3405 = add(%3404, %2904) : f32[160,768,1,1]  features.5.0.block.3.0.weight
+ * out %3405 -> grads+1979816
+ * in  %510 f32[4,32,32,768] <- arena+483393536
  * in  %511 f32[768] <- model+1928328 (features.5.0.block.1.1.weight)
  * in  %512 f32[768] <- model+1929096 (features.5.0.block.1.1.bias)
- * in  %515 f32[2,768] <- arena+1352568320
- * in  %2903 f32[4,32,32,768] <- arena+98566144
+ * in  %515 f32[2,768] <- arena+975458304
+ * in  %532 f32[4,1,1,768] <- arena+974824448
+ * in  %2898 f32[4,32,32,160] <- arena+363855872
+ * in  %3404 f32[160,768,1,1] <- grads+1979816 (features.5.0.block.3.0.weight)
  */
-static void k321_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k363_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* dw (160, 768) += dyᵀ (160, 4096) · f(x) (4096, 768), f(x) recomputed in tiles of 85 rows */
+    float q0[768];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 768; c++) {
+        q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 122880, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 122880;
+        float *restrict tile = malloc(sizeof(float) * 65280);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 49; t++) {
+            const long m0 = t * 85, rows = m0 + 85 <= 4096 ? 85 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 768; c++) {
+                    const long i = r * 768 + c;
+                    const float t0 = x0[r * 768 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 1024) * 768 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 768 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 768, rows, 1.0f, x5 + m0 * 160, 160, tile, 768, 1.0f, mine, 768);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 122880; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 122880 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %518 = bn_train(%510, %515, %511, %512) : f32[4,32,32,768]  features.5.0.block.1.1
+ * %519 = silu(%518) : f32[4,32,32,768]  features.5.0.block.1.2
+ * %2906 = mul(%2903, %519) : f32[4,32,32,768]  features.5.0.block.2
+ * %2907 = reduce_sum(%2906) : f32[4,1,1,768]  features.5.0.block.2
+ * out %2907 -> arena+971653120
+ * in  %510 f32[4,32,32,768] <- arena+483393536
+ * in  %511 f32[768] <- model+1928328 (features.5.0.block.1.1.weight)
+ * in  %512 f32[768] <- model+1929096 (features.5.0.block.1.1.bias)
+ * in  %515 f32[2,768] <- arena+975458304
+ * in  %2903 f32[4,32,32,768] <- arena+33554432
+ */
+static void k364_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 768]: (4, 1024, 768) -> (4, 768) */
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
@@ -8772,11 +12313,11 @@ static void k321_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
 
 /*
  * %2909 = sigmoid_bwd(%2908, %530) : f32[4,768]  features.5.0.block.2.scale_activation
- * out %2909 -> arena+1351846912
- * in  %530 f32[4,768] <- arena+1352012800
- * in  %2908 f32[4,768] <- arena+1221174272
+ * out %2909 -> arena+971665408
+ * in  %530 f32[4,768] <- arena+974812160
+ * in  %2908 f32[4,768] <- arena+971653120
  */
-static void k322_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k365_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
@@ -8791,21 +12332,60 @@ static void k322_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
 
 /*
  * %2910 = matmul(%2909, %528) : f32[4,32]  features.5.0.block.2.fc2
- * out %2910 -> arena+1352718336
- * in  %2909 f32[4,768] <- arena+1351846912
+ * out %2910 -> arena+975517696
+ * in  %2909 f32[4,768] <- arena+971665408
  * in  %528 f32[768,32] <- model+1954472
  */
-static void k323_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k366_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 32, 768, 1.0f, x0, 768, x1, 32, 0.0f, y0, 32);
 }
 
 /*
- * %2915 = silu_bwd(%2910, %525) : f32[4,32]  features.5.0.block.2.activation
- * out %2915 -> arena+1352680960
- * in  %525 f32[4,32] <- arena+1352730496
- * in  %2910 f32[4,32] <- arena+1352718336
+ * %2911 = matmul(%2909, %526) : f32[768,32]  features.5.0.block.2.fc2
+ * %2914 = reshape(%2911) : f32[768,32,1,1]  features.5.0.block.2.fc2
+ * %3401 = add(%3400, %2914) : f32[768,32,1,1]  features.5.0.block.2.fc2.weight
+ * out %3401 -> grads+1954472
+ * in  %2909 f32[4,768] <- arena+971665408
+ * in  %526 f32[4,32] <- arena+975624192
+ * in  %3400 f32[768,32,1,1] <- grads+1954472 (features.5.0.block.2.fc2.weight)
  */
-static void k324_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k367_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 768, 32, 4, 1.0f, x0, 768, x1, 32, 1.0f, y0, 32);
+}
+
+/*
+ * %2912 = reduce_sum(%2909) : f32[1,768]  features.5.0.block.2.fc2
+ * %2913 = reshape(%2912) : f32[768]  features.5.0.block.2.fc2
+ * %3403 = add(%3402, %2913) : f32[768]  features.5.0.block.2.fc2.bias
+ * out %3403 -> grads+1979048
+ * in  %2909 f32[4,768] <- arena+971665408
+ * in  %3402 f32[768] <- grads+1979048 (features.5.0.block.2.fc2.bias)
+ */
+static void k368_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+    /* sum over axes [0] of [4, 768]: (1, 4, 768) -> (1, 768) */
+    for (long o = 0; o < 1; o++) {
+        double acc[768];
+        for (long q = 0; q < 768; q++) acc[q] = 0.0;
+        for (long j = 0; j < 4; j++) {
+            for (long q = 0; q < 768; q++) {
+                const long r = o * 4 + j, c = q, i = r * 768 + c;
+                const float t0 = x0[r * 768 + c];
+                (void)r; (void)c; (void)i;
+                acc[q] += t0;
+            }
+        }
+        for (long q = 0; q < 768; q++) y0[o * 768 + q] += (float)(acc[q]);
+    }
+}
+
+/*
+ * %2915 = silu_bwd(%2910, %525) : f32[4,32]  features.5.0.block.2.activation
+ * out %2915 -> arena+975518208
+ * in  %525 f32[4,32] <- arena+975623680
+ * in  %2910 f32[4,32] <- arena+975517696
+ */
+static void k369_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 32; c++) {
             const long i = r * 32 + c;
@@ -8820,12 +12400,51 @@ static void k324_silu_bwd(float *restrict y0, const float *restrict x0, const fl
 
 /*
  * %2916 = matmul(%2915, %523) : f32[4,768]  features.5.0.block.2.fc1
- * out %2916 -> arena+1352012800
- * in  %2915 f32[4,32] <- arena+1352680960
+ * out %2916 -> arena+974812160
+ * in  %2915 f32[4,32] <- arena+975518208
  * in  %523 f32[32,768] <- model+1929864
  */
-static void k325_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k370_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 768, 32, 1.0f, x0, 32, x1, 768, 0.0f, y0, 768);
+}
+
+/*
+ * %2917 = matmul(%2915, %521) : f32[32,768]  features.5.0.block.2.fc1
+ * %2920 = reshape(%2917) : f32[32,768,1,1]  features.5.0.block.2.fc1
+ * %3397 = add(%3396, %2920) : f32[32,768,1,1]  features.5.0.block.2.fc1.weight
+ * out %3397 -> grads+1929864
+ * in  %2915 f32[4,32] <- arena+975518208
+ * in  %521 f32[4,768] <- arena+974799872
+ * in  %3396 f32[32,768,1,1] <- grads+1929864 (features.5.0.block.2.fc1.weight)
+ */
+static void k371_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 32, 768, 4, 1.0f, x0, 32, x1, 768, 1.0f, y0, 768);
+}
+
+/*
+ * %2918 = reduce_sum(%2915) : f32[1,32]  features.5.0.block.2.fc1
+ * %2919 = reshape(%2918) : f32[32]  features.5.0.block.2.fc1
+ * %3399 = add(%3398, %2919) : f32[32]  features.5.0.block.2.fc1.bias
+ * out %3399 -> grads+1954440
+ * in  %2915 f32[4,32] <- arena+975518208
+ * in  %3398 f32[32] <- grads+1954440 (features.5.0.block.2.fc1.bias)
+ */
+static void k372_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+    /* sum over axes [0] of [4, 32]: (1, 4, 32) -> (1, 32) */
+    for (long o = 0; o < 1; o++) {
+        double acc[32];
+        for (long q = 0; q < 32; q++) acc[q] = 0.0;
+        for (long j = 0; j < 4; j++) {
+            for (long q = 0; q < 32; q++) {
+                const long r = o * 4 + j, c = q, i = r * 32 + c;
+                const float t0 = x0[r * 32 + c];
+                (void)r; (void)c; (void)i;
+                acc[q] += t0;
+            }
+        }
+        for (long q = 0; q < 32; q++) y0[o * 32 + q] += (float)(acc[q]);
+    }
 }
 
 /*
@@ -8836,16 +12455,16 @@ static void k325_matmul(float *restrict y0, const float *restrict x0, const floa
  * %2924 = add_n(%2905, %2923) : f32[4,32,32,768]  features.5.0.block.1.2
  * %2925 = silu_bwd(%2924, %518) : f32[4,32,32,768]  features.5.0.block.1.2
  * %2926 = bn_bwd_reduce(%2925, %510, %515) : f32[2,768]  features.5.0.block.1.1
- * out %2926 -> arena+1221182464
- * in  %510 f32[4,32,32,768] <- arena+642777088
+ * out %2926 -> arena+975313920
+ * in  %510 f32[4,32,32,768] <- arena+483393536
  * in  %511 f32[768] <- model+1928328 (features.5.0.block.1.1.weight)
  * in  %512 f32[768] <- model+1929096 (features.5.0.block.1.1.bias)
- * in  %515 f32[2,768] <- arena+1352568320
- * in  %532 f32[4,1,1,768] <- arena+1352025088
- * in  %2903 f32[4,32,32,768] <- arena+98566144
- * in  %2921 f32[4,1,1,768] <- arena+1352012800
+ * in  %515 f32[2,768] <- arena+975458304
+ * in  %532 f32[4,1,1,768] <- arena+974824448
+ * in  %2903 f32[4,32,32,768] <- arena+33554432
+ * in  %2921 f32[4,1,1,768] <- arena+974812160
  */
-static void k326_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k373_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
@@ -8898,17 +12517,17 @@ static void k326_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * %2924 = add_n(%2905, %2923) : f32[4,32,32,768]  features.5.0.block.1.2
  * %2925 = silu_bwd(%2924, %518) : f32[4,32,32,768]  features.5.0.block.1.2
  * %2927 = bn_bwd_input(%2925, %510, %515, %511, %2926) : f32[4,32,32,768]  features.5.0.block.1.1
- * out %2927 -> arena+667942912
- * in  %510 f32[4,32,32,768] <- arena+642777088
+ * out %2927 -> arena+46137344
+ * in  %510 f32[4,32,32,768] <- arena+483393536
  * in  %511 f32[768] <- model+1928328 (features.5.0.block.1.1.weight)
  * in  %512 f32[768] <- model+1929096 (features.5.0.block.1.1.bias)
- * in  %515 f32[2,768] <- arena+1352568320
- * in  %532 f32[4,1,1,768] <- arena+1352025088
- * in  %2903 f32[4,32,32,768] <- arena+98566144
- * in  %2921 f32[4,1,1,768] <- arena+1352012800
- * in  %2926 f32[2,768] <- arena+1221182464
+ * in  %515 f32[2,768] <- arena+975458304
+ * in  %532 f32[4,1,1,768] <- arena+974824448
+ * in  %2903 f32[4,32,32,768] <- arena+33554432
+ * in  %2921 f32[4,1,1,768] <- arena+974812160
+ * in  %2926 f32[2,768] <- arena+975313920
  */
-static void k327_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k374_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
@@ -8941,12 +12560,36 @@ static void k327_bn_train_mul_expand_scale(float *restrict y0, const float *rest
 }
 
 /*
+ * %2928 = slice(%2926) : f32[1,768]  features.5.0.block.1.1
+ * %2929 = reshape(%2928) : f32[768]  features.5.0.block.1.1
+ * %3393 = add(%3392, %2929) : f32[768]  features.5.0.block.1.1.weight
+ * out %3393 -> grads+1928328
+ * in  %2926 f32[2,768] <- arena+975313920
+ * in  %3392 f32[768] <- grads+1928328 (features.5.0.block.1.1.weight)
+ */
+static void k375_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 768; j++) y0[o * 768 + j] += x0[o * 1536 + 768 + j];
+}
+
+/*
+ * %2930 = slice(%2926) : f32[1,768]  features.5.0.block.1.1
+ * %2931 = reshape(%2930) : f32[768]  features.5.0.block.1.1
+ * %3395 = add(%3394, %2931) : f32[768]  features.5.0.block.1.1.bias
+ * out %3395 -> grads+1929096
+ * in  %2926 f32[2,768] <- arena+975313920
+ * in  %3394 f32[768] <- grads+1929096 (features.5.0.block.1.1.bias)
+ */
+static void k376_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 768; j++) y0[o * 768 + j] += x0[o * 1536 + 0 + j];
+}
+
+/*
  * %2932 = conv2d_bwd_input(%2927, %509) : f32[4,32,32,768]  features.5.0.block.1.0
- * out %2932 -> arena+642777088
- * in  %2927 f32[4,32,32,768] <- arena+667942912
+ * out %2932 -> arena+33554432
+ * in  %2927 f32[4,32,32,768] <- arena+46137344
  * in  %509 f32[768,1,3,3] <- model+1921416 (features.5.0.block.1.0.weight)
  */
-static void k328_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k377_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,768) w (768,1,3,3) y (4,32,32,768) stride 1 pad 1 groups 768 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -8977,17 +12620,74 @@ static void k328_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
 }
 
 /*
+ * %2933 = conv2d_bwd_weight(%2927, %508) : f32[768,1,3,3]  features.5.0.block.1.0
+ * %3391 = add(%3390, %2933) : f32[768,1,3,3]  features.5.0.block.1.0.weight
+ * out %3391 -> grads+1921416
+ * in  %2927 f32[4,32,32,768] <- arena+46137344
+ * in  %508 f32[4,32,32,768] <- arena+470810624
+ * in  %3390 f32[768,1,3,3] <- grads+1921416 (features.5.0.block.1.0.weight)
+ */
+static void k378_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,32,32,768) w (768,1,3,3) y (4,32,32,768) stride 1 pad 1 groups 768, added into the accumulator */
+    /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
+     * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
+     * double); the partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    double *restrict part = calloc((size_t)max_threads * 6912, sizeof(double));  /* (threads, R, S, C) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict rowsum = malloc(sizeof(float) * 6912);  /* (R, S, C): the sums of one output row */
+        if (!rowsum) abort();
+        double *restrict acc = part + (long)thread * 6912;
+        for (long row = 128L * thread / team; row < 128L * (thread + 1) / team; row++) {
+            const long n = row / 32, oh = row % 32;
+            memset(rowsum, 0, 6912 * sizeof(float));
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict gp = x0 + ((n * 32 + oh) * 32 + ow) * 768;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x1 + ((n * 32 + ih) * 32 + iw) * 768;
+                        float *restrict rp = rowsum + (r * 3 + s) * 768;
+                        for (long c = 0; c < 768; c++) rp[c] += gp[c] * xp[c];
+                    }
+                }
+            }
+            for (long i = 0; i < 6912; i++) acc[i] += rowsum[i];
+        }
+        free(rowsum);
+    }
+    /* dw[c, r, s] = Σ_thread part[thread, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long c = 0; c < 768; c++) {
+        for (long t = 0; t < 9; t++) {
+            double sum = 0.0;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 9 + t) * 768 + c];
+            y0[c * 9 + t] += (float)sum;
+        }
+    }
+    free(part);
+}
+
+/*
  * %507 = bn_train(%499, %504, %500, %501) : f32[4,32,32,768]  features.5.0.block.0.1
  * %2934 = silu_bwd(%2932, %507) : f32[4,32,32,768]  features.5.0.block.0.2
  * %2935 = bn_bwd_reduce(%2934, %499, %504) : f32[2,768]  features.5.0.block.0.1
- * out %2935 -> arena+1352539136
- * in  %499 f32[4,32,32,768] <- arena+617611264
+ * out %2935 -> arena+975313920
+ * in  %499 f32[4,32,32,768] <- arena+458227712
  * in  %500 f32[768] <- model+1919880 (features.5.0.block.0.1.weight)
  * in  %501 f32[768] <- model+1920648 (features.5.0.block.0.1.bias)
- * in  %504 f32[2,768] <- arena+1352562176
- * in  %2932 f32[4,32,32,768] <- arena+642777088
+ * in  %504 f32[2,768] <- arena+975452160
+ * in  %2932 f32[4,32,32,768] <- arena+33554432
  */
-static void k329_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k379_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
@@ -9030,15 +12730,15 @@ static void k329_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * %507 = bn_train(%499, %504, %500, %501) : f32[4,32,32,768]  features.5.0.block.0.1
  * %2934 = silu_bwd(%2932, %507) : f32[4,32,32,768]  features.5.0.block.0.2
  * %2936 = bn_bwd_input(%2934, %499, %504, %500, %2935) : f32[4,32,32,768]  features.5.0.block.0.1
- * out %2936 -> arena+98566144
- * in  %499 f32[4,32,32,768] <- arena+617611264
+ * out %2936 -> arena+46137344
+ * in  %499 f32[4,32,32,768] <- arena+458227712
  * in  %500 f32[768] <- model+1919880 (features.5.0.block.0.1.weight)
  * in  %501 f32[768] <- model+1920648 (features.5.0.block.0.1.bias)
- * in  %504 f32[2,768] <- arena+1352562176
- * in  %2932 f32[4,32,32,768] <- arena+642777088
- * in  %2935 f32[2,768] <- arena+1352539136
+ * in  %504 f32[2,768] <- arena+975452160
+ * in  %2932 f32[4,32,32,768] <- arena+33554432
+ * in  %2935 f32[2,768] <- arena+975313920
  */
-static void k330_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k380_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
@@ -9066,26 +12766,98 @@ static void k330_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
 
 /*
  * %2941 = conv2d_bwd_input(%2936, %498) : f32[4,32,32,128]  features.5.0.block.0.0
- * out %2941 -> arena+1230241792
- * in  %2936 f32[4,32,32,768] <- arena+98566144
+ * out %2941 -> arena+907018240
+ * in  %2936 f32[4,32,32,768] <- arena+46137344
  * in  %498 f32[768,128,1,1] <- model+1821576 (features.5.0.block.0.0.weight)
  */
-static void k331_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k381_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,128) w (768,128,1,1) y (4,32,32,768) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 128, 768, 1.0f, x0, 768, x1, 128, 0.0f, y0, 128);
 }
 
 /*
+ * %447 = bn_train(%439, %444, %440, %441) : f32[4,32,32,128]  features.4.4.block.3.1
+ * %448 = stochastic_depth(%447, %303) : f32[4,32,32,128]  features.4.4.stochastic_depth
+ * %449 = add(%448, %401) : f32[4,32,32,128]  features.4.4
+ * %495 = bn_train(%487, %492, %488, %489) : f32[4,32,32,128]  features.4.5.block.3.1
+ * %496 = stochastic_depth(%495, %303) : f32[4,32,32,128]  features.4.5.stochastic_depth
+ * %497 = add(%496, %449) : f32[4,32,32,128]  features.4.5
+ * %2942 = conv2d_bwd_weight(%2936, %497) : f32[768,128,1,1]  features.5.0.block.0.0
+ * %3385 = add(%3384, %2942) : f32[768,128,1,1]  features.5.0.block.0.0.weight
+ * out %3385 -> grads+1821576
+ * in  %303 i32[1] <- seed (seed)
+ * in  %401 f32[4,32,32,128] <- arena+948174848
+ * in  %439 f32[4,32,32,128] <- arena+950272000
+ * in  %440 f32[128] <- model+1650024 (features.4.4.block.3.1.weight)
+ * in  %441 f32[128] <- model+1650152 (features.4.4.block.3.1.bias)
+ * in  %444 f32[2,128] <- arena+975576320
+ * in  %487 f32[4,32,32,128] <- arena+952369152
+ * in  %488 f32[128] <- model+1821320 (features.4.5.block.3.1.weight)
+ * in  %489 f32[128] <- model+1821448 (features.4.5.block.3.1.bias)
+ * in  %492 f32[2,128] <- arena+975577344
+ * in  %2936 f32[4,32,32,768] <- arena+46137344
+ * in  %3384 f32[768,128,1,1] <- grads+1821576 (features.5.0.block.0.0.weight)
+ */
+static void k382_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* dw (768, 128) += dyᵀ (768, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x7[c] / sqrtf(x9[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 98304, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 98304;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x6[r * 128 + c];
+                    const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x2[r * 128 + c];
+                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 128 + c];
+                    const float t7 = t5 + t6;
+                    const float t8 = t2 + t7;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t8;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 768, 128, rows, 1.0f, x10 + m0 * 768, 768, tile, 128, 1.0f, mine, 128);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 98304; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 98304 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2943 = stochastic_depth_bwd(%2941, %303) : f32[4,32,32,128]  features.4.5.stochastic_depth
  * %2944 = bn_bwd_reduce(%2943, %487, %492) : f32[2,128]  features.4.5.block.3.1
- * out %2944 -> arena+1221188608
+ * out %2944 -> arena+975517696
  * in  %303 i32[1] <- seed (seed)
- * in  %487 f32[4,32,32,128] <- arena+1314652160
- * in  %492 f32[2,128] <- arena+1352688640
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
+ * in  %487 f32[4,32,32,128] <- arena+952369152
+ * in  %492 f32[2,128] <- arena+975577344
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
  */
-static void k332_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k383_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
@@ -9121,15 +12893,15 @@ static void k332_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
 /*
  * %2943 = stochastic_depth_bwd(%2941, %303) : f32[4,32,32,128]  features.4.5.stochastic_depth
  * %2945 = bn_bwd_input(%2943, %487, %492, %488, %2944) : f32[4,32,32,128]  features.4.5.block.3.1
- * out %2945 -> arena+1238106112
+ * out %2945 -> arena+909115392
  * in  %303 i32[1] <- seed (seed)
- * in  %487 f32[4,32,32,128] <- arena+1314652160
+ * in  %487 f32[4,32,32,128] <- arena+952369152
  * in  %488 f32[128] <- model+1821320 (features.4.5.block.3.1.weight)
- * in  %492 f32[2,128] <- arena+1352688640
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2944 f32[2,128] <- arena+1221188608
+ * in  %492 f32[2,128] <- arena+975577344
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2944 f32[2,128] <- arena+975517696
  */
-static void k333_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k384_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
@@ -9150,12 +12922,36 @@ static void k333_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
 }
 
 /*
+ * %2946 = slice(%2944) : f32[1,128]  features.4.5.block.3.1
+ * %2947 = reshape(%2946) : f32[128]  features.4.5.block.3.1
+ * %3381 = add(%3380, %2947) : f32[128]  features.4.5.block.3.1.weight
+ * out %3381 -> grads+1821320
+ * in  %2944 f32[2,128] <- arena+975517696
+ * in  %3380 f32[128] <- grads+1821320 (features.4.5.block.3.1.weight)
+ */
+static void k385_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 128; j++) y0[o * 128 + j] += x0[o * 256 + 128 + j];
+}
+
+/*
+ * %2948 = slice(%2944) : f32[1,128]  features.4.5.block.3.1
+ * %2949 = reshape(%2948) : f32[128]  features.4.5.block.3.1
+ * %3383 = add(%3382, %2949) : f32[128]  features.4.5.block.3.1.bias
+ * out %3383 -> grads+1821448
+ * in  %2944 f32[2,128] <- arena+975517696
+ * in  %3382 f32[128] <- grads+1821448 (features.4.5.block.3.1.bias)
+ */
+static void k386_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 128; j++) y0[o * 128 + j] += x0[o * 256 + 0 + j];
+}
+
+/*
  * %2950 = conv2d_bwd_input(%2945, %486) : f32[4,32,32,512]  features.4.5.block.3.0
- * out %2950 -> arena+617611264
- * in  %2945 f32[4,32,32,128] <- arena+1238106112
+ * out %2950 -> arena+33554432
+ * in  %2945 f32[4,32,32,128] <- arena+909115392
  * in  %486 f32[128,512,1,1] <- model+1755784 (features.4.5.block.3.0.weight)
  */
-static void k334_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k387_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,512) w (128,512,1,1) y (4,32,32,128) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 512, 128, 1.0f, x0, 128, x1, 512, 0.0f, y0, 512);
@@ -9164,16 +12960,72 @@ static void k334_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
 /*
  * %470 = bn_train(%462, %467, %463, %464) : f32[4,32,32,512]  features.4.5.block.1.1
  * %471 = silu(%470) : f32[4,32,32,512]  features.4.5.block.1.2
- * %2953 = mul(%2950, %471) : f32[4,32,32,512]  features.4.5.block.2
- * %2954 = reduce_sum(%2953) : f32[4,1,1,512]  features.4.5.block.2
- * out %2954 -> arena+1221174272
- * in  %462 f32[4,32,32,512] <- arena+831520768
+ * %485 = mul(%471, %484) : f32[4,32,32,512]  features.4.5.block.2
+ * %2951 = conv2d_bwd_weight(%2945, %485) : f32[128,512,1,1]  features.4.5.block.3.0
+ * %3379 = add(%3378, %2951) : f32[128,512,1,1]  features.4.5.block.3.0.weight
+ * out %3379 -> grads+1755784
+ * in  %462 f32[4,32,32,512] <- arena+613416960
  * in  %463 f32[512] <- model+1721448 (features.4.5.block.1.1.weight)
  * in  %464 f32[512] <- model+1721960 (features.4.5.block.1.1.bias)
- * in  %467 f32[2,512] <- arena+1352623616
- * in  %2950 f32[4,32,32,512] <- arena+617611264
+ * in  %467 f32[2,512] <- arena+975513600
+ * in  %484 f32[4,1,1,512] <- arena+975305728
+ * in  %2945 f32[4,32,32,128] <- arena+909115392
+ * in  %3378 f32[128,512,1,1] <- grads+1755784 (features.4.5.block.3.0.weight)
  */
-static void k335_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k388_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* dw (128, 512) += dyᵀ (128, 4096) · f(x) (4096, 512), f(x) recomputed in tiles of 128 rows */
+    float q0[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 65536, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 32; t++) {
+            const long m0 = t * 128, rows = m0 + 128 <= 4096 ? 128 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 512; c++) {
+                    const long i = r * 512 + c;
+                    const float t0 = x0[r * 512 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 1024) * 512 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 512 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 512, rows, 1.0f, x5 + m0 * 128, 128, tile, 512, 1.0f, mine, 512);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 65536; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %470 = bn_train(%462, %467, %463, %464) : f32[4,32,32,512]  features.4.5.block.1.1
+ * %471 = silu(%470) : f32[4,32,32,512]  features.4.5.block.1.2
+ * %2953 = mul(%2950, %471) : f32[4,32,32,512]  features.4.5.block.2
+ * %2954 = reduce_sum(%2953) : f32[4,1,1,512]  features.4.5.block.2
+ * out %2954 -> arena+971653120
+ * in  %462 f32[4,32,32,512] <- arena+613416960
+ * in  %463 f32[512] <- model+1721448 (features.4.5.block.1.1.weight)
+ * in  %464 f32[512] <- model+1721960 (features.4.5.block.1.1.bias)
+ * in  %467 f32[2,512] <- arena+975513600
+ * in  %2950 f32[4,32,32,512] <- arena+33554432
+ */
+static void k389_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 512]: (4, 1024, 512) -> (4, 512) */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -9201,11 +13053,11 @@ static void k335_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
 
 /*
  * %2956 = sigmoid_bwd(%2955, %482) : f32[4,512]  features.4.5.block.2.scale_activation
- * out %2956 -> arena+1352012800
- * in  %482 f32[4,512] <- arena+1352498176
- * in  %2955 f32[4,512] <- arena+1221174272
+ * out %2956 -> arena+971661312
+ * in  %482 f32[4,512] <- arena+975297536
+ * in  %2955 f32[4,512] <- arena+971653120
  */
-static void k336_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k390_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
@@ -9220,22 +13072,50 @@ static void k336_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
 
 /*
  * %2957 = matmul(%2956, %480) : f32[4,32]  features.4.5.block.2.fc2
- * out %2957 -> arena+1352730496
- * in  %2956 f32[4,512] <- arena+1352012800
+ * out %2957 -> arena+971653120
+ * in  %2956 f32[4,512] <- arena+971661312
  * in  %480 f32[512,32] <- model+1738888
  */
-static void k337_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k391_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 32, 512, 1.0f, x0, 512, x1, 32, 0.0f, y0, 32);
 }
 
 /*
+ * %2958 = matmul(%2956, %478) : f32[512,32]  features.4.5.block.2.fc2
+ * %2961 = reshape(%2958) : f32[512,32,1,1]  features.4.5.block.2.fc2
+ * %3375 = add(%3374, %2961) : f32[512,32,1,1]  features.4.5.block.2.fc2.weight
+ * out %3375 -> grads+1738888
+ * in  %2956 f32[4,512] <- arena+971661312
+ * in  %478 f32[4,32] <- arena+975623168
+ * in  %3374 f32[512,32,1,1] <- grads+1738888 (features.4.5.block.2.fc2.weight)
+ */
+static void k392_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 32, 4, 1.0f, x0, 512, x1, 32, 1.0f, y0, 32);
+}
+
+/*
  * %2963 = matmul(%2962, %475) : f32[4,512]  features.4.5.block.2.fc1
- * out %2963 -> arena+1352498176
- * in  %2962 f32[4,32] <- arena+1352718336
+ * out %2963 -> arena+975297536
+ * in  %2962 f32[4,32] <- arena+975517696
  * in  %475 f32[32,512] <- model+1722472
  */
-static void k338_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k393_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 512, 32, 1.0f, x0, 32, x1, 512, 0.0f, y0, 512);
+}
+
+/*
+ * %2964 = matmul(%2962, %473) : f32[32,512]  features.4.5.block.2.fc1
+ * %2967 = reshape(%2964) : f32[32,512,1,1]  features.4.5.block.2.fc1
+ * %3371 = add(%3370, %2967) : f32[32,512,1,1]  features.4.5.block.2.fc1.weight
+ * out %3371 -> grads+1722472
+ * in  %2962 f32[4,32] <- arena+975517696
+ * in  %473 f32[4,512] <- arena+975289344
+ * in  %3370 f32[32,512,1,1] <- grads+1722472 (features.4.5.block.2.fc1.weight)
+ */
+static void k394_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 32, 512, 4, 1.0f, x0, 32, x1, 512, 1.0f, y0, 512);
 }
 
 /*
@@ -9246,16 +13126,16 @@ static void k338_matmul(float *restrict y0, const float *restrict x0, const floa
  * %2971 = add_n(%2952, %2970) : f32[4,32,32,512]  features.4.5.block.1.2
  * %2972 = silu_bwd(%2971, %470) : f32[4,32,32,512]  features.4.5.block.1.2
  * %2973 = bn_bwd_reduce(%2972, %462, %467) : f32[2,512]  features.4.5.block.1.1
- * out %2973 -> arena+1352562176
- * in  %462 f32[4,32,32,512] <- arena+831520768
+ * out %2973 -> arena+975289344
+ * in  %462 f32[4,32,32,512] <- arena+613416960
  * in  %463 f32[512] <- model+1721448 (features.4.5.block.1.1.weight)
  * in  %464 f32[512] <- model+1721960 (features.4.5.block.1.1.bias)
- * in  %467 f32[2,512] <- arena+1352623616
- * in  %484 f32[4,1,1,512] <- arena+1352506368
- * in  %2950 f32[4,32,32,512] <- arena+617611264
- * in  %2968 f32[4,1,1,512] <- arena+1352498176
+ * in  %467 f32[2,512] <- arena+975513600
+ * in  %484 f32[4,1,1,512] <- arena+975305728
+ * in  %2950 f32[4,32,32,512] <- arena+33554432
+ * in  %2968 f32[4,1,1,512] <- arena+975297536
  */
-static void k339_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k395_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
@@ -9308,17 +13188,17 @@ static void k339_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * %2971 = add_n(%2952, %2970) : f32[4,32,32,512]  features.4.5.block.1.2
  * %2972 = silu_bwd(%2971, %470) : f32[4,32,32,512]  features.4.5.block.1.2
  * %2974 = bn_bwd_input(%2972, %462, %467, %463, %2973) : f32[4,32,32,512]  features.4.5.block.1.1
- * out %2974 -> arena+642777088
- * in  %462 f32[4,32,32,512] <- arena+831520768
+ * out %2974 -> arena+41943040
+ * in  %462 f32[4,32,32,512] <- arena+613416960
  * in  %463 f32[512] <- model+1721448 (features.4.5.block.1.1.weight)
  * in  %464 f32[512] <- model+1721960 (features.4.5.block.1.1.bias)
- * in  %467 f32[2,512] <- arena+1352623616
- * in  %484 f32[4,1,1,512] <- arena+1352506368
- * in  %2950 f32[4,32,32,512] <- arena+617611264
- * in  %2968 f32[4,1,1,512] <- arena+1352498176
- * in  %2973 f32[2,512] <- arena+1352562176
+ * in  %467 f32[2,512] <- arena+975513600
+ * in  %484 f32[4,1,1,512] <- arena+975305728
+ * in  %2950 f32[4,32,32,512] <- arena+33554432
+ * in  %2968 f32[4,1,1,512] <- arena+975297536
+ * in  %2973 f32[2,512] <- arena+975289344
  */
-static void k340_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k396_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
@@ -9352,11 +13232,11 @@ static void k340_bn_train_mul_expand_scale(float *restrict y0, const float *rest
 
 /*
  * %2979 = conv2d_bwd_input(%2974, %461) : f32[4,32,32,512]  features.4.5.block.1.0
- * out %2979 -> arena+831520768
- * in  %2974 f32[4,32,32,512] <- arena+642777088
+ * out %2979 -> arena+33554432
+ * in  %2974 f32[4,32,32,512] <- arena+41943040
  * in  %461 f32[512,1,3,3] <- model+1716840 (features.4.5.block.1.0.weight)
  */
-static void k341_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k397_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,512) w (512,1,3,3) y (4,32,32,512) stride 1 pad 1 groups 512 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -9387,17 +13267,74 @@ static void k341_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
 }
 
 /*
+ * %2980 = conv2d_bwd_weight(%2974, %460) : f32[512,1,3,3]  features.4.5.block.1.0
+ * %3365 = add(%3364, %2980) : f32[512,1,3,3]  features.4.5.block.1.0.weight
+ * out %3365 -> grads+1716840
+ * in  %2974 f32[4,32,32,512] <- arena+41943040
+ * in  %460 f32[4,32,32,512] <- arena+605028352
+ * in  %3364 f32[512,1,3,3] <- grads+1716840 (features.4.5.block.1.0.weight)
+ */
+static void k398_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,32,32,512) w (512,1,3,3) y (4,32,32,512) stride 1 pad 1 groups 512, added into the accumulator */
+    /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
+     * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
+     * double); the partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    double *restrict part = calloc((size_t)max_threads * 4608, sizeof(double));  /* (threads, R, S, C) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict rowsum = malloc(sizeof(float) * 4608);  /* (R, S, C): the sums of one output row */
+        if (!rowsum) abort();
+        double *restrict acc = part + (long)thread * 4608;
+        for (long row = 128L * thread / team; row < 128L * (thread + 1) / team; row++) {
+            const long n = row / 32, oh = row % 32;
+            memset(rowsum, 0, 4608 * sizeof(float));
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict gp = x0 + ((n * 32 + oh) * 32 + ow) * 512;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x1 + ((n * 32 + ih) * 32 + iw) * 512;
+                        float *restrict rp = rowsum + (r * 3 + s) * 512;
+                        for (long c = 0; c < 512; c++) rp[c] += gp[c] * xp[c];
+                    }
+                }
+            }
+            for (long i = 0; i < 4608; i++) acc[i] += rowsum[i];
+        }
+        free(rowsum);
+    }
+    /* dw[c, r, s] = Σ_thread part[thread, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long c = 0; c < 512; c++) {
+        for (long t = 0; t < 9; t++) {
+            double sum = 0.0;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 9 + t) * 512 + c];
+            y0[c * 9 + t] += (float)sum;
+        }
+    }
+    free(part);
+}
+
+/*
  * %459 = bn_train(%451, %456, %452, %453) : f32[4,32,32,512]  features.4.5.block.0.1
  * %2981 = silu_bwd(%2979, %459) : f32[4,32,32,512]  features.4.5.block.0.2
  * %2982 = bn_bwd_reduce(%2981, %451, %456) : f32[2,512]  features.4.5.block.0.1
- * out %2982 -> arena+1352623616
- * in  %451 f32[4,32,32,512] <- arena+814743552
+ * out %2982 -> arena+975289344
+ * in  %451 f32[4,32,32,512] <- arena+596639744
  * in  %452 f32[512] <- model+1715816 (features.4.5.block.0.1.weight)
  * in  %453 f32[512] <- model+1716328 (features.4.5.block.0.1.bias)
- * in  %456 f32[2,512] <- arena+1352619520
- * in  %2979 f32[4,32,32,512] <- arena+831520768
+ * in  %456 f32[2,512] <- arena+975509504
+ * in  %2979 f32[4,32,32,512] <- arena+33554432
  */
-static void k342_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k399_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
@@ -9440,15 +13377,15 @@ static void k342_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * %459 = bn_train(%451, %456, %452, %453) : f32[4,32,32,512]  features.4.5.block.0.1
  * %2981 = silu_bwd(%2979, %459) : f32[4,32,32,512]  features.4.5.block.0.2
  * %2983 = bn_bwd_input(%2981, %451, %456, %452, %2982) : f32[4,32,32,512]  features.4.5.block.0.1
- * out %2983 -> arena+617611264
- * in  %451 f32[4,32,32,512] <- arena+814743552
+ * out %2983 -> arena+41943040
+ * in  %451 f32[4,32,32,512] <- arena+596639744
  * in  %452 f32[512] <- model+1715816 (features.4.5.block.0.1.weight)
  * in  %453 f32[512] <- model+1716328 (features.4.5.block.0.1.bias)
- * in  %456 f32[2,512] <- arena+1352619520
- * in  %2979 f32[4,32,32,512] <- arena+831520768
- * in  %2982 f32[2,512] <- arena+1352623616
+ * in  %456 f32[2,512] <- arena+975509504
+ * in  %2979 f32[4,32,32,512] <- arena+33554432
+ * in  %2982 f32[2,512] <- arena+975289344
  */
-static void k343_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k400_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
@@ -9476,28 +13413,85 @@ static void k343_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
 
 /*
  * %2988 = conv2d_bwd_input(%2983, %450) : f32[4,32,32,128]  features.4.5.block.0.0
- * out %2988 -> arena+1314652160
- * in  %2983 f32[4,32,32,512] <- arena+617611264
+ * out %2988 -> arena+909115392
+ * in  %2983 f32[4,32,32,512] <- arena+41943040
  * in  %450 f32[512,128,1,1] <- model+1650280 (features.4.5.block.0.0.weight)
  */
-static void k344_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k401_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,128) w (512,128,1,1) y (4,32,32,512) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 128, 512, 1.0f, x0, 512, x1, 128, 0.0f, y0, 128);
 }
 
 /*
+ * %447 = bn_train(%439, %444, %440, %441) : f32[4,32,32,128]  features.4.4.block.3.1
+ * %448 = stochastic_depth(%447, %303) : f32[4,32,32,128]  features.4.4.stochastic_depth
+ * %449 = add(%448, %401) : f32[4,32,32,128]  features.4.4
+ * %2989 = conv2d_bwd_weight(%2983, %449) : f32[512,128,1,1]  features.4.5.block.0.0
+ * %3359 = add(%3358, %2989) : f32[512,128,1,1]  features.4.5.block.0.0.weight
+ * out %3359 -> grads+1650280
+ * in  %303 i32[1] <- seed (seed)
+ * in  %401 f32[4,32,32,128] <- arena+948174848
+ * in  %439 f32[4,32,32,128] <- arena+950272000
+ * in  %440 f32[128] <- model+1650024 (features.4.4.block.3.1.weight)
+ * in  %441 f32[128] <- model+1650152 (features.4.4.block.3.1.bias)
+ * in  %444 f32[2,128] <- arena+975576320
+ * in  %2983 f32[4,32,32,512] <- arena+41943040
+ * in  %3358 f32[512,128,1,1] <- grads+1650280 (features.4.5.block.0.0.weight)
+ */
+static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 65536, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x2[r * 128 + c];
+                    const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 128 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, x6 + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 65536; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2990 = add_n(%2941, %2988) : f32[4,32,32,128]  features.4.4
  * %2991 = stochastic_depth_bwd(%2990, %303) : f32[4,32,32,128]  features.4.4.stochastic_depth
  * %2992 = bn_bwd_reduce(%2991, %439, %444) : f32[2,128]  features.4.4.block.3.1
- * out %2992 -> arena+1351861248
+ * out %2992 -> arena+975509504
  * in  %303 i32[1] <- seed (seed)
- * in  %439 f32[4,32,32,128] <- arena+1310457856
- * in  %444 f32[2,128] <- arena+1352687616
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2988 f32[4,32,32,128] <- arena+1314652160
+ * in  %439 f32[4,32,32,128] <- arena+950272000
+ * in  %444 f32[2,128] <- arena+975576320
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2988 f32[4,32,32,128] <- arena+909115392
  */
-static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k403_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
@@ -9536,16 +13530,16 @@ static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %2990 = add_n(%2941, %2988) : f32[4,32,32,128]  features.4.4
  * %2991 = stochastic_depth_bwd(%2990, %303) : f32[4,32,32,128]  features.4.4.stochastic_depth
  * %2993 = bn_bwd_input(%2991, %439, %444, %440, %2992) : f32[4,32,32,128]  features.4.4.block.3.1
- * out %2993 -> arena+1243348992
+ * out %2993 -> arena+911212544
  * in  %303 i32[1] <- seed (seed)
- * in  %439 f32[4,32,32,128] <- arena+1310457856
+ * in  %439 f32[4,32,32,128] <- arena+950272000
  * in  %440 f32[128] <- model+1650024 (features.4.4.block.3.1.weight)
- * in  %444 f32[2,128] <- arena+1352687616
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2988 f32[4,32,32,128] <- arena+1314652160
- * in  %2992 f32[2,128] <- arena+1351861248
+ * in  %444 f32[2,128] <- arena+975576320
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2988 f32[4,32,32,128] <- arena+909115392
+ * in  %2992 f32[2,128] <- arena+975509504
  */
-static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k404_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
@@ -9568,19 +13562,33 @@ static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %3037 = conv2d_bwd_weight(%3031, %401) : f32[512,128,1,1]  features.4.4.block.0.0
+ * %3333 = add(%3332, %3037) : f32[512,128,1,1]  features.4.4.block.0.0.weight
+ * out %3333 -> grads+1478984
+ * in  %3031 f32[4,32,32,512] <- arena+41943040
+ * in  %401 f32[4,32,32,128] <- arena+948174848
+ * in  %3332 f32[512,128,1,1] <- grads+1478984 (features.4.4.block.0.0.weight)
+ */
+static void k405_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,32,32,128) w (512,128,1,1) y (4,32,32,512) stride 1 pad 0, added into the accumulator */
+    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, 4096, 1.0f, x0, 512, x1, 128, 1.0f, y0, 128);
+}
+
+/*
  * %2990 = add_n(%2941, %2988) : f32[4,32,32,128]  features.4.4
  * %3038 = add_n(%2990, %3036) : f32[4,32,32,128]  features.4.3
  * %3039 = stochastic_depth_bwd(%3038, %303) : f32[4,32,32,128]  features.4.3.stochastic_depth
  * %3040 = bn_bwd_reduce(%3039, %391, %396) : f32[2,128]  features.4.3.block.3.1
- * out %3040 -> arena+1352687616
+ * out %3040 -> arena+975501312
  * in  %303 i32[1] <- seed (seed)
- * in  %391 f32[4,32,32,128] <- arena+1306263552
- * in  %396 f32[2,128] <- arena+1352686592
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2988 f32[4,32,32,128] <- arena+1314652160
- * in  %3036 f32[4,32,32,128] <- arena+1310457856
+ * in  %391 f32[4,32,32,128] <- arena+946077696
+ * in  %396 f32[2,128] <- arena+975575296
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2988 f32[4,32,32,128] <- arena+909115392
+ * in  %3036 f32[4,32,32,128] <- arena+911212544
  */
-static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k406_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
@@ -9622,17 +13630,17 @@ static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %3038 = add_n(%2990, %3036) : f32[4,32,32,128]  features.4.3
  * %3039 = stochastic_depth_bwd(%3038, %303) : f32[4,32,32,128]  features.4.3.stochastic_depth
  * %3041 = bn_bwd_input(%3039, %391, %396, %392, %3040) : f32[4,32,32,128]  features.4.3.block.3.1
- * out %3041 -> arena+1248591872
+ * out %3041 -> arena+913309696
  * in  %303 i32[1] <- seed (seed)
- * in  %391 f32[4,32,32,128] <- arena+1306263552
+ * in  %391 f32[4,32,32,128] <- arena+946077696
  * in  %392 f32[128] <- model+1478728 (features.4.3.block.3.1.weight)
- * in  %396 f32[2,128] <- arena+1352686592
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2988 f32[4,32,32,128] <- arena+1314652160
- * in  %3036 f32[4,32,32,128] <- arena+1310457856
- * in  %3040 f32[2,128] <- arena+1352687616
+ * in  %396 f32[2,128] <- arena+975575296
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2988 f32[4,32,32,128] <- arena+909115392
+ * in  %3036 f32[4,32,32,128] <- arena+911212544
+ * in  %3040 f32[2,128] <- arena+975501312
  */
-static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k407_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
@@ -9657,21 +13665,102 @@ static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %256 = bn_train(%248, %253, %249, %250) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %302 = bn_train(%294, %299, %295, %296) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %304 = stochastic_depth(%302, %303) : f32[4,32,32,128]  features.4.1.stochastic_depth
+ * %305 = add(%304, %256) : f32[4,32,32,128]  features.4.1
+ * %351 = bn_train(%343, %348, %344, %345) : f32[4,32,32,128]  features.4.2.block.3.1
+ * %352 = stochastic_depth(%351, %303) : f32[4,32,32,128]  features.4.2.stochastic_depth
+ * %353 = add(%352, %305) : f32[4,32,32,128]  features.4.2
+ * %3085 = conv2d_bwd_weight(%3079, %353) : f32[512,128,1,1]  features.4.3.block.0.0
+ * %3307 = add(%3306, %3085) : f32[512,128,1,1]  features.4.3.block.0.0.weight
+ * out %3307 -> grads+1307688
+ * in  %248 f32[4,32,32,128] <- arena+939786240
+ * in  %249 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
+ * in  %250 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
+ * in  %253 f32[2,128] <- arena+975572224
+ * in  %294 f32[4,32,32,128] <- arena+941883392
+ * in  %295 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
+ * in  %296 f32[128] <- model+1136264 (features.4.1.block.3.1.bias)
+ * in  %299 f32[2,128] <- arena+975573248
+ * in  %303 i32[1] <- seed (seed)
+ * in  %343 f32[4,32,32,128] <- arena+943980544
+ * in  %344 f32[128] <- model+1307432 (features.4.2.block.3.1.weight)
+ * in  %345 f32[128] <- model+1307560 (features.4.2.block.3.1.bias)
+ * in  %348 f32[2,128] <- arena+975574272
+ * in  %3079 f32[4,32,32,512] <- arena+41943040
+ * in  %3306 f32[512,128,1,1] <- grads+1307688 (features.4.3.block.0.0.weight)
+ */
+static void k408_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
+    }
+    float q2[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q2[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 65536, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x9[r * 128 + c];
+                    const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
+                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x4[r * 128 + c];
+                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
+                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x0[r * 128 + c];
+                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t8 = t5 + t7;
+                    const float t9 = t2 + t8;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t9;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, x13 + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 65536; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2990 = add_n(%2941, %2988) : f32[4,32,32,128]  features.4.4
  * %3038 = add_n(%2990, %3036) : f32[4,32,32,128]  features.4.3
  * %3086 = add_n(%3038, %3084) : f32[4,32,32,128]  features.4.2
  * %3087 = stochastic_depth_bwd(%3086, %303) : f32[4,32,32,128]  features.4.2.stochastic_depth
  * %3088 = bn_bwd_reduce(%3087, %343, %348) : f32[2,128]  features.4.2.block.3.1
- * out %3088 -> arena+1352686592
+ * out %3088 -> arena+975493120
  * in  %303 i32[1] <- seed (seed)
- * in  %343 f32[4,32,32,128] <- arena+1302069248
- * in  %348 f32[2,128] <- arena+1352685568
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2988 f32[4,32,32,128] <- arena+1314652160
- * in  %3036 f32[4,32,32,128] <- arena+1310457856
- * in  %3084 f32[4,32,32,128] <- arena+1306263552
+ * in  %343 f32[4,32,32,128] <- arena+943980544
+ * in  %348 f32[2,128] <- arena+975574272
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2988 f32[4,32,32,128] <- arena+909115392
+ * in  %3036 f32[4,32,32,128] <- arena+911212544
+ * in  %3084 f32[4,32,32,128] <- arena+913309696
  */
-static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k409_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
@@ -9716,18 +13805,18 @@ static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %3086 = add_n(%3038, %3084) : f32[4,32,32,128]  features.4.2
  * %3087 = stochastic_depth_bwd(%3086, %303) : f32[4,32,32,128]  features.4.2.stochastic_depth
  * %3089 = bn_bwd_input(%3087, %343, %348, %344, %3088) : f32[4,32,32,128]  features.4.2.block.3.1
- * out %3089 -> arena+1253834752
+ * out %3089 -> arena+915406848
  * in  %303 i32[1] <- seed (seed)
- * in  %343 f32[4,32,32,128] <- arena+1302069248
+ * in  %343 f32[4,32,32,128] <- arena+943980544
  * in  %344 f32[128] <- model+1307432 (features.4.2.block.3.1.weight)
- * in  %348 f32[2,128] <- arena+1352685568
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2988 f32[4,32,32,128] <- arena+1314652160
- * in  %3036 f32[4,32,32,128] <- arena+1310457856
- * in  %3084 f32[4,32,32,128] <- arena+1306263552
- * in  %3088 f32[2,128] <- arena+1352686592
+ * in  %348 f32[2,128] <- arena+975574272
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2988 f32[4,32,32,128] <- arena+909115392
+ * in  %3036 f32[4,32,32,128] <- arena+911212544
+ * in  %3084 f32[4,32,32,128] <- arena+913309696
+ * in  %3088 f32[2,128] <- arena+975493120
  */
-static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k410_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
@@ -9754,23 +13843,89 @@ static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %256 = bn_train(%248, %253, %249, %250) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %302 = bn_train(%294, %299, %295, %296) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %304 = stochastic_depth(%302, %303) : f32[4,32,32,128]  features.4.1.stochastic_depth
+ * %305 = add(%304, %256) : f32[4,32,32,128]  features.4.1
+ * %3133 = conv2d_bwd_weight(%3127, %305) : f32[512,128,1,1]  features.4.2.block.0.0
+ * %3281 = add(%3280, %3133) : f32[512,128,1,1]  features.4.2.block.0.0.weight
+ * out %3281 -> grads+1136392
+ * in  %248 f32[4,32,32,128] <- arena+939786240
+ * in  %249 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
+ * in  %250 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
+ * in  %253 f32[2,128] <- arena+975572224
+ * in  %294 f32[4,32,32,128] <- arena+941883392
+ * in  %295 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
+ * in  %296 f32[128] <- model+1136264 (features.4.1.block.3.1.bias)
+ * in  %299 f32[2,128] <- arena+975573248
+ * in  %303 i32[1] <- seed (seed)
+ * in  %3127 f32[4,32,32,512] <- arena+41943040
+ * in  %3280 f32[512,128,1,1] <- grads+1136392 (features.4.2.block.0.0.weight)
+ */
+static void k411_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 65536, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x4[r * 128 + c];
+                    const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
+                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x0[r * 128 + c];
+                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t5 = t2 + t4;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, x9 + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 65536; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2990 = add_n(%2941, %2988) : f32[4,32,32,128]  features.4.4
  * %3038 = add_n(%2990, %3036) : f32[4,32,32,128]  features.4.3
  * %3086 = add_n(%3038, %3084) : f32[4,32,32,128]  features.4.2
  * %3134 = add_n(%3086, %3132) : f32[4,32,32,128]  features.4.1
  * %3135 = stochastic_depth_bwd(%3134, %303) : f32[4,32,32,128]  features.4.1.stochastic_depth
  * %3136 = bn_bwd_reduce(%3135, %294, %299) : f32[2,128]  features.4.1.block.3.1
- * out %3136 -> arena+1352685568
- * in  %294 f32[4,32,32,128] <- arena+1297874944
- * in  %299 f32[2,128] <- arena+1352684544
+ * out %3136 -> arena+975484928
+ * in  %294 f32[4,32,32,128] <- arena+941883392
+ * in  %299 f32[2,128] <- arena+975573248
  * in  %303 i32[1] <- seed (seed)
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2988 f32[4,32,32,128] <- arena+1314652160
- * in  %3036 f32[4,32,32,128] <- arena+1310457856
- * in  %3084 f32[4,32,32,128] <- arena+1306263552
- * in  %3132 f32[4,32,32,128] <- arena+1302069248
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2988 f32[4,32,32,128] <- arena+909115392
+ * in  %3036 f32[4,32,32,128] <- arena+911212544
+ * in  %3084 f32[4,32,32,128] <- arena+913309696
+ * in  %3132 f32[4,32,32,128] <- arena+915406848
  */
-static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k412_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = 1.0f / sqrtf(x1[128 + c] + 0.001f);
@@ -9818,19 +13973,19 @@ static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %3134 = add_n(%3086, %3132) : f32[4,32,32,128]  features.4.1
  * %3135 = stochastic_depth_bwd(%3134, %303) : f32[4,32,32,128]  features.4.1.stochastic_depth
  * %3137 = bn_bwd_input(%3135, %294, %299, %295, %3136) : f32[4,32,32,128]  features.4.1.block.3.1
- * out %3137 -> arena+1259077632
- * in  %294 f32[4,32,32,128] <- arena+1297874944
+ * out %3137 -> arena+917504000
+ * in  %294 f32[4,32,32,128] <- arena+941883392
  * in  %295 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
- * in  %299 f32[2,128] <- arena+1352684544
+ * in  %299 f32[2,128] <- arena+975573248
  * in  %303 i32[1] <- seed (seed)
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2988 f32[4,32,32,128] <- arena+1314652160
- * in  %3036 f32[4,32,32,128] <- arena+1310457856
- * in  %3084 f32[4,32,32,128] <- arena+1306263552
- * in  %3132 f32[4,32,32,128] <- arena+1302069248
- * in  %3136 f32[2,128] <- arena+1352685568
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2988 f32[4,32,32,128] <- arena+909115392
+ * in  %3036 f32[4,32,32,128] <- arena+911212544
+ * in  %3084 f32[4,32,32,128] <- arena+913309696
+ * in  %3132 f32[4,32,32,128] <- arena+915406848
+ * in  %3136 f32[2,128] <- arena+975484928
  */
-static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k413_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[128 + c] + 0.001f));
@@ -9859,23 +14014,73 @@ static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 }
 
 /*
+ * %256 = bn_train(%248, %253, %249, %250) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %3181 = conv2d_bwd_weight(%3175, %256) : f32[512,128,1,1]  features.4.1.block.0.0
+ * %3255 = add(%3254, %3181) : f32[512,128,1,1]  features.4.1.block.0.0.weight
+ * out %3255 -> grads+965096
+ * in  %248 f32[4,32,32,128] <- arena+939786240
+ * in  %249 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
+ * in  %250 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
+ * in  %253 f32[2,128] <- arena+975572224
+ * in  %3175 f32[4,32,32,512] <- arena+41943040
+ * in  %3254 f32[512,128,1,1] <- grads+965096 (features.4.1.block.0.0.weight)
+ */
+static void k414_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 65536, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x0[r * 128 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t1;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, x4 + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 65536; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2990 = add_n(%2941, %2988) : f32[4,32,32,128]  features.4.4
  * %3038 = add_n(%2990, %3036) : f32[4,32,32,128]  features.4.3
  * %3086 = add_n(%3038, %3084) : f32[4,32,32,128]  features.4.2
  * %3134 = add_n(%3086, %3132) : f32[4,32,32,128]  features.4.1
  * %3182 = add_n(%3134, %3180) : f32[4,32,32,128]  features.4.0.block.3.1
  * %3183 = bn_bwd_reduce(%3182, %248, %253) : f32[2,128]  features.4.0.block.3.1
- * out %3183 -> arena+1352684544
- * in  %248 f32[4,32,32,128] <- arena+65011712
- * in  %253 f32[2,128] <- arena+1352683520
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2988 f32[4,32,32,128] <- arena+1314652160
- * in  %3036 f32[4,32,32,128] <- arena+1310457856
- * in  %3084 f32[4,32,32,128] <- arena+1306263552
- * in  %3132 f32[4,32,32,128] <- arena+1302069248
- * in  %3180 f32[4,32,32,128] <- arena+1297874944
+ * out %3183 -> arena+975529984
+ * in  %248 f32[4,32,32,128] <- arena+939786240
+ * in  %253 f32[2,128] <- arena+975572224
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2988 f32[4,32,32,128] <- arena+909115392
+ * in  %3036 f32[4,32,32,128] <- arena+911212544
+ * in  %3084 f32[4,32,32,128] <- arena+913309696
+ * in  %3132 f32[4,32,32,128] <- arena+915406848
+ * in  %3180 f32[4,32,32,128] <- arena+33554432
  */
-static void k353_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k415_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = 1.0f / sqrtf(x1[128 + c] + 0.001f);
@@ -9924,19 +14129,19 @@ static void k353_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * %3134 = add_n(%3086, %3132) : f32[4,32,32,128]  features.4.1
  * %3182 = add_n(%3134, %3180) : f32[4,32,32,128]  features.4.0.block.3.1
  * %3184 = bn_bwd_input(%3182, %248, %253, %249, %3183) : f32[4,32,32,128]  features.4.0.block.3.1
- * out %3184 -> arena+1264320512
- * in  %248 f32[4,32,32,128] <- arena+65011712
+ * out %3184 -> arena+917504000
+ * in  %248 f32[4,32,32,128] <- arena+939786240
  * in  %249 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
- * in  %253 f32[2,128] <- arena+1352683520
- * in  %2941 f32[4,32,32,128] <- arena+1230241792
- * in  %2988 f32[4,32,32,128] <- arena+1314652160
- * in  %3036 f32[4,32,32,128] <- arena+1310457856
- * in  %3084 f32[4,32,32,128] <- arena+1306263552
- * in  %3132 f32[4,32,32,128] <- arena+1302069248
- * in  %3180 f32[4,32,32,128] <- arena+1297874944
- * in  %3183 f32[2,128] <- arena+1352684544
+ * in  %253 f32[2,128] <- arena+975572224
+ * in  %2941 f32[4,32,32,128] <- arena+907018240
+ * in  %2988 f32[4,32,32,128] <- arena+909115392
+ * in  %3036 f32[4,32,32,128] <- arena+911212544
+ * in  %3084 f32[4,32,32,128] <- arena+913309696
+ * in  %3132 f32[4,32,32,128] <- arena+915406848
+ * in  %3180 f32[4,32,32,128] <- arena+33554432
+ * in  %3183 f32[2,128] <- arena+975529984
  */
-static void k354_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+static void k416_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[128 + c] + 0.001f));
@@ -9967,11 +14172,11 @@ static void k354_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
 
 /*
  * %3189 = conv2d_bwd_input(%3184, %247) : f32[4,32,32,256]  features.4.0.block.3.0
- * out %3189 -> arena+625999872
- * in  %3184 f32[4,32,32,128] <- arena+1264320512
+ * out %3189 -> arena+33554432
+ * in  %3184 f32[4,32,32,128] <- arena+917504000
  * in  %247 f32[128,256,1,1] <- model+932072 (features.4.0.block.3.0.weight)
  */
-static void k355_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k417_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,256) w (128,256,1,1) y (4,32,32,128) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 256, 128, 1.0f, x0, 128, x1, 256, 0.0f, y0, 256);
@@ -9980,16 +14185,72 @@ static void k355_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
 /*
  * %231 = bn_train(%223, %228, %224, %225) : f32[4,32,32,256]  features.4.0.block.1.1
  * %232 = silu(%231) : f32[4,32,32,256]  features.4.0.block.1.2
- * %3192 = mul(%3189, %232) : f32[4,32,32,256]  features.4.0.block.2
- * %3193 = reduce_sum(%3192) : f32[4,1,1,256]  features.4.0.block.2
- * out %3193 -> arena+1352586752
- * in  %223 f32[4,32,32,256] <- arena+1210056704
+ * %246 = mul(%232, %245) : f32[4,32,32,256]  features.4.0.block.2
+ * %3190 = conv2d_bwd_weight(%3184, %246) : f32[128,256,1,1]  features.4.0.block.3.0
+ * %3249 = add(%3248, %3190) : f32[128,256,1,1]  features.4.0.block.3.0.weight
+ * out %3249 -> grads+932072
+ * in  %223 f32[4,32,32,256] <- arena+902823936
  * in  %224 f32[256] <- model+923096 (features.4.0.block.1.1.weight)
  * in  %225 f32[256] <- model+923352 (features.4.0.block.1.1.bias)
- * in  %228 f32[2,256] <- arena+1352646144
- * in  %3189 f32[4,32,32,256] <- arena+625999872
+ * in  %228 f32[2,256] <- arena+975527936
+ * in  %245 f32[4,1,1,256] <- arena+975472640
+ * in  %3184 f32[4,32,32,128] <- arena+917504000
+ * in  %3248 f32[128,256,1,1] <- grads+932072 (features.4.0.block.3.0.weight)
  */
-static void k356_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k418_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    /* dw (128, 256) += dyᵀ (128, 4096) · f(x) (4096, 256), f(x) recomputed in tiles of 256 rows */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 32768, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 32768;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x0[r * 256 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    const float t3 = x4[(r / 1024) * 256 + c];
+                    const float t4 = t2 * t3;
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 256, rows, 1.0f, x5 + m0 * 128, 128, tile, 256, 1.0f, mine, 256);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 32768; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 32768 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %231 = bn_train(%223, %228, %224, %225) : f32[4,32,32,256]  features.4.0.block.1.1
+ * %232 = silu(%231) : f32[4,32,32,256]  features.4.0.block.1.2
+ * %3192 = mul(%3189, %232) : f32[4,32,32,256]  features.4.0.block.2
+ * %3193 = reduce_sum(%3192) : f32[4,1,1,256]  features.4.0.block.2
+ * out %3193 -> arena+971653120
+ * in  %223 f32[4,32,32,256] <- arena+902823936
+ * in  %224 f32[256] <- model+923096 (features.4.0.block.1.1.weight)
+ * in  %225 f32[256] <- model+923352 (features.4.0.block.1.1.bias)
+ * in  %228 f32[2,256] <- arena+975527936
+ * in  %3189 f32[4,32,32,256] <- arena+33554432
+ */
+static void k419_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 256]: (4, 1024, 256) -> (4, 256) */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -10017,11 +14278,11 @@ static void k356_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
 
 /*
  * %3195 = sigmoid_bwd(%3194, %243) : f32[4,256]  features.4.0.block.2.scale_activation
- * out %3195 -> arena+1352029184
- * in  %243 f32[4,256] <- arena+1352578560
- * in  %3194 f32[4,256] <- arena+1352586752
+ * out %3195 -> arena+971657216
+ * in  %243 f32[4,256] <- arena+975468544
+ * in  %3194 f32[4,256] <- arena+971653120
  */
-static void k357_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k420_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
@@ -10036,21 +14297,35 @@ static void k357_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
 
 /*
  * %3196 = matmul(%3195, %241) : f32[4,16]  features.4.0.block.2.fc2
- * out %3196 -> arena+1352546560
- * in  %3195 f32[4,256] <- arena+1352029184
+ * out %3196 -> arena+971653120
+ * in  %3195 f32[4,256] <- arena+971657216
  * in  %241 f32[256,16] <- model+927720
  */
-static void k358_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k421_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 16, 256, 1.0f, x0, 256, x1, 16, 0.0f, y0, 16);
 }
 
 /*
- * %3201 = silu_bwd(%3196, %238) : f32[4,16]  features.4.0.block.2.activation
- * out %3201 -> arena+1352725376
- * in  %238 f32[4,16] <- arena+1352731520
- * in  %3196 f32[4,16] <- arena+1352546560
+ * %3197 = matmul(%3195, %239) : f32[256,16]  features.4.0.block.2.fc2
+ * %3200 = reshape(%3197) : f32[256,16,1,1]  features.4.0.block.2.fc2
+ * %3245 = add(%3244, %3200) : f32[256,16,1,1]  features.4.0.block.2.fc2.weight
+ * out %3245 -> grads+927720
+ * in  %3195 f32[4,256] <- arena+971657216
+ * in  %239 f32[4,16] <- arena+975625216
+ * in  %3244 f32[256,16,1,1] <- grads+927720 (features.4.0.block.2.fc2.weight)
  */
-static void k359_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k422_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 16, 4, 1.0f, x0, 256, x1, 16, 1.0f, y0, 16);
+}
+
+/*
+ * %3201 = silu_bwd(%3196, %238) : f32[4,16]  features.4.0.block.2.activation
+ * out %3201 -> arena+975476736
+ * in  %238 f32[4,16] <- arena+975624960
+ * in  %3196 f32[4,16] <- arena+971653120
+ */
+static void k423_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 16; c++) {
             const long i = r * 16 + c;
@@ -10065,12 +14340,51 @@ static void k359_silu_bwd(float *restrict y0, const float *restrict x0, const fl
 
 /*
  * %3202 = matmul(%3201, %236) : f32[4,256]  features.4.0.block.2.fc1
- * out %3202 -> arena+1352033280
- * in  %3201 f32[4,16] <- arena+1352725376
+ * out %3202 -> arena+975468544
+ * in  %3201 f32[4,16] <- arena+975476736
  * in  %236 f32[16,256] <- model+923608
  */
-static void k360_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k424_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 256, 16, 1.0f, x0, 16, x1, 256, 0.0f, y0, 256);
+}
+
+/*
+ * %3203 = matmul(%3201, %234) : f32[16,256]  features.4.0.block.2.fc1
+ * %3206 = reshape(%3203) : f32[16,256,1,1]  features.4.0.block.2.fc1
+ * %3241 = add(%3240, %3206) : f32[16,256,1,1]  features.4.0.block.2.fc1.weight
+ * out %3241 -> grads+923608
+ * in  %3201 f32[4,16] <- arena+975476736
+ * in  %234 f32[4,256] <- arena+975464448
+ * in  %3240 f32[16,256,1,1] <- grads+923608 (features.4.0.block.2.fc1.weight)
+ */
+static void k425_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* accumulated into the gradient: beta = 1 */
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 16, 256, 4, 1.0f, x0, 16, x1, 256, 1.0f, y0, 256);
+}
+
+/*
+ * %3204 = reduce_sum(%3201) : f32[1,16]  features.4.0.block.2.fc1
+ * %3205 = reshape(%3204) : f32[16]  features.4.0.block.2.fc1
+ * %3243 = add(%3242, %3205) : f32[16]  features.4.0.block.2.fc1.bias
+ * out %3243 -> grads+927704
+ * in  %3201 f32[4,16] <- arena+975476736
+ * in  %3242 f32[16] <- grads+927704 (features.4.0.block.2.fc1.bias)
+ */
+static void k426_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+    /* sum over axes [0] of [4, 16]: (1, 4, 16) -> (1, 16) */
+    for (long o = 0; o < 1; o++) {
+        double acc[16];
+        for (long q = 0; q < 16; q++) acc[q] = 0.0;
+        for (long j = 0; j < 4; j++) {
+            for (long q = 0; q < 16; q++) {
+                const long r = o * 4 + j, c = q, i = r * 16 + c;
+                const float t0 = x0[r * 16 + c];
+                (void)r; (void)c; (void)i;
+                acc[q] += t0;
+            }
+        }
+        for (long q = 0; q < 16; q++) y0[o * 16 + q] += (float)(acc[q]);
+    }
 }
 
 /*
@@ -10081,16 +14395,16 @@ static void k360_matmul(float *restrict y0, const float *restrict x0, const floa
  * %3210 = add_n(%3191, %3209) : f32[4,32,32,256]  features.4.0.block.1.2
  * %3211 = silu_bwd(%3210, %231) : f32[4,32,32,256]  features.4.0.block.1.2
  * %3212 = bn_bwd_reduce(%3211, %223, %228) : f32[2,256]  features.4.0.block.1.1
- * out %3212 -> arena+1351859200
- * in  %223 f32[4,32,32,256] <- arena+1210056704
+ * out %3212 -> arena+975476736
+ * in  %223 f32[4,32,32,256] <- arena+902823936
  * in  %224 f32[256] <- model+923096 (features.4.0.block.1.1.weight)
  * in  %225 f32[256] <- model+923352 (features.4.0.block.1.1.bias)
- * in  %228 f32[2,256] <- arena+1352646144
- * in  %245 f32[4,1,1,256] <- arena+1352582656
- * in  %3189 f32[4,32,32,256] <- arena+625999872
- * in  %3207 f32[4,1,1,256] <- arena+1352033280
+ * in  %228 f32[2,256] <- arena+975527936
+ * in  %245 f32[4,1,1,256] <- arena+975472640
+ * in  %3189 f32[4,32,32,256] <- arena+33554432
+ * in  %3207 f32[4,1,1,256] <- arena+975468544
  */
-static void k361_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k427_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
@@ -10143,17 +14457,17 @@ static void k361_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * %3210 = add_n(%3191, %3209) : f32[4,32,32,256]  features.4.0.block.1.2
  * %3211 = silu_bwd(%3210, %231) : f32[4,32,32,256]  features.4.0.block.1.2
  * %3213 = bn_bwd_input(%3211, %223, %228, %224, %3212) : f32[4,32,32,256]  features.4.0.block.1.1
- * out %3213 -> arena+651165696
- * in  %223 f32[4,32,32,256] <- arena+1210056704
+ * out %3213 -> arena+50331648
+ * in  %223 f32[4,32,32,256] <- arena+902823936
  * in  %224 f32[256] <- model+923096 (features.4.0.block.1.1.weight)
  * in  %225 f32[256] <- model+923352 (features.4.0.block.1.1.bias)
- * in  %228 f32[2,256] <- arena+1352646144
- * in  %245 f32[4,1,1,256] <- arena+1352582656
- * in  %3189 f32[4,32,32,256] <- arena+625999872
- * in  %3207 f32[4,1,1,256] <- arena+1352033280
- * in  %3212 f32[2,256] <- arena+1351859200
+ * in  %228 f32[2,256] <- arena+975527936
+ * in  %245 f32[4,1,1,256] <- arena+975472640
+ * in  %3189 f32[4,32,32,256] <- arena+33554432
+ * in  %3207 f32[4,1,1,256] <- arena+975468544
+ * in  %3212 f32[2,256] <- arena+975476736
  */
-static void k362_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k428_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
@@ -10188,10 +14502,10 @@ static void k362_bn_train_mul_expand_scale(float *restrict y0, const float *rest
 /*
  * %3218 = conv2d_bwd_input(%3213, %222) : f32[4,64,64,256]  features.4.0.block.1.0
  * out %3218 -> arena+33554432
- * in  %3213 f32[4,32,32,256] <- arena+651165696
+ * in  %3213 f32[4,32,32,256] <- arena+50331648
  * in  %222 f32[256,1,3,3] <- model+920792 (features.4.0.block.1.0.weight)
  */
-static void k363_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k429_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,256) w (256,1,3,3) y (4,32,32,256) stride 2 pad 1 groups 256 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -10222,116 +14536,14 @@ static void k363_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict
 }
 
 /*
- * %220 = bn_train(%212, %217, %213, %214) : f32[4,64,64,256]  features.4.0.block.0.1
- * %3220 = silu_bwd(%3218, %220) : f32[4,64,64,256]  features.4.0.block.0.2
- * %3221 = bn_bwd_reduce(%3220, %212, %217) : f32[2,256]  features.4.0.block.0.1
- * out %3221 -> arena+1352646144
- * in  %212 f32[4,64,64,256] <- arena+0
- * in  %213 f32[256] <- model+920280 (features.4.0.block.0.1.weight)
- * in  %214 f32[256] <- model+920536 (features.4.0.block.0.1.bias)
- * in  %217 f32[2,256] <- arena+1352644096
- * in  %3218 f32[4,64,64,256] <- arena+33554432
- */
-static void k364_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
-    float q0[256];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 256; c++) {
-        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
-    }
-    float q1[256];  /* 1 / sqrt(var + eps) */
-    for (long c = 0; c < 256; c++) {
-        q1[c] = 1.0f / sqrtf(x3[256 + c] + 0.001f);
-    }
-    enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
-    #pragma omp parallel for schedule(static)
-    for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
-        for (long r = 16384L * ch / CHUNKS; r < 16384L * (ch + 1) / CHUNKS; r++) {
-            for (long c = 0; c < C; c++) {
-                const long i = r * C + c;
-                const float t0 = x4[r * 256 + c];
-                const float t1 = x0[r * 256 + c];
-                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
-                const float t3s = ba_sigmoid(t2);
-                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
-                const float xh = (t1 - x3[c]) * q1[c];
-                (void)i;
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
-            }
-        }
-    }
-    for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
-        y0[c] = (float)s0;
-        y0[C + c] = (float)s1;
-    }
-    free(part);
-}
-
-/*
- * %220 = bn_train(%212, %217, %213, %214) : f32[4,64,64,256]  features.4.0.block.0.1
- * %3220 = silu_bwd(%3218, %220) : f32[4,64,64,256]  features.4.0.block.0.2
- * %3222 = bn_bwd_input(%3220, %212, %217, %213, %3221) : f32[4,64,64,256]  features.4.0.block.0.1
- * out %3222 -> arena+50331648
- * in  %212 f32[4,64,64,256] <- arena+0
- * in  %213 f32[256] <- model+920280 (features.4.0.block.0.1.weight)
- * in  %214 f32[256] <- model+920536 (features.4.0.block.0.1.bias)
- * in  %217 f32[2,256] <- arena+1352644096
- * in  %3218 f32[4,64,64,256] <- arena+33554432
- * in  %3221 f32[2,256] <- arena+1352646144
- */
-static void k365_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
-    float q0[256];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 256; c++) {
-        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
-    }
-    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
-    for (long c = 0; c < 256; c++) {
-        q1[c] = x1[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
-        q2[c] = x5[c] / 16384.0f;
-        q3[c] = x5[256 + c] / 16384.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
-    }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 16384; r++) {
-        for (long c = 0; c < 256; c++) {
-            const long i = r * 256 + c;
-            const float t0 = x4[r * 256 + c];
-            const float t1 = x0[r * 256 + c];
-            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
-            const float t3s = ba_sigmoid(t2);
-            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
-            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
-            y0[i] = t4;
-        }
-    }
-}
-
-/*
- * %3227 = conv2d_bwd_weight(%3222, %210) : f32[256,64,1,1]  features.4.0.block.0.0
- * %3229 = add(%3228, %3227) : f32[256,64,1,1]  features.4.0.block.0.0.weight
- * out %3229 -> grads+903896
- * in  %3222 f32[4,64,64,256] <- arena+50331648
- * in  %210 f32[4,64,64,64] <- arena+1205862400
- * in  %3228 f32[256,64,1,1] <- grads+903896 (features.4.0.block.0.0.weight)
- */
-static void k366_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,64,64,64) w (256,64,1,1) y (4,64,64,256) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, 16384, 1.0f, x0, 256, x1, 64, 1.0f, y0, 64);
-}
-
-/*
  * %3219 = conv2d_bwd_weight(%3213, %221) : f32[256,1,3,3]  features.4.0.block.1.0
  * %3235 = add(%3234, %3219) : f32[256,1,3,3]  features.4.0.block.1.0.weight
  * out %3235 -> grads+920792
- * in  %3213 f32[4,32,32,256] <- arena+651165696
+ * in  %3213 f32[4,32,32,256] <- arena+50331648
  * in  %221 f32[4,64,64,256] <- arena+16777216
  * in  %3234 f32[256,1,3,3] <- grads+920792 (features.4.0.block.1.0.weight)
  */
-static void k367_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k430_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,64,64,256) w (256,1,3,3) y (4,32,32,256) stride 2 pad 1 groups 256, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -10381,489 +14593,140 @@ static void k367_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *res
 }
 
 /*
- * %3203 = matmul(%3201, %234) : f32[16,256]  features.4.0.block.2.fc1
- * %3206 = reshape(%3203) : f32[16,256,1,1]  features.4.0.block.2.fc1
- * %3241 = add(%3240, %3206) : f32[16,256,1,1]  features.4.0.block.2.fc1.weight
- * out %3241 -> grads+923608
- * in  %3201 f32[4,16] <- arena+1352725376
- * in  %234 f32[4,256] <- arena+1352574464
- * in  %3240 f32[16,256,1,1] <- grads+923608 (features.4.0.block.2.fc1.weight)
+ * %220 = bn_train(%212, %217, %213, %214) : f32[4,64,64,256]  features.4.0.block.0.1
+ * %3220 = silu_bwd(%3218, %220) : f32[4,64,64,256]  features.4.0.block.0.2
+ * %3221 = bn_bwd_reduce(%3220, %212, %217) : f32[2,256]  features.4.0.block.0.1
+ * out %3221 -> arena+971653120
+ * in  %212 f32[4,64,64,256] <- arena+0
+ * in  %213 f32[256] <- model+920280 (features.4.0.block.0.1.weight)
+ * in  %214 f32[256] <- model+920536 (features.4.0.block.0.1.bias)
+ * in  %217 f32[2,256] <- arena+975525888
+ * in  %3218 f32[4,64,64,256] <- arena+33554432
  */
-static void k368_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 16, 256, 4, 1.0f, x0, 16, x1, 256, 1.0f, y0, 256);
-}
-
-/*
- * %3204 = reduce_sum(%3201) : f32[1,16]  features.4.0.block.2.fc1
- * %3205 = reshape(%3204) : f32[16]  features.4.0.block.2.fc1
- * %3243 = add(%3242, %3205) : f32[16]  features.4.0.block.2.fc1.bias
- * out %3243 -> grads+927704
- * in  %3201 f32[4,16] <- arena+1352725376
- * in  %3242 f32[16] <- grads+927704 (features.4.0.block.2.fc1.bias)
- */
-static void k369_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
-    /* sum over axes [0] of [4, 16]: (1, 4, 16) -> (1, 16) */
-    for (long o = 0; o < 1; o++) {
-        double acc[16];
-        for (long q = 0; q < 16; q++) acc[q] = 0.0;
-        for (long j = 0; j < 4; j++) {
-            for (long q = 0; q < 16; q++) {
-                const long r = o * 4 + j, c = q, i = r * 16 + c;
-                const float t0 = x0[r * 16 + c];
-                (void)r; (void)c; (void)i;
-                acc[q] += t0;
-            }
-        }
-        for (long q = 0; q < 16; q++) y0[o * 16 + q] += (float)(acc[q]);
+static void k431_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
     }
-}
-
-/*
- * %3197 = matmul(%3195, %239) : f32[256,16]  features.4.0.block.2.fc2
- * %3200 = reshape(%3197) : f32[256,16,1,1]  features.4.0.block.2.fc2
- * %3245 = add(%3244, %3200) : f32[256,16,1,1]  features.4.0.block.2.fc2.weight
- * out %3245 -> grads+927720
- * in  %3195 f32[4,256] <- arena+1352029184
- * in  %239 f32[4,16] <- arena+1352731776
- * in  %3244 f32[256,16,1,1] <- grads+927720 (features.4.0.block.2.fc2.weight)
- */
-static void k370_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 16, 4, 1.0f, x0, 256, x1, 16, 1.0f, y0, 16);
-}
-
-/*
- * %3190 = conv2d_bwd_weight(%3184, %246) : f32[128,256,1,1]  features.4.0.block.3.0
- * %3249 = add(%3248, %3190) : f32[128,256,1,1]  features.4.0.block.3.0.weight
- * out %3249 -> grads+932072
- * in  %3184 f32[4,32,32,128] <- arena+1264320512
- * in  %246 f32[4,32,32,256] <- arena+1214251008
- * in  %3248 f32[128,256,1,1] <- grads+932072 (features.4.0.block.3.0.weight)
- */
-static void k371_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,32,32,256) w (128,256,1,1) y (4,32,32,128) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 256, 4096, 1.0f, x0, 128, x1, 256, 1.0f, y0, 256);
-}
-
-/*
- * %3185 = slice(%3183) : f32[1,128]  features.4.0.block.3.1
- * %3186 = reshape(%3185) : f32[128]  features.4.0.block.3.1
- * %3251 = add(%3250, %3186) : f32[128]  features.4.0.block.3.1.weight
- * out %3251 -> grads+964840
- * in  %3183 f32[2,128] <- arena+1352684544
- * in  %3250 f32[128] <- grads+964840 (features.4.0.block.3.1.weight)
- */
-static void k372_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 128; j++) y0[o * 128 + j] += x0[o * 256 + 128 + j];
-}
-
-/*
- * %3187 = slice(%3183) : f32[1,128]  features.4.0.block.3.1
- * %3188 = reshape(%3187) : f32[128]  features.4.0.block.3.1
- * %3253 = add(%3252, %3188) : f32[128]  features.4.0.block.3.1.bias
- * out %3253 -> grads+964968
- * in  %3183 f32[2,128] <- arena+1352684544
- * in  %3252 f32[128] <- grads+964968 (features.4.0.block.3.1.bias)
- */
-static void k373_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 128; j++) y0[o * 128 + j] += x0[o * 256 + 0 + j];
-}
-
-/*
- * %3181 = conv2d_bwd_weight(%3175, %256) : f32[512,128,1,1]  features.4.1.block.0.0
- * %3255 = add(%3254, %3181) : f32[512,128,1,1]  features.4.1.block.0.0.weight
- * out %3255 -> grads+965096
- * in  %3175 f32[4,32,32,512] <- arena+714080256
- * in  %256 f32[4,32,32,128] <- arena+1295777792
- * in  %3254 f32[512,128,1,1] <- grads+965096 (features.4.1.block.0.0.weight)
- */
-static void k374_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,32,32,128) w (512,128,1,1) y (4,32,32,512) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, 4096, 1.0f, x0, 512, x1, 128, 1.0f, y0, 128);
-}
-
-/*
- * %3172 = conv2d_bwd_weight(%3166, %267) : f32[512,1,3,3]  features.4.1.block.1.0
- * %3261 = add(%3260, %3172) : f32[512,1,3,3]  features.4.1.block.1.0.weight
- * out %3261 -> grads+1031656
- * in  %3166 f32[4,32,32,512] <- arena+730857472
- * in  %267 f32[4,32,32,512] <- arena+688914432
- * in  %3260 f32[512,1,3,3] <- grads+1031656 (features.4.1.block.1.0.weight)
- */
-static void k375_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,32,32,512) w (512,1,3,3) y (4,32,32,512) stride 1 pad 1 groups 512, added into the accumulator */
-    /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
-     * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
-     * double); the partials are added in thread order. */
-    const int max_threads = omp_get_max_threads();
-    double *restrict part = calloc((size_t)max_threads * 4608, sizeof(double));  /* (threads, R, S, C) */
-    if (!part) abort();
-    int threads = 1;
-    #pragma omp parallel num_threads(max_threads)
-    {
-        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
-        if (thread == 0) threads = team;
-        float *restrict rowsum = malloc(sizeof(float) * 4608);  /* (R, S, C): the sums of one output row */
-        if (!rowsum) abort();
-        double *restrict acc = part + (long)thread * 4608;
-        for (long row = 128L * thread / team; row < 128L * (thread + 1) / team; row++) {
-            const long n = row / 32, oh = row % 32;
-            memset(rowsum, 0, 4608 * sizeof(float));
-            for (long ow = 0; ow < 32; ow++) {
-                const float *restrict gp = x0 + ((n * 32 + oh) * 32 + ow) * 512;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r;
-                    if (ih < 0 || ih >= 32) continue;
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = ow - 1 + s;
-                        if (iw < 0 || iw >= 32) continue;
-                        const float *restrict xp = x1 + ((n * 32 + ih) * 32 + iw) * 512;
-                        float *restrict rp = rowsum + (r * 3 + s) * 512;
-                        for (long c = 0; c < 512; c++) rp[c] += gp[c] * xp[c];
-                    }
-                }
-            }
-            for (long i = 0; i < 4608; i++) acc[i] += rowsum[i];
-        }
-        free(rowsum);
+    float q1[256];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = 1.0f / sqrtf(x3[256 + c] + 0.001f);
     }
-    /* dw[c, r, s] = Σ_thread part[thread, r, s, c], in thread order */
+    enum { C = 256, CHUNKS = 64 };
+    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
-    for (long c = 0; c < 512; c++) {
-        for (long t = 0; t < 9; t++) {
-            double sum = 0.0;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 9 + t) * 512 + c];
-            y0[c * 9 + t] += (float)sum;
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        for (long r = 16384L * ch / CHUNKS; r < 16384L * (ch + 1) / CHUNKS; r++) {
+            for (long c = 0; c < C; c++) {
+                const long i = r * C + c;
+                const float t0 = x4[r * 256 + c];
+                const float t1 = x0[r * 256 + c];
+                const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+                const float t3s = ba_sigmoid(t2);
+                const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+                const float xh = (t1 - x3[c]) * q1[c];
+                (void)i;
+                p0[c] += (double)t3;
+                p1[c] += (double)t3 * xh;
+            }
         }
+    }
+    for (long c = 0; c < C; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        y0[c] = (float)s0;
+        y0[C + c] = (float)s1;
     }
     free(part);
 }
 
 /*
- * %3156 = matmul(%3154, %280) : f32[32,512]  features.4.1.block.2.fc1
- * %3159 = reshape(%3156) : f32[32,512,1,1]  features.4.1.block.2.fc1
- * %3267 = add(%3266, %3159) : f32[32,512,1,1]  features.4.1.block.2.fc1.weight
- * out %3267 -> grads+1037288
- * in  %3154 f32[4,32] <- arena+1352727424
- * in  %280 f32[4,512] <- arena+1352391680
- * in  %3266 f32[32,512,1,1] <- grads+1037288 (features.4.1.block.2.fc1.weight)
+ * %220 = bn_train(%212, %217, %213, %214) : f32[4,64,64,256]  features.4.0.block.0.1
+ * %3220 = silu_bwd(%3218, %220) : f32[4,64,64,256]  features.4.0.block.0.2
+ * %3222 = bn_bwd_input(%3220, %212, %217, %213, %3221) : f32[4,64,64,256]  features.4.0.block.0.1
+ * out %3222 -> arena+16777216
+ * in  %212 f32[4,64,64,256] <- arena+0
+ * in  %213 f32[256] <- model+920280 (features.4.0.block.0.1.weight)
+ * in  %214 f32[256] <- model+920536 (features.4.0.block.0.1.bias)
+ * in  %217 f32[2,256] <- arena+975525888
+ * in  %3218 f32[4,64,64,256] <- arena+33554432
+ * in  %3221 f32[2,256] <- arena+971653120
  */
-static void k376_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 32, 512, 4, 1.0f, x0, 32, x1, 512, 1.0f, y0, 512);
-}
-
-/*
- * %3157 = reduce_sum(%3154) : f32[1,32]  features.4.1.block.2.fc1
- * %3158 = reshape(%3157) : f32[32]  features.4.1.block.2.fc1
- * %3269 = add(%3268, %3158) : f32[32]  features.4.1.block.2.fc1.bias
- * out %3269 -> grads+1053672
- * in  %3154 f32[4,32] <- arena+1352727424
- * in  %3268 f32[32] <- grads+1053672 (features.4.1.block.2.fc1.bias)
- */
-static void k377_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
-    /* sum over axes [0] of [4, 32]: (1, 4, 32) -> (1, 32) */
-    for (long o = 0; o < 1; o++) {
-        double acc[32];
-        for (long q = 0; q < 32; q++) acc[q] = 0.0;
-        for (long j = 0; j < 4; j++) {
-            for (long q = 0; q < 32; q++) {
-                const long r = o * 4 + j, c = q, i = r * 32 + c;
-                const float t0 = x0[r * 32 + c];
-                (void)r; (void)c; (void)i;
-                acc[q] += t0;
-            }
+static void k432_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 256; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x5[c] / 16384.0f;
+        q3[c] = x5[256 + c] / 16384.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+    }
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 16384; r++) {
+        for (long c = 0; c < 256; c++) {
+            const long i = r * 256 + c;
+            const float t0 = x4[r * 256 + c];
+            const float t1 = x0[r * 256 + c];
+            const float t2 = (t1 - x3[c]) * q0[c] + x2[c];
+            const float t3s = ba_sigmoid(t2);
+            const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
+            const float t4 = q1[c] * (t3 - q2[c] - (t1 - x3[c]) * q3[c]);
+            y0[i] = t4;
         }
-        for (long q = 0; q < 32; q++) y0[o * 32 + q] += (float)(acc[q]);
     }
 }
 
 /*
- * %3150 = matmul(%3148, %285) : f32[512,32]  features.4.1.block.2.fc2
- * %3153 = reshape(%3150) : f32[512,32,1,1]  features.4.1.block.2.fc2
- * %3271 = add(%3270, %3153) : f32[512,32,1,1]  features.4.1.block.2.fc2.weight
- * out %3271 -> grads+1053704
- * in  %3148 f32[4,512] <- arena+1352457216
- * in  %285 f32[4,32] <- arena+1352725888
- * in  %3270 f32[512,32,1,1] <- grads+1053704 (features.4.1.block.2.fc2.weight)
+ * %209 = add(%207, %208) : f32[4,64,64,64]  features.3.3.block.1.1
+ * %210 = add(%209, %188) : f32[4,64,64,64]  features.3.3
+ * %3227 = conv2d_bwd_weight(%3222, %210) : f32[256,64,1,1]  features.4.0.block.0.0
+ * %3229 = add(%3228, %3227) : f32[256,64,1,1]  features.4.0.block.0.0.weight
+ * out %3229 -> grads+903896
+ * in  %188 f32[4,64,64,64] <- arena+894435328
+ * in  %207 f32[4,64,64,64] <- arena+898629632
+ * in  %208 f32[1,1,1,64] <- arena+975624704
+ * in  %3222 f32[4,64,64,256] <- arena+16777216
+ * in  %3228 f32[256,64,1,1] <- grads+903896 (features.4.0.block.0.0.weight)
  */
-static void k378_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 32, 4, 1.0f, x0, 512, x1, 32, 1.0f, y0, 32);
-}
-
-/*
- * %3143 = conv2d_bwd_weight(%3137, %292) : f32[128,512,1,1]  features.4.1.block.3.0
- * %3275 = add(%3274, %3143) : f32[128,512,1,1]  features.4.1.block.3.0.weight
- * out %3275 -> grads+1070600
- * in  %3137 f32[4,32,32,128] <- arena+1259077632
- * in  %292 f32[4,32,32,512] <- arena+705691648
- * in  %3274 f32[128,512,1,1] <- grads+1070600 (features.4.1.block.3.0.weight)
- */
-static void k379_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,32,32,512) w (128,512,1,1) y (4,32,32,128) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 512, 4096, 1.0f, x0, 128, x1, 512, 1.0f, y0, 512);
-}
-
-/*
- * %2942 = conv2d_bwd_weight(%2936, %497) : f32[768,128,1,1]  features.5.0.block.0.0
- * %3385 = add(%3384, %2942) : f32[768,128,1,1]  features.5.0.block.0.0.weight
- * out %3385 -> grads+1821576
- * in  %2936 f32[4,32,32,768] <- arena+98566144
- * in  %497 f32[4,32,32,128] <- arena+1316749312
- * in  %3384 f32[768,128,1,1] <- grads+1821576 (features.5.0.block.0.0.weight)
- */
-static void k380_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,32,32,128) w (768,128,1,1) y (4,32,32,768) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 768, 128, 4096, 1.0f, x0, 768, x1, 128, 1.0f, y0, 128);
-}
-
-/*
- * %2937 = slice(%2935) : f32[1,768]  features.5.0.block.0.1
- * %2938 = reshape(%2937) : f32[768]  features.5.0.block.0.1
- * %3387 = add(%3386, %2938) : f32[768]  features.5.0.block.0.1.weight
- * out %3387 -> grads+1919880
- * in  %2935 f32[2,768] <- arena+1352539136
- * in  %3386 f32[768] <- grads+1919880 (features.5.0.block.0.1.weight)
- */
-static void k381_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 768; j++) y0[o * 768 + j] += x0[o * 1536 + 768 + j];
-}
-
-/*
- * %2939 = slice(%2935) : f32[1,768]  features.5.0.block.0.1
- * %2940 = reshape(%2939) : f32[768]  features.5.0.block.0.1
- * %3389 = add(%3388, %2940) : f32[768]  features.5.0.block.0.1.bias
- * out %3389 -> grads+1920648
- * in  %2935 f32[2,768] <- arena+1352539136
- * in  %3388 f32[768] <- grads+1920648 (features.5.0.block.0.1.bias)
- */
-static void k382_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 768; j++) y0[o * 768 + j] += x0[o * 1536 + 0 + j];
-}
-
-/*
- * %2933 = conv2d_bwd_weight(%2927, %508) : f32[768,1,3,3]  features.5.0.block.1.0
- * %3391 = add(%3390, %2933) : f32[768,1,3,3]  features.5.0.block.1.0.weight
- * out %3391 -> grads+1921416
- * in  %2927 f32[4,32,32,768] <- arena+667942912
- * in  %508 f32[4,32,32,768] <- arena+630194176
- * in  %3390 f32[768,1,3,3] <- grads+1921416 (features.5.0.block.1.0.weight)
- */
-static void k383_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,32,32,768) w (768,1,3,3) y (4,32,32,768) stride 1 pad 1 groups 768, added into the accumulator */
-    /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
-     * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
-     * double); the partials are added in thread order. */
-    const int max_threads = omp_get_max_threads();
-    double *restrict part = calloc((size_t)max_threads * 6912, sizeof(double));  /* (threads, R, S, C) */
+static void k433_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+    /* dw (256, 64) += dyᵀ (256, 16384) · f(x) (16384, 64), f(x) recomputed in tiles of 1024 rows */
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 16384, sizeof(float));
     if (!part) abort();
-    int threads = 1;
-    #pragma omp parallel num_threads(max_threads)
+    #pragma omp parallel
     {
-        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
-        if (thread == 0) threads = team;
-        float *restrict rowsum = malloc(sizeof(float) * 6912);  /* (R, S, C): the sums of one output row */
-        if (!rowsum) abort();
-        double *restrict acc = part + (long)thread * 6912;
-        for (long row = 128L * thread / team; row < 128L * (thread + 1) / team; row++) {
-            const long n = row / 32, oh = row % 32;
-            memset(rowsum, 0, 6912 * sizeof(float));
-            for (long ow = 0; ow < 32; ow++) {
-                const float *restrict gp = x0 + ((n * 32 + oh) * 32 + ow) * 768;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r;
-                    if (ih < 0 || ih >= 32) continue;
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = ow - 1 + s;
-                        if (iw < 0 || iw >= 32) continue;
-                        const float *restrict xp = x1 + ((n * 32 + ih) * 32 + iw) * 768;
-                        float *restrict rp = rowsum + (r * 3 + s) * 768;
-                        for (long c = 0; c < 768; c++) rp[c] += gp[c] * xp[c];
-                    }
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 16384;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 1024, rows = m0 + 1024 <= 16384 ? 1024 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 64; c++) {
+                    const long i = r * 64 + c;
+                    const float t0 = x1[r * 64 + c];
+                    const float t1 = x2[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = x0[r * 64 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 64 + c] = t4;
                 }
             }
-            for (long i = 0; i < 6912; i++) acc[i] += rowsum[i];
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, x3 + m0 * 256, 256, tile, 64, 1.0f, mine, 64);
         }
-        free(rowsum);
+        free(tile);
     }
-    /* dw[c, r, s] = Σ_thread part[thread, r, s, c], in thread order */
-    #pragma omp parallel for schedule(static)
-    for (long c = 0; c < 768; c++) {
-        for (long t = 0; t < 9; t++) {
-            double sum = 0.0;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 9 + t) * 768 + c];
-            y0[c * 9 + t] += (float)sum;
-        }
+    for (long j = 0; j < 16384; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 16384 + j];
+        y0[j] += s;
     }
     free(part);
-}
-
-/*
- * %2917 = matmul(%2915, %521) : f32[32,768]  features.5.0.block.2.fc1
- * %2920 = reshape(%2917) : f32[32,768,1,1]  features.5.0.block.2.fc1
- * %3397 = add(%3396, %2920) : f32[32,768,1,1]  features.5.0.block.2.fc1.weight
- * out %3397 -> grads+1929864
- * in  %2915 f32[4,32] <- arena+1352680960
- * in  %521 f32[4,768] <- arena+1352000512
- * in  %3396 f32[32,768,1,1] <- grads+1929864 (features.5.0.block.2.fc1.weight)
- */
-static void k384_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 32, 768, 4, 1.0f, x0, 32, x1, 768, 1.0f, y0, 768);
-}
-
-/*
- * %2911 = matmul(%2909, %526) : f32[768,32]  features.5.0.block.2.fc2
- * %2914 = reshape(%2911) : f32[768,32,1,1]  features.5.0.block.2.fc2
- * %3401 = add(%3400, %2914) : f32[768,32,1,1]  features.5.0.block.2.fc2.weight
- * out %3401 -> grads+1954472
- * in  %2909 f32[4,768] <- arena+1351846912
- * in  %526 f32[4,32] <- arena+1352731008
- * in  %3400 f32[768,32,1,1] <- grads+1954472 (features.5.0.block.2.fc2.weight)
- */
-static void k385_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* accumulated into the gradient: beta = 1 */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 768, 32, 4, 1.0f, x0, 768, x1, 32, 1.0f, y0, 32);
-}
-
-/*
- * %2912 = reduce_sum(%2909) : f32[1,768]  features.5.0.block.2.fc2
- * %2913 = reshape(%2912) : f32[768]  features.5.0.block.2.fc2
- * %3403 = add(%3402, %2913) : f32[768]  features.5.0.block.2.fc2.bias
- * out %3403 -> grads+1979048
- * in  %2909 f32[4,768] <- arena+1351846912
- * in  %3402 f32[768] <- grads+1979048 (features.5.0.block.2.fc2.bias)
- */
-static void k386_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
-    /* sum over axes [0] of [4, 768]: (1, 4, 768) -> (1, 768) */
-    for (long o = 0; o < 1; o++) {
-        double acc[768];
-        for (long q = 0; q < 768; q++) acc[q] = 0.0;
-        for (long j = 0; j < 4; j++) {
-            for (long q = 0; q < 768; q++) {
-                const long r = o * 4 + j, c = q, i = r * 768 + c;
-                const float t0 = x0[r * 768 + c];
-                (void)r; (void)c; (void)i;
-                acc[q] += t0;
-            }
-        }
-        for (long q = 0; q < 768; q++) y0[o * 768 + q] += (float)(acc[q]);
-    }
-}
-
-/*
- * %2904 = conv2d_bwd_weight(%2898, %533) : f32[160,768,1,1]  features.5.0.block.3.0
- * %3405 = add(%3404, %2904) : f32[160,768,1,1]  features.5.0.block.3.0.weight
- * out %3405 -> grads+1979816
- * in  %2898 f32[4,32,32,160] <- arena+111149056
- * in  %533 f32[4,32,32,768] <- arena+655360000
- * in  %3404 f32[160,768,1,1] <- grads+1979816 (features.5.0.block.3.0.weight)
- */
-static void k387_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,32,32,768) w (160,768,1,1) y (4,32,32,160) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 768, 4096, 1.0f, x0, 160, x1, 768, 1.0f, y0, 768);
-}
-
-/*
- * %2899 = slice(%2897) : f32[1,160]  features.5.0.block.3.1
- * %2900 = reshape(%2899) : f32[160]  features.5.0.block.3.1
- * %3407 = add(%3406, %2900) : f32[160]  features.5.0.block.3.1.weight
- * out %3407 -> grads+2102696
- * in  %2897 f32[2,160] <- arena+1352545280
- * in  %3406 f32[160] <- grads+2102696 (features.5.0.block.3.1.weight)
- */
-static void k388_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 160; j++) y0[o * 160 + j] += x0[o * 320 + 160 + j];
-}
-
-/*
- * %2901 = slice(%2897) : f32[1,160]  features.5.0.block.3.1
- * %2902 = reshape(%2901) : f32[160]  features.5.0.block.3.1
- * %3409 = add(%3408, %2902) : f32[160]  features.5.0.block.3.1.bias
- * out %3409 -> grads+2102856
- * in  %2897 f32[2,160] <- arena+1352545280
- * in  %3408 f32[160] <- grads+2102856 (features.5.0.block.3.1.bias)
- */
-static void k389_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 160; j++) y0[o * 160 + j] += x0[o * 320 + 0 + j];
-}
-
-/*
- * %2886 = conv2d_bwd_weight(%2880, %554) : f32[960,1,3,3]  features.5.1.block.1.0
- * %3417 = add(%3416, %2886) : f32[960,1,3,3]  features.5.1.block.1.0.weight
- * out %3417 -> grads+2258536
- * in  %2880 f32[4,32,32,960] <- arena+130023424
- * in  %554 f32[4,32,32,960] <- arena+67108864
- * in  %3416 f32[960,1,3,3] <- grads+2258536 (features.5.1.block.1.0.weight)
- */
-static void k390_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,32,32,960) w (960,1,3,3) y (4,32,32,960) stride 1 pad 1 groups 960, added into the accumulator */
-    /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
-     * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
-     * double); the partials are added in thread order. */
-    const int max_threads = omp_get_max_threads();
-    double *restrict part = calloc((size_t)max_threads * 8640, sizeof(double));  /* (threads, R, S, C) */
-    if (!part) abort();
-    int threads = 1;
-    #pragma omp parallel num_threads(max_threads)
-    {
-        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
-        if (thread == 0) threads = team;
-        float *restrict rowsum = malloc(sizeof(float) * 8640);  /* (R, S, C): the sums of one output row */
-        if (!rowsum) abort();
-        double *restrict acc = part + (long)thread * 8640;
-        for (long row = 128L * thread / team; row < 128L * (thread + 1) / team; row++) {
-            const long n = row / 32, oh = row % 32;
-            memset(rowsum, 0, 8640 * sizeof(float));
-            for (long ow = 0; ow < 32; ow++) {
-                const float *restrict gp = x0 + ((n * 32 + oh) * 32 + ow) * 960;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r;
-                    if (ih < 0 || ih >= 32) continue;
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = ow - 1 + s;
-                        if (iw < 0 || iw >= 32) continue;
-                        const float *restrict xp = x1 + ((n * 32 + ih) * 32 + iw) * 960;
-                        float *restrict rp = rowsum + (r * 3 + s) * 960;
-                        for (long c = 0; c < 960; c++) rp[c] += gp[c] * xp[c];
-                    }
-                }
-            }
-            for (long i = 0; i < 8640; i++) acc[i] += rowsum[i];
-        }
-        free(rowsum);
-    }
-    /* dw[c, r, s] = Σ_thread part[thread, r, s, c], in thread order */
-    #pragma omp parallel for schedule(static)
-    for (long c = 0; c < 960; c++) {
-        for (long t = 0; t < 9; t++) {
-            double sum = 0.0;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 9 + t) * 960 + c];
-            y0[c * 9 + t] += (float)sum;
-        }
-    }
-    free(part);
-}
-
-/*
- * %2857 = conv2d_bwd_weight(%2851, %579) : f32[160,960,1,1]  features.5.1.block.3.0
- * %3431 = add(%3430, %2857) : f32[160,960,1,1]  features.5.1.block.3.0.weight
- * out %3431 -> grads+2346896
- * in  %2851 f32[4,32,32,160] <- arena+1293156352
- * in  %579 f32[4,32,32,960] <- arena+82837504
- * in  %3430 f32[160,960,1,1] <- grads+2346896 (features.5.1.block.3.0.weight)
- */
-static void k391_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,32,32,960) w (160,960,1,1) y (4,32,32,160) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 960, 4096, 1.0f, x0, 160, x1, 960, 1.0f, y0, 960);
 }
 
 /*
@@ -10882,7 +14745,7 @@ static void k391_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * ... and 802 more nodes of the same kinds
  * 1 values written, 407 read (flat over the state blocks)
  */
-static void k392_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
+static void k434_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[903896, 21171893), then torch's clip_grad_norm_ */
     enum { CHUNKS = 64 };
     double part[CHUNKS];
@@ -10916,7 +14779,7 @@ static void k392_grad_norm(float *restrict coef, const float *restrict g, const 
  * ... and 1206 more nodes of the same kinds
  * 1624 values written, 1627 read (flat over the state blocks)
  */
-static void k393_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
+static void k435_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
     /* AdamW (torch.optim.AdamW) over the trainable parameters; gradient accumulators reset */
     const float lr = hyper[0], wd = hyper[1], c = coef[0];
     {
@@ -10967,14 +14830,14 @@ static void k393_adamw(float *restrict p, float *restrict g, float *restrict m, 
  * %8 = bn_stats(%3) : f32[2,24]  features.0.1
  * %9 = running_mean_update(%6, %8) : f32[24]  features.0.1
  * %10 = running_var_update(%7, %8) : f32[24]  features.0.1
- * out %8 -> arena+2219378048
+ * out %8 -> arena+1487346944
  * out %9 -> model+21171893
  * out %10 -> model+21171917
- * in  %3 f32[4,256,256,24] <- arena+402653184
+ * in  %3 f32[4,256,256,24] <- arena+251658240
  * in  %6 f32[24] <- model+21171893 (features.0.1.running_mean)
  * in  %7 f32[24] <- model+21171917 (features.0.1.running_var)
  */
-static void k394_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k436_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11006,13 +14869,13 @@ static void k394_bn_stats_running_mean_update_running_var_update(float *restrict
 /*
  * %11 = bn_train(%3, %8, %4, %5) : f32[4,256,256,24]  features.0.1
  * %12 = silu(%11) : f32[4,256,256,24]  features.0.2
- * out %12 -> arena+427819008
- * in  %3 f32[4,256,256,24] <- arena+402653184
+ * out %12 -> arena+276824064
+ * in  %3 f32[4,256,256,24] <- arena+251658240
  * in  %4 f32[24] <- model+648 (features.0.1.weight)
  * in  %5 f32[24] <- model+672 (features.0.1.bias)
- * in  %8 f32[2,24] <- arena+2219378048
+ * in  %8 f32[2,24] <- arena+1487346944
  */
-static void k395_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k437_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -11033,14 +14896,14 @@ static void k395_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * %22 = bn_train(%14, %19, %15, %16) : f32[4,256,256,24]  features.1.0.block.0.1
  * %23 = silu(%22) : f32[4,256,256,24]  features.1.0.block.0.2
  * %24 = add(%23, %12) : f32[4,256,256,24]  features.1.0
- * out %24 -> arena+478150656
- * in  %12 f32[4,256,256,24] <- arena+427819008
- * in  %14 f32[4,256,256,24] <- arena+452984832
+ * out %24 -> arena+327155712
+ * in  %12 f32[4,256,256,24] <- arena+276824064
+ * in  %14 f32[4,256,256,24] <- arena+301989888
  * in  %15 f32[24] <- model+5880 (features.1.0.block.0.1.weight)
  * in  %16 f32[24] <- model+5904 (features.1.0.block.0.1.bias)
- * in  %19 f32[2,24] <- arena+2219378240
+ * in  %19 f32[2,24] <- arena+1487347136
  */
-static void k396_bn_train_silu_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k438_bn_train_silu_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
@@ -11064,15 +14927,15 @@ static void k396_bn_train_silu_add(float *restrict y0, const float *restrict x0,
  * %35 = silu(%34) : f32[4,256,256,24]  features.1.1.block.0.2
  * %37 = stochastic_depth(%35, %36) : f32[4,256,256,24]  features.1.1.stochastic_depth
  * %38 = add(%37, %24) : f32[4,256,256,24]  features.1.1
- * out %38 -> arena+528482304
- * in  %24 f32[4,256,256,24] <- arena+478150656
- * in  %26 f32[4,256,256,24] <- arena+503316480
+ * out %38 -> arena+377487360
+ * in  %24 f32[4,256,256,24] <- arena+327155712
+ * in  %26 f32[4,256,256,24] <- arena+352321536
  * in  %27 f32[24] <- model+11112 (features.1.1.block.0.1.weight)
  * in  %28 f32[24] <- model+11136 (features.1.1.block.0.1.bias)
- * in  %31 f32[2,24] <- arena+2219378432
+ * in  %31 f32[2,24] <- arena+1487347328
  * in  %36 i32[1] <- seed (seed)
  */
-static void k397_bn_train_silu_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+static void k439_bn_train_silu_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
@@ -11096,14 +14959,14 @@ static void k397_bn_train_silu_stochastic_depth_add(float *restrict y0, const fl
  * %45 = bn_stats(%40) : f32[2,96]  features.2.0.block.0.1
  * %46 = running_mean_update(%43, %45) : f32[96]  features.2.0.block.0.1
  * %47 = running_var_update(%44, %45) : f32[96]  features.2.0.block.0.1
- * out %45 -> arena+2219354880
+ * out %45 -> arena+1487324416
  * out %46 -> model+21172037
  * out %47 -> model+21172133
- * in  %40 f32[4,128,128,96] <- arena+553648128
+ * in  %40 f32[4,128,128,96] <- arena+402653184
  * in  %43 f32[96] <- model+21172037 (features.2.0.block.0.1.running_mean)
  * in  %44 f32[96] <- model+21172133 (features.2.0.block.0.1.running_var)
  */
-static void k398_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k440_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 96, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11135,26 +14998,40 @@ static void k398_bn_stats_running_mean_update_running_var_update(float *restrict
 /*
  * %48 = bn_train(%40, %45, %41, %42) : f32[4,128,128,96]  features.2.0.block.0.1
  * %49 = silu(%48) : f32[4,128,128,96]  features.2.0.block.0.2
- * out %49 -> arena+578813952
- * in  %40 f32[4,128,128,96] <- arena+553648128
+ * %51 = conv2d(%49, %50) : f32[4,128,128,48]  features.2.0.block.1.0
+ * out %51 -> arena+836763648
+ * in  %40 f32[4,128,128,96] <- arena+402653184
  * in  %41 f32[96] <- model+31896 (features.2.0.block.0.1.weight)
  * in  %42 f32[96] <- model+31992 (features.2.0.block.0.1.bias)
- * in  %45 f32[2,96] <- arena+2219354880
+ * in  %45 f32[2,96] <- arena+1487324416
+ * in  %50 f32[48,96,1,1] <- model+32088 (features.2.0.block.1.0.weight)
  */
-static void k399_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k441_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 682 rows of f(x) computed into scratch, one sgemm each */
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
         q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 65536; r++) {
-        for (long c = 0; c < 96; c++) {
-            const long i = r * 96 + c;
-            const float t0 = x0[r * 96 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            const float t2 = t1 * ba_sigmoid(t1);
-            y0[i] = t2;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 97; t++) {
+            const long m0 = t * 682, rows = m0 + 682 <= 65536 ? 682 : 65536 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 96; c++) {
+                    const long i = r * 96 + c;
+                    const float t0 = x0[r * 96 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    (void)i;
+                    tile[(r - m0) * 96 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 96, 1.0f, tile, 96, x4, 96, 0.0f, y0 + m0 * 48, 48);
         }
+        free(tile);
     }
 }
 
@@ -11162,14 +15039,14 @@ static void k399_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * %56 = bn_stats(%51) : f32[2,48]  features.2.0.block.1.1
  * %57 = running_mean_update(%54, %56) : f32[48]  features.2.0.block.1.1
  * %58 = running_var_update(%55, %56) : f32[48]  features.2.0.block.1.1
- * out %56 -> arena+2219376000
+ * out %56 -> arena+1487344896
  * out %57 -> model+21172229
  * out %58 -> model+21172277
- * in  %51 f32[4,128,128,48] <- arena+1288699904
+ * in  %51 f32[4,128,128,48] <- arena+836763648
  * in  %54 f32[48] <- model+21172229 (features.2.0.block.1.1.running_mean)
  * in  %55 f32[48] <- model+21172277 (features.2.0.block.1.1.running_var)
  */
-static void k400_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k442_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11200,13 +15077,13 @@ static void k400_bn_stats_running_mean_update_running_var_update(float *restrict
 
 /*
  * %59 = bn_train(%51, %56, %52, %53) : f32[4,128,128,48]  features.2.0.block.1.1
- * out %59 -> arena+1301282816
- * in  %51 f32[4,128,128,48] <- arena+1288699904
+ * out %59 -> arena+849346560
+ * in  %51 f32[4,128,128,48] <- arena+836763648
  * in  %52 f32[48] <- model+36696 (features.2.0.block.1.1.weight)
  * in  %53 f32[48] <- model+36744 (features.2.0.block.1.1.bias)
- * in  %56 f32[2,48] <- arena+2219376000
+ * in  %56 f32[2,48] <- arena+1487344896
  */
-static void k401_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k443_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[48];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x1[c] / sqrtf(x3[48 + c] + 0.001f);
@@ -11226,14 +15103,14 @@ static void k401_bn_train(float *restrict y0, const float *restrict x0, const fl
  * %66 = bn_stats(%61) : f32[2,192]  features.2.1.block.0.1
  * %67 = running_mean_update(%64, %66) : f32[192]  features.2.1.block.0.1
  * %68 = running_var_update(%65, %66) : f32[192]  features.2.1.block.0.1
- * out %66 -> arena+2219303424
+ * out %66 -> arena+1487271936
  * out %67 -> model+21172325
  * out %68 -> model+21172517
  * in  %61 f32[4,128,128,192] <- arena+0
  * in  %64 f32[192] <- model+21172325 (features.2.1.block.0.1.running_mean)
  * in  %65 f32[192] <- model+21172517 (features.2.1.block.0.1.running_var)
  */
-static void k402_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k444_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 192, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11265,26 +15142,40 @@ static void k402_bn_stats_running_mean_update_running_var_update(float *restrict
 /*
  * %69 = bn_train(%61, %66, %62, %63) : f32[4,128,128,192]  features.2.1.block.0.1
  * %70 = silu(%69) : f32[4,128,128,192]  features.2.1.block.0.2
- * out %70 -> arena+50331648
+ * %72 = conv2d(%70, %71) : f32[4,128,128,48]  features.2.1.block.1.0
+ * out %72 -> arena+861929472
  * in  %61 f32[4,128,128,192] <- arena+0
  * in  %62 f32[192] <- model+119736 (features.2.1.block.0.1.weight)
  * in  %63 f32[192] <- model+119928 (features.2.1.block.0.1.bias)
- * in  %66 f32[2,192] <- arena+2219303424
+ * in  %66 f32[2,192] <- arena+1487271936
+ * in  %71 f32[48,192,1,1] <- model+120120 (features.2.1.block.1.0.weight)
  */
-static void k403_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k445_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 65536; r++) {
-        for (long c = 0; c < 192; c++) {
-            const long i = r * 192 + c;
-            const float t0 = x0[r * 192 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            const float t2 = t1 * ba_sigmoid(t1);
-            y0[i] = t2;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 193; t++) {
+            const long m0 = t * 341, rows = m0 + 341 <= 65536 ? 341 : 65536 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 192; c++) {
+                    const long i = r * 192 + c;
+                    const float t0 = x0[r * 192 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    (void)i;
+                    tile[(r - m0) * 192 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 192, 1.0f, tile, 192, x4, 192, 0.0f, y0 + m0 * 48, 48);
         }
+        free(tile);
     }
 }
 
@@ -11292,15 +15183,15 @@ static void k403_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * %80 = bn_train(%72, %77, %73, %74) : f32[4,128,128,48]  features.2.1.block.1.1
  * %81 = stochastic_depth(%80, %36) : f32[4,128,128,48]  features.2.1.stochastic_depth
  * %82 = add(%81, %59) : f32[4,128,128,48]  features.2.1
- * out %82 -> arena+1326448640
+ * out %82 -> arena+874512384
  * in  %36 i32[1] <- seed (seed)
- * in  %59 f32[4,128,128,48] <- arena+1301282816
- * in  %72 f32[4,128,128,48] <- arena+1313865728
+ * in  %59 f32[4,128,128,48] <- arena+849346560
+ * in  %72 f32[4,128,128,48] <- arena+861929472
  * in  %73 f32[48] <- model+129336 (features.2.1.block.1.1.weight)
  * in  %74 f32[48] <- model+129384 (features.2.1.block.1.1.bias)
- * in  %77 f32[2,48] <- arena+2219376384
+ * in  %77 f32[2,48] <- arena+1487345280
  */
-static void k404_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k446_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[48];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x3[c] / sqrtf(x5[48 + c] + 0.001f);
@@ -11323,14 +15214,14 @@ static void k404_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * %135 = bn_stats(%130) : f32[2,192]  features.3.0.block.0.1
  * %136 = running_mean_update(%133, %135) : f32[192]  features.3.0.block.0.1
  * %137 = running_var_update(%134, %135) : f32[192]  features.3.0.block.0.1
- * out %135 -> arena+2219308032
+ * out %135 -> arena+1487276544
  * out %136 -> model+21173765
  * out %137 -> model+21173957
- * in  %130 f32[4,64,64,192] <- arena+1389363200
+ * in  %130 f32[4,64,64,192] <- arena+937426944
  * in  %133 f32[192] <- model+21173765 (features.3.0.block.0.1.running_mean)
  * in  %134 f32[192] <- model+21173957 (features.3.0.block.0.1.running_var)
  */
-static void k405_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k447_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 192, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11362,26 +15253,40 @@ static void k405_bn_stats_running_mean_update_running_var_update(float *restrict
 /*
  * %138 = bn_train(%130, %135, %131, %132) : f32[4,64,64,192]  features.3.0.block.0.1
  * %139 = silu(%138) : f32[4,64,64,192]  features.3.0.block.0.2
- * out %139 -> arena+1401946112
- * in  %130 f32[4,64,64,192] <- arena+1389363200
+ * %141 = conv2d(%139, %140) : f32[4,64,64,64]  features.3.0.block.1.0
+ * out %141 -> arena+1386217472
+ * in  %130 f32[4,64,64,192] <- arena+937426944
  * in  %131 f32[192] <- model+397656 (features.3.0.block.0.1.weight)
  * in  %132 f32[192] <- model+397848 (features.3.0.block.0.1.bias)
- * in  %135 f32[2,192] <- arena+2219308032
+ * in  %135 f32[2,192] <- arena+1487276544
+ * in  %140 f32[64,192,1,1] <- model+398040 (features.3.0.block.1.0.weight)
  */
-static void k406_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k448_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* y (16384, 64) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
     }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 16384; r++) {
-        for (long c = 0; c < 192; c++) {
-            const long i = r * 192 + c;
-            const float t0 = x0[r * 192 + c];
-            const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
-            const float t2 = t1 * ba_sigmoid(t1);
-            y0[i] = t2;
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 49; t++) {
+            const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 192; c++) {
+                    const long i = r * 192 + c;
+                    const float t0 = x0[r * 192 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    (void)i;
+                    tile[(r - m0) * 192 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 64, 192, 1.0f, tile, 192, x4, 192, 0.0f, y0 + m0 * 64, 64);
         }
+        free(tile);
     }
 }
 
@@ -11389,14 +15294,14 @@ static void k406_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * %146 = bn_stats(%141) : f32[2,64]  features.3.0.block.1.1
  * %147 = running_mean_update(%144, %146) : f32[64]  features.3.0.block.1.1
  * %148 = running_var_update(%145, %146) : f32[64]  features.3.0.block.1.1
- * out %146 -> arena+2219367808
+ * out %146 -> arena+1487336704
  * out %147 -> model+21174149
  * out %148 -> model+21174213
- * in  %141 f32[4,64,64,64] <- arena+1510998016
+ * in  %141 f32[4,64,64,64] <- arena+1386217472
  * in  %144 f32[64] <- model+21174149 (features.3.0.block.1.1.running_mean)
  * in  %145 f32[64] <- model+21174213 (features.3.0.block.1.1.running_var)
  */
-static void k407_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k449_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 64, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11427,13 +15332,13 @@ static void k407_bn_stats_running_mean_update_running_var_update(float *restrict
 
 /*
  * %149 = bn_train(%141, %146, %142, %143) : f32[4,64,64,64]  features.3.0.block.1.1
- * out %149 -> arena+2048917504
- * in  %141 f32[4,64,64,64] <- arena+1510998016
+ * out %149 -> arena+1390411776
+ * in  %141 f32[4,64,64,64] <- arena+1386217472
  * in  %142 f32[64] <- model+410328 (features.3.0.block.1.1.weight)
  * in  %143 f32[64] <- model+410392 (features.3.0.block.1.1.bias)
- * in  %146 f32[2,64] <- arena+2219367808
+ * in  %146 f32[2,64] <- arena+1487336704
  */
-static void k408_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k450_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[64];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
         q0[c] = x1[c] / sqrtf(x3[64 + c] + 0.001f);
@@ -11450,18 +15355,58 @@ static void k408_bn_train(float *restrict y0, const float *restrict x0, const fl
 }
 
 /*
+ * %159 = bn_train(%151, %156, %152, %153) : f32[4,64,64,256]  features.3.1.block.0.1
+ * %160 = silu(%159) : f32[4,64,64,256]  features.3.1.block.0.2
+ * %162 = conv2d(%160, %161) : f32[4,64,64,64]  features.3.1.block.1.0
+ * out %162 -> arena+1394606080
+ * in  %151 f32[4,64,64,256] <- arena+150994944
+ * in  %152 f32[256] <- model+557912 (features.3.1.block.0.1.weight)
+ * in  %153 f32[256] <- model+558168 (features.3.1.block.0.1.bias)
+ * in  %156 f32[2,256] <- arena+1487230976
+ * in  %161 f32[64,256,1,1] <- model+558424 (features.3.1.block.1.0.weight)
+ */
+static void k451_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* y (16384, 64) = f(x) (16384, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 64; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x0[r * 256 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 64, 256, 1.0f, tile, 256, x4, 256, 0.0f, y0 + m0 * 64, 64);
+        }
+        free(tile);
+    }
+}
+
+/*
  * %170 = bn_train(%162, %167, %163, %164) : f32[4,64,64,64]  features.3.1.block.1.1
  * %171 = stochastic_depth(%170, %36) : f32[4,64,64,64]  features.3.1.stochastic_depth
  * %172 = add(%171, %149) : f32[4,64,64,64]  features.3.1
- * out %172 -> arena+2053111808
+ * out %172 -> arena+1398800384
  * in  %36 i32[1] <- seed (seed)
- * in  %149 f32[4,64,64,64] <- arena+2048917504
- * in  %162 f32[4,64,64,64] <- arena+734003200
+ * in  %149 f32[4,64,64,64] <- arena+1390411776
+ * in  %162 f32[4,64,64,64] <- arena+1394606080
  * in  %163 f32[64] <- model+574808 (features.3.1.block.1.1.weight)
  * in  %164 f32[64] <- model+574872 (features.3.1.block.1.1.bias)
- * in  %167 f32[2,64] <- arena+2219368320
+ * in  %167 f32[2,64] <- arena+1487337216
  */
-static void k409_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k452_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[64];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
         q0[c] = x3[c] / sqrtf(x5[64 + c] + 0.001f);
@@ -11481,23 +15426,391 @@ static void k409_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
 }
 
 /*
+ * %216 = bn_train(%208, %213, %209, %210) : f32[4,64,64,64]  features.3.3.block.1.1
+ * %217 = stochastic_depth(%216, %36) : f32[4,64,64,64]  features.3.3.stochastic_depth
+ * %218 = add(%217, %195) : f32[4,64,64,64]  features.3.3
+ * %220 = conv2d(%218, %219) : f32[4,64,64,256]  features.4.0.block.0.0
+ * out %220 -> arena+201326592
+ * in  %36 i32[1] <- seed (seed)
+ * in  %195 f32[4,64,64,64] <- arena+1407188992
+ * in  %208 f32[4,64,64,64] <- arena+1411383296
+ * in  %209 f32[64] <- model+903768 (features.3.3.block.1.1.weight)
+ * in  %210 f32[64] <- model+903832 (features.3.3.block.1.1.bias)
+ * in  %213 f32[2,64] <- arena+1487338240
+ * in  %219 f32[256,64,1,1] <- model+903896 (features.4.0.block.0.0.weight)
+ */
+static void k453_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    /* y (16384, 256) = f(x) (16384, 64) · wᵀ: tiles of 1024 rows of f(x) computed into scratch, one sgemm each */
+    float q0[64];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = x3[c] / sqrtf(x5[64 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 1024, rows = m0 + 1024 <= 16384 ? 1024 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 64; c++) {
+                    const long i = r * 64 + c;
+                    const float t0 = x2[r * 64 + c];
+                    const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 64 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 64 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 64, 1.0f, tile, 64, x6, 64, 0.0f, y0 + m0 * 256, 256);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %264 = bn_train(%256, %261, %257, %258) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %310 = bn_train(%302, %307, %303, %304) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %311 = stochastic_depth(%310, %36) : f32[4,32,32,128]  features.4.1.stochastic_depth
+ * %312 = add(%311, %264) : f32[4,32,32,128]  features.4.1
+ * %314 = conv2d(%312, %313) : f32[4,32,32,512]  features.4.2.block.0.0
+ * out %314 -> arena+1012924416
+ * in  %36 i32[1] <- seed (seed)
+ * in  %256 f32[4,32,32,128] <- arena+1452539904
+ * in  %257 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
+ * in  %258 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
+ * in  %261 f32[2,128] <- arena+1487289600
+ * in  %302 f32[4,32,32,128] <- arena+1454637056
+ * in  %303 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
+ * in  %304 f32[128] <- model+1136264 (features.4.1.block.3.1.bias)
+ * in  %307 f32[2,128] <- arena+1487290624
+ * in  %313 f32[512,128,1,1] <- model+1136392 (features.4.2.block.0.0.weight)
+ */
+static void k454_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x5[r * 128 + c];
+                    const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 128 + c];
+                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t5 = t2 + t4;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, x9, 128, 0.0f, y0 + m0 * 512, 512);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %264 = bn_train(%256, %261, %257, %258) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %310 = bn_train(%302, %307, %303, %304) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %311 = stochastic_depth(%310, %36) : f32[4,32,32,128]  features.4.1.stochastic_depth
+ * %312 = add(%311, %264) : f32[4,32,32,128]  features.4.1
+ * %358 = bn_train(%350, %355, %351, %352) : f32[4,32,32,128]  features.4.2.block.3.1
+ * %359 = stochastic_depth(%358, %36) : f32[4,32,32,128]  features.4.2.stochastic_depth
+ * %360 = add(%359, %312) : f32[4,32,32,128]  features.4.2
+ * %362 = conv2d(%360, %361) : f32[4,32,32,512]  features.4.3.block.0.0
+ * out %362 -> arena+1038090240
+ * in  %36 i32[1] <- seed (seed)
+ * in  %256 f32[4,32,32,128] <- arena+1452539904
+ * in  %257 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
+ * in  %258 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
+ * in  %261 f32[2,128] <- arena+1487289600
+ * in  %302 f32[4,32,32,128] <- arena+1454637056
+ * in  %303 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
+ * in  %304 f32[128] <- model+1136264 (features.4.1.block.3.1.bias)
+ * in  %307 f32[2,128] <- arena+1487290624
+ * in  %350 f32[4,32,32,128] <- arena+1456734208
+ * in  %351 f32[128] <- model+1307432 (features.4.2.block.3.1.weight)
+ * in  %352 f32[128] <- model+1307560 (features.4.2.block.3.1.bias)
+ * in  %355 f32[2,128] <- arena+1487291648
+ * in  %361 f32[512,128,1,1] <- model+1307688 (features.4.3.block.0.0.weight)
+ */
+static void k455_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
+    }
+    float q2[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q2[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+    }
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x9[r * 128 + c];
+                    const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x5[r * 128 + c];
+                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 128 + c];
+                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t8 = t5 + t7;
+                    const float t9 = t2 + t8;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t9;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, x13, 128, 0.0f, y0 + m0 * 512, 512);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %264 = bn_train(%256, %261, %257, %258) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %310 = bn_train(%302, %307, %303, %304) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %311 = stochastic_depth(%310, %36) : f32[4,32,32,128]  features.4.1.stochastic_depth
+ * %312 = add(%311, %264) : f32[4,32,32,128]  features.4.1
+ * %358 = bn_train(%350, %355, %351, %352) : f32[4,32,32,128]  features.4.2.block.3.1
+ * %359 = stochastic_depth(%358, %36) : f32[4,32,32,128]  features.4.2.stochastic_depth
+ * %360 = add(%359, %312) : f32[4,32,32,128]  features.4.2
+ * %406 = bn_train(%398, %403, %399, %400) : f32[4,32,32,128]  features.4.3.block.3.1
+ * %407 = stochastic_depth(%406, %36) : f32[4,32,32,128]  features.4.3.stochastic_depth
+ * %408 = add(%407, %360) : f32[4,32,32,128]  features.4.3
+ * 1 values written, 17 read (flat over the state blocks)
+ */
+static void k456_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x14[c] / sqrtf(x16[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
+    }
+    float q2[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q2[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
+    }
+    float q3[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q3[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+    }
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 4096; r++) {
+        for (long c = 0; c < 128; c++) {
+            const long i = r * 128 + c;
+            const float t0 = x13[r * 128 + c];
+            const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
+            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t3 = x9[r * 128 + c];
+            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
+            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t6 = x5[r * 128 + c];
+            const float t7 = (t6 - x8[c]) * q2[c] + x7[c];
+            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 131072)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t9 = x1[r * 128 + c];
+            const float t10 = (t9 - x4[c]) * q3[c] + x3[c];
+            const float t11 = t8 + t10;
+            const float t12 = t5 + t11;
+            const float t13 = t2 + t12;
+            y0[i] = t13;
+        }
+    }
+}
+
+/*
+ * %264 = bn_train(%256, %261, %257, %258) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %310 = bn_train(%302, %307, %303, %304) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %311 = stochastic_depth(%310, %36) : f32[4,32,32,128]  features.4.1.stochastic_depth
+ * %312 = add(%311, %264) : f32[4,32,32,128]  features.4.1
+ * %358 = bn_train(%350, %355, %351, %352) : f32[4,32,32,128]  features.4.2.block.3.1
+ * %359 = stochastic_depth(%358, %36) : f32[4,32,32,128]  features.4.2.stochastic_depth
+ * %360 = add(%359, %312) : f32[4,32,32,128]  features.4.2
+ * %3092 = conv2d_bwd_weight(%3086, %360) : f32[512,128,1,1]  features.4.3.block.0.0
+ * %3606 = add(%3605, %3092) : f32[512,128,1,1]  features.4.3.block.0.0.weight
+ * out %3606 -> grads+1307688
+ * in  %36 i32[1] <- seed (seed)
+ * in  %256 f32[4,32,32,128] <- arena+1452539904
+ * in  %257 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
+ * in  %258 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
+ * in  %261 f32[2,128] <- arena+1487289600
+ * in  %302 f32[4,32,32,128] <- arena+1454637056
+ * in  %303 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
+ * in  %304 f32[128] <- model+1136264 (features.4.1.block.3.1.bias)
+ * in  %307 f32[2,128] <- arena+1487290624
+ * in  %350 f32[4,32,32,128] <- arena+1456734208
+ * in  %351 f32[128] <- model+1307432 (features.4.2.block.3.1.weight)
+ * in  %352 f32[128] <- model+1307560 (features.4.2.block.3.1.bias)
+ * in  %355 f32[2,128] <- arena+1487291648
+ * in  %3086 f32[4,32,32,512] <- arena+243269632
+ * in  %3605 f32[512,128,1,1] <- grads+1307688 (features.4.3.block.0.0.weight)
+ */
+static void k457_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+    /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
+    }
+    float q2[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q2[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 65536, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x9[r * 128 + c];
+                    const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x5[r * 128 + c];
+                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
+                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t6 = x1[r * 128 + c];
+                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t8 = t5 + t7;
+                    const float t9 = t2 + t8;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t9;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, x13 + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 65536; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %264 = bn_train(%256, %261, %257, %258) : f32[4,32,32,128]  features.4.0.block.3.1
+ * %310 = bn_train(%302, %307, %303, %304) : f32[4,32,32,128]  features.4.1.block.3.1
+ * %311 = stochastic_depth(%310, %36) : f32[4,32,32,128]  features.4.1.stochastic_depth
+ * %312 = add(%311, %264) : f32[4,32,32,128]  features.4.1
+ * %3140 = conv2d_bwd_weight(%3134, %312) : f32[512,128,1,1]  features.4.2.block.0.0
+ * %3580 = add(%3579, %3140) : f32[512,128,1,1]  features.4.2.block.0.0.weight
+ * out %3580 -> grads+1136392
+ * in  %36 i32[1] <- seed (seed)
+ * in  %256 f32[4,32,32,128] <- arena+1452539904
+ * in  %257 f32[128] <- model+964840 (features.4.0.block.3.1.weight)
+ * in  %258 f32[128] <- model+964968 (features.4.0.block.3.1.bias)
+ * in  %261 f32[2,128] <- arena+1487289600
+ * in  %302 f32[4,32,32,128] <- arena+1454637056
+ * in  %303 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
+ * in  %304 f32[128] <- model+1136264 (features.4.1.block.3.1.bias)
+ * in  %307 f32[2,128] <- arena+1487290624
+ * in  %3134 f32[4,32,32,512] <- arena+243269632
+ * in  %3579 f32[512,128,1,1] <- grads+1136392 (features.4.2.block.0.0.weight)
+ */
+static void k458_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
+    float q0[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q0[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
+    }
+    float q1[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q1[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 65536, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 8; t++) {
+            const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 128; c++) {
+                    const long i = r * 128 + c;
+                    const float t0 = x5[r * 128 + c];
+                    const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 128 + c];
+                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t5 = t2 + t4;
+                    (void)i;
+                    tile[(r - m0) * 128 + c] = t5;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, x9 + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 65536; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %2997 = add_n(%2948, %2995) : f32[4,32,32,128]  features.4.4
  * %3045 = add_n(%2997, %3043) : f32[4,32,32,128]  features.4.3
  * %3093 = add_n(%3045, %3091) : f32[4,32,32,128]  features.4.2
  * %3141 = add_n(%3093, %3139) : f32[4,32,32,128]  features.4.1
  * %3142 = stochastic_depth_bwd(%3141, %36) : f32[4,32,32,128]  features.4.1.stochastic_depth
  * %3143 = bn_bwd_reduce(%3142, %302, %307) : f32[2,128]  features.4.1.block.3.1
- * out %3143 -> arena+2219322112
+ * out %3143 -> arena+1487278080
  * in  %36 i32[1] <- seed (seed)
- * in  %302 f32[4,32,32,128] <- arena+2092957696
- * in  %307 f32[2,128] <- arena+1691352064
- * in  %2948 f32[4,32,32,128] <- arena+2116026368
- * in  %2995 f32[4,32,32,128] <- arena+2174746624
- * in  %3043 f32[4,32,32,128] <- arena+2170552320
- * in  %3091 f32[4,32,32,128] <- arena+2166358016
- * in  %3139 f32[4,32,32,128] <- arena+2162163712
+ * in  %302 f32[4,32,32,128] <- arena+1454637056
+ * in  %307 f32[2,128] <- arena+1487290624
+ * in  %2948 f32[4,32,32,128] <- arena+1419771904
+ * in  %2995 f32[4,32,32,128] <- arena+1421869056
+ * in  %3043 f32[4,32,32,128] <- arena+1423966208
+ * in  %3091 f32[4,32,32,128] <- arena+1426063360
+ * in  %3139 f32[4,32,32,128] <- arena+1428160512
  */
-static void k410_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k459_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
@@ -11545,19 +15858,19 @@ static void k410_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %3141 = add_n(%3093, %3139) : f32[4,32,32,128]  features.4.1
  * %3142 = stochastic_depth_bwd(%3141, %36) : f32[4,32,32,128]  features.4.1.stochastic_depth
  * %3144 = bn_bwd_input(%3142, %302, %307, %303, %3143) : f32[4,32,32,128]  features.4.1.block.3.1
- * out %3144 -> arena+2181038080
+ * out %3144 -> arena+243269632
  * in  %36 i32[1] <- seed (seed)
- * in  %302 f32[4,32,32,128] <- arena+2092957696
+ * in  %302 f32[4,32,32,128] <- arena+1454637056
  * in  %303 f32[128] <- model+1136136 (features.4.1.block.3.1.weight)
- * in  %307 f32[2,128] <- arena+1691352064
- * in  %2948 f32[4,32,32,128] <- arena+2116026368
- * in  %2995 f32[4,32,32,128] <- arena+2174746624
- * in  %3043 f32[4,32,32,128] <- arena+2170552320
- * in  %3091 f32[4,32,32,128] <- arena+2166358016
- * in  %3139 f32[4,32,32,128] <- arena+2162163712
- * in  %3143 f32[2,128] <- arena+2219322112
+ * in  %307 f32[2,128] <- arena+1487290624
+ * in  %2948 f32[4,32,32,128] <- arena+1419771904
+ * in  %2995 f32[4,32,32,128] <- arena+1421869056
+ * in  %3043 f32[4,32,32,128] <- arena+1423966208
+ * in  %3091 f32[4,32,32,128] <- arena+1426063360
+ * in  %3139 f32[4,32,32,128] <- arena+1428160512
+ * in  %3143 f32[2,128] <- arena+1487278080
  */
-static void k411_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k460_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
@@ -11587,26 +15900,83 @@ static void k411_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
 
 /*
  * %3234 = conv2d_bwd_input(%3229, %219) : f32[4,64,64,64]  features.4.0.block.0.0
- * out %3234 -> arena+1548746752
- * in  %3229 f32[4,64,64,256] <- arena+671088640
+ * out %3234 -> arena+234881024
+ * in  %3229 f32[4,64,64,256] <- arena+218103808
  * in  %219 f32[256,64,1,1] <- model+903896 (features.4.0.block.0.0.weight)
  */
-static void k412_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k461_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,64) w (256,64,1,1) y (4,64,64,256) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 64, 256, 1.0f, x0, 256, x1, 64, 0.0f, y0, 64);
 }
 
 /*
+ * %216 = bn_train(%208, %213, %209, %210) : f32[4,64,64,64]  features.3.3.block.1.1
+ * %217 = stochastic_depth(%216, %36) : f32[4,64,64,64]  features.3.3.stochastic_depth
+ * %218 = add(%217, %195) : f32[4,64,64,64]  features.3.3
+ * %3235 = conv2d_bwd_weight(%3229, %218) : f32[256,64,1,1]  features.4.0.block.0.0
+ * %3528 = add(%3527, %3235) : f32[256,64,1,1]  features.4.0.block.0.0.weight
+ * out %3528 -> grads+903896
+ * in  %36 i32[1] <- seed (seed)
+ * in  %195 f32[4,64,64,64] <- arena+1407188992
+ * in  %208 f32[4,64,64,64] <- arena+1411383296
+ * in  %209 f32[64] <- model+903768 (features.3.3.block.1.1.weight)
+ * in  %210 f32[64] <- model+903832 (features.3.3.block.1.1.bias)
+ * in  %213 f32[2,64] <- arena+1487338240
+ * in  %3229 f32[4,64,64,256] <- arena+218103808
+ * in  %3527 f32[256,64,1,1] <- grads+903896 (features.4.0.block.0.0.weight)
+ */
+static void k462_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    /* dw (256, 64) += dyᵀ (256, 16384) · f(x) (16384, 64), f(x) recomputed in tiles of 1024 rows */
+    float q0[64];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 64; c++) {
+        q0[c] = x3[c] / sqrtf(x5[64 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 16384, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 16384;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 1024, rows = m0 + 1024 <= 16384 ? 1024 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 64; c++) {
+                    const long i = r * 64 + c;
+                    const float t0 = x2[r * 64 + c];
+                    const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
+                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t3 = x1[r * 64 + c];
+                    const float t4 = t2 + t3;
+                    (void)i;
+                    tile[(r - m0) * 64 + c] = t4;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, x6 + m0 * 256, 256, tile, 64, 1.0f, mine, 64);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 16384; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 16384 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %3236 = stochastic_depth_bwd(%3234, %36) : f32[4,64,64,64]  features.3.3.stochastic_depth
  * %3237 = bn_bwd_reduce(%3236, %208, %213) : f32[2,64]  features.3.3.block.1.1
- * out %3237 -> arena+2219369856
+ * out %3237 -> arena+1487325184
  * in  %36 i32[1] <- seed (seed)
- * in  %208 f32[4,64,64,64] <- arena+2065694720
- * in  %213 f32[2,64] <- arena+2219369344
- * in  %3234 f32[4,64,64,64] <- arena+1548746752
+ * in  %208 f32[4,64,64,64] <- arena+1411383296
+ * in  %213 f32[2,64] <- arena+1487338240
+ * in  %3234 f32[4,64,64,64] <- arena+234881024
  */
-static void k413_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k463_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[64];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
         q0[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
@@ -11642,15 +16012,15 @@ static void k413_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
 /*
  * %3236 = stochastic_depth_bwd(%3234, %36) : f32[4,64,64,64]  features.3.3.stochastic_depth
  * %3238 = bn_bwd_input(%3236, %208, %213, %209, %3237) : f32[4,64,64,64]  features.3.3.block.1.1
- * out %3238 -> arena+2074083328
+ * out %3238 -> arena+239075328
  * in  %36 i32[1] <- seed (seed)
- * in  %208 f32[4,64,64,64] <- arena+2065694720
+ * in  %208 f32[4,64,64,64] <- arena+1411383296
  * in  %209 f32[64] <- model+903768 (features.3.3.block.1.1.weight)
- * in  %213 f32[2,64] <- arena+2219369344
- * in  %3234 f32[4,64,64,64] <- arena+1548746752
- * in  %3237 f32[2,64] <- arena+2219369856
+ * in  %213 f32[2,64] <- arena+1487338240
+ * in  %3234 f32[4,64,64,64] <- arena+234881024
+ * in  %3237 f32[2,64] <- arena+1487325184
  */
-static void k414_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k464_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 64; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
@@ -11671,24 +16041,100 @@ static void k414_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
 }
 
 /*
+ * %3239 = slice(%3237) : f32[1,64]  features.3.3.block.1.1
+ * %3240 = reshape(%3239) : f32[64]  features.3.3.block.1.1
+ * %3524 = add(%3523, %3240) : f32[64]  features.3.3.block.1.1.weight
+ * out %3524 -> grads+903768
+ * in  %3237 f32[2,64] <- arena+1487325184
+ * in  %3523 f32[64] <- grads+903768 (features.3.3.block.1.1.weight)
+ */
+static void k465_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 64; j++) y0[o * 64 + j] += x0[o * 128 + 64 + j];
+}
+
+/*
+ * %3241 = slice(%3237) : f32[1,64]  features.3.3.block.1.1
+ * %3242 = reshape(%3241) : f32[64]  features.3.3.block.1.1
+ * %3526 = add(%3525, %3242) : f32[64]  features.3.3.block.1.1.bias
+ * out %3526 -> grads+903832
+ * in  %3237 f32[2,64] <- arena+1487325184
+ * in  %3525 f32[64] <- grads+903832 (features.3.3.block.1.1.bias)
+ */
+static void k466_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 64; j++) y0[o * 64 + j] += x0[o * 128 + 0 + j];
+}
+
+/*
  * %3243 = conv2d_bwd_input(%3238, %207) : f32[4,64,64,256]  features.3.3.block.1.0
- * out %3243 -> arena+352321536
- * in  %3238 f32[4,64,64,64] <- arena+2074083328
+ * out %3243 -> arena+201326592
+ * in  %3238 f32[4,64,64,64] <- arena+239075328
  * in  %207 f32[64,256,1,1] <- model+887384 (features.3.3.block.1.0.weight)
  */
-static void k415_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k467_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,256) w (64,256,1,1) y (4,64,64,64) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 256, 64, 1.0f, x0, 64, x1, 256, 0.0f, y0, 256);
 }
 
 /*
+ * %205 = bn_train(%197, %202, %198, %199) : f32[4,64,64,256]  features.3.3.block.0.1
+ * %206 = silu(%205) : f32[4,64,64,256]  features.3.3.block.0.2
+ * %3244 = conv2d_bwd_weight(%3238, %206) : f32[64,256,1,1]  features.3.3.block.1.0
+ * %3522 = add(%3521, %3244) : f32[64,256,1,1]  features.3.3.block.1.0.weight
+ * out %3522 -> grads+887384
+ * in  %197 f32[4,64,64,256] <- arena+184549376
+ * in  %198 f32[256] <- model+886872 (features.3.3.block.0.1.weight)
+ * in  %199 f32[256] <- model+887128 (features.3.3.block.0.1.bias)
+ * in  %202 f32[2,256] <- arena+1487235072
+ * in  %3238 f32[4,64,64,64] <- arena+239075328
+ * in  %3521 f32[64,256,1,1] <- grads+887384 (features.3.3.block.1.0.weight)
+ */
+static void k468_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* dw (64, 256) += dyᵀ (64, 16384) · f(x) (16384, 256), f(x) recomputed in tiles of 256 rows */
+    float q0[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 16384, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 16384;
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 64; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const long i = r * 256 + c;
+                    const float t0 = x0[r * 256 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    (void)i;
+                    tile[(r - m0) * 256 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 256, rows, 1.0f, x4 + m0 * 64, 64, tile, 256, 1.0f, mine, 256);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 16384; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 16384 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
  * %3252 = conv2d_bwd_input(%3247, %196) : f32[4,64,64,64]  features.3.3.block.0.0
- * out %3252 -> arena+2065694720
- * in  %3247 f32[4,64,64,256] <- arena+687865856
+ * out %3252 -> arena+239075328
+ * in  %3247 f32[4,64,64,256] <- arena+218103808
  * in  %196 f32[256,64,3,3] <- model+739416 (features.3.3.block.0.0.weight)
  */
-static void k416_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k469_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -11730,17 +16176,76 @@ static void k416_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
 }
 
 /*
+ * %3253 = conv2d_bwd_weight(%3247, %195) : f32[256,64,3,3]  features.3.3.block.0.0
+ * %3516 = add(%3515, %3253) : f32[256,64,3,3]  features.3.3.block.0.0.weight
+ * out %3516 -> grads+739416
+ * in  %3247 f32[4,64,64,256] <- arena+218103808
+ * in  %195 f32[4,64,64,64] <- arena+1407188992
+ * in  %3515 f32[256,64,3,3] <- grads+739416 (features.3.3.block.0.0.weight)
+ */
+static void k470_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 147456, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 73728);  /* (128, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 147456;  /* (K, R·S·Cg) */
+        for (long t = 128L * thread / team; t < 128L * (thread + 1) / team; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 576 + r * 192;
+                    if (ih < 0 || ih >= 64) { memset(dst, 0, 192 * sizeof(float)); continue; }
+                    const long row = (n * 64 + ih) * 64;
+                    if (iw0 >= 0 && iw0 + 3 <= 64) { memcpy(dst, x1 + (row + iw0) * 64, 192 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 64) memset(dst + s * 64, 0, 64 * sizeof(float));
+                        else memcpy(dst + s * 64, x1 + (row + iw) * 64, 64 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 576, pixels, 1.0f, x0 + m0 * 256, 256, col, 576, 1.0f, acc, 576);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 256; k++) {
+        for (long c = 0; c < 64; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 256 + k) * 576 + (r * 3 + s) * 64 + c];
+            y0[((k * 64 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}
+
+/*
  * %3254 = add_n(%3234, %3252) : f32[4,64,64,64]  features.3.2
  * %3255 = stochastic_depth_bwd(%3254, %36) : f32[4,64,64,64]  features.3.2.stochastic_depth
  * %3256 = bn_bwd_reduce(%3255, %185, %190) : f32[2,64]  features.3.2.block.1.1
- * out %3256 -> arena+2219369344
+ * out %3256 -> arena+1487325184
  * in  %36 i32[1] <- seed (seed)
- * in  %185 f32[4,64,64,64] <- arena+2057306112
- * in  %190 f32[2,64] <- arena+2219368832
- * in  %3234 f32[4,64,64,64] <- arena+1548746752
- * in  %3252 f32[4,64,64,64] <- arena+2065694720
+ * in  %185 f32[4,64,64,64] <- arena+1402994688
+ * in  %190 f32[2,64] <- arena+1487337728
+ * in  %3234 f32[4,64,64,64] <- arena+234881024
+ * in  %3252 f32[4,64,64,64] <- arena+239075328
  */
-static void k417_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k471_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[64];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
         q0[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
@@ -11779,16 +16284,16 @@ static void k417_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %3254 = add_n(%3234, %3252) : f32[4,64,64,64]  features.3.2
  * %3255 = stochastic_depth_bwd(%3254, %36) : f32[4,64,64,64]  features.3.2.stochastic_depth
  * %3257 = bn_bwd_input(%3255, %185, %190, %186, %3256) : f32[4,64,64,64]  features.3.2.block.1.1
- * out %3257 -> arena+2082471936
+ * out %3257 -> arena+243269632
  * in  %36 i32[1] <- seed (seed)
- * in  %185 f32[4,64,64,64] <- arena+2057306112
+ * in  %185 f32[4,64,64,64] <- arena+1402994688
  * in  %186 f32[64] <- model+739288 (features.3.2.block.1.1.weight)
- * in  %190 f32[2,64] <- arena+2219368832
- * in  %3234 f32[4,64,64,64] <- arena+1548746752
- * in  %3252 f32[4,64,64,64] <- arena+2065694720
- * in  %3256 f32[2,64] <- arena+2219369344
+ * in  %190 f32[2,64] <- arena+1487337728
+ * in  %3234 f32[4,64,64,64] <- arena+234881024
+ * in  %3252 f32[4,64,64,64] <- arena+239075328
+ * in  %3256 f32[2,64] <- arena+1487325184
  */
-static void k418_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k472_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 64; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
@@ -11815,15 +16320,15 @@ static void k418_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %3273 = add_n(%3254, %3271) : f32[4,64,64,64]  features.3.1
  * %3274 = stochastic_depth_bwd(%3273, %36) : f32[4,64,64,64]  features.3.1.stochastic_depth
  * %3275 = bn_bwd_reduce(%3274, %162, %167) : f32[2,64]  features.3.1.block.1.1
- * out %3275 -> arena+2219368832
+ * out %3275 -> arena+1487325184
  * in  %36 i32[1] <- seed (seed)
- * in  %162 f32[4,64,64,64] <- arena+734003200
- * in  %167 f32[2,64] <- arena+2219368320
- * in  %3234 f32[4,64,64,64] <- arena+1548746752
- * in  %3252 f32[4,64,64,64] <- arena+2065694720
- * in  %3271 f32[4,64,64,64] <- arena+2057306112
+ * in  %162 f32[4,64,64,64] <- arena+1394606080
+ * in  %167 f32[2,64] <- arena+1487337216
+ * in  %3234 f32[4,64,64,64] <- arena+234881024
+ * in  %3252 f32[4,64,64,64] <- arena+239075328
+ * in  %3271 f32[4,64,64,64] <- arena+243269632
  */
-static void k419_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k473_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[64];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
         q0[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
@@ -11865,17 +16370,17 @@ static void k419_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %3273 = add_n(%3254, %3271) : f32[4,64,64,64]  features.3.1
  * %3274 = stochastic_depth_bwd(%3273, %36) : f32[4,64,64,64]  features.3.1.stochastic_depth
  * %3276 = bn_bwd_input(%3274, %162, %167, %163, %3275) : f32[4,64,64,64]  features.3.1.block.1.1
- * out %3276 -> arena+2086666240
+ * out %3276 -> arena+247463936
  * in  %36 i32[1] <- seed (seed)
- * in  %162 f32[4,64,64,64] <- arena+734003200
+ * in  %162 f32[4,64,64,64] <- arena+1394606080
  * in  %163 f32[64] <- model+574808 (features.3.1.block.1.1.weight)
- * in  %167 f32[2,64] <- arena+2219368320
- * in  %3234 f32[4,64,64,64] <- arena+1548746752
- * in  %3252 f32[4,64,64,64] <- arena+2065694720
- * in  %3271 f32[4,64,64,64] <- arena+2057306112
- * in  %3275 f32[2,64] <- arena+2219368832
+ * in  %167 f32[2,64] <- arena+1487337216
+ * in  %3234 f32[4,64,64,64] <- arena+234881024
+ * in  %3252 f32[4,64,64,64] <- arena+239075328
+ * in  %3271 f32[4,64,64,64] <- arena+243269632
+ * in  %3275 f32[2,64] <- arena+1487325184
  */
-static void k420_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k474_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 64; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
@@ -11904,15 +16409,15 @@ static void k420_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %3273 = add_n(%3254, %3271) : f32[4,64,64,64]  features.3.1
  * %3292 = add_n(%3273, %3290) : f32[4,64,64,64]  features.3.0.block.1.1
  * %3293 = bn_bwd_reduce(%3292, %141, %146) : f32[2,64]  features.3.0.block.1.1
- * out %3293 -> arena+2219261952
- * in  %141 f32[4,64,64,64] <- arena+1510998016
- * in  %146 f32[2,64] <- arena+2219367808
- * in  %3234 f32[4,64,64,64] <- arena+1548746752
- * in  %3252 f32[4,64,64,64] <- arena+2065694720
- * in  %3271 f32[4,64,64,64] <- arena+2057306112
- * in  %3290 f32[4,64,64,64] <- arena+1414529024
+ * out %3293 -> arena+1487325184
+ * in  %141 f32[4,64,64,64] <- arena+1386217472
+ * in  %146 f32[2,64] <- arena+1487336704
+ * in  %3234 f32[4,64,64,64] <- arena+234881024
+ * in  %3252 f32[4,64,64,64] <- arena+239075328
+ * in  %3271 f32[4,64,64,64] <- arena+243269632
+ * in  %3290 f32[4,64,64,64] <- arena+247463936
  */
-static void k421_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k475_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[64];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
         q0[c] = 1.0f / sqrtf(x1[64 + c] + 0.001f);
@@ -11955,17 +16460,17 @@ static void k421_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * %3273 = add_n(%3254, %3271) : f32[4,64,64,64]  features.3.1
  * %3292 = add_n(%3273, %3290) : f32[4,64,64,64]  features.3.0.block.1.1
  * %3294 = bn_bwd_input(%3292, %141, %146, %142, %3293) : f32[4,64,64,64]  features.3.0.block.1.1
- * out %3294 -> arena+2090860544
- * in  %141 f32[4,64,64,64] <- arena+1510998016
+ * out %3294 -> arena+163577856
+ * in  %141 f32[4,64,64,64] <- arena+1386217472
  * in  %142 f32[64] <- model+410328 (features.3.0.block.1.1.weight)
- * in  %146 f32[2,64] <- arena+2219367808
- * in  %3234 f32[4,64,64,64] <- arena+1548746752
- * in  %3252 f32[4,64,64,64] <- arena+2065694720
- * in  %3271 f32[4,64,64,64] <- arena+2057306112
- * in  %3290 f32[4,64,64,64] <- arena+1414529024
- * in  %3293 f32[2,64] <- arena+2219261952
+ * in  %146 f32[2,64] <- arena+1487336704
+ * in  %3234 f32[4,64,64,64] <- arena+234881024
+ * in  %3252 f32[4,64,64,64] <- arena+239075328
+ * in  %3271 f32[4,64,64,64] <- arena+243269632
+ * in  %3290 f32[4,64,64,64] <- arena+247463936
+ * in  %3293 f32[2,64] <- arena+1487325184
  */
-static void k422_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k476_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 64; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[64 + c] + 0.001f));
@@ -11992,11 +16497,11 @@ static void k422_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
 
 /*
  * %3299 = conv2d_bwd_input(%3294, %140) : f32[4,64,64,192]  features.3.0.block.1.0
- * out %3299 -> arena+1414529024
- * in  %3294 f32[4,64,64,64] <- arena+2090860544
+ * out %3299 -> arena+150994944
+ * in  %3294 f32[4,64,64,64] <- arena+163577856
  * in  %140 f32[64,192,1,1] <- model+398040 (features.3.0.block.1.0.weight)
  */
-static void k423_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k477_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,192) w (64,192,1,1) y (4,64,64,64) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 192, 64, 1.0f, x0, 64, x1, 192, 0.0f, y0, 192);
@@ -12004,16 +16509,68 @@ static void k423_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
 
 /*
  * %138 = bn_train(%130, %135, %131, %132) : f32[4,64,64,192]  features.3.0.block.0.1
- * %3301 = silu_bwd(%3299, %138) : f32[4,64,64,192]  features.3.0.block.0.2
- * %3302 = bn_bwd_reduce(%3301, %130, %135) : f32[2,192]  features.3.0.block.0.1
- * out %3302 -> arena+2219038720
- * in  %130 f32[4,64,64,192] <- arena+1389363200
+ * %139 = silu(%138) : f32[4,64,64,192]  features.3.0.block.0.2
+ * %3300 = conv2d_bwd_weight(%3294, %139) : f32[64,192,1,1]  features.3.0.block.1.0
+ * %3486 = add(%3485, %3300) : f32[64,192,1,1]  features.3.0.block.1.0.weight
+ * out %3486 -> grads+398040
+ * in  %130 f32[4,64,64,192] <- arena+937426944
  * in  %131 f32[192] <- model+397656 (features.3.0.block.0.1.weight)
  * in  %132 f32[192] <- model+397848 (features.3.0.block.0.1.bias)
- * in  %135 f32[2,192] <- arena+2219308032
- * in  %3299 f32[4,64,64,192] <- arena+1414529024
+ * in  %135 f32[2,192] <- arena+1487276544
+ * in  %3294 f32[4,64,64,64] <- arena+163577856
+ * in  %3485 f32[64,192,1,1] <- grads+398040 (features.3.0.block.1.0.weight)
  */
-static void k424_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k478_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* dw (64, 192) += dyᵀ (64, 16384) · f(x) (16384, 192), f(x) recomputed in tiles of 341 rows */
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 12288, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 12288;
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 49; t++) {
+            const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 192; c++) {
+                    const long i = r * 192 + c;
+                    const float t0 = x0[r * 192 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    (void)i;
+                    tile[(r - m0) * 192 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 192, rows, 1.0f, x4 + m0 * 64, 64, tile, 192, 1.0f, mine, 192);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 12288; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 12288 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %138 = bn_train(%130, %135, %131, %132) : f32[4,64,64,192]  features.3.0.block.0.1
+ * %3301 = silu_bwd(%3299, %138) : f32[4,64,64,192]  features.3.0.block.0.2
+ * %3302 = bn_bwd_reduce(%3301, %130, %135) : f32[2,192]  features.3.0.block.0.1
+ * out %3302 -> arena+1483358208
+ * in  %130 f32[4,64,64,192] <- arena+937426944
+ * in  %131 f32[192] <- model+397656 (features.3.0.block.0.1.weight)
+ * in  %132 f32[192] <- model+397848 (features.3.0.block.0.1.bias)
+ * in  %135 f32[2,192] <- arena+1487276544
+ * in  %3299 f32[4,64,64,192] <- arena+150994944
+ */
+static void k479_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -12056,15 +16613,15 @@ static void k424_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * %138 = bn_train(%130, %135, %131, %132) : f32[4,64,64,192]  features.3.0.block.0.1
  * %3301 = silu_bwd(%3299, %138) : f32[4,64,64,192]  features.3.0.block.0.2
  * %3303 = bn_bwd_input(%3301, %130, %135, %131, %3302) : f32[4,64,64,192]  features.3.0.block.0.1
- * out %3303 -> arena+1439694848
- * in  %130 f32[4,64,64,192] <- arena+1389363200
+ * out %3303 -> arena+163577856
+ * in  %130 f32[4,64,64,192] <- arena+937426944
  * in  %131 f32[192] <- model+397656 (features.3.0.block.0.1.weight)
  * in  %132 f32[192] <- model+397848 (features.3.0.block.0.1.bias)
- * in  %135 f32[2,192] <- arena+2219308032
- * in  %3299 f32[4,64,64,192] <- arena+1414529024
- * in  %3302 f32[2,192] <- arena+2219038720
+ * in  %135 f32[2,192] <- arena+1487276544
+ * in  %3299 f32[4,64,64,192] <- arena+150994944
+ * in  %3302 f32[2,192] <- arena+1483358208
  */
-static void k425_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k480_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -12091,12 +16648,36 @@ static void k425_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
 }
 
 /*
+ * %3304 = slice(%3302) : f32[1,192]  features.3.0.block.0.1
+ * %3305 = reshape(%3304) : f32[192]  features.3.0.block.0.1
+ * %3482 = add(%3481, %3305) : f32[192]  features.3.0.block.0.1.weight
+ * out %3482 -> grads+397656
+ * in  %3302 f32[2,192] <- arena+1483358208
+ * in  %3481 f32[192] <- grads+397656 (features.3.0.block.0.1.weight)
+ */
+static void k481_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 192; j++) y0[o * 192 + j] += x0[o * 384 + 192 + j];
+}
+
+/*
+ * %3306 = slice(%3302) : f32[1,192]  features.3.0.block.0.1
+ * %3307 = reshape(%3306) : f32[192]  features.3.0.block.0.1
+ * %3484 = add(%3483, %3307) : f32[192]  features.3.0.block.0.1.bias
+ * out %3484 -> grads+397848
+ * in  %3302 f32[2,192] <- arena+1483358208
+ * in  %3483 f32[192] <- grads+397848 (features.3.0.block.0.1.bias)
+ */
+static void k482_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 192; j++) y0[o * 192 + j] += x0[o * 384 + 0 + j];
+}
+
+/*
  * %3308 = conv2d_bwd_input(%3303, %129) : f32[4,128,128,48]  features.3.0.block.0.0
- * out %3308 -> arena+1389363200
- * in  %3303 f32[4,64,64,192] <- arena+1439694848
+ * out %3308 -> arena+427819008
+ * in  %3303 f32[4,64,64,192] <- arena+163577856
  * in  %129 f32[192,48,3,3] <- model+314712 (features.3.0.block.0.0.weight)
  */
-static void k426_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k483_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -12150,15 +16731,74 @@ static void k426_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x
 }
 
 /*
+ * %3309 = conv2d_bwd_weight(%3303, %128) : f32[192,48,3,3]  features.3.0.block.0.0
+ * %3480 = add(%3479, %3309) : f32[192,48,3,3]  features.3.0.block.0.0.weight
+ * out %3480 -> grads+314712
+ * in  %3303 f32[4,64,64,192] <- arena+163577856
+ * in  %128 f32[4,128,128,48] <- arena+924844032
+ * in  %3479 f32[192,48,3,3] <- grads+314712 (features.3.0.block.0.0.weight)
+ */
+static void k484_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 82944, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 55296);  /* (128, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 82944;  /* (K, R·S·Cg) */
+        for (long t = 128L * thread / team; t < 128L * (thread + 1) / team; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
+                    float *restrict dst = col + p * 432 + r * 144;
+                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
+                    const long row = (n * 128 + ih) * 128;
+                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x1 + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
+                        else memcpy(dst + s * 48, x1 + (row + iw) * 48, 48 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 192, 432, pixels, 1.0f, x0 + m0 * 192, 192, col, 432, 1.0f, acc, 432);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 192; k++) {
+        for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 192 + k) * 432 + (r * 3 + s) * 48 + c];
+            y0[((k * 48 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}
+
+/*
  * %3310 = stochastic_depth_bwd(%3308, %36) : f32[4,128,128,48]  features.2.3.stochastic_depth
  * %3311 = bn_bwd_reduce(%3310, %118, %123) : f32[2,48]  features.2.3.block.1.1
- * out %3311 -> arena+2219370880
+ * out %3311 -> arena+1487325184
  * in  %36 i32[1] <- seed (seed)
- * in  %118 f32[4,128,128,48] <- arena+1364197376
- * in  %123 f32[2,48] <- arena+2219377152
- * in  %3308 f32[4,128,128,48] <- arena+1389363200
+ * in  %118 f32[4,128,128,48] <- arena+912261120
+ * in  %123 f32[2,48] <- arena+1487346048
+ * in  %3308 f32[4,128,128,48] <- arena+427819008
  */
-static void k427_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k485_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
@@ -12194,15 +16834,15 @@ static void k427_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
 /*
  * %3310 = stochastic_depth_bwd(%3308, %36) : f32[4,128,128,48]  features.2.3.stochastic_depth
  * %3312 = bn_bwd_input(%3310, %118, %123, %119, %3311) : f32[4,128,128,48]  features.2.3.block.1.1
- * out %3312 -> arena+1414529024
+ * out %3312 -> arena+201326592
  * in  %36 i32[1] <- seed (seed)
- * in  %118 f32[4,128,128,48] <- arena+1364197376
+ * in  %118 f32[4,128,128,48] <- arena+912261120
  * in  %119 f32[48] <- model+314616 (features.2.3.block.1.1.weight)
- * in  %123 f32[2,48] <- arena+2219377152
- * in  %3308 f32[4,128,128,48] <- arena+1389363200
- * in  %3311 f32[2,48] <- arena+2219370880
+ * in  %123 f32[2,48] <- arena+1487346048
+ * in  %3308 f32[4,128,128,48] <- arena+427819008
+ * in  %3311 f32[2,48] <- arena+1487325184
  */
-static void k428_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k486_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
@@ -12223,12 +16863,36 @@ static void k428_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
 }
 
 /*
+ * %3313 = slice(%3311) : f32[1,48]  features.2.3.block.1.1
+ * %3314 = reshape(%3313) : f32[48]  features.2.3.block.1.1
+ * %3476 = add(%3475, %3314) : f32[48]  features.2.3.block.1.1.weight
+ * out %3476 -> grads+314616
+ * in  %3311 f32[2,48] <- arena+1487325184
+ * in  %3475 f32[48] <- grads+314616 (features.2.3.block.1.1.weight)
+ */
+static void k487_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 48; j++) y0[o * 48 + j] += x0[o * 96 + 48 + j];
+}
+
+/*
+ * %3315 = slice(%3311) : f32[1,48]  features.2.3.block.1.1
+ * %3316 = reshape(%3315) : f32[48]  features.2.3.block.1.1
+ * %3478 = add(%3477, %3316) : f32[48]  features.2.3.block.1.1.bias
+ * out %3478 -> grads+314664
+ * in  %3311 f32[2,48] <- arena+1487325184
+ * in  %3477 f32[48] <- grads+314664 (features.2.3.block.1.1.bias)
+ */
+static void k488_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 48; j++) y0[o * 48 + j] += x0[o * 96 + 0 + j];
+}
+
+/*
  * %3317 = conv2d_bwd_input(%3312, %117) : f32[4,128,128,192]  features.2.3.block.1.0
- * out %3317 -> arena+301989888
- * in  %3312 f32[4,128,128,48] <- arena+1414529024
+ * out %3317 -> arena+150994944
+ * in  %3312 f32[4,128,128,48] <- arena+201326592
  * in  %117 f32[48,192,1,1] <- model+305400 (features.2.3.block.1.0.weight)
  */
-static void k429_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k489_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,192) w (48,192,1,1) y (4,128,128,48) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 65536, 192, 48, 1.0f, x0, 48, x1, 192, 0.0f, y0, 192);
@@ -12236,16 +16900,68 @@ static void k429_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
 
 /*
  * %115 = bn_train(%107, %112, %108, %109) : f32[4,128,128,192]  features.2.3.block.0.1
- * %3319 = silu_bwd(%3317, %115) : f32[4,128,128,192]  features.2.3.block.0.2
- * %3320 = bn_bwd_reduce(%3319, %107, %112) : f32[2,192]  features.2.3.block.0.1
- * out %3320 -> arena+2219260416
- * in  %107 f32[4,128,128,192] <- arena+201326592
+ * %116 = silu(%115) : f32[4,128,128,192]  features.2.3.block.0.2
+ * %3318 = conv2d_bwd_weight(%3312, %116) : f32[48,192,1,1]  features.2.3.block.1.0
+ * %3474 = add(%3473, %3318) : f32[48,192,1,1]  features.2.3.block.1.0.weight
+ * out %3474 -> grads+305400
+ * in  %107 f32[4,128,128,192] <- arena+100663296
  * in  %108 f32[192] <- model+305016 (features.2.3.block.0.1.weight)
  * in  %109 f32[192] <- model+305208 (features.2.3.block.0.1.bias)
- * in  %112 f32[2,192] <- arena+2219306496
- * in  %3317 f32[4,128,128,192] <- arena+301989888
+ * in  %112 f32[2,192] <- arena+1487275008
+ * in  %3312 f32[4,128,128,48] <- arena+201326592
+ * in  %3473 f32[48,192,1,1] <- grads+305400 (features.2.3.block.1.0.weight)
  */
-static void k430_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k490_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* dw (48, 192) += dyᵀ (48, 65536) · f(x) (65536, 192), f(x) recomputed in tiles of 341 rows */
+    float q0[192];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 192; c++) {
+        q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 9216, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 9216;
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 193; t++) {
+            const long m0 = t * 341, rows = m0 + 341 <= 65536 ? 341 : 65536 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 192; c++) {
+                    const long i = r * 192 + c;
+                    const float t0 = x0[r * 192 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    (void)i;
+                    tile[(r - m0) * 192 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 192, rows, 1.0f, x4 + m0 * 48, 48, tile, 192, 1.0f, mine, 192);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 9216; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 9216 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %115 = bn_train(%107, %112, %108, %109) : f32[4,128,128,192]  features.2.3.block.0.1
+ * %3319 = silu_bwd(%3317, %115) : f32[4,128,128,192]  features.2.3.block.0.2
+ * %3320 = bn_bwd_reduce(%3319, %107, %112) : f32[2,192]  features.2.3.block.0.1
+ * out %3320 -> arena+1483358208
+ * in  %107 f32[4,128,128,192] <- arena+100663296
+ * in  %108 f32[192] <- model+305016 (features.2.3.block.0.1.weight)
+ * in  %109 f32[192] <- model+305208 (features.2.3.block.0.1.bias)
+ * in  %112 f32[2,192] <- arena+1487275008
+ * in  %3317 f32[4,128,128,192] <- arena+150994944
+ */
+static void k491_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -12288,15 +17004,15 @@ static void k430_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * %115 = bn_train(%107, %112, %108, %109) : f32[4,128,128,192]  features.2.3.block.0.1
  * %3319 = silu_bwd(%3317, %115) : f32[4,128,128,192]  features.2.3.block.0.2
  * %3321 = bn_bwd_input(%3319, %107, %112, %108, %3320) : f32[4,128,128,192]  features.2.3.block.0.1
- * out %3321 -> arena+352321536
- * in  %107 f32[4,128,128,192] <- arena+201326592
+ * out %3321 -> arena+201326592
+ * in  %107 f32[4,128,128,192] <- arena+100663296
  * in  %108 f32[192] <- model+305016 (features.2.3.block.0.1.weight)
  * in  %109 f32[192] <- model+305208 (features.2.3.block.0.1.bias)
- * in  %112 f32[2,192] <- arena+2219306496
- * in  %3317 f32[4,128,128,192] <- arena+301989888
- * in  %3320 f32[2,192] <- arena+2219260416
+ * in  %112 f32[2,192] <- arena+1487275008
+ * in  %3317 f32[4,128,128,192] <- arena+150994944
+ * in  %3320 f32[2,192] <- arena+1483358208
  */
-static void k431_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k492_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -12324,11 +17040,11 @@ static void k431_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
 
 /*
  * %3326 = conv2d_bwd_input(%3321, %106) : f32[4,128,128,48]  features.2.3.block.0.0
- * out %3326 -> arena+1364197376
- * in  %3321 f32[4,128,128,192] <- arena+352321536
+ * out %3326 -> arena+440401920
+ * in  %3321 f32[4,128,128,192] <- arena+201326592
  * in  %106 f32[192,48,3,3] <- model+222072 (features.2.3.block.0.0.weight)
  */
-static void k432_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k493_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -12370,17 +17086,76 @@ static void k432_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
 }
 
 /*
+ * %3327 = conv2d_bwd_weight(%3321, %105) : f32[192,48,3,3]  features.2.3.block.0.0
+ * %3468 = add(%3467, %3327) : f32[192,48,3,3]  features.2.3.block.0.0.weight
+ * out %3468 -> grads+222072
+ * in  %3321 f32[4,128,128,192] <- arena+201326592
+ * in  %105 f32[4,128,128,48] <- arena+899678208
+ * in  %3467 f32[192,48,3,3] <- grads+222072 (features.2.3.block.0.0.weight)
+ */
+static void k494_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 82944, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 55296);  /* (128, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 82944;  /* (K, R·S·Cg) */
+        for (long t = 512L * thread / team; t < 512L * (thread + 1) / team; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 65536 ? 128 : 65536 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 16384, oh = m / 128 % 128, ow = m % 128;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 432 + r * 144;
+                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
+                    const long row = (n * 128 + ih) * 128;
+                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x1 + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
+                        else memcpy(dst + s * 48, x1 + (row + iw) * 48, 48 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 192, 432, pixels, 1.0f, x0 + m0 * 192, 192, col, 432, 1.0f, acc, 432);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 192; k++) {
+        for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 192 + k) * 432 + (r * 3 + s) * 48 + c];
+            y0[((k * 48 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}
+
+/*
  * %3328 = add_n(%3308, %3326) : f32[4,128,128,48]  features.2.2
  * %3329 = stochastic_depth_bwd(%3328, %36) : f32[4,128,128,48]  features.2.2.stochastic_depth
  * %3330 = bn_bwd_reduce(%3329, %95, %100) : f32[2,48]  features.2.2.block.1.1
- * out %3330 -> arena+2219321088
+ * out %3330 -> arena+1487325184
  * in  %36 i32[1] <- seed (seed)
- * in  %95 f32[4,128,128,48] <- arena+1339031552
- * in  %100 f32[2,48] <- arena+2219376768
- * in  %3308 f32[4,128,128,48] <- arena+1389363200
- * in  %3326 f32[4,128,128,48] <- arena+1364197376
+ * in  %95 f32[4,128,128,48] <- arena+887095296
+ * in  %100 f32[2,48] <- arena+1487345664
+ * in  %3308 f32[4,128,128,48] <- arena+427819008
+ * in  %3326 f32[4,128,128,48] <- arena+440401920
  */
-static void k433_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
@@ -12419,16 +17194,16 @@ static void k433_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %3328 = add_n(%3308, %3326) : f32[4,128,128,48]  features.2.2
  * %3329 = stochastic_depth_bwd(%3328, %36) : f32[4,128,128,48]  features.2.2.stochastic_depth
  * %3331 = bn_bwd_input(%3329, %95, %100, %96, %3330) : f32[4,128,128,48]  features.2.2.block.1.1
- * out %3331 -> arena+1477443584
+ * out %3331 -> arena+150994944
  * in  %36 i32[1] <- seed (seed)
- * in  %95 f32[4,128,128,48] <- arena+1339031552
+ * in  %95 f32[4,128,128,48] <- arena+887095296
  * in  %96 f32[48] <- model+221976 (features.2.2.block.1.1.weight)
- * in  %100 f32[2,48] <- arena+2219376768
- * in  %3308 f32[4,128,128,48] <- arena+1389363200
- * in  %3326 f32[4,128,128,48] <- arena+1364197376
- * in  %3330 f32[2,48] <- arena+2219321088
+ * in  %100 f32[2,48] <- arena+1487345664
+ * in  %3308 f32[4,128,128,48] <- arena+427819008
+ * in  %3326 f32[4,128,128,48] <- arena+440401920
+ * in  %3330 f32[2,48] <- arena+1487325184
  */
-static void k434_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k496_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
@@ -12455,15 +17230,15 @@ static void k434_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %3347 = add_n(%3328, %3345) : f32[4,128,128,48]  features.2.1
  * %3348 = stochastic_depth_bwd(%3347, %36) : f32[4,128,128,48]  features.2.1.stochastic_depth
  * %3349 = bn_bwd_reduce(%3348, %72, %77) : f32[2,48]  features.2.1.block.1.1
- * out %3349 -> arena+2219321472
+ * out %3349 -> arena+1487325184
  * in  %36 i32[1] <- seed (seed)
- * in  %72 f32[4,128,128,48] <- arena+1313865728
- * in  %77 f32[2,48] <- arena+2219376384
- * in  %3308 f32[4,128,128,48] <- arena+1389363200
- * in  %3326 f32[4,128,128,48] <- arena+1364197376
- * in  %3345 f32[4,128,128,48] <- arena+1339031552
+ * in  %72 f32[4,128,128,48] <- arena+861929472
+ * in  %77 f32[2,48] <- arena+1487345280
+ * in  %3308 f32[4,128,128,48] <- arena+427819008
+ * in  %3326 f32[4,128,128,48] <- arena+440401920
+ * in  %3345 f32[4,128,128,48] <- arena+201326592
  */
-static void k435_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k497_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
@@ -12505,17 +17280,17 @@ static void k435_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * %3347 = add_n(%3328, %3345) : f32[4,128,128,48]  features.2.1
  * %3348 = stochastic_depth_bwd(%3347, %36) : f32[4,128,128,48]  features.2.1.stochastic_depth
  * %3350 = bn_bwd_input(%3348, %72, %77, %73, %3349) : f32[4,128,128,48]  features.2.1.block.1.1
- * out %3350 -> arena+1490026496
+ * out %3350 -> arena+213909504
  * in  %36 i32[1] <- seed (seed)
- * in  %72 f32[4,128,128,48] <- arena+1313865728
+ * in  %72 f32[4,128,128,48] <- arena+861929472
  * in  %73 f32[48] <- model+129336 (features.2.1.block.1.1.weight)
- * in  %77 f32[2,48] <- arena+2219376384
- * in  %3308 f32[4,128,128,48] <- arena+1389363200
- * in  %3326 f32[4,128,128,48] <- arena+1364197376
- * in  %3345 f32[4,128,128,48] <- arena+1339031552
- * in  %3349 f32[2,48] <- arena+2219321472
+ * in  %77 f32[2,48] <- arena+1487345280
+ * in  %3308 f32[4,128,128,48] <- arena+427819008
+ * in  %3326 f32[4,128,128,48] <- arena+440401920
+ * in  %3345 f32[4,128,128,48] <- arena+201326592
+ * in  %3349 f32[2,48] <- arena+1487325184
  */
-static void k436_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k498_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
@@ -12544,15 +17319,15 @@ static void k436_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * %3347 = add_n(%3328, %3345) : f32[4,128,128,48]  features.2.1
  * %3366 = add_n(%3347, %3364) : f32[4,128,128,48]  features.2.0.block.1.1
  * %3367 = bn_bwd_reduce(%3366, %51, %56) : f32[2,48]  features.2.0.block.1.1
- * out %3367 -> arena+2219367808
- * in  %51 f32[4,128,128,48] <- arena+1288699904
- * in  %56 f32[2,48] <- arena+2219376000
- * in  %3308 f32[4,128,128,48] <- arena+1389363200
- * in  %3326 f32[4,128,128,48] <- arena+1364197376
- * in  %3345 f32[4,128,128,48] <- arena+1339031552
- * in  %3364 f32[4,128,128,48] <- arena+1313865728
+ * out %3367 -> arena+1487325184
+ * in  %51 f32[4,128,128,48] <- arena+836763648
+ * in  %56 f32[2,48] <- arena+1487344896
+ * in  %3308 f32[4,128,128,48] <- arena+427819008
+ * in  %3326 f32[4,128,128,48] <- arena+440401920
+ * in  %3345 f32[4,128,128,48] <- arena+201326592
+ * in  %3364 f32[4,128,128,48] <- arena+213909504
  */
-static void k437_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k499_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = 1.0f / sqrtf(x1[48 + c] + 0.001f);
@@ -12595,17 +17370,17 @@ static void k437_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * %3347 = add_n(%3328, %3345) : f32[4,128,128,48]  features.2.1
  * %3366 = add_n(%3347, %3364) : f32[4,128,128,48]  features.2.0.block.1.1
  * %3368 = bn_bwd_input(%3366, %51, %56, %52, %3367) : f32[4,128,128,48]  features.2.0.block.1.1
- * out %3368 -> arena+1502609408
- * in  %51 f32[4,128,128,48] <- arena+1288699904
+ * out %3368 -> arena+226492416
+ * in  %51 f32[4,128,128,48] <- arena+836763648
  * in  %52 f32[48] <- model+36696 (features.2.0.block.1.1.weight)
- * in  %56 f32[2,48] <- arena+2219376000
- * in  %3308 f32[4,128,128,48] <- arena+1389363200
- * in  %3326 f32[4,128,128,48] <- arena+1364197376
- * in  %3345 f32[4,128,128,48] <- arena+1339031552
- * in  %3364 f32[4,128,128,48] <- arena+1313865728
- * in  %3367 f32[2,48] <- arena+2219367808
+ * in  %56 f32[2,48] <- arena+1487344896
+ * in  %3308 f32[4,128,128,48] <- arena+427819008
+ * in  %3326 f32[4,128,128,48] <- arena+440401920
+ * in  %3345 f32[4,128,128,48] <- arena+201326592
+ * in  %3364 f32[4,128,128,48] <- arena+213909504
+ * in  %3367 f32[2,48] <- arena+1487325184
  */
-static void k438_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k500_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[48 + c] + 0.001f));
@@ -12633,10 +17408,10 @@ static void k438_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
 /*
  * %3373 = conv2d_bwd_input(%3368, %50) : f32[4,128,128,96]  features.2.0.block.1.0
  * out %3373 -> arena+0
- * in  %3368 f32[4,128,128,48] <- arena+1502609408
+ * in  %3368 f32[4,128,128,48] <- arena+226492416
  * in  %50 f32[48,96,1,1] <- model+32088 (features.2.0.block.1.0.weight)
  */
-static void k439_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k501_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,96) w (48,96,1,1) y (4,128,128,48) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 65536, 96, 48, 1.0f, x0, 48, x1, 96, 0.0f, y0, 96);
@@ -12644,16 +17419,68 @@ static void k439_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
 
 /*
  * %48 = bn_train(%40, %45, %41, %42) : f32[4,128,128,96]  features.2.0.block.0.1
- * %3375 = silu_bwd(%3373, %48) : f32[4,128,128,96]  features.2.0.block.0.2
- * %3376 = bn_bwd_reduce(%3375, %40, %45) : f32[2,96]  features.2.0.block.0.1
- * out %3376 -> arena+2218529792
- * in  %40 f32[4,128,128,96] <- arena+553648128
+ * %49 = silu(%48) : f32[4,128,128,96]  features.2.0.block.0.2
+ * %3374 = conv2d_bwd_weight(%3368, %49) : f32[48,96,1,1]  features.2.0.block.1.0
+ * %3438 = add(%3437, %3374) : f32[48,96,1,1]  features.2.0.block.1.0.weight
+ * out %3438 -> grads+32088
+ * in  %40 f32[4,128,128,96] <- arena+402653184
  * in  %41 f32[96] <- model+31896 (features.2.0.block.0.1.weight)
  * in  %42 f32[96] <- model+31992 (features.2.0.block.0.1.bias)
- * in  %45 f32[2,96] <- arena+2219354880
+ * in  %45 f32[2,96] <- arena+1487324416
+ * in  %3368 f32[4,128,128,48] <- arena+226492416
+ * in  %3437 f32[48,96,1,1] <- grads+32088 (features.2.0.block.1.0.weight)
+ */
+static void k502_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+    /* dw (48, 96) += dyᵀ (48, 65536) · f(x) (65536, 96), f(x) recomputed in tiles of 682 rows */
+    float q0[96];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 96; c++) {
+        q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
+    }
+    const int threads = omp_get_max_threads();
+    float *part = calloc((size_t)threads * 4608, sizeof(float));
+    if (!part) abort();
+    #pragma omp parallel
+    {
+        float *restrict mine = part + (size_t)omp_get_thread_num() * 4608;
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 97; t++) {
+            const long m0 = t * 682, rows = m0 + 682 <= 65536 ? 682 : 65536 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 96; c++) {
+                    const long i = r * 96 + c;
+                    const float t0 = x0[r * 96 + c];
+                    const float t1 = (t0 - x3[c]) * q0[c] + x2[c];
+                    const float t2 = t1 * ba_sigmoid(t1);
+                    (void)i;
+                    tile[(r - m0) * 96 + c] = t2;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 96, rows, 1.0f, x4 + m0 * 48, 48, tile, 96, 1.0f, mine, 96);
+        }
+        free(tile);
+    }
+    for (long j = 0; j < 4608; j++) {
+        float s = 0.0f;
+        for (int t = 0; t < threads; t++) s += part[(size_t)t * 4608 + j];
+        y0[j] += s;
+    }
+    free(part);
+}
+
+/*
+ * %48 = bn_train(%40, %45, %41, %42) : f32[4,128,128,96]  features.2.0.block.0.1
+ * %3375 = silu_bwd(%3373, %48) : f32[4,128,128,96]  features.2.0.block.0.2
+ * %3376 = bn_bwd_reduce(%3375, %40, %45) : f32[2,96]  features.2.0.block.0.1
+ * out %3376 -> arena+1483358208
+ * in  %40 f32[4,128,128,96] <- arena+402653184
+ * in  %41 f32[96] <- model+31896 (features.2.0.block.0.1.weight)
+ * in  %42 f32[96] <- model+31992 (features.2.0.block.0.1.bias)
+ * in  %45 f32[2,96] <- arena+1487324416
  * in  %3373 f32[4,128,128,96] <- arena+0
  */
-static void k440_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k503_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
         q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
@@ -12697,14 +17524,14 @@ static void k440_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * %3375 = silu_bwd(%3373, %48) : f32[4,128,128,96]  features.2.0.block.0.2
  * %3377 = bn_bwd_input(%3375, %40, %45, %41, %3376) : f32[4,128,128,96]  features.2.0.block.0.1
  * out %3377 -> arena+25165824
- * in  %40 f32[4,128,128,96] <- arena+553648128
+ * in  %40 f32[4,128,128,96] <- arena+402653184
  * in  %41 f32[96] <- model+31896 (features.2.0.block.0.1.weight)
  * in  %42 f32[96] <- model+31992 (features.2.0.block.0.1.bias)
- * in  %45 f32[2,96] <- arena+2219354880
+ * in  %45 f32[2,96] <- arena+1487324416
  * in  %3373 f32[4,128,128,96] <- arena+0
- * in  %3376 f32[2,96] <- arena+2218529792
+ * in  %3376 f32[2,96] <- arena+1483358208
  */
-static void k441_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k504_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
         q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
@@ -12731,12 +17558,36 @@ static void k441_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
 }
 
 /*
+ * %3378 = slice(%3376) : f32[1,96]  features.2.0.block.0.1
+ * %3379 = reshape(%3378) : f32[96]  features.2.0.block.0.1
+ * %3434 = add(%3433, %3379) : f32[96]  features.2.0.block.0.1.weight
+ * out %3434 -> grads+31896
+ * in  %3376 f32[2,96] <- arena+1483358208
+ * in  %3433 f32[96] <- grads+31896 (features.2.0.block.0.1.weight)
+ */
+static void k505_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 96; j++) y0[o * 96 + j] += x0[o * 192 + 96 + j];
+}
+
+/*
+ * %3380 = slice(%3376) : f32[1,96]  features.2.0.block.0.1
+ * %3381 = reshape(%3380) : f32[96]  features.2.0.block.0.1
+ * %3436 = add(%3435, %3381) : f32[96]  features.2.0.block.0.1.bias
+ * out %3436 -> grads+31992
+ * in  %3376 f32[2,96] <- arena+1483358208
+ * in  %3435 f32[96] <- grads+31992 (features.2.0.block.0.1.bias)
+ */
+static void k506_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 96; j++) y0[o * 96 + j] += x0[o * 192 + 0 + j];
+}
+
+/*
  * %3382 = conv2d_bwd_input(%3377, %39) : f32[4,256,256,24]  features.2.0.block.0.0
  * out %3382 -> arena+0
  * in  %3377 f32[4,128,128,96] <- arena+25165824
  * in  %39 f32[96,24,3,3] <- model+11160 (features.2.0.block.0.0.weight)
  */
-static void k442_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k507_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,256,256,24) w (96,24,3,3) y (4,128,128,96) stride 2 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -12790,497 +17641,14 @@ static void k442_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x
 }
 
 /*
- * %34 = bn_train(%26, %31, %27, %28) : f32[4,256,256,24]  features.1.1.block.0.1
- * %3384 = stochastic_depth_bwd(%3382, %36) : f32[4,256,256,24]  features.1.1.stochastic_depth
- * %3385 = silu_bwd(%3384, %34) : f32[4,256,256,24]  features.1.1.block.0.2
- * %3386 = bn_bwd_reduce(%3385, %26, %31) : f32[2,24]  features.1.1.block.0.1
- * out %3386 -> arena+2218530560
- * in  %26 f32[4,256,256,24] <- arena+503316480
- * in  %27 f32[24] <- model+11112 (features.1.1.block.0.1.weight)
- * in  %28 f32[24] <- model+11136 (features.1.1.block.0.1.bias)
- * in  %31 f32[2,24] <- arena+2219378432
- * in  %36 i32[1] <- seed (seed)
- * in  %3382 f32[4,256,256,24] <- arena+0
- */
-static void k443_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[24];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 24; c++) {
-        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
-    }
-    float q1[24];  /* 1 / sqrt(var + eps) */
-    for (long c = 0; c < 24; c++) {
-        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
-    }
-    enum { C = 24, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
-    #pragma omp parallel for schedule(static)
-    for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
-        for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
-            for (long c = 0; c < C; c++) {
-                const long i = r * C + c;
-                const float t0 = x5[r * 24 + c];
-                const float t1 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
-                const float t2 = x0[r * 24 + c];
-                const float t3 = (t2 - x3[c]) * q0[c] + x2[c];
-                const float t4s = ba_sigmoid(t3);
-                const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
-                const float xh = (t2 - x3[c]) * q1[c];
-                (void)i;
-                p0[c] += (double)t4;
-                p1[c] += (double)t4 * xh;
-            }
-        }
-    }
-    for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
-        y0[c] = (float)s0;
-        y0[C + c] = (float)s1;
-    }
-    free(part);
-}
-
-/*
- * %34 = bn_train(%26, %31, %27, %28) : f32[4,256,256,24]  features.1.1.block.0.1
- * %3384 = stochastic_depth_bwd(%3382, %36) : f32[4,256,256,24]  features.1.1.stochastic_depth
- * %3385 = silu_bwd(%3384, %34) : f32[4,256,256,24]  features.1.1.block.0.2
- * %3387 = bn_bwd_input(%3385, %26, %31, %27, %3386) : f32[4,256,256,24]  features.1.1.block.0.1
- * out %3387 -> arena+553648128
- * in  %26 f32[4,256,256,24] <- arena+503316480
- * in  %27 f32[24] <- model+11112 (features.1.1.block.0.1.weight)
- * in  %28 f32[24] <- model+11136 (features.1.1.block.0.1.bias)
- * in  %31 f32[2,24] <- arena+2219378432
- * in  %36 i32[1] <- seed (seed)
- * in  %3382 f32[4,256,256,24] <- arena+0
- * in  %3386 f32[2,24] <- arena+2218530560
- */
-static void k444_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[24];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 24; c++) {
-        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
-    }
-    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
-    for (long c = 0; c < 24; c++) {
-        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
-        q2[c] = x6[c] / 262144.0f;
-        q3[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
-    }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 262144; r++) {
-        for (long c = 0; c < 24; c++) {
-            const long i = r * 24 + c;
-            const float t0 = x5[r * 24 + c];
-            const float t1 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
-            const float t2 = x0[r * 24 + c];
-            const float t3 = (t2 - x3[c]) * q0[c] + x2[c];
-            const float t4s = ba_sigmoid(t3);
-            const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
-            const float t5 = q1[c] * (t4 - q2[c] - (t2 - x3[c]) * q3[c]);
-            y0[i] = t5;
-        }
-    }
-}
-
-/*
- * %3392 = conv2d_bwd_input(%3387, %25) : f32[4,256,256,24]  features.1.1.block.0.0
- * out %3392 -> arena+503316480
- * in  %3387 f32[4,256,256,24] <- arena+553648128
- * in  %25 f32[24,24,3,3] <- model+5928 (features.1.1.block.0.0.weight)
- */
-static void k445_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dx of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1 */
-    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
-     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
-     * Tiles of up to 592 input pixels; each thread gathers its tile, then one sgemm. */
-    float *restrict wt = malloc(sizeof(float) * 5184);  /* (G, TR, TS, Kg, Cg) of the phase */
-    if (!wt) abort();
-    /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
-    for (long k = 0; k < 24; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 24; c++)
-        wt[((i * 3 + j) * 24 + k) * 24 + c] = x1[((k * 24 + c) * 3 + 2 - i) * 3 + 2 - j];
-    #pragma omp parallel
-    {
-        float *restrict col = malloc(sizeof(float) * 127872);  /* (592, TR·TS·Kg): one tile of dy taps */
-        if (!col) abort();
-        #pragma omp for schedule(static)
-        for (long t = 0; t < 443; t++) {
-            const long m0 = t * 592, pixels = m0 + 592 <= 262144 ? 592 : 262144 - m0;
-            /* taps tile: col[p, (i, j, k)] = dy[n, ih - 1 + i, iw - 1 + j, k], 0 outside dy */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 65536, ih = m / 256 % 256, iw = m % 256;
-                for (long i = 0; i < 3; i++) {
-                    const long oh = ih - 1 + i, ow0 = iw - 1;
-                    float *restrict dst = col + (p * 3 + i) * 72;
-                    if (oh < 0 || oh >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
-                    const long row = (n * 256 + oh) * 256;
-                    if (ow0 >= 0 && ow0 + 3 <= 256) { memcpy(dst, x0 + (row + ow0) * 24, 72 * sizeof(float)); continue; }
-                    for (long j = 0; j < 3; j++) {
-                        const long ow = ow0 + j;
-                        if (ow < 0 || ow >= 256) memset(dst + j * 24, 0, 24 * sizeof(float));
-                        else memcpy(dst + j * 24, x0 + (row + ow) * 24, 24 * sizeof(float));
-                    }
-                }
-            }
-            /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 24, 216, 1.0f, col, 216, wt, 24, 0.0f, y0 + m0 * 24, 24);
-        }
-        free(col);
-    }
-    free(wt);
-}
-
-/*
- * %22 = bn_train(%14, %19, %15, %16) : f32[4,256,256,24]  features.1.0.block.0.1
- * %3394 = add_n(%3382, %3392) : f32[4,256,256,24]  features.1.0
- * %3395 = silu_bwd(%3394, %22) : f32[4,256,256,24]  features.1.0.block.0.2
- * %3396 = bn_bwd_reduce(%3395, %14, %19) : f32[2,24]  features.1.0.block.0.1
- * out %3396 -> arena+2219310592
- * in  %14 f32[4,256,256,24] <- arena+452984832
- * in  %15 f32[24] <- model+5880 (features.1.0.block.0.1.weight)
- * in  %16 f32[24] <- model+5904 (features.1.0.block.0.1.bias)
- * in  %19 f32[2,24] <- arena+2219378240
- * in  %3382 f32[4,256,256,24] <- arena+0
- * in  %3392 f32[4,256,256,24] <- arena+503316480
- */
-static void k446_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
-    float q0[24];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 24; c++) {
-        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
-    }
-    float q1[24];  /* 1 / sqrt(var + eps) */
-    for (long c = 0; c < 24; c++) {
-        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
-    }
-    enum { C = 24, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
-    #pragma omp parallel for schedule(static)
-    for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
-        for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
-            for (long c = 0; c < C; c++) {
-                const long i = r * C + c;
-                const float t0 = x4[r * 24 + c];
-                const float t1 = x5[r * 24 + c];
-                const float t2 = t0 + t1;
-                const float t3 = x0[r * 24 + c];
-                const float t4 = (t3 - x3[c]) * q0[c] + x2[c];
-                const float t5s = ba_sigmoid(t4);
-                const float t5 = t2 * (t5s * (1.0f + t4 * (1.0f - t5s)));
-                const float xh = (t3 - x3[c]) * q1[c];
-                (void)i;
-                p0[c] += (double)t5;
-                p1[c] += (double)t5 * xh;
-            }
-        }
-    }
-    for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
-        y0[c] = (float)s0;
-        y0[C + c] = (float)s1;
-    }
-    free(part);
-}
-
-/*
- * %22 = bn_train(%14, %19, %15, %16) : f32[4,256,256,24]  features.1.0.block.0.1
- * %3394 = add_n(%3382, %3392) : f32[4,256,256,24]  features.1.0
- * %3395 = silu_bwd(%3394, %22) : f32[4,256,256,24]  features.1.0.block.0.2
- * %3397 = bn_bwd_input(%3395, %14, %19, %15, %3396) : f32[4,256,256,24]  features.1.0.block.0.1
- * out %3397 -> arena+100663296
- * in  %14 f32[4,256,256,24] <- arena+452984832
- * in  %15 f32[24] <- model+5880 (features.1.0.block.0.1.weight)
- * in  %16 f32[24] <- model+5904 (features.1.0.block.0.1.bias)
- * in  %19 f32[2,24] <- arena+2219378240
- * in  %3382 f32[4,256,256,24] <- arena+0
- * in  %3392 f32[4,256,256,24] <- arena+503316480
- * in  %3396 f32[2,24] <- arena+2219310592
- */
-static void k447_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
-    float q0[24];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 24; c++) {
-        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
-    }
-    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
-    for (long c = 0; c < 24; c++) {
-        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
-        q2[c] = x6[c] / 262144.0f;
-        q3[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
-    }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 262144; r++) {
-        for (long c = 0; c < 24; c++) {
-            const long i = r * 24 + c;
-            const float t0 = x4[r * 24 + c];
-            const float t1 = x5[r * 24 + c];
-            const float t2 = t0 + t1;
-            const float t3 = x0[r * 24 + c];
-            const float t4 = (t3 - x3[c]) * q0[c] + x2[c];
-            const float t5s = ba_sigmoid(t4);
-            const float t5 = t2 * (t5s * (1.0f + t4 * (1.0f - t5s)));
-            const float t6 = q1[c] * (t5 - q2[c] - (t3 - x3[c]) * q3[c]);
-            y0[i] = t6;
-        }
-    }
-}
-
-/*
- * %11 = bn_train(%3, %8, %4, %5) : f32[4,256,256,24]  features.0.1
- * %3394 = add_n(%3382, %3392) : f32[4,256,256,24]  features.1.0
- * %3404 = add_n(%3394, %3402) : f32[4,256,256,24]  features.0.2
- * %3405 = silu_bwd(%3404, %11) : f32[4,256,256,24]  features.0.2
- * %3406 = bn_bwd_reduce(%3405, %3, %8) : f32[2,24]  features.0.1
- * out %3406 -> arena+2219368192
- * in  %3 f32[4,256,256,24] <- arena+402653184
- * in  %4 f32[24] <- model+648 (features.0.1.weight)
- * in  %5 f32[24] <- model+672 (features.0.1.bias)
- * in  %8 f32[2,24] <- arena+2219378048
- * in  %3382 f32[4,256,256,24] <- arena+0
- * in  %3392 f32[4,256,256,24] <- arena+503316480
- * in  %3402 f32[4,256,256,24] <- arena+125829120
- */
-static void k448_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
-    float q0[24];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 24; c++) {
-        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
-    }
-    float q1[24];  /* 1 / sqrt(var + eps) */
-    for (long c = 0; c < 24; c++) {
-        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
-    }
-    enum { C = 24, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
-    #pragma omp parallel for schedule(static)
-    for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
-        for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
-            for (long c = 0; c < C; c++) {
-                const long i = r * C + c;
-                const float t0 = x4[r * 24 + c];
-                const float t1 = x5[r * 24 + c];
-                const float t2 = t0 + t1;
-                const float t3 = x6[r * 24 + c];
-                const float t4 = t2 + t3;
-                const float t5 = x0[r * 24 + c];
-                const float t6 = (t5 - x3[c]) * q0[c] + x2[c];
-                const float t7s = ba_sigmoid(t6);
-                const float t7 = t4 * (t7s * (1.0f + t6 * (1.0f - t7s)));
-                const float xh = (t5 - x3[c]) * q1[c];
-                (void)i;
-                p0[c] += (double)t7;
-                p1[c] += (double)t7 * xh;
-            }
-        }
-    }
-    for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
-        y0[c] = (float)s0;
-        y0[C + c] = (float)s1;
-    }
-    free(part);
-}
-
-/*
- * %11 = bn_train(%3, %8, %4, %5) : f32[4,256,256,24]  features.0.1
- * %3394 = add_n(%3382, %3392) : f32[4,256,256,24]  features.1.0
- * %3404 = add_n(%3394, %3402) : f32[4,256,256,24]  features.0.2
- * %3405 = silu_bwd(%3404, %11) : f32[4,256,256,24]  features.0.2
- * %3407 = bn_bwd_input(%3405, %3, %8, %4, %3406) : f32[4,256,256,24]  features.0.1
- * out %3407 -> arena+452984832
- * in  %3 f32[4,256,256,24] <- arena+402653184
- * in  %4 f32[24] <- model+648 (features.0.1.weight)
- * in  %5 f32[24] <- model+672 (features.0.1.bias)
- * in  %8 f32[2,24] <- arena+2219378048
- * in  %3382 f32[4,256,256,24] <- arena+0
- * in  %3392 f32[4,256,256,24] <- arena+503316480
- * in  %3402 f32[4,256,256,24] <- arena+125829120
- * in  %3406 f32[2,24] <- arena+2219368192
- */
-static void k449_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
-    float q0[24];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 24; c++) {
-        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
-    }
-    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
-    for (long c = 0; c < 24; c++) {
-        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
-        q2[c] = x7[c] / 262144.0f;
-        q3[c] = x7[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
-    }
-    #pragma omp parallel for schedule(static)
-    for (long r = 0; r < 262144; r++) {
-        for (long c = 0; c < 24; c++) {
-            const long i = r * 24 + c;
-            const float t0 = x4[r * 24 + c];
-            const float t1 = x5[r * 24 + c];
-            const float t2 = t0 + t1;
-            const float t3 = x6[r * 24 + c];
-            const float t4 = t2 + t3;
-            const float t5 = x0[r * 24 + c];
-            const float t6 = (t5 - x3[c]) * q0[c] + x2[c];
-            const float t7s = ba_sigmoid(t6);
-            const float t7 = t4 * (t7s * (1.0f + t6 * (1.0f - t7s)));
-            const float t8 = q1[c] * (t7 - q2[c] - (t5 - x3[c]) * q3[c]);
-            y0[i] = t8;
-        }
-    }
-}
-
-/*
- * %3412 = conv2d_bwd_weight(%3407, %0) : f32[24,3,3,3]  features.0.0
- * %3414 = add(%3413, %3412) : f32[24,3,3,3]  features.0.0.weight
- * out %3414 -> grads+0
- * in  %3407 f32[4,256,256,24] <- arena+452984832
- * in  %0 f32[4,512,512,3] <- images (images)
- * in  %3413 f32[24,3,3,3] <- grads+0 (features.0.0.weight)
- */
-static void k450_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,512,512,3) w (24,3,3,3) y (4,256,256,24) stride 2 pad 1, added into the accumulator */
-    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
-     * Tiles of 1024 output pixels; each thread sums a fixed range of tiles into its own partial, then the
-     * partials are added in thread order. */
-    const int max_threads = omp_get_max_threads();
-    float *restrict part = calloc((size_t)max_threads * 648, sizeof(float));  /* (threads, K, R, S, Cg) */
-    if (!part) abort();
-    int threads = 1;
-    #pragma omp parallel num_threads(max_threads)
-    {
-        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
-        if (thread == 0) threads = team;
-        float *restrict col = malloc(sizeof(float) * 27648);  /* (1024, R·S·Cg): one tile of im2col */
-        if (!col) abort();
-        float *restrict acc = part + (long)thread * 648;  /* (K, R·S·Cg) */
-        for (long t = 256L * thread / team; t < 256L * (thread + 1) / team; t++) {
-            const long m0 = t * 1024, pixels = m0 + 1024 <= 262144 ? 1024 : 262144 - m0;
-            /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 65536, oh = m / 256 % 256, ow = m % 256;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
-                    float *restrict dst = col + p * 27 + r * 9;
-                    if (ih < 0 || ih >= 512) { memset(dst, 0, 9 * sizeof(float)); continue; }
-                    const long row = (n * 512 + ih) * 512;
-                    if (iw0 >= 0 && iw0 + 3 <= 512) { memcpy(dst, x1 + (row + iw0) * 3, 9 * sizeof(float)); continue; }
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 512) memset(dst + s * 3, 0, 3 * sizeof(float));
-                        else memcpy(dst + s * 3, x1 + (row + iw) * 3, 3 * sizeof(float));
-                    }
-                }
-            }
-            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 24, 27, pixels, 1.0f, x0 + m0 * 24, 24, col, 27, 1.0f, acc, 27);
-        }
-        free(col);
-    }
-    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
-    #pragma omp parallel for schedule(static)
-    for (long k = 0; k < 24; k++) {
-        for (long c = 0; c < 3; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
-            float sum = 0.0f;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 24 + k) * 27 + (r * 3 + s) * 3 + c];
-            y0[((k * 3 + c) * 3 + r) * 3 + s] += sum;
-        }
-    }
-    free(part);
-}
-
-/*
- * %3408 = slice(%3406) : f32[1,24]  features.0.1
- * %3409 = reshape(%3408) : f32[24]  features.0.1
- * %3416 = add(%3415, %3409) : f32[24]  features.0.1.weight
- * out %3416 -> grads+648
- * in  %3406 f32[2,24] <- arena+2219368192
- * in  %3415 f32[24] <- grads+648 (features.0.1.weight)
- */
-static void k451_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 24; j++) y0[o * 24 + j] += x0[o * 48 + 24 + j];
-}
-
-/*
- * %3410 = slice(%3406) : f32[1,24]  features.0.1
- * %3411 = reshape(%3410) : f32[24]  features.0.1
- * %3418 = add(%3417, %3411) : f32[24]  features.0.1.bias
- * out %3418 -> grads+672
- * in  %3406 f32[2,24] <- arena+2219368192
- * in  %3417 f32[24] <- grads+672 (features.0.1.bias)
- */
-static void k452_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 24; j++) y0[o * 24 + j] += x0[o * 48 + 0 + j];
-}
-
-/*
- * %3403 = conv2d_bwd_weight(%3397, %12) : f32[24,24,3,3]  features.1.0.block.0.0
- * %3420 = add(%3419, %3403) : f32[24,24,3,3]  features.1.0.block.0.0.weight
- * out %3420 -> grads+696
- * in  %3397 f32[4,256,256,24] <- arena+100663296
- * in  %12 f32[4,256,256,24] <- arena+427819008
- * in  %3419 f32[24,24,3,3] <- grads+696 (features.1.0.block.0.0.weight)
- */
-static void k453_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1, added into the accumulator */
-    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
-     * Tiles of 144 output pixels; each thread sums a fixed range of tiles into its own partial, then the
-     * partials are added in thread order. */
-    const int max_threads = omp_get_max_threads();
-    float *restrict part = calloc((size_t)max_threads * 5184, sizeof(float));  /* (threads, K, R, S, Cg) */
-    if (!part) abort();
-    int threads = 1;
-    #pragma omp parallel num_threads(max_threads)
-    {
-        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
-        if (thread == 0) threads = team;
-        float *restrict col = malloc(sizeof(float) * 31104);  /* (144, R·S·Cg): one tile of im2col */
-        if (!col) abort();
-        float *restrict acc = part + (long)thread * 5184;  /* (K, R·S·Cg) */
-        for (long t = 1821L * thread / team; t < 1821L * (thread + 1) / team; t++) {
-            const long m0 = t * 144, pixels = m0 + 144 <= 262144 ? 144 : 262144 - m0;
-            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 65536, oh = m / 256 % 256, ow = m % 256;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r, iw0 = ow - 1;
-                    float *restrict dst = col + p * 216 + r * 72;
-                    if (ih < 0 || ih >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
-                    const long row = (n * 256 + ih) * 256;
-                    if (iw0 >= 0 && iw0 + 3 <= 256) { memcpy(dst, x1 + (row + iw0) * 24, 72 * sizeof(float)); continue; }
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 256) memset(dst + s * 24, 0, 24 * sizeof(float));
-                        else memcpy(dst + s * 24, x1 + (row + iw) * 24, 24 * sizeof(float));
-                    }
-                }
-            }
-            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 24, 216, pixels, 1.0f, x0 + m0 * 24, 24, col, 216, 1.0f, acc, 216);
-        }
-        free(col);
-    }
-    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
-    #pragma omp parallel for schedule(static)
-    for (long k = 0; k < 24; k++) {
-        for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
-            float sum = 0.0f;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 24 + k) * 216 + (r * 3 + s) * 24 + c];
-            y0[((k * 24 + c) * 3 + r) * 3 + s] += sum;
-        }
-    }
-    free(part);
-}
-
-/*
  * %3383 = conv2d_bwd_weight(%3377, %38) : f32[96,24,3,3]  features.2.0.block.0.0
  * %3432 = add(%3431, %3383) : f32[96,24,3,3]  features.2.0.block.0.0.weight
  * out %3432 -> grads+11160
  * in  %3377 f32[4,128,128,96] <- arena+25165824
- * in  %38 f32[4,256,256,24] <- arena+528482304
+ * in  %38 f32[4,256,256,24] <- arena+377487360
  * in  %3431 f32[96,24,3,3] <- grads+11160 (features.2.0.block.0.0.weight)
  */
-static void k454_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k508_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,256,256,24) w (96,24,3,3) y (4,128,128,96) stride 2 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 144 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -13332,332 +17700,486 @@ static void k454_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
 }
 
 /*
- * %3378 = slice(%3376) : f32[1,96]  features.2.0.block.0.1
- * %3379 = reshape(%3378) : f32[96]  features.2.0.block.0.1
- * %3434 = add(%3433, %3379) : f32[96]  features.2.0.block.0.1.weight
- * out %3434 -> grads+31896
- * in  %3376 f32[2,96] <- arena+2218529792
- * in  %3433 f32[96] <- grads+31896 (features.2.0.block.0.1.weight)
+ * %34 = bn_train(%26, %31, %27, %28) : f32[4,256,256,24]  features.1.1.block.0.1
+ * %3384 = stochastic_depth_bwd(%3382, %36) : f32[4,256,256,24]  features.1.1.stochastic_depth
+ * %3385 = silu_bwd(%3384, %34) : f32[4,256,256,24]  features.1.1.block.0.2
+ * %3386 = bn_bwd_reduce(%3385, %26, %31) : f32[2,24]  features.1.1.block.0.1
+ * out %3386 -> arena+1483358208
+ * in  %26 f32[4,256,256,24] <- arena+352321536
+ * in  %27 f32[24] <- model+11112 (features.1.1.block.0.1.weight)
+ * in  %28 f32[24] <- model+11136 (features.1.1.block.0.1.bias)
+ * in  %31 f32[2,24] <- arena+1487347328
+ * in  %36 i32[1] <- seed (seed)
+ * in  %3382 f32[4,256,256,24] <- arena+0
  */
-static void k455_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 96; j++) y0[o * 96 + j] += x0[o * 192 + 96 + j];
+static void k509_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+    }
+    enum { C = 24, CHUNKS = 64 };
+    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    #pragma omp parallel for schedule(static)
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
+            for (long c = 0; c < C; c++) {
+                const long i = r * C + c;
+                const float t0 = x5[r * 24 + c];
+                const float t1 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t2 = x0[r * 24 + c];
+                const float t3 = (t2 - x3[c]) * q0[c] + x2[c];
+                const float t4s = ba_sigmoid(t3);
+                const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
+                const float xh = (t2 - x3[c]) * q1[c];
+                (void)i;
+                p0[c] += (double)t4;
+                p1[c] += (double)t4 * xh;
+            }
+        }
+    }
+    for (long c = 0; c < C; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        y0[c] = (float)s0;
+        y0[C + c] = (float)s1;
+    }
+    free(part);
 }
 
 /*
- * %3380 = slice(%3376) : f32[1,96]  features.2.0.block.0.1
- * %3381 = reshape(%3380) : f32[96]  features.2.0.block.0.1
- * %3436 = add(%3435, %3381) : f32[96]  features.2.0.block.0.1.bias
- * out %3436 -> grads+31992
- * in  %3376 f32[2,96] <- arena+2218529792
- * in  %3435 f32[96] <- grads+31992 (features.2.0.block.0.1.bias)
+ * %34 = bn_train(%26, %31, %27, %28) : f32[4,256,256,24]  features.1.1.block.0.1
+ * %3384 = stochastic_depth_bwd(%3382, %36) : f32[4,256,256,24]  features.1.1.stochastic_depth
+ * %3385 = silu_bwd(%3384, %34) : f32[4,256,256,24]  features.1.1.block.0.2
+ * %3387 = bn_bwd_input(%3385, %26, %31, %27, %3386) : f32[4,256,256,24]  features.1.1.block.0.1
+ * out %3387 -> arena+25165824
+ * in  %26 f32[4,256,256,24] <- arena+352321536
+ * in  %27 f32[24] <- model+11112 (features.1.1.block.0.1.weight)
+ * in  %28 f32[24] <- model+11136 (features.1.1.block.0.1.bias)
+ * in  %31 f32[2,24] <- arena+1487347328
+ * in  %36 i32[1] <- seed (seed)
+ * in  %3382 f32[4,256,256,24] <- arena+0
+ * in  %3386 f32[2,24] <- arena+1483358208
  */
-static void k456_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 96; j++) y0[o * 96 + j] += x0[o * 192 + 0 + j];
+static void k510_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x6[c] / 262144.0f;
+        q3[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+    }
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 262144; r++) {
+        for (long c = 0; c < 24; c++) {
+            const long i = r * 24 + c;
+            const float t0 = x5[r * 24 + c];
+            const float t1 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t2 = x0[r * 24 + c];
+            const float t3 = (t2 - x3[c]) * q0[c] + x2[c];
+            const float t4s = ba_sigmoid(t3);
+            const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
+            const float t5 = q1[c] * (t4 - q2[c] - (t2 - x3[c]) * q3[c]);
+            y0[i] = t5;
+        }
+    }
 }
 
 /*
- * %3374 = conv2d_bwd_weight(%3368, %49) : f32[48,96,1,1]  features.2.0.block.1.0
- * %3438 = add(%3437, %3374) : f32[48,96,1,1]  features.2.0.block.1.0.weight
- * out %3438 -> grads+32088
- * in  %3368 f32[4,128,128,48] <- arena+1502609408
- * in  %49 f32[4,128,128,96] <- arena+578813952
- * in  %3437 f32[48,96,1,1] <- grads+32088 (features.2.0.block.1.0.weight)
+ * %3388 = slice(%3386) : f32[1,24]  features.1.1.block.0.1
+ * %3389 = reshape(%3388) : f32[24]  features.1.1.block.0.1
+ * %3428 = add(%3427, %3389) : f32[24]  features.1.1.block.0.1.weight
+ * out %3428 -> grads+11112
+ * in  %3386 f32[2,24] <- arena+1483358208
+ * in  %3427 f32[24] <- grads+11112 (features.1.1.block.0.1.weight)
  */
-static void k457_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,128,128,96) w (48,96,1,1) y (4,128,128,48) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 96, 65536, 1.0f, x0, 48, x1, 96, 1.0f, y0, 96);
+static void k511_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 24; j++) y0[o * 24 + j] += x0[o * 48 + 24 + j];
 }
 
 /*
- * %3369 = slice(%3367) : f32[1,48]  features.2.0.block.1.1
- * %3370 = reshape(%3369) : f32[48]  features.2.0.block.1.1
- * %3440 = add(%3439, %3370) : f32[48]  features.2.0.block.1.1.weight
- * out %3440 -> grads+36696
- * in  %3367 f32[2,48] <- arena+2219367808
- * in  %3439 f32[48] <- grads+36696 (features.2.0.block.1.1.weight)
+ * %3390 = slice(%3386) : f32[1,24]  features.1.1.block.0.1
+ * %3391 = reshape(%3390) : f32[24]  features.1.1.block.0.1
+ * %3430 = add(%3429, %3391) : f32[24]  features.1.1.block.0.1.bias
+ * out %3430 -> grads+11136
+ * in  %3386 f32[2,24] <- arena+1483358208
+ * in  %3429 f32[24] <- grads+11136 (features.1.1.block.0.1.bias)
  */
-static void k458_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 48; j++) y0[o * 48 + j] += x0[o * 96 + 48 + j];
+static void k512_slice_acc(float *restrict y0, const float *restrict x0) {
+    for (long o = 0; o < 1; o++) for (long j = 0; j < 24; j++) y0[o * 24 + j] += x0[o * 48 + 0 + j];
 }
 
 /*
- * %3371 = slice(%3367) : f32[1,48]  features.2.0.block.1.1
- * %3372 = reshape(%3371) : f32[48]  features.2.0.block.1.1
- * %3442 = add(%3441, %3372) : f32[48]  features.2.0.block.1.1.bias
- * out %3442 -> grads+36744
- * in  %3367 f32[2,48] <- arena+2219367808
- * in  %3441 f32[48] <- grads+36744 (features.2.0.block.1.1.bias)
+ * %3392 = conv2d_bwd_input(%3387, %25) : f32[4,256,256,24]  features.1.1.block.0.0
+ * out %3392 -> arena+50331648
+ * in  %3387 f32[4,256,256,24] <- arena+25165824
+ * in  %25 f32[24,24,3,3] <- model+5928 (features.1.1.block.0.0.weight)
  */
-static void k459_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 48; j++) y0[o * 48 + j] += x0[o * 96 + 0 + j];
+static void k513_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dx of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1 */
+    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
+     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
+     * Tiles of up to 592 input pixels; each thread gathers its tile, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 5184);  /* (G, TR, TS, Kg, Cg) of the phase */
+    if (!wt) abort();
+    /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
+    for (long k = 0; k < 24; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 24; c++)
+        wt[((i * 3 + j) * 24 + k) * 24 + c] = x1[((k * 24 + c) * 3 + 2 - i) * 3 + 2 - j];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 127872);  /* (592, TR·TS·Kg): one tile of dy taps */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 443; t++) {
+            const long m0 = t * 592, pixels = m0 + 592 <= 262144 ? 592 : 262144 - m0;
+            /* taps tile: col[p, (i, j, k)] = dy[n, ih - 1 + i, iw - 1 + j, k], 0 outside dy */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 65536, ih = m / 256 % 256, iw = m % 256;
+                for (long i = 0; i < 3; i++) {
+                    const long oh = ih - 1 + i, ow0 = iw - 1;
+                    float *restrict dst = col + (p * 3 + i) * 72;
+                    if (oh < 0 || oh >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
+                    const long row = (n * 256 + oh) * 256;
+                    if (ow0 >= 0 && ow0 + 3 <= 256) { memcpy(dst, x0 + (row + ow0) * 24, 72 * sizeof(float)); continue; }
+                    for (long j = 0; j < 3; j++) {
+                        const long ow = ow0 + j;
+                        if (ow < 0 || ow >= 256) memset(dst + j * 24, 0, 24 * sizeof(float));
+                        else memcpy(dst + j * 24, x0 + (row + ow) * 24, 24 * sizeof(float));
+                    }
+                }
+            }
+            /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 24, 216, 1.0f, col, 216, wt, 24, 0.0f, y0 + m0 * 24, 24);
+        }
+        free(col);
+    }
+    free(wt);
 }
 
 /*
- * %3365 = conv2d_bwd_weight(%3359, %59) : f32[192,48,3,3]  features.2.1.block.0.0
- * %3444 = add(%3443, %3365) : f32[192,48,3,3]  features.2.1.block.0.0.weight
- * out %3444 -> grads+36792
- * in  %3359 f32[4,128,128,192] <- arena+201326592
- * in  %59 f32[4,128,128,48] <- arena+1301282816
- * in  %3443 f32[192,48,3,3] <- grads+36792 (features.2.1.block.0.0.weight)
+ * %3393 = conv2d_bwd_weight(%3387, %24) : f32[24,24,3,3]  features.1.1.block.0.0
+ * %3426 = add(%3425, %3393) : f32[24,24,3,3]  features.1.1.block.0.0.weight
+ * out %3426 -> grads+5928
+ * in  %3387 f32[4,256,256,24] <- arena+25165824
+ * in  %24 f32[4,256,256,24] <- arena+327155712
+ * in  %3425 f32[24,24,3,3] <- grads+5928 (features.1.1.block.0.0.weight)
  */
-static void k460_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1, added into the accumulator */
+static void k514_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
-     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * Tiles of 144 output pixels; each thread sums a fixed range of tiles into its own partial, then the
      * partials are added in thread order. */
     const int max_threads = omp_get_max_threads();
-    float *restrict part = calloc((size_t)max_threads * 82944, sizeof(float));  /* (threads, K, R, S, Cg) */
+    float *restrict part = calloc((size_t)max_threads * 5184, sizeof(float));  /* (threads, K, R, S, Cg) */
     if (!part) abort();
     int threads = 1;
     #pragma omp parallel num_threads(max_threads)
     {
         const int thread = omp_get_thread_num(), team = omp_get_num_threads();
         if (thread == 0) threads = team;
-        float *restrict col = malloc(sizeof(float) * 55296);  /* (128, R·S·Cg): one tile of im2col */
+        float *restrict col = malloc(sizeof(float) * 31104);  /* (144, R·S·Cg): one tile of im2col */
         if (!col) abort();
-        float *restrict acc = part + (long)thread * 82944;  /* (K, R·S·Cg) */
-        for (long t = 512L * thread / team; t < 512L * (thread + 1) / team; t++) {
-            const long m0 = t * 128, pixels = m0 + 128 <= 65536 ? 128 : 65536 - m0;
+        float *restrict acc = part + (long)thread * 5184;  /* (K, R·S·Cg) */
+        for (long t = 1821L * thread / team; t < 1821L * (thread + 1) / team; t++) {
+            const long m0 = t * 144, pixels = m0 + 144 <= 262144 ? 144 : 262144 - m0;
             /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
             for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 16384, oh = m / 128 % 128, ow = m % 128;
+                const long m = m0 + p, n = m / 65536, oh = m / 256 % 256, ow = m % 256;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r, iw0 = ow - 1;
-                    float *restrict dst = col + p * 432 + r * 144;
-                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
-                    const long row = (n * 128 + ih) * 128;
-                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x1 + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    float *restrict dst = col + p * 216 + r * 72;
+                    if (ih < 0 || ih >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
+                    const long row = (n * 256 + ih) * 256;
+                    if (iw0 >= 0 && iw0 + 3 <= 256) { memcpy(dst, x1 + (row + iw0) * 24, 72 * sizeof(float)); continue; }
                     for (long s = 0; s < 3; s++) {
                         const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
-                        else memcpy(dst + s * 48, x1 + (row + iw) * 48, 48 * sizeof(float));
+                        if (iw < 0 || iw >= 256) memset(dst + s * 24, 0, 24 * sizeof(float));
+                        else memcpy(dst + s * 24, x1 + (row + iw) * 24, 24 * sizeof(float));
                     }
                 }
             }
             /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 192, 432, pixels, 1.0f, x0 + m0 * 192, 192, col, 432, 1.0f, acc, 432);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 24, 216, pixels, 1.0f, x0 + m0 * 24, 24, col, 216, 1.0f, acc, 216);
         }
         free(col);
     }
     /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
     #pragma omp parallel for schedule(static)
-    for (long k = 0; k < 192; k++) {
-        for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+    for (long k = 0; k < 24; k++) {
+        for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
             float sum = 0.0f;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 192 + k) * 432 + (r * 3 + s) * 48 + c];
-            y0[((k * 48 + c) * 3 + r) * 3 + s] += sum;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 24 + k) * 216 + (r * 3 + s) * 24 + c];
+            y0[((k * 24 + c) * 3 + r) * 3 + s] += sum;
         }
     }
     free(part);
 }
 
 /*
- * %3360 = slice(%3358) : f32[1,192]  features.2.1.block.0.1
- * %3361 = reshape(%3360) : f32[192]  features.2.1.block.0.1
- * %3446 = add(%3445, %3361) : f32[192]  features.2.1.block.0.1.weight
- * out %3446 -> grads+119736
- * in  %3358 f32[2,192] <- arena+2218528256
- * in  %3445 f32[192] <- grads+119736 (features.2.1.block.0.1.weight)
+ * %22 = bn_train(%14, %19, %15, %16) : f32[4,256,256,24]  features.1.0.block.0.1
+ * %3394 = add_n(%3382, %3392) : f32[4,256,256,24]  features.1.0
+ * %3395 = silu_bwd(%3394, %22) : f32[4,256,256,24]  features.1.0.block.0.2
+ * %3396 = bn_bwd_reduce(%3395, %14, %19) : f32[2,24]  features.1.0.block.0.1
+ * out %3396 -> arena+1483358208
+ * in  %14 f32[4,256,256,24] <- arena+301989888
+ * in  %15 f32[24] <- model+5880 (features.1.0.block.0.1.weight)
+ * in  %16 f32[24] <- model+5904 (features.1.0.block.0.1.bias)
+ * in  %19 f32[2,24] <- arena+1487347136
+ * in  %3382 f32[4,256,256,24] <- arena+0
+ * in  %3392 f32[4,256,256,24] <- arena+50331648
  */
-static void k461_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 192; j++) y0[o * 192 + j] += x0[o * 384 + 192 + j];
+static void k515_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+    }
+    enum { C = 24, CHUNKS = 64 };
+    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    #pragma omp parallel for schedule(static)
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
+            for (long c = 0; c < C; c++) {
+                const long i = r * C + c;
+                const float t0 = x4[r * 24 + c];
+                const float t1 = x5[r * 24 + c];
+                const float t2 = t0 + t1;
+                const float t3 = x0[r * 24 + c];
+                const float t4 = (t3 - x3[c]) * q0[c] + x2[c];
+                const float t5s = ba_sigmoid(t4);
+                const float t5 = t2 * (t5s * (1.0f + t4 * (1.0f - t5s)));
+                const float xh = (t3 - x3[c]) * q1[c];
+                (void)i;
+                p0[c] += (double)t5;
+                p1[c] += (double)t5 * xh;
+            }
+        }
+    }
+    for (long c = 0; c < C; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        y0[c] = (float)s0;
+        y0[C + c] = (float)s1;
+    }
+    free(part);
 }
 
 /*
- * %3362 = slice(%3358) : f32[1,192]  features.2.1.block.0.1
- * %3363 = reshape(%3362) : f32[192]  features.2.1.block.0.1
- * %3448 = add(%3447, %3363) : f32[192]  features.2.1.block.0.1.bias
- * out %3448 -> grads+119928
- * in  %3358 f32[2,192] <- arena+2218528256
- * in  %3447 f32[192] <- grads+119928 (features.2.1.block.0.1.bias)
+ * %22 = bn_train(%14, %19, %15, %16) : f32[4,256,256,24]  features.1.0.block.0.1
+ * %3394 = add_n(%3382, %3392) : f32[4,256,256,24]  features.1.0
+ * %3395 = silu_bwd(%3394, %22) : f32[4,256,256,24]  features.1.0.block.0.2
+ * %3397 = bn_bwd_input(%3395, %14, %19, %15, %3396) : f32[4,256,256,24]  features.1.0.block.0.1
+ * out %3397 -> arena+25165824
+ * in  %14 f32[4,256,256,24] <- arena+301989888
+ * in  %15 f32[24] <- model+5880 (features.1.0.block.0.1.weight)
+ * in  %16 f32[24] <- model+5904 (features.1.0.block.0.1.bias)
+ * in  %19 f32[2,24] <- arena+1487347136
+ * in  %3382 f32[4,256,256,24] <- arena+0
+ * in  %3392 f32[4,256,256,24] <- arena+50331648
+ * in  %3396 f32[2,24] <- arena+1483358208
  */
-static void k462_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 192; j++) y0[o * 192 + j] += x0[o * 384 + 0 + j];
+static void k516_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x6[c] / 262144.0f;
+        q3[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+    }
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 262144; r++) {
+        for (long c = 0; c < 24; c++) {
+            const long i = r * 24 + c;
+            const float t0 = x4[r * 24 + c];
+            const float t1 = x5[r * 24 + c];
+            const float t2 = t0 + t1;
+            const float t3 = x0[r * 24 + c];
+            const float t4 = (t3 - x3[c]) * q0[c] + x2[c];
+            const float t5s = ba_sigmoid(t4);
+            const float t5 = t2 * (t5s * (1.0f + t4 * (1.0f - t5s)));
+            const float t6 = q1[c] * (t5 - q2[c] - (t3 - x3[c]) * q3[c]);
+            y0[i] = t6;
+        }
+    }
 }
 
 /*
- * %3356 = conv2d_bwd_weight(%3350, %70) : f32[48,192,1,1]  features.2.1.block.1.0
- * %3450 = add(%3449, %3356) : f32[48,192,1,1]  features.2.1.block.1.0.weight
- * out %3450 -> grads+120120
- * in  %3350 f32[4,128,128,48] <- arena+1490026496
- * in  %70 f32[4,128,128,192] <- arena+50331648
- * in  %3449 f32[48,192,1,1] <- grads+120120 (features.2.1.block.1.0.weight)
+ * %11 = bn_train(%3, %8, %4, %5) : f32[4,256,256,24]  features.0.1
+ * %3394 = add_n(%3382, %3392) : f32[4,256,256,24]  features.1.0
+ * %3404 = add_n(%3394, %3402) : f32[4,256,256,24]  features.0.2
+ * %3405 = silu_bwd(%3404, %11) : f32[4,256,256,24]  features.0.2
+ * %3406 = bn_bwd_reduce(%3405, %3, %8) : f32[2,24]  features.0.1
+ * out %3406 -> arena+1483358208
+ * in  %3 f32[4,256,256,24] <- arena+251658240
+ * in  %4 f32[24] <- model+648 (features.0.1.weight)
+ * in  %5 f32[24] <- model+672 (features.0.1.bias)
+ * in  %8 f32[2,24] <- arena+1487346944
+ * in  %3382 f32[4,256,256,24] <- arena+0
+ * in  %3392 f32[4,256,256,24] <- arena+50331648
+ * in  %3402 f32[4,256,256,24] <- arena+75497472
  */
-static void k463_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,128,128,192) w (48,192,1,1) y (4,128,128,48) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 192, 65536, 1.0f, x0, 48, x1, 192, 1.0f, y0, 192);
+static void k517_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24];  /* 1 / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+    }
+    enum { C = 24, CHUNKS = 64 };
+    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    #pragma omp parallel for schedule(static)
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
+            for (long c = 0; c < C; c++) {
+                const long i = r * C + c;
+                const float t0 = x4[r * 24 + c];
+                const float t1 = x5[r * 24 + c];
+                const float t2 = t0 + t1;
+                const float t3 = x6[r * 24 + c];
+                const float t4 = t2 + t3;
+                const float t5 = x0[r * 24 + c];
+                const float t6 = (t5 - x3[c]) * q0[c] + x2[c];
+                const float t7s = ba_sigmoid(t6);
+                const float t7 = t4 * (t7s * (1.0f + t6 * (1.0f - t7s)));
+                const float xh = (t5 - x3[c]) * q1[c];
+                (void)i;
+                p0[c] += (double)t7;
+                p1[c] += (double)t7 * xh;
+            }
+        }
+    }
+    for (long c = 0; c < C; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        y0[c] = (float)s0;
+        y0[C + c] = (float)s1;
+    }
+    free(part);
 }
 
 /*
- * %3309 = conv2d_bwd_weight(%3303, %128) : f32[192,48,3,3]  features.3.0.block.0.0
- * %3480 = add(%3479, %3309) : f32[192,48,3,3]  features.3.0.block.0.0.weight
- * out %3480 -> grads+314712
- * in  %3303 f32[4,64,64,192] <- arena+1439694848
- * in  %128 f32[4,128,128,48] <- arena+1376780288
- * in  %3479 f32[192,48,3,3] <- grads+314712 (features.3.0.block.0.0.weight)
+ * %11 = bn_train(%3, %8, %4, %5) : f32[4,256,256,24]  features.0.1
+ * %3394 = add_n(%3382, %3392) : f32[4,256,256,24]  features.1.0
+ * %3404 = add_n(%3394, %3402) : f32[4,256,256,24]  features.0.2
+ * %3405 = silu_bwd(%3404, %11) : f32[4,256,256,24]  features.0.2
+ * %3407 = bn_bwd_input(%3405, %3, %8, %4, %3406) : f32[4,256,256,24]  features.0.1
+ * out %3407 -> arena+25165824
+ * in  %3 f32[4,256,256,24] <- arena+251658240
+ * in  %4 f32[24] <- model+648 (features.0.1.weight)
+ * in  %5 f32[24] <- model+672 (features.0.1.bias)
+ * in  %8 f32[2,24] <- arena+1487346944
+ * in  %3382 f32[4,256,256,24] <- arena+0
+ * in  %3392 f32[4,256,256,24] <- arena+50331648
+ * in  %3402 f32[4,256,256,24] <- arena+75497472
+ * in  %3406 f32[2,24] <- arena+1483358208
  */
-static void k464_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1, added into the accumulator */
+static void k518_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+    float q0[24];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 24; c++) {
+        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+    }
+    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    for (long c = 0; c < 24; c++) {
+        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x7[c] / 262144.0f;
+        q3[c] = x7[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+    }
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 262144; r++) {
+        for (long c = 0; c < 24; c++) {
+            const long i = r * 24 + c;
+            const float t0 = x4[r * 24 + c];
+            const float t1 = x5[r * 24 + c];
+            const float t2 = t0 + t1;
+            const float t3 = x6[r * 24 + c];
+            const float t4 = t2 + t3;
+            const float t5 = x0[r * 24 + c];
+            const float t6 = (t5 - x3[c]) * q0[c] + x2[c];
+            const float t7s = ba_sigmoid(t6);
+            const float t7 = t4 * (t7s * (1.0f + t6 * (1.0f - t7s)));
+            const float t8 = q1[c] * (t7 - q2[c] - (t5 - x3[c]) * q3[c]);
+            y0[i] = t8;
+        }
+    }
+}
+
+/*
+ * %3412 = conv2d_bwd_weight(%3407, %0) : f32[24,3,3,3]  features.0.0
+ * %3414 = add(%3413, %3412) : f32[24,3,3,3]  features.0.0.weight
+ * out %3414 -> grads+0
+ * in  %3407 f32[4,256,256,24] <- arena+25165824
+ * in  %0 f32[4,512,512,3] <- images (images)
+ * in  %3413 f32[24,3,3,3] <- grads+0 (features.0.0.weight)
+ */
+static void k519_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+    /* dw of x (4,512,512,3) w (24,3,3,3) y (4,256,256,24) stride 2 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
-     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * Tiles of 1024 output pixels; each thread sums a fixed range of tiles into its own partial, then the
      * partials are added in thread order. */
     const int max_threads = omp_get_max_threads();
-    float *restrict part = calloc((size_t)max_threads * 82944, sizeof(float));  /* (threads, K, R, S, Cg) */
+    float *restrict part = calloc((size_t)max_threads * 648, sizeof(float));  /* (threads, K, R, S, Cg) */
     if (!part) abort();
     int threads = 1;
     #pragma omp parallel num_threads(max_threads)
     {
         const int thread = omp_get_thread_num(), team = omp_get_num_threads();
         if (thread == 0) threads = team;
-        float *restrict col = malloc(sizeof(float) * 55296);  /* (128, R·S·Cg): one tile of im2col */
+        float *restrict col = malloc(sizeof(float) * 27648);  /* (1024, R·S·Cg): one tile of im2col */
         if (!col) abort();
-        float *restrict acc = part + (long)thread * 82944;  /* (K, R·S·Cg) */
-        for (long t = 128L * thread / team; t < 128L * (thread + 1) / team; t++) {
-            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
+        float *restrict acc = part + (long)thread * 648;  /* (K, R·S·Cg) */
+        for (long t = 256L * thread / team; t < 256L * (thread + 1) / team; t++) {
+            const long m0 = t * 1024, pixels = m0 + 1024 <= 262144 ? 1024 : 262144 - m0;
             /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
             for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                const long m = m0 + p, n = m / 65536, oh = m / 256 % 256, ow = m % 256;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
-                    float *restrict dst = col + p * 432 + r * 144;
-                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
-                    const long row = (n * 128 + ih) * 128;
-                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x1 + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    float *restrict dst = col + p * 27 + r * 9;
+                    if (ih < 0 || ih >= 512) { memset(dst, 0, 9 * sizeof(float)); continue; }
+                    const long row = (n * 512 + ih) * 512;
+                    if (iw0 >= 0 && iw0 + 3 <= 512) { memcpy(dst, x1 + (row + iw0) * 3, 9 * sizeof(float)); continue; }
                     for (long s = 0; s < 3; s++) {
                         const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
-                        else memcpy(dst + s * 48, x1 + (row + iw) * 48, 48 * sizeof(float));
+                        if (iw < 0 || iw >= 512) memset(dst + s * 3, 0, 3 * sizeof(float));
+                        else memcpy(dst + s * 3, x1 + (row + iw) * 3, 3 * sizeof(float));
                     }
                 }
             }
             /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 192, 432, pixels, 1.0f, x0 + m0 * 192, 192, col, 432, 1.0f, acc, 432);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 24, 27, pixels, 1.0f, x0 + m0 * 24, 24, col, 27, 1.0f, acc, 27);
         }
         free(col);
     }
     /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
     #pragma omp parallel for schedule(static)
-    for (long k = 0; k < 192; k++) {
-        for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+    for (long k = 0; k < 24; k++) {
+        for (long c = 0; c < 3; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
             float sum = 0.0f;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 192 + k) * 432 + (r * 3 + s) * 48 + c];
-            y0[((k * 48 + c) * 3 + r) * 3 + s] += sum;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 24 + k) * 27 + (r * 3 + s) * 3 + c];
+            y0[((k * 3 + c) * 3 + r) * 3 + s] += sum;
         }
     }
     free(part);
-}
-
-/*
- * %3300 = conv2d_bwd_weight(%3294, %139) : f32[64,192,1,1]  features.3.0.block.1.0
- * %3486 = add(%3485, %3300) : f32[64,192,1,1]  features.3.0.block.1.0.weight
- * out %3486 -> grads+398040
- * in  %3294 f32[4,64,64,64] <- arena+2090860544
- * in  %139 f32[4,64,64,192] <- arena+1401946112
- * in  %3485 f32[64,192,1,1] <- grads+398040 (features.3.0.block.1.0.weight)
- */
-static void k465_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,64,64,192) w (64,192,1,1) y (4,64,64,64) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 192, 16384, 1.0f, x0, 64, x1, 192, 1.0f, y0, 192);
-}
-
-/*
- * %3295 = slice(%3293) : f32[1,64]  features.3.0.block.1.1
- * %3296 = reshape(%3295) : f32[64]  features.3.0.block.1.1
- * %3488 = add(%3487, %3296) : f32[64]  features.3.0.block.1.1.weight
- * out %3488 -> grads+410328
- * in  %3293 f32[2,64] <- arena+2219261952
- * in  %3487 f32[64] <- grads+410328 (features.3.0.block.1.1.weight)
- */
-static void k466_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 64; j++) y0[o * 64 + j] += x0[o * 128 + 64 + j];
-}
-
-/*
- * %3297 = slice(%3293) : f32[1,64]  features.3.0.block.1.1
- * %3298 = reshape(%3297) : f32[64]  features.3.0.block.1.1
- * %3490 = add(%3489, %3298) : f32[64]  features.3.0.block.1.1.bias
- * out %3490 -> grads+410392
- * in  %3293 f32[2,64] <- arena+2219261952
- * in  %3489 f32[64] <- grads+410392 (features.3.0.block.1.1.bias)
- */
-static void k467_slice_acc(float *restrict y0, const float *restrict x0) {
-    for (long o = 0; o < 1; o++) for (long j = 0; j < 64; j++) y0[o * 64 + j] += x0[o * 128 + 0 + j];
-}
-
-/*
- * %3291 = conv2d_bwd_weight(%3285, %149) : f32[256,64,3,3]  features.3.1.block.0.0
- * %3492 = add(%3491, %3291) : f32[256,64,3,3]  features.3.1.block.0.0.weight
- * out %3492 -> grads+410456
- * in  %3285 f32[4,64,64,256] <- arena+721420288
- * in  %149 f32[4,64,64,64] <- arena+2048917504
- * in  %3491 f32[256,64,3,3] <- grads+410456 (features.3.1.block.0.0.weight)
- */
-static void k468_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1, added into the accumulator */
-    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
-     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
-     * partials are added in thread order. */
-    const int max_threads = omp_get_max_threads();
-    float *restrict part = calloc((size_t)max_threads * 147456, sizeof(float));  /* (threads, K, R, S, Cg) */
-    if (!part) abort();
-    int threads = 1;
-    #pragma omp parallel num_threads(max_threads)
-    {
-        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
-        if (thread == 0) threads = team;
-        float *restrict col = malloc(sizeof(float) * 73728);  /* (128, R·S·Cg): one tile of im2col */
-        if (!col) abort();
-        float *restrict acc = part + (long)thread * 147456;  /* (K, R·S·Cg) */
-        for (long t = 128L * thread / team; t < 128L * (thread + 1) / team; t++) {
-            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
-            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r, iw0 = ow - 1;
-                    float *restrict dst = col + p * 576 + r * 192;
-                    if (ih < 0 || ih >= 64) { memset(dst, 0, 192 * sizeof(float)); continue; }
-                    const long row = (n * 64 + ih) * 64;
-                    if (iw0 >= 0 && iw0 + 3 <= 64) { memcpy(dst, x1 + (row + iw0) * 64, 192 * sizeof(float)); continue; }
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 64) memset(dst + s * 64, 0, 64 * sizeof(float));
-                        else memcpy(dst + s * 64, x1 + (row + iw) * 64, 64 * sizeof(float));
-                    }
-                }
-            }
-            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 576, pixels, 1.0f, x0 + m0 * 256, 256, col, 576, 1.0f, acc, 576);
-        }
-        free(col);
-    }
-    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
-    #pragma omp parallel for schedule(static)
-    for (long k = 0; k < 256; k++) {
-        for (long c = 0; c < 64; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
-            float sum = 0.0f;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 256 + k) * 576 + (r * 3 + s) * 64 + c];
-            y0[((k * 64 + c) * 3 + r) * 3 + s] += sum;
-        }
-    }
-    free(part);
-}
-
-/*
- * %3282 = conv2d_bwd_weight(%3276, %160) : f32[64,256,1,1]  features.3.1.block.1.0
- * %3498 = add(%3497, %3282) : f32[64,256,1,1]  features.3.1.block.1.0.weight
- * out %3498 -> grads+558424
- * in  %3276 f32[4,64,64,64] <- arena+2086666240
- * in  %160 f32[4,64,64,256] <- arena+603979776
- * in  %3497 f32[64,256,1,1] <- grads+558424 (features.3.1.block.1.0.weight)
- */
-static void k469_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
-    /* dw of x (4,64,64,256) w (64,256,1,1) y (4,64,64,64) stride 1 pad 0, added into the accumulator */
-    /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 256, 16384, 1.0f, x0, 64, x1, 256, 1.0f, y0, 256);
 }
 
 /*
@@ -13676,7 +18198,7 @@ static void k469_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * ... and 916 more nodes of the same kinds
  * 1 values written, 464 read (flat over the state blocks)
  */
-static void k470_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
+static void k520_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[0, 21171893), then torch's clip_grad_norm_ */
     enum { CHUNKS = 64 };
     double part[CHUNKS];
@@ -13710,7 +18232,7 @@ static void k470_grad_norm(float *restrict coef, const float *restrict g, const 
  * ... and 1377 more nodes of the same kinds
  * 1852 values written, 1855 read (flat over the state blocks)
  */
-static void k471_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
+static void k521_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
     /* AdamW (torch.optim.AdamW) over the trainable parameters; gradient accumulators reset */
     const float lr = hyper[0], wd = hyper[1], c = coef[0];
     {
@@ -13778,10 +18300,10 @@ static void k471_adamw(float *restrict p, float *restrict g, float *restrict m, 
  * %1646 = reduce_mean(%1645) : f32[4,16,16,1]  cbam.spatial_attention
  * out %1646 -> arena+5251072
  * in  %1624 f32[4,16,16,1280] <- arena+0
- * in  %1625 f32[1,1,1,1280] <- arena+7602176
+ * in  %1625 f32[1,1,1,1280] <- arena+6553600
  * in  %1644 f32[4,1,1,1280] <- arena+5283840
  */
-static void k472_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k522_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* mean over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -13811,10 +18333,10 @@ static void k472_add_silu_mul_reduce_mean(float *restrict y0, const float *restr
  * %1647 = reduce_max(%1645) : f32[4,16,16,1]  cbam.spatial_attention
  * out %1647 -> arena+5255168
  * in  %1624 f32[4,16,16,1280] <- arena+0
- * in  %1625 f32[1,1,1,1280] <- arena+7602176
+ * in  %1625 f32[1,1,1,1280] <- arena+6553600
  * in  %1644 f32[4,1,1,1280] <- arena+5283840
  */
-static void k473_add_silu_mul_reduce_max(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k523_add_silu_mul_reduce_max(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* max over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -13845,11 +18367,11 @@ static void k473_add_silu_mul_reduce_max(float *restrict y0, const float *restri
  * %1653 = reduce_mean(%1652) : f32[4,1,1,1280]  avgpool
  * out %1653 -> arena+5242880
  * in  %1624 f32[4,16,16,1280] <- arena+0
- * in  %1625 f32[1,1,1,1280] <- arena+7602176
+ * in  %1625 f32[1,1,1,1280] <- arena+6553600
  * in  %1644 f32[4,1,1,1280] <- arena+5283840
  * in  %1651 f32[4,16,16,1] <- arena+5263360
  */
-static void k474_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k524_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -13884,7 +18406,7 @@ static void k474_add_silu_mul_reduce_mean(float *restrict y0, const float *restr
  * in  %1660 f32[512] <- model+21325765 (classifier.2.running_mean)
  * in  %1661 f32[512] <- model+21326277 (classifier.2.running_var)
  */
-static void k475_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k525_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[512];  /* γ / sqrt(running_var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x4[c] + 1e-05f);
@@ -13910,7 +18432,7 @@ static void k475_bn_eval_relu(float *restrict y0, const float *restrict x0, cons
  * in  %1669 f32[256] <- model+21326789 (classifier.6.running_mean)
  * in  %1670 f32[256] <- model+21327045 (classifier.6.running_var)
  */
-static void k476_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k526_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[256];  /* γ / sqrt(running_var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x4[c] + 1e-05f);
@@ -13931,7 +18453,7 @@ static void k476_bn_eval_relu(float *restrict y0, const float *restrict x0, cons
  * out %1676 -> probabilities
  * in  %1675 f32[4,3] <- logits
  */
-static void k477_softmax(float *restrict y0, const float *restrict x0) {
+static void k527_softmax(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         float m = x0[r * 3];
         for (long j = 1; j < 3; j++) m = fmaxf(m, x0[r * 3 + j]);

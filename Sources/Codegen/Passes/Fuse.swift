@@ -35,7 +35,10 @@ public struct FusionRules: OptionSet, Hashable, Sendable {
     public static let optimizer = FusionRules(rawValue: 16)
     /// Rule 5: a gradient is added into its accumulator by the kernel that computes it.
     public static let accumulate = FusionRules(rawValue: 32)
-    public static let all: FusionRules = [.elementwise, .recompute, .prologue, .loss, .optimizer, .accumulate]
+    /// Rule 6: a 1×1 convolution (forward and weight gradient) reads its input through an
+    /// elementwise prologue, tile by tile, so the activation it consumes is never stored.
+    public static let convolutionPrologue = FusionRules(rawValue: 64)
+    public static let all: FusionRules = [.elementwise, .recompute, .prologue, .loss, .optimizer, .accumulate, .convolutionPrologue]
 }
 
 /// Largest elementwise expression (in ops) inlined into a consumer, and into several consumers.
@@ -104,13 +107,13 @@ public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
     var cost = [Int](repeating: 0, count: g.nodes.count)
     for (id, node) in g.nodes.enumerated() where node.op.isFusableElementwise && !claimed.contains(id) {
         if case .constant = node.op {
-            if !users[id].contains(where: { !canInline(id, into: $0, g, prologue: true) }) && !pinned.contains(id) { inlined.insert(id) }
+            if !users[id].contains(where: { !canInline(id, into: $0, g, rules: .all) }) && !pinned.contains(id) { inlined.insert(id) }
             continue
         }
         cost[id] = 1 + node.inputs.reduce(0) { $0 + (inlined.contains($1) ? cost[$1] : 0) }
         guard rules.contains(.elementwise), !pinned.contains(id), !users[id].isEmpty,
               users[id].count == 1 || rules.contains(.recompute),
-              users[id].allSatisfy({ canInline(id, into: $0, g, prologue: rules.contains(.prologue)) }),
+              users[id].allSatisfy({ canInline(id, into: $0, g, rules: rules) }),
               cost[id] <= (users[id].count > 1 ? duplicateLimit : inlineLimit) else { continue }
         inlined.insert(id)
     }
@@ -154,9 +157,10 @@ public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
             kernels.append(Kernel(kind: .elementwise, nodes: members, reads: reads, writes: [id]))
         } else {
             var kernel: Kernel
-            if !node.op.prologueOperands.isEmpty && node.op.prologueOperands.contains(where: { inlined.contains(node.inputs[$0]) }) {
-                let (members, reads) = gather(id, operands: node.op.prologueOperands)
-                kernel = Kernel(kind: .reduction(anchor: id), nodes: members, reads: reads, writes: [id])
+            let positions = prologueOperands(id, g, rules)
+            if !positions.isEmpty && positions.contains(where: { inlined.contains(node.inputs[$0]) }) {
+                let (members, reads) = gather(id, operands: positions)
+                kernel = Kernel(kind: .prologue(anchor: id), nodes: members, reads: reads, writes: [id])
             } else {
                 kernel = Kernel(kind: .op(anchor: id), nodes: [id], reads: node.inputs, writes: [id])
             }
@@ -186,6 +190,24 @@ public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
     return Schedule(graph: g, kernels: kernels, materialized: materialized)
 }
 
+/// Operand positions of node `id` that can be read through a fused elementwise prologue.
+func prologueOperands(_ id: NodeID, _ g: Graph, _ rules: FusionRules) -> [Int] {
+    let node = g.nodes[id]
+    switch node.op {
+    case .conv2d(let a) where rules.contains(.convolutionPrologue) && isPointwise(a, g.nodes[node.inputs[1]].type.shape):
+        return [0]
+    case .conv2dBackwardWeight(let a) where rules.contains(.convolutionPrologue) && isPointwise(a, node.type.shape):
+        return [1]
+    default:
+        return rules.contains(.prologue) ? node.op.prologueOperands : []
+    }
+}
+
+/// A 1×1 stride-1 unpadded dense convolution: a matrix product over (N·H·W, C).
+func isPointwise(_ a: Conv2DAttrs, _ weight: [Int]) -> Bool {
+    a.stride == 1 && a.padding == 0 && a.groups == 1 && weight.count == 4 && weight[2] == 1 && weight[3] == 1
+}
+
 /// Ops whose template can add its result into the output instead of storing it.
 func supportsAccumulate(_ op: Op) -> Bool {
     switch op {
@@ -195,15 +217,14 @@ func supportsAccumulate(_ op: Op) -> Bool {
 }
 
 /// Whether elementwise value `v` can be computed inside its consumer `u`.
-private func canInline(_ v: NodeID, into u: NodeID, _ g: Graph, prologue: Bool) -> Bool {
+private func canInline(_ v: NodeID, into u: NodeID, _ g: Graph, rules: FusionRules) -> Bool {
     let consumer = g.nodes[u], value = g.nodes[v]
     if consumer.op.isFusableElementwise && !consumer.op.isLeaf {
         guard consumer.type.shape == value.type.shape else { return false }
         // Only at pointwise positions: BatchNorm's per-channel vectors and statistics are read by channel.
         return pointwiseOperands(consumer.op, arity: consumer.inputs.count).contains { consumer.inputs[$0] == v }
     }
-    guard prologue else { return false }
-    let positions = consumer.op.prologueOperands.filter { consumer.inputs[$0] == v }
+    let positions = prologueOperands(u, g, rules).filter { consumer.inputs[$0] == v }
     return !positions.isEmpty && value.type.count > 1
 }
 
@@ -274,7 +295,16 @@ private func optimizerKernels(_ g: Graph, users: [[NodeID]]) -> [(Kernel, Set<No
 /// Kernels in an order where each runs after the kernels writing what it reads (and after the
 /// readers of any state it overwrites); ties keep graph order.
 private func topologicalOrder(_ kernels: [Kernel]) -> [Kernel] {
-    let base = kernels.enumerated().sorted { ($0.element.writes.min() ?? 0) < ($1.element.writes.min() ?? 0) }.map(\.element)
+    // A kernel's place in graph order is its anchor's (a gradient kernel that accumulates writes a
+    // node created at the very end of the graph, but belongs where its gradient is computed).
+    func position(_ k: Kernel) -> NodeID {
+        switch k.kind {
+        case .op(let a), .prologue(let a): return a
+        case .loss(let f, _): return f
+        default: return k.writes.min() ?? 0
+        }
+    }
+    let base = kernels.sorted { position($0) < position($1) }
     var writer: [NodeID: Int] = [:]
     for (i, k) in base.enumerated() { for w in k.writes { writer[w] = i } }
     var indegree = [Int](repeating: 0, count: base.count)
