@@ -43,6 +43,29 @@ public struct StepTiming: Codable, Sendable {
         case medianS = "median_s", minS = "min_s", maxS = "max_s", imagesPerSecond = "images_per_s"
         case peakRSSBytes = "peak_rss_bytes", plannedBytes = "planned_bytes"
     }
+
+    public init(phase: String, medianS: Double, minS: Double, maxS: Double, imagesPerSecond: Double,
+                peakRSSBytes: Int, plannedBytes: Int) {
+        self.phase = phase; self.medianS = medianS; self.minS = minS; self.maxS = maxS
+        self.imagesPerSecond = imagesPerSecond; self.peakRSSBytes = peakRSSBytes; self.plannedBytes = plannedBytes
+    }
+
+    /// `phase` is a number for phases 1-4 and the string "eval" otherwise.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if let n = Int(phase) { try c.encode(n, forKey: .phase) } else { try c.encode(phase, forKey: .phase) }
+        try c.encode(medianS, forKey: .medianS); try c.encode(minS, forKey: .minS); try c.encode(maxS, forKey: .maxS)
+        try c.encode(imagesPerSecond, forKey: .imagesPerSecond)
+        try c.encode(peakRSSBytes, forKey: .peakRSSBytes); try c.encode(plannedBytes, forKey: .plannedBytes)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let n = try? c.decode(Int.self, forKey: .phase) { phase = String(n) } else { phase = try c.decode(String.self, forKey: .phase) }
+        medianS = try c.decode(Double.self, forKey: .medianS); minS = try c.decode(Double.self, forKey: .minS)
+        maxS = try c.decode(Double.self, forKey: .maxS); imagesPerSecond = try c.decode(Double.self, forKey: .imagesPerSecond)
+        peakRSSBytes = try c.decode(Int.self, forKey: .peakRSSBytes); plannedBytes = try c.decode(Int.self, forKey: .plannedBytes)
+    }
 }
 
 /// Benchmarks of a compiled program on synthetic data (random weights and images).

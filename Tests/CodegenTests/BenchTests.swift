@@ -25,6 +25,9 @@ final class BenchTests: XCTestCase {
         let step = try session.step("4", entries: [phase.stepEntry, phase.updateEntry], warmup: 1, steps: 3, plannedBytes: phase.arenaBytes)
         XCTAssertGreaterThan(step.medianS, 0)
         XCTAssertGreaterThan(step.peakRSSBytes, 0)
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(step)) as? [String: Any]
+        XCTAssertEqual(json?["phase"] as? Int, 4)
+        for key in ["median_s", "peak_rss_bytes", "planned_bytes"] { XCTAssertNotNil(json?[key], key) }
         // The per-kernel entry rejects an index out of range.
         typealias KernelEntry = @convention(c) (UnsafePointer<UnsafeMutableRawPointer?>, Int32) -> Int32
         let call = unsafeBitCast(program.symbol("\(phase.stepEntry)_kernel")!, to: KernelEntry.self)
