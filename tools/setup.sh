@@ -10,4 +10,5 @@ elif command -v apt-get >/dev/null 2>&1; then
   sudo apt-get update -qq && sudo apt-get install -y -qq libopenblas-dev libopenblas-openmp-dev libpng-dev libjpeg-dev libomp-dev
 fi
 swift build -c release
-.build/release/breastai-compile --model S --summary
+.build/release/breastai-compile --model S
+.build/release/breastai-run bench step --model S --phase 4 --steps 2
