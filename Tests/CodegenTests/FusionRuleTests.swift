@@ -56,11 +56,7 @@ final class FusionRuleTests: XCTestCase {
         let u = convUnit(b)
         let loss = b.reshape(b.reduce(.sum, b.mul(u.a, b.parameter("r", [2, 5, 5, 8])), axes: [0, 1, 2, 3]), [])
         let params = ["w", "gamma", "beta"].map { b.graph.state(.parameter, $0)! }
-        let grads = Backward.append(to: b, loss: loss, parameters: params)
-        for p in params {
-            let acc = b.named(b.graph.nodes[p].name) { b.state(.gradient, "", b.shape(p)) }
-            b.assign(acc, b.add(acc, grads[p]!))
-        }
+        accumulateGradients(b, loss: loss, parameters: params)
         b.output("loss", loss)
         let r = try compare(b.graph, without: .prologue)
         XCTAssertLessThan(r.fused.kernels, r.unfused.kernels)
@@ -91,11 +87,7 @@ final class FusionRuleTests: XCTestCase {
         let z = b.add(.batchNormTrain(eps: 1e-5), [y, stats, b.parameter("gamma", [5]), b.parameter("beta", [5])])
         let loss = b.reshape(b.reduce(.sum, b.mul(b.silu(z), b.parameter("r", [6, 5])), axes: [0, 1]), [])
         let params = ["w", "b", "gamma", "beta"].map { b.graph.state(.parameter, $0)! }
-        let grads = Backward.append(to: b, loss: loss, parameters: params)
-        for p in params {
-            let acc = b.named(b.graph.nodes[p].name) { b.state(.gradient, "", b.shape(p)) }
-            b.assign(acc, b.add(acc, grads[p]!))
-        }
+        accumulateGradients(b, loss: loss, parameters: params)
         b.output("loss", loss)
         let r = try compare(b.graph, without: .accumulate)
         XCTAssertEqual(r.fused.schedule.kernels.filter(\.accumulates).count, 4)
@@ -111,11 +103,7 @@ final class FusionRuleTests: XCTestCase {
         let out = b.conv2d(u.a, w2)
         let loss = b.reshape(b.reduce(.sum, b.mul(out, b.parameter("r", [2, 5, 5, 6])), axes: [0, 1, 2, 3]), [])
         let params = ["w", "w2", "gamma", "beta"].map { b.graph.state(.parameter, $0)! }
-        let grads = Backward.append(to: b, loss: loss, parameters: params)
-        for p in params {
-            let acc = b.named(b.graph.nodes[p].name) { b.state(.gradient, "", b.shape(p)) }
-            b.assign(acc, b.add(acc, grads[p]!))
-        }
+        accumulateGradients(b, loss: loss, parameters: params)
         b.output("loss", loss)
         let r = try compare(b.graph, without: .convolutionPrologue)
         XCTAssertFalse(r.fused.materialized.contains(u.a), "the conv input should be recomputed, not stored")
@@ -155,6 +143,15 @@ final class FusionRuleTests: XCTestCase {
     }
 
     // MARK: helpers
+
+    /// Appends the backward pass and `acc <- acc + grad` for each parameter, as a training step does.
+    func accumulateGradients(_ b: GraphBuilder, loss: NodeID, parameters: [NodeID]) {
+        let grads = Backward.append(to: b, loss: loss, parameters: parameters)
+        for p in parameters {
+            let acc = b.named(b.graph.nodes[p].name) { b.state(.gradient, "", b.shape(p)) }
+            b.assign(acc, b.add(acc, grads[p]!))
+        }
+    }
 
     struct Comparison { var fused: Standalone.Result; var unfused: Standalone.Result }
 
