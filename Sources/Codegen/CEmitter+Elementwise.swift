@@ -40,7 +40,7 @@ struct PointwiseBuilder {
     /// Per-channel coefficients computed once before the loop (BatchNorm's scale and shift).
     var preamble = CWriter()
     private var names: [NodeID: String] = [:]
-    private var arrays = 0
+    fileprivate(set) var arrays = 0
 
     init(_ ctx: KernelContext, members: Set<NodeID>, shape: [Int]) {
         self.ctx = ctx; self.members = members; self.shape = shape.isEmpty ? [1] : shape
@@ -176,9 +176,14 @@ extension PointwiseBuilder {
             let salt = ctx.scalar("uint32_t", "\(a.salt)U"), p = ctx.scalar("float", cFloat(a.p))
             return "ba_uniform((uint32_t)\(ctx.ptr(x[1]))[0], \(salt), (uint32_t)i) >= \(p) ? \(value(x[0])) / (1.0f - \(p)) : 0.0f"
         case .stochasticDepth(let a), .stochasticDepthBackward(let a):
-            let perSample = ctx.count(x[0]) / ctx.shape(x[0])[0]
+            // One draw per sample, before the loop: keep[n] = 1/(1-p) or 0; rows of a sample are contiguous.
+            let samples = ctx.shape(x[0])[0], rowsPerSample = rows / samples
             let salt = ctx.scalar("uint32_t", "\(a.salt)U"), p = ctx.scalar("float", cFloat(a.p))
-            return "ba_uniform((uint32_t)\(ctx.ptr(x[1]))[0], \(salt), (uint32_t)(i / \(perSample))) >= \(p) ? \(value(x[0])) / (1.0f - \(p)) : 0.0f"
+            let keep = "q\(arrays)"
+            arrays += 1
+            preamble.line("float \(keep)[\(samples)];  /* stochastic depth: per-sample keep factor */")
+            preamble.line("for (long n = 0; n < \(samples); n++) \(keep)[n] = ba_uniform((uint32_t)\(ctx.ptr(x[1]))[0], \(salt), (uint32_t)n) >= \(p) ? 1.0f / (1.0f - \(p)) : 0.0f;")
+            return "\(value(x[0])) * \(keep)[r / \(rowsPerSample)]"
         case .adamMoment(let beta, let squared):
             let gc = "(\(ctx.ptr(x[2]))[0] * \(value(x[1])))"
             return "\(cFloat(beta)) * \(value(x[0])) + \(cFloat(1 - beta)) * " + (squared ? "\(gc) * \(gc)" : gc)

@@ -5871,9 +5871,11 @@ static void k220_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 304; c++) {
         q0[c] = x5[c] / sqrtf(x7[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q1[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
+        q2[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -5887,9 +5889,9 @@ static void k220_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 304 + c;
                     const float t0 = x4[r * 304 + c];
                     const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x0[r * 304 + c];
-                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t4 = (t3 - x3[c]) * q2[c] + x2[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 304 + c] = t5;
@@ -5932,13 +5934,17 @@ static void k221_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 304; c++) {
         q0[c] = x10[c] / sqrtf(x12[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 304; c++) {
-        q1[c] = x5[c] / sqrtf(x7[304 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q2[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
+        q2[c] = x5[c] / sqrtf(x7[304 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[304];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q4[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -5952,12 +5958,12 @@ static void k221_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 304 + c;
                     const float t0 = x9[r * 304 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x4[r * 304 + c];
-                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
-                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 77824)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x7[c]) * q2[c] + x6[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x0[r * 304 + c];
-                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t7 = (t6 - x3[c]) * q4[c] + x2[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -5988,17 +5994,23 @@ static void k222_bn_train_stochastic_depth_add(float *restrict y0, const float *
     for (long c = 0; c < 304; c++) {
         q0[c] = x14[c] / sqrtf(x16[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 304; c++) {
-        q1[c] = x10[c] / sqrtf(x12[304 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q2[c] = x5[c] / sqrtf(x7[304 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[304 + c] + 0.001f);
     }
-    float q3[304];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q3[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
+        q4[c] = x5[c] / sqrtf(x7[304 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x8[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[304];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q6[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -6006,15 +6018,15 @@ static void k222_bn_train_stochastic_depth_add(float *restrict y0, const float *
             const long i = r * 304 + c;
             const float t0 = x13[r * 304 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 256];
             const float t3 = x9[r * 304 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 77824)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 256];
             const float t6 = x4[r * 304 + c];
-            const float t7 = (t6 - x7[c]) * q2[c] + x6[c];
-            const float t8 = ba_uniform((uint32_t)x8[0], a4, (uint32_t)(i / 77824)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x7[c]) * q4[c] + x6[c];
+            const float t8 = t7 * q5[r / 256];
             const float t9 = x0[r * 304 + c];
-            const float t10 = (t9 - x3[c]) * q3[c] + x2[c];
+            const float t10 = (t9 - x3[c]) * q6[c] + x2[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -6043,6 +6055,8 @@ static void k223_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 304; c++) {
         q0[c] = x3[c] / sqrtf(x5[304 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65360);
@@ -6055,7 +6069,7 @@ static void k223_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 304 + c;
                     const float t0 = x2[r * 304 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 304 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -6095,10 +6109,14 @@ static void k224_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 304; c++) {
         q0[c] = x7[c] / sqrtf(x9[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q1[c] = x3[c] / sqrtf(x5[304 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[304 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65360);
@@ -6111,10 +6129,10 @@ static void k224_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 304 + c;
                     const float t0 = x6[r * 304 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x2[r * 304 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 77824)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 304 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -6159,27 +6177,33 @@ static void k225_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 304; c++) {
         q0[c] = x11[c] / sqrtf(x13[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 304; c++) {
-        q1[c] = x7[c] / sqrtf(x9[304 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q2[c] = x3[c] / sqrtf(x5[304 + c] + 0.001f);
+        q2[c] = x7[c] / sqrtf(x9[304 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[304];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q4[c] = x3[c] / sqrtf(x5[304 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x10[r * 304 + c];
             const float t1 = (t0 - x13[c]) * q0[c] + x12[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 256];
             const float t3 = x6[r * 304 + c];
-            const float t4 = (t3 - x9[c]) * q1[c] + x8[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 77824)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x9[c]) * q2[c] + x8[c];
+            const float t5 = t4 * q3[r / 256];
             const float t6 = x2[r * 304 + c];
-            const float t7 = (t6 - x5[c]) * q2[c] + x4[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 77824)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x5[c]) * q4[c] + x4[c];
+            const float t8 = t7 * q5[r / 256];
             const float t9 = x1[r * 304 + c];
             const float t10 = t8 + t9;
             const float t11 = t5 + t10;
@@ -6479,9 +6503,11 @@ static void k233_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 512; c++) {
         q0[c] = x6[c] / sqrtf(x8[512 + c] + 0.001f);
     }
-    float q1[512];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
-        q1[c] = x2[c] / sqrtf(x4[512 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[512 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -6495,9 +6521,9 @@ static void k233_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 512 + c;
                     const float t0 = x5[r * 512 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 512 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 512 + c] = t5;
@@ -6540,13 +6566,17 @@ static void k234_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 512; c++) {
         q0[c] = x10[c] / sqrtf(x12[512 + c] + 0.001f);
     }
-    float q1[512];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 512; c++) {
-        q1[c] = x6[c] / sqrtf(x8[512 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
-        q2[c] = x2[c] / sqrtf(x4[512 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[512 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q4[c] = x2[c] / sqrtf(x4[512 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -6560,12 +6590,12 @@ static void k234_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 512 + c;
                     const float t0 = x9[r * 512 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x5[r * 512 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 512 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -6596,17 +6626,23 @@ static void k235_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 512; c++) {
         q0[c] = x14[c] / sqrtf(x16[512 + c] + 0.001f);
     }
-    float q1[512];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 512; c++) {
-        q1[c] = x10[c] / sqrtf(x12[512 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
-        q2[c] = x6[c] / sqrtf(x8[512 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[512 + c] + 0.001f);
     }
-    float q3[512];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
-        q3[c] = x2[c] / sqrtf(x4[512 + c] + 0.001f);
+        q4[c] = x6[c] / sqrtf(x8[512 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q6[c] = x2[c] / sqrtf(x4[512 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -6614,15 +6650,15 @@ static void k235_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
             const long i = r * 512 + c;
             const float t0 = x13[r * 512 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 256];
             const float t3 = x9[r * 512 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 256];
             const float t6 = x5[r * 512 + c];
-            const float t7 = (t6 - x8[c]) * q2[c] + x7[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 131072)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x8[c]) * q4[c] + x7[c];
+            const float t8 = t7 * q5[r / 256];
             const float t9 = x1[r * 512 + c];
-            const float t10 = (t9 - x4[c]) * q3[c] + x3[c];
+            const float t10 = (t9 - x4[c]) * q6[c] + x3[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -6663,6 +6699,8 @@ static void k237_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 512; c++) {
         q0[c] = x3[c] / sqrtf(x5[512 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -6675,7 +6713,7 @@ static void k237_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 512 + c;
                     const float t0 = x2[r * 512 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 512 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -7096,6 +7134,8 @@ static void k253_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 512; c++) {
         q0[c] = x3[c] / sqrtf(x5[512 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 655360, sizeof(float));
     if (!part) abort();
@@ -7112,7 +7152,7 @@ static void k253_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 512 + c;
                     const float t0 = x2[r * 512 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 512 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -7141,9 +7181,11 @@ static void k253_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2500 f32[4,16,16,512] <- arena+643432448
  */
 static void k254_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[512];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[512];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
-        q0[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
     }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -7155,9 +7197,9 @@ static void k254_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 512 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 256];
                 const float t2 = x1[r * 512 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -7185,20 +7227,22 @@ static void k254_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2503 f32[2,512] <- arena+185597952
  */
 static void k255_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[512], q1[512], q2[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 512; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
-        q1[c] = x5[c] / 1024.0f;
-        q2[c] = x5[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q2[c] = x5[c] / 1024.0f;
+        q3[c] = x5[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x4[r * 512 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 256];
             const float t2 = x1[r * 512 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -7801,9 +7845,11 @@ static void k276_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %2547 f32[4,16,16,512] <- arena+173015040
  */
 static void k277_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[512];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[512];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
-        q0[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
     }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -7817,9 +7863,9 @@ static void k277_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 512 + c];
                 const float t1 = x4[r * 512 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 256];
                 const float t4 = x1[r * 512 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -7849,11 +7895,13 @@ static void k277_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2551 f32[2,512] <- arena+677301248
  */
 static void k278_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[512], q1[512], q2[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 512; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
-        q1[c] = x6[c] / 1024.0f;
-        q2[c] = x6[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q2[c] = x6[c] / 1024.0f;
+        q3[c] = x6[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -7862,9 +7910,9 @@ static void k278_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 512 + c];
             const float t1 = x5[r * 512 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 256];
             const float t4 = x1[r * 512 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -7903,13 +7951,17 @@ static void k279_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 512; c++) {
         q0[c] = x10[c] / sqrtf(x12[512 + c] + 0.001f);
     }
-    float q1[512];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 512; c++) {
-        q1[c] = x6[c] / sqrtf(x8[512 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
-        q2[c] = x2[c] / sqrtf(x4[512 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[512 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[512];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 512; c++) {
+        q4[c] = x2[c] / sqrtf(x4[512 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 1572864, sizeof(float));
@@ -7927,12 +7979,12 @@ static void k279_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 512 + c;
                     const float t0 = x9[r * 512 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x5[r * 512 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 512 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -7965,9 +8017,11 @@ static void k279_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2595 f32[4,16,16,512] <- arena+639238144
  */
 static void k280_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[512];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[512];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
-        q0[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
     }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -7983,9 +8037,9 @@ static void k280_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 512 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 256];
                 const float t6 = x1[r * 512 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -8017,11 +8071,13 @@ static void k280_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2599 f32[2,512] <- arena+677252096
  */
 static void k281_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[512], q1[512], q2[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 512; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
-        q1[c] = x7[c] / 1024.0f;
-        q2[c] = x7[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q2[c] = x7[c] / 1024.0f;
+        q3[c] = x7[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -8032,9 +8088,9 @@ static void k281_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 512 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 256];
             const float t6 = x1[r * 512 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -8066,9 +8122,11 @@ static void k282_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 512; c++) {
         q0[c] = x6[c] / sqrtf(x8[512 + c] + 0.001f);
     }
-    float q1[512];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
-        q1[c] = x2[c] / sqrtf(x4[512 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[512 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 1572864, sizeof(float));
@@ -8086,9 +8144,9 @@ static void k282_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 512 + c;
                     const float t0 = x5[r * 512 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 512 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 512 + c] = t5;
@@ -8122,9 +8180,11 @@ static void k282_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2643 f32[4,16,16,512] <- arena+637140992
  */
 static void k283_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[512];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[512];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
-        q0[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[512 + c] + 0.001f);
     }
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -8142,9 +8202,9 @@ static void k283_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = x6[r * 512 + c];
                 const float t6 = t4 + t5;
-                const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+                const float t7 = t6 * q0[r / 256];
                 const float t8 = x1[r * 512 + c];
-                const float xh = (t8 - x2[c]) * q0[c];
+                const float xh = (t8 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -8178,11 +8238,13 @@ static void k283_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2647 f32[2,512] <- arena+677202944
  */
 static void k284_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[512], q1[512], q2[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 512; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
-        q1[c] = x8[c] / 1024.0f;
-        q2[c] = x8[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[512 + c] + 0.001f));
+        q2[c] = x8[c] / 1024.0f;
+        q3[c] = x8[512 + c] / 1024.0f * (1.0f / sqrtf(x3[512 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -8195,9 +8257,9 @@ static void k284_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = x7[r * 512 + c];
             const float t6 = t4 + t5;
-            const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+            const float t7 = t6 * q0[r / 256];
             const float t8 = x1[r * 512 + c];
-            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
+            const float t9 = q1[c] * (t7 - q2[c] - (t8 - x3[c]) * q3[c]);
             y0[i] = t9;
         }
     }
@@ -8952,10 +9014,14 @@ static void k308_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 304; c++) {
         q0[c] = x7[c] / sqrtf(x9[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q1[c] = x3[c] / sqrtf(x5[304 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[304 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 554496, sizeof(float));
     if (!part) abort();
@@ -8972,10 +9038,10 @@ static void k308_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 304 + c;
                     const float t0 = x6[r * 304 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x2[r * 304 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 77824)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 304 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -9005,9 +9071,11 @@ static void k308_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2738 f32[4,16,16,304] <- arena+632946688
  */
 static void k309_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[304];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
     }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -9019,9 +9087,9 @@ static void k309_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 304 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 256];
                 const float t2 = x1[r * 304 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -9049,20 +9117,22 @@ static void k309_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2741 f32[2,304] <- arena+677943296
  */
 static void k310_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
-        q1[c] = x5[c] / 1024.0f;
-        q2[c] = x5[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q2[c] = x5[c] / 1024.0f;
+        q3[c] = x5[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x4[r * 304 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 256];
             const float t2 = x1[r * 304 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -9182,6 +9252,8 @@ static void k315_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 304; c++) {
         q0[c] = x3[c] / sqrtf(x5[304 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 554496, sizeof(float));
     if (!part) abort();
@@ -9198,7 +9270,7 @@ static void k315_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 304 + c;
                     const float t0 = x2[r * 304 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 304 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -9229,9 +9301,11 @@ static void k315_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2785 f32[4,16,16,304] <- arena+634191872
  */
 static void k316_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[304];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
     }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -9245,9 +9319,9 @@ static void k316_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 304 + c];
                 const float t1 = x4[r * 304 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 256];
                 const float t4 = x1[r * 304 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -9277,11 +9351,13 @@ static void k316_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2789 f32[2,304] <- arena+677943296
  */
 static void k317_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
-        q1[c] = x6[c] / 1024.0f;
-        q2[c] = x6[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q2[c] = x6[c] / 1024.0f;
+        q3[c] = x6[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -9290,9 +9366,9 @@ static void k317_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 304 + c];
             const float t1 = x5[r * 304 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 256];
             const float t4 = x1[r * 304 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -9326,9 +9402,11 @@ static void k318_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %2833 f32[4,16,16,304] <- arena+635437056
  */
 static void k319_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[304];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
     }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -9344,9 +9422,9 @@ static void k319_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 304 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 256];
                 const float t6 = x1[r * 304 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -9378,11 +9456,13 @@ static void k319_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2837 f32[2,304] <- arena+677943296
  */
 static void k320_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
-        q1[c] = x7[c] / 1024.0f;
-        q2[c] = x7[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q2[c] = x7[c] / 1024.0f;
+        q3[c] = x7[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -9393,9 +9473,9 @@ static void k320_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 304 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 256];
             const float t6 = x1[r * 304 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -9417,9 +9497,11 @@ static void k320_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2881 f32[4,16,16,304] <- arena+636682240
  */
 static void k321_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[304];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
     }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -9437,9 +9519,9 @@ static void k321_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = x6[r * 304 + c];
                 const float t6 = t4 + t5;
-                const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+                const float t7 = t6 * q0[r / 256];
                 const float t8 = x1[r * 304 + c];
-                const float xh = (t8 - x2[c]) * q0[c];
+                const float xh = (t8 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -9473,11 +9555,13 @@ static void k321_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2885 f32[2,304] <- arena+677943296
  */
 static void k322_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
-        q1[c] = x8[c] / 1024.0f;
-        q2[c] = x8[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q2[c] = x8[c] / 1024.0f;
+        q3[c] = x8[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -9490,9 +9574,9 @@ static void k322_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = x7[r * 304 + c];
             const float t6 = t4 + t5;
-            const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+            const float t7 = t6 * q0[r / 256];
             const float t8 = x1[r * 304 + c];
-            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
+            const float t9 = q1[c] * (t7 - q2[c] - (t8 - x3[c]) * q3[c]);
             y0[i] = t9;
         }
     }
@@ -9516,9 +9600,11 @@ static void k322_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2929 f32[4,16,16,304] <- arena+637927424
  */
 static void k323_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[304];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
     }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -9538,9 +9624,9 @@ static void k323_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = x7[r * 304 + c];
                 const float t8 = t6 + t7;
-                const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+                const float t9 = t8 * q0[r / 256];
                 const float t10 = x1[r * 304 + c];
-                const float xh = (t10 - x2[c]) * q0[c];
+                const float xh = (t10 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -9576,11 +9662,13 @@ static void k323_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2933 f32[2,304] <- arena+677943296
  */
 static void k324_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
-        q1[c] = x9[c] / 1024.0f;
-        q2[c] = x9[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q2[c] = x9[c] / 1024.0f;
+        q3[c] = x9[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -9595,9 +9683,9 @@ static void k324_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = x8[r * 304 + c];
             const float t8 = t6 + t7;
-            const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+            const float t9 = t8 * q0[r / 256];
             const float t10 = x1[r * 304 + c];
-            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
+            const float t11 = q1[c] * (t9 - q2[c] - (t10 - x3[c]) * q3[c]);
             y0[i] = t11;
         }
     }
@@ -9623,9 +9711,11 @@ static void k324_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2977 f32[4,16,16,304] <- arena+639172608
  */
 static void k325_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[304];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
     }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -9647,9 +9737,9 @@ static void k325_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = x8[r * 304 + c];
                 const float t10 = t8 + t9;
-                const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+                const float t11 = t10 * q0[r / 256];
                 const float t12 = x1[r * 304 + c];
-                const float xh = (t12 - x2[c]) * q0[c];
+                const float xh = (t12 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -9687,11 +9777,13 @@ static void k325_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2981 f32[2,304] <- arena+677943296
  */
 static void k326_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
-        q1[c] = x10[c] / 1024.0f;
-        q2[c] = x10[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q2[c] = x10[c] / 1024.0f;
+        q3[c] = x10[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -9708,9 +9800,9 @@ static void k326_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = x9[r * 304 + c];
             const float t10 = t8 + t9;
-            const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+            const float t11 = t10 * q0[r / 256];
             const float t12 = x1[r * 304 + c];
-            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x3[c]) * q2[c]);
+            const float t13 = q1[c] * (t11 - q2[c] - (t12 - x3[c]) * q3[c]);
             y0[i] = t13;
         }
     }
@@ -9738,9 +9830,11 @@ static void k326_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3025 f32[4,16,16,304] <- arena+640417792
  */
 static void k327_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[304];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
     }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -9764,9 +9858,9 @@ static void k327_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t10 = t8 + t9;
                 const float t11 = x9[r * 304 + c];
                 const float t12 = t10 + t11;
-                const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
+                const float t13 = t12 * q0[r / 256];
                 const float t14 = x1[r * 304 + c];
-                const float xh = (t14 - x2[c]) * q0[c];
+                const float xh = (t14 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t13;
                 p1[c] += (double)t13 * xh;
@@ -9806,11 +9900,13 @@ static void k327_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3029 f32[2,304] <- arena+677943296
  */
 static void k328_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
-    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
-        q1[c] = x11[c] / 1024.0f;
-        q2[c] = x11[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q2[c] = x11[c] / 1024.0f;
+        q3[c] = x11[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -9829,9 +9925,9 @@ static void k328_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t10 = t8 + t9;
             const float t11 = x10[r * 304 + c];
             const float t12 = t10 + t11;
-            const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
+            const float t13 = t12 * q0[r / 256];
             const float t14 = x1[r * 304 + c];
-            const float t15 = q0[c] * (t13 - q1[c] - (t14 - x3[c]) * q2[c]);
+            const float t15 = q1[c] * (t13 - q2[c] - (t14 - x3[c]) * q3[c]);
             y0[i] = t15;
         }
     }
@@ -9861,9 +9957,11 @@ static void k328_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3073 f32[4,16,16,304] <- arena+641662976
  */
 static void k329_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[304];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
     }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -9889,9 +9987,9 @@ static void k329_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t12 = t10 + t11;
                 const float t13 = x10[r * 304 + c];
                 const float t14 = t12 + t13;
-                const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
+                const float t15 = t14 * q0[r / 256];
                 const float t16 = x1[r * 304 + c];
-                const float xh = (t16 - x2[c]) * q0[c];
+                const float xh = (t16 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t15;
                 p1[c] += (double)t15 * xh;
@@ -9933,11 +10031,13 @@ static void k329_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3077 f32[2,304] <- arena+677943296
  */
 static void k330_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
-    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
-        q1[c] = x12[c] / 1024.0f;
-        q2[c] = x12[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[304 + c] + 0.001f));
+        q2[c] = x12[c] / 1024.0f;
+        q3[c] = x12[304 + c] / 1024.0f * (1.0f / sqrtf(x3[304 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -9958,9 +10058,9 @@ static void k330_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t12 = t10 + t11;
             const float t13 = x11[r * 304 + c];
             const float t14 = t12 + t13;
-            const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
+            const float t15 = t14 * q0[r / 256];
             const float t16 = x1[r * 304 + c];
-            const float t17 = q0[c] * (t15 - q1[c] - (t16 - x3[c]) * q2[c]);
+            const float t17 = q1[c] * (t15 - q2[c] - (t16 - x3[c]) * q3[c]);
             y0[i] = t17;
         }
     }
@@ -9989,6 +10089,8 @@ static void k330_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3121 f32[4,16,16,304] <- arena+642908160
  */
 static void k331_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -10010,7 +10112,7 @@ static void k331_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *r
             const float t14 = t12 + t13;
             const float t15 = x9[r * 304 + c];
             const float t16 = t14 + t15;
-            const float t17 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t16 / (1.0f - a1) : 0.0f;
+            const float t17 = t16 * q0[r / 256];
             y0[i] = t17;
         }
     }
@@ -10167,13 +10269,17 @@ static void k335_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 304; c++) {
         q0[c] = x10[c] / sqrtf(x12[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 304; c++) {
-        q1[c] = x5[c] / sqrtf(x7[304 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q2[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
+        q2[c] = x5[c] / sqrtf(x7[304 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[304];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q4[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 554496, sizeof(float));
@@ -10191,12 +10297,12 @@ static void k335_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 304 + c;
                     const float t0 = x9[r * 304 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x4[r * 304 + c];
-                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
-                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 77824)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x7[c]) * q2[c] + x6[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x0[r * 304 + c];
-                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t7 = (t6 - x3[c]) * q4[c] + x2[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -10241,9 +10347,11 @@ static void k336_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 304; c++) {
         q0[c] = x5[c] / sqrtf(x7[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q1[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
+        q2[c] = x1[c] / sqrtf(x3[304 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 554496, sizeof(float));
@@ -10261,9 +10369,9 @@ static void k336_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 304 + c;
                     const float t0 = x4[r * 304 + c];
                     const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x0[r * 304 + c];
-                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t4 = (t3 - x3[c]) * q2[c] + x2[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 304 + c] = t5;
@@ -10305,9 +10413,11 @@ static void k336_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3505 f32[4,16,16,304] <- arena+640417792
  */
 static void k337_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[304];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x2[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = 1.0f / sqrtf(x1[304 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x1[304 + c] + 0.001f);
     }
     enum { C = 304, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -10333,9 +10443,9 @@ static void k337_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t12 = t10 + t11;
                 const float t13 = x10[r * 304 + c];
                 const float t14 = t12 + t13;
-                const float t15 = ba_uniform((uint32_t)x2[0], a0, (uint32_t)(i / 77824)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
+                const float t15 = t14 * q0[r / 256];
                 const float t16 = x0[r * 304 + c];
-                const float xh = (t16 - x1[c]) * q0[c];
+                const float xh = (t16 - x1[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t15;
                 p1[c] += (double)t15 * xh;
@@ -10377,11 +10487,13 @@ static void k337_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3509 f32[2,304] <- arena+677943296
  */
 static void k338_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
-    float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x3[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
-        q0[c] = x1[c] * (1.0f / sqrtf(x2[304 + c] + 0.001f));
-        q1[c] = x12[c] / 1024.0f;
-        q2[c] = x12[304 + c] / 1024.0f * (1.0f / sqrtf(x2[304 + c] + 0.001f));
+        q1[c] = x1[c] * (1.0f / sqrtf(x2[304 + c] + 0.001f));
+        q2[c] = x12[c] / 1024.0f;
+        q3[c] = x12[304 + c] / 1024.0f * (1.0f / sqrtf(x2[304 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -10402,9 +10514,9 @@ static void k338_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t12 = t10 + t11;
             const float t13 = x11[r * 304 + c];
             const float t14 = t12 + t13;
-            const float t15 = ba_uniform((uint32_t)x3[0], a0, (uint32_t)(i / 77824)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
+            const float t15 = t14 * q0[r / 256];
             const float t16 = x0[r * 304 + c];
-            const float t17 = q0[c] * (t15 - q1[c] - (t16 - x2[c]) * q2[c]);
+            const float t17 = q1[c] * (t15 - q2[c] - (t16 - x2[c]) * q3[c]);
             y0[i] = t17;
         }
     }
@@ -11736,9 +11848,11 @@ static void k375_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 160; c++) {
         q0[c] = x5[c] / sqrtf(x7[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q1[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
+        q2[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -11752,9 +11866,9 @@ static void k375_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 160 + c;
                     const float t0 = x4[r * 160 + c];
                     const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x0[r * 160 + c];
-                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t4 = (t3 - x3[c]) * q2[c] + x2[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 160 + c] = t5;
@@ -11797,13 +11911,17 @@ static void k376_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 160; c++) {
         q0[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x5[c] / sqrtf(x7[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
+        q2[c] = x5[c] / sqrtf(x7[160 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q4[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -11817,12 +11935,12 @@ static void k376_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 160 + c;
                     const float t0 = x9[r * 160 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x4[r * 160 + c];
-                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
-                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x7[c]) * q2[c] + x6[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x0[r * 160 + c];
-                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t7 = (t6 - x3[c]) * q4[c] + x2[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -11853,17 +11971,23 @@ static void k377_bn_train_stochastic_depth_add(float *restrict y0, const float *
     for (long c = 0; c < 160; c++) {
         q0[c] = x14[c] / sqrtf(x16[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x5[c] / sqrtf(x7[160 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
     }
-    float q3[160];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q3[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
+        q4[c] = x5[c] / sqrtf(x7[160 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x8[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q6[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -11871,15 +11995,15 @@ static void k377_bn_train_stochastic_depth_add(float *restrict y0, const float *
             const long i = r * 160 + c;
             const float t0 = x13[r * 160 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 1024];
             const float t3 = x9[r * 160 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 1024];
             const float t6 = x4[r * 160 + c];
-            const float t7 = (t6 - x7[c]) * q2[c] + x6[c];
-            const float t8 = ba_uniform((uint32_t)x8[0], a4, (uint32_t)(i / 163840)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x7[c]) * q4[c] + x6[c];
+            const float t8 = t7 * q5[r / 1024];
             const float t9 = x0[r * 160 + c];
-            const float t10 = (t9 - x3[c]) * q3[c] + x2[c];
+            const float t10 = (t9 - x3[c]) * q6[c] + x2[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -11908,6 +12032,8 @@ static void k378_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 160; c++) {
         q0[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -11920,7 +12046,7 @@ static void k378_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 160 + c;
                     const float t0 = x2[r * 160 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 160 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -11960,10 +12086,14 @@ static void k379_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 160; c++) {
         q0[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q1[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -11976,10 +12106,10 @@ static void k379_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 160 + c;
                     const float t0 = x6[r * 160 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x2[r * 160 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 160 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -12024,27 +12154,33 @@ static void k380_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 160; c++) {
         q0[c] = x11[c] / sqrtf(x13[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+        q2[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q4[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x10[r * 160 + c];
             const float t1 = (t0 - x13[c]) * q0[c] + x12[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 1024];
             const float t3 = x6[r * 160 + c];
-            const float t4 = (t3 - x9[c]) * q1[c] + x8[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x9[c]) * q2[c] + x8[c];
+            const float t5 = t4 * q3[r / 1024];
             const float t6 = x2[r * 160 + c];
-            const float t7 = (t6 - x5[c]) * q2[c] + x4[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 163840)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x5[c]) * q4[c] + x4[c];
+            const float t8 = t7 * q5[r / 1024];
             const float t9 = x1[r * 160 + c];
             const float t10 = t8 + t9;
             const float t11 = t5 + t10;
@@ -12390,9 +12526,11 @@ static void k390_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 176; c++) {
         q0[c] = x6[c] / sqrtf(x8[176 + c] + 0.001f);
     }
-    float q1[176];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q1[c] = x2[c] / sqrtf(x4[176 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[176 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -12406,9 +12544,9 @@ static void k390_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 176 + c;
                     const float t0 = x5[r * 176 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 176 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 176 + c] = t5;
@@ -12451,13 +12589,17 @@ static void k391_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 176; c++) {
         q0[c] = x10[c] / sqrtf(x12[176 + c] + 0.001f);
     }
-    float q1[176];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 176; c++) {
-        q1[c] = x6[c] / sqrtf(x8[176 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q2[c] = x2[c] / sqrtf(x4[176 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[176 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[176];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q4[c] = x2[c] / sqrtf(x4[176 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -12471,12 +12613,12 @@ static void k391_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 176 + c;
                     const float t0 = x9[r * 176 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x5[r * 176 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 180224)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 176 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -12507,17 +12649,23 @@ static void k392_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 176; c++) {
         q0[c] = x14[c] / sqrtf(x16[176 + c] + 0.001f);
     }
-    float q1[176];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 176; c++) {
-        q1[c] = x10[c] / sqrtf(x12[176 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q2[c] = x6[c] / sqrtf(x8[176 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[176 + c] + 0.001f);
     }
-    float q3[176];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q3[c] = x2[c] / sqrtf(x4[176 + c] + 0.001f);
+        q4[c] = x6[c] / sqrtf(x8[176 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[176];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q6[c] = x2[c] / sqrtf(x4[176 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -12525,15 +12673,15 @@ static void k392_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
             const long i = r * 176 + c;
             const float t0 = x13[r * 176 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 1024];
             const float t3 = x9[r * 176 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 180224)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 1024];
             const float t6 = x5[r * 176 + c];
-            const float t7 = (t6 - x8[c]) * q2[c] + x7[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 180224)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x8[c]) * q4[c] + x7[c];
+            const float t8 = t7 * q5[r / 1024];
             const float t9 = x1[r * 176 + c];
-            const float t10 = (t9 - x4[c]) * q3[c] + x3[c];
+            const float t10 = (t9 - x4[c]) * q6[c] + x3[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -12562,6 +12710,8 @@ static void k393_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 176; c++) {
         q0[c] = x3[c] / sqrtf(x5[176 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -12574,7 +12724,7 @@ static void k393_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 176 + c;
                     const float t0 = x2[r * 176 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 176 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -12614,10 +12764,14 @@ static void k394_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 176; c++) {
         q0[c] = x7[c] / sqrtf(x9[176 + c] + 0.001f);
     }
-    float q1[176];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q1[c] = x3[c] / sqrtf(x5[176 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[176 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -12630,10 +12784,10 @@ static void k394_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 176 + c;
                     const float t0 = x6[r * 176 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x2[r * 176 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 180224)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 176 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -12678,27 +12832,33 @@ static void k395_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 176; c++) {
         q0[c] = x11[c] / sqrtf(x13[176 + c] + 0.001f);
     }
-    float q1[176];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 176; c++) {
-        q1[c] = x7[c] / sqrtf(x9[176 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q2[c] = x3[c] / sqrtf(x5[176 + c] + 0.001f);
+        q2[c] = x7[c] / sqrtf(x9[176 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[176];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q4[c] = x3[c] / sqrtf(x5[176 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x10[r * 176 + c];
             const float t1 = (t0 - x13[c]) * q0[c] + x12[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 1024];
             const float t3 = x6[r * 176 + c];
-            const float t4 = (t3 - x9[c]) * q1[c] + x8[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 180224)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x9[c]) * q2[c] + x8[c];
+            const float t5 = t4 * q3[r / 1024];
             const float t6 = x2[r * 176 + c];
-            const float t7 = (t6 - x5[c]) * q2[c] + x4[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 180224)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x5[c]) * q4[c] + x4[c];
+            const float t8 = t7 * q5[r / 1024];
             const float t9 = x1[r * 176 + c];
             const float t10 = t8 + t9;
             const float t11 = t5 + t10;
@@ -12732,9 +12892,11 @@ static void k396_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 304; c++) {
         q0[c] = x6[c] / sqrtf(x8[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q1[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -12748,9 +12910,9 @@ static void k396_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 304 + c;
                     const float t0 = x5[r * 304 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 304 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 304 + c] = t5;
@@ -12793,13 +12955,17 @@ static void k397_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 304; c++) {
         q0[c] = x10[c] / sqrtf(x12[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 304; c++) {
-        q1[c] = x6[c] / sqrtf(x8[304 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q2[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[304 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[304];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q4[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -12813,12 +12979,12 @@ static void k397_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 304 + c;
                     const float t0 = x9[r * 304 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x5[r * 304 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 77824)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 304 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -12849,17 +13015,23 @@ static void k398_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 304; c++) {
         q0[c] = x14[c] / sqrtf(x16[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 304; c++) {
-        q1[c] = x10[c] / sqrtf(x12[304 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q2[c] = x6[c] / sqrtf(x8[304 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[304 + c] + 0.001f);
     }
-    float q3[304];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q3[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
+        q4[c] = x6[c] / sqrtf(x8[304 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[304];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q6[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -12867,15 +13039,15 @@ static void k398_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
             const long i = r * 304 + c;
             const float t0 = x13[r * 304 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 256];
             const float t3 = x9[r * 304 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 77824)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 256];
             const float t6 = x5[r * 304 + c];
-            const float t7 = (t6 - x8[c]) * q2[c] + x7[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 77824)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x8[c]) * q4[c] + x7[c];
+            const float t8 = t7 * q5[r / 256];
             const float t9 = x1[r * 304 + c];
-            const float t10 = (t9 - x4[c]) * q3[c] + x3[c];
+            const float t10 = (t9 - x4[c]) * q6[c] + x3[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -12917,13 +13089,17 @@ static void k399_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 304; c++) {
         q0[c] = x10[c] / sqrtf(x12[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 304; c++) {
-        q1[c] = x6[c] / sqrtf(x8[304 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q2[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[304 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[304];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 304; c++) {
+        q4[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 554496, sizeof(float));
@@ -12941,12 +13117,12 @@ static void k399_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 304 + c;
                     const float t0 = x9[r * 304 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x5[r * 304 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 77824)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 304 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -12991,9 +13167,11 @@ static void k400_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 304; c++) {
         q0[c] = x6[c] / sqrtf(x8[304 + c] + 0.001f);
     }
-    float q1[304];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
-        q1[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[304 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 554496, sizeof(float));
@@ -13011,9 +13189,9 @@ static void k400_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 304 + c;
                     const float t0 = x5[r * 304 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 77824)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 304 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 304 + c] = t5;
@@ -13065,6 +13243,8 @@ static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 176; c++) {
         q0[c] = x3[c] / sqrtf(x5[176 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 185856, sizeof(float));
     if (!part) abort();
@@ -13081,7 +13261,7 @@ static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 176 + c;
                     const float t0 = x2[r * 176 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 176 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -13110,9 +13290,11 @@ static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3619 f32[4,32,32,176] <- arena+1587281920
  */
 static void k403_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[176];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -13124,9 +13306,9 @@ static void k403_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 176 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 1024];
                 const float t2 = x1[r * 176 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -13154,20 +13336,22 @@ static void k403_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %3622 f32[2,176] <- arena+1708886272
  */
 static void k404_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
-        q1[c] = x5[c] / 4096.0f;
-        q2[c] = x5[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x4[r * 176 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 1024];
             const float t2 = x1[r * 176 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -13534,9 +13718,11 @@ static void k414_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %3666 f32[4,32,32,176] <- arena+699400192
  */
 static void k415_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[176];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -13550,9 +13736,9 @@ static void k415_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 176 + c];
                 const float t1 = x4[r * 176 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 1024];
                 const float t4 = x1[r * 176 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -13582,11 +13768,13 @@ static void k415_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3670 f32[2,176] <- arena+1708995328
  */
 static void k416_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
-        q1[c] = x6[c] / 4096.0f;
-        q2[c] = x6[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q2[c] = x6[c] / 4096.0f;
+        q3[c] = x6[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -13595,9 +13783,9 @@ static void k416_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 176 + c];
             const float t1 = x5[r * 176 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 1024];
             const float t4 = x1[r * 176 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -13632,10 +13820,14 @@ static void k417_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 176; c++) {
         q0[c] = x7[c] / sqrtf(x9[176 + c] + 0.001f);
     }
-    float q1[176];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q1[c] = x3[c] / sqrtf(x5[176 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[176 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 185856, sizeof(float));
     if (!part) abort();
@@ -13652,10 +13844,10 @@ static void k417_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 176 + c;
                     const float t0 = x6[r * 176 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x2[r * 176 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 180224)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 176 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -13689,9 +13881,11 @@ static void k417_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3714 f32[4,32,32,176] <- arena+647495680
  */
 static void k418_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[176];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -13707,9 +13901,9 @@ static void k418_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 176 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 1024];
                 const float t6 = x1[r * 176 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -13741,11 +13935,13 @@ static void k418_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3718 f32[2,176] <- arena+1708995328
  */
 static void k419_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
-        q1[c] = x7[c] / 4096.0f;
-        q2[c] = x7[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -13756,9 +13952,9 @@ static void k419_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 176 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 1024];
             const float t6 = x1[r * 176 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -13780,9 +13976,11 @@ static void k419_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3762 f32[4,32,32,176] <- arena+650379264
  */
 static void k420_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[176];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -13800,9 +13998,9 @@ static void k420_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = x6[r * 176 + c];
                 const float t6 = t4 + t5;
-                const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+                const float t7 = t6 * q0[r / 1024];
                 const float t8 = x1[r * 176 + c];
-                const float xh = (t8 - x2[c]) * q0[c];
+                const float xh = (t8 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -13836,11 +14034,13 @@ static void k420_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3766 f32[2,176] <- arena+1708995328
  */
 static void k421_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
-        q1[c] = x8[c] / 4096.0f;
-        q2[c] = x8[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q2[c] = x8[c] / 4096.0f;
+        q3[c] = x8[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -13853,9 +14053,9 @@ static void k421_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = x7[r * 176 + c];
             const float t6 = t4 + t5;
-            const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+            const float t7 = t6 * q0[r / 1024];
             const float t8 = x1[r * 176 + c];
-            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
+            const float t9 = q1[c] * (t7 - q2[c] - (t8 - x3[c]) * q3[c]);
             y0[i] = t9;
         }
     }
@@ -13879,9 +14079,11 @@ static void k421_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3810 f32[4,32,32,176] <- arena+653262848
  */
 static void k422_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[176];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -13901,9 +14103,9 @@ static void k422_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = x7[r * 176 + c];
                 const float t8 = t6 + t7;
-                const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+                const float t9 = t8 * q0[r / 1024];
                 const float t10 = x1[r * 176 + c];
-                const float xh = (t10 - x2[c]) * q0[c];
+                const float xh = (t10 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -13939,11 +14141,13 @@ static void k422_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3814 f32[2,176] <- arena+1708995328
  */
 static void k423_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
-        q1[c] = x9[c] / 4096.0f;
-        q2[c] = x9[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q2[c] = x9[c] / 4096.0f;
+        q3[c] = x9[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -13958,9 +14162,9 @@ static void k423_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = x8[r * 176 + c];
             const float t8 = t6 + t7;
-            const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+            const float t9 = t8 * q0[r / 1024];
             const float t10 = x1[r * 176 + c];
-            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
+            const float t11 = q1[c] * (t9 - q2[c] - (t10 - x3[c]) * q3[c]);
             y0[i] = t11;
         }
     }
@@ -13986,9 +14190,11 @@ static void k423_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3858 f32[4,32,32,176] <- arena+656146432
  */
 static void k424_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[176];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -14010,9 +14216,9 @@ static void k424_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = x8[r * 176 + c];
                 const float t10 = t8 + t9;
-                const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+                const float t11 = t10 * q0[r / 1024];
                 const float t12 = x1[r * 176 + c];
-                const float xh = (t12 - x2[c]) * q0[c];
+                const float xh = (t12 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -14050,11 +14256,13 @@ static void k424_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3862 f32[2,176] <- arena+1708995328
  */
 static void k425_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
-        q1[c] = x10[c] / 4096.0f;
-        q2[c] = x10[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q2[c] = x10[c] / 4096.0f;
+        q3[c] = x10[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -14071,9 +14279,9 @@ static void k425_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = x9[r * 176 + c];
             const float t10 = t8 + t9;
-            const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+            const float t11 = t10 * q0[r / 1024];
             const float t12 = x1[r * 176 + c];
-            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x3[c]) * q2[c]);
+            const float t13 = q1[c] * (t11 - q2[c] - (t12 - x3[c]) * q3[c]);
             y0[i] = t13;
         }
     }
@@ -14101,9 +14309,11 @@ static void k425_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3906 f32[4,32,32,176] <- arena+659030016
  */
 static void k426_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[176];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -14127,9 +14337,9 @@ static void k426_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t10 = t8 + t9;
                 const float t11 = x9[r * 176 + c];
                 const float t12 = t10 + t11;
-                const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
+                const float t13 = t12 * q0[r / 1024];
                 const float t14 = x1[r * 176 + c];
-                const float xh = (t14 - x2[c]) * q0[c];
+                const float xh = (t14 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t13;
                 p1[c] += (double)t13 * xh;
@@ -14169,11 +14379,13 @@ static void k426_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3910 f32[2,176] <- arena+1708995328
  */
 static void k427_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
-    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
-        q1[c] = x11[c] / 4096.0f;
-        q2[c] = x11[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q2[c] = x11[c] / 4096.0f;
+        q3[c] = x11[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -14192,9 +14404,9 @@ static void k427_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t10 = t8 + t9;
             const float t11 = x10[r * 176 + c];
             const float t12 = t10 + t11;
-            const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
+            const float t13 = t12 * q0[r / 1024];
             const float t14 = x1[r * 176 + c];
-            const float t15 = q0[c] * (t13 - q1[c] - (t14 - x3[c]) * q2[c]);
+            const float t15 = q1[c] * (t13 - q2[c] - (t14 - x3[c]) * q3[c]);
             y0[i] = t15;
         }
     }
@@ -14224,9 +14436,11 @@ static void k427_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3954 f32[4,32,32,176] <- arena+661913600
  */
 static void k428_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[176];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -14252,9 +14466,9 @@ static void k428_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t12 = t10 + t11;
                 const float t13 = x10[r * 176 + c];
                 const float t14 = t12 + t13;
-                const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
+                const float t15 = t14 * q0[r / 1024];
                 const float t16 = x1[r * 176 + c];
-                const float xh = (t16 - x2[c]) * q0[c];
+                const float xh = (t16 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t15;
                 p1[c] += (double)t15 * xh;
@@ -14296,11 +14510,13 @@ static void k428_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3958 f32[2,176] <- arena+1708995328
  */
 static void k429_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
-    float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 176; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
-        q1[c] = x12[c] / 4096.0f;
-        q2[c] = x12[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[176 + c] + 0.001f));
+        q2[c] = x12[c] / 4096.0f;
+        q3[c] = x12[176 + c] / 4096.0f * (1.0f / sqrtf(x3[176 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -14321,9 +14537,9 @@ static void k429_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t12 = t10 + t11;
             const float t13 = x11[r * 176 + c];
             const float t14 = t12 + t13;
-            const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
+            const float t15 = t14 * q0[r / 1024];
             const float t16 = x1[r * 176 + c];
-            const float t17 = q0[c] * (t15 - q1[c] - (t16 - x3[c]) * q2[c]);
+            const float t17 = q1[c] * (t15 - q2[c] - (t16 - x3[c]) * q3[c]);
             y0[i] = t17;
         }
     }
@@ -14352,6 +14568,8 @@ static void k429_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4002 f32[4,32,32,176] <- arena+664797184
  */
 static void k430_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -14373,7 +14591,7 @@ static void k430_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *r
             const float t14 = t12 + t13;
             const float t15 = x9[r * 176 + c];
             const float t16 = t14 + t15;
-            const float t17 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t16 / (1.0f - a1) : 0.0f;
+            const float t17 = t16 * q0[r / 1024];
             y0[i] = t17;
         }
     }
@@ -14530,13 +14748,17 @@ static void k434_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 176; c++) {
         q0[c] = x10[c] / sqrtf(x12[176 + c] + 0.001f);
     }
-    float q1[176];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 176; c++) {
-        q1[c] = x6[c] / sqrtf(x8[176 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q2[c] = x2[c] / sqrtf(x4[176 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[176 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[176];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 176; c++) {
+        q4[c] = x2[c] / sqrtf(x4[176 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 185856, sizeof(float));
@@ -14554,12 +14776,12 @@ static void k434_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 176 + c;
                     const float t0 = x9[r * 176 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x5[r * 176 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 180224)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 176 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -14604,9 +14826,11 @@ static void k435_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 176; c++) {
         q0[c] = x6[c] / sqrtf(x8[176 + c] + 0.001f);
     }
-    float q1[176];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
-        q1[c] = x2[c] / sqrtf(x4[176 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[176 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 185856, sizeof(float));
@@ -14624,9 +14848,9 @@ static void k435_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 176 + c;
                     const float t0 = x5[r * 176 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 180224)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 176 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 176 + c] = t5;
@@ -15388,9 +15612,11 @@ static void k459_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %4289 f32[4,32,32,160] <- arena+1587281920
  */
 static void k460_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -15402,9 +15628,9 @@ static void k460_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 160 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 1024];
                 const float t2 = x1[r * 160 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -15432,20 +15658,22 @@ static void k460_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %4292 f32[2,160] <- arena+1708995328
  */
 static void k461_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x5[c] / 4096.0f;
-        q2[c] = x5[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x4[r * 160 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 1024];
             const float t2 = x1[r * 160 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -16031,10 +16259,14 @@ static void k482_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 160; c++) {
         q0[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q1[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 102400, sizeof(float));
     if (!part) abort();
@@ -16051,10 +16283,10 @@ static void k482_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 160 + c;
                     const float t0 = x6[r * 160 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x2[r * 160 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 160 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -16086,9 +16318,11 @@ static void k482_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4336 f32[4,32,32,160] <- arena+1589903360
  */
 static void k483_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -16102,9 +16336,9 @@ static void k483_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 160 + c];
                 const float t1 = x4[r * 160 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 1024];
                 const float t4 = x1[r * 160 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -16134,11 +16368,13 @@ static void k483_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4340 f32[2,160] <- arena+1708985088
  */
 static void k484_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x6[c] / 4096.0f;
-        q2[c] = x6[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x6[c] / 4096.0f;
+        q3[c] = x6[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -16147,9 +16383,9 @@ static void k484_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 160 + c];
             const float t1 = x5[r * 160 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 1024];
             const float t4 = x1[r * 160 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -16177,6 +16413,8 @@ static void k485_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 160; c++) {
         q0[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 102400, sizeof(float));
     if (!part) abort();
@@ -16193,7 +16431,7 @@ static void k485_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 160 + c;
                     const float t0 = x2[r * 160 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 160 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -16226,9 +16464,11 @@ static void k485_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4384 f32[4,32,32,160] <- arena+1592524800
  */
 static void k486_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -16244,9 +16484,9 @@ static void k486_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 160 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 1024];
                 const float t6 = x1[r * 160 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -16278,11 +16518,13 @@ static void k486_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4388 f32[2,160] <- arena+1708974848
  */
 static void k487_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x7[c] / 4096.0f;
-        q2[c] = x7[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -16293,9 +16535,9 @@ static void k487_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 160 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 1024];
             const float t6 = x1[r * 160 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -16331,9 +16573,11 @@ static void k488_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %4432 f32[4,32,32,160] <- arena+1595146240
  */
 static void k489_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -16351,9 +16595,9 @@ static void k489_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = x6[r * 160 + c];
                 const float t6 = t4 + t5;
-                const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+                const float t7 = t6 * q0[r / 1024];
                 const float t8 = x1[r * 160 + c];
-                const float xh = (t8 - x2[c]) * q0[c];
+                const float xh = (t8 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -16387,11 +16631,13 @@ static void k489_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4436 f32[2,160] <- arena+1708964608
  */
 static void k490_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x8[c] / 4096.0f;
-        q2[c] = x8[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x8[c] / 4096.0f;
+        q3[c] = x8[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -16404,9 +16650,9 @@ static void k490_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = x7[r * 160 + c];
             const float t6 = t4 + t5;
-            const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+            const float t7 = t6 * q0[r / 1024];
             const float t8 = x1[r * 160 + c];
-            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
+            const float t9 = q1[c] * (t7 - q2[c] - (t8 - x3[c]) * q3[c]);
             y0[i] = t9;
         }
     }
@@ -16445,13 +16691,17 @@ static void k491_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 160; c++) {
         q0[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x5[c] / sqrtf(x7[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
+        q2[c] = x5[c] / sqrtf(x7[160 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q4[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 102400, sizeof(float));
@@ -16469,12 +16719,12 @@ static void k491_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 160 + c;
                     const float t0 = x9[r * 160 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x4[r * 160 + c];
-                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
-                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x7[c]) * q2[c] + x6[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x0[r * 160 + c];
-                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t7 = (t6 - x3[c]) * q4[c] + x2[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -16511,9 +16761,11 @@ static void k491_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4480 f32[4,32,32,160] <- arena+1597767680
  */
 static void k492_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -16533,9 +16785,9 @@ static void k492_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = x7[r * 160 + c];
                 const float t8 = t6 + t7;
-                const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+                const float t9 = t8 * q0[r / 1024];
                 const float t10 = x1[r * 160 + c];
-                const float xh = (t10 - x2[c]) * q0[c];
+                const float xh = (t10 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -16571,11 +16823,13 @@ static void k492_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4484 f32[2,160] <- arena+1708954368
  */
 static void k493_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x9[c] / 4096.0f;
-        q2[c] = x9[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x9[c] / 4096.0f;
+        q3[c] = x9[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -16590,9 +16844,9 @@ static void k493_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = x8[r * 160 + c];
             const float t8 = t6 + t7;
-            const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+            const float t9 = t8 * q0[r / 1024];
             const float t10 = x1[r * 160 + c];
-            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
+            const float t11 = q1[c] * (t9 - q2[c] - (t10 - x3[c]) * q3[c]);
             y0[i] = t11;
         }
     }
@@ -16624,9 +16878,11 @@ static void k494_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 160; c++) {
         q0[c] = x5[c] / sqrtf(x7[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q1[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
+        q2[c] = x1[c] / sqrtf(x3[160 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 102400, sizeof(float));
@@ -16644,9 +16900,9 @@ static void k494_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 160 + c;
                     const float t0 = x4[r * 160 + c];
                     const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x0[r * 160 + c];
-                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t4 = (t3 - x3[c]) * q2[c] + x2[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 160 + c] = t5;
@@ -16684,9 +16940,11 @@ static void k494_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4528 f32[4,32,32,160] <- arena+1600389120
  */
 static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x2[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x1[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x1[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -16708,9 +16966,9 @@ static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = x8[r * 160 + c];
                 const float t10 = t8 + t9;
-                const float t11 = ba_uniform((uint32_t)x2[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+                const float t11 = t10 * q0[r / 1024];
                 const float t12 = x0[r * 160 + c];
-                const float xh = (t12 - x1[c]) * q0[c];
+                const float xh = (t12 - x1[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -16748,11 +17006,13 @@ static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4532 f32[2,160] <- arena+1708944128
  */
 static void k496_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x3[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f));
-        q1[c] = x10[c] / 4096.0f;
-        q2[c] = x10[160 + c] / 4096.0f * (1.0f / sqrtf(x2[160 + c] + 0.001f));
+        q1[c] = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f));
+        q2[c] = x10[c] / 4096.0f;
+        q3[c] = x10[160 + c] / 4096.0f * (1.0f / sqrtf(x2[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -16769,9 +17029,9 @@ static void k496_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = x9[r * 160 + c];
             const float t10 = t8 + t9;
-            const float t11 = ba_uniform((uint32_t)x3[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+            const float t11 = t10 * q0[r / 1024];
             const float t12 = x0[r * 160 + c];
-            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x2[c]) * q2[c]);
+            const float t13 = q1[c] * (t11 - q2[c] - (t12 - x2[c]) * q3[c]);
             y0[i] = t13;
         }
     }
@@ -17761,6 +18021,8 @@ static void k525_bn_train_silu_stochastic_depth_add(float *restrict y0, const fl
     for (long c = 0; c < 24; c++) {
         q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x5[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
@@ -17768,7 +18030,7 @@ static void k525_bn_train_silu_stochastic_depth_add(float *restrict y0, const fl
             const float t0 = x1[r * 24 + c];
             const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = t1 * ba_sigmoid(t1);
-            const float t3 = ba_uniform((uint32_t)x5[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q1[r / 65536];
             const float t4 = x0[r * 24 + c];
             const float t5 = t3 + t4;
             y0[i] = t5;
@@ -17794,6 +18056,8 @@ static void k526_bn_train_silu_stochastic_depth_add(float *restrict y0, const in
     for (long c = 0; c < 24; c++) {
         q0[c] = x3[c] / sqrtf(x5[24 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
@@ -17801,7 +18065,7 @@ static void k526_bn_train_silu_stochastic_depth_add(float *restrict y0, const in
             const float t0 = x2[r * 24 + c];
             const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
             const float t2 = t1 * ba_sigmoid(t1);
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q1[r / 65536];
             const float t4 = x1[r * 24 + c];
             const float t5 = t3 + t4;
             y0[i] = t5;
@@ -18050,13 +18314,15 @@ static void k533_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 48; c++) {
         q0[c] = x3[c] / sqrtf(x5[48 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
             const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 16384];
             const float t3 = x1[r * 48 + c];
             const float t4 = t2 + t3;
             y0[i] = t4;
@@ -18265,13 +18531,15 @@ static void k539_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 80; c++) {
         q0[c] = x3[c] / sqrtf(x5[80 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = x2[r * 80 + c];
             const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 4096];
             const float t3 = x1[r * 80 + c];
             const float t4 = t2 + t3;
             y0[i] = t4;
@@ -18299,6 +18567,8 @@ static void k540_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 80; c++) {
         q0[c] = x3[c] / sqrtf(x5[80 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65520);
@@ -18311,7 +18581,7 @@ static void k540_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 80 + c;
                     const float t0 = x2[r * 80 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 4096];
                     const float t3 = x1[r * 80 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -18348,9 +18618,11 @@ static void k541_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 160; c++) {
         q0[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q1[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -18364,9 +18636,9 @@ static void k541_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 160 + c;
                     const float t0 = x5[r * 160 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 160 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 160 + c] = t5;
@@ -18409,13 +18681,17 @@ static void k542_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 160; c++) {
         q0[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q4[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -18429,12 +18705,12 @@ static void k542_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 160 + c;
                     const float t0 = x9[r * 160 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x5[r * 160 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 160 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -18465,17 +18741,23 @@ static void k543_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 160; c++) {
         q0[c] = x14[c] / sqrtf(x16[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
     }
-    float q3[160];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q3[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+        q4[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q6[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -18483,15 +18765,15 @@ static void k543_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
             const long i = r * 160 + c;
             const float t0 = x13[r * 160 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 1024];
             const float t3 = x9[r * 160 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 1024];
             const float t6 = x5[r * 160 + c];
-            const float t7 = (t6 - x8[c]) * q2[c] + x7[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 163840)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x8[c]) * q4[c] + x7[c];
+            const float t8 = t7 * q5[r / 1024];
             const float t9 = x1[r * 160 + c];
-            const float t10 = (t9 - x4[c]) * q3[c] + x3[c];
+            const float t10 = (t9 - x4[c]) * q6[c] + x3[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -18533,13 +18815,17 @@ static void k544_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 160; c++) {
         q0[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q4[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 102400, sizeof(float));
@@ -18557,12 +18843,12 @@ static void k544_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 160 + c;
                     const float t0 = x9[r * 160 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x5[r * 160 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 160 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -18607,9 +18893,11 @@ static void k545_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 160; c++) {
         q0[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q1[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 102400, sizeof(float));
@@ -18627,9 +18915,9 @@ static void k545_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 160 + c;
                     const float t0 = x5[r * 160 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 160 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 160 + c] = t5;
@@ -18667,9 +18955,11 @@ static void k545_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4538 f32[4,32,32,160] <- arena+2283012096
  */
 static void k546_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -18691,9 +18981,9 @@ static void k546_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = x8[r * 160 + c];
                 const float t10 = t8 + t9;
-                const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+                const float t11 = t10 * q0[r / 1024];
                 const float t12 = x1[r * 160 + c];
-                const float xh = (t12 - x2[c]) * q0[c];
+                const float xh = (t12 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -18731,11 +19021,13 @@ static void k546_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4542 f32[2,160] <- arena+2396736512
  */
 static void k547_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x10[c] / 4096.0f;
-        q2[c] = x10[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x10[c] / 4096.0f;
+        q3[c] = x10[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -18752,9 +19044,9 @@ static void k547_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = x9[r * 160 + c];
             const float t10 = t8 + t9;
-            const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+            const float t11 = t10 * q0[r / 1024];
             const float t12 = x1[r * 160 + c];
-            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x3[c]) * q2[c]);
+            const float t13 = q1[c] * (t11 - q2[c] - (t12 - x3[c]) * q3[c]);
             y0[i] = t13;
         }
     }
@@ -18794,6 +19086,8 @@ static void k549_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 80; c++) {
         q0[c] = x3[c] / sqrtf(x5[80 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 25600, sizeof(float));
     if (!part) abort();
@@ -18810,7 +19104,7 @@ static void k549_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 80 + c;
                     const float t0 = x2[r * 80 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 4096];
                     const float t3 = x1[r * 80 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -18839,9 +19133,11 @@ static void k549_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4633 f32[4,64,64,80] <- arena+285212672
  */
 static void k550_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[80];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[80];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
-        q0[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
     }
     enum { C = 80, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -18853,9 +19149,9 @@ static void k550_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 80 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 4096];
                 const float t2 = x1[r * 80 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -18883,20 +19179,22 @@ static void k550_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %4636 f32[2,80] <- arena+301988864
  */
 static void k551_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[80], q1[80], q2[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[80], q2[80], q3[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 80; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
-        q1[c] = x5[c] / 16384.0f;
-        q2[c] = x5[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q2[c] = x5[c] / 16384.0f;
+        q3[c] = x5[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = x4[r * 80 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 4096];
             const float t2 = x1[r * 80 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -19108,9 +19406,11 @@ static void k557_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %4651 f32[4,64,64,80] <- arena+290455552
  */
 static void k558_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[80];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[80];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
-        q0[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
     }
     enum { C = 80, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -19124,9 +19424,9 @@ static void k558_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 80 + c];
                 const float t1 = x4[r * 80 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 4096];
                 const float t4 = x1[r * 80 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -19156,11 +19456,13 @@ static void k558_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4655 f32[2,80] <- arena+301988864
  */
 static void k559_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[80], q1[80], q2[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[80], q2[80], q3[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 80; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
-        q1[c] = x6[c] / 16384.0f;
-        q2[c] = x6[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q2[c] = x6[c] / 16384.0f;
+        q3[c] = x6[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
@@ -19169,9 +19471,9 @@ static void k559_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 80 + c];
             const float t1 = x5[r * 80 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 4096];
             const float t4 = x1[r * 80 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -19191,9 +19493,11 @@ static void k559_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4670 f32[4,64,64,80] <- arena+295698432
  */
 static void k560_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[80];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[80];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
-        q0[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
     }
     enum { C = 80, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -19209,9 +19513,9 @@ static void k560_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 80 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 4096];
                 const float t6 = x1[r * 80 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -19243,11 +19547,13 @@ static void k560_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4674 f32[2,80] <- arena+301988864
  */
 static void k561_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[80], q1[80], q2[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[80], q2[80], q3[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 80; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
-        q1[c] = x7[c] / 16384.0f;
-        q2[c] = x7[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q2[c] = x7[c] / 16384.0f;
+        q3[c] = x7[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
@@ -19258,9 +19564,9 @@ static void k561_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 80 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 4096];
             const float t6 = x1[r * 80 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -19282,9 +19588,11 @@ static void k561_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4689 f32[4,64,64,80] <- arena+1466957824
  */
 static void k562_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[80];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[80];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
-        q0[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[80 + c] + 0.001f);
     }
     enum { C = 80, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -19302,9 +19610,9 @@ static void k562_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = x6[r * 80 + c];
                 const float t6 = t4 + t5;
-                const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+                const float t7 = t6 * q0[r / 4096];
                 const float t8 = x1[r * 80 + c];
-                const float xh = (t8 - x2[c]) * q0[c];
+                const float xh = (t8 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -19338,11 +19646,13 @@ static void k562_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4693 f32[2,80] <- arena+301988864
  */
 static void k563_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[80], q1[80], q2[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[80], q2[80], q3[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 80; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
-        q1[c] = x8[c] / 16384.0f;
-        q2[c] = x8[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[80 + c] + 0.001f));
+        q2[c] = x8[c] / 16384.0f;
+        q3[c] = x8[80 + c] / 16384.0f * (1.0f / sqrtf(x3[80 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
@@ -19355,9 +19665,9 @@ static void k563_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = x7[r * 80 + c];
             const float t6 = t4 + t5;
-            const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 327680)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+            const float t7 = t6 * q0[r / 4096];
             const float t8 = x1[r * 80 + c];
-            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
+            const float t9 = q1[c] * (t7 - q2[c] - (t8 - x3[c]) * q3[c]);
             y0[i] = t9;
         }
     }
@@ -19766,9 +20076,11 @@ static void k573_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %4726 f32[4,128,128,48] <- arena+528482304
  */
 static void k574_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[48];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
     }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -19780,9 +20092,9 @@ static void k574_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 48 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 16384];
                 const float t2 = x1[r * 48 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -19810,20 +20122,22 @@ static void k574_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %4729 f32[2,48] <- arena+2396809728
  */
 static void k575_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
-        q1[c] = x5[c] / 65536.0f;
-        q2[c] = x5[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q2[c] = x5[c] / 65536.0f;
+        q3[c] = x5[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x4[r * 48 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 16384];
             const float t2 = x1[r * 48 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -20123,9 +20437,11 @@ static void k583_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %4744 f32[4,128,128,48] <- arena+541065216
  */
 static void k584_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[48];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
     }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -20139,9 +20455,9 @@ static void k584_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 48 + c];
                 const float t1 = x4[r * 48 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 16384];
                 const float t4 = x1[r * 48 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -20171,11 +20487,13 @@ static void k584_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4748 f32[2,48] <- arena+2396809728
  */
 static void k585_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
-        q1[c] = x6[c] / 65536.0f;
-        q2[c] = x6[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q2[c] = x6[c] / 65536.0f;
+        q3[c] = x6[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
@@ -20184,9 +20502,9 @@ static void k585_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 48 + c];
             const float t1 = x5[r * 48 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 16384];
             const float t4 = x1[r * 48 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -20206,9 +20524,11 @@ static void k585_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4763 f32[4,128,128,48] <- arena+251658240
  */
 static void k586_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[48];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
     }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -20224,9 +20544,9 @@ static void k586_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 48 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 16384];
                 const float t6 = x1[r * 48 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -20258,11 +20578,13 @@ static void k586_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4767 f32[2,48] <- arena+2396809728
  */
 static void k587_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
-        q1[c] = x7[c] / 65536.0f;
-        q2[c] = x7[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q2[c] = x7[c] / 65536.0f;
+        q3[c] = x7[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
@@ -20273,9 +20595,9 @@ static void k587_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 48 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 16384];
             const float t6 = x1[r * 48 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -20297,9 +20619,11 @@ static void k587_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4782 f32[4,128,128,48] <- arena+264241152
  */
 static void k588_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[48];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
     }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -20317,9 +20641,9 @@ static void k588_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = x6[r * 48 + c];
                 const float t6 = t4 + t5;
-                const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+                const float t7 = t6 * q0[r / 16384];
                 const float t8 = x1[r * 48 + c];
-                const float xh = (t8 - x2[c]) * q0[c];
+                const float xh = (t8 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -20353,11 +20677,13 @@ static void k588_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4786 f32[2,48] <- arena+2396809728
  */
 static void k589_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
-        q1[c] = x8[c] / 65536.0f;
-        q2[c] = x8[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q2[c] = x8[c] / 65536.0f;
+        q3[c] = x8[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
@@ -20370,9 +20696,9 @@ static void k589_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = x7[r * 48 + c];
             const float t6 = t4 + t5;
-            const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+            const float t7 = t6 * q0[r / 16384];
             const float t8 = x1[r * 48 + c];
-            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
+            const float t9 = q1[c] * (t7 - q2[c] - (t8 - x3[c]) * q3[c]);
             y0[i] = t9;
         }
     }
@@ -20785,13 +21111,15 @@ static void k599_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %4819 f32[4,256,256,24] <- arena+0
  */
 static void k600_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[24];  /* γ / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
-        q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
+        q1[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
     }
-    float q1[24];  /* 1 / sqrt(var + eps) */
+    float q2[24];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
-        q1[c] = 1.0f / sqrtf(x4[24 + c] + 0.001f);
+        q2[c] = 1.0f / sqrtf(x4[24 + c] + 0.001f);
     }
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -20803,12 +21131,12 @@ static void k600_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *res
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x5[r * 24 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 65536];
                 const float t2 = x1[r * 24 + c];
-                const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
+                const float t3 = (t2 - x4[c]) * q1[c] + x3[c];
                 const float t4s = ba_sigmoid(t3);
                 const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
-                const float xh = (t2 - x4[c]) * q1[c];
+                const float xh = (t2 - x4[c]) * q2[c];
                 (void)i;
                 p0[c] += (double)t4;
                 p1[c] += (double)t4 * xh;
@@ -20839,27 +21167,29 @@ static void k600_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *res
  * in  %4823 f32[2,24] <- arena+2392817664
  */
 static void k601_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[24];  /* γ / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
-        q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
+        q1[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
     }
-    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q2[24], q3[24], q4[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 24; c++) {
-        q1[c] = x2[c] * (1.0f / sqrtf(x4[24 + c] + 0.001f));
-        q2[c] = x6[c] / 262144.0f;
-        q3[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x4[24 + c] + 0.001f));
+        q2[c] = x2[c] * (1.0f / sqrtf(x4[24 + c] + 0.001f));
+        q3[c] = x6[c] / 262144.0f;
+        q4[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x4[24 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x5[r * 24 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 65536];
             const float t2 = x1[r * 24 + c];
-            const float t3 = (t2 - x4[c]) * q0[c] + x3[c];
+            const float t3 = (t2 - x4[c]) * q1[c] + x3[c];
             const float t4s = ba_sigmoid(t3);
             const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
-            const float t5 = q1[c] * (t4 - q2[c] - (t2 - x4[c]) * q3[c]);
+            const float t5 = q2[c] * (t4 - q3[c] - (t2 - x4[c]) * q4[c]);
             y0[i] = t5;
         }
     }
@@ -21011,13 +21341,15 @@ static void k605_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %4829 f32[4,256,256,24] <- arena+50331648
  */
 static void k606_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[24];  /* γ / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x4[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
-        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+        q1[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
     }
-    float q1[24];  /* 1 / sqrt(var + eps) */
+    float q2[24];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
-        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+        q2[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
     }
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -21031,12 +21363,12 @@ static void k606_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0
                 const float t0 = x5[r * 24 + c];
                 const float t1 = x6[r * 24 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 65536];
                 const float t4 = x0[r * 24 + c];
-                const float t5 = (t4 - x3[c]) * q0[c] + x2[c];
+                const float t5 = (t4 - x3[c]) * q1[c] + x2[c];
                 const float t6s = ba_sigmoid(t5);
                 const float t6 = t3 * (t6s * (1.0f + t5 * (1.0f - t6s)));
-                const float xh = (t4 - x3[c]) * q1[c];
+                const float xh = (t4 - x3[c]) * q2[c];
                 (void)i;
                 p0[c] += (double)t6;
                 p1[c] += (double)t6 * xh;
@@ -21069,15 +21401,17 @@ static void k606_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0
  * in  %4834 f32[2,24] <- arena+2392817664
  */
 static void k607_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[24];  /* γ / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x4[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
-        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+        q1[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
     }
-    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q2[24], q3[24], q4[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 24; c++) {
-        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
-        q2[c] = x7[c] / 262144.0f;
-        q3[c] = x7[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q3[c] = x7[c] / 262144.0f;
+        q4[c] = x7[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
@@ -21086,12 +21420,12 @@ static void k607_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0
             const float t0 = x5[r * 24 + c];
             const float t1 = x6[r * 24 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 65536];
             const float t4 = x0[r * 24 + c];
-            const float t5 = (t4 - x3[c]) * q0[c] + x2[c];
+            const float t5 = (t4 - x3[c]) * q1[c] + x2[c];
             const float t6s = ba_sigmoid(t5);
             const float t6 = t3 * (t6s * (1.0f + t5 * (1.0f - t6s)));
-            const float t7 = q1[c] * (t6 - q2[c] - (t4 - x3[c]) * q3[c]);
+            const float t7 = q2[c] * (t6 - q3[c] - (t4 - x3[c]) * q4[c]);
             y0[i] = t7;
         }
     }

@@ -5277,9 +5277,11 @@ static void k198_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 256; c++) {
         q0[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q1[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+        q2[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -5293,9 +5295,9 @@ static void k198_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 256 + c;
                     const float t0 = x4[r * 256 + c];
                     const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x0[r * 256 + c];
-                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t4 = (t3 - x3[c]) * q2[c] + x2[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 256 + c] = t5;
@@ -5338,13 +5340,17 @@ static void k199_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 256; c++) {
         q0[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 256; c++) {
-        q1[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q2[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+        q2[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q4[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -5358,12 +5364,12 @@ static void k199_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 256 + c;
                     const float t0 = x9[r * 256 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x4[r * 256 + c];
-                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
-                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x7[c]) * q2[c] + x6[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x0[r * 256 + c];
-                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t7 = (t6 - x3[c]) * q4[c] + x2[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -5394,17 +5400,23 @@ static void k200_bn_train_stochastic_depth_add(float *restrict y0, const float *
     for (long c = 0; c < 256; c++) {
         q0[c] = x14[c] / sqrtf(x16[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 256; c++) {
-        q1[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q2[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
     }
-    float q3[256];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q3[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+        q4[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x8[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q6[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -5412,15 +5424,15 @@ static void k200_bn_train_stochastic_depth_add(float *restrict y0, const float *
             const long i = r * 256 + c;
             const float t0 = x13[r * 256 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 256];
             const float t3 = x9[r * 256 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 256];
             const float t6 = x4[r * 256 + c];
-            const float t7 = (t6 - x7[c]) * q2[c] + x6[c];
-            const float t8 = ba_uniform((uint32_t)x8[0], a4, (uint32_t)(i / 65536)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x7[c]) * q4[c] + x6[c];
+            const float t8 = t7 * q5[r / 256];
             const float t9 = x0[r * 256 + c];
-            const float t10 = (t9 - x3[c]) * q3[c] + x2[c];
+            const float t10 = (t9 - x3[c]) * q6[c] + x2[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -5449,6 +5461,8 @@ static void k201_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 256; c++) {
         q0[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -5461,7 +5475,7 @@ static void k201_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 256 + c;
                     const float t0 = x2[r * 256 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 256 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -5501,10 +5515,14 @@ static void k202_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 256; c++) {
         q0[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q1[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -5517,10 +5535,10 @@ static void k202_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 256 + c;
                     const float t0 = x6[r * 256 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x2[r * 256 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 256 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -5565,27 +5583,33 @@ static void k203_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 256; c++) {
         q0[c] = x11[c] / sqrtf(x13[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 256; c++) {
-        q1[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q2[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+        q2[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q4[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x10[r * 256 + c];
             const float t1 = (t0 - x13[c]) * q0[c] + x12[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 256];
             const float t3 = x6[r * 256 + c];
-            const float t4 = (t3 - x9[c]) * q1[c] + x8[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x9[c]) * q2[c] + x8[c];
+            const float t5 = t4 * q3[r / 256];
             const float t6 = x2[r * 256 + c];
-            const float t7 = (t6 - x5[c]) * q2[c] + x4[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 65536)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x5[c]) * q4[c] + x4[c];
+            const float t8 = t7 * q5[r / 256];
             const float t9 = x1[r * 256 + c];
             const float t10 = t8 + t9;
             const float t11 = t5 + t10;
@@ -5622,10 +5646,14 @@ static void k204_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 256; c++) {
         q0[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q1[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -5638,10 +5666,10 @@ static void k204_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 256 + c;
                     const float t0 = x6[r * 256 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x2[r * 256 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 256 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -6070,10 +6098,14 @@ static void k220_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 256; c++) {
         q0[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q1[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 327680, sizeof(float));
     if (!part) abort();
@@ -6090,10 +6122,10 @@ static void k220_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 256 + c;
                     const float t0 = x6[r * 256 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x2[r * 256 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 256 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -6123,9 +6155,11 @@ static void k220_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %1780 f32[4,16,16,256] <- arena+311427072
  */
 static void k221_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[256];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -6137,9 +6171,9 @@ static void k221_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 256 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 256];
                 const float t2 = x1[r * 256 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -6167,20 +6201,22 @@ static void k221_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %1783 f32[2,256] <- arena+357189632
  */
 static void k222_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
-        q1[c] = x5[c] / 1024.0f;
-        q2[c] = x5[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x5[c] / 1024.0f;
+        q3[c] = x5[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x4[r * 256 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 256];
             const float t2 = x1[r * 256 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -6779,6 +6815,8 @@ static void k243_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 256; c++) {
         q0[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 393216, sizeof(float));
     if (!part) abort();
@@ -6795,7 +6833,7 @@ static void k243_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 256 + c;
                     const float t0 = x2[r * 256 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 256 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -6826,9 +6864,11 @@ static void k243_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %1827 f32[4,16,16,256] <- arena+312475648
  */
 static void k244_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[256];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -6842,9 +6882,9 @@ static void k244_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 256 + c];
                 const float t1 = x4[r * 256 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 256];
                 const float t4 = x1[r * 256 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -6874,11 +6914,13 @@ static void k244_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1831 f32[2,256] <- arena+357189632
  */
 static void k245_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
-        q1[c] = x6[c] / 1024.0f;
-        q2[c] = x6[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x6[c] / 1024.0f;
+        q3[c] = x6[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -6887,9 +6929,9 @@ static void k245_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 256 + c];
             const float t1 = x5[r * 256 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 256];
             const float t4 = x1[r * 256 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -6923,9 +6965,11 @@ static void k246_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %1875 f32[4,16,16,256] <- arena+313524224
  */
 static void k247_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[256];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -6941,9 +6985,9 @@ static void k247_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 256 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 256];
                 const float t6 = x1[r * 256 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -6975,11 +7019,13 @@ static void k247_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1879 f32[2,256] <- arena+357189632
  */
 static void k248_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
-        q1[c] = x7[c] / 1024.0f;
-        q2[c] = x7[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x7[c] / 1024.0f;
+        q3[c] = x7[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -6990,9 +7036,9 @@ static void k248_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 256 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 256];
             const float t6 = x1[r * 256 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -7027,10 +7073,14 @@ static void k249_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 256; c++) {
         q0[c] = x7[c] / sqrtf(x9[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q1[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[256 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 393216, sizeof(float));
     if (!part) abort();
@@ -7047,10 +7097,10 @@ static void k249_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 256 + c;
                     const float t0 = x6[r * 256 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x2[r * 256 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 256 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -7086,9 +7136,11 @@ static void k249_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %1923 f32[4,16,16,256] <- arena+314572800
  */
 static void k250_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[256];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -7106,9 +7158,9 @@ static void k250_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = x6[r * 256 + c];
                 const float t6 = t4 + t5;
-                const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+                const float t7 = t6 * q0[r / 256];
                 const float t8 = x1[r * 256 + c];
-                const float xh = (t8 - x2[c]) * q0[c];
+                const float xh = (t8 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -7142,11 +7194,13 @@ static void k250_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1927 f32[2,256] <- arena+357189632
  */
 static void k251_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
-        q1[c] = x8[c] / 1024.0f;
-        q2[c] = x8[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x8[c] / 1024.0f;
+        q3[c] = x8[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -7159,9 +7213,9 @@ static void k251_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = x7[r * 256 + c];
             const float t6 = t4 + t5;
-            const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+            const float t7 = t6 * q0[r / 256];
             const float t8 = x1[r * 256 + c];
-            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
+            const float t9 = q1[c] * (t7 - q2[c] - (t8 - x3[c]) * q3[c]);
             y0[i] = t9;
         }
     }
@@ -7185,9 +7239,11 @@ static void k251_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %1971 f32[4,16,16,256] <- arena+315621376
  */
 static void k252_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[256];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -7207,9 +7263,9 @@ static void k252_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = x7[r * 256 + c];
                 const float t8 = t6 + t7;
-                const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+                const float t9 = t8 * q0[r / 256];
                 const float t10 = x1[r * 256 + c];
-                const float xh = (t10 - x2[c]) * q0[c];
+                const float xh = (t10 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -7245,11 +7301,13 @@ static void k252_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1975 f32[2,256] <- arena+357189632
  */
 static void k253_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
-        q1[c] = x9[c] / 1024.0f;
-        q2[c] = x9[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x9[c] / 1024.0f;
+        q3[c] = x9[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -7264,9 +7322,9 @@ static void k253_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = x8[r * 256 + c];
             const float t8 = t6 + t7;
-            const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+            const float t9 = t8 * q0[r / 256];
             const float t10 = x1[r * 256 + c];
-            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
+            const float t11 = q1[c] * (t9 - q2[c] - (t10 - x3[c]) * q3[c]);
             y0[i] = t11;
         }
     }
@@ -7292,9 +7350,11 @@ static void k253_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2019 f32[4,16,16,256] <- arena+213909504
  */
 static void k254_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[256];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -7316,9 +7376,9 @@ static void k254_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = x8[r * 256 + c];
                 const float t10 = t8 + t9;
-                const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+                const float t11 = t10 * q0[r / 256];
                 const float t12 = x1[r * 256 + c];
-                const float xh = (t12 - x2[c]) * q0[c];
+                const float xh = (t12 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -7356,11 +7416,13 @@ static void k254_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2023 f32[2,256] <- arena+357189632
  */
 static void k255_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
-        q1[c] = x10[c] / 1024.0f;
-        q2[c] = x10[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x10[c] / 1024.0f;
+        q3[c] = x10[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -7377,9 +7439,9 @@ static void k255_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = x9[r * 256 + c];
             const float t10 = t8 + t9;
-            const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+            const float t11 = t10 * q0[r / 256];
             const float t12 = x1[r * 256 + c];
-            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x3[c]) * q2[c]);
+            const float t13 = q1[c] * (t11 - q2[c] - (t12 - x3[c]) * q3[c]);
             y0[i] = t13;
         }
     }
@@ -7407,9 +7469,11 @@ static void k255_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2067 f32[4,16,16,256] <- arena+195035136
  */
 static void k256_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[256];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -7433,9 +7497,9 @@ static void k256_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t10 = t8 + t9;
                 const float t11 = x9[r * 256 + c];
                 const float t12 = t10 + t11;
-                const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
+                const float t13 = t12 * q0[r / 256];
                 const float t14 = x1[r * 256 + c];
-                const float xh = (t14 - x2[c]) * q0[c];
+                const float xh = (t14 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t13;
                 p1[c] += (double)t13 * xh;
@@ -7475,11 +7539,13 @@ static void k256_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2071 f32[2,256] <- arena+357189632
  */
 static void k257_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
-    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
-        q1[c] = x11[c] / 1024.0f;
-        q2[c] = x11[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x11[c] / 1024.0f;
+        q3[c] = x11[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -7498,9 +7564,9 @@ static void k257_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t10 = t8 + t9;
             const float t11 = x10[r * 256 + c];
             const float t12 = t10 + t11;
-            const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
+            const float t13 = t12 * q0[r / 256];
             const float t14 = x1[r * 256 + c];
-            const float t15 = q0[c] * (t13 - q1[c] - (t14 - x3[c]) * q2[c]);
+            const float t15 = q1[c] * (t13 - q2[c] - (t14 - x3[c]) * q3[c]);
             y0[i] = t15;
         }
     }
@@ -7530,9 +7596,11 @@ static void k257_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2115 f32[4,16,16,256] <- arena+196083712
  */
 static void k258_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[256];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -7558,9 +7626,9 @@ static void k258_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t12 = t10 + t11;
                 const float t13 = x10[r * 256 + c];
                 const float t14 = t12 + t13;
-                const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
+                const float t15 = t14 * q0[r / 256];
                 const float t16 = x1[r * 256 + c];
-                const float xh = (t16 - x2[c]) * q0[c];
+                const float xh = (t16 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t15;
                 p1[c] += (double)t15 * xh;
@@ -7602,11 +7670,13 @@ static void k258_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2119 f32[2,256] <- arena+357189632
  */
 static void k259_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
-    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
-        q1[c] = x12[c] / 1024.0f;
-        q2[c] = x12[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[256 + c] + 0.001f));
+        q2[c] = x12[c] / 1024.0f;
+        q3[c] = x12[256 + c] / 1024.0f * (1.0f / sqrtf(x3[256 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -7627,9 +7697,9 @@ static void k259_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t12 = t10 + t11;
             const float t13 = x11[r * 256 + c];
             const float t14 = t12 + t13;
-            const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
+            const float t15 = t14 * q0[r / 256];
             const float t16 = x1[r * 256 + c];
-            const float t17 = q0[c] * (t15 - q1[c] - (t16 - x3[c]) * q2[c]);
+            const float t17 = q1[c] * (t15 - q2[c] - (t16 - x3[c]) * q3[c]);
             y0[i] = t17;
         }
     }
@@ -7658,6 +7728,8 @@ static void k259_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2163 f32[4,16,16,256] <- arena+197132288
  */
 static void k260_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -7679,7 +7751,7 @@ static void k260_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *r
             const float t14 = t12 + t13;
             const float t15 = x9[r * 256 + c];
             const float t16 = t14 + t15;
-            const float t17 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t16 / (1.0f - a1) : 0.0f;
+            const float t17 = t16 * q0[r / 256];
             y0[i] = t17;
         }
     }
@@ -7836,13 +7908,17 @@ static void k264_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 256; c++) {
         q0[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 256; c++) {
-        q1[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q2[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+        q2[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q4[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 393216, sizeof(float));
@@ -7860,12 +7936,12 @@ static void k264_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 256 + c;
                     const float t0 = x9[r * 256 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x4[r * 256 + c];
-                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
-                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x7[c]) * q2[c] + x6[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x0[r * 256 + c];
-                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t7 = (t6 - x3[c]) * q4[c] + x2[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -7910,9 +7986,11 @@ static void k265_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 256; c++) {
         q0[c] = x5[c] / sqrtf(x7[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q1[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
+        q2[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 393216, sizeof(float));
@@ -7930,9 +8008,9 @@ static void k265_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 256 + c;
                     const float t0 = x4[r * 256 + c];
                     const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x0[r * 256 + c];
-                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t4 = (t3 - x3[c]) * q2[c] + x2[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 256 + c] = t5;
@@ -7968,9 +8046,11 @@ static void k265_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2403 f32[4,16,16,256] <- arena+102760448
  */
 static void k266_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[256];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x2[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = 1.0f / sqrtf(x1[256 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x1[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -7990,9 +8070,9 @@ static void k266_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = x7[r * 256 + c];
                 const float t8 = t6 + t7;
-                const float t9 = ba_uniform((uint32_t)x2[0], a0, (uint32_t)(i / 65536)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+                const float t9 = t8 * q0[r / 256];
                 const float t10 = x0[r * 256 + c];
-                const float xh = (t10 - x1[c]) * q0[c];
+                const float xh = (t10 - x1[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -8028,11 +8108,13 @@ static void k266_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2407 f32[2,256] <- arena+357189632
  */
 static void k267_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x3[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
-        q0[c] = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f));
-        q1[c] = x9[c] / 1024.0f;
-        q2[c] = x9[256 + c] / 1024.0f * (1.0f / sqrtf(x2[256 + c] + 0.001f));
+        q1[c] = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f));
+        q2[c] = x9[c] / 1024.0f;
+        q3[c] = x9[256 + c] / 1024.0f * (1.0f / sqrtf(x2[256 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -8047,9 +8129,9 @@ static void k267_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = x8[r * 256 + c];
             const float t8 = t6 + t7;
-            const float t9 = ba_uniform((uint32_t)x3[0], a0, (uint32_t)(i / 65536)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+            const float t9 = t8 * q0[r / 256];
             const float t10 = x0[r * 256 + c];
-            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x2[c]) * q2[c]);
+            const float t11 = q1[c] * (t9 - q2[c] - (t10 - x2[c]) * q3[c]);
             y0[i] = t11;
         }
     }
@@ -9357,9 +9439,11 @@ static void k304_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 128; c++) {
         q0[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q1[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+        q2[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -9373,9 +9457,9 @@ static void k304_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 128 + c;
                     const float t0 = x4[r * 128 + c];
                     const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x0[r * 128 + c];
-                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t4 = (t3 - x3[c]) * q2[c] + x2[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 128 + c] = t5;
@@ -9418,13 +9502,17 @@ static void k305_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 128; c++) {
         q0[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 128; c++) {
-        q1[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q2[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+        q2[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q4[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -9438,12 +9526,12 @@ static void k305_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 128 + c;
                     const float t0 = x9[r * 128 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x4[r * 128 + c];
-                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
-                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x7[c]) * q2[c] + x6[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x0[r * 128 + c];
-                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t7 = (t6 - x3[c]) * q4[c] + x2[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -9474,17 +9562,23 @@ static void k306_bn_train_stochastic_depth_add(float *restrict y0, const float *
     for (long c = 0; c < 128; c++) {
         q0[c] = x14[c] / sqrtf(x16[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 128; c++) {
-        q1[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q2[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
     }
-    float q3[128];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q3[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+        q4[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x8[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q6[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -9492,15 +9586,15 @@ static void k306_bn_train_stochastic_depth_add(float *restrict y0, const float *
             const long i = r * 128 + c;
             const float t0 = x13[r * 128 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 1024];
             const float t3 = x9[r * 128 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 1024];
             const float t6 = x4[r * 128 + c];
-            const float t7 = (t6 - x7[c]) * q2[c] + x6[c];
-            const float t8 = ba_uniform((uint32_t)x8[0], a4, (uint32_t)(i / 131072)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x7[c]) * q4[c] + x6[c];
+            const float t8 = t7 * q5[r / 1024];
             const float t9 = x0[r * 128 + c];
-            const float t10 = (t9 - x3[c]) * q3[c] + x2[c];
+            const float t10 = (t9 - x3[c]) * q6[c] + x2[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -9529,6 +9623,8 @@ static void k307_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 128; c++) {
         q0[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -9541,7 +9637,7 @@ static void k307_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 128 + c;
                     const float t0 = x2[r * 128 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 128 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -9581,10 +9677,14 @@ static void k308_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 128; c++) {
         q0[c] = x7[c] / sqrtf(x9[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q1[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -9597,10 +9697,10 @@ static void k308_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 128 + c;
                     const float t0 = x6[r * 128 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x2[r * 128 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 128 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -9938,9 +10038,11 @@ static void k317_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 160; c++) {
         q0[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q1[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -9954,9 +10056,9 @@ static void k317_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 160 + c;
                     const float t0 = x5[r * 160 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 160 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 160 + c] = t5;
@@ -9999,13 +10101,17 @@ static void k318_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 160; c++) {
         q0[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q4[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -10019,12 +10125,12 @@ static void k318_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 160 + c;
                     const float t0 = x9[r * 160 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x5[r * 160 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 160 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -10055,17 +10161,23 @@ static void k319_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 160; c++) {
         q0[c] = x14[c] / sqrtf(x16[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
     }
-    float q3[160];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q3[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+        q4[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q6[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -10073,15 +10185,15 @@ static void k319_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
             const long i = r * 160 + c;
             const float t0 = x13[r * 160 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 1024];
             const float t3 = x9[r * 160 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 1024];
             const float t6 = x5[r * 160 + c];
-            const float t7 = (t6 - x8[c]) * q2[c] + x7[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 163840)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x8[c]) * q4[c] + x7[c];
+            const float t8 = t7 * q5[r / 1024];
             const float t9 = x1[r * 160 + c];
-            const float t10 = (t9 - x4[c]) * q3[c] + x3[c];
+            const float t10 = (t9 - x4[c]) * q6[c] + x3[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -10110,6 +10222,8 @@ static void k320_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 160; c++) {
         q0[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -10122,7 +10236,7 @@ static void k320_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 160 + c;
                     const float t0 = x2[r * 160 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 160 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -10162,10 +10276,14 @@ static void k321_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 160; c++) {
         q0[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q1[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -10178,10 +10296,10 @@ static void k321_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 160 + c;
                     const float t0 = x6[r * 160 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x2[r * 160 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 160 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -10226,27 +10344,33 @@ static void k322_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 160; c++) {
         q0[c] = x11[c] / sqrtf(x13[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+        q2[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q4[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x10[r * 160 + c];
             const float t1 = (t0 - x13[c]) * q0[c] + x12[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 1024];
             const float t3 = x6[r * 160 + c];
-            const float t4 = (t3 - x9[c]) * q1[c] + x8[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x9[c]) * q2[c] + x8[c];
+            const float t5 = t4 * q3[r / 1024];
             const float t6 = x2[r * 160 + c];
-            const float t7 = (t6 - x5[c]) * q2[c] + x4[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 163840)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x5[c]) * q4[c] + x4[c];
+            const float t8 = t7 * q5[r / 1024];
             const float t9 = x1[r * 160 + c];
             const float t10 = t8 + t9;
             const float t11 = t5 + t10;
@@ -10280,9 +10404,11 @@ static void k323_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 256; c++) {
         q0[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q1[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -10296,9 +10422,9 @@ static void k323_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 256 + c;
                     const float t0 = x5[r * 256 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 256 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 256 + c] = t5;
@@ -10341,13 +10467,17 @@ static void k324_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 256; c++) {
         q0[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 256; c++) {
-        q1[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q2[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q4[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -10361,12 +10491,12 @@ static void k324_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 256 + c;
                     const float t0 = x9[r * 256 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x5[r * 256 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 256 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -10397,17 +10527,23 @@ static void k325_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 256; c++) {
         q0[c] = x14[c] / sqrtf(x16[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 256; c++) {
-        q1[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q2[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
     }
-    float q3[256];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q3[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+        q4[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q6[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
@@ -10415,15 +10551,15 @@ static void k325_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
             const long i = r * 256 + c;
             const float t0 = x13[r * 256 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 256];
             const float t3 = x9[r * 256 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 256];
             const float t6 = x5[r * 256 + c];
-            const float t7 = (t6 - x8[c]) * q2[c] + x7[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 65536)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x8[c]) * q4[c] + x7[c];
+            const float t8 = t7 * q5[r / 256];
             const float t9 = x1[r * 256 + c];
-            const float t10 = (t9 - x4[c]) * q3[c] + x3[c];
+            const float t10 = (t9 - x4[c]) * q6[c] + x3[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -10465,13 +10601,17 @@ static void k326_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 256; c++) {
         q0[c] = x10[c] / sqrtf(x12[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 256; c++) {
-        q1[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q2[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[256];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 256; c++) {
+        q4[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 393216, sizeof(float));
@@ -10489,12 +10629,12 @@ static void k326_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 256 + c;
                     const float t0 = x9[r * 256 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x5[r * 256 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 65536)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 256];
                     const float t6 = x1[r * 256 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -10539,9 +10679,11 @@ static void k327_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 256; c++) {
         q0[c] = x6[c] / sqrtf(x8[256 + c] + 0.001f);
     }
-    float q1[256];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
-        q1[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[256 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 393216, sizeof(float));
@@ -10559,9 +10701,9 @@ static void k327_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 256 + c;
                     const float t0 = x5[r * 256 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 65536)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 256];
                     const float t3 = x1[r * 256 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 256 + c] = t5;
@@ -10620,10 +10762,14 @@ static void k329_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 160; c++) {
         q0[c] = x7[c] / sqrtf(x9[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q1[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 153600, sizeof(float));
     if (!part) abort();
@@ -10640,10 +10786,10 @@ static void k329_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 160 + c;
                     const float t0 = x6[r * 160 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x2[r * 160 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 160 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -10673,9 +10819,11 @@ static void k329_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2511 f32[4,32,32,160] <- arena+907018240
  */
 static void k330_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -10687,9 +10835,9 @@ static void k330_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 160 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 1024];
                 const float t2 = x1[r * 160 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -10717,20 +10865,22 @@ static void k330_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2514 f32[2,160] <- arena+975517696
  */
 static void k331_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x5[c] / 4096.0f;
-        q2[c] = x5[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x4[r * 160 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 1024];
             const float t2 = x1[r * 160 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -11093,6 +11243,8 @@ static void k341_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 160; c++) {
         q0[c] = x3[c] / sqrtf(x5[160 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 153600, sizeof(float));
     if (!part) abort();
@@ -11109,7 +11261,7 @@ static void k341_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 160 + c;
                     const float t0 = x2[r * 160 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 160 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -11140,9 +11292,11 @@ static void k341_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2558 f32[4,32,32,160] <- arena+395313152
  */
 static void k342_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -11156,9 +11310,9 @@ static void k342_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 160 + c];
                 const float t1 = x4[r * 160 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 1024];
                 const float t4 = x1[r * 160 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -11188,11 +11342,13 @@ static void k342_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2562 f32[2,160] <- arena+975517696
  */
 static void k343_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x6[c] / 4096.0f;
-        q2[c] = x6[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x6[c] / 4096.0f;
+        q3[c] = x6[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -11201,9 +11357,9 @@ static void k343_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 160 + c];
             const float t1 = x5[r * 160 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 1024];
             const float t4 = x1[r * 160 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -11237,9 +11393,11 @@ static void k344_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %2606 f32[4,32,32,160] <- arena+348127232
  */
 static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -11255,9 +11413,9 @@ static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 160 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 1024];
                 const float t6 = x1[r * 160 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -11289,11 +11447,13 @@ static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2610 f32[2,160] <- arena+975517696
  */
 static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x7[c] / 4096.0f;
-        q2[c] = x7[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -11304,9 +11464,9 @@ static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 160 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 1024];
             const float t6 = x1[r * 160 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -11328,9 +11488,11 @@ static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2654 f32[4,32,32,160] <- arena+350748672
  */
 static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -11348,9 +11510,9 @@ static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = x6[r * 160 + c];
                 const float t6 = t4 + t5;
-                const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+                const float t7 = t6 * q0[r / 1024];
                 const float t8 = x1[r * 160 + c];
-                const float xh = (t8 - x2[c]) * q0[c];
+                const float xh = (t8 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -11384,11 +11546,13 @@ static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2658 f32[2,160] <- arena+975517696
  */
 static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x8[c] / 4096.0f;
-        q2[c] = x8[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x8[c] / 4096.0f;
+        q3[c] = x8[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -11401,9 +11565,9 @@ static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = x7[r * 160 + c];
             const float t6 = t4 + t5;
-            const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+            const float t7 = t6 * q0[r / 1024];
             const float t8 = x1[r * 160 + c];
-            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
+            const float t9 = q1[c] * (t7 - q2[c] - (t8 - x3[c]) * q3[c]);
             y0[i] = t9;
         }
     }
@@ -11427,9 +11591,11 @@ static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2702 f32[4,32,32,160] <- arena+353370112
  */
 static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -11449,9 +11615,9 @@ static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = x7[r * 160 + c];
                 const float t8 = t6 + t7;
-                const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+                const float t9 = t8 * q0[r / 1024];
                 const float t10 = x1[r * 160 + c];
-                const float xh = (t10 - x2[c]) * q0[c];
+                const float xh = (t10 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -11487,11 +11653,13 @@ static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2706 f32[2,160] <- arena+975517696
  */
 static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x9[c] / 4096.0f;
-        q2[c] = x9[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x9[c] / 4096.0f;
+        q3[c] = x9[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -11506,9 +11674,9 @@ static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = x8[r * 160 + c];
             const float t8 = t6 + t7;
-            const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+            const float t9 = t8 * q0[r / 1024];
             const float t10 = x1[r * 160 + c];
-            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
+            const float t11 = q1[c] * (t9 - q2[c] - (t10 - x3[c]) * q3[c]);
             y0[i] = t11;
         }
     }
@@ -11534,9 +11702,11 @@ static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2750 f32[4,32,32,160] <- arena+355991552
  */
 static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -11558,9 +11728,9 @@ static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t8 = t6 + t7;
                 const float t9 = x8[r * 160 + c];
                 const float t10 = t8 + t9;
-                const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+                const float t11 = t10 * q0[r / 1024];
                 const float t12 = x1[r * 160 + c];
-                const float xh = (t12 - x2[c]) * q0[c];
+                const float xh = (t12 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t11;
                 p1[c] += (double)t11 * xh;
@@ -11598,11 +11768,13 @@ static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2754 f32[2,160] <- arena+975517696
  */
 static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x10[c] / 4096.0f;
-        q2[c] = x10[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x10[c] / 4096.0f;
+        q3[c] = x10[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -11619,9 +11791,9 @@ static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t8 = t6 + t7;
             const float t9 = x9[r * 160 + c];
             const float t10 = t8 + t9;
-            const float t11 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t10 / (1.0f - a1) : 0.0f;
+            const float t11 = t10 * q0[r / 1024];
             const float t12 = x1[r * 160 + c];
-            const float t13 = q0[c] * (t11 - q1[c] - (t12 - x3[c]) * q2[c]);
+            const float t13 = q1[c] * (t11 - q2[c] - (t12 - x3[c]) * q3[c]);
             y0[i] = t13;
         }
     }
@@ -11660,13 +11832,17 @@ static void k353_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 160; c++) {
         q0[c] = x10[c] / sqrtf(x12[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 160; c++) {
-        q1[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q2[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[160];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 160; c++) {
+        q4[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 153600, sizeof(float));
@@ -11684,12 +11860,12 @@ static void k353_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 160 + c;
                     const float t0 = x9[r * 160 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x5[r * 160 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 163840)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 160 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -11730,9 +11906,11 @@ static void k353_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2798 f32[4,32,32,160] <- arena+358612992
  */
 static void k354_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -11756,9 +11934,9 @@ static void k354_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t10 = t8 + t9;
                 const float t11 = x9[r * 160 + c];
                 const float t12 = t10 + t11;
-                const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
+                const float t13 = t12 * q0[r / 1024];
                 const float t14 = x1[r * 160 + c];
-                const float xh = (t14 - x2[c]) * q0[c];
+                const float xh = (t14 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t13;
                 p1[c] += (double)t13 * xh;
@@ -11798,11 +11976,13 @@ static void k354_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2802 f32[2,160] <- arena+975517696
  */
 static void k355_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x11[c] / 4096.0f;
-        q2[c] = x11[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x11[c] / 4096.0f;
+        q3[c] = x11[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -11821,9 +12001,9 @@ static void k355_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t10 = t8 + t9;
             const float t11 = x10[r * 160 + c];
             const float t12 = t10 + t11;
-            const float t13 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t12 / (1.0f - a1) : 0.0f;
+            const float t13 = t12 * q0[r / 1024];
             const float t14 = x1[r * 160 + c];
-            const float t15 = q0[c] * (t13 - q1[c] - (t14 - x3[c]) * q2[c]);
+            const float t15 = q1[c] * (t13 - q2[c] - (t14 - x3[c]) * q3[c]);
             y0[i] = t15;
         }
     }
@@ -11855,9 +12035,11 @@ static void k356_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 160; c++) {
         q0[c] = x6[c] / sqrtf(x8[160 + c] + 0.001f);
     }
-    float q1[160];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q1[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[160 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 153600, sizeof(float));
@@ -11875,9 +12057,9 @@ static void k356_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 160 + c;
                     const float t0 = x5[r * 160 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 160 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 160 + c] = t5;
@@ -11919,9 +12101,11 @@ static void k356_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2846 f32[4,32,32,160] <- arena+361234432
  */
 static void k357_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
-    float q0[160];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -11947,9 +12131,9 @@ static void k357_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t12 = t10 + t11;
                 const float t13 = x10[r * 160 + c];
                 const float t14 = t12 + t13;
-                const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
+                const float t15 = t14 * q0[r / 1024];
                 const float t16 = x1[r * 160 + c];
-                const float xh = (t16 - x2[c]) * q0[c];
+                const float xh = (t16 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t15;
                 p1[c] += (double)t15 * xh;
@@ -11991,11 +12175,13 @@ static void k357_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2850 f32[2,160] <- arena+975517696
  */
 static void k358_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
-    float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
-        q1[c] = x12[c] / 4096.0f;
-        q2[c] = x12[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[160 + c] + 0.001f));
+        q2[c] = x12[c] / 4096.0f;
+        q3[c] = x12[160 + c] / 4096.0f * (1.0f / sqrtf(x3[160 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -12016,9 +12202,9 @@ static void k358_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t12 = t10 + t11;
             const float t13 = x11[r * 160 + c];
             const float t14 = t12 + t13;
-            const float t15 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 163840)) >= a1 ? t14 / (1.0f - a1) : 0.0f;
+            const float t15 = t14 * q0[r / 1024];
             const float t16 = x1[r * 160 + c];
-            const float t17 = q0[c] * (t15 - q1[c] - (t16 - x3[c]) * q2[c]);
+            const float t17 = q1[c] * (t15 - q2[c] - (t16 - x3[c]) * q3[c]);
             y0[i] = t17;
         }
     }
@@ -12805,10 +12991,14 @@ static void k382_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 128; c++) {
         q0[c] = x7[c] / sqrtf(x9[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q1[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
+        q2[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
     }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 98304, sizeof(float));
     if (!part) abort();
@@ -12825,10 +13015,10 @@ static void k382_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 128 + c;
                     const float t0 = x6[r * 128 + c];
                     const float t1 = (t0 - x9[c]) * q0[c] + x8[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x2[r * 128 + c];
-                    const float t4 = (t3 - x5[c]) * q1[c] + x4[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x5[c]) * q2[c] + x4[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 128 + c];
                     const float t7 = t5 + t6;
                     const float t8 = t2 + t7;
@@ -12858,9 +13048,11 @@ static void k382_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2941 f32[4,32,32,128] <- arena+907018240
  */
 static void k383_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[128];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -12872,9 +13064,9 @@ static void k383_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 128 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 1024];
                 const float t2 = x1[r * 128 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -12902,20 +13094,22 @@ static void k383_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2944 f32[2,128] <- arena+975517696
  */
 static void k384_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
-        q1[c] = x5[c] / 4096.0f;
-        q2[c] = x5[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q2[c] = x5[c] / 4096.0f;
+        q3[c] = x5[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x4[r * 128 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 1024];
             const float t2 = x1[r * 128 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -13445,6 +13639,8 @@ static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 128; c++) {
         q0[c] = x3[c] / sqrtf(x5[128 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 65536, sizeof(float));
     if (!part) abort();
@@ -13461,7 +13657,7 @@ static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 128 + c;
                     const float t0 = x2[r * 128 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 128 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -13492,9 +13688,11 @@ static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2988 f32[4,32,32,128] <- arena+909115392
  */
 static void k403_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[128];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -13508,9 +13706,9 @@ static void k403_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 128 + c];
                 const float t1 = x4[r * 128 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 1024];
                 const float t4 = x1[r * 128 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -13540,11 +13738,13 @@ static void k403_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2992 f32[2,128] <- arena+975509504
  */
 static void k404_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
-        q1[c] = x6[c] / 4096.0f;
-        q2[c] = x6[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q2[c] = x6[c] / 4096.0f;
+        q3[c] = x6[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -13553,9 +13753,9 @@ static void k404_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 128 + c];
             const float t1 = x5[r * 128 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 1024];
             const float t4 = x1[r * 128 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -13589,9 +13789,11 @@ static void k405_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %3036 f32[4,32,32,128] <- arena+911212544
  */
 static void k406_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[128];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -13607,9 +13809,9 @@ static void k406_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 128 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 1024];
                 const float t6 = x1[r * 128 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -13641,11 +13843,13 @@ static void k406_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3040 f32[2,128] <- arena+975501312
  */
 static void k407_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
-        q1[c] = x7[c] / 4096.0f;
-        q2[c] = x7[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q2[c] = x7[c] / 4096.0f;
+        q3[c] = x7[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -13656,9 +13860,9 @@ static void k407_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 128 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 1024];
             const float t6 = x1[r * 128 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -13697,13 +13901,17 @@ static void k408_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 128; c++) {
         q0[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 128; c++) {
-        q1[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q2[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+        q2[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x8[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q4[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 65536, sizeof(float));
@@ -13721,12 +13929,12 @@ static void k408_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 128 + c;
                     const float t0 = x9[r * 128 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x4[r * 128 + c];
-                    const float t4 = (t3 - x7[c]) * q1[c] + x6[c];
-                    const float t5 = ba_uniform((uint32_t)x8[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x7[c]) * q2[c] + x6[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x0[r * 128 + c];
-                    const float t7 = (t6 - x3[c]) * q2[c] + x2[c];
+                    const float t7 = (t6 - x3[c]) * q4[c] + x2[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -13761,9 +13969,11 @@ static void k408_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3084 f32[4,32,32,128] <- arena+913309696
  */
 static void k409_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[128];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -13781,9 +13991,9 @@ static void k409_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t4 = t2 + t3;
                 const float t5 = x6[r * 128 + c];
                 const float t6 = t4 + t5;
-                const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+                const float t7 = t6 * q0[r / 1024];
                 const float t8 = x1[r * 128 + c];
-                const float xh = (t8 - x2[c]) * q0[c];
+                const float xh = (t8 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t7;
                 p1[c] += (double)t7 * xh;
@@ -13817,11 +14027,13 @@ static void k409_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3088 f32[2,128] <- arena+975493120
  */
 static void k410_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
-    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
-        q1[c] = x8[c] / 4096.0f;
-        q2[c] = x8[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q2[c] = x8[c] / 4096.0f;
+        q3[c] = x8[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -13834,9 +14046,9 @@ static void k410_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t4 = t2 + t3;
             const float t5 = x7[r * 128 + c];
             const float t6 = t4 + t5;
-            const float t7 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t6 / (1.0f - a1) : 0.0f;
+            const float t7 = t6 * q0[r / 1024];
             const float t8 = x1[r * 128 + c];
-            const float t9 = q0[c] * (t7 - q1[c] - (t8 - x3[c]) * q2[c]);
+            const float t9 = q1[c] * (t7 - q2[c] - (t8 - x3[c]) * q3[c]);
             y0[i] = t9;
         }
     }
@@ -13868,9 +14080,11 @@ static void k411_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 128; c++) {
         q0[c] = x5[c] / sqrtf(x7[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x8[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q1[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
+        q2[c] = x1[c] / sqrtf(x3[128 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 65536, sizeof(float));
@@ -13888,9 +14102,9 @@ static void k411_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 128 + c;
                     const float t0 = x4[r * 128 + c];
                     const float t1 = (t0 - x7[c]) * q0[c] + x6[c];
-                    const float t2 = ba_uniform((uint32_t)x8[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x0[r * 128 + c];
-                    const float t4 = (t3 - x3[c]) * q1[c] + x2[c];
+                    const float t4 = (t3 - x3[c]) * q2[c] + x2[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 128 + c] = t5;
@@ -13926,9 +14140,11 @@ static void k411_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3132 f32[4,32,32,128] <- arena+915406848
  */
 static void k412_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[128];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x2[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = 1.0f / sqrtf(x1[128 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x1[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -13948,9 +14164,9 @@ static void k412_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = x7[r * 128 + c];
                 const float t8 = t6 + t7;
-                const float t9 = ba_uniform((uint32_t)x2[0], a0, (uint32_t)(i / 131072)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+                const float t9 = t8 * q0[r / 1024];
                 const float t10 = x0[r * 128 + c];
-                const float xh = (t10 - x1[c]) * q0[c];
+                const float xh = (t10 - x1[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -13986,11 +14202,13 @@ static void k412_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3136 f32[2,128] <- arena+975484928
  */
 static void k413_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x3[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = x1[c] * (1.0f / sqrtf(x2[128 + c] + 0.001f));
-        q1[c] = x9[c] / 4096.0f;
-        q2[c] = x9[128 + c] / 4096.0f * (1.0f / sqrtf(x2[128 + c] + 0.001f));
+        q1[c] = x1[c] * (1.0f / sqrtf(x2[128 + c] + 0.001f));
+        q2[c] = x9[c] / 4096.0f;
+        q3[c] = x9[128 + c] / 4096.0f * (1.0f / sqrtf(x2[128 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -14005,9 +14223,9 @@ static void k413_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = x8[r * 128 + c];
             const float t8 = t6 + t7;
-            const float t9 = ba_uniform((uint32_t)x3[0], a0, (uint32_t)(i / 131072)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+            const float t9 = t8 * q0[r / 1024];
             const float t10 = x0[r * 128 + c];
-            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x2[c]) * q2[c]);
+            const float t11 = q1[c] * (t9 - q2[c] - (t10 - x2[c]) * q3[c]);
             y0[i] = t11;
         }
     }
@@ -14940,6 +15158,8 @@ static void k439_bn_train_silu_stochastic_depth_add(float *restrict y0, const fl
     for (long c = 0; c < 24; c++) {
         q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x5[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
@@ -14947,7 +15167,7 @@ static void k439_bn_train_silu_stochastic_depth_add(float *restrict y0, const fl
             const float t0 = x1[r * 24 + c];
             const float t1 = (t0 - x4[c]) * q0[c] + x3[c];
             const float t2 = t1 * ba_sigmoid(t1);
-            const float t3 = ba_uniform((uint32_t)x5[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q1[r / 65536];
             const float t4 = x0[r * 24 + c];
             const float t5 = t3 + t4;
             y0[i] = t5;
@@ -15196,13 +15416,15 @@ static void k446_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 48; c++) {
         q0[c] = x3[c] / sqrtf(x5[48 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
             const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 16384];
             const float t3 = x1[r * 48 + c];
             const float t4 = t2 + t3;
             y0[i] = t4;
@@ -15411,13 +15633,15 @@ static void k452_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 64; c++) {
         q0[c] = x3[c] / sqrtf(x5[64 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = x2[r * 64 + c];
             const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 4096];
             const float t3 = x1[r * 64 + c];
             const float t4 = t2 + t3;
             y0[i] = t4;
@@ -15445,6 +15669,8 @@ static void k453_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 64; c++) {
         q0[c] = x3[c] / sqrtf(x5[64 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -15457,7 +15683,7 @@ static void k453_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 64 + c;
                     const float t0 = x2[r * 64 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 4096];
                     const float t3 = x1[r * 64 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -15494,9 +15720,11 @@ static void k454_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 128; c++) {
         q0[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q1[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -15510,9 +15738,9 @@ static void k454_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 128 + c;
                     const float t0 = x5[r * 128 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 128 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 128 + c] = t5;
@@ -15555,13 +15783,17 @@ static void k455_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
     for (long c = 0; c < 128; c++) {
         q0[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 128; c++) {
-        q1[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q2[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q4[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
     }
     #pragma omp parallel
     {
@@ -15575,12 +15807,12 @@ static void k455_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
                     const long i = r * 128 + c;
                     const float t0 = x9[r * 128 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x5[r * 128 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 128 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -15611,17 +15843,23 @@ static void k456_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
     for (long c = 0; c < 128; c++) {
         q0[c] = x14[c] / sqrtf(x16[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 128; c++) {
-        q1[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q2[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
+        q2[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
     }
-    float q3[128];  /* γ / sqrt(var + eps) */
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q3[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+        q4[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
+    }
+    float q5[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)x0[0], a4, (uint32_t)n) >= a5 ? 1.0f / (1.0f - a5) : 0.0f;
+    float q6[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q6[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -15629,15 +15867,15 @@ static void k456_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
             const long i = r * 128 + c;
             const float t0 = x13[r * 128 + c];
             const float t1 = (t0 - x16[c]) * q0[c] + x15[c];
-            const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+            const float t2 = t1 * q1[r / 1024];
             const float t3 = x9[r * 128 + c];
-            const float t4 = (t3 - x12[c]) * q1[c] + x11[c];
-            const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+            const float t4 = (t3 - x12[c]) * q2[c] + x11[c];
+            const float t5 = t4 * q3[r / 1024];
             const float t6 = x5[r * 128 + c];
-            const float t7 = (t6 - x8[c]) * q2[c] + x7[c];
-            const float t8 = ba_uniform((uint32_t)x0[0], a4, (uint32_t)(i / 131072)) >= a5 ? t7 / (1.0f - a5) : 0.0f;
+            const float t7 = (t6 - x8[c]) * q4[c] + x7[c];
+            const float t8 = t7 * q5[r / 1024];
             const float t9 = x1[r * 128 + c];
-            const float t10 = (t9 - x4[c]) * q3[c] + x3[c];
+            const float t10 = (t9 - x4[c]) * q6[c] + x3[c];
             const float t11 = t8 + t10;
             const float t12 = t5 + t11;
             const float t13 = t2 + t12;
@@ -15679,13 +15917,17 @@ static void k457_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 128; c++) {
         q0[c] = x10[c] / sqrtf(x12[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
-    for (long c = 0; c < 128; c++) {
-        q1[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
-    }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q2[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+        q2[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
+    }
+    float q3[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)x0[0], a2, (uint32_t)n) >= a3 ? 1.0f / (1.0f - a3) : 0.0f;
+    float q4[128];  /* γ / sqrt(var + eps) */
+    for (long c = 0; c < 128; c++) {
+        q4[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 65536, sizeof(float));
@@ -15703,12 +15945,12 @@ static void k457_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 128 + c;
                     const float t0 = x9[r * 128 + c];
                     const float t1 = (t0 - x12[c]) * q0[c] + x11[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x5[r * 128 + c];
-                    const float t4 = (t3 - x8[c]) * q1[c] + x7[c];
-                    const float t5 = ba_uniform((uint32_t)x0[0], a2, (uint32_t)(i / 131072)) >= a3 ? t4 / (1.0f - a3) : 0.0f;
+                    const float t4 = (t3 - x8[c]) * q2[c] + x7[c];
+                    const float t5 = t4 * q3[r / 1024];
                     const float t6 = x1[r * 128 + c];
-                    const float t7 = (t6 - x4[c]) * q2[c] + x3[c];
+                    const float t7 = (t6 - x4[c]) * q4[c] + x3[c];
                     const float t8 = t5 + t7;
                     const float t9 = t2 + t8;
                     (void)i;
@@ -15753,9 +15995,11 @@ static void k458_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 128; c++) {
         q0[c] = x6[c] / sqrtf(x8[128 + c] + 0.001f);
     }
-    float q1[128];  /* γ / sqrt(var + eps) */
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q2[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q1[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
+        q2[c] = x2[c] / sqrtf(x4[128 + c] + 0.001f);
     }
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 65536, sizeof(float));
@@ -15773,9 +16017,9 @@ static void k458_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 128 + c;
                     const float t0 = x5[r * 128 + c];
                     const float t1 = (t0 - x8[c]) * q0[c] + x7[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 1024];
                     const float t3 = x1[r * 128 + c];
-                    const float t4 = (t3 - x4[c]) * q1[c] + x3[c];
+                    const float t4 = (t3 - x4[c]) * q2[c] + x3[c];
                     const float t5 = t2 + t4;
                     (void)i;
                     tile[(r - m0) * 128 + c] = t5;
@@ -15811,9 +16055,11 @@ static void k458_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3139 f32[4,32,32,128] <- arena+1428160512
  */
 static void k459_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[128];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -15833,9 +16079,9 @@ static void k459_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t6 = t4 + t5;
                 const float t7 = x7[r * 128 + c];
                 const float t8 = t6 + t7;
-                const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+                const float t9 = t8 * q0[r / 1024];
                 const float t10 = x1[r * 128 + c];
-                const float xh = (t10 - x2[c]) * q0[c];
+                const float xh = (t10 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t9;
                 p1[c] += (double)t9 * xh;
@@ -15871,11 +16117,13 @@ static void k459_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3143 f32[2,128] <- arena+1487278080
  */
 static void k460_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
-    float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
-        q1[c] = x9[c] / 4096.0f;
-        q2[c] = x9[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[128 + c] + 0.001f));
+        q2[c] = x9[c] / 4096.0f;
+        q3[c] = x9[128 + c] / 4096.0f * (1.0f / sqrtf(x3[128 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
@@ -15890,9 +16138,9 @@ static void k460_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t6 = t4 + t5;
             const float t7 = x8[r * 128 + c];
             const float t8 = t6 + t7;
-            const float t9 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 131072)) >= a1 ? t8 / (1.0f - a1) : 0.0f;
+            const float t9 = t8 * q0[r / 1024];
             const float t10 = x1[r * 128 + c];
-            const float t11 = q0[c] * (t9 - q1[c] - (t10 - x3[c]) * q2[c]);
+            const float t11 = q1[c] * (t9 - q2[c] - (t10 - x3[c]) * q3[c]);
             y0[i] = t11;
         }
     }
@@ -15932,6 +16180,8 @@ static void k462_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
     for (long c = 0; c < 64; c++) {
         q0[c] = x3[c] / sqrtf(x5[64 + c] + 0.001f);
     }
+    float q1[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 16384, sizeof(float));
     if (!part) abort();
@@ -15948,7 +16198,7 @@ static void k462_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
                     const long i = r * 64 + c;
                     const float t0 = x2[r * 64 + c];
                     const float t1 = (t0 - x5[c]) * q0[c] + x4[c];
-                    const float t2 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t1 / (1.0f - a1) : 0.0f;
+                    const float t2 = t1 * q1[r / 4096];
                     const float t3 = x1[r * 64 + c];
                     const float t4 = t2 + t3;
                     (void)i;
@@ -15977,9 +16227,11 @@ static void k462_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3234 f32[4,64,64,64] <- arena+234881024
  */
 static void k463_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[64];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[64];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
-        q0[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
     }
     enum { C = 64, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -15991,9 +16243,9 @@ static void k463_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 64 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 4096];
                 const float t2 = x1[r * 64 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -16021,20 +16273,22 @@ static void k463_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %3237 f32[2,64] <- arena+1487325184
  */
 static void k464_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[64], q2[64], q3[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 64; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
-        q1[c] = x5[c] / 16384.0f;
-        q2[c] = x5[64 + c] / 16384.0f * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+        q2[c] = x5[c] / 16384.0f;
+        q3[c] = x5[64 + c] / 16384.0f * (1.0f / sqrtf(x3[64 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = x4[r * 64 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 4096];
             const float t2 = x1[r * 64 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -16246,9 +16500,11 @@ static void k470_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %3252 f32[4,64,64,64] <- arena+239075328
  */
 static void k471_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[64];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[64];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
-        q0[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
     }
     enum { C = 64, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -16262,9 +16518,9 @@ static void k471_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 64 + c];
                 const float t1 = x4[r * 64 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 4096];
                 const float t4 = x1[r * 64 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -16294,11 +16550,13 @@ static void k471_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3256 f32[2,64] <- arena+1487325184
  */
 static void k472_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[64], q2[64], q3[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 64; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
-        q1[c] = x6[c] / 16384.0f;
-        q2[c] = x6[64 + c] / 16384.0f * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+        q2[c] = x6[c] / 16384.0f;
+        q3[c] = x6[64 + c] / 16384.0f * (1.0f / sqrtf(x3[64 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
@@ -16307,9 +16565,9 @@ static void k472_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 64 + c];
             const float t1 = x5[r * 64 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 4096];
             const float t4 = x1[r * 64 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -16329,9 +16587,11 @@ static void k472_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3271 f32[4,64,64,64] <- arena+243269632
  */
 static void k473_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[64];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[64];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
-        q0[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[64 + c] + 0.001f);
     }
     enum { C = 64, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -16347,9 +16607,9 @@ static void k473_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 64 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 4096];
                 const float t6 = x1[r * 64 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -16381,11 +16641,13 @@ static void k473_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3275 f32[2,64] <- arena+1487325184
  */
 static void k474_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[64], q2[64], q3[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 64; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
-        q1[c] = x7[c] / 16384.0f;
-        q2[c] = x7[64 + c] / 16384.0f * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[64 + c] + 0.001f));
+        q2[c] = x7[c] / 16384.0f;
+        q3[c] = x7[64 + c] / 16384.0f * (1.0f / sqrtf(x3[64 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
@@ -16396,9 +16658,9 @@ static void k474_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 64 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 262144)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 4096];
             const float t6 = x1[r * 64 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -16799,9 +17061,11 @@ static void k484_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %3308 f32[4,128,128,48] <- arena+427819008
  */
 static void k485_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
-    float q0[48];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
     }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -16813,9 +17077,9 @@ static void k485_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x3[r * 48 + c];
-                const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 16384];
                 const float t2 = x1[r * 48 + c];
-                const float xh = (t2 - x2[c]) * q0[c];
+                const float xh = (t2 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t1;
                 p1[c] += (double)t1 * xh;
@@ -16843,20 +17107,22 @@ static void k485_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %3311 f32[2,48] <- arena+1487325184
  */
 static void k486_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
-        q1[c] = x5[c] / 65536.0f;
-        q2[c] = x5[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q2[c] = x5[c] / 65536.0f;
+        q3[c] = x5[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x4[r * 48 + c];
-            const float t1 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 16384];
             const float t2 = x1[r * 48 + c];
-            const float t3 = q0[c] * (t1 - q1[c] - (t2 - x3[c]) * q2[c]);
+            const float t3 = q1[c] * (t1 - q2[c] - (t2 - x3[c]) * q3[c]);
             y0[i] = t3;
         }
     }
@@ -17156,9 +17422,11 @@ static void k494_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %3326 f32[4,128,128,48] <- arena+440401920
  */
 static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
-    float q0[48];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
     }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -17172,9 +17440,9 @@ static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t0 = x3[r * 48 + c];
                 const float t1 = x4[r * 48 + c];
                 const float t2 = t0 + t1;
-                const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+                const float t3 = t2 * q0[r / 16384];
                 const float t4 = x1[r * 48 + c];
-                const float xh = (t4 - x2[c]) * q0[c];
+                const float xh = (t4 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t3;
                 p1[c] += (double)t3 * xh;
@@ -17204,11 +17472,13 @@ static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3330 f32[2,48] <- arena+1487325184
  */
 static void k496_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
-        q1[c] = x6[c] / 65536.0f;
-        q2[c] = x6[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q2[c] = x6[c] / 65536.0f;
+        q3[c] = x6[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
@@ -17217,9 +17487,9 @@ static void k496_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t0 = x4[r * 48 + c];
             const float t1 = x5[r * 48 + c];
             const float t2 = t0 + t1;
-            const float t3 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t2 / (1.0f - a1) : 0.0f;
+            const float t3 = t2 * q0[r / 16384];
             const float t4 = x1[r * 48 + c];
-            const float t5 = q0[c] * (t3 - q1[c] - (t4 - x3[c]) * q2[c]);
+            const float t5 = q1[c] * (t3 - q2[c] - (t4 - x3[c]) * q3[c]);
             y0[i] = t5;
         }
     }
@@ -17239,9 +17509,11 @@ static void k496_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3345 f32[4,128,128,48] <- arena+201326592
  */
 static void k497_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[48];  /* 1 / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
+        q1[c] = 1.0f / sqrtf(x2[48 + c] + 0.001f);
     }
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -17257,9 +17529,9 @@ static void k497_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
                 const float t2 = t0 + t1;
                 const float t3 = x5[r * 48 + c];
                 const float t4 = t2 + t3;
-                const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+                const float t5 = t4 * q0[r / 16384];
                 const float t6 = x1[r * 48 + c];
-                const float xh = (t6 - x2[c]) * q0[c];
+                const float xh = (t6 - x2[c]) * q1[c];
                 (void)i;
                 p0[c] += (double)t5;
                 p1[c] += (double)t5 * xh;
@@ -17291,11 +17563,13 @@ static void k497_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3349 f32[2,48] <- arena+1487325184
  */
 static void k498_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
-    float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
-        q0[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
-        q1[c] = x7[c] / 65536.0f;
-        q2[c] = x7[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q1[c] = x2[c] * (1.0f / sqrtf(x3[48 + c] + 0.001f));
+        q2[c] = x7[c] / 65536.0f;
+        q3[c] = x7[48 + c] / 65536.0f * (1.0f / sqrtf(x3[48 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
@@ -17306,9 +17580,9 @@ static void k498_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
             const float t2 = t0 + t1;
             const float t3 = x6[r * 48 + c];
             const float t4 = t2 + t3;
-            const float t5 = ba_uniform((uint32_t)x0[0], a0, (uint32_t)(i / 786432)) >= a1 ? t4 / (1.0f - a1) : 0.0f;
+            const float t5 = t4 * q0[r / 16384];
             const float t6 = x1[r * 48 + c];
-            const float t7 = q0[c] * (t5 - q1[c] - (t6 - x3[c]) * q2[c]);
+            const float t7 = q1[c] * (t5 - q2[c] - (t6 - x3[c]) * q3[c]);
             y0[i] = t7;
         }
     }
@@ -17713,13 +17987,15 @@ static void k508_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %3382 f32[4,256,256,24] <- arena+0
  */
 static void k509_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
-    float q0[24];  /* γ / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x4[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
-        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+        q1[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
     }
-    float q1[24];  /* 1 / sqrt(var + eps) */
+    float q2[24];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
-        q1[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
+        q2[c] = 1.0f / sqrtf(x3[24 + c] + 0.001f);
     }
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
@@ -17731,12 +18007,12 @@ static void k509_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *res
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
                 const float t0 = x5[r * 24 + c];
-                const float t1 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+                const float t1 = t0 * q0[r / 65536];
                 const float t2 = x0[r * 24 + c];
-                const float t3 = (t2 - x3[c]) * q0[c] + x2[c];
+                const float t3 = (t2 - x3[c]) * q1[c] + x2[c];
                 const float t4s = ba_sigmoid(t3);
                 const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
-                const float xh = (t2 - x3[c]) * q1[c];
+                const float xh = (t2 - x3[c]) * q2[c];
                 (void)i;
                 p0[c] += (double)t4;
                 p1[c] += (double)t4 * xh;
@@ -17767,27 +18043,29 @@ static void k509_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *res
  * in  %3386 f32[2,24] <- arena+1483358208
  */
 static void k510_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
-    float q0[24];  /* γ / sqrt(var + eps) */
+    float q0[4];  /* stochastic depth: per-sample keep factor */
+    for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x4[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
+    float q1[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
-        q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
+        q1[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
     }
-    float q1[24], q2[24], q3[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
+    float q2[24], q3[24], q4[24];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 24; c++) {
-        q1[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
-        q2[c] = x6[c] / 262144.0f;
-        q3[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q2[c] = x1[c] * (1.0f / sqrtf(x3[24 + c] + 0.001f));
+        q3[c] = x6[c] / 262144.0f;
+        q4[c] = x6[24 + c] / 262144.0f * (1.0f / sqrtf(x3[24 + c] + 0.001f));
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x5[r * 24 + c];
-            const float t1 = ba_uniform((uint32_t)x4[0], a0, (uint32_t)(i / 1572864)) >= a1 ? t0 / (1.0f - a1) : 0.0f;
+            const float t1 = t0 * q0[r / 65536];
             const float t2 = x0[r * 24 + c];
-            const float t3 = (t2 - x3[c]) * q0[c] + x2[c];
+            const float t3 = (t2 - x3[c]) * q1[c] + x2[c];
             const float t4s = ba_sigmoid(t3);
             const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
-            const float t5 = q1[c] * (t4 - q2[c] - (t2 - x3[c]) * q3[c]);
+            const float t5 = q2[c] * (t4 - q3[c] - (t2 - x3[c]) * q4[c]);
             y0[i] = t5;
         }
     }
