@@ -9,7 +9,7 @@ struct BreastAIRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breastai-run",
         abstract: "Run compiled BreastAI programs.",
-        subcommands: [Bench.self])
+        subcommands: [Forward.self, Bench.self])
 }
 
 /// Options naming a model configuration and where its artifact lives.
@@ -42,6 +42,63 @@ struct ModelOptions: ParsableArguments {
         if plainTorchvision { tag += "-tv" }
         let dir = URL(fileURLWithPath: artifact ?? "build/\(tag)")
         return try CompiledProgram(directory: ensureArtifact(c, loss: loss, directory: dir, rebuild: rebuild, log: log))
+    }
+}
+
+/// Eval-mode logits of a state dict on an input tensor, for checking against PyTorch.
+struct Forward: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Eval-mode logits for an NCHW float32 tensor named `input`, with weights from a torchvision-named state dict.",
+        discussion: "Batch and image size come from the input. Example:\n  breastai-run forward --model S --plain-torchvision --classes 1000 --weights s.safetensors --input x.safetensors --output y.safetensors")
+    @Option(name: .long, help: "Model: S, M or tiny.")
+    var model: String = "S"
+    @Option(name: .long, help: "Number of classes.")
+    var classes: Int = 3
+    @Flag(name: .long, help: "Stock torchvision classifier instead of the BreastAI head.")
+    var plainTorchvision = false
+    @Option(name: .long, help: "safetensors state dict with torchvision names.")
+    var weights: String
+    @Option(name: .long, help: "safetensors file with an NCHW float32 tensor named `input`.")
+    var input: String
+    @Option(name: .long, help: "Write `logits` to this safetensors file (default: print them as JSON).")
+    var output: String?
+    @Option(name: .long, help: "Artifact directory (default build/<model>-<size>-b<batch>...).")
+    var artifact: String?
+
+    func run() throws {
+        let inputs = try SafeTensors(contentsOf: URL(fileURLWithPath: input))
+        let shape = try inputs.shape("input")
+        guard shape.count == 4, shape[1] == 3, shape[2] == shape[3] else {
+            throw ValidationError("\(input): 'input' must be N x 3 x S x S, found \(shape)")
+        }
+        var options = try ModelOptions.parse(["--model", model, "--classes", "\(classes)", "--batch", "\(shape[0])",
+                                              "--image-size", "\(shape[2])"] + (plainTorchvision ? ["--plain-torchvision"] : []))
+        options.artifact = artifact
+        let program = try options.load { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let state = try StateBlocks(layout: program.manifest.layout)
+        let report = try Weights.load(try SafeTensors(contentsOf: URL(fileURLWithPath: weights)), into: state, strict: true)
+        FileHandle.standardError.write(Data("weights: \(report.summary)\n".utf8))
+        let pixels = ImageLayout.nchwToNHWC(try inputs.floats("input"), shape)
+        let n = shape[0], k = program.manifest.classes
+        var logits = [Float](repeating: 0, count: n * k), probabilities = logits
+        var images = pixels
+        let arena = try Arena(bytes: program.manifest.eval.arenaBytes)
+        try images.withUnsafeMutableBytes { img in
+            try logits.withUnsafeMutableBytes { l in
+                try probabilities.withUnsafeMutableBytes { p in
+                    try program.run(program.manifest.eval.entry, state: state, arena: arena,
+                                    inputs: [.images: img.baseAddress!, .logits: l.baseAddress!, .probabilities: p.baseAddress!])
+                }
+            }
+        }
+        if let output {
+            var writer = SafeTensorsWriter(metadata: ["generator": "breastai-run forward"])
+            try writer.add("logits", floats: logits, shape: [n, k])
+            try writer.write(to: URL(fileURLWithPath: output))
+        } else {
+            let rows = (0..<n).map { i in "[" + (0..<k).map { "\(logits[i * k + $0])" }.joined(separator: ", ") + "]" }
+            print("{\"logits\": [\(rows.joined(separator: ", "))]}")
+        }
     }
 }
 
