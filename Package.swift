@@ -14,10 +14,13 @@ let package = Package(
     targets: [
         // The IR, the models, autodiff and the reference interpreter. No files, no threads, no C.
         .target(name: "Graph"),
-        // Graph passes, the memory plan and C emission (the codegen issue fills it).
+        // Graph passes, the memory plan, C emission and the C build.
         .target(name: "Codegen", dependencies: ["Graph"]),
-        // Everything that touches files and data: safetensors today, the training runtime later.
-        .target(name: "Runtime", dependencies: ["Graph"]),
+        // PNG and JPEG through libpng and libjpeg, in C because both report errors with longjmp.
+        .target(name: "CImageCodecs", linkerSettings: [.linkedLibrary("png"), .linkedLibrary("jpeg")]),
+        // Everything that touches files and data: safetensors, loading and running compiled programs,
+        // benchmarks, images, the training configuration, schedule, sampler, split and metrics.
+        .target(name: "Runtime", dependencies: ["Graph", "CImageCodecs"]),
         .executableTarget(name: "breastai-compile", dependencies: [
             "Graph", "Codegen", "Runtime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

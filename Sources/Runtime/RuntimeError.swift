@@ -15,12 +15,21 @@ public enum RuntimeError: Error, CustomStringConvertible, Sendable {
     case artifact(path: String, problem: String)
     /// A named tensor of the persistent state is unknown or was given the wrong number of values.
     case tensor(name: String, problem: String)
+    /// An image file is not a PNG or JPEG, or cannot be decoded (corrupt, truncated, unsupported).
+    case image(path: String, problem: String)
+    /// A training configuration (a JSON file, or a command-line override named in `source`) is
+    /// malformed: bad JSON, an unknown key, a wrong type, an out-of-range value or inconsistent
+    /// values. `problem` names the full dotted key.
+    case config(source: String, problem: String)
 
     /// One line: the file, then the problem.
     public var description: String {
         switch self {
-        case .safetensors(let path, let problem), .io(let path, let problem), .artifact(let path, let problem):
+        case .safetensors(let path, let problem), .io(let path, let problem), .artifact(let path, let problem),
+             .image(let path, let problem):
             return "\(path): \(problem)"
+        case .config(let source, let problem):
+            return "\(source): \(problem)"
         case .tensor(let name, let problem):
             return "tensor '\(name)': \(problem)"
         }

@@ -1,0 +1,106 @@
+import Foundation
+
+extension Metrics {
+    public enum Binning: String, Sendable, Codable {
+        /// `bins` equal-width bins on [0, 1]: bin i holds i/bins < confidence ≤ (i+1)/bins
+        /// (a confidence of exactly 0 goes to the first bin).
+        case uniform
+        /// `bins` equal-count bins: the samples sorted by confidence (stable), bin b holds the
+        /// sorted positions ⌊b·N/bins⌋ ..< ⌊(b+1)·N/bins⌋; empty bins (N < bins) are skipped.
+        /// Unlike the original's percentile edges, every sample is in exactly one bin.
+        case adaptive
+    }
+
+    /// Expected calibration error on the top-class confidence:
+    /// ECE = Σ_b (n_b / N) · |mean(confidence_b) − accuracy_b|, with confidence = max probability
+    /// and a sample correct when its argmax is the truth. nil without samples.
+    public static func expectedCalibrationError(probabilities: [[Double]], truth: [Int], bins: Int = 15,
+                                                binning: Binning) -> Double? {
+        precondition(probabilities.count == truth.count && bins >= 1)
+        let n = truth.count
+        guard n > 0 else { return nil }
+        let confidence = probabilities.map { $0.max() ?? 0 }
+        let correct = zip(probabilities, truth).map { argmax($0) == $1 ? 1.0 : 0.0 }
+        var members = Array(repeating: [Int](), count: bins)
+        switch binning {
+        case .uniform:
+            for i in 0..<n {
+                var b = 0
+                while b < bins - 1 && confidence[i] > Double(b + 1) / Double(bins) { b += 1 }
+                members[b].append(i)
+            }
+        case .adaptive:
+            let order = (0..<n).sorted { confidence[$0] < confidence[$1] || (confidence[$0] == confidence[$1] && $0 < $1) }
+            for b in 0..<bins { members[b] = Array(order[(b * n / bins) ..< ((b + 1) * n / bins)]) }
+        }
+        var ece = 0.0
+        for m in members where !m.isEmpty {
+            let conf = m.map { confidence[$0] }.reduce(0, +) / Double(m.count)
+            let acc = m.map { correct[$0] }.reduce(0, +) / Double(m.count)
+            ece += Double(m.count) / Double(n) * abs(conf - acc)
+        }
+        return ece
+    }
+
+    /// Multi-class Brier score: mean over samples of Σ_c (p_c − y_c)², y one-hot (range 0...2).
+    /// nil without samples.
+    public static func brierScore(probabilities: [[Double]], truth: [Int]) -> Double? {
+        precondition(probabilities.count == truth.count)
+        guard !truth.isEmpty else { return nil }
+        var total = 0.0
+        for (row, t) in zip(probabilities, truth) {
+            for c in row.indices { let d = row[c] - (c == t ? 1 : 0); total += d * d }
+        }
+        return total / Double(truth.count)
+    }
+}
+
+/// Every metric of one evaluation, for the epoch log, the checkpoint choice and reports.
+/// Binary metrics are the positive (malignant) class against the rest. Undefined values are nil.
+public struct ClassificationReport: Sendable, Equatable, Codable {
+    public var samples: Int
+    public var confusionMatrix: [[Int]]
+    public var accuracy: Double?
+    public var balancedAccuracy: Double?
+    public var f1PerClass: [Double]
+    public var f1Macro: Double?
+    public var f1Weighted: Double?
+    /// Positive vs rest with P(positive) ≥ threshold.
+    public var threshold: Double
+    public var atThreshold: Metrics.Binary
+    /// Positive vs rest by argmax.
+    public var atArgmax: Metrics.Binary
+    public var aucROC: Double?
+    public var aucPerClass: [Double?]
+    public var aucMacro: Double?
+    public var aucPR: Double?
+    public var eceAdaptive: Double?
+    public var eceUniform: Double?
+    public var brier: Double?
+
+    /// `probabilities[i]` has `classCount` entries; the confusion matrix and the multi-class
+    /// metrics use the argmax.
+    public init(probabilities: [[Double]], truth: [Int], classCount: Int, positive: Int, threshold: Double = 0.5) {
+        precondition(probabilities.allSatisfy { $0.count == classCount }, "every row needs classCount probabilities")
+        let predicted = Metrics.argmaxPredictions(probabilities)
+        let cm = Metrics.confusionMatrix(truth: truth, predicted: predicted, classCount: classCount)
+        let scores = probabilities.map { $0[positive] }, isPositive = truth.map { $0 == positive }
+        samples = truth.count
+        confusionMatrix = cm
+        accuracy = Metrics.accuracy(cm)
+        balancedAccuracy = Metrics.balancedAccuracy(cm)
+        f1PerClass = Metrics.f1PerClass(cm)
+        f1Macro = Metrics.f1Macro(cm)
+        f1Weighted = Metrics.f1Weighted(cm)
+        self.threshold = threshold
+        atThreshold = Metrics.binary(probabilities: probabilities, truth: truth, positive: positive, threshold: threshold)
+        atArgmax = Metrics.binaryAtArgmax(probabilities: probabilities, truth: truth, positive: positive)
+        aucROC = Metrics.aucROC(scores: scores, isPositive: isPositive)
+        aucPerClass = Metrics.aucPerClass(probabilities: probabilities, truth: truth, classCount: classCount)
+        aucMacro = Metrics.aucMacro(probabilities: probabilities, truth: truth, classCount: classCount)
+        aucPR = Metrics.averagePrecision(scores: scores, isPositive: isPositive)
+        eceAdaptive = Metrics.expectedCalibrationError(probabilities: probabilities, truth: truth, binning: .adaptive)
+        eceUniform = Metrics.expectedCalibrationError(probabilities: probabilities, truth: truth, binning: .uniform)
+        brier = Metrics.brierScore(probabilities: probabilities, truth: truth)
+    }
+}
