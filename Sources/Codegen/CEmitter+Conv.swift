@@ -34,6 +34,9 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
               y: String, yShape: [Int], _ w: inout CWriter) -> String {
     let d = ConvShape(a, x: xShape, w: wShape, y: yShape)
     w.line("/* \(d.comment) */")
+    if let stats = ctx.kernel.nodes.first(where: { ctx.node($0).op == .batchNormStats }) {
+        return emitDepthwiseWithStatistics(ctx, d, x: x, w: wp, y: y, stats: stats, &w)
+    }
     if ctx.options.naiveKernels {
         emitConvNaive(d, x: x, w: wp, y: y, &w)
     } else if d.isPointwise {
@@ -203,8 +206,8 @@ private func emitConvBackwardWeightNaive(_ d: ConvShape, dy: String, x: String, 
 /// The fused elementwise producers of an anchor's operand: the kernel's nodes without the
 /// anchor, its accumulation into a gradient, and views.
 func prologueMembers(_ ctx: KernelContext, anchor: NodeID) -> Set<NodeID> {
-    var members = Set(ctx.kernel.nodes).subtracting([anchor])
-    if ctx.accumulate { members.subtract(ctx.kernel.writes); members = members.filter { ctx.graph.nodes[$0].op != .reshape } }
+    var members = Set(ctx.kernel.nodes).subtracting([anchor]).subtracting(ctx.kernel.writes)
+    members = members.filter { ctx.graph.nodes[$0].op != .reshape }
     return members
 }
 
@@ -284,4 +287,43 @@ func emitPointwiseConvBackwardWeightPrologue(_ ctx: KernelContext, members: Set<
     w.line("free(part);")
     return "conv1x1_bwd_weight_" + label(of: ctx.kernel.nodes.filter { members.contains($0) }, ctx.graph, fallback: "prologue")
         + (ctx.accumulate ? "_acc" : "")
+}
+
+
+// MARK: - Depthwise convolution with its BatchNorm statistics (fusion rule 7)
+
+/// A depthwise convolution that also computes the BatchNorm statistics of its output (and the
+/// running-statistic updates): per output row, the sums of the row just written, in double, then
+/// the rows are added in order (deterministic). The naive twin sums in a second loop.
+func emitDepthwiseWithStatistics(_ ctx: KernelContext, _ d: ConvShape, x: String, w wp: String, y: String,
+                                 stats: NodeID, _ w: inout CWriter) -> String {
+    let rows = d.n * d.ho
+    w.line("double *part = malloc(sizeof(double) * \(rows * 2 * d.c));  /* (N·Ho, 2, C): per-row Σy, Σy² */")
+    w.line("if (!part) abort();")
+    if ctx.options.naiveKernels {
+        emitConvNaive(d, x: x, w: wp, y: y, &w)
+        w.block("for (long row = 0; row < \(rows); row++)") { w in
+            w.line("double *restrict ps = part + row * \(2 * d.c);")
+            w.line("for (long c = 0; c < \(d.c); c++) { ps[c] = 0.0; ps[\(d.c) + c] = 0.0; }")
+            w.line("for (long ow = 0; ow < \(d.wo); ow++) for (long c = 0; c < \(d.c); c++) { const double v = \(y)[(row * \(d.wo) + ow) * \(d.c) + c]; ps[c] += v; ps[\(d.c) + c] += v * v; }")
+        }
+    } else {
+        emitDepthwiseForward(d, x: x, w: wp, y: y, statsPartial: "part", &w)
+    }
+    let count = d.outRows
+    w.block("for (long c = 0; c < \(d.c); c++)") { w in
+        w.line("double s0 = 0.0, s1 = 0.0;")
+        w.line("for (long row = 0; row < \(rows); row++) { s0 += part[row * \(2 * d.c) + c]; s1 += part[row * \(2 * d.c) + \(d.c) + c]; }")
+        w.line("const double mean = s0 / \(count).0, var = fmax(s1 / \(count).0 - mean * mean, 0.0);")
+        w.line("\(ctx.ptr(stats))[c] = (float)mean;")
+        w.line("\(ctx.ptr(stats))[\(d.c) + c] = (float)var;")
+        for u in ctx.kernel.nodes {
+            guard case .runningStatUpdate(let a) = ctx.node(u).op else { continue }
+            let stat = a.row == 0 ? "mean" : "var * \(cDouble(Double(a.count) / Double(a.count - 1)))"
+            w.line("\(ctx.ptr(u))[c] = (float)(\(cDouble(Double(1 - a.momentum))) * \(ctx.ptr(ctx.node(u).inputs[0]))[c] "
+                   + "+ \(cDouble(Double(a.momentum))) * \(stat));  /* running \(a.row == 0 ? "mean" : "var (unbiased)") */")
+        }
+    }
+    w.line("free(part);")
+    return d.name + "_bn_stats"
 }

@@ -304,7 +304,7 @@ private func emitWeightTapsByChannel(_ d: ConvShape, w wp: String, _ w: inout CW
 
 /// Depthwise forward: one output row (n, oh) per work item; per pixel, each tap adds x · w over
 /// the contiguous channels.
-func emitDepthwiseForward(_ d: ConvShape, x: String, w wp: String, y: String, _ w: inout CWriter) {
+func emitDepthwiseForward(_ d: ConvShape, x: String, w wp: String, y: String, statsPartial: String? = nil, _ w: inout CWriter) {
     w.line("/* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),")
     w.line(" * one output row per work item. */")
     emitWeightTapsByChannel(d, w: wp, &w)
@@ -323,6 +323,15 @@ func emitDepthwiseForward(_ d: ConvShape, x: String, w wp: String, y: String, _ 
                         w.line("const float *restrict xp = \(x) + ((n * \(d.h) + ih) * \(d.w) + iw) * \(d.c), *restrict wr = wt + (r * \(d.s) + s) * \(d.c);")
                         w.line("for (long c = 0; c < \(d.c); c++) yp[c] += xp[c] * wr[c];")
                     }
+                }
+            }
+            if let part = statsPartial {
+                // BatchNorm statistics of the row just written, while it is in cache (fusion rule 7).
+                w.line("double *restrict ps = \(part) + (n * \(d.ho) + oh) * \(2 * d.c);")
+                w.line("for (long c = 0; c < \(d.c); c++) { ps[c] = 0.0; ps[\(d.c) + c] = 0.0; }")
+                w.block("for (long ow = 0; ow < \(d.wo); ow++)") { w in
+                    w.line("const float *restrict yp = \(y) + ((n * \(d.ho) + oh) * \(d.wo) + ow) * \(d.c);")
+                    w.line("for (long c = 0; c < \(d.c); c++) { const double v = yp[c]; ps[c] += v; ps[\(d.c) + c] += v * v; }")
                 }
             }
         }

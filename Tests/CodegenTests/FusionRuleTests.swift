@@ -114,6 +114,21 @@ final class FusionRuleTests: XCTestCase {
         }; return false }.count, 2)
     }
 
+    func testDepthwiseConvolutionComputesItsStatistics() throws {
+        let b = GraphBuilder()
+        let x = b.input("images", TensorType([2, 7, 7, 16]))
+        let y = b.conv2d(x, b.parameter("w", [16, 1, 3, 3]), stride: 2, padding: 1, groups: 16)
+        let stats = b.add(.batchNormStats, [y])
+        let mean = b.state(.buffer, "running_mean", [16]), variance = b.state(.buffer, "running_var", [16])
+        b.assign(mean, b.add(.runningStatUpdate(RunningStatAttrs(momentum: 0.1, row: 0, count: 32)), [mean, stats]))
+        b.assign(variance, b.add(.runningStatUpdate(RunningStatAttrs(momentum: 0.1, row: 1, count: 32)), [variance, stats]))
+        let z = b.add(.batchNormTrain(eps: 1e-3), [y, stats, b.parameter("gamma", [16]), b.parameter("beta", [16])])
+        b.output("logits", b.silu(z))
+        let r = try compare(b.graph, without: .statisticsEpilogue)
+        XCTAssertTrue(r.fused.schedule.kernels.contains { $0.nodes.contains(stats) && $0.nodes.contains(y) })
+        XCTAssertLessThan(r.fused.kernels, r.unfused.kernels)
+    }
+
     func testFlatOptimizer() throws {
         let program = try TrainingProgram(config: ModelConfig(variant: .tiny), phase: Phase.recipe[2])
         let r = try compare(program.update, without: .optimizer)

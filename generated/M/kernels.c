@@ -5508,41 +5508,63 @@ static void k210_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %1264 = conv2d(%1262, %1263) : f32[4,16,16,1056]  features.6.0.block.1.0
  * %1269 = bn_stats(%1264) : f32[2,1056]  features.6.0.block.1.1
  * %1270 = running_mean_update(%1267, %1269) : f32[1056]  features.6.0.block.1.1
  * %1271 = running_var_update(%1268, %1269) : f32[1056]  features.6.0.block.1.1
+ * out %1264 -> arena+614203392
  * out %1269 -> arena+677934848
  * out %1270 -> model+53943577
  * out %1271 -> model+53944633
- * in  %1264 f32[4,16,16,1056] <- arena+614203392
+ * in  %1262 f32[4,32,32,1056] <- arena+17301504
+ * in  %1263 f32[1056,1,3,3] <- model+10063792 (features.6.0.block.1.0.weight)
  * in  %1267 f32[1056] <- model+53943577 (features.6.0.block.1.1.running_mean)
  * in  %1268 f32[1056] <- model+53944633 (features.6.0.block.1.1.running_var)
  */
-static void k211_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
-    enum { C = 1056, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
-    #pragma omp parallel for schedule(static)
-    for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
-        for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
-            for (long c = 0; c < C; c++) {
-                const long i = r * C + c;
-                const float t0 = x0[r * 1056 + c];
-                (void)i;
-                p0[c] += (double)t0;
-                p1[c] += (double)t0 * t0;
+static void k211_dwconv3x3s2_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,32,32,1056) w (1056,1,3,3) y (4,16,16,1056) stride 2 pad 1 groups 1056 */
+    double *part = malloc(sizeof(double) * 135168);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 9504);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 1056; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 1056 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 16; oh++) {
+            for (long ow = 0; ow < 16; ow++) {
+                float *restrict yp = y0 + ((n * 16 + oh) * 16 + ow) * 1056;
+                for (long c = 0; c < 1056; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow * 2 - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x0 + ((n * 32 + ih) * 32 + iw) * 1056, *restrict wr = wt + (r * 3 + s) * 1056;
+                        for (long c = 0; c < 1056; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 16 + oh) * 2112;
+            for (long c = 0; c < 1056; c++) { ps[c] = 0.0; ps[1056 + c] = 0.0; }
+            for (long ow = 0; ow < 16; ow++) {
+                const float *restrict yp = y0 + ((n * 16 + oh) * 16 + ow) * 1056;
+                for (long c = 0; c < 1056; c++) { const double v = yp[c]; ps[c] += v; ps[1056 + c] += v * v; }
             }
         }
     }
-    for (long c = 0; c < C; c++) {
+    free(wt);
+    for (long c = 0; c < 1056; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long row = 0; row < 64; row++) { s0 += part[row * 2112 + c]; s1 += part[row * 2112 + 1056 + c]; }
         const double mean = s0 / 1024.0, var = fmax(s1 / 1024.0 - mean * mean, 0.0);
-        y0[c] = (float)mean;
-        y0[C + c] = (float)var;
-        y1[c] = (float)(0.8999999761581421 * y1[c] + 0.10000000149011612 * mean);  /* running mean */
-        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * var * 1.0009775171065494);  /* running var (unbiased) */
+        y1[c] = (float)mean;
+        y1[1056 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0009775171065494);  /* running var (unbiased) */
     }
     free(part);
 }
@@ -5770,6 +5792,68 @@ static void k217_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %1310 = conv2d(%1308, %1309) : f32[4,16,16,1824]  features.6.1.block.1.0
+ * %1315 = bn_stats(%1310) : f32[2,1824]  features.6.1.block.1.1
+ * %1316 = running_mean_update(%1313, %1315) : f32[1824]  features.6.1.block.1.1
+ * %1317 = running_var_update(%1314, %1315) : f32[1824]  features.6.1.block.1.1
+ * out %1310 -> arena+225705984
+ * out %1315 -> arena+677415680
+ * out %1316 -> model+53949945
+ * out %1317 -> model+53951769
+ * in  %1308 f32[4,16,16,1824] <- arena+218234880
+ * in  %1309 f32[1824,1,3,3] <- model+11049212 (features.6.1.block.1.0.weight)
+ * in  %1313 f32[1824] <- model+53949945 (features.6.1.block.1.1.running_mean)
+ * in  %1314 f32[1824] <- model+53951769 (features.6.1.block.1.1.running_var)
+ */
+static void k218_dwconv3x3_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,16,16,1824) w (1824,1,3,3) y (4,16,16,1824) stride 1 pad 1 groups 1824 */
+    double *part = malloc(sizeof(double) * 233472);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 16416);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 1824; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 1824 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 16; oh++) {
+            for (long ow = 0; ow < 16; ow++) {
+                float *restrict yp = y0 + ((n * 16 + oh) * 16 + ow) * 1824;
+                for (long c = 0; c < 1824; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 16) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 16) continue;
+                        const float *restrict xp = x0 + ((n * 16 + ih) * 16 + iw) * 1824, *restrict wr = wt + (r * 3 + s) * 1824;
+                        for (long c = 0; c < 1824; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 16 + oh) * 3648;
+            for (long c = 0; c < 1824; c++) { ps[c] = 0.0; ps[1824 + c] = 0.0; }
+            for (long ow = 0; ow < 16; ow++) {
+                const float *restrict yp = y0 + ((n * 16 + oh) * 16 + ow) * 1824;
+                for (long c = 0; c < 1824; c++) { const double v = yp[c]; ps[c] += v; ps[1824 + c] += v * v; }
+            }
+        }
+    }
+    free(wt);
+    for (long c = 0; c < 1824; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long row = 0; row < 64; row++) { s0 += part[row * 3648 + c]; s1 += part[row * 3648 + 1824 + c]; }
+        const double mean = s0 / 1024.0, var = fmax(s1 / 1024.0 - mean * mean, 0.0);
+        y1[c] = (float)mean;
+        y1[1824 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0009775171065494);  /* running var (unbiased) */
+    }
+    free(part);
+}
+
+/*
  * %1318 = bn_train(%1310, %1315, %1311, %1312) : f32[4,16,16,1824]  features.6.1.block.1.1
  * %1319 = silu(%1318) : f32[4,16,16,1824]  features.6.1.block.1.2
  * %1320 = reduce_mean(%1319) : f32[4,1,1,1824]  features.6.1.block.2.avgpool
@@ -5779,7 +5863,7 @@ static void k217_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %1312 f32[1824] <- model+11067452 (features.6.1.block.1.1.bias)
  * in  %1315 f32[2,1824] <- arena+677415680
  */
-static void k218_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k219_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 1824]: (4, 256, 1824) -> (4, 1824) */
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
@@ -5816,7 +5900,7 @@ static void k218_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %1332 f32[4,1,1,1824] <- arena+675636224
  * in  %1334 f32[304,1824,1,1] <- model+11348424 (features.6.1.block.3.0.weight)
  */
-static void k219_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k220_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (1024, 304) = f(x) (1024, 1824) · wᵀ: tiles of 35 rows of f(x) computed into scratch, one sgemm each */
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
@@ -5865,7 +5949,7 @@ static void k219_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %1344 i32[1] <- seed (seed)
  * in  %1347 f32[1824,304,1,1] <- model+11903528 (features.6.2.block.0.0.weight)
  */
-static void k220_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k221_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -5928,7 +6012,7 @@ static void k220_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %1389 f32[2,304] <- arena+677968640
  * in  %1395 f32[1824,304,1,1] <- model+13315988 (features.6.3.block.0.0.weight)
  */
-static void k221_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k222_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -5989,7 +6073,7 @@ static void k221_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %1442 = add(%1441, %1394) : f32[4,16,16,304]  features.6.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k222_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k223_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = x14[c] / sqrtf(x16[304 + c] + 0.001f);
@@ -6049,7 +6133,7 @@ static void k222_bn_train_stochastic_depth_add(float *restrict y0, const float *
  * in  %1485 f32[2,304] <- arena+677973504
  * in  %1491 f32[1824,304,1,1] <- model+16140908 (features.6.5.block.0.0.weight)
  */
-static void k223_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k224_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -6103,7 +6187,7 @@ static void k223_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %1533 f32[2,304] <- arena+677975936
  * in  %1539 f32[1824,304,1,1] <- model+17553368 (features.6.6.block.0.0.weight)
  */
-static void k224_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k225_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -6172,7 +6256,7 @@ static void k224_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %1578 f32[304] <- model+18965524 (features.6.6.block.3.1.bias)
  * in  %1581 f32[2,304] <- arena+677978368
  */
-static void k225_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k226_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = x11[c] / sqrtf(x13[304 + c] + 0.001f);
@@ -6226,7 +6310,7 @@ static void k225_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %2149 f32[4,1,1,1824] <- arena+677124608
  * in  %2151 f32[512,1824,1,1] <- model+35360244 (features.7.0.block.3.0.weight)
  */
-static void k226_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k227_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (1024, 512) = f(x) (1024, 1824) · wᵀ: tiles of 35 rows of f(x) computed into scratch, one sgemm each */
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
@@ -6268,7 +6352,7 @@ static void k226_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %2155 f32[512] <- model+54087961 (features.7.0.block.3.1.running_mean)
  * in  %2156 f32[512] <- model+54088473 (features.7.0.block.3.1.running_var)
  */
-static void k227_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k228_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6307,7 +6391,7 @@ static void k227_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %2157 f32[2,512] <- arena+677943296
  * in  %2161 f32[3072,512,1,1] <- model+36295156 (features.7.1.block.0.0.weight)
  */
-static void k228_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k229_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -6346,7 +6430,7 @@ static void k228_conv1x1_bn_train(float *restrict y0, const float *restrict x0, 
  * in  %2165 f32[3072] <- model+54088985 (features.7.1.block.0.1.running_mean)
  * in  %2166 f32[3072] <- model+54092057 (features.7.1.block.0.1.running_var)
  */
-static void k229_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k230_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 3072, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6384,7 +6468,7 @@ static void k229_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %2164 f32[3072] <- model+37871092 (features.7.1.block.0.1.bias)
  * in  %2167 f32[2,3072] <- arena+677153792
  */
-static void k230_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k231_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
         q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
@@ -6402,6 +6486,68 @@ static void k230_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %2173 = conv2d(%2171, %2172) : f32[4,16,16,3072]  features.7.1.block.1.0
+ * %2178 = bn_stats(%2173) : f32[2,3072]  features.7.1.block.1.1
+ * %2179 = running_mean_update(%2176, %2178) : f32[3072]  features.7.1.block.1.1
+ * %2180 = running_var_update(%2177, %2178) : f32[3072]  features.7.1.block.1.1
+ * out %2173 -> arena+59768832
+ * out %2178 -> arena+677178368
+ * out %2179 -> model+54095129
+ * out %2180 -> model+54098201
+ * in  %2171 f32[4,16,16,3072] <- arena+47185920
+ * in  %2172 f32[3072,1,3,3] <- model+37874164 (features.7.1.block.1.0.weight)
+ * in  %2176 f32[3072] <- model+54095129 (features.7.1.block.1.1.running_mean)
+ * in  %2177 f32[3072] <- model+54098201 (features.7.1.block.1.1.running_var)
+ */
+static void k232_dwconv3x3_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,16,16,3072) w (3072,1,3,3) y (4,16,16,3072) stride 1 pad 1 groups 3072 */
+    double *part = malloc(sizeof(double) * 393216);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 27648);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 3072; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 3072 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 16; oh++) {
+            for (long ow = 0; ow < 16; ow++) {
+                float *restrict yp = y0 + ((n * 16 + oh) * 16 + ow) * 3072;
+                for (long c = 0; c < 3072; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 16) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 16) continue;
+                        const float *restrict xp = x0 + ((n * 16 + ih) * 16 + iw) * 3072, *restrict wr = wt + (r * 3 + s) * 3072;
+                        for (long c = 0; c < 3072; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 16 + oh) * 6144;
+            for (long c = 0; c < 3072; c++) { ps[c] = 0.0; ps[3072 + c] = 0.0; }
+            for (long ow = 0; ow < 16; ow++) {
+                const float *restrict yp = y0 + ((n * 16 + oh) * 16 + ow) * 3072;
+                for (long c = 0; c < 3072; c++) { const double v = yp[c]; ps[c] += v; ps[3072 + c] += v * v; }
+            }
+        }
+    }
+    free(wt);
+    for (long c = 0; c < 3072; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long row = 0; row < 64; row++) { s0 += part[row * 6144 + c]; s1 += part[row * 6144 + 3072 + c]; }
+        const double mean = s0 / 1024.0, var = fmax(s1 / 1024.0 - mean * mean, 0.0);
+        y1[c] = (float)mean;
+        y1[3072 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0009775171065494);  /* running var (unbiased) */
+    }
+    free(part);
+}
+
+/*
  * %2181 = bn_train(%2173, %2178, %2174, %2175) : f32[4,16,16,3072]  features.7.1.block.1.1
  * %2182 = silu(%2181) : f32[4,16,16,3072]  features.7.1.block.1.2
  * %2183 = reduce_mean(%2182) : f32[4,1,1,3072]  features.7.1.block.2.avgpool
@@ -6411,7 +6557,7 @@ static void k230_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %2175 f32[3072] <- model+37904884 (features.7.1.block.1.1.bias)
  * in  %2178 f32[2,3072] <- arena+677178368
  */
-static void k231_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k233_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 3072]: (4, 256, 3072) -> (4, 3072) */
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
@@ -6448,7 +6594,7 @@ static void k231_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %2195 f32[4,1,1,3072] <- arena+675086336
  * in  %2197 f32[512,3072,1,1] <- model+38697588 (features.7.1.block.3.0.weight)
  */
-static void k232_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k234_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (1024, 512) = f(x) (1024, 3072) · wᵀ: tiles of 21 rows of f(x) computed into scratch, one sgemm each */
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
@@ -6497,7 +6643,7 @@ static void k232_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %2203 f32[2,512] <- arena+677947392
  * in  %2209 f32[3072,512,1,1] <- model+40271476 (features.7.2.block.0.0.weight)
  */
-static void k233_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k235_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -6560,7 +6706,7 @@ static void k233_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %2251 f32[2,512] <- arena+677951488
  * in  %2257 f32[3072,512,1,1] <- model+44247796 (features.7.3.block.0.0.weight)
  */
-static void k234_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k236_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -6621,7 +6767,7 @@ static void k234_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %2304 = add(%2303, %2256) : f32[4,16,16,512]  features.7.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k235_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k237_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x14[c] / sqrtf(x16[512 + c] + 0.001f);
@@ -6673,7 +6819,7 @@ static void k235_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %2304 f32[4,16,16,512] <- arena+641335296
  * in  %2305 f32[3072,512,1,1] <- model+48224116 (features.7.4.block.0.0.weight)
  */
-static void k236_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k238_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,16,16,512) w (3072,512,1,1) y (4,16,16,3072) stride 1 pad 0 */
     /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1024, 3072, 512, 1.0f, x0, 512, x1, 512, 0.0f, y0, 3072);
@@ -6693,7 +6839,7 @@ static void k236_conv1x1(float *restrict y0, const float *restrict x0, const flo
  * in  %2347 f32[2,512] <- arena+677959680
  * in  %2353 f32[1280,512,1,1] <- model+52200436 (features.8.0.weight)
  */
-static void k237_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k239_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* y (1024, 1280) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -6737,7 +6883,7 @@ static void k237_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %2357 f32[1280] <- model+54142233 (features.8.1.running_mean)
  * in  %2358 f32[1280] <- model+54143513 (features.8.1.running_var)
  */
-static void k238_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k240_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 1280, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -6775,7 +6921,7 @@ static void k238_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %2356 f32[1280] <- model+52857076 (features.8.1.bias)
  * in  %2359 f32[2,1280] <- arena+210468864
  */
-static void k239_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k241_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[1280];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = x1[c] / sqrtf(x3[1280 + c] + 0.001f);
@@ -6797,7 +6943,7 @@ static void k239_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * out %2368 -> arena+210305024
  * in  %2363 f32[4,16,16,1280] <- arena+190840832
  */
-static void k240_reduce_mean(float *restrict y0, const float *restrict x0) {
+static void k242_reduce_mean(float *restrict y0, const float *restrict x0) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -6820,7 +6966,7 @@ static void k240_reduce_mean(float *restrict y0, const float *restrict x0) {
  * out %2370 -> arena+210325504
  * in  %2363 f32[4,16,16,1280] <- arena+190840832
  */
-static void k241_reduce_max(float *restrict y0, const float *restrict x0) {
+static void k243_reduce_max(float *restrict y0, const float *restrict x0) {
     /* max over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -6844,7 +6990,7 @@ static void k241_reduce_max(float *restrict y0, const float *restrict x0) {
  * in  %2363 f32[4,16,16,1280] <- arena+190840832
  * in  %2380 f32[4,1,1,1280] <- arena+210386944
  */
-static void k242_mul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k244_mul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
@@ -6863,7 +7009,7 @@ static void k242_mul(float *restrict y0, const float *restrict x0, const float *
  * in  %1344 i32[1] <- seed (seed)
  * in  %2390 f32[4,1280] <- arena+210407424
  */
-static void k243_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, uint32_t a0, float a1) {
+static void k245_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, uint32_t a0, float a1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
@@ -6890,7 +7036,7 @@ static void k243_dropout(float *restrict y0, const int32_t *restrict x0, const f
  * in  %2462 f32[4,16,16,1] <- arena+210479104
  * in  %2464 f32[4,16,16,1280] <- arena+201326592
  */
-static void k244_expand_scale_mul_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k246_expand_scale_mul_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -6925,7 +7071,7 @@ static void k244_expand_scale_mul_add_n(float *restrict y0, const float *restric
  * in  %2475 f32[4,80] <- arena+210483200
  * in  %2365 f32[80,1280] <- model+52858356
  */
-static void k245_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k247_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 1280, 80, 1.0f, x0, 80, x1, 1280, 0.0f, y0, 1280);
 }
 
@@ -6935,7 +7081,7 @@ static void k245_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2483 f32[4,1,1,1280] <- arena+210407424
  * in  %2363 f32[4,16,16,1280] <- arena+190840832
  */
-static void k246_reduce_max_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k248_reduce_max_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dy routed to the first maximum over axes [1, 2] of x [4, 16, 16, 1280] */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -6974,7 +7120,7 @@ static void k246_reduce_max_bwd(float *restrict y0, const float *restrict x0, co
  * in  %2484 f32[4,16,16,1280] <- arena+196083712
  * in  %2485 f32[4,1,1,1280] <- arena+210325504
  */
-static void k247_bn_train_expand_scale_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+static void k249_bn_train_expand_scale_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
     float q0[1280];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = x1[c] / sqrtf(x3[1280 + c] + 0.001f);
@@ -7016,7 +7162,7 @@ static void k247_bn_train_expand_scale_mul(float *restrict y0, const float *rest
  * in  %2354 f32[4,16,16,1280] <- arena+185597952
  * in  %2359 f32[2,1280] <- arena+210468864
  */
-static void k248_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k250_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     float q0[1280];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = 1.0f / sqrtf(x2[1280 + c] + 0.001f);
@@ -7057,7 +7203,7 @@ static void k248_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
  * in  %2493 f32[4,16,16,1280] <- arena+190840832
  * in  %2494 f32[2,1280] <- arena+210479104
  */
-static void k249_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k251_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[1280], q1[1280], q2[1280];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[1280 + c] + 0.001f));
@@ -7084,7 +7230,7 @@ static void k249_bn_bwd_input(float *restrict y0, const float *restrict x0, cons
  * in  %2494 f32[2,1280] <- arena+210479104
  * in  %4201 f32[1280] <- grads+52855796 (features.8.1.weight)
  */
-static void k250_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k252_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 1280; j++) y0[o * 1280 + j] += x0[o * 2560 + 1280 + j];
 }
 
@@ -7096,7 +7242,7 @@ static void k250_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2494 f32[2,1280] <- arena+210479104
  * in  %4203 f32[1280] <- grads+52857076 (features.8.1.bias)
  */
-static void k251_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k253_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 1280; j++) y0[o * 1280 + j] += x0[o * 2560 + 0 + j];
 }
 
@@ -7106,7 +7252,7 @@ static void k251_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2495 f32[4,16,16,1280] <- arena+196083712
  * in  %2353 f32[1280,512,1,1] <- model+52200436 (features.8.0.weight)
  */
-static void k252_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k254_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,512) w (1280,512,1,1) y (4,16,16,1280) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 512, 1280, 1.0f, x0, 1280, x1, 512, 0.0f, y0, 512);
@@ -7128,7 +7274,7 @@ static void k252_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2495 f32[4,16,16,1280] <- arena+196083712
  * in  %4199 f32[1280,512,1,1] <- grads+52200436 (features.8.0.weight)
  */
-static void k253_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k255_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* dw (1280, 512) += dyᵀ (1280, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 128 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -7180,7 +7326,7 @@ static void k253_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2347 f32[2,512] <- arena+677959680
  * in  %2500 f32[4,16,16,512] <- arena+643432448
  */
-static void k254_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k256_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[512];  /* 1 / sqrt(var + eps) */
@@ -7226,7 +7372,7 @@ static void k254_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2500 f32[4,16,16,512] <- arena+643432448
  * in  %2503 f32[2,512] <- arena+185597952
  */
-static void k255_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k257_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -7254,7 +7400,7 @@ static void k255_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %2504 f32[4,16,16,512] <- arena+208666624
  * in  %2341 f32[512,3072,1,1] <- model+50626548 (features.7.4.block.3.0.weight)
  */
-static void k256_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k258_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,3072) w (512,3072,1,1) y (4,16,16,512) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 3072, 512, 1.0f, x0, 512, x1, 3072, 0.0f, y0, 3072);
@@ -7275,7 +7421,7 @@ static void k256_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2504 f32[4,16,16,512] <- arena+208666624
  * in  %4193 f32[512,3072,1,1] <- grads+50626548 (features.7.4.block.3.0.weight)
  */
-static void k257_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k259_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (512, 3072) += dyᵀ (512, 1024) · f(x) (1024, 3072), f(x) recomputed in tiles of 21 rows */
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
@@ -7328,7 +7474,7 @@ static void k257_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %2322 f32[2,3072] <- arena+677325824
  * in  %2509 f32[4,16,16,3072] <- arena+185597952
  */
-static void k258_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k260_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 3072]: (4, 256, 3072) -> (4, 3072) */
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
@@ -7360,7 +7506,7 @@ static void k258_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %2337 f32[4,3072] <- arena+675479552
  * in  %2514 f32[4,3072] <- arena+198180864
  */
-static void k259_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k261_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
@@ -7379,7 +7525,7 @@ static void k259_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %2515 f32[4,3072] <- arena+198230016
  * in  %2335 f32[3072,128] <- model+50230260
  */
-static void k260_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k262_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 128, 3072, 1.0f, x0, 3072, x1, 128, 0.0f, y0, 128);
 }
 
@@ -7392,7 +7538,7 @@ static void k260_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2333 f32[4,128] <- arena+678021888
  * in  %4189 f32[3072,128,1,1] <- grads+50230260 (features.7.4.block.2.fc2.weight)
  */
-static void k261_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k263_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 128, 4, 1.0f, x0, 3072, x1, 128, 1.0f, y0, 128);
 }
@@ -7405,7 +7551,7 @@ static void k261_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %2515 f32[4,3072] <- arena+198230016
  * in  %4191 f32[3072] <- grads+50623476 (features.7.4.block.2.fc2.bias)
  */
-static void k262_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k264_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 3072]: (1, 4, 3072) -> (1, 3072) */
     for (long o = 0; o < 1; o++) {
         double acc[3072];
@@ -7428,7 +7574,7 @@ static void k262_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %2332 f32[4,128] <- arena+678019840
  * in  %2516 f32[4,128] <- arena+677959680
  */
-static void k263_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k265_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
@@ -7447,7 +7593,7 @@ static void k263_silu_bwd(float *restrict y0, const float *restrict x0, const fl
  * in  %2521 f32[4,128] <- arena+677961728
  * in  %2330 f32[128,3072] <- model+49836916
  */
-static void k264_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k266_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 3072, 128, 1.0f, x0, 128, x1, 3072, 0.0f, y0, 3072);
 }
 
@@ -7460,7 +7606,7 @@ static void k264_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2328 f32[4,3072] <- arena+675430400
  * in  %4185 f32[128,3072,1,1] <- grads+49836916 (features.7.4.block.2.fc1.weight)
  */
-static void k265_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k267_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 3072, 4, 1.0f, x0, 128, x1, 3072, 1.0f, y0, 3072);
 }
@@ -7473,7 +7619,7 @@ static void k265_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %2521 f32[4,128] <- arena+677961728
  * in  %4187 f32[128] <- grads+50230132 (features.7.4.block.2.fc1.bias)
  */
-static void k266_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k268_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 128]: (1, 4, 128) -> (1, 128) */
     for (long o = 0; o < 1; o++) {
         double acc[128];
@@ -7507,7 +7653,7 @@ static void k266_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %2509 f32[4,16,16,3072] <- arena+185597952
  * in  %2527 f32[4,1,1,3072] <- arena+675479552
  */
-static void k267_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k269_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
         q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
@@ -7570,7 +7716,7 @@ static void k267_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2527 f32[4,1,1,3072] <- arena+675479552
  * in  %2532 f32[2,3072] <- arena+675430400
  */
-static void k268_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k270_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
         q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
@@ -7610,7 +7756,7 @@ static void k268_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2532 f32[2,3072] <- arena+675430400
  * in  %4181 f32[3072] <- grads+49830772 (features.7.4.block.1.1.weight)
  */
-static void k269_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k271_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 3072; j++) y0[o * 3072 + j] += x0[o * 6144 + 3072 + j];
 }
 
@@ -7622,7 +7768,7 @@ static void k269_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2532 f32[2,3072] <- arena+675430400
  * in  %4183 f32[3072] <- grads+49833844 (features.7.4.block.1.1.bias)
  */
-static void k270_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k272_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 3072; j++) y0[o * 3072 + j] += x0[o * 6144 + 0 + j];
 }
 
@@ -7632,7 +7778,7 @@ static void k270_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2533 f32[4,16,16,3072] <- arena+198180864
  * in  %2316 f32[3072,1,3,3] <- model+49803124 (features.7.4.block.1.0.weight)
  */
-static void k271_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k273_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,3072) w (3072,1,3,3) y (4,16,16,3072) stride 1 pad 1 groups 3072 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -7670,7 +7816,7 @@ static void k271_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %2315 f32[4,16,16,3072] <- arena+160432128
  * in  %4179 f32[3072,1,3,3] <- grads+49803124 (features.7.4.block.1.0.weight)
  */
-static void k272_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k274_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,16,16,3072) w (3072,1,3,3) y (4,16,16,3072) stride 1 pad 1 groups 3072, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -7730,7 +7876,7 @@ static void k272_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %2311 f32[2,3072] <- arena+677301248
  * in  %2538 f32[4,16,16,3072] <- arena+173015040
  */
-static void k273_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k275_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
         q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
@@ -7781,7 +7927,7 @@ static void k273_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %2538 f32[4,16,16,3072] <- arena+173015040
  * in  %2541 f32[2,3072] <- arena+675430400
  */
-static void k274_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k276_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
         q0[c] = x1[c] / sqrtf(x3[3072 + c] + 0.001f);
@@ -7813,7 +7959,7 @@ static void k274_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %2542 f32[4,16,16,3072] <- arena+160432128
  * in  %2305 f32[3072,512,1,1] <- model+48224116 (features.7.4.block.0.0.weight)
  */
-static void k275_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k277_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,512) w (3072,512,1,1) y (4,16,16,3072) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 512, 3072, 1.0f, x0, 3072, x1, 512, 0.0f, y0, 512);
@@ -7827,7 +7973,7 @@ static void k275_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2304 f32[4,16,16,512] <- arena+641335296
  * in  %4173 f32[3072,512,1,1] <- grads+48224116 (features.7.4.block.0.0.weight)
  */
-static void k276_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k278_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,16,16,512) w (3072,512,1,1) y (4,16,16,3072) stride 1 pad 0, added into the accumulator */
     /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 512, 1024, 1.0f, x0, 3072, x1, 512, 1.0f, y0, 512);
@@ -7844,7 +7990,7 @@ static void k276_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %2500 f32[4,16,16,512] <- arena+643432448
  * in  %2547 f32[4,16,16,512] <- arena+173015040
  */
-static void k277_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k279_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[512];  /* 1 / sqrt(var + eps) */
@@ -7894,7 +8040,7 @@ static void k277_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2547 f32[4,16,16,512] <- arena+173015040
  * in  %2551 f32[2,512] <- arena+677301248
  */
-static void k278_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k280_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -7945,7 +8091,7 @@ static void k278_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2590 f32[4,16,16,3072] <- arena+122683392
  * in  %4147 f32[3072,512,1,1] <- grads+44247796 (features.7.3.block.0.0.weight)
  */
-static void k279_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k281_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (3072, 512) += dyᵀ (3072, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 128 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -8016,7 +8162,7 @@ static void k279_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2547 f32[4,16,16,512] <- arena+173015040
  * in  %2595 f32[4,16,16,512] <- arena+639238144
  */
-static void k280_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k282_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[512];  /* 1 / sqrt(var + eps) */
@@ -8070,7 +8216,7 @@ static void k280_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2595 f32[4,16,16,512] <- arena+639238144
  * in  %2599 f32[2,512] <- arena+677252096
  */
-static void k281_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k283_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -8116,7 +8262,7 @@ static void k281_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2638 f32[4,16,16,3072] <- arena+84934656
  * in  %4121 f32[3072,512,1,1] <- grads+40271476 (features.7.2.block.0.0.weight)
  */
-static void k282_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k284_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (3072, 512) += dyᵀ (3072, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 128 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -8179,7 +8325,7 @@ static void k282_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2595 f32[4,16,16,512] <- arena+639238144
  * in  %2643 f32[4,16,16,512] <- arena+637140992
  */
-static void k283_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k285_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[512];  /* 1 / sqrt(var + eps) */
@@ -8237,7 +8383,7 @@ static void k283_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2643 f32[4,16,16,512] <- arena+637140992
  * in  %2647 f32[2,512] <- arena+677202944
  */
-static void k284_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k286_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[512], q2[512], q3[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -8277,7 +8423,7 @@ static void k284_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2686 f32[4,16,16,3072] <- arena+47185920
  * in  %4095 f32[3072,512,1,1] <- grads+36295156 (features.7.1.block.0.0.weight)
  */
-static void k285_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k287_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (3072, 512) += dyᵀ (3072, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 128 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -8330,7 +8476,7 @@ static void k285_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float
  * in  %2643 f32[4,16,16,512] <- arena+637140992
  * in  %2691 f32[4,16,16,512] <- arena+635043840
  */
-static void k286_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k288_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[512];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = 1.0f / sqrtf(x1[512 + c] + 0.001f);
@@ -8387,7 +8533,7 @@ static void k286_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %2691 f32[4,16,16,512] <- arena+635043840
  * in  %2694 f32[2,512] <- arena+677153792
  */
-static void k287_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+static void k289_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
     float q0[512], q1[512], q2[512];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[512 + c] + 0.001f));
@@ -8420,7 +8566,7 @@ static void k287_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %2695 f32[4,16,16,512] <- arena+641335296
  * in  %2151 f32[512,1824,1,1] <- model+35360244 (features.7.0.block.3.0.weight)
  */
-static void k288_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k290_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,1824) w (512,1824,1,1) y (4,16,16,512) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 1824, 512, 1.0f, x0, 512, x1, 1824, 0.0f, y0, 1824);
@@ -8441,7 +8587,7 @@ static void k288_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2695 f32[4,16,16,512] <- arena+641335296
  * in  %4089 f32[512,1824,1,1] <- grads+35360244 (features.7.0.block.3.0.weight)
  */
-static void k289_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k291_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (512, 1824) += dyᵀ (512, 1024) · f(x) (1024, 1824), f(x) recomputed in tiles of 35 rows */
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
@@ -8494,7 +8640,7 @@ static void k289_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %2132 f32[2,1824] <- arena+677911808
  * in  %2700 f32[4,16,16,1824] <- arena+34603008
  */
-static void k290_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k292_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 1824]: (4, 256, 1824) -> (4, 1824) */
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
@@ -8526,7 +8672,7 @@ static void k290_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %2147 f32[4,1824] <- arena+677095424
  * in  %2705 f32[4,1824] <- arena+674988032
  */
-static void k291_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k293_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
@@ -8545,7 +8691,7 @@ static void k291_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %2706 f32[4,1824] <- arena+675017216
  * in  %2145 f32[1824,76] <- model+35219796
  */
-static void k292_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k294_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 76, 1824, 1.0f, x0, 1824, x1, 76, 0.0f, y0, 76);
 }
 
@@ -8558,7 +8704,7 @@ static void k292_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2143 f32[4,76] <- arena+678066496
  * in  %4085 f32[1824,76,1,1] <- grads+35219796 (features.7.0.block.2.fc2.weight)
  */
-static void k293_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k295_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 76, 4, 1.0f, x0, 1824, x1, 76, 1.0f, y0, 76);
 }
@@ -8571,7 +8717,7 @@ static void k293_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %2706 f32[4,1824] <- arena+675017216
  * in  %4087 f32[1824] <- grads+35358420 (features.7.0.block.2.fc2.bias)
  */
-static void k294_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k296_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 1824]: (1, 4, 1824) -> (1, 1824) */
     for (long o = 0; o < 1; o++) {
         double acc[1824];
@@ -8594,7 +8740,7 @@ static void k294_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %2142 f32[4,76] <- arena+678065280
  * in  %2707 f32[4,76] <- arena+678007552
  */
-static void k295_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k297_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 76; c++) {
             const long i = r * 76 + c;
@@ -8613,7 +8759,7 @@ static void k295_silu_bwd(float *restrict y0, const float *restrict x0, const fl
  * in  %2712 f32[4,76] <- arena+678008768
  * in  %2140 f32[76,1824] <- model+35081096
  */
-static void k296_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k298_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 1824, 76, 1.0f, x0, 76, x1, 1824, 0.0f, y0, 1824);
 }
 
@@ -8626,7 +8772,7 @@ static void k296_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %2138 f32[4,1824] <- arena+677066240
  * in  %4081 f32[76,1824,1,1] <- grads+35081096 (features.7.0.block.2.fc1.weight)
  */
-static void k297_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k299_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 76, 1824, 4, 1.0f, x0, 76, x1, 1824, 1.0f, y0, 1824);
 }
@@ -8639,7 +8785,7 @@ static void k297_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %2712 f32[4,76] <- arena+678008768
  * in  %4083 f32[76] <- grads+35219720 (features.7.0.block.2.fc1.bias)
  */
-static void k298_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k300_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 76]: (1, 4, 76) -> (1, 76) */
     for (long o = 0; o < 1; o++) {
         double acc[76];
@@ -8673,7 +8819,7 @@ static void k298_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %2700 f32[4,16,16,1824] <- arena+34603008
  * in  %2718 f32[4,1,1,1824] <- arena+677095424
  */
-static void k299_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k301_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
         q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
@@ -8736,7 +8882,7 @@ static void k299_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2718 f32[4,1,1,1824] <- arena+677095424
  * in  %2723 f32[2,1824] <- arena+677066240
  */
-static void k300_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k302_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
         q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
@@ -8776,7 +8922,7 @@ static void k300_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2723 f32[2,1824] <- arena+677066240
  * in  %4077 f32[1824] <- grads+35077448 (features.7.0.block.1.1.weight)
  */
-static void k301_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k303_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 1824; j++) y0[o * 1824 + j] += x0[o * 3648 + 1824 + j];
 }
 
@@ -8788,7 +8934,7 @@ static void k301_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2723 f32[2,1824] <- arena+677066240
  * in  %4079 f32[1824] <- grads+35079272 (features.7.0.block.1.1.bias)
  */
-static void k302_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k304_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 1824; j++) y0[o * 1824 + j] += x0[o * 3648 + 0 + j];
 }
 
@@ -8798,7 +8944,7 @@ static void k302_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2724 f32[4,16,16,1824] <- arena+42074112
  * in  %2126 f32[1824,1,3,3] <- model+35061032 (features.7.0.block.1.0.weight)
  */
-static void k303_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k305_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,1824) w (1824,1,3,3) y (4,16,16,1824) stride 1 pad 1 groups 1824 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -8836,7 +8982,7 @@ static void k303_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %2125 f32[4,16,16,1824] <- arena+599261184
  * in  %4075 f32[1824,1,3,3] <- grads+35061032 (features.7.0.block.1.0.weight)
  */
-static void k304_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k306_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,16,16,1824) w (1824,1,3,3) y (4,16,16,1824) stride 1 pad 1 groups 1824, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -8896,7 +9042,7 @@ static void k304_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %2121 f32[2,1824] <- arena+677897216
  * in  %2729 f32[4,16,16,1824] <- arena+34603008
  */
-static void k305_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k307_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
         q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
@@ -8947,7 +9093,7 @@ static void k305_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %2729 f32[4,16,16,1824] <- arena+34603008
  * in  %2732 f32[2,1824] <- arena+677066240
  */
-static void k306_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k308_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
         q0[c] = x1[c] / sqrtf(x3[1824 + c] + 0.001f);
@@ -8979,7 +9125,7 @@ static void k306_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %2733 f32[4,16,16,1824] <- arena+42074112
  * in  %2115 f32[1824,304,1,1] <- model+34502888 (features.7.0.block.0.0.weight)
  */
-static void k307_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k309_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,304) w (1824,304,1,1) y (4,16,16,1824) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 304, 1824, 1.0f, x0, 1824, x1, 304, 0.0f, y0, 304);
@@ -9008,7 +9154,7 @@ static void k307_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2733 f32[4,16,16,1824] <- arena+42074112
  * in  %4069 f32[1824,304,1,1] <- grads+34502888 (features.7.0.block.0.0.weight)
  */
-static void k308_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k310_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -9070,7 +9216,7 @@ static void k308_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2109 f32[2,304] <- arena+678005120
  * in  %2738 f32[4,16,16,304] <- arena+632946688
  */
-static void k309_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k311_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304];  /* 1 / sqrt(var + eps) */
@@ -9116,7 +9262,7 @@ static void k309_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2738 f32[4,16,16,304] <- arena+632946688
  * in  %2741 f32[2,304] <- arena+677943296
  */
-static void k310_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k312_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -9146,7 +9292,7 @@ static void k310_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %2741 f32[2,304] <- arena+677943296
  * in  %4065 f32[304] <- grads+34502280 (features.6.17.block.3.1.weight)
  */
-static void k311_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k313_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 304; j++) y0[o * 304 + j] += x0[o * 608 + 304 + j];
 }
 
@@ -9158,7 +9304,7 @@ static void k311_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2741 f32[2,304] <- arena+677943296
  * in  %4067 f32[304] <- grads+34502584 (features.6.17.block.3.1.bias)
  */
-static void k312_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k314_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 304; j++) y0[o * 304 + j] += x0[o * 608 + 0 + j];
 }
 
@@ -9168,7 +9314,7 @@ static void k312_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2742 f32[4,16,16,304] <- arena+634191872
  * in  %2103 f32[304,1824,1,1] <- model+33947784 (features.6.17.block.3.0.weight)
  */
-static void k313_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k315_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,1824) w (304,1824,1,1) y (4,16,16,304) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 1824, 304, 1.0f, x0, 304, x1, 1824, 0.0f, y0, 1824);
@@ -9189,7 +9335,7 @@ static void k313_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2742 f32[4,16,16,304] <- arena+634191872
  * in  %4063 f32[304,1824,1,1] <- grads+33947784 (features.6.17.block.3.0.weight)
  */
-static void k314_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k316_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (304, 1824) += dyᵀ (304, 1024) · f(x) (1024, 1824), f(x) recomputed in tiles of 35 rows */
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
@@ -9246,7 +9392,7 @@ static void k314_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %2780 f32[4,16,16,1824] <- arena+42074112
  * in  %4043 f32[1824,304,1,1] <- grads+33090428 (features.6.17.block.0.0.weight)
  */
-static void k315_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k317_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -9300,7 +9446,7 @@ static void k315_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2738 f32[4,16,16,304] <- arena+632946688
  * in  %2785 f32[4,16,16,304] <- arena+634191872
  */
-static void k316_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k318_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304];  /* 1 / sqrt(var + eps) */
@@ -9350,7 +9496,7 @@ static void k316_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2785 f32[4,16,16,304] <- arena+634191872
  * in  %2789 f32[2,304] <- arena+677943296
  */
-static void k317_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k319_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -9382,7 +9528,7 @@ static void k317_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2018 f32[4,16,16,304] <- arena+670433280
  * in  %4017 f32[1824,304,1,1] <- grads+31677968 (features.6.16.block.0.0.weight)
  */
-static void k318_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k320_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,16,16,304) w (1824,304,1,1) y (4,16,16,1824) stride 1 pad 0, added into the accumulator */
     /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, 1024, 1.0f, x0, 1824, x1, 304, 1.0f, y0, 304);
@@ -9401,7 +9547,7 @@ static void k318_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %2785 f32[4,16,16,304] <- arena+634191872
  * in  %2833 f32[4,16,16,304] <- arena+635437056
  */
-static void k319_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k321_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304];  /* 1 / sqrt(var + eps) */
@@ -9455,7 +9601,7 @@ static void k319_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2833 f32[4,16,16,304] <- arena+635437056
  * in  %2837 f32[2,304] <- arena+677943296
  */
-static void k320_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k322_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -9496,7 +9642,7 @@ static void k320_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2833 f32[4,16,16,304] <- arena+635437056
  * in  %2881 f32[4,16,16,304] <- arena+636682240
  */
-static void k321_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k323_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304];  /* 1 / sqrt(var + eps) */
@@ -9554,7 +9700,7 @@ static void k321_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2881 f32[4,16,16,304] <- arena+636682240
  * in  %2885 f32[2,304] <- arena+677943296
  */
-static void k322_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k324_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -9599,7 +9745,7 @@ static void k322_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2881 f32[4,16,16,304] <- arena+636682240
  * in  %2929 f32[4,16,16,304] <- arena+637927424
  */
-static void k323_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k325_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304];  /* 1 / sqrt(var + eps) */
@@ -9661,7 +9807,7 @@ static void k323_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2929 f32[4,16,16,304] <- arena+637927424
  * in  %2933 f32[2,304] <- arena+677943296
  */
-static void k324_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k326_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -9710,7 +9856,7 @@ static void k324_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2929 f32[4,16,16,304] <- arena+637927424
  * in  %2977 f32[4,16,16,304] <- arena+639172608
  */
-static void k325_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k327_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304];  /* 1 / sqrt(var + eps) */
@@ -9776,7 +9922,7 @@ static void k325_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2977 f32[4,16,16,304] <- arena+639172608
  * in  %2981 f32[2,304] <- arena+677943296
  */
-static void k326_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k328_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -9829,7 +9975,7 @@ static void k326_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2977 f32[4,16,16,304] <- arena+639172608
  * in  %3025 f32[4,16,16,304] <- arena+640417792
  */
-static void k327_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k329_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304];  /* 1 / sqrt(var + eps) */
@@ -9899,7 +10045,7 @@ static void k327_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3025 f32[4,16,16,304] <- arena+640417792
  * in  %3029 f32[2,304] <- arena+677943296
  */
-static void k328_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
+static void k330_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -9956,7 +10102,7 @@ static void k328_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3025 f32[4,16,16,304] <- arena+640417792
  * in  %3073 f32[4,16,16,304] <- arena+641662976
  */
-static void k329_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k331_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304];  /* 1 / sqrt(var + eps) */
@@ -10030,7 +10176,7 @@ static void k329_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3073 f32[4,16,16,304] <- arena+641662976
  * in  %3077 f32[2,304] <- arena+677943296
  */
-static void k330_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+static void k332_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -10088,7 +10234,7 @@ static void k330_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3073 f32[4,16,16,304] <- arena+641662976
  * in  %3121 f32[4,16,16,304] <- arena+642908160
  */
-static void k331_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k333_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
@@ -10125,7 +10271,7 @@ static void k331_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *r
  * in  %1720 f32[4,16,16,304] <- arena+659226624
  * in  %1725 f32[2,304] <- arena+677985664
  */
-static void k332_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k334_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     float q0[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = 1.0f / sqrtf(x2[304 + c] + 0.001f);
@@ -10166,7 +10312,7 @@ static void k332_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
  * in  %3124 f32[4,16,16,304] <- arena+644153344
  * in  %3125 f32[2,304] <- arena+677943296
  */
-static void k333_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k335_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[304 + c] + 0.001f));
@@ -10207,7 +10353,7 @@ static void k333_bn_bwd_input(float *restrict y0, const float *restrict x0, cons
  * in  %3121 f32[4,16,16,304] <- arena+642908160
  * in  %3169 f32[4,16,16,304] <- arena+644153344
  */
-static void k334_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+static void k336_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
@@ -10263,7 +10409,7 @@ static void k334_add_n(float *restrict y0, const float *restrict x0, const float
  * in  %3452 f32[4,16,16,1824] <- arena+42074112
  * in  %3679 f32[1824,304,1,1] <- grads+13315988 (features.6.3.block.0.0.weight)
  */
-static void k335_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k337_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -10341,7 +10487,7 @@ static void k335_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3500 f32[4,16,16,1824] <- arena+42074112
  * in  %3653 f32[1824,304,1,1] <- grads+11903528 (features.6.2.block.0.0.weight)
  */
-static void k336_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k338_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -10412,7 +10558,7 @@ static void k336_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3457 f32[4,16,16,304] <- arena+639172608
  * in  %3505 f32[4,16,16,304] <- arena+640417792
  */
-static void k337_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k339_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x2[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304];  /* 1 / sqrt(var + eps) */
@@ -10486,7 +10632,7 @@ static void k337_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3505 f32[4,16,16,304] <- arena+640417792
  * in  %3509 f32[2,304] <- arena+677943296
  */
-static void k338_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+static void k340_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x3[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[304], q2[304], q3[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -10534,7 +10680,7 @@ static void k338_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3548 f32[4,16,16,1824] <- arena+42074112
  * in  %3627 f32[1824,304,1,1] <- grads+10491068 (features.6.1.block.0.0.weight)
  */
-static void k339_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k341_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -10595,7 +10741,7 @@ static void k339_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float
  * in  %3505 f32[4,16,16,304] <- arena+640417792
  * in  %3553 f32[4,16,16,304] <- arena+641662976
  */
-static void k340_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+static void k342_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
     float q0[304];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = 1.0f / sqrtf(x1[304 + c] + 0.001f);
@@ -10668,7 +10814,7 @@ static void k340_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %3553 f32[4,16,16,304] <- arena+641662976
  * in  %3556 f32[2,304] <- arena+677943296
  */
-static void k341_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12) {
+static void k343_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12) {
     float q0[304], q1[304], q2[304];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 304; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[304 + c] + 0.001f));
@@ -10709,7 +10855,7 @@ static void k341_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %3557 f32[4,16,16,304] <- arena+642908160
  * in  %1288 f32[304,1056,1,1] <- model+10169436 (features.6.0.block.3.0.weight)
  */
-static void k342_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k344_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,1056) w (304,1056,1,1) y (4,16,16,304) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 1056, 304, 1.0f, x0, 304, x1, 1056, 0.0f, y0, 1056);
@@ -10730,7 +10876,7 @@ static void k342_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3557 f32[4,16,16,304] <- arena+642908160
  * in  %3621 f32[304,1056,1,1] <- grads+10169436 (features.6.0.block.3.0.weight)
  */
-static void k343_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k345_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (304, 1056) += dyᵀ (304, 1024) · f(x) (1024, 1056), f(x) recomputed in tiles of 62 rows */
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
@@ -10783,7 +10929,7 @@ static void k343_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %1269 f32[2,1056] <- arena+677934848
  * in  %3562 f32[4,16,16,1056] <- arena+34603008
  */
-static void k344_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k346_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 1056]: (4, 256, 1056) -> (4, 1056) */
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
@@ -10815,7 +10961,7 @@ static void k344_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %1284 f32[4,1056] <- arena+677367296
  * in  %3567 f32[4,1056] <- arena+674988032
  */
-static void k345_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k347_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
@@ -10834,7 +10980,7 @@ static void k345_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %3568 f32[4,1056] <- arena+675004928
  * in  %1282 f32[1056,44] <- model+10121916
  */
-static void k346_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k348_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 44, 1056, 1.0f, x0, 1056, x1, 44, 0.0f, y0, 44);
 }
 
@@ -10847,7 +10993,7 @@ static void k346_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %1280 f32[4,44] <- arena+678071232
  * in  %3617 f32[1056,44,1,1] <- grads+10121916 (features.6.0.block.2.fc2.weight)
  */
-static void k347_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k349_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 44, 4, 1.0f, x0, 1056, x1, 44, 1.0f, y0, 44);
 }
@@ -10860,7 +11006,7 @@ static void k347_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %3568 f32[4,1056] <- arena+675004928
  * in  %3619 f32[1056] <- grads+10168380 (features.6.0.block.2.fc2.bias)
  */
-static void k348_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k350_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 1056]: (1, 4, 1056) -> (1, 1056) */
     for (long o = 0; o < 1; o++) {
         double acc[1056];
@@ -10883,7 +11029,7 @@ static void k348_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %1279 f32[4,44] <- arena+678070528
  * in  %3569 f32[4,44] <- arena+674988032
  */
-static void k349_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k351_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 44; c++) {
             const long i = r * 44 + c;
@@ -10902,7 +11048,7 @@ static void k349_silu_bwd(float *restrict y0, const float *restrict x0, const fl
  * in  %3574 f32[4,44] <- arena+677943296
  * in  %1277 f32[44,1056] <- model+10075408
  */
-static void k350_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k352_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 1056, 44, 1.0f, x0, 44, x1, 1056, 0.0f, y0, 1056);
 }
 
@@ -10915,7 +11061,7 @@ static void k350_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %1275 f32[4,1056] <- arena+677350400
  * in  %3613 f32[44,1056,1,1] <- grads+10075408 (features.6.0.block.2.fc1.weight)
  */
-static void k351_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k353_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 44, 1056, 4, 1.0f, x0, 44, x1, 1056, 1.0f, y0, 1056);
 }
@@ -10928,7 +11074,7 @@ static void k351_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %3574 f32[4,44] <- arena+677943296
  * in  %3615 f32[44] <- grads+10121872 (features.6.0.block.2.fc1.bias)
  */
-static void k352_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k354_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 44]: (1, 4, 44) -> (1, 44) */
     for (long o = 0; o < 1; o++) {
         double acc[44];
@@ -10962,7 +11108,7 @@ static void k352_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %3562 f32[4,16,16,1056] <- arena+34603008
  * in  %3580 f32[4,1,1,1056] <- arena+677367296
  */
-static void k353_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k355_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
@@ -11025,7 +11171,7 @@ static void k353_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %3580 f32[4,1,1,1056] <- arena+677367296
  * in  %3585 f32[2,1056] <- arena+677401088
  */
-static void k354_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k356_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
@@ -11065,7 +11211,7 @@ static void k354_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %3585 f32[2,1056] <- arena+677401088
  * in  %3609 f32[1056] <- grads+10073296 (features.6.0.block.1.1.weight)
  */
-static void k355_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k357_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 1056; j++) y0[o * 1056 + j] += x0[o * 2112 + 1056 + j];
 }
 
@@ -11077,7 +11223,7 @@ static void k355_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3585 f32[2,1056] <- arena+677401088
  * in  %3611 f32[1056] <- grads+10074352 (features.6.0.block.1.1.bias)
  */
-static void k356_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k358_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 1056; j++) y0[o * 1056 + j] += x0[o * 2112 + 0 + j];
 }
 
@@ -11087,7 +11233,7 @@ static void k356_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3586 f32[4,16,16,1056] <- arena+51904512
  * in  %1263 f32[1056,1,3,3] <- model+10063792 (features.6.0.block.1.0.weight)
  */
-static void k357_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k359_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,1056) w (1056,1,3,3) y (4,16,16,1056) stride 2 pad 1 groups 1056 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -11125,7 +11271,7 @@ static void k357_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict
  * in  %1262 f32[4,32,32,1056] <- arena+17301504
  * in  %3607 f32[1056,1,3,3] <- grads+10063792 (features.6.0.block.1.0.weight)
  */
-static void k358_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k360_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,1056) w (1056,1,3,3) y (4,16,16,1056) stride 2 pad 1 groups 1056, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -11185,7 +11331,7 @@ static void k358_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *res
  * in  %1258 f32[2,1056] <- arena+677926400
  * in  %3591 f32[4,32,32,1056] <- arena+34603008
  */
-static void k359_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k361_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
@@ -11236,7 +11382,7 @@ static void k359_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %3591 f32[4,32,32,1056] <- arena+34603008
  * in  %3594 f32[2,1056] <- arena+674988032
  */
-static void k360_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k362_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
@@ -11286,7 +11432,7 @@ static void k360_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %3595 f32[4,32,32,1056] <- arena+17301504
  * in  %3601 f32[1056,176,1,1] <- grads+9875824 (features.6.0.block.0.0.weight)
  */
-static void k361_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+static void k363_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 185856, sizeof(float));
@@ -11351,7 +11497,7 @@ static void k361_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *res
  * ... and 620 more nodes of the same kinds
  * 1 values written, 316 read (flat over the state blocks)
  */
-static void k362_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
+static void k364_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[9875824, 53852761), then torch's clip_grad_norm_ */
     enum { CHUNKS = 64 };
     double part[CHUNKS];
@@ -11385,7 +11531,7 @@ static void k362_grad_norm(float *restrict coef, const float *restrict g, const 
  * ... and 933 more nodes of the same kinds
  * 1260 values written, 1263 read (flat over the state blocks)
  */
-static void k363_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
+static void k365_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
     /* AdamW (torch.optim.AdamW) over the trainable parameters; gradient accumulators reset */
     const float lr = hyper[0], wd = hyper[1], c = coef[0];
     {
@@ -11429,7 +11575,7 @@ static void k363_adamw(float *restrict p, float *restrict g, float *restrict m, 
  * in  %271 f32[320] <- model+53858905 (features.4.0.block.0.1.running_mean)
  * in  %272 f32[320] <- model+53859225 (features.4.0.block.0.1.running_var)
  */
-static void k364_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k366_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 320, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11467,7 +11613,7 @@ static void k364_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %270 f32[320] <- model+1564552 (features.4.0.block.0.1.bias)
  * in  %273 f32[2,320] <- arena+1709015808
  */
-static void k365_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k367_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
         q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
@@ -11485,41 +11631,63 @@ static void k365_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %279 = conv2d(%277, %278) : f32[4,32,32,320]  features.4.0.block.1.0
  * %284 = bn_stats(%279) : f32[2,320]  features.4.0.block.1.1
  * %285 = running_mean_update(%282, %284) : f32[320]  features.4.0.block.1.1
  * %286 = running_var_update(%283, %284) : f32[320]  features.4.0.block.1.1
+ * out %279 -> arena+1582039040
  * out %284 -> arena+1709018368
  * out %285 -> model+53859545
  * out %286 -> model+53859865
- * in  %279 f32[4,32,32,320] <- arena+1582039040
+ * in  %277 f32[4,64,64,320] <- arena+20971520
+ * in  %278 f32[320,1,3,3] <- model+1564872 (features.4.0.block.1.0.weight)
  * in  %282 f32[320] <- model+53859545 (features.4.0.block.1.1.running_mean)
  * in  %283 f32[320] <- model+53859865 (features.4.0.block.1.1.running_var)
  */
-static void k366_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
-    enum { C = 320, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
-    #pragma omp parallel for schedule(static)
-    for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
-        for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
-            for (long c = 0; c < C; c++) {
-                const long i = r * C + c;
-                const float t0 = x0[r * 320 + c];
-                (void)i;
-                p0[c] += (double)t0;
-                p1[c] += (double)t0 * t0;
+static void k368_dwconv3x3s2_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,64,64,320) w (320,1,3,3) y (4,32,32,320) stride 2 pad 1 groups 320 */
+    double *part = malloc(sizeof(double) * 81920);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 2880);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 320; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 320 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 32; oh++) {
+            for (long ow = 0; ow < 32; ow++) {
+                float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 320;
+                for (long c = 0; c < 320; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r;
+                    if (ih < 0 || ih >= 64) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow * 2 - 1 + s;
+                        if (iw < 0 || iw >= 64) continue;
+                        const float *restrict xp = x0 + ((n * 64 + ih) * 64 + iw) * 320, *restrict wr = wt + (r * 3 + s) * 320;
+                        for (long c = 0; c < 320; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 32 + oh) * 640;
+            for (long c = 0; c < 320; c++) { ps[c] = 0.0; ps[320 + c] = 0.0; }
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 320;
+                for (long c = 0; c < 320; c++) { const double v = yp[c]; ps[c] += v; ps[320 + c] += v * v; }
             }
         }
     }
-    for (long c = 0; c < C; c++) {
+    free(wt);
+    for (long c = 0; c < 320; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long row = 0; row < 128; row++) { s0 += part[row * 640 + c]; s1 += part[row * 640 + 320 + c]; }
         const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
-        y0[c] = (float)mean;
-        y0[C + c] = (float)var;
-        y1[c] = (float)(0.8999999761581421 * y1[c] + 0.10000000149011612 * mean);  /* running mean */
-        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * var * 1.0002442002442002);  /* running var (unbiased) */
+        y1[c] = (float)mean;
+        y1[320 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0002442002442002);  /* running var (unbiased) */
     }
     free(part);
 }
@@ -11534,7 +11702,7 @@ static void k366_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %281 f32[320] <- model+1568072 (features.4.0.block.1.1.bias)
  * in  %284 f32[2,320] <- arena+1709018368
  */
-static void k367_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k369_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 320]: (4, 1024, 320) -> (4, 320) */
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
@@ -11571,7 +11739,7 @@ static void k367_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %301 f32[4,1,1,320] <- arena+1708928768
  * in  %303 f32[160,320,1,1] <- model+1581532 (features.4.0.block.3.0.weight)
  */
-static void k368_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k370_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (4096, 160) = f(x) (4096, 320) · wᵀ: tiles of 204 rows of f(x) computed into scratch, one sgemm each */
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
@@ -11613,7 +11781,7 @@ static void k368_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %307 f32[160] <- model+53860185 (features.4.0.block.3.1.running_mean)
  * in  %308 f32[160] <- model+53860345 (features.4.0.block.3.1.running_var)
  */
-static void k369_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k371_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11652,7 +11820,7 @@ static void k369_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %309 f32[2,160] <- arena+1709100800
  * in  %313 f32[640,160,1,1] <- model+1633052 (features.4.1.block.0.0.weight)
  */
-static void k370_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k372_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -11691,7 +11859,7 @@ static void k370_conv1x1_bn_train(float *restrict y0, const float *restrict x0, 
  * in  %317 f32[640] <- model+53860505 (features.4.1.block.0.1.running_mean)
  * in  %318 f32[640] <- model+53861145 (features.4.1.block.0.1.running_var)
  */
-static void k371_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k373_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 640, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -11729,7 +11897,7 @@ static void k371_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %316 f32[640] <- model+1736092 (features.4.1.block.0.1.bias)
  * in  %319 f32[2,640] <- arena+1708933888
  */
-static void k372_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k374_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
         q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
@@ -11747,6 +11915,68 @@ static void k372_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %325 = conv2d(%323, %324) : f32[4,32,32,640]  features.4.1.block.1.0
+ * %330 = bn_stats(%325) : f32[2,640]  features.4.1.block.1.1
+ * %331 = running_mean_update(%328, %330) : f32[640]  features.4.1.block.1.1
+ * %332 = running_var_update(%329, %330) : f32[640]  features.4.1.block.1.1
+ * out %325 -> arena+1000341504
+ * out %330 -> arena+1708939008
+ * out %331 -> model+53861785
+ * out %332 -> model+53862425
+ * in  %323 f32[4,32,32,640] <- arena+989855744
+ * in  %324 f32[640,1,3,3] <- model+1736732 (features.4.1.block.1.0.weight)
+ * in  %328 f32[640] <- model+53861785 (features.4.1.block.1.1.running_mean)
+ * in  %329 f32[640] <- model+53862425 (features.4.1.block.1.1.running_var)
+ */
+static void k375_dwconv3x3_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,32,32,640) w (640,1,3,3) y (4,32,32,640) stride 1 pad 1 groups 640 */
+    double *part = malloc(sizeof(double) * 163840);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 5760);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 640; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 640 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 32; oh++) {
+            for (long ow = 0; ow < 32; ow++) {
+                float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 640;
+                for (long c = 0; c < 640; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x0 + ((n * 32 + ih) * 32 + iw) * 640, *restrict wr = wt + (r * 3 + s) * 640;
+                        for (long c = 0; c < 640; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 32 + oh) * 1280;
+            for (long c = 0; c < 640; c++) { ps[c] = 0.0; ps[640 + c] = 0.0; }
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 640;
+                for (long c = 0; c < 640; c++) { const double v = yp[c]; ps[c] += v; ps[640 + c] += v * v; }
+            }
+        }
+    }
+    free(wt);
+    for (long c = 0; c < 640; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long row = 0; row < 128; row++) { s0 += part[row * 1280 + c]; s1 += part[row * 1280 + 640 + c]; }
+        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
+        y1[c] = (float)mean;
+        y1[640 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0002442002442002);  /* running var (unbiased) */
+    }
+    free(part);
+}
+
+/*
  * %333 = bn_train(%325, %330, %326, %327) : f32[4,32,32,640]  features.4.1.block.1.1
  * %334 = silu(%333) : f32[4,32,32,640]  features.4.1.block.1.2
  * %335 = reduce_mean(%334) : f32[4,1,1,640]  features.4.1.block.2.avgpool
@@ -11756,7 +11986,7 @@ static void k372_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %327 f32[640] <- model+1743132 (features.4.1.block.1.1.bias)
  * in  %330 f32[2,640] <- arena+1708939008
  */
-static void k373_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k376_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 640]: (4, 1024, 640) -> (4, 640) */
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
@@ -11793,7 +12023,7 @@ static void k373_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %347 f32[4,1,1,640] <- arena+1708502784
  * in  %349 f32[160,640,1,1] <- model+1795652 (features.4.1.block.3.0.weight)
  */
-static void k374_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k377_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (4096, 160) = f(x) (4096, 640) · wᵀ: tiles of 102 rows of f(x) computed into scratch, one sgemm each */
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
@@ -11842,7 +12072,7 @@ static void k374_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %359 i32[1] <- seed (seed)
  * in  %362 f32[640,160,1,1] <- model+1898372 (features.4.2.block.0.0.weight)
  */
-static void k375_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k378_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -11905,7 +12135,7 @@ static void k375_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %404 f32[2,160] <- arena+1709103360
  * in  %410 f32[640,160,1,1] <- model+2163692 (features.4.3.block.0.0.weight)
  */
-static void k376_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k379_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -11966,7 +12196,7 @@ static void k376_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %457 = add(%456, %409) : f32[4,32,32,160]  features.4.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k377_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k380_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x14[c] / sqrtf(x16[160 + c] + 0.001f);
@@ -12026,7 +12256,7 @@ static void k377_bn_train_stochastic_depth_add(float *restrict y0, const float *
  * in  %500 f32[2,160] <- arena+1709105920
  * in  %506 f32[640,160,1,1] <- model+2694332 (features.4.5.block.0.0.weight)
  */
-static void k378_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k381_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -12080,7 +12310,7 @@ static void k378_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %548 f32[2,160] <- arena+1709107200
  * in  %554 f32[640,160,1,1] <- model+2959652 (features.4.6.block.0.0.weight)
  */
-static void k379_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k382_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -12149,7 +12379,7 @@ static void k379_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %593 f32[160] <- model+3224812 (features.4.6.block.3.1.bias)
  * in  %596 f32[2,160] <- arena+1709108480
  */
-static void k380_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k383_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x11[c] / sqrtf(x13[160 + c] + 0.001f);
@@ -12196,7 +12426,7 @@ static void k380_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %601 f32[4,32,32,160] <- arena+1664483328
  * in  %602 f32[960,160,1,1] <- model+3224972 (features.5.0.block.0.0.weight)
  */
-static void k381_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k384_conv1x1(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0 */
     /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 960, 160, 1.0f, x0, 160, x1, 160, 0.0f, y0, 960);
@@ -12213,7 +12443,7 @@ static void k381_conv1x1(float *restrict y0, const float *restrict x0, const flo
  * in  %606 f32[960] <- model+53877785 (features.5.0.block.0.1.running_mean)
  * in  %607 f32[960] <- model+53878745 (features.5.0.block.0.1.running_var)
  */
-static void k382_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k385_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 960, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -12251,7 +12481,7 @@ static void k382_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %605 f32[960] <- model+3379532 (features.5.0.block.0.1.bias)
  * in  %608 f32[2,960] <- arena+1708903168
  */
-static void k383_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k386_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -12269,6 +12499,68 @@ static void k383_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %614 = conv2d(%612, %613) : f32[4,32,32,960]  features.5.0.block.1.0
+ * %619 = bn_stats(%614) : f32[2,960]  features.5.0.block.1.1
+ * %620 = running_mean_update(%617, %619) : f32[960]  features.5.0.block.1.1
+ * %621 = running_var_update(%618, %619) : f32[960]  features.5.0.block.1.1
+ * out %614 -> arena+800063488
+ * out %619 -> arena+1708910848
+ * out %620 -> model+53879705
+ * out %621 -> model+53880665
+ * in  %612 f32[4,32,32,960] <- arena+784334848
+ * in  %613 f32[960,1,3,3] <- model+3380492 (features.5.0.block.1.0.weight)
+ * in  %617 f32[960] <- model+53879705 (features.5.0.block.1.1.running_mean)
+ * in  %618 f32[960] <- model+53880665 (features.5.0.block.1.1.running_var)
+ */
+static void k387_dwconv3x3_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,32,32,960) w (960,1,3,3) y (4,32,32,960) stride 1 pad 1 groups 960 */
+    double *part = malloc(sizeof(double) * 245760);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 8640);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 960; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 960 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 32; oh++) {
+            for (long ow = 0; ow < 32; ow++) {
+                float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 960;
+                for (long c = 0; c < 960; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x0 + ((n * 32 + ih) * 32 + iw) * 960, *restrict wr = wt + (r * 3 + s) * 960;
+                        for (long c = 0; c < 960; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 32 + oh) * 1920;
+            for (long c = 0; c < 960; c++) { ps[c] = 0.0; ps[960 + c] = 0.0; }
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 960;
+                for (long c = 0; c < 960; c++) { const double v = yp[c]; ps[c] += v; ps[960 + c] += v * v; }
+            }
+        }
+    }
+    free(wt);
+    for (long c = 0; c < 960; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long row = 0; row < 128; row++) { s0 += part[row * 1920 + c]; s1 += part[row * 1920 + 960 + c]; }
+        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
+        y1[c] = (float)mean;
+        y1[960 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0002442002442002);  /* running var (unbiased) */
+    }
+    free(part);
+}
+
+/*
  * %622 = bn_train(%614, %619, %615, %616) : f32[4,32,32,960]  features.5.0.block.1.1
  * %623 = silu(%622) : f32[4,32,32,960]  features.5.0.block.1.2
  * %624 = reduce_mean(%623) : f32[4,1,1,960]  features.5.0.block.2.avgpool
@@ -12278,7 +12570,7 @@ static void k383_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %616 f32[960] <- model+3390092 (features.5.0.block.1.1.bias)
  * in  %619 f32[2,960] <- arena+1708910848
  */
-static void k384_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k388_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -12315,7 +12607,7 @@ static void k384_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %636 f32[4,1,1,960] <- arena+1707956224
  * in  %638 f32[176,960,1,1] <- model+3468852 (features.5.0.block.3.0.weight)
  */
-static void k385_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k389_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (4096, 176) = f(x) (4096, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -12357,7 +12649,7 @@ static void k385_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %642 f32[176] <- model+53881625 (features.5.0.block.3.1.running_mean)
  * in  %643 f32[176] <- model+53881801 (features.5.0.block.3.1.running_var)
  */
-static void k386_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k390_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 176, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -12396,7 +12688,7 @@ static void k386_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %644 f32[2,176] <- arena+1709081088
  * in  %648 f32[1056,176,1,1] <- model+3638164 (features.5.1.block.0.0.weight)
  */
-static void k387_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k391_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
@@ -12425,6 +12717,68 @@ static void k387_conv1x1_bn_train(float *restrict y0, const float *restrict x0, 
 }
 
 /*
+ * %660 = conv2d(%658, %659) : f32[4,32,32,1056]  features.5.1.block.1.0
+ * %665 = bn_stats(%660) : f32[2,1056]  features.5.1.block.1.1
+ * %666 = running_mean_update(%663, %665) : f32[1056]  features.5.1.block.1.1
+ * %667 = running_var_update(%664, %665) : f32[1056]  features.5.1.block.1.1
+ * out %660 -> arena+76546048
+ * out %665 -> arena+1708675072
+ * out %666 -> model+53884089
+ * out %667 -> model+53885145
+ * in  %658 f32[4,32,32,1056] <- arena+59244544
+ * in  %659 f32[1056,1,3,3] <- model+3826132 (features.5.1.block.1.0.weight)
+ * in  %663 f32[1056] <- model+53884089 (features.5.1.block.1.1.running_mean)
+ * in  %664 f32[1056] <- model+53885145 (features.5.1.block.1.1.running_var)
+ */
+static void k392_dwconv3x3_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,32,32,1056) w (1056,1,3,3) y (4,32,32,1056) stride 1 pad 1 groups 1056 */
+    double *part = malloc(sizeof(double) * 270336);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 9504);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 1056; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 1056 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 32; oh++) {
+            for (long ow = 0; ow < 32; ow++) {
+                float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 1056;
+                for (long c = 0; c < 1056; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x0 + ((n * 32 + ih) * 32 + iw) * 1056, *restrict wr = wt + (r * 3 + s) * 1056;
+                        for (long c = 0; c < 1056; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 32 + oh) * 2112;
+            for (long c = 0; c < 1056; c++) { ps[c] = 0.0; ps[1056 + c] = 0.0; }
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 1056;
+                for (long c = 0; c < 1056; c++) { const double v = yp[c]; ps[c] += v; ps[1056 + c] += v * v; }
+            }
+        }
+    }
+    free(wt);
+    for (long c = 0; c < 1056; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long row = 0; row < 128; row++) { s0 += part[row * 2112 + c]; s1 += part[row * 2112 + 1056 + c]; }
+        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
+        y1[c] = (float)mean;
+        y1[1056 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0002442002442002);  /* running var (unbiased) */
+    }
+    free(part);
+}
+
+/*
  * %668 = bn_train(%660, %665, %661, %662) : f32[4,32,32,1056]  features.5.1.block.1.1
  * %669 = silu(%668) : f32[4,32,32,1056]  features.5.1.block.1.2
  * %670 = reduce_mean(%669) : f32[4,1,1,1056]  features.5.1.block.2.avgpool
@@ -12434,7 +12788,7 @@ static void k387_conv1x1_bn_train(float *restrict y0, const float *restrict x0, 
  * in  %662 f32[1056] <- model+3836692 (features.5.1.block.1.1.bias)
  * in  %665 f32[2,1056] <- arena+1708675072
  */
-static void k388_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k393_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 1056]: (4, 1024, 1056) -> (4, 1056) */
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
@@ -12471,7 +12825,7 @@ static void k388_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %682 f32[4,1,1,1056] <- arena+1707249664
  * in  %684 f32[176,1056,1,1] <- model+3931776 (features.5.1.block.3.0.weight)
  */
-static void k389_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k394_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (4096, 176) = f(x) (4096, 1056) · wᵀ: tiles of 62 rows of f(x) computed into scratch, one sgemm each */
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
@@ -12520,7 +12874,7 @@ static void k389_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %690 f32[2,176] <- arena+1709082496
  * in  %696 f32[1056,176,1,1] <- model+4117984 (features.5.2.block.0.0.weight)
  */
-static void k390_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k395_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
@@ -12583,7 +12937,7 @@ static void k390_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %738 f32[2,176] <- arena+1709083904
  * in  %744 f32[1056,176,1,1] <- model+4597804 (features.5.3.block.0.0.weight)
  */
-static void k391_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k396_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
@@ -12644,7 +12998,7 @@ static void k391_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %791 = add(%790, %743) : f32[4,32,32,176]  features.5.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k392_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k397_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = x14[c] / sqrtf(x16[176 + c] + 0.001f);
@@ -12704,7 +13058,7 @@ static void k392_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %834 f32[2,176] <- arena+1709086720
  * in  %840 f32[1056,176,1,1] <- model+5557444 (features.5.5.block.0.0.weight)
  */
-static void k393_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k398_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
@@ -12758,7 +13112,7 @@ static void k393_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %882 f32[2,176] <- arena+1709088128
  * in  %888 f32[1056,176,1,1] <- model+6037264 (features.5.6.block.0.0.weight)
  */
-static void k394_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k399_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
@@ -12827,7 +13181,7 @@ static void k394_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %927 f32[176] <- model+6516908 (features.5.6.block.3.1.bias)
  * in  %930 f32[2,176] <- arena+1709089536
  */
-static void k395_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k400_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = x11[c] / sqrtf(x13[176 + c] + 0.001f);
@@ -12886,7 +13240,7 @@ static void k395_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %1360 f32[2,304] <- arena+1709023360
  * in  %1366 f32[1824,304,1,1] <- model+11903528 (features.6.2.block.0.0.weight)
  */
-static void k396_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k401_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -12949,7 +13303,7 @@ static void k396_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %1408 f32[2,304] <- arena+1709025792
  * in  %1414 f32[1824,304,1,1] <- model+13315988 (features.6.3.block.0.0.weight)
  */
-static void k397_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k402_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -13010,7 +13364,7 @@ static void k397_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %1461 = add(%1460, %1413) : f32[4,16,16,304]  features.6.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k398_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k403_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = x14[c] / sqrtf(x16[304 + c] + 0.001f);
@@ -13083,7 +13437,7 @@ static void k398_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %3471 f32[4,16,16,1824] <- arena+758775808
  * in  %5248 f32[1824,304,1,1] <- grads+13315988 (features.6.3.block.0.0.weight)
  */
-static void k399_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k404_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -13161,7 +13515,7 @@ static void k399_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3519 f32[4,16,16,1824] <- arena+758775808
  * in  %5222 f32[1824,304,1,1] <- grads+11903528 (features.6.2.block.0.0.weight)
  */
-static void k400_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k405_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
@@ -13215,7 +13569,7 @@ static void k400_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3614 f32[4,32,32,1056] <- arena+734003200
  * in  %1272 f32[1056,176,1,1] <- model+9875824 (features.6.0.block.0.0.weight)
  */
-static void k401_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k406_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,176) w (1056,176,1,1) y (4,32,32,1056) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 176, 1056, 1.0f, x0, 1056, x1, 176, 0.0f, y0, 176);
@@ -13237,7 +13591,7 @@ static void k401_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3614 f32[4,32,32,1056] <- arena+734003200
  * in  %5170 f32[1056,176,1,1] <- grads+9875824 (features.6.0.block.0.0.weight)
  */
-static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k407_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
@@ -13289,7 +13643,7 @@ static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %1266 f32[2,176] <- arena+1709099392
  * in  %3619 f32[4,32,32,176] <- arena+1587281920
  */
-static void k403_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k408_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176];  /* 1 / sqrt(var + eps) */
@@ -13335,7 +13689,7 @@ static void k403_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %3619 f32[4,32,32,176] <- arena+1587281920
  * in  %3622 f32[2,176] <- arena+1708886272
  */
-static void k404_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k409_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -13365,7 +13719,7 @@ static void k404_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %3622 f32[2,176] <- arena+1708886272
  * in  %5166 f32[176] <- grads+9875472 (features.5.13.block.3.1.weight)
  */
-static void k405_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k410_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 176; j++) y0[o * 176 + j] += x0[o * 352 + 176 + j];
 }
 
@@ -13377,7 +13731,7 @@ static void k405_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3622 f32[2,176] <- arena+1708886272
  * in  %5168 f32[176] <- grads+9875648 (features.5.13.block.3.1.bias)
  */
-static void k406_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k411_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 176; j++) y0[o * 176 + j] += x0[o * 352 + 0 + j];
 }
 
@@ -13387,7 +13741,7 @@ static void k406_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3623 f32[4,32,32,176] <- arena+734003200
  * in  %1260 f32[176,1056,1,1] <- model+9689616 (features.5.13.block.3.0.weight)
  */
-static void k407_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k412_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,1056) w (176,1056,1,1) y (4,32,32,176) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 1056, 176, 1.0f, x0, 176, x1, 1056, 0.0f, y0, 1056);
@@ -13408,7 +13762,7 @@ static void k407_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3623 f32[4,32,32,176] <- arena+734003200
  * in  %5164 f32[176,1056,1,1] <- grads+9689616 (features.5.13.block.3.0.weight)
  */
-static void k408_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k413_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (176, 1056) += dyᵀ (176, 4096) · f(x) (4096, 1056), f(x) recomputed in tiles of 62 rows */
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
@@ -13461,7 +13815,7 @@ static void k408_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %1241 f32[2,1056] <- arena+1708877824
  * in  %3628 f32[4,32,32,1056] <- arena+716701696
  */
-static void k409_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k414_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 1056]: (4, 1024, 1056) -> (4, 1056) */
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
@@ -13504,7 +13858,7 @@ static void k409_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %3628 f32[4,32,32,1056] <- arena+716701696
  * in  %3646 f32[4,1,1,1056] <- arena+1707841024
  */
-static void k410_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k415_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
@@ -13567,7 +13921,7 @@ static void k410_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %3646 f32[4,1,1,1056] <- arena+1707841024
  * in  %3651 f32[2,1056] <- arena+1707824128
  */
-static void k411_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k416_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = x1[c] / sqrtf(x3[1056 + c] + 0.001f);
@@ -13605,7 +13959,7 @@ static void k411_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %3652 f32[4,32,32,1056] <- arena+734003200
  * in  %1235 f32[1056,1,3,3] <- model+9583972 (features.5.13.block.1.0.weight)
  */
-static void k412_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k417_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,1056) w (1056,1,3,3) y (4,32,32,1056) stride 1 pad 1 groups 1056 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -13643,7 +13997,7 @@ static void k412_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %1234 f32[4,32,32,1056] <- arena+682098688
  * in  %5150 f32[1056,1,3,3] <- grads+9583972 (features.5.13.block.1.0.weight)
  */
-static void k413_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k418_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,1056) w (1056,1,3,3) y (4,32,32,1056) stride 1 pad 1 groups 1056, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -13700,7 +14054,7 @@ static void k413_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %1223 f32[4,32,32,176] <- arena+1637744640
  * in  %5144 f32[1056,176,1,1] <- grads+9396004 (features.5.13.block.0.0.weight)
  */
-static void k414_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k419_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,176) w (1056,176,1,1) y (4,32,32,1056) stride 1 pad 0, added into the accumulator */
     /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, 4096, 1.0f, x0, 1056, x1, 176, 1.0f, y0, 176);
@@ -13717,7 +14071,7 @@ static void k414_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %3619 f32[4,32,32,176] <- arena+1587281920
  * in  %3666 f32[4,32,32,176] <- arena+699400192
  */
-static void k415_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k420_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176];  /* 1 / sqrt(var + eps) */
@@ -13767,7 +14121,7 @@ static void k415_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3666 f32[4,32,32,176] <- arena+699400192
  * in  %3670 f32[2,176] <- arena+1708995328
  */
-static void k416_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k421_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -13814,7 +14168,7 @@ static void k416_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3709 f32[4,32,32,1056] <- arena+630194176
  * in  %5118 f32[1056,176,1,1] <- grads+8916184 (features.5.12.block.0.0.weight)
  */
-static void k417_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k422_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
@@ -13880,7 +14234,7 @@ static void k417_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3666 f32[4,32,32,176] <- arena+699400192
  * in  %3714 f32[4,32,32,176] <- arena+647495680
  */
-static void k418_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k423_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176];  /* 1 / sqrt(var + eps) */
@@ -13934,7 +14288,7 @@ static void k418_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3714 f32[4,32,32,176] <- arena+647495680
  * in  %3718 f32[2,176] <- arena+1708995328
  */
-static void k419_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k424_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -13975,7 +14329,7 @@ static void k419_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3714 f32[4,32,32,176] <- arena+647495680
  * in  %3762 f32[4,32,32,176] <- arena+650379264
  */
-static void k420_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k425_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176];  /* 1 / sqrt(var + eps) */
@@ -14033,7 +14387,7 @@ static void k420_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3762 f32[4,32,32,176] <- arena+650379264
  * in  %3766 f32[2,176] <- arena+1708995328
  */
-static void k421_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k426_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -14078,7 +14432,7 @@ static void k421_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3762 f32[4,32,32,176] <- arena+650379264
  * in  %3810 f32[4,32,32,176] <- arena+653262848
  */
-static void k422_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k427_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176];  /* 1 / sqrt(var + eps) */
@@ -14140,7 +14494,7 @@ static void k422_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3810 f32[4,32,32,176] <- arena+653262848
  * in  %3814 f32[2,176] <- arena+1708995328
  */
-static void k423_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k428_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -14189,7 +14543,7 @@ static void k423_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3810 f32[4,32,32,176] <- arena+653262848
  * in  %3858 f32[4,32,32,176] <- arena+656146432
  */
-static void k424_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k429_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176];  /* 1 / sqrt(var + eps) */
@@ -14255,7 +14609,7 @@ static void k424_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3858 f32[4,32,32,176] <- arena+656146432
  * in  %3862 f32[2,176] <- arena+1708995328
  */
-static void k425_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k430_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -14308,7 +14662,7 @@ static void k425_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3858 f32[4,32,32,176] <- arena+656146432
  * in  %3906 f32[4,32,32,176] <- arena+659030016
  */
-static void k426_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k431_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176];  /* 1 / sqrt(var + eps) */
@@ -14378,7 +14732,7 @@ static void k426_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3906 f32[4,32,32,176] <- arena+659030016
  * in  %3910 f32[2,176] <- arena+1708995328
  */
-static void k427_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
+static void k432_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -14435,7 +14789,7 @@ static void k427_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3906 f32[4,32,32,176] <- arena+659030016
  * in  %3954 f32[4,32,32,176] <- arena+661913600
  */
-static void k428_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k433_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176];  /* 1 / sqrt(var + eps) */
@@ -14509,7 +14863,7 @@ static void k428_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3954 f32[4,32,32,176] <- arena+661913600
  * in  %3958 f32[2,176] <- arena+1708995328
  */
-static void k429_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+static void k434_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[176], q2[176], q3[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -14567,7 +14921,7 @@ static void k429_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3954 f32[4,32,32,176] <- arena+661913600
  * in  %4002 f32[4,32,32,176] <- arena+664797184
  */
-static void k430_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k435_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
@@ -14604,7 +14958,7 @@ static void k430_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *r
  * in  %877 f32[4,32,32,176] <- arena+1608908800
  * in  %882 f32[2,176] <- arena+1709088128
  */
-static void k431_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k436_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     float q0[176];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = 1.0f / sqrtf(x2[176 + c] + 0.001f);
@@ -14645,7 +14999,7 @@ static void k431_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
  * in  %4005 f32[4,32,32,176] <- arena+667680768
  * in  %4006 f32[2,176] <- arena+1708995328
  */
-static void k432_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k437_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 176; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[176 + c] + 0.001f));
@@ -14686,7 +15040,7 @@ static void k432_bn_bwd_input(float *restrict y0, const float *restrict x0, cons
  * in  %4002 f32[4,32,32,176] <- arena+664797184
  * in  %4050 f32[4,32,32,176] <- arena+249561088
  */
-static void k433_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+static void k438_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
@@ -14742,7 +15096,7 @@ static void k433_add_n(float *restrict y0, const float *restrict x0, const float
  * in  %4141 f32[4,32,32,1056] <- arena+163053568
  * in  %4884 f32[1056,176,1,1] <- grads+4597804 (features.5.3.block.0.0.weight)
  */
-static void k434_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k439_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
@@ -14820,7 +15174,7 @@ static void k434_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4189 f32[4,32,32,1056] <- arena+111149056
  * in  %4858 f32[1056,176,1,1] <- grads+4117984 (features.5.2.block.0.0.weight)
  */
-static void k435_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k440_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
@@ -14880,7 +15234,7 @@ static void k435_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4237 f32[4,32,32,1056] <- arena+59244544
  * in  %4832 f32[1056,176,1,1] <- grads+3638164 (features.5.1.block.0.0.weight)
  */
-static void k436_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k441_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
@@ -14933,7 +15287,7 @@ static void k436_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float
  * in  %4194 f32[4,32,32,176] <- arena+673447936
  * in  %4242 f32[4,32,32,176] <- arena+41943040
  */
-static void k437_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k442_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[176];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = 1.0f / sqrtf(x1[176 + c] + 0.001f);
@@ -14990,7 +15344,7 @@ static void k437_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %4242 f32[4,32,32,176] <- arena+41943040
  * in  %4245 f32[2,176] <- arena+1708995328
  */
-static void k438_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+static void k443_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
     float q0[176], q1[176], q2[176];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 176; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[176 + c] + 0.001f));
@@ -15023,7 +15377,7 @@ static void k438_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %4246 f32[4,32,32,176] <- arena+676331520
  * in  %638 f32[176,960,1,1] <- model+3468852 (features.5.0.block.3.0.weight)
  */
-static void k439_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k444_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,960) w (176,960,1,1) y (4,32,32,176) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 960, 176, 1.0f, x0, 176, x1, 960, 0.0f, y0, 960);
@@ -15044,7 +15398,7 @@ static void k439_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4246 f32[4,32,32,176] <- arena+676331520
  * in  %4826 f32[176,960,1,1] <- grads+3468852 (features.5.0.block.3.0.weight)
  */
-static void k440_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k445_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (176, 960) += dyᵀ (176, 4096) · f(x) (4096, 960), f(x) recomputed in tiles of 68 rows */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -15097,7 +15451,7 @@ static void k440_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %619 f32[2,960] <- arena+1708910848
  * in  %4251 f32[4,32,32,960] <- arena+41943040
  */
-static void k441_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k446_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -15129,7 +15483,7 @@ static void k441_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %634 f32[4,960] <- arena+1707940864
  * in  %4256 f32[4,960] <- arena+1704951808
  */
-static void k442_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k447_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
@@ -15148,7 +15502,7 @@ static void k442_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %4257 f32[4,960] <- arena+1704967168
  * in  %632 f32[960,40] <- model+3429492
  */
-static void k443_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k448_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 40, 960, 1.0f, x0, 960, x1, 40, 0.0f, y0, 40);
 }
 
@@ -15161,7 +15515,7 @@ static void k443_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %630 f32[4,40] <- arena+1709181568
  * in  %4822 f32[960,40,1,1] <- grads+3429492 (features.5.0.block.2.fc2.weight)
  */
-static void k444_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k449_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 40, 4, 1.0f, x0, 960, x1, 40, 1.0f, y0, 40);
 }
@@ -15174,7 +15528,7 @@ static void k444_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %4257 f32[4,960] <- arena+1704967168
  * in  %4824 f32[960] <- grads+3467892 (features.5.0.block.2.fc2.bias)
  */
-static void k445_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k450_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 960]: (1, 4, 960) -> (1, 960) */
     for (long o = 0; o < 1; o++) {
         double acc[960];
@@ -15197,7 +15551,7 @@ static void k445_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %629 f32[4,40] <- arena+1709180928
  * in  %4258 f32[4,40] <- arena+1704951808
  */
-static void k446_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k451_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 40; c++) {
             const long i = r * 40 + c;
@@ -15216,7 +15570,7 @@ static void k446_silu_bwd(float *restrict y0, const float *restrict x0, const fl
  * in  %4263 f32[4,40] <- arena+1708995328
  * in  %627 f32[40,960] <- model+3391052
  */
-static void k447_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k452_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 960, 40, 1.0f, x0, 40, x1, 960, 0.0f, y0, 960);
 }
 
@@ -15229,7 +15583,7 @@ static void k447_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %625 f32[4,960] <- arena+1707925504
  * in  %4818 f32[40,960,1,1] <- grads+3391052 (features.5.0.block.2.fc1.weight)
  */
-static void k448_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k453_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 40, 960, 4, 1.0f, x0, 40, x1, 960, 1.0f, y0, 960);
 }
@@ -15242,7 +15596,7 @@ static void k448_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %4263 f32[4,40] <- arena+1708995328
  * in  %4820 f32[40] <- grads+3429452 (features.5.0.block.2.fc1.bias)
  */
-static void k449_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k454_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 40]: (1, 4, 40) -> (1, 40) */
     for (long o = 0; o < 1; o++) {
         double acc[40];
@@ -15276,7 +15630,7 @@ static void k449_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %4251 f32[4,32,32,960] <- arena+41943040
  * in  %4269 f32[4,1,1,960] <- arena+1707940864
  */
-static void k450_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k455_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -15339,7 +15693,7 @@ static void k450_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %4269 f32[4,1,1,960] <- arena+1707940864
  * in  %4274 f32[2,960] <- arena+1708666624
  */
-static void k451_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k456_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -15379,7 +15733,7 @@ static void k451_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %4274 f32[2,960] <- arena+1708666624
  * in  %4814 f32[960] <- grads+3389132 (features.5.0.block.1.1.weight)
  */
-static void k452_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k457_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 960; j++) y0[o * 960 + j] += x0[o * 1920 + 960 + j];
 }
 
@@ -15391,7 +15745,7 @@ static void k452_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4274 f32[2,960] <- arena+1708666624
  * in  %4816 f32[960] <- grads+3390092 (features.5.0.block.1.1.bias)
  */
-static void k453_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k458_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 960; j++) y0[o * 960 + j] += x0[o * 1920 + 0 + j];
 }
 
@@ -15401,7 +15755,7 @@ static void k453_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4275 f32[4,32,32,960] <- arena+57671680
  * in  %613 f32[960,1,3,3] <- model+3380492 (features.5.0.block.1.0.weight)
  */
-static void k454_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k459_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,960) w (960,1,3,3) y (4,32,32,960) stride 1 pad 1 groups 960 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -15439,7 +15793,7 @@ static void k454_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %612 f32[4,32,32,960] <- arena+784334848
  * in  %4812 f32[960,1,3,3] <- grads+3380492 (features.5.0.block.1.0.weight)
  */
-static void k455_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k460_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,960) w (960,1,3,3) y (4,32,32,960) stride 1 pad 1 groups 960, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -15499,7 +15853,7 @@ static void k455_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %608 f32[2,960] <- arena+1708903168
  * in  %4280 f32[4,32,32,960] <- arena+41943040
  */
-static void k456_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k461_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -15550,7 +15904,7 @@ static void k456_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4280 f32[4,32,32,960] <- arena+41943040
  * in  %4283 f32[2,960] <- arena+1708666624
  */
-static void k457_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k462_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -15582,7 +15936,7 @@ static void k457_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %4284 f32[4,32,32,960] <- arena+57671680
  * in  %602 f32[960,160,1,1] <- model+3224972 (features.5.0.block.0.0.weight)
  */
-static void k458_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k463_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 160, 960, 1.0f, x0, 960, x1, 160, 0.0f, y0, 160);
@@ -15596,7 +15950,7 @@ static void k458_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %601 f32[4,32,32,160] <- arena+1664483328
  * in  %4806 f32[960,160,1,1] <- grads+3224972 (features.5.0.block.0.0.weight)
  */
-static void k459_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k464_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0, added into the accumulator */
     /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, 4096, 1.0f, x0, 960, x1, 160, 1.0f, y0, 160);
@@ -15611,7 +15965,7 @@ static void k459_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %596 f32[2,160] <- arena+1709108480
  * in  %4289 f32[4,32,32,160] <- arena+1587281920
  */
-static void k460_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k465_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -15657,7 +16011,7 @@ static void k460_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %4289 f32[4,32,32,160] <- arena+1587281920
  * in  %4292 f32[2,160] <- arena+1708995328
  */
-static void k461_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k466_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -15687,7 +16041,7 @@ static void k461_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %4292 f32[2,160] <- arena+1708995328
  * in  %4802 f32[160] <- grads+3224652 (features.4.6.block.3.1.weight)
  */
-static void k462_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k467_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 160; j++) y0[o * 160 + j] += x0[o * 320 + 160 + j];
 }
 
@@ -15699,7 +16053,7 @@ static void k462_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4292 f32[2,160] <- arena+1708995328
  * in  %4804 f32[160] <- grads+3224812 (features.4.6.block.3.1.bias)
  */
-static void k463_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k468_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 160; j++) y0[o * 160 + j] += x0[o * 320 + 0 + j];
 }
 
@@ -15709,7 +16063,7 @@ static void k463_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4293 f32[4,32,32,160] <- arena+1589903360
  * in  %590 f32[160,640,1,1] <- model+3122252 (features.4.6.block.3.0.weight)
  */
-static void k464_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k469_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,640) w (160,640,1,1) y (4,32,32,160) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 640, 160, 1.0f, x0, 160, x1, 640, 0.0f, y0, 640);
@@ -15730,7 +16084,7 @@ static void k464_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4293 f32[4,32,32,160] <- arena+1589903360
  * in  %4800 f32[160,640,1,1] <- grads+3122252 (features.4.6.block.3.0.weight)
  */
-static void k465_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k470_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (160, 640) += dyᵀ (160, 4096) · f(x) (4096, 640), f(x) recomputed in tiles of 102 rows */
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
@@ -15783,7 +16137,7 @@ static void k465_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %571 f32[2,640] <- arena+1708990208
  * in  %4298 f32[4,32,32,640] <- arena+41943040
  */
-static void k466_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k471_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 640]: (4, 1024, 640) -> (4, 640) */
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
@@ -15815,7 +16169,7 @@ static void k466_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %586 f32[4,640] <- arena+1708646144
  * in  %4303 f32[4,640] <- arena+1704951808
  */
-static void k467_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k472_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
@@ -15834,7 +16188,7 @@ static void k467_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %4304 f32[4,640] <- arena+1704962048
  * in  %584 f32[640,40] <- model+3096012
  */
-static void k468_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k473_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 40, 640, 1.0f, x0, 640, x1, 40, 0.0f, y0, 40);
 }
 
@@ -15847,7 +16201,7 @@ static void k468_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %582 f32[4,40] <- arena+1709180288
  * in  %4796 f32[640,40,1,1] <- grads+3096012 (features.4.6.block.2.fc2.weight)
  */
-static void k469_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k474_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 40, 4, 1.0f, x0, 640, x1, 40, 1.0f, y0, 40);
 }
@@ -15860,7 +16214,7 @@ static void k469_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %4304 f32[4,640] <- arena+1704962048
  * in  %4798 f32[640] <- grads+3121612 (features.4.6.block.2.fc2.bias)
  */
-static void k470_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k475_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 640]: (1, 4, 640) -> (1, 640) */
     for (long o = 0; o < 1; o++) {
         double acc[640];
@@ -15883,7 +16237,7 @@ static void k470_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %4310 f32[4,40] <- arena+1708995328
  * in  %579 f32[40,640] <- model+3070372
  */
-static void k471_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k476_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 640, 40, 1.0f, x0, 40, x1, 640, 0.0f, y0, 640);
 }
 
@@ -15896,7 +16250,7 @@ static void k471_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %577 f32[4,640] <- arena+1708635904
  * in  %4792 f32[40,640,1,1] <- grads+3070372 (features.4.6.block.2.fc1.weight)
  */
-static void k472_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k477_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 40, 640, 4, 1.0f, x0, 40, x1, 640, 1.0f, y0, 640);
 }
@@ -15918,7 +16272,7 @@ static void k472_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %4298 f32[4,32,32,640] <- arena+41943040
  * in  %4316 f32[4,1,1,640] <- arena+1708646144
  */
-static void k473_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k478_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
         q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
@@ -15981,7 +16335,7 @@ static void k473_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %4316 f32[4,1,1,640] <- arena+1708646144
  * in  %4321 f32[2,640] <- arena+1708635904
  */
-static void k474_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k479_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
         q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
@@ -16021,7 +16375,7 @@ static void k474_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %4321 f32[2,640] <- arena+1708635904
  * in  %4788 f32[640] <- grads+3069092 (features.4.6.block.1.1.weight)
  */
-static void k475_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k480_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 640; j++) y0[o * 640 + j] += x0[o * 1280 + 640 + j];
 }
 
@@ -16033,7 +16387,7 @@ static void k475_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4321 f32[2,640] <- arena+1708635904
  * in  %4790 f32[640] <- grads+3069732 (features.4.6.block.1.1.bias)
  */
-static void k476_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k481_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 640; j++) y0[o * 640 + j] += x0[o * 1280 + 0 + j];
 }
 
@@ -16043,7 +16397,7 @@ static void k476_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4322 f32[4,32,32,640] <- arena+52428800
  * in  %565 f32[640,1,3,3] <- model+3063332 (features.4.6.block.1.0.weight)
  */
-static void k477_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k482_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,640) w (640,1,3,3) y (4,32,32,640) stride 1 pad 1 groups 640 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -16081,7 +16435,7 @@ static void k477_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %564 f32[4,32,32,640] <- arena+1147142144
  * in  %4786 f32[640,1,3,3] <- grads+3063332 (features.4.6.block.1.0.weight)
  */
-static void k478_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k483_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,640) w (640,1,3,3) y (4,32,32,640) stride 1 pad 1 groups 640, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -16141,7 +16495,7 @@ static void k478_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %560 f32[2,640] <- arena+1708985088
  * in  %4327 f32[4,32,32,640] <- arena+41943040
  */
-static void k479_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k484_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
         q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
@@ -16192,7 +16546,7 @@ static void k479_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4327 f32[4,32,32,640] <- arena+41943040
  * in  %4330 f32[2,640] <- arena+1708635904
  */
-static void k480_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k485_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
         q0[c] = x1[c] / sqrtf(x3[640 + c] + 0.001f);
@@ -16224,7 +16578,7 @@ static void k480_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %4331 f32[4,32,32,640] <- arena+52428800
  * in  %554 f32[640,160,1,1] <- model+2959652 (features.4.6.block.0.0.weight)
  */
-static void k481_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k486_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,160) w (640,160,1,1) y (4,32,32,640) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 160, 640, 1.0f, x0, 640, x1, 160, 0.0f, y0, 160);
@@ -16253,7 +16607,7 @@ static void k481_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4331 f32[4,32,32,640] <- arena+52428800
  * in  %4780 f32[640,160,1,1] <- grads+2959652 (features.4.6.block.0.0.weight)
  */
-static void k482_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k487_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -16317,7 +16671,7 @@ static void k482_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4289 f32[4,32,32,160] <- arena+1587281920
  * in  %4336 f32[4,32,32,160] <- arena+1589903360
  */
-static void k483_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k488_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -16367,7 +16721,7 @@ static void k483_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4336 f32[4,32,32,160] <- arena+1589903360
  * in  %4340 f32[2,160] <- arena+1708985088
  */
-static void k484_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k489_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -16407,7 +16761,7 @@ static void k484_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4379 f32[4,32,32,640] <- arena+52428800
  * in  %4754 f32[640,160,1,1] <- grads+2694332 (features.4.5.block.0.0.weight)
  */
-static void k485_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k490_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -16463,7 +16817,7 @@ static void k485_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4336 f32[4,32,32,160] <- arena+1589903360
  * in  %4384 f32[4,32,32,160] <- arena+1592524800
  */
-static void k486_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k491_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -16517,7 +16871,7 @@ static void k486_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4384 f32[4,32,32,160] <- arena+1592524800
  * in  %4388 f32[2,160] <- arena+1708974848
  */
-static void k487_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k492_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -16551,7 +16905,7 @@ static void k487_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %457 f32[4,32,32,160] <- arena+1653997568
  * in  %4728 f32[640,160,1,1] <- grads+2429012 (features.4.4.block.0.0.weight)
  */
-static void k488_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k493_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,160) w (640,160,1,1) y (4,32,32,640) stride 1 pad 0, added into the accumulator */
     /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, 4096, 1.0f, x0, 640, x1, 160, 1.0f, y0, 160);
@@ -16572,7 +16926,7 @@ static void k488_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %4384 f32[4,32,32,160] <- arena+1592524800
  * in  %4432 f32[4,32,32,160] <- arena+1595146240
  */
-static void k489_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k494_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -16630,7 +16984,7 @@ static void k489_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4432 f32[4,32,32,160] <- arena+1595146240
  * in  %4436 f32[2,160] <- arena+1708964608
  */
-static void k490_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k495_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -16685,7 +17039,7 @@ static void k490_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4475 f32[4,32,32,640] <- arena+52428800
  * in  %4702 f32[640,160,1,1] <- grads+2163692 (features.4.3.block.0.0.weight)
  */
-static void k491_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k496_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -16760,7 +17114,7 @@ static void k491_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4432 f32[4,32,32,160] <- arena+1595146240
  * in  %4480 f32[4,32,32,160] <- arena+1597767680
  */
-static void k492_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k497_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -16822,7 +17176,7 @@ static void k492_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4480 f32[4,32,32,160] <- arena+1597767680
  * in  %4484 f32[2,160] <- arena+1708954368
  */
-static void k493_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k498_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -16872,7 +17226,7 @@ static void k493_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4523 f32[4,32,32,640] <- arena+52428800
  * in  %4676 f32[640,160,1,1] <- grads+1898372 (features.4.2.block.0.0.weight)
  */
-static void k494_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k499_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -16939,7 +17293,7 @@ static void k494_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4480 f32[4,32,32,160] <- arena+1597767680
  * in  %4528 f32[4,32,32,160] <- arena+1600389120
  */
-static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k500_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x2[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -17005,7 +17359,7 @@ static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4528 f32[4,32,32,160] <- arena+1600389120
  * in  %4532 f32[2,160] <- arena+1708944128
  */
-static void k496_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k501_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x3[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -17049,7 +17403,7 @@ static void k496_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4571 f32[4,32,32,640] <- arena+52428800
  * in  %4650 f32[640,160,1,1] <- grads+1633052 (features.4.1.block.0.0.weight)
  */
-static void k497_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k502_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -17106,7 +17460,7 @@ static void k497_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float
  * in  %4528 f32[4,32,32,160] <- arena+1600389120
  * in  %4576 f32[4,32,32,160] <- arena+41943040
  */
-static void k498_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+static void k503_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x1[160 + c] + 0.001f);
@@ -17171,7 +17525,7 @@ static void k498_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %4576 f32[4,32,32,160] <- arena+41943040
  * in  %4579 f32[2,160] <- arena+1709020928
  */
-static void k499_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+static void k504_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f));
@@ -17208,7 +17562,7 @@ static void k499_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %4580 f32[4,32,32,160] <- arena+1603010560
  * in  %303 f32[160,320,1,1] <- model+1581532 (features.4.0.block.3.0.weight)
  */
-static void k500_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k505_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,320) w (160,320,1,1) y (4,32,32,160) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 320, 160, 1.0f, x0, 160, x1, 320, 0.0f, y0, 320);
@@ -17229,7 +17583,7 @@ static void k500_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4580 f32[4,32,32,160] <- arena+1603010560
  * in  %4644 f32[160,320,1,1] <- grads+1581532 (features.4.0.block.3.0.weight)
  */
-static void k501_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k506_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (160, 320) += dyᵀ (160, 4096) · f(x) (4096, 320), f(x) recomputed in tiles of 204 rows */
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
@@ -17282,7 +17636,7 @@ static void k501_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %284 f32[2,320] <- arena+1709018368
  * in  %4585 f32[4,32,32,320] <- arena+41943040
  */
-static void k502_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k507_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 320]: (4, 1024, 320) -> (4, 320) */
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
@@ -17314,7 +17668,7 @@ static void k502_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %299 f32[4,320] <- arena+1708923648
  * in  %4590 f32[4,320] <- arena+1704951808
  */
-static void k503_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k508_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
@@ -17333,7 +17687,7 @@ static void k503_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %4591 f32[4,320] <- arena+1704956928
  * in  %297 f32[320,20] <- model+1574812
  */
-static void k504_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k509_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 20, 320, 1.0f, x0, 320, x1, 20, 0.0f, y0, 20);
 }
 
@@ -17346,7 +17700,7 @@ static void k504_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %295 f32[4,20] <- arena+1709182848
  * in  %4640 f32[320,20,1,1] <- grads+1574812 (features.4.0.block.2.fc2.weight)
  */
-static void k505_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k510_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 20, 4, 1.0f, x0, 320, x1, 20, 1.0f, y0, 20);
 }
@@ -17359,7 +17713,7 @@ static void k505_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %4591 f32[4,320] <- arena+1704956928
  * in  %4642 f32[320] <- grads+1581212 (features.4.0.block.2.fc2.bias)
  */
-static void k506_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k511_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 320]: (1, 4, 320) -> (1, 320) */
     for (long o = 0; o < 1; o++) {
         double acc[320];
@@ -17382,7 +17736,7 @@ static void k506_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %294 f32[4,20] <- arena+1709182528
  * in  %4592 f32[4,20] <- arena+1704951808
  */
-static void k507_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k512_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 20; c++) {
             const long i = r * 20 + c;
@@ -17401,7 +17755,7 @@ static void k507_silu_bwd(float *restrict y0, const float *restrict x0, const fl
  * in  %4597 f32[4,20] <- arena+1708933888
  * in  %292 f32[20,320] <- model+1568392
  */
-static void k508_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k513_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 320, 20, 1.0f, x0, 20, x1, 320, 0.0f, y0, 320);
 }
 
@@ -17414,7 +17768,7 @@ static void k508_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %290 f32[4,320] <- arena+1708918528
  * in  %4636 f32[20,320,1,1] <- grads+1568392 (features.4.0.block.2.fc1.weight)
  */
-static void k509_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k514_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 20, 320, 4, 1.0f, x0, 20, x1, 320, 1.0f, y0, 320);
 }
@@ -17427,7 +17781,7 @@ static void k509_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %4597 f32[4,20] <- arena+1708933888
  * in  %4638 f32[20] <- grads+1574792 (features.4.0.block.2.fc1.bias)
  */
-static void k510_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k515_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 20]: (1, 4, 20) -> (1, 20) */
     for (long o = 0; o < 1; o++) {
         double acc[20];
@@ -17461,7 +17815,7 @@ static void k510_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %4585 f32[4,32,32,320] <- arena+41943040
  * in  %4603 f32[4,1,1,320] <- arena+1708923648
  */
-static void k511_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k516_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
         q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
@@ -17524,7 +17878,7 @@ static void k511_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %4603 f32[4,1,1,320] <- arena+1708923648
  * in  %4608 f32[2,320] <- arena+1708933888
  */
-static void k512_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k517_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
         q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
@@ -17564,7 +17918,7 @@ static void k512_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %4608 f32[2,320] <- arena+1708933888
  * in  %4632 f32[320] <- grads+1567752 (features.4.0.block.1.1.weight)
  */
-static void k513_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k518_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 320; j++) y0[o * 320 + j] += x0[o * 640 + 320 + j];
 }
 
@@ -17576,7 +17930,7 @@ static void k513_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4608 f32[2,320] <- arena+1708933888
  * in  %4634 f32[320] <- grads+1568072 (features.4.0.block.1.1.bias)
  */
-static void k514_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k519_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 320; j++) y0[o * 320 + j] += x0[o * 640 + 0 + j];
 }
 
@@ -17586,7 +17940,7 @@ static void k514_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4609 f32[4,32,32,320] <- arena+62914560
  * in  %278 f32[320,1,3,3] <- model+1564872 (features.4.0.block.1.0.weight)
  */
-static void k515_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k520_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,320) w (320,1,3,3) y (4,32,32,320) stride 2 pad 1 groups 320 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -17624,7 +17978,7 @@ static void k515_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict
  * in  %277 f32[4,64,64,320] <- arena+20971520
  * in  %4630 f32[320,1,3,3] <- grads+1564872 (features.4.0.block.1.0.weight)
  */
-static void k516_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k521_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,64,64,320) w (320,1,3,3) y (4,32,32,320) stride 2 pad 1 groups 320, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -17684,7 +18038,7 @@ static void k516_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *res
  * in  %273 f32[2,320] <- arena+1709015808
  * in  %4614 f32[4,64,64,320] <- arena+41943040
  */
-static void k517_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k522_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
         q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
@@ -17735,7 +18089,7 @@ static void k517_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4614 f32[4,64,64,320] <- arena+41943040
  * in  %4617 f32[2,320] <- arena+1704951808
  */
-static void k518_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k523_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
         q0[c] = x1[c] / sqrtf(x3[320 + c] + 0.001f);
@@ -17773,7 +18127,7 @@ static void k518_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %4618 f32[4,64,64,320] <- arena+20971520
  * in  %4624 f32[320,80,1,1] <- grads+1538632 (features.4.0.block.0.0.weight)
  */
-static void k519_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k524_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* dw (320, 80) += dyᵀ (320, 16384) · f(x) (16384, 80), f(x) recomputed in tiles of 819 rows */
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 25600, sizeof(float));
@@ -17826,7 +18180,7 @@ static void k519_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *res
  * ... and 1166 more nodes of the same kinds
  * 1 values written, 589 read (flat over the state blocks)
  */
-static void k520_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
+static void k525_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[1538632, 53852761), then torch's clip_grad_norm_ */
     enum { CHUNKS = 64 };
     double part[CHUNKS];
@@ -17860,7 +18214,7 @@ static void k520_grad_norm(float *restrict coef, const float *restrict g, const 
  * ... and 1752 more nodes of the same kinds
  * 2352 values written, 2355 read (flat over the state blocks)
  */
-static void k521_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
+static void k526_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
     /* AdamW (torch.optim.AdamW) over the trainable parameters; gradient accumulators reset */
     const float lr = hyper[0], wd = hyper[1], c = coef[0];
     {
@@ -17918,7 +18272,7 @@ static void k521_adamw(float *restrict p, float *restrict g, float *restrict m, 
  * in  %6 f32[24] <- model+53852761 (features.0.1.running_mean)
  * in  %7 f32[24] <- model+53852785 (features.0.1.running_var)
  */
-static void k522_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k527_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -17956,7 +18310,7 @@ static void k522_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %5 f32[24] <- model+672 (features.0.1.bias)
  * in  %8 f32[2,24] <- arena+2396843136
  */
-static void k523_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k528_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -17984,7 +18338,7 @@ static void k523_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %16 f32[24] <- model+5904 (features.1.0.block.0.1.bias)
  * in  %19 f32[2,24] <- arena+2396843328
  */
-static void k524_bn_train_silu_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k529_bn_train_silu_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
@@ -18016,7 +18370,7 @@ static void k524_bn_train_silu_add(float *restrict y0, const float *restrict x0,
  * in  %31 f32[2,24] <- arena+2396843520
  * in  %36 i32[1] <- seed (seed)
  */
-static void k525_bn_train_silu_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+static void k530_bn_train_silu_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
@@ -18051,7 +18405,7 @@ static void k525_bn_train_silu_stochastic_depth_add(float *restrict y0, const fl
  * in  %42 f32[24] <- model+16368 (features.1.2.block.0.1.bias)
  * in  %45 f32[2,24] <- arena+2396843712
  */
-static void k526_bn_train_silu_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k531_bn_train_silu_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x3[c] / sqrtf(x5[24 + c] + 0.001f);
@@ -18084,7 +18438,7 @@ static void k526_bn_train_silu_stochastic_depth_add(float *restrict y0, const in
  * in  %56 f32[96] <- model+53852953 (features.2.0.block.0.1.running_mean)
  * in  %57 f32[96] <- model+53853049 (features.2.0.block.0.1.running_var)
  */
-static void k527_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k532_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 96, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -18124,7 +18478,7 @@ static void k527_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %58 f32[2,96] <- arena+2396808960
  * in  %63 f32[48,96,1,1] <- model+37320 (features.2.0.block.1.0.weight)
  */
-static void k528_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k533_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 682 rows of f(x) computed into scratch, one sgemm each */
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
@@ -18164,7 +18518,7 @@ static void k528_conv1x1_bn_train_silu(float *restrict y0, const float *restrict
  * in  %67 f32[48] <- model+53853145 (features.2.0.block.1.1.running_mean)
  * in  %68 f32[48] <- model+53853193 (features.2.0.block.1.1.running_var)
  */
-static void k529_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k534_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -18201,7 +18555,7 @@ static void k529_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %66 f32[48] <- model+41976 (features.2.0.block.1.1.bias)
  * in  %69 f32[2,48] <- arena+2396840896
  */
-static void k530_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k535_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[48];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x1[c] / sqrtf(x3[48 + c] + 0.001f);
@@ -18228,7 +18582,7 @@ static void k530_bn_train(float *restrict y0, const float *restrict x0, const fl
  * in  %77 f32[192] <- model+53853241 (features.2.1.block.0.1.running_mean)
  * in  %78 f32[192] <- model+53853433 (features.2.1.block.0.1.running_var)
  */
-static void k531_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k536_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 192, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -18268,7 +18622,7 @@ static void k531_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %79 f32[2,192] <- arena+2396728832
  * in  %84 f32[48,192,1,1] <- model+125352 (features.2.1.block.1.0.weight)
  */
-static void k532_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k537_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
@@ -18309,7 +18663,7 @@ static void k532_conv1x1_bn_train_silu(float *restrict y0, const float *restrict
  * in  %87 f32[48] <- model+134616 (features.2.1.block.1.1.bias)
  * in  %90 f32[2,48] <- arena+2396841280
  */
-static void k533_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k538_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[48];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x3[c] / sqrtf(x5[48 + c] + 0.001f);
@@ -18341,7 +18695,7 @@ static void k533_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %169 f32[192] <- model+53855161 (features.3.0.block.0.1.running_mean)
  * in  %170 f32[192] <- model+53855353 (features.3.0.block.0.1.running_var)
  */
-static void k534_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k539_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 192, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -18381,7 +18735,7 @@ static void k534_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %171 f32[2,192] <- arena+2396734976
  * in  %176 f32[80,192,1,1] <- model+495912 (features.3.0.block.1.0.weight)
  */
-static void k535_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k540_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (16384, 80) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
@@ -18421,7 +18775,7 @@ static void k535_conv1x1_bn_train_silu(float *restrict y0, const float *restrict
  * in  %180 f32[80] <- model+53855545 (features.3.0.block.1.1.running_mean)
  * in  %181 f32[80] <- model+53855625 (features.3.0.block.1.1.running_var)
  */
-static void k536_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k541_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 80, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -18458,7 +18812,7 @@ static void k536_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %179 f32[80] <- model+511352 (features.3.0.block.1.1.bias)
  * in  %182 f32[2,80] <- arena+2396828736
  */
-static void k537_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k542_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[80];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
         q0[c] = x1[c] / sqrtf(x3[80 + c] + 0.001f);
@@ -18485,7 +18839,7 @@ static void k537_bn_train(float *restrict y0, const float *restrict x0, const fl
  * in  %192 f32[2,320] <- arena+301986304
  * in  %197 f32[80,320,1,1] <- model+742472 (features.3.1.block.1.0.weight)
  */
-static void k538_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k543_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (16384, 80) = f(x) (16384, 320) · wᵀ: tiles of 204 rows of f(x) computed into scratch, one sgemm each */
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
@@ -18526,7 +18880,7 @@ static void k538_conv1x1_bn_train_silu(float *restrict y0, const float *restrict
  * in  %200 f32[80] <- model+768152 (features.3.1.block.1.1.bias)
  * in  %203 f32[2,80] <- arena+2396829376
  */
-static void k539_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k544_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[80];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
         q0[c] = x3[c] / sqrtf(x5[80 + c] + 0.001f);
@@ -18561,7 +18915,7 @@ static void k539_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %272 f32[2,80] <- arena+2396831296
  * in  %278 f32[320,80,1,1] <- model+1538632 (features.4.0.block.0.0.weight)
  */
-static void k540_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k545_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* y (16384, 320) = f(x) (16384, 80) · wᵀ: tiles of 819 rows of f(x) computed into scratch, one sgemm each */
     float q0[80];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
@@ -18612,7 +18966,7 @@ static void k540_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %366 f32[2,160] <- arena+2396757504
  * in  %372 f32[640,160,1,1] <- model+1898372 (features.4.2.block.0.0.weight)
  */
-static void k541_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k546_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -18675,7 +19029,7 @@ static void k541_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %414 f32[2,160] <- arena+2396758784
  * in  %420 f32[640,160,1,1] <- model+2163692 (features.4.3.block.0.0.weight)
  */
-static void k542_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k547_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -18736,7 +19090,7 @@ static void k542_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %467 = add(%466, %419) : f32[4,32,32,160]  features.4.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k543_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k548_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x14[c] / sqrtf(x16[160 + c] + 0.001f);
@@ -18809,7 +19163,7 @@ static void k543_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %4485 f32[4,32,32,640] <- arena+1466957824
  * in  %5083 f32[640,160,1,1] <- grads+2163692 (features.4.3.block.0.0.weight)
  */
-static void k544_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k549_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -18887,7 +19241,7 @@ static void k544_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4533 f32[4,32,32,640] <- arena+1466957824
  * in  %5057 f32[640,160,1,1] <- grads+1898372 (features.4.2.block.0.0.weight)
  */
-static void k545_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k550_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -18954,7 +19308,7 @@ static void k545_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %4490 f32[4,32,32,160] <- arena+2280390656
  * in  %4538 f32[4,32,32,160] <- arena+2283012096
  */
-static void k546_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k551_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -19020,7 +19374,7 @@ static void k546_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4538 f32[4,32,32,160] <- arena+2283012096
  * in  %4542 f32[2,160] <- arena+2396736512
  */
-static void k547_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k552_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -19058,7 +19412,7 @@ static void k547_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4628 f32[4,64,64,320] <- arena+549453824
  * in  %278 f32[320,80,1,1] <- model+1538632 (features.4.0.block.0.0.weight)
  */
-static void k548_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k553_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,80) w (320,80,1,1) y (4,64,64,320) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 80, 320, 1.0f, x0, 320, x1, 80, 0.0f, y0, 80);
@@ -19080,7 +19434,7 @@ static void k548_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4628 f32[4,64,64,320] <- arena+549453824
  * in  %5005 f32[320,80,1,1] <- grads+1538632 (features.4.0.block.0.0.weight)
  */
-static void k549_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k554_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* dw (320, 80) += dyᵀ (320, 16384) · f(x) (16384, 80), f(x) recomputed in tiles of 819 rows */
     float q0[80];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
@@ -19132,7 +19486,7 @@ static void k549_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %272 f32[2,80] <- arena+2396831296
  * in  %4633 f32[4,64,64,80] <- arena+285212672
  */
-static void k550_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k555_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[80];  /* 1 / sqrt(var + eps) */
@@ -19178,7 +19532,7 @@ static void k550_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %4633 f32[4,64,64,80] <- arena+285212672
  * in  %4636 f32[2,80] <- arena+301988864
  */
-static void k551_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k556_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[80], q2[80], q3[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -19208,7 +19562,7 @@ static void k551_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %4636 f32[2,80] <- arena+301988864
  * in  %5001 f32[80] <- grads+1538472 (features.3.4.block.1.1.weight)
  */
-static void k552_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k557_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 80; j++) y0[o * 80 + j] += x0[o * 160 + 80 + j];
 }
 
@@ -19220,7 +19574,7 @@ static void k552_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4636 f32[2,80] <- arena+301988864
  * in  %5003 f32[80] <- grads+1538552 (features.3.4.block.1.1.bias)
  */
-static void k553_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k558_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 80; j++) y0[o * 80 + j] += x0[o * 160 + 0 + j];
 }
 
@@ -19230,7 +19584,7 @@ static void k553_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4637 f32[4,64,64,80] <- arena+290455552
  * in  %266 f32[80,320,1,1] <- model+1512872 (features.3.4.block.1.0.weight)
  */
-static void k554_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k559_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,320) w (80,320,1,1) y (4,64,64,80) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 320, 80, 1.0f, x0, 80, x1, 320, 0.0f, y0, 320);
@@ -19249,7 +19603,7 @@ static void k554_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4637 f32[4,64,64,80] <- arena+290455552
  * in  %4999 f32[80,320,1,1] <- grads+1512872 (features.3.4.block.1.0.weight)
  */
-static void k555_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k560_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (80, 320) += dyᵀ (80, 16384) · f(x) (16384, 320), f(x) recomputed in tiles of 204 rows */
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
@@ -19294,7 +19648,7 @@ static void k555_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const 
  * in  %4646 f32[4,64,64,320] <- arena+549453824
  * in  %255 f32[320,80,3,3] <- model+1281832 (features.3.4.block.0.0.weight)
  */
-static void k556_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k561_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,80) w (320,80,3,3) y (4,64,64,320) stride 1 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -19343,7 +19697,7 @@ static void k556_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %254 f32[4,64,64,80] <- arena+2259419136
  * in  %4993 f32[320,80,3,3] <- grads+1281832 (features.3.4.block.0.0.weight)
  */
-static void k557_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k562_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,64,64,80) w (320,80,3,3) y (4,64,64,320) stride 1 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -19405,7 +19759,7 @@ static void k557_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %4633 f32[4,64,64,80] <- arena+285212672
  * in  %4651 f32[4,64,64,80] <- arena+290455552
  */
-static void k558_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k563_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[80];  /* 1 / sqrt(var + eps) */
@@ -19455,7 +19809,7 @@ static void k558_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4651 f32[4,64,64,80] <- arena+290455552
  * in  %4655 f32[2,80] <- arena+301988864
  */
-static void k559_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k564_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[80], q2[80], q3[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -19492,7 +19846,7 @@ static void k559_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4651 f32[4,64,64,80] <- arena+290455552
  * in  %4670 f32[4,64,64,80] <- arena+295698432
  */
-static void k560_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k565_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[80];  /* 1 / sqrt(var + eps) */
@@ -19546,7 +19900,7 @@ static void k560_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4670 f32[4,64,64,80] <- arena+295698432
  * in  %4674 f32[2,80] <- arena+301988864
  */
-static void k561_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k566_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[80], q2[80], q3[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -19587,7 +19941,7 @@ static void k561_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4670 f32[4,64,64,80] <- arena+295698432
  * in  %4689 f32[4,64,64,80] <- arena+1466957824
  */
-static void k562_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k567_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[80];  /* 1 / sqrt(var + eps) */
@@ -19645,7 +19999,7 @@ static void k562_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4689 f32[4,64,64,80] <- arena+1466957824
  * in  %4693 f32[2,80] <- arena+301988864
  */
-static void k563_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k568_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[80], q2[80], q3[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -19688,7 +20042,7 @@ static void k563_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4689 f32[4,64,64,80] <- arena+1466957824
  * in  %4708 f32[4,64,64,80] <- arena+264241152
  */
-static void k564_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k569_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[80];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
         q0[c] = 1.0f / sqrtf(x1[80 + c] + 0.001f);
@@ -19745,7 +20099,7 @@ static void k564_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %4708 f32[4,64,64,80] <- arena+264241152
  * in  %4711 f32[2,80] <- arena+2396809728
  */
-static void k565_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+static void k570_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
     float q0[80], q1[80], q2[80];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 80; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[80 + c] + 0.001f));
@@ -19778,7 +20132,7 @@ static void k565_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %4712 f32[4,64,64,80] <- arena+269484032
  * in  %176 f32[80,192,1,1] <- model+495912 (features.3.0.block.1.0.weight)
  */
-static void k566_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k571_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,192) w (80,192,1,1) y (4,64,64,80) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 192, 80, 1.0f, x0, 80, x1, 192, 0.0f, y0, 192);
@@ -19797,7 +20151,7 @@ static void k566_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4712 f32[4,64,64,80] <- arena+269484032
  * in  %4951 f32[80,192,1,1] <- grads+495912 (features.3.0.block.1.0.weight)
  */
-static void k567_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k572_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (80, 192) += dyᵀ (80, 16384) · f(x) (16384, 192), f(x) recomputed in tiles of 341 rows */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
@@ -19847,7 +20201,7 @@ static void k567_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const 
  * in  %171 f32[2,192] <- arena+2396734976
  * in  %4717 f32[4,64,64,192] <- arena+201326592
  */
-static void k568_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k573_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -19898,7 +20252,7 @@ static void k568_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4717 f32[4,64,64,192] <- arena+201326592
  * in  %4720 f32[2,192] <- arena+2392817664
  */
-static void k569_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k574_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -19932,7 +20286,7 @@ static void k569_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %4720 f32[2,192] <- arena+2392817664
  * in  %4947 f32[192] <- grads+495528 (features.3.0.block.0.1.weight)
  */
-static void k570_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k575_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 192; j++) y0[o * 192 + j] += x0[o * 384 + 192 + j];
 }
 
@@ -19944,7 +20298,7 @@ static void k570_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4720 f32[2,192] <- arena+2392817664
  * in  %4949 f32[192] <- grads+495720 (features.3.0.block.0.1.bias)
  */
-static void k571_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k576_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 192; j++) y0[o * 192 + j] += x0[o * 384 + 0 + j];
 }
 
@@ -19954,7 +20308,7 @@ static void k571_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4721 f32[4,64,64,192] <- arena+213909504
  * in  %165 f32[192,48,3,3] <- model+412584 (features.3.0.block.0.0.weight)
  */
-static void k572_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k577_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -20015,7 +20369,7 @@ static void k572_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x
  * in  %164 f32[4,128,128,48] <- arena+1441792000
  * in  %4945 f32[192,48,3,3] <- grads+412584 (features.3.0.block.0.0.weight)
  */
-static void k573_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k578_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -20075,7 +20429,7 @@ static void k573_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %159 f32[2,48] <- arena+2396842432
  * in  %4726 f32[4,128,128,48] <- arena+528482304
  */
-static void k574_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k579_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48];  /* 1 / sqrt(var + eps) */
@@ -20121,7 +20475,7 @@ static void k574_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %4726 f32[4,128,128,48] <- arena+528482304
  * in  %4729 f32[2,48] <- arena+2396809728
  */
-static void k575_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k580_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -20151,7 +20505,7 @@ static void k575_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %4729 f32[2,48] <- arena+2396809728
  * in  %4941 f32[48] <- grads+412488 (features.2.4.block.1.1.weight)
  */
-static void k576_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k581_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 48; j++) y0[o * 48 + j] += x0[o * 96 + 48 + j];
 }
 
@@ -20163,7 +20517,7 @@ static void k576_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4729 f32[2,48] <- arena+2396809728
  * in  %4943 f32[48] <- grads+412536 (features.2.4.block.1.1.bias)
  */
-static void k577_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k582_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 48; j++) y0[o * 48 + j] += x0[o * 96 + 0 + j];
 }
 
@@ -20173,7 +20527,7 @@ static void k577_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4730 f32[4,128,128,48] <- arena+251658240
  * in  %153 f32[48,192,1,1] <- model+403272 (features.2.4.block.1.0.weight)
  */
-static void k578_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k583_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,192) w (48,192,1,1) y (4,128,128,48) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 65536, 192, 48, 1.0f, x0, 48, x1, 192, 0.0f, y0, 192);
@@ -20192,7 +20546,7 @@ static void k578_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4730 f32[4,128,128,48] <- arena+251658240
  * in  %4939 f32[48,192,1,1] <- grads+403272 (features.2.4.block.1.0.weight)
  */
-static void k579_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k584_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (48, 192) += dyᵀ (48, 65536) · f(x) (65536, 192), f(x) recomputed in tiles of 341 rows */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
@@ -20242,7 +20596,7 @@ static void k579_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const 
  * in  %148 f32[2,192] <- arena+2396733440
  * in  %4735 f32[4,128,128,192] <- arena+201326592
  */
-static void k580_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k585_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -20293,7 +20647,7 @@ static void k580_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4735 f32[4,128,128,192] <- arena+201326592
  * in  %4738 f32[2,192] <- arena+2392817664
  */
-static void k581_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k586_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -20325,7 +20679,7 @@ static void k581_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %4739 f32[4,128,128,192] <- arena+251658240
  * in  %142 f32[192,48,3,3] <- model+319944 (features.2.4.block.0.0.weight)
  */
-static void k582_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k587_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -20374,7 +20728,7 @@ static void k582_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %141 f32[4,128,128,48] <- arena+1416626176
  * in  %4933 f32[192,48,3,3] <- grads+319944 (features.2.4.block.0.0.weight)
  */
-static void k583_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k588_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -20436,7 +20790,7 @@ static void k583_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %4726 f32[4,128,128,48] <- arena+528482304
  * in  %4744 f32[4,128,128,48] <- arena+541065216
  */
-static void k584_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k589_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48];  /* 1 / sqrt(var + eps) */
@@ -20486,7 +20840,7 @@ static void k584_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4744 f32[4,128,128,48] <- arena+541065216
  * in  %4748 f32[2,48] <- arena+2396809728
  */
-static void k585_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k590_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -20523,7 +20877,7 @@ static void k585_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4744 f32[4,128,128,48] <- arena+541065216
  * in  %4763 f32[4,128,128,48] <- arena+251658240
  */
-static void k586_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k591_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48];  /* 1 / sqrt(var + eps) */
@@ -20577,7 +20931,7 @@ static void k586_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4763 f32[4,128,128,48] <- arena+251658240
  * in  %4767 f32[2,48] <- arena+2396809728
  */
-static void k587_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k592_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -20618,7 +20972,7 @@ static void k587_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4763 f32[4,128,128,48] <- arena+251658240
  * in  %4782 f32[4,128,128,48] <- arena+264241152
  */
-static void k588_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k593_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48];  /* 1 / sqrt(var + eps) */
@@ -20676,7 +21030,7 @@ static void k588_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %4782 f32[4,128,128,48] <- arena+264241152
  * in  %4786 f32[2,48] <- arena+2396809728
  */
-static void k589_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k594_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -20719,7 +21073,7 @@ static void k589_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %4782 f32[4,128,128,48] <- arena+264241152
  * in  %4801 f32[4,128,128,48] <- arena+276824064
  */
-static void k590_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k595_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = 1.0f / sqrtf(x1[48 + c] + 0.001f);
@@ -20776,7 +21130,7 @@ static void k590_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %4801 f32[4,128,128,48] <- arena+276824064
  * in  %4804 f32[2,48] <- arena+2396809728
  */
-static void k591_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+static void k596_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
     float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[48 + c] + 0.001f));
@@ -20809,7 +21163,7 @@ static void k591_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %4805 f32[4,128,128,48] <- arena+289406976
  * in  %63 f32[48,96,1,1] <- model+37320 (features.2.0.block.1.0.weight)
  */
-static void k592_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k597_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,96) w (48,96,1,1) y (4,128,128,48) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 65536, 96, 48, 1.0f, x0, 48, x1, 96, 0.0f, y0, 96);
@@ -20828,7 +21182,7 @@ static void k592_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %4805 f32[4,128,128,48] <- arena+289406976
  * in  %4891 f32[48,96,1,1] <- grads+37320 (features.2.0.block.1.0.weight)
  */
-static void k593_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k598_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (48, 96) += dyᵀ (48, 65536) · f(x) (65536, 96), f(x) recomputed in tiles of 682 rows */
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
@@ -20878,7 +21232,7 @@ static void k593_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const 
  * in  %58 f32[2,96] <- arena+2396808960
  * in  %4810 f32[4,128,128,96] <- arena+0
  */
-static void k594_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k599_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
         q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
@@ -20929,7 +21283,7 @@ static void k594_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %4810 f32[4,128,128,96] <- arena+0
  * in  %4813 f32[2,96] <- arena+2392817664
  */
-static void k595_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k600_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
         q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
@@ -20963,7 +21317,7 @@ static void k595_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %4813 f32[2,96] <- arena+2392817664
  * in  %4887 f32[96] <- grads+37128 (features.2.0.block.0.1.weight)
  */
-static void k596_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k601_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 96; j++) y0[o * 96 + j] += x0[o * 192 + 96 + j];
 }
 
@@ -20975,7 +21329,7 @@ static void k596_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4813 f32[2,96] <- arena+2392817664
  * in  %4889 f32[96] <- grads+37224 (features.2.0.block.0.1.bias)
  */
-static void k597_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k602_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 96; j++) y0[o * 96 + j] += x0[o * 192 + 0 + j];
 }
 
@@ -20985,7 +21339,7 @@ static void k597_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4814 f32[4,128,128,96] <- arena+25165824
  * in  %52 f32[96,24,3,3] <- model+16392 (features.2.0.block.0.0.weight)
  */
-static void k598_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k603_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,256,256,24) w (96,24,3,3) y (4,128,128,96) stride 2 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -21046,7 +21400,7 @@ static void k598_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x
  * in  %51 f32[4,256,256,24] <- arena+478150656
  * in  %4885 f32[96,24,3,3] <- grads+16392 (features.2.0.block.0.0.weight)
  */
-static void k599_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k604_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,256,256,24) w (96,24,3,3) y (4,128,128,96) stride 2 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 144 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -21110,7 +21464,7 @@ static void k599_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %45 f32[2,24] <- arena+2396843712
  * in  %4819 f32[4,256,256,24] <- arena+0
  */
-static void k600_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k605_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[24];  /* γ / sqrt(var + eps) */
@@ -21166,7 +21520,7 @@ static void k600_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *res
  * in  %4819 f32[4,256,256,24] <- arena+0
  * in  %4823 f32[2,24] <- arena+2392817664
  */
-static void k601_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k606_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[24];  /* γ / sqrt(var + eps) */
@@ -21203,7 +21557,7 @@ static void k601_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *rest
  * in  %4823 f32[2,24] <- arena+2392817664
  * in  %4881 f32[24] <- grads+16344 (features.1.2.block.0.1.weight)
  */
-static void k602_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k607_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 24; j++) y0[o * 24 + j] += x0[o * 48 + 24 + j];
 }
 
@@ -21215,7 +21569,7 @@ static void k602_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4823 f32[2,24] <- arena+2392817664
  * in  %4883 f32[24] <- grads+16368 (features.1.2.block.0.1.bias)
  */
-static void k603_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k608_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 24; j++) y0[o * 24 + j] += x0[o * 48 + 0 + j];
 }
 
@@ -21225,7 +21579,7 @@ static void k603_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %4824 f32[4,256,256,24] <- arena+25165824
  * in  %39 f32[24,24,3,3] <- model+11160 (features.1.2.block.0.0.weight)
  */
-static void k604_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k609_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -21274,7 +21628,7 @@ static void k604_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %38 f32[4,256,256,24] <- arena+427819008
  * in  %4879 f32[24,24,3,3] <- grads+11160 (features.1.2.block.0.0.weight)
  */
-static void k605_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k610_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 144 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -21340,7 +21694,7 @@ static void k605_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %4819 f32[4,256,256,24] <- arena+0
  * in  %4829 f32[4,256,256,24] <- arena+50331648
  */
-static void k606_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k611_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x4[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[24];  /* γ / sqrt(var + eps) */
@@ -21400,7 +21754,7 @@ static void k606_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0
  * in  %4829 f32[4,256,256,24] <- arena+50331648
  * in  %4834 f32[2,24] <- arena+2392817664
  */
-static void k607_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k612_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x4[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[24];  /* γ / sqrt(var + eps) */
@@ -21446,7 +21800,7 @@ static void k607_bn_train_add_n_stochastic_depth_bwd_silu_bwd(float *restrict y0
  * in  %4829 f32[4,256,256,24] <- arena+50331648
  * in  %4840 f32[4,256,256,24] <- arena+75497472
  */
-static void k608_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k613_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -21505,7 +21859,7 @@ static void k608_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
  * in  %4840 f32[4,256,256,24] <- arena+75497472
  * in  %4844 f32[2,24] <- arena+2392817664
  */
-static void k609_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k614_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -21552,7 +21906,7 @@ static void k609_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const 
  * in  %4840 f32[4,256,256,24] <- arena+75497472
  * in  %4850 f32[4,256,256,24] <- arena+100663296
  */
-static void k610_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k615_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -21615,7 +21969,7 @@ static void k610_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
  * in  %4850 f32[4,256,256,24] <- arena+100663296
  * in  %4854 f32[2,24] <- arena+2392817664
  */
-static void k611_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
+static void k616_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -21655,7 +22009,7 @@ static void k611_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const 
  * in  %0 f32[4,512,512,3] <- images (images)
  * in  %4861 f32[24,3,3,3] <- grads+0 (features.0.0.weight)
  */
-static void k612_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k617_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,512,512,3) w (24,3,3,3) y (4,256,256,24) stride 2 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 1024 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -21722,7 +22076,7 @@ static void k612_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
  * ... and 1310 more nodes of the same kinds
  * 1 values written, 661 read (flat over the state blocks)
  */
-static void k613_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
+static void k618_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[0, 53852761), then torch's clip_grad_norm_ */
     enum { CHUNKS = 64 };
     double part[CHUNKS];
@@ -21756,7 +22110,7 @@ static void k613_grad_norm(float *restrict coef, const float *restrict g, const 
  * ... and 1968 more nodes of the same kinds
  * 2640 values written, 2643 read (flat over the state blocks)
  */
-static void k614_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
+static void k619_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
     /* AdamW (torch.optim.AdamW) over the trainable parameters; gradient accumulators reset */
     const float lr = hyper[0], wd = hyper[1], c = coef[0];
     {
@@ -21827,7 +22181,7 @@ static void k614_adamw(float *restrict p, float *restrict g, float *restrict m, 
  * in  %2338 f32[1,1,1,1280] <- arena+20971520
  * in  %2357 f32[4,1,1,1280] <- arena+5283840
  */
-static void k615_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k620_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* mean over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -21860,7 +22214,7 @@ static void k615_add_silu_mul_reduce_mean(float *restrict y0, const float *restr
  * in  %2338 f32[1,1,1,1280] <- arena+20971520
  * in  %2357 f32[4,1,1,1280] <- arena+5283840
  */
-static void k616_add_silu_mul_reduce_max(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k621_add_silu_mul_reduce_max(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* max over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -21895,7 +22249,7 @@ static void k616_add_silu_mul_reduce_max(float *restrict y0, const float *restri
  * in  %2357 f32[4,1,1,1280] <- arena+5283840
  * in  %2364 f32[4,16,16,1] <- arena+5263360
  */
-static void k617_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k622_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -21930,7 +22284,7 @@ static void k617_add_silu_mul_reduce_mean(float *restrict y0, const float *restr
  * in  %2373 f32[512] <- model+54144793 (classifier.2.running_mean)
  * in  %2374 f32[512] <- model+54145305 (classifier.2.running_var)
  */
-static void k618_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k623_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[512];  /* γ / sqrt(running_var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x4[c] + 1e-05f);
@@ -21956,7 +22310,7 @@ static void k618_bn_eval_relu(float *restrict y0, const float *restrict x0, cons
  * in  %2382 f32[256] <- model+54145817 (classifier.6.running_mean)
  * in  %2383 f32[256] <- model+54146073 (classifier.6.running_var)
  */
-static void k619_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k624_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[256];  /* γ / sqrt(running_var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x4[c] + 1e-05f);
@@ -21977,7 +22331,7 @@ static void k619_bn_eval_relu(float *restrict y0, const float *restrict x0, cons
  * out %2389 -> probabilities
  * in  %2388 f32[4,3] <- logits
  */
-static void k620_softmax(float *restrict y0, const float *restrict x0) {
+static void k625_softmax(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         float m = x0[r * 3];
         for (long j = 1; j < 3; j++) m = fmaxf(m, x0[r * 3 + j]);

@@ -4914,41 +4914,63 @@ static void k188_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %926 = conv2d(%924, %925) : f32[4,16,16,960]  features.6.0.block.1.0
  * %931 = bn_stats(%926) : f32[2,960]  features.6.0.block.1.1
  * %932 = running_mean_update(%929, %931) : f32[960]  features.6.0.block.1.1
  * %933 = running_var_update(%930, %931) : f32[960]  features.6.0.block.1.1
+ * out %926 -> arena+316669952
  * out %931 -> arena+357181952
  * out %932 -> model+21227589
  * out %933 -> model+21228549
- * in  %926 f32[4,16,16,960] <- arena+316669952
+ * in  %924 f32[4,32,32,960] <- arena+15728640
+ * in  %925 f32[960,1,3,3] <- model+5440936 (features.6.0.block.1.0.weight)
  * in  %929 f32[960] <- model+21227589 (features.6.0.block.1.1.running_mean)
  * in  %930 f32[960] <- model+21228549 (features.6.0.block.1.1.running_var)
  */
-static void k189_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
-    enum { C = 960, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
-    #pragma omp parallel for schedule(static)
-    for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
-        for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
-            for (long c = 0; c < C; c++) {
-                const long i = r * C + c;
-                const float t0 = x0[r * 960 + c];
-                (void)i;
-                p0[c] += (double)t0;
-                p1[c] += (double)t0 * t0;
+static void k189_dwconv3x3s2_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,32,32,960) w (960,1,3,3) y (4,16,16,960) stride 2 pad 1 groups 960 */
+    double *part = malloc(sizeof(double) * 122880);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 8640);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 960; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 960 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 16; oh++) {
+            for (long ow = 0; ow < 16; ow++) {
+                float *restrict yp = y0 + ((n * 16 + oh) * 16 + ow) * 960;
+                for (long c = 0; c < 960; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow * 2 - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x0 + ((n * 32 + ih) * 32 + iw) * 960, *restrict wr = wt + (r * 3 + s) * 960;
+                        for (long c = 0; c < 960; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 16 + oh) * 1920;
+            for (long c = 0; c < 960; c++) { ps[c] = 0.0; ps[960 + c] = 0.0; }
+            for (long ow = 0; ow < 16; ow++) {
+                const float *restrict yp = y0 + ((n * 16 + oh) * 16 + ow) * 960;
+                for (long c = 0; c < 960; c++) { const double v = yp[c]; ps[c] += v; ps[960 + c] += v * v; }
             }
         }
     }
-    for (long c = 0; c < C; c++) {
+    free(wt);
+    for (long c = 0; c < 960; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long row = 0; row < 64; row++) { s0 += part[row * 1920 + c]; s1 += part[row * 1920 + 960 + c]; }
         const double mean = s0 / 1024.0, var = fmax(s1 / 1024.0 - mean * mean, 0.0);
-        y0[c] = (float)mean;
-        y0[C + c] = (float)var;
-        y1[c] = (float)(0.8999999761581421 * y1[c] + 0.10000000149011612 * mean);  /* running mean */
-        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * var * 1.0009775171065494);  /* running var (unbiased) */
+        y1[c] = (float)mean;
+        y1[960 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0009775171065494);  /* running var (unbiased) */
     }
     free(part);
 }
@@ -5176,6 +5198,68 @@ static void k195_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %972 = conv2d(%970, %971) : f32[4,16,16,1536]  features.6.1.block.1.0
+ * %977 = bn_stats(%972) : f32[2,1536]  features.6.1.block.1.1
+ * %978 = running_mean_update(%975, %977) : f32[1536]  features.6.1.block.1.1
+ * %979 = running_var_update(%976, %977) : f32[1536]  features.6.1.block.1.1
+ * out %972 -> arena+44040192
+ * out %977 -> arena+356832256
+ * out %978 -> model+21233093
+ * out %979 -> model+21234629
+ * in  %970 f32[4,16,16,1536] <- arena+37748736
+ * in  %971 f32[1536,1,3,3] <- model+6171856 (features.6.1.block.1.0.weight)
+ * in  %975 f32[1536] <- model+21233093 (features.6.1.block.1.1.running_mean)
+ * in  %976 f32[1536] <- model+21234629 (features.6.1.block.1.1.running_var)
+ */
+static void k196_dwconv3x3_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,16,16,1536) w (1536,1,3,3) y (4,16,16,1536) stride 1 pad 1 groups 1536 */
+    double *part = malloc(sizeof(double) * 196608);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 13824);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 1536; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 1536 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 16; oh++) {
+            for (long ow = 0; ow < 16; ow++) {
+                float *restrict yp = y0 + ((n * 16 + oh) * 16 + ow) * 1536;
+                for (long c = 0; c < 1536; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 16) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 16) continue;
+                        const float *restrict xp = x0 + ((n * 16 + ih) * 16 + iw) * 1536, *restrict wr = wt + (r * 3 + s) * 1536;
+                        for (long c = 0; c < 1536; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 16 + oh) * 3072;
+            for (long c = 0; c < 1536; c++) { ps[c] = 0.0; ps[1536 + c] = 0.0; }
+            for (long ow = 0; ow < 16; ow++) {
+                const float *restrict yp = y0 + ((n * 16 + oh) * 16 + ow) * 1536;
+                for (long c = 0; c < 1536; c++) { const double v = yp[c]; ps[c] += v; ps[1536 + c] += v * v; }
+            }
+        }
+    }
+    free(wt);
+    for (long c = 0; c < 1536; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long row = 0; row < 64; row++) { s0 += part[row * 3072 + c]; s1 += part[row * 3072 + 1536 + c]; }
+        const double mean = s0 / 1024.0, var = fmax(s1 / 1024.0 - mean * mean, 0.0);
+        y1[c] = (float)mean;
+        y1[1536 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0009775171065494);  /* running var (unbiased) */
+    }
+    free(part);
+}
+
+/*
  * %980 = bn_train(%972, %977, %973, %974) : f32[4,16,16,1536]  features.6.1.block.1.1
  * %981 = silu(%980) : f32[4,16,16,1536]  features.6.1.block.1.2
  * %982 = reduce_mean(%981) : f32[4,1,1,1536]  features.6.1.block.2.avgpool
@@ -5185,7 +5269,7 @@ static void k195_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %974 f32[1536] <- model+6187216 (features.6.1.block.1.1.bias)
  * in  %977 f32[2,1536] <- arena+356832256
  */
-static void k196_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k197_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 1536]: (4, 256, 1536) -> (4, 1536) */
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
@@ -5222,7 +5306,7 @@ static void k196_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %994 f32[4,1,1,1536] <- arena+355729408
  * in  %996 f32[256,1536,1,1] <- model+6386960 (features.6.1.block.3.0.weight)
  */
-static void k197_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k198_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (1024, 256) = f(x) (1024, 1536) · wᵀ: tiles of 42 rows of f(x) computed into scratch, one sgemm each */
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
@@ -5271,7 +5355,7 @@ static void k197_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %1006 i32[1] <- seed (seed)
  * in  %1009 f32[1536,256,1,1] <- model+6780688 (features.6.2.block.0.0.weight)
  */
-static void k198_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k199_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -5334,7 +5418,7 @@ static void k198_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %1051 f32[2,256] <- arena+357201920
  * in  %1057 f32[1536,256,1,1] <- model+7785808 (features.6.3.block.0.0.weight)
  */
-static void k199_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k200_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -5395,7 +5479,7 @@ static void k199_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %1104 = add(%1103, %1056) : f32[4,16,16,256]  features.6.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k200_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k201_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x14[c] / sqrtf(x16[256 + c] + 0.001f);
@@ -5455,7 +5539,7 @@ static void k200_bn_train_stochastic_depth_add(float *restrict y0, const float *
  * in  %1147 f32[2,256] <- arena+357206016
  * in  %1153 f32[1536,256,1,1] <- model+9796048 (features.6.5.block.0.0.weight)
  */
-static void k201_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k202_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -5509,7 +5593,7 @@ static void k201_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %1195 f32[2,256] <- arena+357208064
  * in  %1201 f32[1536,256,1,1] <- model+10801168 (features.6.6.block.0.0.weight)
  */
-static void k202_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k203_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -5578,7 +5662,7 @@ static void k202_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %1240 f32[256] <- model+11806032 (features.6.6.block.3.1.bias)
  * in  %1243 f32[2,256] <- arena+357210112
  */
-static void k203_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k204_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x11[c] / sqrtf(x13[256 + c] + 0.001f);
@@ -5640,7 +5724,7 @@ static void k203_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %1627 f32[2,256] <- arena+357226496
  * in  %1633 f32[1280,256,1,1] <- model+19847248 (features.7.0.weight)
  */
-static void k204_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k205_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (1024, 1280) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -5694,7 +5778,7 @@ static void k204_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %1637 f32[1280] <- model+21323205 (features.7.1.running_mean)
  * in  %1638 f32[1280] <- model+21324485 (features.7.1.running_var)
  */
-static void k205_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k206_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 1280, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -5732,7 +5816,7 @@ static void k205_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %1636 f32[1280] <- model+20176208 (features.7.1.bias)
  * in  %1639 f32[2,1280] <- arena+357164032
  */
-static void k206_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k207_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[1280];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = x1[c] / sqrtf(x3[1280 + c] + 0.001f);
@@ -5754,7 +5838,7 @@ static void k206_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * out %1648 -> arena+355270656
  * in  %1643 f32[4,16,16,1280] <- arena+300941312
  */
-static void k207_reduce_mean(float *restrict y0, const float *restrict x0) {
+static void k208_reduce_mean(float *restrict y0, const float *restrict x0) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -5777,7 +5861,7 @@ static void k207_reduce_mean(float *restrict y0, const float *restrict x0) {
  * out %1650 -> arena+355291136
  * in  %1643 f32[4,16,16,1280] <- arena+300941312
  */
-static void k208_reduce_max(float *restrict y0, const float *restrict x0) {
+static void k209_reduce_max(float *restrict y0, const float *restrict x0) {
     /* max over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -5801,7 +5885,7 @@ static void k208_reduce_max(float *restrict y0, const float *restrict x0) {
  * in  %1643 f32[4,16,16,1280] <- arena+300941312
  * in  %1660 f32[4,1,1,1280] <- arena+356712448
  */
-static void k209_mul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k210_mul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
@@ -5820,7 +5904,7 @@ static void k209_mul(float *restrict y0, const float *restrict x0, const float *
  * in  %1006 i32[1] <- seed (seed)
  * in  %1670 f32[4,1280] <- arena+355352576
  */
-static void k210_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, uint32_t a0, float a1) {
+static void k211_dropout(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, uint32_t a0, float a1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
@@ -5847,7 +5931,7 @@ static void k210_dropout(float *restrict y0, const int32_t *restrict x0, const f
  * in  %1742 f32[4,16,16,1] <- arena+357193728
  * in  %1744 f32[4,16,16,1280] <- arena+311427072
  */
-static void k211_expand_scale_mul_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k212_expand_scale_mul_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -5882,7 +5966,7 @@ static void k211_expand_scale_mul_add_n(float *restrict y0, const float *restric
  * in  %1755 f32[4,80] <- arena+356754688
  * in  %1645 f32[80,1280] <- model+20177488
  */
-static void k212_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k213_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 1280, 80, 1.0f, x0, 80, x1, 1280, 0.0f, y0, 1280);
 }
 
@@ -5892,7 +5976,7 @@ static void k212_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %1763 f32[4,1,1,1280] <- arena+355311616
  * in  %1643 f32[4,16,16,1280] <- arena+300941312
  */
-static void k213_reduce_max_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k214_reduce_max_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dy routed to the first maximum over axes [1, 2] of x [4, 16, 16, 1280] */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -5931,7 +6015,7 @@ static void k213_reduce_max_bwd(float *restrict y0, const float *restrict x0, co
  * in  %1764 f32[4,16,16,1280] <- arena+306184192
  * in  %1765 f32[4,1,1,1280] <- arena+356753408
  */
-static void k214_bn_train_expand_scale_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+static void k215_bn_train_expand_scale_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
     float q0[1280];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = x1[c] / sqrtf(x3[1280 + c] + 0.001f);
@@ -5973,7 +6057,7 @@ static void k214_bn_train_expand_scale_mul(float *restrict y0, const float *rest
  * in  %1634 f32[4,16,16,1280] <- arena+295698432
  * in  %1639 f32[2,1280] <- arena+357164032
  */
-static void k215_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k216_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     float q0[1280];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = 1.0f / sqrtf(x2[1280 + c] + 0.001f);
@@ -6014,7 +6098,7 @@ static void k215_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
  * in  %1773 f32[4,16,16,1280] <- arena+300941312
  * in  %1774 f32[2,1280] <- arena+356712448
  */
-static void k216_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k217_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[1280], q1[1280], q2[1280];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 1280; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[1280 + c] + 0.001f));
@@ -6041,7 +6125,7 @@ static void k216_bn_bwd_input(float *restrict y0, const float *restrict x0, cons
  * in  %1774 f32[2,1280] <- arena+356712448
  * in  %2891 f32[1280] <- grads+20174928 (features.7.1.weight)
  */
-static void k217_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k218_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 1280; j++) y0[o * 1280 + j] += x0[o * 2560 + 1280 + j];
 }
 
@@ -6053,7 +6137,7 @@ static void k217_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %1774 f32[2,1280] <- arena+356712448
  * in  %2893 f32[1280] <- grads+20176208 (features.7.1.bias)
  */
-static void k218_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k219_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 1280; j++) y0[o * 1280 + j] += x0[o * 2560 + 0 + j];
 }
 
@@ -6063,7 +6147,7 @@ static void k218_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %1775 f32[4,16,16,1280] <- arena+306184192
  * in  %1633 f32[1280,256,1,1] <- model+19847248 (features.7.0.weight)
  */
-static void k219_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k220_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,256) w (1280,256,1,1) y (4,16,16,1280) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 256, 1280, 1.0f, x0, 1280, x1, 256, 0.0f, y0, 256);
@@ -6092,7 +6176,7 @@ static void k219_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %1775 f32[4,16,16,1280] <- arena+306184192
  * in  %2889 f32[1280,256,1,1] <- grads+19847248 (features.7.0.weight)
  */
-static void k220_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k221_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (1280, 256) += dyᵀ (1280, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -6154,7 +6238,7 @@ static void k220_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %1627 f32[2,256] <- arena+357226496
  * in  %1780 f32[4,16,16,256] <- arena+311427072
  */
-static void k221_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k222_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256];  /* 1 / sqrt(var + eps) */
@@ -6200,7 +6284,7 @@ static void k221_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %1780 f32[4,16,16,256] <- arena+311427072
  * in  %1783 f32[2,256] <- arena+357189632
  */
-static void k222_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k223_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -6228,7 +6312,7 @@ static void k222_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %1784 f32[4,16,16,256] <- arena+312475648
  * in  %1621 f32[256,1536,1,1] <- model+19453520 (features.6.14.block.3.0.weight)
  */
-static void k223_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k224_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,1536) w (256,1536,1,1) y (4,16,16,256) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 1536, 256, 1.0f, x0, 256, x1, 1536, 0.0f, y0, 1536);
@@ -6249,7 +6333,7 @@ static void k223_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %1784 f32[4,16,16,256] <- arena+312475648
  * in  %2883 f32[256,1536,1,1] <- grads+19453520 (features.6.14.block.3.0.weight)
  */
-static void k224_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k225_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (256, 1536) += dyᵀ (256, 1024) · f(x) (1024, 1536), f(x) recomputed in tiles of 42 rows */
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
@@ -6302,7 +6386,7 @@ static void k224_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %1602 f32[2,1536] <- arena+357151744
  * in  %1789 f32[4,16,16,1536] <- arena+295698432
  */
-static void k225_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k226_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 1536]: (4, 256, 1536) -> (4, 1536) */
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
@@ -6334,7 +6418,7 @@ static void k225_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %1617 f32[4,1536] <- arena+356663296
  * in  %1794 f32[4,1536] <- arena+352583680
  */
-static void k226_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k227_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
@@ -6353,7 +6437,7 @@ static void k226_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %1795 f32[4,1536] <- arena+352608256
  * in  %1615 f32[1536,64] <- model+19353680
  */
-static void k227_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k228_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 64, 1536, 1.0f, x0, 1536, x1, 64, 0.0f, y0, 64);
 }
 
@@ -6366,7 +6450,7 @@ static void k227_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %1613 f32[4,64] <- arena+357256192
  * in  %2879 f32[1536,64,1,1] <- grads+19353680 (features.6.14.block.2.fc2.weight)
  */
-static void k228_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k229_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 64, 4, 1.0f, x0, 1536, x1, 64, 1.0f, y0, 64);
 }
@@ -6379,7 +6463,7 @@ static void k228_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %1795 f32[4,1536] <- arena+352608256
  * in  %2881 f32[1536] <- grads+19451984 (features.6.14.block.2.fc2.bias)
  */
-static void k229_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k230_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 1536]: (1, 4, 1536) -> (1, 1536) */
     for (long o = 0; o < 1; o++) {
         double acc[1536];
@@ -6402,7 +6486,7 @@ static void k229_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %1612 f32[4,64] <- arena+357255168
  * in  %1796 f32[4,64] <- arena+357226496
  */
-static void k230_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k231_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
@@ -6421,7 +6505,7 @@ static void k230_silu_bwd(float *restrict y0, const float *restrict x0, const fl
  * in  %1801 f32[4,64] <- arena+357227520
  * in  %1610 f32[64,1536] <- model+19255312
  */
-static void k231_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k232_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 1536, 64, 1.0f, x0, 64, x1, 1536, 0.0f, y0, 1536);
 }
 
@@ -6434,7 +6518,7 @@ static void k231_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %1608 f32[4,1536] <- arena+356638720
  * in  %2875 f32[64,1536,1,1] <- grads+19255312 (features.6.14.block.2.fc1.weight)
  */
-static void k232_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k233_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 1536, 4, 1.0f, x0, 64, x1, 1536, 1.0f, y0, 1536);
 }
@@ -6447,7 +6531,7 @@ static void k232_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %1801 f32[4,64] <- arena+357227520
  * in  %2877 f32[64] <- grads+19353616 (features.6.14.block.2.fc1.bias)
  */
-static void k233_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k234_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 64]: (1, 4, 64) -> (1, 64) */
     for (long o = 0; o < 1; o++) {
         double acc[64];
@@ -6481,7 +6565,7 @@ static void k233_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %1789 f32[4,16,16,1536] <- arena+295698432
  * in  %1807 f32[4,1,1,1536] <- arena+356663296
  */
-static void k234_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k235_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
@@ -6544,7 +6628,7 @@ static void k234_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %1807 f32[4,1,1,1536] <- arena+356663296
  * in  %1812 f32[2,1536] <- arena+356638720
  */
-static void k235_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k236_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
@@ -6584,7 +6668,7 @@ static void k235_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %1812 f32[2,1536] <- arena+356638720
  * in  %2871 f32[1536] <- grads+19252240 (features.6.14.block.1.1.weight)
  */
-static void k236_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k237_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 1536; j++) y0[o * 1536 + j] += x0[o * 3072 + 1536 + j];
 }
 
@@ -6596,7 +6680,7 @@ static void k236_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %1812 f32[2,1536] <- arena+356638720
  * in  %2873 f32[1536] <- grads+19253776 (features.6.14.block.1.1.bias)
  */
-static void k237_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k238_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 1536; j++) y0[o * 1536 + j] += x0[o * 3072 + 0 + j];
 }
 
@@ -6606,7 +6690,7 @@ static void k237_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %1813 f32[4,16,16,1536] <- arena+301989888
  * in  %1596 f32[1536,1,3,3] <- model+19238416 (features.6.14.block.1.0.weight)
  */
-static void k238_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k239_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,1536) w (1536,1,3,3) y (4,16,16,1536) stride 1 pad 1 groups 1536 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -6644,7 +6728,7 @@ static void k238_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %1595 f32[4,16,16,1536] <- arena+283115520
  * in  %2869 f32[1536,1,3,3] <- grads+19238416 (features.6.14.block.1.0.weight)
  */
-static void k239_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k240_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,16,16,1536) w (1536,1,3,3) y (4,16,16,1536) stride 1 pad 1 groups 1536, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -6704,7 +6788,7 @@ static void k239_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %1591 f32[2,1536] <- arena+357139456
  * in  %1818 f32[4,16,16,1536] <- arena+289406976
  */
-static void k240_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k241_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
@@ -6755,7 +6839,7 @@ static void k240_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %1818 f32[4,16,16,1536] <- arena+289406976
  * in  %1821 f32[2,1536] <- arena+356638720
  */
-static void k241_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k242_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = x1[c] / sqrtf(x3[1536 + c] + 0.001f);
@@ -6787,7 +6871,7 @@ static void k241_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %1822 f32[4,16,16,1536] <- arena+283115520
  * in  %1585 f32[1536,256,1,1] <- model+18842128 (features.6.14.block.0.0.weight)
  */
-static void k242_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k243_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,256) w (1536,256,1,1) y (4,16,16,1536) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 256, 1536, 1.0f, x0, 1536, x1, 256, 0.0f, y0, 256);
@@ -6809,7 +6893,7 @@ static void k242_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %1822 f32[4,16,16,1536] <- arena+283115520
  * in  %2863 f32[1536,256,1,1] <- grads+18842128 (features.6.14.block.0.0.weight)
  */
-static void k243_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k244_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -6863,7 +6947,7 @@ static void k243_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %1780 f32[4,16,16,256] <- arena+311427072
  * in  %1827 f32[4,16,16,256] <- arena+312475648
  */
-static void k244_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k245_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256];  /* 1 / sqrt(var + eps) */
@@ -6913,7 +6997,7 @@ static void k244_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1827 f32[4,16,16,256] <- arena+312475648
  * in  %1831 f32[2,256] <- arena+357189632
  */
-static void k245_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k246_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -6945,7 +7029,7 @@ static void k245_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %1536 f32[4,16,16,256] <- arena+350486528
  * in  %2837 f32[1536,256,1,1] <- grads+17837008 (features.6.13.block.0.0.weight)
  */
-static void k246_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k247_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,16,16,256) w (1536,256,1,1) y (4,16,16,1536) stride 1 pad 0, added into the accumulator */
     /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, 1024, 1.0f, x0, 1536, x1, 256, 1.0f, y0, 256);
@@ -6964,7 +7048,7 @@ static void k246_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %1827 f32[4,16,16,256] <- arena+312475648
  * in  %1875 f32[4,16,16,256] <- arena+313524224
  */
-static void k247_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k248_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256];  /* 1 / sqrt(var + eps) */
@@ -7018,7 +7102,7 @@ static void k247_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1875 f32[4,16,16,256] <- arena+313524224
  * in  %1879 f32[2,256] <- arena+357189632
  */
-static void k248_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k249_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -7067,7 +7151,7 @@ static void k248_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %1918 f32[4,16,16,1536] <- arena+245366784
  * in  %2811 f32[1536,256,1,1] <- grads+16831888 (features.6.12.block.0.0.weight)
  */
-static void k249_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k250_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -7135,7 +7219,7 @@ static void k249_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %1875 f32[4,16,16,256] <- arena+313524224
  * in  %1923 f32[4,16,16,256] <- arena+314572800
  */
-static void k250_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k251_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256];  /* 1 / sqrt(var + eps) */
@@ -7193,7 +7277,7 @@ static void k250_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1923 f32[4,16,16,256] <- arena+314572800
  * in  %1927 f32[2,256] <- arena+357189632
  */
-static void k251_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k252_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -7238,7 +7322,7 @@ static void k251_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %1923 f32[4,16,16,256] <- arena+314572800
  * in  %1971 f32[4,16,16,256] <- arena+315621376
  */
-static void k252_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k253_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256];  /* 1 / sqrt(var + eps) */
@@ -7300,7 +7384,7 @@ static void k252_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %1971 f32[4,16,16,256] <- arena+315621376
  * in  %1975 f32[2,256] <- arena+357189632
  */
-static void k253_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k254_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -7349,7 +7433,7 @@ static void k253_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %1971 f32[4,16,16,256] <- arena+315621376
  * in  %2019 f32[4,16,16,256] <- arena+213909504
  */
-static void k254_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k255_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256];  /* 1 / sqrt(var + eps) */
@@ -7415,7 +7499,7 @@ static void k254_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2019 f32[4,16,16,256] <- arena+213909504
  * in  %2023 f32[2,256] <- arena+357189632
  */
-static void k255_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k256_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -7468,7 +7552,7 @@ static void k255_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2019 f32[4,16,16,256] <- arena+213909504
  * in  %2067 f32[4,16,16,256] <- arena+195035136
  */
-static void k256_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k257_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256];  /* 1 / sqrt(var + eps) */
@@ -7538,7 +7622,7 @@ static void k256_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2067 f32[4,16,16,256] <- arena+195035136
  * in  %2071 f32[2,256] <- arena+357189632
  */
-static void k257_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
+static void k258_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -7595,7 +7679,7 @@ static void k257_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2067 f32[4,16,16,256] <- arena+195035136
  * in  %2115 f32[4,16,16,256] <- arena+196083712
  */
-static void k258_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k259_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256];  /* 1 / sqrt(var + eps) */
@@ -7669,7 +7753,7 @@ static void k258_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2115 f32[4,16,16,256] <- arena+196083712
  * in  %2119 f32[2,256] <- arena+357189632
  */
-static void k259_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+static void k260_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -7727,7 +7811,7 @@ static void k259_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2115 f32[4,16,16,256] <- arena+196083712
  * in  %2163 f32[4,16,16,256] <- arena+197132288
  */
-static void k260_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k261_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     #pragma omp parallel for schedule(static)
@@ -7764,7 +7848,7 @@ static void k260_add_n_stochastic_depth_bwd(float *restrict y0, const int32_t *r
  * in  %1238 f32[4,16,16,256] <- arena+341049344
  * in  %1243 f32[2,256] <- arena+357210112
  */
-static void k261_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k262_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x2[256 + c] + 0.001f);
@@ -7805,7 +7889,7 @@ static void k261_bn_bwd_reduce(float *restrict y0, const float *restrict x0, con
  * in  %2166 f32[4,16,16,256] <- arena+198180864
  * in  %2167 f32[2,256] <- arena+357189632
  */
-static void k262_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k263_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f));
@@ -7846,7 +7930,7 @@ static void k262_bn_bwd_input(float *restrict y0, const float *restrict x0, cons
  * in  %2163 f32[4,16,16,256] <- arena+197132288
  * in  %2211 f32[4,16,16,256] <- arena+125829120
  */
-static void k263_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+static void k264_add_n(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
@@ -7902,7 +7986,7 @@ static void k263_add_n(float *restrict y0, const float *restrict x0, const float
  * in  %2350 f32[4,16,16,1536] <- arena+75497472
  * in  %2577 f32[1536,256,1,1] <- grads+7785808 (features.6.3.block.0.0.weight)
  */
-static void k264_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k265_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -7980,7 +8064,7 @@ static void k264_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2398 f32[4,16,16,1536] <- arena+56623104
  * in  %2551 f32[1536,256,1,1] <- grads+6780688 (features.6.2.block.0.0.weight)
  */
-static void k265_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k266_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -8045,7 +8129,7 @@ static void k265_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2355 f32[4,16,16,256] <- arena+101711872
  * in  %2403 f32[4,16,16,256] <- arena+102760448
  */
-static void k266_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k267_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x2[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256];  /* 1 / sqrt(var + eps) */
@@ -8107,7 +8191,7 @@ static void k266_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2403 f32[4,16,16,256] <- arena+102760448
  * in  %2407 f32[2,256] <- arena+357189632
  */
-static void k267_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k268_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x3[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[256], q2[256], q3[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -8149,7 +8233,7 @@ static void k267_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2446 f32[4,16,16,1536] <- arena+37748736
  * in  %2525 f32[1536,256,1,1] <- grads+5775568 (features.6.1.block.0.0.weight)
  */
-static void k268_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k269_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -8204,7 +8288,7 @@ static void k268_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float
  * in  %2403 f32[4,16,16,256] <- arena+102760448
  * in  %2451 f32[4,16,16,256] <- arena+31457280
  */
-static void k269_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k270_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[256];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = 1.0f / sqrtf(x1[256 + c] + 0.001f);
@@ -8265,7 +8349,7 @@ static void k269_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %2451 f32[4,16,16,256] <- arena+31457280
  * in  %2454 f32[2,256] <- arena+357189632
  */
-static void k270_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+static void k271_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     float q0[256], q1[256], q2[256];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[256 + c] + 0.001f));
@@ -8300,7 +8384,7 @@ static void k270_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %2455 f32[4,16,16,256] <- arena+103809024
  * in  %950 f32[256,960,1,1] <- model+5529296 (features.6.0.block.3.0.weight)
  */
-static void k271_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k272_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,16,16,960) w (256,960,1,1) y (4,16,16,256) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 960, 256, 1.0f, x0, 256, x1, 960, 0.0f, y0, 960);
@@ -8321,7 +8405,7 @@ static void k271_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2455 f32[4,16,16,256] <- arena+103809024
  * in  %2519 f32[256,960,1,1] <- grads+5529296 (features.6.0.block.3.0.weight)
  */
-static void k272_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k273_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (256, 960) += dyᵀ (256, 1024) · f(x) (1024, 960), f(x) recomputed in tiles of 68 rows */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -8374,7 +8458,7 @@ static void k272_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %931 f32[2,960] <- arena+357181952
  * in  %2460 f32[4,16,16,960] <- arena+31457280
  */
-static void k273_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k274_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 16, 16, 960]: (4, 256, 960) -> (4, 960) */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -8406,7 +8490,7 @@ static void k273_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %946 f32[4,960] <- arena+356789248
  * in  %2465 f32[4,960] <- arena+355680256
  */
-static void k274_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k275_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
@@ -8425,7 +8509,7 @@ static void k274_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %2466 f32[4,960] <- arena+355695616
  * in  %944 f32[960,40] <- model+5489936
  */
-static void k275_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k276_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 40, 960, 1.0f, x0, 960, x1, 40, 0.0f, y0, 40);
 }
 
@@ -8438,7 +8522,7 @@ static void k275_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %942 f32[4,40] <- arena+357260416
  * in  %2515 f32[960,40,1,1] <- grads+5489936 (features.6.0.block.2.fc2.weight)
  */
-static void k276_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k277_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 40, 4, 1.0f, x0, 960, x1, 40, 1.0f, y0, 40);
 }
@@ -8451,7 +8535,7 @@ static void k276_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %2466 f32[4,960] <- arena+355695616
  * in  %2517 f32[960] <- grads+5528336 (features.6.0.block.2.fc2.bias)
  */
-static void k277_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k278_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 960]: (1, 4, 960) -> (1, 960) */
     for (long o = 0; o < 1; o++) {
         double acc[960];
@@ -8474,7 +8558,7 @@ static void k277_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %941 f32[4,40] <- arena+357259776
  * in  %2467 f32[4,40] <- arena+355680256
  */
-static void k278_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k279_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 40; c++) {
             const long i = r * 40 + c;
@@ -8493,7 +8577,7 @@ static void k278_silu_bwd(float *restrict y0, const float *restrict x0, const fl
  * in  %2472 f32[4,40] <- arena+357189632
  * in  %939 f32[40,960] <- model+5451496
  */
-static void k279_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k280_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 960, 40, 1.0f, x0, 40, x1, 960, 0.0f, y0, 960);
 }
 
@@ -8506,7 +8590,7 @@ static void k279_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %937 f32[4,960] <- arena+356773888
  * in  %2511 f32[40,960,1,1] <- grads+5451496 (features.6.0.block.2.fc1.weight)
  */
-static void k280_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k281_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 40, 960, 4, 1.0f, x0, 40, x1, 960, 1.0f, y0, 960);
 }
@@ -8519,7 +8603,7 @@ static void k280_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %2472 f32[4,40] <- arena+357189632
  * in  %2513 f32[40] <- grads+5489896 (features.6.0.block.2.fc1.bias)
  */
-static void k281_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k282_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 40]: (1, 4, 40) -> (1, 40) */
     for (long o = 0; o < 1; o++) {
         double acc[40];
@@ -8553,7 +8637,7 @@ static void k281_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %2460 f32[4,16,16,960] <- arena+31457280
  * in  %2478 f32[4,1,1,960] <- arena+356789248
  */
-static void k282_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k283_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -8616,7 +8700,7 @@ static void k282_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2478 f32[4,1,1,960] <- arena+356789248
  * in  %2483 f32[2,960] <- arena+356819968
  */
-static void k283_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k284_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -8656,7 +8740,7 @@ static void k283_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2483 f32[2,960] <- arena+356819968
  * in  %2507 f32[960] <- grads+5449576 (features.6.0.block.1.1.weight)
  */
-static void k284_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k285_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 960; j++) y0[o * 960 + j] += x0[o * 1920 + 960 + j];
 }
 
@@ -8668,7 +8752,7 @@ static void k284_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2483 f32[2,960] <- arena+356819968
  * in  %2509 f32[960] <- grads+5450536 (features.6.0.block.1.1.bias)
  */
-static void k285_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k286_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 960; j++) y0[o * 960 + j] += x0[o * 1920 + 0 + j];
 }
 
@@ -8678,7 +8762,7 @@ static void k285_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2484 f32[4,16,16,960] <- arena+47185920
  * in  %925 f32[960,1,3,3] <- model+5440936 (features.6.0.block.1.0.weight)
  */
-static void k286_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k287_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,960) w (960,1,3,3) y (4,16,16,960) stride 2 pad 1 groups 960 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -8716,7 +8800,7 @@ static void k286_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict
  * in  %924 f32[4,32,32,960] <- arena+15728640
  * in  %2505 f32[960,1,3,3] <- grads+5440936 (features.6.0.block.1.0.weight)
  */
-static void k287_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k288_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,960) w (960,1,3,3) y (4,16,16,960) stride 2 pad 1 groups 960, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -8776,7 +8860,7 @@ static void k287_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *res
  * in  %920 f32[2,960] <- arena+357174272
  * in  %2489 f32[4,32,32,960] <- arena+31457280
  */
-static void k288_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k289_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -8827,7 +8911,7 @@ static void k288_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %2489 f32[4,32,32,960] <- arena+31457280
  * in  %2492 f32[2,960] <- arena+354041856
  */
-static void k289_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k290_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -8877,7 +8961,7 @@ static void k289_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %2493 f32[4,32,32,960] <- arena+15728640
  * in  %2499 f32[960,160,1,1] <- grads+5285416 (features.6.0.block.0.0.weight)
  */
-static void k290_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+static void k291_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 153600, sizeof(float));
@@ -8942,7 +9026,7 @@ static void k290_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *res
  * ... and 412 more nodes of the same kinds
  * 1 values written, 212 read (flat over the state blocks)
  */
-static void k291_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
+static void k292_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[5285416, 21171893), then torch's clip_grad_norm_ */
     enum { CHUNKS = 64 };
     double part[CHUNKS];
@@ -8976,7 +9060,7 @@ static void k291_grad_norm(float *restrict coef, const float *restrict g, const 
  * ... and 621 more nodes of the same kinds
  * 844 values written, 847 read (flat over the state blocks)
  */
-static void k292_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
+static void k293_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
     /* AdamW (torch.optim.AdamW) over the trainable parameters; gradient accumulators reset */
     const float lr = hyper[0], wd = hyper[1], c = coef[0];
     {
@@ -9020,7 +9104,7 @@ static void k292_adamw(float *restrict p, float *restrict g, float *restrict m, 
  * in  %215 f32[256] <- model+21176197 (features.4.0.block.0.1.running_mean)
  * in  %216 f32[256] <- model+21176453 (features.4.0.block.0.1.running_var)
  */
-static void k293_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k294_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 256, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9058,7 +9142,7 @@ static void k293_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %214 f32[256] <- model+920536 (features.4.0.block.0.1.bias)
  * in  %217 f32[2,256] <- arena+975525888
  */
-static void k294_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k295_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
@@ -9076,41 +9160,63 @@ static void k294_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %223 = conv2d(%221, %222) : f32[4,32,32,256]  features.4.0.block.1.0
  * %228 = bn_stats(%223) : f32[2,256]  features.4.0.block.1.1
  * %229 = running_mean_update(%226, %228) : f32[256]  features.4.0.block.1.1
  * %230 = running_var_update(%227, %228) : f32[256]  features.4.0.block.1.1
+ * out %223 -> arena+902823936
  * out %228 -> arena+975527936
  * out %229 -> model+21176709
  * out %230 -> model+21176965
- * in  %223 f32[4,32,32,256] <- arena+902823936
+ * in  %221 f32[4,64,64,256] <- arena+16777216
+ * in  %222 f32[256,1,3,3] <- model+920792 (features.4.0.block.1.0.weight)
  * in  %226 f32[256] <- model+21176709 (features.4.0.block.1.1.running_mean)
  * in  %227 f32[256] <- model+21176965 (features.4.0.block.1.1.running_var)
  */
-static void k295_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
-    enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
-    #pragma omp parallel for schedule(static)
-    for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
-        for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
-            for (long c = 0; c < C; c++) {
-                const long i = r * C + c;
-                const float t0 = x0[r * 256 + c];
-                (void)i;
-                p0[c] += (double)t0;
-                p1[c] += (double)t0 * t0;
+static void k296_dwconv3x3s2_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,64,64,256) w (256,1,3,3) y (4,32,32,256) stride 2 pad 1 groups 256 */
+    double *part = malloc(sizeof(double) * 65536);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 2304);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 256; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 256 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 32; oh++) {
+            for (long ow = 0; ow < 32; ow++) {
+                float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 256;
+                for (long c = 0; c < 256; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r;
+                    if (ih < 0 || ih >= 64) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow * 2 - 1 + s;
+                        if (iw < 0 || iw >= 64) continue;
+                        const float *restrict xp = x0 + ((n * 64 + ih) * 64 + iw) * 256, *restrict wr = wt + (r * 3 + s) * 256;
+                        for (long c = 0; c < 256; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 32 + oh) * 512;
+            for (long c = 0; c < 256; c++) { ps[c] = 0.0; ps[256 + c] = 0.0; }
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 256;
+                for (long c = 0; c < 256; c++) { const double v = yp[c]; ps[c] += v; ps[256 + c] += v * v; }
             }
         }
     }
-    for (long c = 0; c < C; c++) {
+    free(wt);
+    for (long c = 0; c < 256; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long row = 0; row < 128; row++) { s0 += part[row * 512 + c]; s1 += part[row * 512 + 256 + c]; }
         const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
-        y0[c] = (float)mean;
-        y0[C + c] = (float)var;
-        y1[c] = (float)(0.8999999761581421 * y1[c] + 0.10000000149011612 * mean);  /* running mean */
-        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * var * 1.0002442002442002);  /* running var (unbiased) */
+        y1[c] = (float)mean;
+        y1[256 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0002442002442002);  /* running var (unbiased) */
     }
     free(part);
 }
@@ -9125,7 +9231,7 @@ static void k295_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %225 f32[256] <- model+923352 (features.4.0.block.1.1.bias)
  * in  %228 f32[2,256] <- arena+975527936
  */
-static void k296_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k297_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 256]: (4, 1024, 256) -> (4, 256) */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -9162,7 +9268,7 @@ static void k296_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %245 f32[4,1,1,256] <- arena+975472640
  * in  %247 f32[128,256,1,1] <- model+932072 (features.4.0.block.3.0.weight)
  */
-static void k297_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k298_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (4096, 128) = f(x) (4096, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -9204,7 +9310,7 @@ static void k297_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %251 f32[128] <- model+21177221 (features.4.0.block.3.1.running_mean)
  * in  %252 f32[128] <- model+21177349 (features.4.0.block.3.1.running_var)
  */
-static void k298_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k299_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 128, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9243,7 +9349,7 @@ static void k298_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %253 f32[2,128] <- arena+975572224
  * in  %257 f32[512,128,1,1] <- model+965096 (features.4.1.block.0.0.weight)
  */
-static void k299_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k300_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -9282,7 +9388,7 @@ static void k299_conv1x1_bn_train(float *restrict y0, const float *restrict x0, 
  * in  %261 f32[512] <- model+21177477 (features.4.1.block.0.1.running_mean)
  * in  %262 f32[512] <- model+21177989 (features.4.1.block.0.1.running_var)
  */
-static void k300_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k301_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 512, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9320,7 +9426,7 @@ static void k300_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %260 f32[512] <- model+1031144 (features.4.1.block.0.1.bias)
  * in  %263 f32[2,512] <- arena+975476736
  */
-static void k301_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k302_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
@@ -9338,6 +9444,68 @@ static void k301_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %269 = conv2d(%267, %268) : f32[4,32,32,512]  features.4.1.block.1.0
+ * %274 = bn_stats(%269) : f32[2,512]  features.4.1.block.1.1
+ * %275 = running_mean_update(%272, %274) : f32[512]  features.4.1.block.1.1
+ * %276 = running_var_update(%273, %274) : f32[512]  features.4.1.block.1.1
+ * out %269 -> arena+512753664
+ * out %274 -> arena+975480832
+ * out %275 -> model+21178501
+ * out %276 -> model+21179013
+ * in  %267 f32[4,32,32,512] <- arena+504365056
+ * in  %268 f32[512,1,3,3] <- model+1031656 (features.4.1.block.1.0.weight)
+ * in  %272 f32[512] <- model+21178501 (features.4.1.block.1.1.running_mean)
+ * in  %273 f32[512] <- model+21179013 (features.4.1.block.1.1.running_var)
+ */
+static void k303_dwconv3x3_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,32,32,512) w (512,1,3,3) y (4,32,32,512) stride 1 pad 1 groups 512 */
+    double *part = malloc(sizeof(double) * 131072);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 4608);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 512; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 512 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 32; oh++) {
+            for (long ow = 0; ow < 32; ow++) {
+                float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 512;
+                for (long c = 0; c < 512; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x0 + ((n * 32 + ih) * 32 + iw) * 512, *restrict wr = wt + (r * 3 + s) * 512;
+                        for (long c = 0; c < 512; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 32 + oh) * 1024;
+            for (long c = 0; c < 512; c++) { ps[c] = 0.0; ps[512 + c] = 0.0; }
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 512;
+                for (long c = 0; c < 512; c++) { const double v = yp[c]; ps[c] += v; ps[512 + c] += v * v; }
+            }
+        }
+    }
+    free(wt);
+    for (long c = 0; c < 512; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long row = 0; row < 128; row++) { s0 += part[row * 1024 + c]; s1 += part[row * 1024 + 512 + c]; }
+        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
+        y1[c] = (float)mean;
+        y1[512 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0002442002442002);  /* running var (unbiased) */
+    }
+    free(part);
+}
+
+/*
  * %277 = bn_train(%269, %274, %270, %271) : f32[4,32,32,512]  features.4.1.block.1.1
  * %278 = silu(%277) : f32[4,32,32,512]  features.4.1.block.1.2
  * %279 = reduce_mean(%278) : f32[4,1,1,512]  features.4.1.block.2.avgpool
@@ -9347,7 +9515,7 @@ static void k301_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %271 f32[512] <- model+1036776 (features.4.1.block.1.1.bias)
  * in  %274 f32[2,512] <- arena+975480832
  */
-static void k302_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k304_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 512]: (4, 1024, 512) -> (4, 512) */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -9384,7 +9552,7 @@ static void k302_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %291 f32[4,1,1,512] <- arena+975207424
  * in  %293 f32[128,512,1,1] <- model+1070600 (features.4.1.block.3.0.weight)
  */
-static void k303_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k305_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (4096, 128) = f(x) (4096, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -9433,7 +9601,7 @@ static void k303_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %303 i32[1] <- seed (seed)
  * in  %306 f32[512,128,1,1] <- model+1136392 (features.4.2.block.0.0.weight)
  */
-static void k304_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k306_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -9496,7 +9664,7 @@ static void k304_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %348 f32[2,128] <- arena+975574272
  * in  %354 f32[512,128,1,1] <- model+1307688 (features.4.3.block.0.0.weight)
  */
-static void k305_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k307_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -9557,7 +9725,7 @@ static void k305_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %401 = add(%400, %353) : f32[4,32,32,128]  features.4.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k306_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k308_bn_train_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x14[c] / sqrtf(x16[128 + c] + 0.001f);
@@ -9617,7 +9785,7 @@ static void k306_bn_train_stochastic_depth_add(float *restrict y0, const float *
  * in  %444 f32[2,128] <- arena+975576320
  * in  %450 f32[512,128,1,1] <- model+1650280 (features.4.5.block.0.0.weight)
  */
-static void k307_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k309_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -9671,7 +9839,7 @@ static void k307_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %492 f32[2,128] <- arena+975577344
  * in  %498 f32[768,128,1,1] <- model+1821576 (features.5.0.block.0.0.weight)
  */
-static void k308_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k310_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (4096, 768) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -9725,7 +9893,7 @@ static void k308_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %502 f32[768] <- model+21188997 (features.5.0.block.0.1.running_mean)
  * in  %503 f32[768] <- model+21189765 (features.5.0.block.0.1.running_var)
  */
-static void k309_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k311_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 768, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9763,7 +9931,7 @@ static void k309_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %501 f32[768] <- model+1920648 (features.5.0.block.0.1.bias)
  * in  %504 f32[2,768] <- arena+975452160
  */
-static void k310_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k312_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
@@ -9781,6 +9949,68 @@ static void k310_bn_train_silu(float *restrict y0, const float *restrict x0, con
 }
 
 /*
+ * %510 = conv2d(%508, %509) : f32[4,32,32,768]  features.5.0.block.1.0
+ * %515 = bn_stats(%510) : f32[2,768]  features.5.0.block.1.1
+ * %516 = running_mean_update(%513, %515) : f32[768]  features.5.0.block.1.1
+ * %517 = running_var_update(%514, %515) : f32[768]  features.5.0.block.1.1
+ * out %510 -> arena+483393536
+ * out %515 -> arena+975458304
+ * out %516 -> model+21190533
+ * out %517 -> model+21191301
+ * in  %508 f32[4,32,32,768] <- arena+470810624
+ * in  %509 f32[768,1,3,3] <- model+1921416 (features.5.0.block.1.0.weight)
+ * in  %513 f32[768] <- model+21190533 (features.5.0.block.1.1.running_mean)
+ * in  %514 f32[768] <- model+21191301 (features.5.0.block.1.1.running_var)
+ */
+static void k313_dwconv3x3_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,32,32,768) w (768,1,3,3) y (4,32,32,768) stride 1 pad 1 groups 768 */
+    double *part = malloc(sizeof(double) * 196608);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 6912);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 768; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 768 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 32; oh++) {
+            for (long ow = 0; ow < 32; ow++) {
+                float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 768;
+                for (long c = 0; c < 768; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x0 + ((n * 32 + ih) * 32 + iw) * 768, *restrict wr = wt + (r * 3 + s) * 768;
+                        for (long c = 0; c < 768; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 32 + oh) * 1536;
+            for (long c = 0; c < 768; c++) { ps[c] = 0.0; ps[768 + c] = 0.0; }
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 768;
+                for (long c = 0; c < 768; c++) { const double v = yp[c]; ps[c] += v; ps[768 + c] += v * v; }
+            }
+        }
+    }
+    free(wt);
+    for (long c = 0; c < 768; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long row = 0; row < 128; row++) { s0 += part[row * 1536 + c]; s1 += part[row * 1536 + 768 + c]; }
+        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
+        y1[c] = (float)mean;
+        y1[768 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0002442002442002);  /* running var (unbiased) */
+    }
+    free(part);
+}
+
+/*
  * %518 = bn_train(%510, %515, %511, %512) : f32[4,32,32,768]  features.5.0.block.1.1
  * %519 = silu(%518) : f32[4,32,32,768]  features.5.0.block.1.2
  * %520 = reduce_mean(%519) : f32[4,1,1,768]  features.5.0.block.2.avgpool
@@ -9790,7 +10020,7 @@ static void k310_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %512 f32[768] <- model+1929096 (features.5.0.block.1.1.bias)
  * in  %515 f32[2,768] <- arena+975458304
  */
-static void k311_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k314_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 768]: (4, 1024, 768) -> (4, 768) */
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
@@ -9827,7 +10057,7 @@ static void k311_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %532 f32[4,1,1,768] <- arena+974824448
  * in  %534 f32[160,768,1,1] <- model+1979816 (features.5.0.block.3.0.weight)
  */
-static void k312_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k315_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (4096, 160) = f(x) (4096, 768) · wᵀ: tiles of 85 rows of f(x) computed into scratch, one sgemm each */
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
@@ -9869,7 +10099,7 @@ static void k312_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %538 f32[160] <- model+21192069 (features.5.0.block.3.1.running_mean)
  * in  %539 f32[160] <- model+21192229 (features.5.0.block.3.1.running_var)
  */
-static void k313_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k316_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 160, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -9908,7 +10138,7 @@ static void k313_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %540 f32[2,160] <- arena+975560704
  * in  %544 f32[960,160,1,1] <- model+2103016 (features.5.1.block.0.0.weight)
  */
-static void k314_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k317_conv1x1_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -9937,6 +10167,68 @@ static void k314_conv1x1_bn_train(float *restrict y0, const float *restrict x0, 
 }
 
 /*
+ * %556 = conv2d(%554, %555) : f32[4,32,32,960]  features.5.1.block.1.0
+ * %561 = bn_stats(%556) : f32[2,960]  features.5.1.block.1.1
+ * %562 = running_mean_update(%559, %561) : f32[960]  features.5.1.block.1.1
+ * %563 = running_var_update(%560, %561) : f32[960]  features.5.1.block.1.1
+ * out %556 -> arena+65011712
+ * out %561 -> arena+975321600
+ * out %562 -> model+21194309
+ * out %563 -> model+21195269
+ * in  %554 f32[4,32,32,960] <- arena+49283072
+ * in  %555 f32[960,1,3,3] <- model+2258536 (features.5.1.block.1.0.weight)
+ * in  %559 f32[960] <- model+21194309 (features.5.1.block.1.1.running_mean)
+ * in  %560 f32[960] <- model+21195269 (features.5.1.block.1.1.running_var)
+ */
+static void k318_dwconv3x3_bn_stats(float *restrict y0, float *restrict y1, float *restrict y2, float *restrict y3, const float *restrict x0, const float *restrict x1) {
+    /* x (4,32,32,960) w (960,1,3,3) y (4,32,32,960) stride 1 pad 1 groups 960 */
+    double *part = malloc(sizeof(double) * 245760);  /* (N·Ho, 2, C): per-row Σy, Σy² */
+    if (!part) abort();
+    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
+     * one output row per work item. */
+    float *restrict wt = malloc(sizeof(float) * 8640);  /* (R, S, C) */
+    if (!wt) abort();
+    for (long c = 0; c < 960; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[(r * 3 + s) * 960 + c] = x1[(c * 3 + r) * 3 + s];
+    #pragma omp parallel for collapse(2) schedule(static)
+    for (long n = 0; n < 4; n++) {
+        for (long oh = 0; oh < 32; oh++) {
+            for (long ow = 0; ow < 32; ow++) {
+                float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 960;
+                for (long c = 0; c < 960; c++) yp[c] = 0.0f;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r;
+                    if (ih < 0 || ih >= 32) continue;
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = ow - 1 + s;
+                        if (iw < 0 || iw >= 32) continue;
+                        const float *restrict xp = x0 + ((n * 32 + ih) * 32 + iw) * 960, *restrict wr = wt + (r * 3 + s) * 960;
+                        for (long c = 0; c < 960; c++) yp[c] += xp[c] * wr[c];
+                    }
+                }
+            }
+            double *restrict ps = part + (n * 32 + oh) * 1920;
+            for (long c = 0; c < 960; c++) { ps[c] = 0.0; ps[960 + c] = 0.0; }
+            for (long ow = 0; ow < 32; ow++) {
+                const float *restrict yp = y0 + ((n * 32 + oh) * 32 + ow) * 960;
+                for (long c = 0; c < 960; c++) { const double v = yp[c]; ps[c] += v; ps[960 + c] += v * v; }
+            }
+        }
+    }
+    free(wt);
+    for (long c = 0; c < 960; c++) {
+        double s0 = 0.0, s1 = 0.0;
+        for (long row = 0; row < 128; row++) { s0 += part[row * 1920 + c]; s1 += part[row * 1920 + 960 + c]; }
+        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
+        y1[c] = (float)mean;
+        y1[960 + c] = (float)var;
+        y2[c] = (float)(0.8999999761581421 * y2[c] + 0.10000000149011612 * mean);  /* running mean */
+        y3[c] = (float)(0.8999999761581421 * y3[c] + 0.10000000149011612 * var * 1.0002442002442002);  /* running var (unbiased) */
+    }
+    free(part);
+}
+
+/*
  * %564 = bn_train(%556, %561, %557, %558) : f32[4,32,32,960]  features.5.1.block.1.1
  * %565 = silu(%564) : f32[4,32,32,960]  features.5.1.block.1.2
  * %566 = reduce_mean(%565) : f32[4,1,1,960]  features.5.1.block.2.avgpool
@@ -9946,7 +10238,7 @@ static void k314_conv1x1_bn_train(float *restrict y0, const float *restrict x0, 
  * in  %558 f32[960] <- model+2268136 (features.5.1.block.1.1.bias)
  * in  %561 f32[2,960] <- arena+975321600
  */
-static void k315_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k319_bn_train_silu_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -9983,7 +10275,7 @@ static void k315_bn_train_silu_reduce_mean(float *restrict y0, const float *rest
  * in  %578 f32[4,1,1,960] <- arena+974415872
  * in  %580 f32[160,960,1,1] <- model+2346896 (features.5.1.block.3.0.weight)
  */
-static void k316_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k320_conv1x1_bn_train_silu_mul(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* y (4096, 160) = f(x) (4096, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -10032,7 +10324,7 @@ static void k316_conv1x1_bn_train_silu_mul(float *restrict y0, const float *rest
  * in  %586 f32[2,160] <- arena+975561984
  * in  %592 f32[960,160,1,1] <- model+2500816 (features.5.2.block.0.0.weight)
  */
-static void k317_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k321_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -10095,7 +10387,7 @@ static void k317_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %634 f32[2,160] <- arena+975563264
  * in  %640 f32[960,160,1,1] <- model+2898616 (features.5.3.block.0.0.weight)
  */
-static void k318_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k322_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -10156,7 +10448,7 @@ static void k318_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %687 = add(%686, %639) : f32[4,32,32,160]  features.5.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k319_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k323_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x14[c] / sqrtf(x16[160 + c] + 0.001f);
@@ -10216,7 +10508,7 @@ static void k319_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %730 f32[2,160] <- arena+975565824
  * in  %736 f32[960,160,1,1] <- model+3694216 (features.5.5.block.0.0.weight)
  */
-static void k320_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k324_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -10270,7 +10562,7 @@ static void k320_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %778 f32[2,160] <- arena+975567104
  * in  %784 f32[960,160,1,1] <- model+4092016 (features.5.6.block.0.0.weight)
  */
-static void k321_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k325_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -10339,7 +10631,7 @@ static void k321_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %823 f32[160] <- model+4489656 (features.5.6.block.3.1.bias)
  * in  %826 f32[2,160] <- arena+975568384
  */
-static void k322_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k326_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x11[c] / sqrtf(x13[160 + c] + 0.001f);
@@ -10398,7 +10690,7 @@ static void k322_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %1016 f32[2,256] <- arena+975532032
  * in  %1022 f32[1536,256,1,1] <- model+6780688 (features.6.2.block.0.0.weight)
  */
-static void k323_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k327_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -10461,7 +10753,7 @@ static void k323_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %1064 f32[2,256] <- arena+975534080
  * in  %1070 f32[1536,256,1,1] <- model+7785808 (features.6.3.block.0.0.weight)
  */
-static void k324_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k328_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -10522,7 +10814,7 @@ static void k324_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %1117 = add(%1116, %1069) : f32[4,16,16,256]  features.6.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k325_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k329_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x14[c] / sqrtf(x16[256 + c] + 0.001f);
@@ -10595,7 +10887,7 @@ static void k325_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %2363 f32[4,16,16,1536] <- arena+653262848
  * in  %3696 f32[1536,256,1,1] <- grads+7785808 (features.6.3.block.0.0.weight)
  */
-static void k326_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k330_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -10673,7 +10965,7 @@ static void k326_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2411 f32[4,16,16,1536] <- arena+634388480
  * in  %3670 f32[1536,256,1,1] <- grads+6780688 (features.6.2.block.0.0.weight)
  */
-static void k327_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k331_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (1536, 256) += dyᵀ (1536, 1024) · f(x) (1024, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -10727,7 +11019,7 @@ static void k327_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2506 f32[4,32,32,960] <- arena+426770432
  * in  %928 f32[960,160,1,1] <- model+5285416 (features.6.0.block.0.0.weight)
  */
-static void k328_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k332_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 160, 960, 1.0f, x0, 960, x1, 160, 0.0f, y0, 160);
@@ -10756,7 +11048,7 @@ static void k328_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2506 f32[4,32,32,960] <- arena+426770432
  * in  %3618 f32[960,160,1,1] <- grads+5285416 (features.6.0.block.0.0.weight)
  */
-static void k329_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k333_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -10818,7 +11110,7 @@ static void k329_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %922 f32[2,160] <- arena+975570944
  * in  %2511 f32[4,32,32,160] <- arena+907018240
  */
-static void k330_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k334_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -10864,7 +11156,7 @@ static void k330_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2511 f32[4,32,32,160] <- arena+907018240
  * in  %2514 f32[2,160] <- arena+975517696
  */
-static void k331_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k335_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -10894,7 +11186,7 @@ static void k331_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %2514 f32[2,160] <- arena+975517696
  * in  %3614 f32[160] <- grads+5285096 (features.5.8.block.3.1.weight)
  */
-static void k332_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k336_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 160; j++) y0[o * 160 + j] += x0[o * 320 + 160 + j];
 }
 
@@ -10906,7 +11198,7 @@ static void k332_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2514 f32[2,160] <- arena+975517696
  * in  %3616 f32[160] <- grads+5285256 (features.5.8.block.3.1.bias)
  */
-static void k333_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k337_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 160; j++) y0[o * 160 + j] += x0[o * 320 + 0 + j];
 }
 
@@ -10916,7 +11208,7 @@ static void k333_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2515 f32[4,32,32,160] <- arena+426770432
  * in  %916 f32[160,960,1,1] <- model+5131496 (features.5.8.block.3.0.weight)
  */
-static void k334_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k338_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,960) w (160,960,1,1) y (4,32,32,160) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 960, 160, 1.0f, x0, 160, x1, 960, 0.0f, y0, 960);
@@ -10937,7 +11229,7 @@ static void k334_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2515 f32[4,32,32,160] <- arena+426770432
  * in  %3612 f32[160,960,1,1] <- grads+5131496 (features.5.8.block.3.0.weight)
  */
-static void k335_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k339_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (160, 960) += dyᵀ (160, 4096) · f(x) (4096, 960), f(x) recomputed in tiles of 68 rows */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -10990,7 +11282,7 @@ static void k335_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %897 f32[2,960] <- arena+975429120
  * in  %2520 f32[4,32,32,960] <- arena+411041792
  */
-static void k336_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k340_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -11033,7 +11325,7 @@ static void k336_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %2520 f32[4,32,32,960] <- arena+411041792
  * in  %2538 f32[4,1,1,960] <- arena+974723072
  */
-static void k337_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k341_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -11096,7 +11388,7 @@ static void k337_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2538 f32[4,1,1,960] <- arena+974723072
  * in  %2543 f32[2,960] <- arena+974707712
  */
-static void k338_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k342_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = x1[c] / sqrtf(x3[960 + c] + 0.001f);
@@ -11134,7 +11426,7 @@ static void k338_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2544 f32[4,32,32,960] <- arena+426770432
  * in  %891 f32[960,1,3,3] <- model+5043136 (features.5.8.block.1.0.weight)
  */
-static void k339_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k343_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,960) w (960,1,3,3) y (4,32,32,960) stride 1 pad 1 groups 960 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -11172,7 +11464,7 @@ static void k339_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %890 f32[4,32,32,960] <- arena+379584512
  * in  %3598 f32[960,1,3,3] <- grads+5043136 (features.5.8.block.1.0.weight)
  */
-static void k340_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k344_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,960) w (960,1,3,3) y (4,32,32,960) stride 1 pad 1 groups 960, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -11237,7 +11529,7 @@ static void k340_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %2553 f32[4,32,32,960] <- arena+379584512
  * in  %3592 f32[960,160,1,1] <- grads+4887616 (features.5.8.block.0.0.weight)
  */
-static void k341_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k345_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -11291,7 +11583,7 @@ static void k341_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2511 f32[4,32,32,160] <- arena+907018240
  * in  %2558 f32[4,32,32,160] <- arena+395313152
  */
-static void k342_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k346_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -11341,7 +11633,7 @@ static void k342_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2558 f32[4,32,32,160] <- arena+395313152
  * in  %2562 f32[2,160] <- arena+975517696
  */
-static void k343_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k347_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -11373,7 +11665,7 @@ static void k343_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %831 f32[4,32,32,160] <- arena+931921920
  * in  %3566 f32[960,160,1,1] <- grads+4489816 (features.5.7.block.0.0.weight)
  */
-static void k344_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k348_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0, added into the accumulator */
     /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, 4096, 1.0f, x0, 960, x1, 160, 1.0f, y0, 160);
@@ -11392,7 +11684,7 @@ static void k344_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %2558 f32[4,32,32,160] <- arena+395313152
  * in  %2606 f32[4,32,32,160] <- arena+348127232
  */
-static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -11446,7 +11738,7 @@ static void k345_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2606 f32[4,32,32,160] <- arena+348127232
  * in  %2610 f32[2,160] <- arena+975517696
  */
-static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -11487,7 +11779,7 @@ static void k346_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2606 f32[4,32,32,160] <- arena+348127232
  * in  %2654 f32[4,32,32,160] <- arena+350748672
  */
-static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -11545,7 +11837,7 @@ static void k347_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2654 f32[4,32,32,160] <- arena+350748672
  * in  %2658 f32[2,160] <- arena+975517696
  */
-static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -11590,7 +11882,7 @@ static void k348_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2654 f32[4,32,32,160] <- arena+350748672
  * in  %2702 f32[4,32,32,160] <- arena+353370112
  */
-static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k353_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -11652,7 +11944,7 @@ static void k349_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2702 f32[4,32,32,160] <- arena+353370112
  * in  %2706 f32[2,160] <- arena+975517696
  */
-static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k354_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -11701,7 +11993,7 @@ static void k350_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2702 f32[4,32,32,160] <- arena+353370112
  * in  %2750 f32[4,32,32,160] <- arena+355991552
  */
-static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k355_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -11767,7 +12059,7 @@ static void k351_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2750 f32[4,32,32,160] <- arena+355991552
  * in  %2754 f32[2,160] <- arena+975517696
  */
-static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k356_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -11826,7 +12118,7 @@ static void k352_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2793 f32[4,32,32,960] <- arena+143654912
  * in  %3462 f32[960,160,1,1] <- grads+2898616 (features.5.3.block.0.0.weight)
  */
-static void k353_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k357_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -11905,7 +12197,7 @@ static void k353_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2750 f32[4,32,32,160] <- arena+355991552
  * in  %2798 f32[4,32,32,160] <- arena+358612992
  */
-static void k354_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k358_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -11975,7 +12267,7 @@ static void k354_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2798 f32[4,32,32,160] <- arena+358612992
  * in  %2802 f32[2,160] <- arena+975517696
  */
-static void k355_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
+static void k359_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -12029,7 +12321,7 @@ static void k355_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2841 f32[4,32,32,960] <- arena+96468992
  * in  %3436 f32[960,160,1,1] <- grads+2500816 (features.5.2.block.0.0.weight)
  */
-static void k356_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k360_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -12100,7 +12392,7 @@ static void k356_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2798 f32[4,32,32,160] <- arena+358612992
  * in  %2846 f32[4,32,32,160] <- arena+361234432
  */
-static void k357_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
+static void k361_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160];  /* 1 / sqrt(var + eps) */
@@ -12174,7 +12466,7 @@ static void k357_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2846 f32[4,32,32,160] <- arena+361234432
  * in  %2850 f32[2,160] <- arena+975517696
  */
-static void k358_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
+static void k362_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[160], q2[160], q3[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -12222,7 +12514,7 @@ static void k358_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %2889 f32[4,32,32,960] <- arena+49283072
  * in  %3410 f32[960,160,1,1] <- grads+2103016 (features.5.1.block.0.0.weight)
  */
-static void k359_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k363_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
@@ -12283,7 +12575,7 @@ static void k359_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float
  * in  %2846 f32[4,32,32,160] <- arena+361234432
  * in  %2894 f32[4,32,32,160] <- arena+33554432
  */
-static void k360_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
+static void k364_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10) {
     float q0[160];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = 1.0f / sqrtf(x1[160 + c] + 0.001f);
@@ -12356,7 +12648,7 @@ static void k360_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %2894 f32[4,32,32,160] <- arena+33554432
  * in  %2897 f32[2,160] <- arena+975517696
  */
-static void k361_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12) {
+static void k365_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12) {
     float q0[160], q1[160], q2[160];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 160; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[160 + c] + 0.001f));
@@ -12397,7 +12689,7 @@ static void k361_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %2898 f32[4,32,32,160] <- arena+363855872
  * in  %534 f32[160,768,1,1] <- model+1979816 (features.5.0.block.3.0.weight)
  */
-static void k362_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k366_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,768) w (160,768,1,1) y (4,32,32,160) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 768, 160, 1.0f, x0, 160, x1, 768, 0.0f, y0, 768);
@@ -12418,7 +12710,7 @@ static void k362_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2898 f32[4,32,32,160] <- arena+363855872
  * in  %3404 f32[160,768,1,1] <- grads+1979816 (features.5.0.block.3.0.weight)
  */
-static void k363_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k367_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (160, 768) += dyᵀ (160, 4096) · f(x) (4096, 768), f(x) recomputed in tiles of 85 rows */
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
@@ -12471,7 +12763,7 @@ static void k363_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %515 f32[2,768] <- arena+975458304
  * in  %2903 f32[4,32,32,768] <- arena+33554432
  */
-static void k364_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k368_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 768]: (4, 1024, 768) -> (4, 768) */
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
@@ -12503,7 +12795,7 @@ static void k364_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %530 f32[4,768] <- arena+974812160
  * in  %2908 f32[4,768] <- arena+971653120
  */
-static void k365_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k369_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
@@ -12522,7 +12814,7 @@ static void k365_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %2909 f32[4,768] <- arena+971665408
  * in  %528 f32[768,32] <- model+1954472
  */
-static void k366_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k370_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 32, 768, 1.0f, x0, 768, x1, 32, 0.0f, y0, 32);
 }
 
@@ -12535,7 +12827,7 @@ static void k366_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %526 f32[4,32] <- arena+975624192
  * in  %3400 f32[768,32,1,1] <- grads+1954472 (features.5.0.block.2.fc2.weight)
  */
-static void k367_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k371_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 768, 32, 4, 1.0f, x0, 768, x1, 32, 1.0f, y0, 32);
 }
@@ -12548,7 +12840,7 @@ static void k367_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %2909 f32[4,768] <- arena+971665408
  * in  %3402 f32[768] <- grads+1979048 (features.5.0.block.2.fc2.bias)
  */
-static void k368_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k372_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 768]: (1, 4, 768) -> (1, 768) */
     for (long o = 0; o < 1; o++) {
         double acc[768];
@@ -12571,7 +12863,7 @@ static void k368_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %525 f32[4,32] <- arena+975623680
  * in  %2910 f32[4,32] <- arena+975517696
  */
-static void k369_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k373_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 32; c++) {
             const long i = r * 32 + c;
@@ -12590,7 +12882,7 @@ static void k369_silu_bwd(float *restrict y0, const float *restrict x0, const fl
  * in  %2915 f32[4,32] <- arena+975518208
  * in  %523 f32[32,768] <- model+1929864
  */
-static void k370_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k374_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 768, 32, 1.0f, x0, 32, x1, 768, 0.0f, y0, 768);
 }
 
@@ -12603,7 +12895,7 @@ static void k370_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %521 f32[4,768] <- arena+974799872
  * in  %3396 f32[32,768,1,1] <- grads+1929864 (features.5.0.block.2.fc1.weight)
  */
-static void k371_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k375_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 32, 768, 4, 1.0f, x0, 32, x1, 768, 1.0f, y0, 768);
 }
@@ -12616,7 +12908,7 @@ static void k371_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %2915 f32[4,32] <- arena+975518208
  * in  %3398 f32[32] <- grads+1954440 (features.5.0.block.2.fc1.bias)
  */
-static void k372_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k376_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 32]: (1, 4, 32) -> (1, 32) */
     for (long o = 0; o < 1; o++) {
         double acc[32];
@@ -12650,7 +12942,7 @@ static void k372_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %2903 f32[4,32,32,768] <- arena+33554432
  * in  %2921 f32[4,1,1,768] <- arena+974812160
  */
-static void k373_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k377_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
@@ -12713,7 +13005,7 @@ static void k373_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2921 f32[4,1,1,768] <- arena+974812160
  * in  %2926 f32[2,768] <- arena+975313920
  */
-static void k374_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k378_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
@@ -12753,7 +13045,7 @@ static void k374_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2926 f32[2,768] <- arena+975313920
  * in  %3392 f32[768] <- grads+1928328 (features.5.0.block.1.1.weight)
  */
-static void k375_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k379_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 768; j++) y0[o * 768 + j] += x0[o * 1536 + 768 + j];
 }
 
@@ -12765,7 +13057,7 @@ static void k375_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2926 f32[2,768] <- arena+975313920
  * in  %3394 f32[768] <- grads+1929096 (features.5.0.block.1.1.bias)
  */
-static void k376_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k380_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 768; j++) y0[o * 768 + j] += x0[o * 1536 + 0 + j];
 }
 
@@ -12775,7 +13067,7 @@ static void k376_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2927 f32[4,32,32,768] <- arena+46137344
  * in  %509 f32[768,1,3,3] <- model+1921416 (features.5.0.block.1.0.weight)
  */
-static void k377_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k381_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,768) w (768,1,3,3) y (4,32,32,768) stride 1 pad 1 groups 768 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -12813,7 +13105,7 @@ static void k377_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %508 f32[4,32,32,768] <- arena+470810624
  * in  %3390 f32[768,1,3,3] <- grads+1921416 (features.5.0.block.1.0.weight)
  */
-static void k378_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k382_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,768) w (768,1,3,3) y (4,32,32,768) stride 1 pad 1 groups 768, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -12873,7 +13165,7 @@ static void k378_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %504 f32[2,768] <- arena+975452160
  * in  %2932 f32[4,32,32,768] <- arena+33554432
  */
-static void k379_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k383_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
@@ -12924,7 +13216,7 @@ static void k379_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %2932 f32[4,32,32,768] <- arena+33554432
  * in  %2935 f32[2,768] <- arena+975313920
  */
-static void k380_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k384_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = x1[c] / sqrtf(x3[768 + c] + 0.001f);
@@ -12956,7 +13248,7 @@ static void k380_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %2936 f32[4,32,32,768] <- arena+46137344
  * in  %498 f32[768,128,1,1] <- model+1821576 (features.5.0.block.0.0.weight)
  */
-static void k381_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k385_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,128) w (768,128,1,1) y (4,32,32,768) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 128, 768, 1.0f, x0, 768, x1, 128, 0.0f, y0, 128);
@@ -12985,7 +13277,7 @@ static void k381_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2936 f32[4,32,32,768] <- arena+46137344
  * in  %3384 f32[768,128,1,1] <- grads+1821576 (features.5.0.block.0.0.weight)
  */
-static void k382_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k386_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (768, 128) += dyᵀ (768, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -13047,7 +13339,7 @@ static void k382_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %492 f32[2,128] <- arena+975577344
  * in  %2941 f32[4,32,32,128] <- arena+907018240
  */
-static void k383_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k387_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128];  /* 1 / sqrt(var + eps) */
@@ -13093,7 +13385,7 @@ static void k383_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %2941 f32[4,32,32,128] <- arena+907018240
  * in  %2944 f32[2,128] <- arena+975517696
  */
-static void k384_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k388_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -13123,7 +13415,7 @@ static void k384_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %2944 f32[2,128] <- arena+975517696
  * in  %3380 f32[128] <- grads+1821320 (features.4.5.block.3.1.weight)
  */
-static void k385_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k389_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 128; j++) y0[o * 128 + j] += x0[o * 256 + 128 + j];
 }
 
@@ -13135,7 +13427,7 @@ static void k385_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2944 f32[2,128] <- arena+975517696
  * in  %3382 f32[128] <- grads+1821448 (features.4.5.block.3.1.bias)
  */
-static void k386_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k390_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 128; j++) y0[o * 128 + j] += x0[o * 256 + 0 + j];
 }
 
@@ -13145,7 +13437,7 @@ static void k386_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %2945 f32[4,32,32,128] <- arena+909115392
  * in  %486 f32[128,512,1,1] <- model+1755784 (features.4.5.block.3.0.weight)
  */
-static void k387_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k391_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,512) w (128,512,1,1) y (4,32,32,128) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 512, 128, 1.0f, x0, 128, x1, 512, 0.0f, y0, 512);
@@ -13166,7 +13458,7 @@ static void k387_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2945 f32[4,32,32,128] <- arena+909115392
  * in  %3378 f32[128,512,1,1] <- grads+1755784 (features.4.5.block.3.0.weight)
  */
-static void k388_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k392_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (128, 512) += dyᵀ (128, 4096) · f(x) (4096, 512), f(x) recomputed in tiles of 128 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -13219,7 +13511,7 @@ static void k388_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %467 f32[2,512] <- arena+975513600
  * in  %2950 f32[4,32,32,512] <- arena+33554432
  */
-static void k389_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k393_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 512]: (4, 1024, 512) -> (4, 512) */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -13251,7 +13543,7 @@ static void k389_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %482 f32[4,512] <- arena+975297536
  * in  %2955 f32[4,512] <- arena+971653120
  */
-static void k390_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k394_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
@@ -13270,7 +13562,7 @@ static void k390_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %2956 f32[4,512] <- arena+971661312
  * in  %480 f32[512,32] <- model+1738888
  */
-static void k391_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k395_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 32, 512, 1.0f, x0, 512, x1, 32, 0.0f, y0, 32);
 }
 
@@ -13283,7 +13575,7 @@ static void k391_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %478 f32[4,32] <- arena+975623168
  * in  %3374 f32[512,32,1,1] <- grads+1738888 (features.4.5.block.2.fc2.weight)
  */
-static void k392_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k396_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 32, 4, 1.0f, x0, 512, x1, 32, 1.0f, y0, 32);
 }
@@ -13294,7 +13586,7 @@ static void k392_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %2962 f32[4,32] <- arena+975517696
  * in  %475 f32[32,512] <- model+1722472
  */
-static void k393_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k397_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 512, 32, 1.0f, x0, 32, x1, 512, 0.0f, y0, 512);
 }
 
@@ -13307,7 +13599,7 @@ static void k393_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %473 f32[4,512] <- arena+975289344
  * in  %3370 f32[32,512,1,1] <- grads+1722472 (features.4.5.block.2.fc1.weight)
  */
-static void k394_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k398_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 32, 512, 4, 1.0f, x0, 32, x1, 512, 1.0f, y0, 512);
 }
@@ -13329,7 +13621,7 @@ static void k394_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %2950 f32[4,32,32,512] <- arena+33554432
  * in  %2968 f32[4,1,1,512] <- arena+975297536
  */
-static void k395_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k399_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
@@ -13392,7 +13684,7 @@ static void k395_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2968 f32[4,1,1,512] <- arena+975297536
  * in  %2973 f32[2,512] <- arena+975289344
  */
-static void k396_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k400_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
@@ -13430,7 +13722,7 @@ static void k396_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %2974 f32[4,32,32,512] <- arena+41943040
  * in  %461 f32[512,1,3,3] <- model+1716840 (features.4.5.block.1.0.weight)
  */
-static void k397_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k401_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,512) w (512,1,3,3) y (4,32,32,512) stride 1 pad 1 groups 512 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -13468,7 +13760,7 @@ static void k397_dwconv3x3_bwd_input(float *restrict y0, const float *restrict x
  * in  %460 f32[4,32,32,512] <- arena+605028352
  * in  %3364 f32[512,1,3,3] <- grads+1716840 (features.4.5.block.1.0.weight)
  */
-static void k398_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k402_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,512) w (512,1,3,3) y (4,32,32,512) stride 1 pad 1 groups 512, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -13528,7 +13820,7 @@ static void k398_dwconv3x3_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %456 f32[2,512] <- arena+975509504
  * in  %2979 f32[4,32,32,512] <- arena+33554432
  */
-static void k399_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k403_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
@@ -13579,7 +13871,7 @@ static void k399_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %2979 f32[4,32,32,512] <- arena+33554432
  * in  %2982 f32[2,512] <- arena+975289344
  */
-static void k400_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k404_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x3[512 + c] + 0.001f);
@@ -13611,7 +13903,7 @@ static void k400_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %2983 f32[4,32,32,512] <- arena+41943040
  * in  %450 f32[512,128,1,1] <- model+1650280 (features.4.5.block.0.0.weight)
  */
-static void k401_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k405_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,128) w (512,128,1,1) y (4,32,32,512) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 128, 512, 1.0f, x0, 512, x1, 128, 0.0f, y0, 128);
@@ -13633,7 +13925,7 @@ static void k401_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %2983 f32[4,32,32,512] <- arena+41943040
  * in  %3358 f32[512,128,1,1] <- grads+1650280 (features.4.5.block.0.0.weight)
  */
-static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k406_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -13687,7 +13979,7 @@ static void k402_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %2941 f32[4,32,32,128] <- arena+907018240
  * in  %2988 f32[4,32,32,128] <- arena+909115392
  */
-static void k403_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k407_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128];  /* 1 / sqrt(var + eps) */
@@ -13737,7 +14029,7 @@ static void k403_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %2988 f32[4,32,32,128] <- arena+909115392
  * in  %2992 f32[2,128] <- arena+975509504
  */
-static void k404_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k408_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -13769,7 +14061,7 @@ static void k404_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %401 f32[4,32,32,128] <- arena+948174848
  * in  %3332 f32[512,128,1,1] <- grads+1478984 (features.4.4.block.0.0.weight)
  */
-static void k405_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k409_conv1x1_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,32,32,128) w (512,128,1,1) y (4,32,32,512) stride 1 pad 0, added into the accumulator */
     /* dw (K, C) += dyᵀ (K, N·H·W) · x (N·H·W, C) */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, 4096, 1.0f, x0, 512, x1, 128, 1.0f, y0, 128);
@@ -13788,7 +14080,7 @@ static void k405_conv1x1_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %2988 f32[4,32,32,128] <- arena+909115392
  * in  %3036 f32[4,32,32,128] <- arena+911212544
  */
-static void k406_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k410_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128];  /* 1 / sqrt(var + eps) */
@@ -13842,7 +14134,7 @@ static void k406_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3036 f32[4,32,32,128] <- arena+911212544
  * in  %3040 f32[2,128] <- arena+975501312
  */
-static void k407_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k411_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -13895,7 +14187,7 @@ static void k407_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3079 f32[4,32,32,512] <- arena+41943040
  * in  %3306 f32[512,128,1,1] <- grads+1307688 (features.4.3.block.0.0.weight)
  */
-static void k408_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k412_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -13968,7 +14260,7 @@ static void k408_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3036 f32[4,32,32,128] <- arena+911212544
  * in  %3084 f32[4,32,32,128] <- arena+913309696
  */
-static void k409_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k413_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128];  /* 1 / sqrt(var + eps) */
@@ -14026,7 +14318,7 @@ static void k409_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3084 f32[4,32,32,128] <- arena+913309696
  * in  %3088 f32[2,128] <- arena+975493120
  */
-static void k410_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
+static void k414_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -14074,7 +14366,7 @@ static void k410_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3127 f32[4,32,32,512] <- arena+41943040
  * in  %3280 f32[512,128,1,1] <- grads+1136392 (features.4.2.block.0.0.weight)
  */
-static void k411_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k415_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const int32_t *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -14139,7 +14431,7 @@ static void k411_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3084 f32[4,32,32,128] <- arena+913309696
  * in  %3132 f32[4,32,32,128] <- arena+915406848
  */
-static void k412_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k416_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const int32_t *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x2[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128];  /* 1 / sqrt(var + eps) */
@@ -14201,7 +14493,7 @@ static void k412_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3132 f32[4,32,32,128] <- arena+915406848
  * in  %3136 f32[2,128] <- arena+975484928
  */
-static void k413_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k417_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const int32_t *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x3[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -14243,7 +14535,7 @@ static void k413_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3175 f32[4,32,32,512] <- arena+41943040
  * in  %3254 f32[512,128,1,1] <- grads+965096 (features.4.1.block.0.0.weight)
  */
-static void k414_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k418_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -14298,7 +14590,7 @@ static void k414_conv1x1_bwd_weight_bn_train_acc(float *restrict y0, const float
  * in  %3132 f32[4,32,32,128] <- arena+915406848
  * in  %3180 f32[4,32,32,128] <- arena+33554432
  */
-static void k415_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k419_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[128];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = 1.0f / sqrtf(x1[128 + c] + 0.001f);
@@ -14359,7 +14651,7 @@ static void k415_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %3180 f32[4,32,32,128] <- arena+33554432
  * in  %3183 f32[2,128] <- arena+975529984
  */
-static void k416_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
+static void k420_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9) {
     float q0[128], q1[128], q2[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[128 + c] + 0.001f));
@@ -14394,7 +14686,7 @@ static void k416_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %3184 f32[4,32,32,128] <- arena+917504000
  * in  %247 f32[128,256,1,1] <- model+932072 (features.4.0.block.3.0.weight)
  */
-static void k417_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k421_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,32,32,256) w (128,256,1,1) y (4,32,32,128) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 256, 128, 1.0f, x0, 128, x1, 256, 0.0f, y0, 256);
@@ -14415,7 +14707,7 @@ static void k417_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3184 f32[4,32,32,128] <- arena+917504000
  * in  %3248 f32[128,256,1,1] <- grads+932072 (features.4.0.block.3.0.weight)
  */
-static void k418_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k422_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     /* dw (128, 256) += dyᵀ (128, 4096) · f(x) (4096, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -14468,7 +14760,7 @@ static void k418_conv1x1_bwd_weight_bn_train_silu_mul_acc(float *restrict y0, co
  * in  %228 f32[2,256] <- arena+975527936
  * in  %3189 f32[4,32,32,256] <- arena+33554432
  */
-static void k419_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k423_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* sum over axes [1, 2] of [4, 32, 32, 256]: (4, 1024, 256) -> (4, 256) */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -14500,7 +14792,7 @@ static void k419_bn_train_silu_mul_reduce_sum(float *restrict y0, const float *r
  * in  %243 f32[4,256] <- arena+975468544
  * in  %3194 f32[4,256] <- arena+971653120
  */
-static void k420_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k424_sigmoid_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
@@ -14519,7 +14811,7 @@ static void k420_sigmoid_bwd(float *restrict y0, const float *restrict x0, const
  * in  %3195 f32[4,256] <- arena+971657216
  * in  %241 f32[256,16] <- model+927720
  */
-static void k421_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k425_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 16, 256, 1.0f, x0, 256, x1, 16, 0.0f, y0, 16);
 }
 
@@ -14532,7 +14824,7 @@ static void k421_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %239 f32[4,16] <- arena+975625216
  * in  %3244 f32[256,16,1,1] <- grads+927720 (features.4.0.block.2.fc2.weight)
  */
-static void k422_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k426_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 16, 4, 1.0f, x0, 256, x1, 16, 1.0f, y0, 16);
 }
@@ -14543,7 +14835,7 @@ static void k422_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %238 f32[4,16] <- arena+975624960
  * in  %3196 f32[4,16] <- arena+971653120
  */
-static void k423_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k427_silu_bwd(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     for (long r = 0; r < 4; r++) {
         for (long c = 0; c < 16; c++) {
             const long i = r * 16 + c;
@@ -14562,7 +14854,7 @@ static void k423_silu_bwd(float *restrict y0, const float *restrict x0, const fl
  * in  %3201 f32[4,16] <- arena+975476736
  * in  %236 f32[16,256] <- model+923608
  */
-static void k424_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k428_matmul(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4, 256, 16, 1.0f, x0, 16, x1, 256, 0.0f, y0, 256);
 }
 
@@ -14575,7 +14867,7 @@ static void k424_matmul(float *restrict y0, const float *restrict x0, const floa
  * in  %234 f32[4,256] <- arena+975464448
  * in  %3240 f32[16,256,1,1] <- grads+923608 (features.4.0.block.2.fc1.weight)
  */
-static void k425_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k429_matmul_tA_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* accumulated into the gradient: beta = 1 */
     cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 16, 256, 4, 1.0f, x0, 16, x1, 256, 1.0f, y0, 256);
 }
@@ -14588,7 +14880,7 @@ static void k425_matmul_tA_acc(float *restrict y0, const float *restrict x0, con
  * in  %3201 f32[4,16] <- arena+975476736
  * in  %3242 f32[16] <- grads+927704 (features.4.0.block.2.fc1.bias)
  */
-static void k426_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
+static void k430_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
     /* sum over axes [0] of [4, 16]: (1, 4, 16) -> (1, 16) */
     for (long o = 0; o < 1; o++) {
         double acc[16];
@@ -14622,7 +14914,7 @@ static void k426_reduce_sum_acc(float *restrict y0, const float *restrict x0) {
  * in  %3189 f32[4,32,32,256] <- arena+33554432
  * in  %3207 f32[4,1,1,256] <- arena+975468544
  */
-static void k427_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k431_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
@@ -14685,7 +14977,7 @@ static void k427_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %3207 f32[4,1,1,256] <- arena+975468544
  * in  %3212 f32[2,256] <- arena+975476736
  */
-static void k428_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k432_bn_train_mul_expand_scale(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
@@ -14723,7 +15015,7 @@ static void k428_bn_train_mul_expand_scale(float *restrict y0, const float *rest
  * in  %3213 f32[4,32,32,256] <- arena+50331648
  * in  %222 f32[256,1,3,3] <- model+920792 (features.4.0.block.1.0.weight)
  */
-static void k429_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k433_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,256) w (256,1,3,3) y (4,32,32,256) stride 2 pad 1 groups 256 */
     /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
      * channels innermost, one input row per work item. */
@@ -14761,7 +15053,7 @@ static void k429_dwconv3x3s2_bwd_input(float *restrict y0, const float *restrict
  * in  %221 f32[4,64,64,256] <- arena+16777216
  * in  %3234 f32[256,1,3,3] <- grads+920792 (features.4.0.block.1.0.weight)
  */
-static void k430_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k434_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,64,64,256) w (256,1,3,3) y (4,32,32,256) stride 2 pad 1 groups 256, added into the accumulator */
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
@@ -14821,7 +15113,7 @@ static void k430_dwconv3x3s2_bwd_weight_acc(float *restrict y0, const float *res
  * in  %217 f32[2,256] <- arena+975525888
  * in  %3218 f32[4,64,64,256] <- arena+33554432
  */
-static void k431_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k435_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
@@ -14872,7 +15164,7 @@ static void k431_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %3218 f32[4,64,64,256] <- arena+33554432
  * in  %3221 f32[2,256] <- arena+971653120
  */
-static void k432_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k436_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x3[256 + c] + 0.001f);
@@ -14910,7 +15202,7 @@ static void k432_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %3222 f32[4,64,64,256] <- arena+16777216
  * in  %3228 f32[256,64,1,1] <- grads+903896 (features.4.0.block.0.0.weight)
  */
-static void k433_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k437_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* dw (256, 64) += dyᵀ (256, 16384) · f(x) (16384, 64), f(x) recomputed in tiles of 1024 rows */
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 16384, sizeof(float));
@@ -14963,7 +15255,7 @@ static void k433_conv1x1_bwd_weight_add_acc(float *restrict y0, const float *res
  * ... and 802 more nodes of the same kinds
  * 1 values written, 407 read (flat over the state blocks)
  */
-static void k434_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
+static void k438_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[903896, 21171893), then torch's clip_grad_norm_ */
     enum { CHUNKS = 64 };
     double part[CHUNKS];
@@ -14997,7 +15289,7 @@ static void k434_grad_norm(float *restrict coef, const float *restrict g, const 
  * ... and 1206 more nodes of the same kinds
  * 1624 values written, 1627 read (flat over the state blocks)
  */
-static void k435_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
+static void k439_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
     /* AdamW (torch.optim.AdamW) over the trainable parameters; gradient accumulators reset */
     const float lr = hyper[0], wd = hyper[1], c = coef[0];
     {
@@ -15055,7 +15347,7 @@ static void k435_adamw(float *restrict p, float *restrict g, float *restrict m, 
  * in  %6 f32[24] <- model+21171893 (features.0.1.running_mean)
  * in  %7 f32[24] <- model+21171917 (features.0.1.running_var)
  */
-static void k436_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k440_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 24, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -15093,7 +15385,7 @@ static void k436_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %5 f32[24] <- model+672 (features.0.1.bias)
  * in  %8 f32[2,24] <- arena+1487346944
  */
-static void k437_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k441_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -15121,7 +15413,7 @@ static void k437_bn_train_silu(float *restrict y0, const float *restrict x0, con
  * in  %16 f32[24] <- model+5904 (features.1.0.block.0.1.bias)
  * in  %19 f32[2,24] <- arena+1487347136
  */
-static void k438_bn_train_silu_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k442_bn_train_silu_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
@@ -15153,7 +15445,7 @@ static void k438_bn_train_silu_add(float *restrict y0, const float *restrict x0,
  * in  %31 f32[2,24] <- arena+1487347328
  * in  %36 i32[1] <- seed (seed)
  */
-static void k439_bn_train_silu_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
+static void k443_bn_train_silu_stochastic_depth_add(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const int32_t *restrict x5, uint32_t a0, float a1) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x2[c] / sqrtf(x4[24 + c] + 0.001f);
@@ -15186,7 +15478,7 @@ static void k439_bn_train_silu_stochastic_depth_add(float *restrict y0, const fl
  * in  %43 f32[96] <- model+21172037 (features.2.0.block.0.1.running_mean)
  * in  %44 f32[96] <- model+21172133 (features.2.0.block.0.1.running_var)
  */
-static void k440_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k444_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 96, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -15226,7 +15518,7 @@ static void k440_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %45 f32[2,96] <- arena+1487324416
  * in  %50 f32[48,96,1,1] <- model+32088 (features.2.0.block.1.0.weight)
  */
-static void k441_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k445_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 682 rows of f(x) computed into scratch, one sgemm each */
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
@@ -15266,7 +15558,7 @@ static void k441_conv1x1_bn_train_silu(float *restrict y0, const float *restrict
  * in  %54 f32[48] <- model+21172229 (features.2.0.block.1.1.running_mean)
  * in  %55 f32[48] <- model+21172277 (features.2.0.block.1.1.running_var)
  */
-static void k442_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k446_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 48, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -15303,7 +15595,7 @@ static void k442_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %53 f32[48] <- model+36744 (features.2.0.block.1.1.bias)
  * in  %56 f32[2,48] <- arena+1487344896
  */
-static void k443_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k447_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[48];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x1[c] / sqrtf(x3[48 + c] + 0.001f);
@@ -15330,7 +15622,7 @@ static void k443_bn_train(float *restrict y0, const float *restrict x0, const fl
  * in  %64 f32[192] <- model+21172325 (features.2.1.block.0.1.running_mean)
  * in  %65 f32[192] <- model+21172517 (features.2.1.block.0.1.running_var)
  */
-static void k444_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k448_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 192, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -15370,7 +15662,7 @@ static void k444_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %66 f32[2,192] <- arena+1487271936
  * in  %71 f32[48,192,1,1] <- model+120120 (features.2.1.block.1.0.weight)
  */
-static void k445_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k449_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
@@ -15411,7 +15703,7 @@ static void k445_conv1x1_bn_train_silu(float *restrict y0, const float *restrict
  * in  %74 f32[48] <- model+129384 (features.2.1.block.1.1.bias)
  * in  %77 f32[2,48] <- arena+1487345280
  */
-static void k446_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k450_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[48];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x3[c] / sqrtf(x5[48 + c] + 0.001f);
@@ -15443,7 +15735,7 @@ static void k446_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %133 f32[192] <- model+21173765 (features.3.0.block.0.1.running_mean)
  * in  %134 f32[192] <- model+21173957 (features.3.0.block.0.1.running_var)
  */
-static void k447_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k451_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 192, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -15483,7 +15775,7 @@ static void k447_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %135 f32[2,192] <- arena+1487276544
  * in  %140 f32[64,192,1,1] <- model+398040 (features.3.0.block.1.0.weight)
  */
-static void k448_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k452_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (16384, 64) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
@@ -15523,7 +15815,7 @@ static void k448_conv1x1_bn_train_silu(float *restrict y0, const float *restrict
  * in  %144 f32[64] <- model+21174149 (features.3.0.block.1.1.running_mean)
  * in  %145 f32[64] <- model+21174213 (features.3.0.block.1.1.running_var)
  */
-static void k449_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
+static void k453_bn_stats_running_mean_update_running_var_update(float *restrict y0, float *restrict y1, float *restrict y2, const float *restrict x0) {
     enum { C = 64, CHUNKS = 64 };
     double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
@@ -15560,7 +15852,7 @@ static void k449_bn_stats_running_mean_update_running_var_update(float *restrict
  * in  %143 f32[64] <- model+410392 (features.3.0.block.1.1.bias)
  * in  %146 f32[2,64] <- arena+1487336704
  */
-static void k450_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k454_bn_train(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     float q0[64];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
         q0[c] = x1[c] / sqrtf(x3[64 + c] + 0.001f);
@@ -15587,7 +15879,7 @@ static void k450_bn_train(float *restrict y0, const float *restrict x0, const fl
  * in  %156 f32[2,256] <- arena+1487230976
  * in  %161 f32[64,256,1,1] <- model+558424 (features.3.1.block.1.0.weight)
  */
-static void k451_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k455_conv1x1_bn_train_silu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* y (16384, 64) = f(x) (16384, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -15628,7 +15920,7 @@ static void k451_conv1x1_bn_train_silu(float *restrict y0, const float *restrict
  * in  %164 f32[64] <- model+574872 (features.3.1.block.1.1.bias)
  * in  %167 f32[2,64] <- arena+1487337216
  */
-static void k452_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k456_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[64];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
         q0[c] = x3[c] / sqrtf(x5[64 + c] + 0.001f);
@@ -15663,7 +15955,7 @@ static void k452_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %213 f32[2,64] <- arena+1487338240
  * in  %219 f32[256,64,1,1] <- model+903896 (features.4.0.block.0.0.weight)
  */
-static void k453_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k457_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* y (16384, 256) = f(x) (16384, 64) · wᵀ: tiles of 1024 rows of f(x) computed into scratch, one sgemm each */
     float q0[64];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
@@ -15714,7 +16006,7 @@ static void k453_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %307 f32[2,128] <- arena+1487290624
  * in  %313 f32[512,128,1,1] <- model+1136392 (features.4.2.block.0.0.weight)
  */
-static void k454_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k458_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -15777,7 +16069,7 @@ static void k454_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * in  %355 f32[2,128] <- arena+1487291648
  * in  %361 f32[512,128,1,1] <- model+1307688 (features.4.3.block.0.0.weight)
  */
-static void k455_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k459_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -15838,7 +16130,7 @@ static void k455_conv1x1_bn_train_stochastic_depth_add(float *restrict y0, const
  * %408 = add(%407, %360) : f32[4,32,32,128]  features.4.3
  * 1 values written, 17 read (flat over the state blocks)
  */
-static void k456_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
+static void k460_bn_train_stochastic_depth_add(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, const float *restrict x14, const float *restrict x15, const float *restrict x16, uint32_t a0, float a1, uint32_t a2, float a3, uint32_t a4, float a5) {
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
         q0[c] = x14[c] / sqrtf(x16[128 + c] + 0.001f);
@@ -15911,7 +16203,7 @@ static void k456_bn_train_stochastic_depth_add(float *restrict y0, const int32_t
  * in  %3086 f32[4,32,32,512] <- arena+243269632
  * in  %3605 f32[512,128,1,1] <- grads+1307688 (features.4.3.block.0.0.weight)
  */
-static void k457_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
+static void k461_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, const float *restrict x10, const float *restrict x11, const float *restrict x12, const float *restrict x13, uint32_t a0, float a1, uint32_t a2, float a3) {
     /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -15989,7 +16281,7 @@ static void k457_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3134 f32[4,32,32,512] <- arena+243269632
  * in  %3579 f32[512,128,1,1] <- grads+1136392 (features.4.2.block.0.0.weight)
  */
-static void k458_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k462_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     /* dw (512, 128) += dyᵀ (512, 4096) · f(x) (4096, 128), f(x) recomputed in tiles of 512 rows */
     float q0[128];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 128; c++) {
@@ -16054,7 +16346,7 @@ static void k458_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %3091 f32[4,32,32,128] <- arena+1426063360
  * in  %3139 f32[4,32,32,128] <- arena+1428160512
  */
-static void k459_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k463_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128];  /* 1 / sqrt(var + eps) */
@@ -16116,7 +16408,7 @@ static void k459_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3139 f32[4,32,32,128] <- arena+1428160512
  * in  %3143 f32[2,128] <- arena+1487278080
  */
-static void k460_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
+static void k464_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, const float *restrict x8, const float *restrict x9, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[128], q2[128], q3[128];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -16152,7 +16444,7 @@ static void k460_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3229 f32[4,64,64,256] <- arena+218103808
  * in  %219 f32[256,64,1,1] <- model+903896 (features.4.0.block.0.0.weight)
  */
-static void k461_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k465_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,64) w (256,64,1,1) y (4,64,64,256) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 64, 256, 1.0f, x0, 256, x1, 64, 0.0f, y0, 64);
@@ -16174,7 +16466,7 @@ static void k461_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3229 f32[4,64,64,256] <- arena+218103808
  * in  %3527 f32[256,64,1,1] <- grads+903896 (features.4.0.block.0.0.weight)
  */
-static void k462_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k466_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     /* dw (256, 64) += dyᵀ (256, 16384) · f(x) (16384, 64), f(x) recomputed in tiles of 1024 rows */
     float q0[64];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
@@ -16226,7 +16518,7 @@ static void k462_conv1x1_bwd_weight_bn_train_stochastic_depth_add_acc(float *res
  * in  %213 f32[2,64] <- arena+1487338240
  * in  %3234 f32[4,64,64,64] <- arena+234881024
  */
-static void k463_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k467_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[64];  /* 1 / sqrt(var + eps) */
@@ -16272,7 +16564,7 @@ static void k463_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %3234 f32[4,64,64,64] <- arena+234881024
  * in  %3237 f32[2,64] <- arena+1487325184
  */
-static void k464_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k468_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[64], q2[64], q3[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -16302,7 +16594,7 @@ static void k464_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %3237 f32[2,64] <- arena+1487325184
  * in  %3523 f32[64] <- grads+903768 (features.3.3.block.1.1.weight)
  */
-static void k465_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k469_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 64; j++) y0[o * 64 + j] += x0[o * 128 + 64 + j];
 }
 
@@ -16314,7 +16606,7 @@ static void k465_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3237 f32[2,64] <- arena+1487325184
  * in  %3525 f32[64] <- grads+903832 (features.3.3.block.1.1.bias)
  */
-static void k466_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k470_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 64; j++) y0[o * 64 + j] += x0[o * 128 + 0 + j];
 }
 
@@ -16324,7 +16616,7 @@ static void k466_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3238 f32[4,64,64,64] <- arena+239075328
  * in  %207 f32[64,256,1,1] <- model+887384 (features.3.3.block.1.0.weight)
  */
-static void k467_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k471_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,256) w (64,256,1,1) y (4,64,64,64) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 256, 64, 1.0f, x0, 64, x1, 256, 0.0f, y0, 256);
@@ -16343,7 +16635,7 @@ static void k467_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3238 f32[4,64,64,64] <- arena+239075328
  * in  %3521 f32[64,256,1,1] <- grads+887384 (features.3.3.block.1.0.weight)
  */
-static void k468_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k472_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (64, 256) += dyᵀ (64, 16384) · f(x) (16384, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -16388,7 +16680,7 @@ static void k468_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const 
  * in  %3247 f32[4,64,64,256] <- arena+218103808
  * in  %196 f32[256,64,3,3] <- model+739416 (features.3.3.block.0.0.weight)
  */
-static void k469_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k473_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -16437,7 +16729,7 @@ static void k469_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %195 f32[4,64,64,64] <- arena+1407188992
  * in  %3515 f32[256,64,3,3] <- grads+739416 (features.3.3.block.0.0.weight)
  */
-static void k470_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k474_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -16499,7 +16791,7 @@ static void k470_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %3234 f32[4,64,64,64] <- arena+234881024
  * in  %3252 f32[4,64,64,64] <- arena+239075328
  */
-static void k471_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k475_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[64];  /* 1 / sqrt(var + eps) */
@@ -16549,7 +16841,7 @@ static void k471_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3252 f32[4,64,64,64] <- arena+239075328
  * in  %3256 f32[2,64] <- arena+1487325184
  */
-static void k472_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k476_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[64], q2[64], q3[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -16586,7 +16878,7 @@ static void k472_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3252 f32[4,64,64,64] <- arena+239075328
  * in  %3271 f32[4,64,64,64] <- arena+243269632
  */
-static void k473_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k477_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[64];  /* 1 / sqrt(var + eps) */
@@ -16640,7 +16932,7 @@ static void k473_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3271 f32[4,64,64,64] <- arena+243269632
  * in  %3275 f32[2,64] <- arena+1487325184
  */
-static void k474_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k478_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[64], q2[64], q3[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -16679,7 +16971,7 @@ static void k474_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3271 f32[4,64,64,64] <- arena+243269632
  * in  %3290 f32[4,64,64,64] <- arena+247463936
  */
-static void k475_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k479_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[64];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 64; c++) {
         q0[c] = 1.0f / sqrtf(x1[64 + c] + 0.001f);
@@ -16732,7 +17024,7 @@ static void k475_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %3290 f32[4,64,64,64] <- arena+247463936
  * in  %3293 f32[2,64] <- arena+1487325184
  */
-static void k476_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k480_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[64], q1[64], q2[64];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 64; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[64 + c] + 0.001f));
@@ -16763,7 +17055,7 @@ static void k476_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %3294 f32[4,64,64,64] <- arena+163577856
  * in  %140 f32[64,192,1,1] <- model+398040 (features.3.0.block.1.0.weight)
  */
-static void k477_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k481_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,64,64,192) w (64,192,1,1) y (4,64,64,64) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 192, 64, 1.0f, x0, 64, x1, 192, 0.0f, y0, 192);
@@ -16782,7 +17074,7 @@ static void k477_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3294 f32[4,64,64,64] <- arena+163577856
  * in  %3485 f32[64,192,1,1] <- grads+398040 (features.3.0.block.1.0.weight)
  */
-static void k478_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k482_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (64, 192) += dyᵀ (64, 16384) · f(x) (16384, 192), f(x) recomputed in tiles of 341 rows */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
@@ -16832,7 +17124,7 @@ static void k478_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const 
  * in  %135 f32[2,192] <- arena+1487276544
  * in  %3299 f32[4,64,64,192] <- arena+150994944
  */
-static void k479_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k483_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -16883,7 +17175,7 @@ static void k479_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %3299 f32[4,64,64,192] <- arena+150994944
  * in  %3302 f32[2,192] <- arena+1483358208
  */
-static void k480_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k484_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -16917,7 +17209,7 @@ static void k480_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %3302 f32[2,192] <- arena+1483358208
  * in  %3481 f32[192] <- grads+397656 (features.3.0.block.0.1.weight)
  */
-static void k481_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k485_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 192; j++) y0[o * 192 + j] += x0[o * 384 + 192 + j];
 }
 
@@ -16929,7 +17221,7 @@ static void k481_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3302 f32[2,192] <- arena+1483358208
  * in  %3483 f32[192] <- grads+397848 (features.3.0.block.0.1.bias)
  */
-static void k482_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k486_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 192; j++) y0[o * 192 + j] += x0[o * 384 + 0 + j];
 }
 
@@ -16939,7 +17231,7 @@ static void k482_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3303 f32[4,64,64,192] <- arena+163577856
  * in  %129 f32[192,48,3,3] <- model+314712 (features.3.0.block.0.0.weight)
  */
-static void k483_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k487_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -17000,7 +17292,7 @@ static void k483_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x
  * in  %128 f32[4,128,128,48] <- arena+924844032
  * in  %3479 f32[192,48,3,3] <- grads+314712 (features.3.0.block.0.0.weight)
  */
-static void k484_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k488_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -17060,7 +17352,7 @@ static void k484_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %123 f32[2,48] <- arena+1487346048
  * in  %3308 f32[4,128,128,48] <- arena+427819008
  */
-static void k485_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
+static void k489_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48];  /* 1 / sqrt(var + eps) */
@@ -17106,7 +17398,7 @@ static void k485_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const in
  * in  %3308 f32[4,128,128,48] <- arena+427819008
  * in  %3311 f32[2,48] <- arena+1487325184
  */
-static void k486_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k490_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -17136,7 +17428,7 @@ static void k486_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int
  * in  %3311 f32[2,48] <- arena+1487325184
  * in  %3475 f32[48] <- grads+314616 (features.2.3.block.1.1.weight)
  */
-static void k487_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k491_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 48; j++) y0[o * 48 + j] += x0[o * 96 + 48 + j];
 }
 
@@ -17148,7 +17440,7 @@ static void k487_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3311 f32[2,48] <- arena+1487325184
  * in  %3477 f32[48] <- grads+314664 (features.2.3.block.1.1.bias)
  */
-static void k488_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k492_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 48; j++) y0[o * 48 + j] += x0[o * 96 + 0 + j];
 }
 
@@ -17158,7 +17450,7 @@ static void k488_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3312 f32[4,128,128,48] <- arena+201326592
  * in  %117 f32[48,192,1,1] <- model+305400 (features.2.3.block.1.0.weight)
  */
-static void k489_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k493_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,192) w (48,192,1,1) y (4,128,128,48) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 65536, 192, 48, 1.0f, x0, 48, x1, 192, 0.0f, y0, 192);
@@ -17177,7 +17469,7 @@ static void k489_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3312 f32[4,128,128,48] <- arena+201326592
  * in  %3473 f32[48,192,1,1] <- grads+305400 (features.2.3.block.1.0.weight)
  */
-static void k490_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k494_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (48, 192) += dyᵀ (48, 65536) · f(x) (65536, 192), f(x) recomputed in tiles of 341 rows */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
@@ -17227,7 +17519,7 @@ static void k490_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const 
  * in  %112 f32[2,192] <- arena+1487275008
  * in  %3317 f32[4,128,128,192] <- arena+150994944
  */
-static void k491_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k495_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -17278,7 +17570,7 @@ static void k491_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %3317 f32[4,128,128,192] <- arena+150994944
  * in  %3320 f32[2,192] <- arena+1483358208
  */
-static void k492_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k496_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = x1[c] / sqrtf(x3[192 + c] + 0.001f);
@@ -17310,7 +17602,7 @@ static void k492_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %3321 f32[4,128,128,192] <- arena+201326592
  * in  %106 f32[192,48,3,3] <- model+222072 (features.2.3.block.0.0.weight)
  */
-static void k493_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k497_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -17359,7 +17651,7 @@ static void k493_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %105 f32[4,128,128,48] <- arena+899678208
  * in  %3467 f32[192,48,3,3] <- grads+222072 (features.2.3.block.0.0.weight)
  */
-static void k494_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k498_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -17421,7 +17713,7 @@ static void k494_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %3308 f32[4,128,128,48] <- arena+427819008
  * in  %3326 f32[4,128,128,48] <- arena+440401920
  */
-static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
+static void k499_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48];  /* 1 / sqrt(var + eps) */
@@ -17471,7 +17763,7 @@ static void k495_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3326 f32[4,128,128,48] <- arena+440401920
  * in  %3330 f32[2,48] <- arena+1487325184
  */
-static void k496_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k500_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -17508,7 +17800,7 @@ static void k496_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3326 f32[4,128,128,48] <- arena+440401920
  * in  %3345 f32[4,128,128,48] <- arena+201326592
  */
-static void k497_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k501_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48];  /* 1 / sqrt(var + eps) */
@@ -17562,7 +17854,7 @@ static void k497_add_n_stochastic_depth_bwd_bn_bwd_reduce(float *restrict y0, co
  * in  %3345 f32[4,128,128,48] <- arena+201326592
  * in  %3349 f32[2,48] <- arena+1487325184
  */
-static void k498_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
+static void k502_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, const int32_t *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x0[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[48], q2[48], q3[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
@@ -17601,7 +17893,7 @@ static void k498_add_n_stochastic_depth_bwd_bn_bwd_input(float *restrict y0, con
  * in  %3345 f32[4,128,128,48] <- arena+201326592
  * in  %3364 f32[4,128,128,48] <- arena+213909504
  */
-static void k499_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k503_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[48];  /* 1 / sqrt(var + eps) */
     for (long c = 0; c < 48; c++) {
         q0[c] = 1.0f / sqrtf(x1[48 + c] + 0.001f);
@@ -17654,7 +17946,7 @@ static void k499_add_n_bn_bwd_reduce(float *restrict y0, const float *restrict x
  * in  %3364 f32[4,128,128,48] <- arena+213909504
  * in  %3367 f32[2,48] <- arena+1487325184
  */
-static void k500_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k504_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[48], q1[48], q2[48];  /* γ/σ, Σdy/M, Σdy·x̂/(M·σ) */
     for (long c = 0; c < 48; c++) {
         q0[c] = x1[c] * (1.0f / sqrtf(x2[48 + c] + 0.001f));
@@ -17685,7 +17977,7 @@ static void k500_add_n_bn_bwd_input(float *restrict y0, const float *restrict x0
  * in  %3368 f32[4,128,128,48] <- arena+226492416
  * in  %50 f32[48,96,1,1] <- model+32088 (features.2.0.block.1.0.weight)
  */
-static void k501_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k505_conv1x1_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,128,128,96) w (48,96,1,1) y (4,128,128,48) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 65536, 96, 48, 1.0f, x0, 48, x1, 96, 0.0f, y0, 96);
@@ -17704,7 +17996,7 @@ static void k501_conv1x1_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %3368 f32[4,128,128,48] <- arena+226492416
  * in  %3437 f32[48,96,1,1] <- grads+32088 (features.2.0.block.1.0.weight)
  */
-static void k502_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k506_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     /* dw (48, 96) += dyᵀ (48, 65536) · f(x) (65536, 96), f(x) recomputed in tiles of 682 rows */
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
@@ -17754,7 +18046,7 @@ static void k502_conv1x1_bwd_weight_bn_train_silu_acc(float *restrict y0, const 
  * in  %45 f32[2,96] <- arena+1487324416
  * in  %3373 f32[4,128,128,96] <- arena+0
  */
-static void k503_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k507_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
         q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
@@ -17805,7 +18097,7 @@ static void k503_bn_train_silu_bwd_bn_bwd_reduce(float *restrict y0, const float
  * in  %3373 f32[4,128,128,96] <- arena+0
  * in  %3376 f32[2,96] <- arena+1483358208
  */
-static void k504_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k508_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
         q0[c] = x1[c] / sqrtf(x3[96 + c] + 0.001f);
@@ -17839,7 +18131,7 @@ static void k504_bn_train_silu_bwd_bn_bwd_input(float *restrict y0, const float 
  * in  %3376 f32[2,96] <- arena+1483358208
  * in  %3433 f32[96] <- grads+31896 (features.2.0.block.0.1.weight)
  */
-static void k505_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k509_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 96; j++) y0[o * 96 + j] += x0[o * 192 + 96 + j];
 }
 
@@ -17851,7 +18143,7 @@ static void k505_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3376 f32[2,96] <- arena+1483358208
  * in  %3435 f32[96] <- grads+31992 (features.2.0.block.0.1.bias)
  */
-static void k506_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k510_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 96; j++) y0[o * 96 + j] += x0[o * 192 + 0 + j];
 }
 
@@ -17861,7 +18153,7 @@ static void k506_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3377 f32[4,128,128,96] <- arena+25165824
  * in  %39 f32[96,24,3,3] <- model+11160 (features.2.0.block.0.0.weight)
  */
-static void k507_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k511_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,256,256,24) w (96,24,3,3) y (4,128,128,96) stride 2 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -17922,7 +18214,7 @@ static void k507_conv3x3s2_bwd_input(float *restrict y0, const float *restrict x
  * in  %38 f32[4,256,256,24] <- arena+377487360
  * in  %3431 f32[96,24,3,3] <- grads+11160 (features.2.0.block.0.0.weight)
  */
-static void k508_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k512_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,256,256,24) w (96,24,3,3) y (4,128,128,96) stride 2 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 144 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -17986,7 +18278,7 @@ static void k508_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
  * in  %36 i32[1] <- seed (seed)
  * in  %3382 f32[4,256,256,24] <- arena+0
  */
-static void k509_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
+static void k513_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x4[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[24];  /* γ / sqrt(var + eps) */
@@ -18042,7 +18334,7 @@ static void k509_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(float *res
  * in  %3382 f32[4,256,256,24] <- arena+0
  * in  %3386 f32[2,24] <- arena+1483358208
  */
-static void k510_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
+static void k514_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const int32_t *restrict x4, const float *restrict x5, const float *restrict x6, uint32_t a0, float a1) {
     float q0[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)x4[0], a0, (uint32_t)n) >= a1 ? 1.0f / (1.0f - a1) : 0.0f;
     float q1[24];  /* γ / sqrt(var + eps) */
@@ -18079,7 +18371,7 @@ static void k510_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(float *rest
  * in  %3386 f32[2,24] <- arena+1483358208
  * in  %3427 f32[24] <- grads+11112 (features.1.1.block.0.1.weight)
  */
-static void k511_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k515_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 24; j++) y0[o * 24 + j] += x0[o * 48 + 24 + j];
 }
 
@@ -18091,7 +18383,7 @@ static void k511_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3386 f32[2,24] <- arena+1483358208
  * in  %3429 f32[24] <- grads+11136 (features.1.1.block.0.1.bias)
  */
-static void k512_slice_acc(float *restrict y0, const float *restrict x0) {
+static void k516_slice_acc(float *restrict y0, const float *restrict x0) {
     for (long o = 0; o < 1; o++) for (long j = 0; j < 24; j++) y0[o * 24 + j] += x0[o * 48 + 0 + j];
 }
 
@@ -18101,7 +18393,7 @@ static void k512_slice_acc(float *restrict y0, const float *restrict x0) {
  * in  %3387 f32[4,256,256,24] <- arena+25165824
  * in  %25 f32[24,24,3,3] <- model+5928 (features.1.1.block.0.0.weight)
  */
-static void k513_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k517_conv3x3_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dx of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1 */
     /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
      * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
@@ -18150,7 +18442,7 @@ static void k513_conv3x3_bwd_input(float *restrict y0, const float *restrict x0,
  * in  %24 f32[4,256,256,24] <- arena+327155712
  * in  %3425 f32[24,24,3,3] <- grads+5928 (features.1.1.block.0.0.weight)
  */
-static void k514_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k518_conv3x3_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 144 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -18214,7 +18506,7 @@ static void k514_conv3x3_bwd_weight_acc(float *restrict y0, const float *restric
  * in  %3382 f32[4,256,256,24] <- arena+0
  * in  %3392 f32[4,256,256,24] <- arena+50331648
  */
-static void k515_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
+static void k519_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -18269,7 +18561,7 @@ static void k515_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
  * in  %3392 f32[4,256,256,24] <- arena+50331648
  * in  %3396 f32[2,24] <- arena+1483358208
  */
-static void k516_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k520_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -18312,7 +18604,7 @@ static void k516_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const 
  * in  %3392 f32[4,256,256,24] <- arena+50331648
  * in  %3402 f32[4,256,256,24] <- arena+75497472
  */
-static void k517_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
+static void k521_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -18371,7 +18663,7 @@ static void k517_bn_train_add_n_silu_bwd_bn_bwd_reduce(float *restrict y0, const
  * in  %3402 f32[4,256,256,24] <- arena+75497472
  * in  %3406 f32[2,24] <- arena+1483358208
  */
-static void k518_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
+static void k522_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4, const float *restrict x5, const float *restrict x6, const float *restrict x7) {
     float q0[24];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 24; c++) {
         q0[c] = x1[c] / sqrtf(x3[24 + c] + 0.001f);
@@ -18409,7 +18701,7 @@ static void k518_bn_train_add_n_silu_bwd_bn_bwd_input(float *restrict y0, const 
  * in  %0 f32[4,512,512,3] <- images (images)
  * in  %3413 f32[24,3,3,3] <- grads+0 (features.0.0.weight)
  */
-static void k519_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
+static void k523_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restrict x0, const float *restrict x1) {
     /* dw of x (4,512,512,3) w (24,3,3,3) y (4,256,256,24) stride 2 pad 1, added into the accumulator */
     /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
      * Tiles of 1024 output pixels; each thread sums a fixed range of tiles into its own partial, then the
@@ -18476,7 +18768,7 @@ static void k519_conv3x3s2_bwd_weight_acc(float *restrict y0, const float *restr
  * ... and 916 more nodes of the same kinds
  * 1 values written, 464 read (flat over the state blocks)
  */
-static void k520_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
+static void k524_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[0, 21171893), then torch's clip_grad_norm_ */
     enum { CHUNKS = 64 };
     double part[CHUNKS];
@@ -18510,7 +18802,7 @@ static void k520_grad_norm(float *restrict coef, const float *restrict g, const 
  * ... and 1377 more nodes of the same kinds
  * 1852 values written, 1855 read (flat over the state blocks)
  */
-static void k521_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
+static void k525_adamw(float *restrict p, float *restrict g, float *restrict m, float *restrict v, const float *restrict hyper, const float *restrict bc, const float *restrict coef) {
     /* AdamW (torch.optim.AdamW) over the trainable parameters; gradient accumulators reset */
     const float lr = hyper[0], wd = hyper[1], c = coef[0];
     {
@@ -18581,7 +18873,7 @@ static void k521_adamw(float *restrict p, float *restrict g, float *restrict m, 
  * in  %1625 f32[1,1,1,1280] <- arena+6553600
  * in  %1644 f32[4,1,1,1280] <- arena+5283840
  */
-static void k522_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k526_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* mean over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -18614,7 +18906,7 @@ static void k522_add_silu_mul_reduce_mean(float *restrict y0, const float *restr
  * in  %1625 f32[1,1,1,1280] <- arena+6553600
  * in  %1644 f32[4,1,1,1280] <- arena+5283840
  */
-static void k523_add_silu_mul_reduce_max(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
+static void k527_add_silu_mul_reduce_max(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2) {
     /* max over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -18649,7 +18941,7 @@ static void k523_add_silu_mul_reduce_max(float *restrict y0, const float *restri
  * in  %1644 f32[4,1,1,1280] <- arena+5283840
  * in  %1651 f32[4,16,16,1] <- arena+5263360
  */
-static void k524_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
+static void k528_add_silu_mul_reduce_mean(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -18684,7 +18976,7 @@ static void k524_add_silu_mul_reduce_mean(float *restrict y0, const float *restr
  * in  %1660 f32[512] <- model+21325765 (classifier.2.running_mean)
  * in  %1661 f32[512] <- model+21326277 (classifier.2.running_var)
  */
-static void k525_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k529_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[512];  /* γ / sqrt(running_var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = x1[c] / sqrtf(x4[c] + 1e-05f);
@@ -18710,7 +19002,7 @@ static void k525_bn_eval_relu(float *restrict y0, const float *restrict x0, cons
  * in  %1669 f32[256] <- model+21326789 (classifier.6.running_mean)
  * in  %1670 f32[256] <- model+21327045 (classifier.6.running_var)
  */
-static void k526_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
+static void k530_bn_eval_relu(float *restrict y0, const float *restrict x0, const float *restrict x1, const float *restrict x2, const float *restrict x3, const float *restrict x4) {
     float q0[256];  /* γ / sqrt(running_var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = x1[c] / sqrtf(x4[c] + 1e-05f);
@@ -18731,7 +19023,7 @@ static void k526_bn_eval_relu(float *restrict y0, const float *restrict x0, cons
  * out %1676 -> probabilities
  * in  %1675 f32[4,3] <- logits
  */
-static void k527_softmax(float *restrict y0, const float *restrict x0) {
+static void k531_softmax(float *restrict y0, const float *restrict x0) {
     for (long r = 0; r < 4; r++) {
         float m = x0[r * 3];
         for (long j = 1; j < 3; j++) m = fmaxf(m, x0[r * 3 + j]);

@@ -38,7 +38,11 @@ public struct FusionRules: OptionSet, Hashable, Sendable {
     /// Rule 6: a 1×1 convolution (forward and weight gradient) reads its input through an
     /// elementwise prologue, tile by tile, so the activation it consumes is never stored.
     public static let convolutionPrologue = FusionRules(rawValue: 64)
-    public static let all: FusionRules = [.elementwise, .recompute, .prologue, .loss, .optimizer, .accumulate, .convolutionPrologue]
+    /// Rule 7: a depthwise convolution computes the BatchNorm statistics of its output (and the
+    /// running-statistic updates) in the same pass.
+    public static let statisticsEpilogue = FusionRules(rawValue: 128)
+    public static let all: FusionRules = [.elementwise, .recompute, .prologue, .loss, .optimizer, .accumulate, .convolutionPrologue,
+                                          .statisticsEpilogue]
 }
 
 /// Largest elementwise expression (in ops) inlined into a consumer, and into several consumers.
@@ -163,6 +167,20 @@ public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
                 kernel = Kernel(kind: .prologue(anchor: id), nodes: members, reads: reads, writes: [id])
             } else {
                 kernel = Kernel(kind: .op(anchor: id), nodes: [id], reads: node.inputs, writes: [id])
+            }
+            // Rule 7: a depthwise convolution takes its output's BatchNorm statistics.
+            if case .conv2d(let a) = node.op, rules.contains(.statisticsEpilogue), case .op = kernel.kind,
+               a.groups > 1, a.groups == node.type.shape[3], g.nodes[node.inputs[1]].type.shape[1] == 1,
+               let stats = users[id].first(where: { g.nodes[$0].op == .batchNormStats && !claimed.contains($0) }) {
+                kernel.nodes.append(stats); kernel.writes.append(stats)
+                claimed.insert(stats)
+                for u in users[stats] where !claimed.contains(u) {
+                    guard case .runningStatUpdate = g.nodes[u].op else { continue }
+                    let running = g.nodes[u].inputs[0]
+                    kernel.nodes.append(u); kernel.writes.append(u); kernel.reads.append(running)
+                    kernel.inPlaceReads.insert(running)
+                    claimed.insert(u)
+                }
             }
             if let acc = accumulation[id] {
                 kernel.nodes += [acc.view, acc.value].compactMap { $0 }
