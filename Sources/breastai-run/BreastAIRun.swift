@@ -9,7 +9,7 @@ struct BreastAIRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breastai-run",
         abstract: "Run compiled BreastAI programs.",
-        subcommands: [Forward.self, Bench.self])
+        subcommands: [Forward.self, Step.self, Bench.self])
 }
 
 /// Options naming a model configuration and where its artifact lives.
@@ -99,6 +99,81 @@ struct Forward: ParsableCommand {
             let rows = (0..<n).map { i in "[" + (0..<k).map { "\(logits[i * k + $0])" }.joined(separator: ", ") + "]" }
             print("{\"logits\": [\(rows.joined(separator: ", "))]}")
         }
+    }
+}
+
+/// K training steps on given tensors, for checking against PyTorch.
+struct Step: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "K training steps (dropout, stochastic depth and augmentation off; AdamW as PyTorch) on an NCHW `input` and int64 `labels`.",
+        discussion: "Prints one JSON line per step. Example:\n  breastai-run step --model S --plain-torchvision --weights w.safetensors --input x.safetensors --labels y.safetensors --steps 3 --output w3.safetensors")
+    @Option(name: .long, help: "Model: S, M or tiny.")
+    var model: String = "S"
+    @Option(name: .long, help: "Number of classes.")
+    var classes: Int = 3
+    @Flag(name: .long, help: "Stock torchvision classifier instead of the BreastAI head.")
+    var plainTorchvision = false
+    @Option(name: .long, help: "safetensors state dict with torchvision names.")
+    var weights: String
+    @Option(name: .long, help: "safetensors file with an NCHW float32 tensor named `input`.")
+    var input: String
+    @Option(name: .long, help: "safetensors file with an int64 tensor named `labels`.")
+    var labels: String
+    @Option(name: .long, help: "Number of steps.")
+    var steps: Int = 1
+    @Option(name: .long, help: "Unfreezing phase (1-4) whose parameters train.")
+    var phase: Int = 4
+    @Option(name: .long, help: "Learning rate.")
+    var lr: Float = 3e-4
+    @Option(name: .long, help: "AdamW weight decay.")
+    var weightDecay: Float = 1e-4
+    @Option(name: .long, help: "Loss: focal (alpha [0.25, 0.5, 0.25] for 3 classes, gamma 2.5) or ce.")
+    var loss: String = "focal"
+    @Option(name: .long, help: "Label smoothing.")
+    var labelSmoothing: Float = 0.12
+    @Option(name: .long, help: "Write the updated weights and BatchNorm statistics here.")
+    var output: String?
+    @Option(name: .long, help: "Write the first step's parameter gradients here.")
+    var grads: String?
+
+    func run() throws {
+        let inputs = try SafeTensors(contentsOf: URL(fileURLWithPath: input))
+        let shape = try inputs.shape("input")
+        guard shape.count == 4, shape[1] == 3, shape[2] == shape[3] else {
+            throw ValidationError("\(input): 'input' must be N x 3 x S x S, found \(shape)")
+        }
+        var config = try ModelConfig(model: model, classes: classes, imageSize: shape[2], batch: shape[0],
+                                     plainTorchvision: plainTorchvision, dropout: 0)
+        config.stochasticDepthProb = 0
+        config.backbone.dropout = 0
+        let attrs: LossAttrs
+        switch loss {
+        case "focal": attrs = LossAttrs(alpha: config.defaultLoss.alpha, gamma: LossAttrs.recipe.gamma, smoothing: labelSmoothing)
+        case "ce": attrs = .crossEntropy(classes: classes, smoothing: labelSmoothing)
+        default: throw ValidationError("unknown loss '\(loss)': expected focal or ce")
+        }
+        let tag = "step-\(config.variant.rawValue)-\(shape[2])-b\(shape[0])-c\(classes)-\(loss)\(labelSmoothing)\(plainTorchvision ? "-tv" : "")"
+        let dir = try ensureArtifact(config, loss: attrs, directory: URL(fileURLWithPath: "build/\(tag)")) {
+            FileHandle.standardError.write(Data(($0 + "\n").utf8))
+        }
+        let program = try CompiledProgram(directory: dir)
+        let state = try StateBlocks(layout: program.manifest.layout)
+        let report = try Weights.load(try SafeTensors(contentsOf: URL(fileURLWithPath: weights)), into: state, strict: true)
+        FileHandle.standardError.write(Data("weights: \(report.summary)\n".utf8))
+        let labelValues = try SafeTensors(contentsOf: URL(fileURLWithPath: labels)).int64s("labels").map { Int32(truncatingIfNeeded: $0) }
+        let images = ImageLayout.nchwToNHWC(try inputs.floats("input"), shape)
+        let stepper = try Stepper(program: program, state: state, phase: phase)
+        for t in 1...max(1, steps) {
+            let r = try stepper.step(images: images, labels: labelValues, t: t, learningRate: lr, weightDecay: weightDecay,
+                                     keepGradients: t == 1 && grads != nil)
+            print("{\"step\": \(t), \"loss\": \(r.loss)}")
+            if let g = r.gradients, let path = grads {
+                var writer = SafeTensorsWriter(metadata: ["generator": "breastai-run step", "step": "1"])
+                for e in program.manifest.layout.parameters { try writer.add(e.name, floats: g[e.name]!, shape: e.shape) }
+                try writer.write(to: URL(fileURLWithPath: path))
+            }
+        }
+        if let output { try Weights.save(state, to: URL(fileURLWithPath: output), metadata: ["generator": "breastai-run step"]) }
     }
 }
 
