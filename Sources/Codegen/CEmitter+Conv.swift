@@ -317,12 +317,7 @@ func emitDepthwiseWithStatistics(_ ctx: KernelContext, _ d: ConvShape, x: String
         w.line("const double mean = s0 / \(count).0, var = fmax(s1 / \(count).0 - mean * mean, 0.0);")
         w.line("\(ctx.ptr(stats))[c] = (float)mean;")
         w.line("\(ctx.ptr(stats))[\(d.c) + c] = (float)var;")
-        for u in ctx.kernel.nodes {
-            guard case .runningStatUpdate(let a) = ctx.node(u).op else { continue }
-            let stat = a.row == 0 ? "mean" : "var * \(cDouble(Double(a.count) / Double(a.count - 1)))"
-            w.line("\(ctx.ptr(u))[c] = (float)(\(cDouble(Double(1 - a.momentum))) * \(ctx.ptr(ctx.node(u).inputs[0]))[c] "
-                   + "+ \(cDouble(Double(a.momentum))) * \(stat));  /* running \(a.row == 0 ? "mean" : "var (unbiased)") */")
-        }
+        for l in runningUpdateLines(ctx) { w.line(l) }
     }
     w.line("free(part);")
     return d.name + "_bn_stats"

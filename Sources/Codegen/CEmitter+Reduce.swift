@@ -19,12 +19,7 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throw
         var finish = ["const double mean = s0 / \(rows).0, var = fmax(s1 / \(rows).0 - mean * mean, 0.0);",
                       "\(y)[c] = (float)mean;",
                       "\(y)[C + c] = (float)var;"]
-        for u in updates {
-            guard case .runningStatUpdate(let a) = ctx.node(u).op else { continue }
-            let stat = a.row == 0 ? "mean" : "var * \(cDouble(Double(a.count) / Double(a.count - 1)))"
-            finish.append("\(ctx.ptr(u))[c] = (float)(\(cDouble(Double(1 - a.momentum))) * \(ctx.ptr(ctx.node(u).inputs[0]))[c] "
-                          + "+ \(cDouble(Double(a.momentum))) * \(stat));  /* running \(a.row == 0 ? "mean" : "var (unbiased)") */")
-        }
+        finish += runningUpdateLines(ctx)
         emitChannelSums(rows: rows, channels: c, &w, preamble: p.preamble.text, prologue: p.body.text,
                         first: "(double)\(v)", second: "(double)\(v) * \(v)", finish: finish)
         return members.isEmpty ? "bn_stats" : label(of: ctx.kernel.nodes, ctx.graph, fallback: "bn_stats")
@@ -111,4 +106,15 @@ func emitChannelSums(rows: Int, channels: Int, _ w: inout CWriter, preamble: Str
         for f in finish { w.line(f) }
     }
     w.line("free(part);")
+}
+
+/// The lines updating the running statistics fused into a kernel that has `mean` and the biased
+/// `var` of channel c in doubles: running = (1-m)·running + m·stat, the variance made unbiased.
+func runningUpdateLines(_ ctx: KernelContext) -> [String] {
+    ctx.kernel.nodes.compactMap { u -> String? in
+        guard case .runningStatUpdate(let a) = ctx.node(u).op else { return nil }
+        let stat = a.row == 0 ? "mean" : "var * \(cDouble(Double(a.count) / Double(a.count - 1)))"
+        return "\(ctx.ptr(u))[c] = (float)(\(cDouble(Double(1 - a.momentum))) * \(ctx.ptr(ctx.node(u).inputs[0]))[c] "
+            + "+ \(cDouble(Double(a.momentum))) * \(stat));  /* running \(a.row == 0 ? "mean" : "var (unbiased)") */"
+    }
 }

@@ -188,8 +188,10 @@ func emitKernel(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan, _ options: EmitOpti
         let expr = location(l)
         args.append(expr.hasPrefix("io[") ? "(\(const)\(isInt ? "int32_t" : "float") *)\(expr)" : expr)
     }
-    if k.accumulates, case .op(let anchor) = k.kind { pointer[anchor] = pointer[k.writes[0]] }
-    if k.accumulates, case .prologue(let anchor) = k.kind { pointer[anchor] = pointer[k.writes[0]] }
+    switch k.kind {   // an accumulating anchor writes straight into the accumulator
+    case .op(let anchor) where k.accumulates, .prologue(let anchor) where k.accumulates: pointer[anchor] = pointer[k.writes[0]]
+    default: break
+    }
     let ctx = KernelContext(graph: g, kernel: k, pointer: pointer, options: options)
     var w = CWriter()
     let label: String

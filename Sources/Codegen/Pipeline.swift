@@ -162,11 +162,11 @@ private func LossDescription(_ l: LossAttrs) -> String {
     "focal(alpha \(l.alpha), gamma \(l.gamma), smoothing \(l.smoothing)" + (l.classWeights.allSatisfy { $0 == 1 } ? ")" : ", weights \(l.classWeights))")
 }
 
-/// A stable 64-bit FNV-1a hash, hex.
+/// A stable 64-bit FNV-1a hash, hex (without leading zeros, as manifests have always written it).
 func fnv1a(_ s: String) -> String {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100_0000_01b3 }
-    return String(h, radix: 16)
+    var h = FNV1a64()
+    h.add(s.utf8)
+    return String(h.value, radix: 16)
 }
 
 /// Compiles one arbitrary graph as the `eval` entry of an artifact (used by tests of single ops

@@ -17,6 +17,8 @@ public final class Stepper {
         }
         self.program = program; self.state = state; self.phase = p
         arena = try Arena(bytes: p.arenaBytes)
+        // Accumulators start at zero; each update resets the trainable ones, frozen ones stay zero.
+        state.zero(.grads)
     }
 
     /// What one step produced.
@@ -37,7 +39,6 @@ public final class Stepper {
         if let bad = labels.first(where: { $0 < 0 || Int($0) >= m.classes }) {
             throw RuntimeError.tensor(name: "labels", problem: "label \(bad) outside 0..<\(m.classes)")
         }
-        state.zero(.grads)
         var images = images, labels = labels, seed = [seed]
         var loss: [Float] = [0], logits = [Float](repeating: 0, count: m.batch * m.classes)
         var hyper: [Float] = [learningRate, weightDecay, 1, 0, 0.9998, 0, 0, 0]

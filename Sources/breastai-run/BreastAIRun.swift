@@ -45,6 +45,16 @@ struct ModelOptions: ParsableArguments {
     }
 }
 
+/// The NCHW float32 tensor `input` of a safetensors file, checked to be N x 3 x S x S, as NHWC pixels.
+func loadImages(_ path: String) throws -> (shape: [Int], nhwc: [Float]) {
+    let file = try SafeTensors(contentsOf: URL(fileURLWithPath: path))
+    let shape = try file.shape("input")
+    guard shape.count == 4, shape[1] == 3, shape[2] == shape[3] else {
+        throw ValidationError("\(path): 'input' must be N x 3 x S x S, found \(shape)")
+    }
+    return (shape, ImageLayout.nchwToNHWC(try file.floats("input"), shape))
+}
+
 /// Eval-mode logits of a state dict on an input tensor, for checking against PyTorch.
 struct Forward: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -66,11 +76,7 @@ struct Forward: ParsableCommand {
     var artifact: String?
 
     func run() throws {
-        let inputs = try SafeTensors(contentsOf: URL(fileURLWithPath: input))
-        let shape = try inputs.shape("input")
-        guard shape.count == 4, shape[1] == 3, shape[2] == shape[3] else {
-            throw ValidationError("\(input): 'input' must be N x 3 x S x S, found \(shape)")
-        }
+        let (shape, pixels) = try loadImages(input)
         var options = try ModelOptions.parse(["--model", model, "--classes", "\(classes)", "--batch", "\(shape[0])",
                                               "--image-size", "\(shape[2])"] + (plainTorchvision ? ["--plain-torchvision"] : []))
         options.artifact = artifact
@@ -78,7 +84,6 @@ struct Forward: ParsableCommand {
         let state = try StateBlocks(layout: program.manifest.layout)
         let report = try Weights.load(try SafeTensors(contentsOf: URL(fileURLWithPath: weights)), into: state, strict: true)
         FileHandle.standardError.write(Data("weights: \(report.summary)\n".utf8))
-        let pixels = ImageLayout.nchwToNHWC(try inputs.floats("input"), shape)
         let n = shape[0], k = program.manifest.classes
         var logits = [Float](repeating: 0, count: n * k), probabilities = logits
         var images = pixels
@@ -137,11 +142,7 @@ struct Step: ParsableCommand {
     var grads: String?
 
     func run() throws {
-        let inputs = try SafeTensors(contentsOf: URL(fileURLWithPath: input))
-        let shape = try inputs.shape("input")
-        guard shape.count == 4, shape[1] == 3, shape[2] == shape[3] else {
-            throw ValidationError("\(input): 'input' must be N x 3 x S x S, found \(shape)")
-        }
+        let (shape, pixels) = try loadImages(input)
         var config = try ModelConfig(model: model, classes: classes, imageSize: shape[2], batch: shape[0],
                                      plainTorchvision: plainTorchvision, dropout: 0)
         config.stochasticDepthProb = 0
@@ -161,7 +162,7 @@ struct Step: ParsableCommand {
         let report = try Weights.load(try SafeTensors(contentsOf: URL(fileURLWithPath: weights)), into: state, strict: true)
         FileHandle.standardError.write(Data("weights: \(report.summary)\n".utf8))
         let labelValues = try SafeTensors(contentsOf: URL(fileURLWithPath: labels)).int64s("labels").map { Int32(truncatingIfNeeded: $0) }
-        let images = ImageLayout.nchwToNHWC(try inputs.floats("input"), shape)
+        let images = pixels
         let stepper = try Stepper(program: program, state: state, phase: phase)
         for t in 1...max(1, steps) {
             let r = try stepper.step(images: images, labels: labelValues, t: t, learningRate: lr, weightDecay: weightDecay,

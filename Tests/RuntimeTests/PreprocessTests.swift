@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Graph
 @testable import Runtime
 
 /// Breast crop, CLAHE, resize, normalisation and the preprocessor's cache key, against hand-computed values.
@@ -186,8 +187,8 @@ final class PreprocessTests: XCTestCase {
     // MARK: Preprocessor
 
     func testFNV1aKnownValues() {
-        XCTAssertEqual(Preprocess.FNV1a64().hex, "cbf29ce484222325")
-        var h = Preprocess.FNV1a64()
+        XCTAssertEqual(FNV1a64().hex, "cbf29ce484222325")
+        var h = FNV1a64()
         h.add(Array("a".utf8))
         XCTAssertEqual(h.hex, "af63dc4c8601ec8c")
     }

@@ -142,6 +142,18 @@ public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
         return (members.sorted(), reads.sorted())
     }
 
+    /// The running-statistic updates reading `stats` are computed (in place) by the kernel that
+    /// computes `stats`.
+    func absorbRunningUpdates(of stats: NodeID, into kernel: inout Kernel) {
+        for u in users[stats] where !claimed.contains(u) {
+            guard case .runningStatUpdate = g.nodes[u].op else { continue }
+            let running = g.nodes[u].inputs[0]
+            kernel.nodes.append(u); kernel.writes.append(u); kernel.reads.append(running)
+            kernel.inPlaceReads.insert(running)
+            claimed.insert(u)
+        }
+    }
+
     for (id, node) in g.nodes.enumerated() where !claimed.contains(id) && !inlined.contains(id) {
         switch node.op {
         case .input, .state, .reshape: continue
@@ -174,13 +186,7 @@ public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
                let stats = users[id].first(where: { g.nodes[$0].op == .batchNormStats && !claimed.contains($0) }) {
                 kernel.nodes.append(stats); kernel.writes.append(stats)
                 claimed.insert(stats)
-                for u in users[stats] where !claimed.contains(u) {
-                    guard case .runningStatUpdate = g.nodes[u].op else { continue }
-                    let running = g.nodes[u].inputs[0]
-                    kernel.nodes.append(u); kernel.writes.append(u); kernel.reads.append(running)
-                    kernel.inPlaceReads.insert(running)
-                    claimed.insert(u)
-                }
+                absorbRunningUpdates(of: stats, into: &kernel)
             }
             if let acc = accumulation[id] {
                 kernel.nodes += [acc.view, acc.value].compactMap { $0 }
@@ -190,15 +196,7 @@ public func fuse(_ g: Graph, rules: FusionRules = .all) -> Schedule {
                 kernel.accumulates = true
             }
             // Rule 2b: BatchNorm statistics update the running statistics in the same kernel.
-            if node.op == .batchNormStats && rules.contains(.prologue) {
-                for u in users[id] where !claimed.contains(u) {
-                    guard case .runningStatUpdate = g.nodes[u].op else { continue }
-                    let running = g.nodes[u].inputs[0]
-                    kernel.nodes.append(u); kernel.writes.append(u); kernel.reads.append(running)
-                    kernel.inPlaceReads.insert(running)
-                    claimed.insert(u)
-                }
-            }
+            if node.op == .batchNormStats && rules.contains(.prologue) { absorbRunningUpdates(of: id, into: &kernel) }
             kernels.append(kernel)
         }
     }

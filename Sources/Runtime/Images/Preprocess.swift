@@ -1,4 +1,5 @@
 import Foundation
+import Graph
 
 /// The original system's per-image preprocessing (`../shared/reference/original_system.md` §3):
 /// breast crop, CLAHE on lightness, resize to S×S, ImageNet normalisation. Pure functions on
@@ -155,7 +156,7 @@ public struct Preprocessor: Equatable, Sendable {
     /// settings string, as 16 lowercase hex digits. Same bytes and settings → same key, on every run
     /// and machine (no `Hasher`, which is seeded per process).
     public func cacheKey<Bytes: Sequence>(fileData: Bytes) -> String where Bytes.Element == UInt8 {
-        var hash = Preprocess.FNV1a64()
+        var hash = FNV1a64()
         if let done = fileData.withContiguousStorageIfAvailable({ hash.add($0) }) { _ = done } else {
             for byte in fileData { hash.add(byte) }
         }
@@ -165,22 +166,3 @@ public struct Preprocessor: Equatable, Sendable {
     }
 }
 
-extension Preprocess {
-    /// 64-bit FNV-1a.
-    public struct FNV1a64: Sendable {
-        public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        public init() {}
-        public mutating func add(_ byte: UInt8) {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        public mutating func add<C: Sequence>(_ bytes: C) where C.Element == UInt8 {
-            var v = value
-            for b in bytes { v = (v ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-            value = v
-        }
-        public var hex: String {
-            let s = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - s.count) + s
-        }
-    }
-}
