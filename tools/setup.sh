@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh clone: installs the system packages (when it can), builds the
-# release binaries, and runs the main job on the default configuration.
+# release binaries, and runs the main job on the embedded default data: the demo (synthetic
+# phantoms, EfficientNetV2-S through the four phases, test metrics).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
@@ -10,5 +11,4 @@ elif command -v apt-get >/dev/null 2>&1; then
   sudo apt-get update -qq && sudo apt-get install -y -qq libopenblas-dev libopenblas-openmp-dev libpng-dev libjpeg-dev libomp-dev
 fi
 swift build -c release
-.build/release/breastai-compile --model S
-.build/release/breastai-run bench step --model S --phase 4 --steps 2
+.build/release/breastai-run demo

@@ -42,9 +42,9 @@ extension Artifact {
 
 /// Returns a built artifact directory for `config`, compiling it when the directory is missing,
 /// stale (its sources differ from what the compiler emits today) or has no library.
-public func ensureArtifact(_ config: ModelConfig, loss: LossAttrs, directory: URL, rebuild: Bool = false,
-                           log: (String) -> Void = { print($0) }) throws -> URL {
-    let artifact = try compileArtifact(config, loss: loss)
+public func ensureArtifact(_ config: ModelConfig, phases: [Phase] = Phase.recipe, loss: LossAttrs, directory: URL,
+                           rebuild: Bool = false, log: (String) -> Void = { print($0) }) throws -> URL {
+    let artifact = try compileArtifact(config, phases: phases, loss: loss)
     let library = directory.appendingPathComponent(artifact.manifest.library)
     let current = !rebuild
         && (try? Data(contentsOf: directory.appendingPathComponent(Artifact.programFile))) == Data(artifact.program.utf8)

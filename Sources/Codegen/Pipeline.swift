@@ -81,8 +81,11 @@ public func compileArtifact(_ config: ModelConfig, phases: [Phase] = Phase.recip
     let layout = Manifest.StateLayout(config: config)
     var programs: [LoweredProgram] = []
     var phaseEntries: [Manifest.PhaseEntry] = []
+    // The run's four phases: the compiled ones replace the recipe's of the same number (their
+    // fractions decide the AdamW step-count groups).
+    let unfreezing = Phase.recipe.map { r in phases.first { $0.number == r.number } ?? r }
     for phase in phases {
-        let tp = try TrainingProgram(config: config, phase: phase, loss: loss)
+        let tp = try TrainingProgram(config: config, phase: phase, loss: loss, unfreezing: unfreezing)
         let step = try compileProgram(tp.step, entry: "breastai_phase\(phase.number)_step", layout: layout,
                                       dumpAfter: dumpAfter.map { f in { f("phase\(phase.number)_step", $0, $1) } })
         let update = try compileProgram(tp.update, entry: "breastai_phase\(phase.number)_update", layout: layout,

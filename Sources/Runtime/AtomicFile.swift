@@ -27,17 +27,7 @@ enum AtomicFile {
             if !renamed { _ = unlink(temporary) }
         }
 
-        try data.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw fail("cannot write temporary file \(temporary): \(lastError())")
-                }
-                done += n
-            }
-        }
+        try writeAll(fd, data, path: temporary)
         guard fsync(fd) == 0 else { throw fail("cannot fsync temporary file \(temporary): \(lastError())") }
         isOpen = false
         guard close(fd) == 0 else { throw fail("cannot close temporary file \(temporary): \(lastError())") }
@@ -50,6 +40,22 @@ enum AtomicFile {
         defer { _ = close(directoryFD) }
         if fsync(directoryFD) != 0 && errno != EINVAL {
             throw fail("cannot fsync directory \(directory): \(lastError())")
+        }
+    }
+
+    /// All of `data` to `fd`, looping while the system writes less (a full pipe, a signal);
+    /// a failure names `path`.
+    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {
+        try data.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = systemWrite(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw RuntimeError.io(path: path, problem: "cannot write: \(String(cString: strerror(errno)))")
+                }
+                done += n
+            }
         }
     }
 

@@ -208,3 +208,29 @@ public final class CompiledProgram {
         }
     }
 }
+
+extension CompiledProgram {
+    /// The eval entry on one batch of NHWC `images` (`batch * size * size * 3` floats) with the
+    /// weights of `block` (`.model`, or `.ema` for the averaged weights): logits and softmax
+    /// probabilities, `batch * classes` each.
+    public func evaluate(_ images: [Float], state: StateBlocks, arena: Arena, block: StateBlocks.Block = .model) throws
+        -> (logits: [Float], probabilities: [Float]) {
+        let m = manifest
+        guard images.count == m.batch * m.imageSize * m.imageSize * 3 else {
+            throw RuntimeError.tensor(name: "images", problem: "expected \(m.batch) x \(m.imageSize) x \(m.imageSize) x 3 floats, got \(images.count)")
+        }
+        var images = images
+        var logits = [Float](repeating: 0, count: m.batch * m.classes), probabilities = logits
+        try images.withUnsafeMutableBytes { i in
+            try logits.withUnsafeMutableBytes { l in
+                try probabilities.withUnsafeMutableBytes { p in
+                    try run(m.eval.entry, state: state, arena: arena, inputs: [
+                        .images: i.baseAddress!, .logits: l.baseAddress!, .probabilities: p.baseAddress!,
+                        .model: UnsafeMutableRawPointer(state.pointer(block)),
+                    ])
+                }
+            }
+        }
+        return (logits, probabilities)
+    }
+}

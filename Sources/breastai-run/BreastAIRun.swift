@@ -8,8 +8,17 @@ import Runtime
 struct BreastAIRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breastai-run",
-        abstract: "Run compiled BreastAI programs.",
-        subcommands: [Forward.self, Step.self, Bench.self])
+        abstract: "Train, check and benchmark compiled BreastAI programs.",
+        subcommands: [Demo.self, Train.self, Forward.self, Step.self, Bench.self])
+
+    /// `--resume` may come without a value (meaning `latest`); the parser needs one.
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if let i = arguments.firstIndex(of: "--resume"), i + 1 == arguments.count || arguments[i + 1].hasPrefix("-") {
+            arguments.insert("latest", at: i + 1)
+        }
+        main(arguments)
+    }
 }
 
 /// Options naming a model configuration and where its artifact lives.
@@ -85,17 +94,8 @@ struct Forward: ParsableCommand {
         let report = try Weights.load(try SafeTensors(contentsOf: URL(fileURLWithPath: weights)), into: state, strict: true)
         FileHandle.standardError.write(Data("weights: \(report.summary)\n".utf8))
         let n = shape[0], k = program.manifest.classes
-        var logits = [Float](repeating: 0, count: n * k), probabilities = logits
-        var images = pixels
         let arena = try Arena(bytes: program.manifest.eval.arenaBytes)
-        try images.withUnsafeMutableBytes { img in
-            try logits.withUnsafeMutableBytes { l in
-                try probabilities.withUnsafeMutableBytes { p in
-                    try program.run(program.manifest.eval.entry, state: state, arena: arena,
-                                    inputs: [.images: img.baseAddress!, .logits: l.baseAddress!, .probabilities: p.baseAddress!])
-                }
-            }
-        }
+        let logits = try program.evaluate(pixels, state: state, arena: arena).logits
         if let output {
             var writer = SafeTensorsWriter(metadata: ["generator": "breastai-run forward"])
             try writer.add("logits", floats: logits, shape: [n, k])

@@ -24,14 +24,8 @@ final class ForwardAgainstPyTorchTests: XCTestCase {
         let report = try Weights.load(file, into: state, strict: true)
         XCTAssertEqual(report.loaded.count, program.manifest.layout.parameters.count + program.manifest.layout.buffers.count)
         let input = ImageLayout.nchwToNHWC(try file.floats("input"), try file.shape("input"))
-        let images = UnsafeMutableBufferPointer<Float>.allocate(capacity: input.count)
-        _ = images.initialize(from: input)
-        let logits = UnsafeMutableBufferPointer<Float>.allocate(capacity: 12), probabilities = UnsafeMutableBufferPointer<Float>.allocate(capacity: 12)
-        defer { images.deallocate(); logits.deallocate(); probabilities.deallocate() }
         let arena = try Arena(bytes: program.manifest.eval.arenaBytes)
-        try program.run(program.manifest.eval.entry, state: state, arena: arena,
-                        inputs: [.images: UnsafeMutableRawPointer(images.baseAddress!), .logits: UnsafeMutableRawPointer(logits.baseAddress!),
-                                 .probabilities: UnsafeMutableRawPointer(probabilities.baseAddress!)])
+        let logits = try program.evaluate(input, state: state, arena: arena).logits
         let expected = try file.floats("eval_logits").map(Double.init)
         let ratio = Harness.compare("\(name) eval logits vs PyTorch", Array(logits), expected)
         print("\(name): compiled eval logits vs PyTorch, max |diff| / max |ref| = \(ratio)")

@@ -45,10 +45,11 @@ extension ModelConfig {
         return i >= phase.firstTrainableFeature(of: backbone.featureModules)
     }
 
-    /// The AdamW step-count group of a parameter: the index (0-3) of the recipe phase that
-    /// first trains it. Parameters of one group have taken the same number of optimizer steps.
-    public func adamGroup(_ name: String) -> Int {
-        for (g, phase) in Phase.recipe.enumerated() where isTrainable(name, in: phase) { return g }
-        return Phase.recipe.count - 1
+    /// The AdamW step-count group of a parameter: the index (0-3) of the phase of `unfreezing`
+    /// (the recipe's four, possibly with other fractions) that first trains it. Parameters of one
+    /// group have taken the same number of optimizer steps.
+    public func adamGroup(_ name: String, unfreezing: [Phase] = Phase.recipe) -> Int {
+        for (g, phase) in unfreezing.enumerated() where isTrainable(name, in: phase) { return g }
+        return unfreezing.count - 1
     }
 }

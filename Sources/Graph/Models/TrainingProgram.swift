@@ -19,14 +19,20 @@ public struct TrainingProgram: Sendable {
     /// Names of the parameters trained in this phase, in graph order.
     public var trainable: [String]
 
-    public init(config: ModelConfig, phase: Phase, loss: LossAttrs = .recipe) throws(GraphError) {
+    /// `unfreezing` lists the four phases of the run (the recipe's, or the configuration's
+    /// fractions); it decides each parameter's AdamW step-count group.
+    public init(config: ModelConfig, phase: Phase, loss: LossAttrs = .recipe,
+                unfreezing: [Phase] = Phase.recipe) throws(GraphError) {
+        guard unfreezing.count == Phase.recipe.count else {
+            throw .invalidConfiguration("unfreezing needs the \(Phase.recipe.count) phases, got \(unfreezing.count)")
+        }
         try config.validate()
         guard loss.alpha.count == config.classes else {
             throw .invalidConfiguration("focal alpha has \(loss.alpha.count) values for \(config.classes) classes")
         }
         self.config = config; self.phase = phase; self.loss = loss
         (step, trainable) = Self.buildStep(config, phase, loss)
-        update = Self.buildUpdate(config, trainable: Set(trainable), step: step)
+        update = Self.buildUpdate(config, trainable: Set(trainable), unfreezing: unfreezing)
         eval = Self.buildEval(config)
     }
 
@@ -65,7 +71,7 @@ public struct TrainingProgram: Sendable {
     }
 
     /// The optimizer step. It declares the parameters and buffers of the step graph again, by name.
-    static func buildUpdate(_ config: ModelConfig, trainable: Set<String>, step: Graph) -> Graph {
+    static func buildUpdate(_ config: ModelConfig, trainable: Set<String>, unfreezing: [Phase]) -> Graph {
         let b = GraphBuilder()
         let hyper = b.input("optimizer.hyper", TensorType([Hyper.count]))
         let biasCorrection = b.input("optimizer.bias_correction", TensorType([Phase.recipe.count, 2]))
@@ -93,7 +99,7 @@ public struct TrainingProgram: Sendable {
                 b.named(entry.name) {
                     let shape = b.shape(entry.node)
                     let m = b.state(.adamM, "", shape), v = b.state(.adamV, "", shape)
-                    let attrs = AdamAttrs(group: config.adamGroup(entry.name))
+                    let attrs = AdamAttrs(group: config.adamGroup(entry.name, unfreezing: unfreezing))
                     let m1 = b.add(.adamMoment(beta: attrs.beta1, squared: false), [m, acc, coefficient])
                     let v1 = b.add(.adamMoment(beta: attrs.beta2, squared: true), [v, acc, coefficient])
                     value = b.add(.adamWUpdate(attrs), [entry.node, m1, v1, hyper, biasCorrection])

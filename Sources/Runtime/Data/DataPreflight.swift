@@ -1,0 +1,107 @@
+import Foundation
+
+/// The check before training: every image of a split is loaded once through the `ImageCache`
+/// (which warms it), and the ones that cannot be read, decoded or are too small are set aside.
+///
+/// A few bad files in a large dataset are reported and skipped; more than `maxUnreadableFraction`
+/// of a split is an error, since that usually means a wrong folder or a broken copy rather than
+/// the odd corrupt scan.
+public enum DataPreflight {
+    /// The samples that loaded, in input order, and the ones that did not, in input order.
+    public struct Result: Sendable {
+        public var readable: [Dataset.Sample]
+        public var unreadable: [(url: URL, problem: String)]
+    }
+
+    /// Loads every sample of `split` through `cache` on `threads` threads.
+    ///
+    /// `progress(done, total)` is called after each image, from the worker threads but never two
+    /// calls at once. The result does not depend on `threads`. Throws `.io(path: split, ...)` when
+    /// more than `maxUnreadableFraction` of the samples are unreadable; an empty split is fine.
+    public static func run(samples: [Dataset.Sample], split: String, cache: ImageCache, threads: Int,
+                           maxUnreadableFraction: Double = 0.10,
+                           progress: ((Int, Int) -> Void)? = nil) throws -> Result {
+        let problems = loadAll(samples, cache: cache, threads: threads, progress: progress)
+        var result = Result(readable: [], unreadable: [])
+        for (sample, problem) in zip(samples, problems) {
+            if let problem {
+                result.unreadable.append((sample.url, problem))
+            } else {
+                result.readable.append(sample)
+            }
+        }
+        let bad = result.unreadable.count, total = samples.count
+        if Double(bad) > maxUnreadableFraction * Double(total), let first = result.unreadable.first {
+            let percent = String(format: "%.1f", 100 * Double(bad) / Double(total))
+            let limit = String(format: "%g", 100 * maxUnreadableFraction)
+            throw RuntimeError.io(path: split, problem: "\(bad) of \(total) images (\(percent)%) of the \(split) split "
+                                  + "are unreadable, more than \(limit)%; first: \(first.url.path): \(first.problem)")
+        }
+        return result
+    }
+
+    /// The problem of each sample (nil when it loaded), indexed like `samples`.
+    private static func loadAll(_ samples: [Dataset.Sample], cache: ImageCache, threads: Int,
+                                progress: ((Int, Int) -> Void)?) -> [String?] {
+        let state = Shared(count: samples.count, progress: progress)
+        let workers = max(1, min(threads, samples.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = state.claim() {
+                var problem: String?
+                do {
+                    _ = try cache.load(samples[i].url)
+                } catch {
+                    problem = describe(error, path: samples[i].url.path)
+                }
+                state.finish(i, problem)
+            }
+        }
+        return state.problems
+    }
+
+    /// The problem text of a load error: the `problem` field when the error names this file,
+    /// otherwise the whole one-line description (e.g. a cache entry that could not be written).
+    static func describe(_ error: Error, path: String) -> String {
+        if let error = error as? RuntimeError {
+            switch error {
+            case .io(let p, let problem), .image(let p, let problem):
+                if p == path { return problem }
+            default: break
+            }
+        }
+        return oneLine("\(error)")
+    }
+
+    /// The work queue and results shared by the preflight threads.
+    private final class Shared: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private var done = 0
+        private let count: Int
+        private let progress: ((Int, Int) -> Void)?
+        private(set) var problems: [String?]
+
+        init(count: Int, progress: ((Int, Int) -> Void)?) {
+            self.count = count
+            self.progress = progress
+            problems = Array(repeating: nil, count: count)
+        }
+
+        /// The next sample index to load, or nil when all are taken.
+        func claim() -> Int? {
+            lock.withLock {
+                guard next < count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
+
+        func finish(_ index: Int, _ problem: String?) {
+            lock.withLock {
+                problems[index] = problem
+                done += 1
+                progress?(done, count)
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// The on-disk cache of preprocessed images: decode → size check → `Preprocessor` once per file,
+/// then raw RGB bytes on every later epoch and run. Safe to use from several threads at once.
+///
+/// An entry is `<directory>/<key.prefix(2)>/<key>.rgb`, `key = preprocessor.cacheKey(fileData:)`
+/// (the source file's bytes and the preprocessing settings), so a changed file or changed settings
+/// simply miss. The entry is a 16-byte header, then `width * height * 3` RGB bytes:
+///
+///     "BAIC"  version  width  height        (UInt32 little-endian each after the magic)
+///
+/// A short or malformed entry is ignored and rewritten. Entries are written atomically
+/// (`AtomicFile`), so concurrent writers of the same entry and interrupted runs are harmless.
+/// Within one process a memo maps (path, size, mtime, inode) to the key, so a hit does not re-read
+/// and re-hash the source file; a file whose size, mtime or inode changed is hashed again.
+public final class ImageCache: @unchecked Sendable {
+    public let directory: URL
+    public let preprocessor: Preprocessor
+    /// Images narrower or lower than this (before preprocessing) are rejected.
+    public static let minimumSide = 50
+    /// The entry format; bump when the layout changes.
+    public static let formatVersion: UInt32 = 1
+    static let magic: [UInt8] = Array("BAIC".utf8)
+    static let headerSize = 16
+
+    /// What `stat` says about a source file; equal stamps mean the memoised key is still right.
+    private struct FileStamp: Equatable {
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+        var inode: UInt64
+    }
+
+    private let lock = NSLock()
+    private var memo: [String: (stamp: FileStamp, key: String)] = [:]
+    private var hitCount = 0
+    private var missCount = 0
+
+    /// A cache in `directory` (created with its parents if missing).
+    public init(directory: URL, preprocessor: Preprocessor) throws {
+        self.directory = directory
+        self.preprocessor = preprocessor
+        try Self.makeDirectory(directory.path)
+    }
+
+    /// Loads served from an existing entry.
+    public var hits: Int { lock.withLock { hitCount } }
+    /// Loads that decoded and preprocessed the source (no entry, or a bad one).
+    public var misses: Int { lock.withLock { missCount } }
+
+    /// The entry file of a key.
+    public func entryURL(key: String) -> URL {
+        directory.appendingPathComponent(String(key.prefix(2)), isDirectory: true)
+            .appendingPathComponent(key + ".rgb")
+    }
+
+    /// The preprocessed image of the PNG or JPEG at `url`, from the cache when possible.
+    ///
+    /// Throws `.io` when the file cannot be read (or the entry cannot be written), `.image` when it
+    /// cannot be decoded or is smaller than `minimumSide` on a side; each names the file.
+    public func load(_ url: URL) throws -> RGBImage {
+        let path = url.path
+        let stamp = try Self.stamp(path)
+        if let known = lock.withLock({ memo[path] }), known.stamp == stamp,
+           let image = readEntry(entryURL(key: known.key)) {
+            lock.withLock { hitCount += 1 }
+            return image
+        }
+
+        let data = try Self.read(path)
+        let key = preprocessor.cacheKey(fileData: data)
+        lock.withLock { memo[path] = (stamp, key) }
+        let entry = entryURL(key: key)
+        if let image = readEntry(entry) {
+            lock.withLock { hitCount += 1 }
+            return image
+        }
+
+        let decoded = try ImageCodec.decode(data: data, path: path)
+        guard decoded.width >= Self.minimumSide && decoded.height >= Self.minimumSide else {
+            throw RuntimeError.image(path: path, problem: "image is \(decoded.width)x\(decoded.height) pixels; "
+                                     + "images smaller than \(Self.minimumSide) px are rejected")
+        }
+        let image = preprocessor.apply(decoded)
+        try Self.makeDirectory(entry.deletingLastPathComponent().path)
+        try AtomicFile.write(Self.encodeEntry(image), to: entry.path)
+        lock.withLock { missCount += 1 }
+        return image
+    }
+
+    // MARK: Entries
+
+    /// The entry bytes of an image: header, then the pixels.
+    static func encodeEntry(_ image: RGBImage) -> Data {
+        var data = Data(capacity: headerSize + image.pixels.count)
+        data.append(contentsOf: magic)
+        for value in [formatVersion, UInt32(image.width), UInt32(image.height)] {
+            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        }
+        data.append(contentsOf: image.pixels)
+        return data
+    }
+
+    /// The image of a valid entry of this cache's size, or nil (missing, short, wrong magic,
+    /// version or size, trailing bytes).
+    func readEntry(_ url: URL) -> RGBImage? {
+        guard let data = try? Data(contentsOf: url), data.count >= Self.headerSize else { return nil }
+        let bytes = [UInt8](data)
+        func word(_ offset: Int) -> Int {
+            (0 ..< 4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+        }
+        let width = word(8), height = word(12)
+        guard Array(bytes[0 ..< 4]) == Self.magic, word(4) == Int(Self.formatVersion),
+              width == preprocessor.size, height == preprocessor.size,
+              bytes.count == Self.headerSize + width * height * 3 else { return nil }
+        return RGBImage(width: width, height: height, pixels: Array(bytes[Self.headerSize...]))
+    }
+
+    // MARK: Files
+
+    private static func makeDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw RuntimeError.io(path: path, problem: "cannot create the image cache directory (\(oneLine(error.localizedDescription)))")
+        }
+    }
+
+    /// Size, modification time and inode of a regular file; `.io` if missing or a directory.
+    private static func stamp(_ path: String) throws -> FileStamp {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let problem = errno == ENOENT ? "no such file" : "cannot read the file (\(String(cString: strerror(errno))))"
+            throw RuntimeError.io(path: path, problem: problem)
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw RuntimeError.io(path: path, problem: "is a directory, not an image file")
+        }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return FileStamp(size: Int64(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec),
+                         inode: UInt64(info.st_ino))
+    }
+
+    private static func read(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw RuntimeError.io(path: path, problem: "cannot read the file (\(oneLine(error.localizedDescription)))")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// One line of `logs/metrics.jsonl`: an epoch's training figures and its validation metrics
+/// (EMA weights, malignant vs rest at the tuned threshold), or the final test evaluation.
+public struct EpochRecord: Codable, Equatable, Sendable {
+    /// "val" for an epoch, "test" for the final evaluation.
+    public var split: String
+    public var epoch: Int
+    public var phase: Int
+    /// Learning rate of the epoch's last optimizer step.
+    public var lr: Double
+    public var trainLoss: Double?
+    /// Mean negative log-likelihood of the evaluated split.
+    public var nll: Double?
+    public var samples: Int
+    /// Every metric of `TrainingConfig.metricNames` that is defined on this data.
+    public var metrics: [String: Double]
+    public var aucMacro: Double?
+    public var eceUniform: Double?
+    public var brier: Double?
+    public var threshold: Double
+    public var sensitivityAtArgmax: Double?
+    public var specificityAtArgmax: Double?
+    public var confusionMatrix: [[Int]]
+    public var epochSeconds: Double
+    /// Mean seconds per micro-batch step (forward, backward, and its share of the updates).
+    public var stepSeconds: Double?
+    public var imagesPerSecond: Double?
+    public var evalSeconds: Double
+    public var peakRSSBytes: Int
+    public var isBest: Bool
+    public var earlyStoppingWait: Int
+
+    enum CodingKeys: String, CodingKey {
+        case split, epoch, phase, lr, nll, samples, metrics, threshold, brier
+        case trainLoss = "train_loss", aucMacro = "auc_macro", eceUniform = "ece_uniform"
+        case sensitivityAtArgmax = "sensitivity_at_argmax", specificityAtArgmax = "specificity_at_argmax"
+        case confusionMatrix = "confusion_matrix", epochSeconds = "epoch_seconds", stepSeconds = "step_seconds"
+        case imagesPerSecond = "images_per_second", evalSeconds = "eval_seconds", peakRSSBytes = "peak_rss_bytes"
+        case isBest = "is_best", earlyStoppingWait = "early_stopping_wait"
+    }
+
+    /// The record of an evaluation: every metric of the report by its config name.
+    public init(split: String, epoch: Int, phase: Int, lr: Double, trainLoss: Double?, output: Evaluator.Output,
+                report: ClassificationReport) {
+        self.split = split; self.epoch = epoch; self.phase = phase; self.lr = lr; self.trainLoss = trainLoss
+        nll = output.nll()
+        samples = report.samples
+        var values: [String: Double] = [:]
+        for name in TrainingConfig.metricNames { values[name] = TrainingConfig.metric(name, of: report) }
+        metrics = values
+        aucMacro = report.aucMacro; eceUniform = report.eceUniform; brier = report.brier
+        threshold = report.threshold
+        sensitivityAtArgmax = report.atArgmax.sensitivity; specificityAtArgmax = report.atArgmax.specificity
+        confusionMatrix = report.confusionMatrix
+        epochSeconds = 0; stepSeconds = nil; imagesPerSecond = nil; evalSeconds = output.seconds
+        peakRSSBytes = ResidentMemory.peak(); isBest = false; earlyStoppingWait = 0
+    }
+
+    /// One line of JSON with sorted keys.
+    public func jsonLine() -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: (try? e.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// The short summary printed after an epoch: the tracked metrics and the threshold.
+    public func summary(tracked: [String]) -> String {
+        func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
+        var parts = tracked.map { "\(Self.shortName($0)) \(f(metrics[$0]))" }
+        parts.append("thr \(String(format: "%.2f", threshold))")
+        return parts.joined(separator: " · ")
+    }
+
+    static func shortName(_ metric: String) -> String {
+        ["balanced_accuracy": "bal_acc", "accuracy": "acc", "sensitivity": "sens", "specificity": "spec"][metric] ?? metric
+    }
+}
