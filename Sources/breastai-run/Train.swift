@@ -111,6 +111,8 @@ func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingR
     if config.model.cbamReduction != 16 {
         throw ValidationError("model.cbam_reduction \(config.model.cbamReduction): only 16 (the original's value) is compiled")
     }
+    // A missing or empty data folder is reported before the (long) compile.
+    _ = try Dataset.scan(config: config)
     // OpenMP reads its thread count when the library loads (0 = one per core, OpenMP's default).
     if config.system.numThreads > 0 { setenv("OMP_NUM_THREADS", "\(config.system.numThreads)", 1) }
     // Unbuffered, so a log file or pipe gets each line as it is printed.
