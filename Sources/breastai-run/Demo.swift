@@ -39,8 +39,9 @@ struct Demo: ParsableCommand {
             "training.learning_rate": "0.003", "training.ema_decay": "0.95",
             // Lighter regularisation than ULTRA's (made for fine-tuning ImageNet weights): a
             // network learning from scratch on a few hundred images needs the signal.
-            "model.dropout_rate": "0.1", "training.label_smoothing": "0.05", "training.focal_loss.gamma": "1.5",
-            "data.augmentation.rotation": "10", "data.augmentation.random_erasing.p": "0.05",
+            "model.dropout_rate": "0.1", "training.label_smoothing": "0.05", "training.focal_loss.enabled": "false",
+            "data.augmentation.rotation": "5", "data.augmentation.random_erasing.p": "0",
+            "data.augmentation.brightness": "0.1", "data.augmentation.contrast": "0.1",
             "training.early_stopping.enabled": "false",
             "model.progressive_unfreezing.phase1_epochs": "3", "model.progressive_unfreezing.phase2_epochs": "7",
             "model.progressive_unfreezing.phase3_epochs": "11", "model.progressive_unfreezing.phase4_epochs": "16",
