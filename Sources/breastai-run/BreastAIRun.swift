@@ -9,7 +9,7 @@ struct BreastAIRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breastai-run",
         abstract: "Train, check and benchmark compiled BreastAI programs.",
-        subcommands: [Demo.self, Train.self, Forward.self, Step.self, Bench.self])
+        subcommands: [Demo.self, Train.self, Eval.self, Predict.self, Export.self, Forward.self, Step.self, Bench.self])
 
     /// `--resume` may come without a value (meaning `latest`); the parser needs one.
     static func main() {

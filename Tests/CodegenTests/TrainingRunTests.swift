@@ -87,6 +87,12 @@ final class TrainingRunTests: XCTestCase {
         let referenceState = try TrainerState.decode(try CheckpointStore.load(latest, into: reference).trainerState, path: "latest")
         XCTAssertEqual(referenceState.epoch, 4)
         XCTAssertEqual(referenceState.adamSteps, [12, 9, 6, 3], "3 optimizer steps per epoch; group g trains from phase g+1")
+        // The end of the run fitted a temperature on validation and stored it with the best checkpoint.
+        let best = try TrainedCheckpoint.open("best", checkpointDirectory: straight.appendingPathComponent("checkpoints").path)
+        let fit = try XCTUnwrap(best.state.temperatureFit)
+        XCTAssertEqual(best.state.temperature, fit.temperature)
+        XCTAssertLessThanOrEqual(fit.nllAfter, fit.nllBefore + 1e-12)
+        XCTAssertNotNil(s1.test, "the test split was evaluated")
 
         // Stopped after epoch 1, then resumed to the end.
         let (_, s2, _) = try run(afterEpoch, start: .fresh(initWeights: nil), interruptWhen: { $0.epoch == 1 })

@@ -9,20 +9,7 @@ import Glibc
 /// Tests for checkpoint directories: round trip, torchvision names, links, pruning, crash safety.
 final class CheckpointStoreTests: XCTestCase {
     /// The tiny model's layout, built as Codegen's `StateLayout(config:)` does (RuntimeTests does not link Codegen).
-    static let layout: Manifest.StateLayout = {
-        let g = TrainingProgram.buildEval(ModelConfig(variant: .tiny, classes: 3, imageSize: 32, batch: 2))
-        var offset = 0
-        func entries(_ kind: StateKind) -> [Manifest.TensorEntry] {
-            g.states(kind).map { id in
-                defer { offset += g.nodes[id].type.count }
-                return .init(name: g.nodes[id].name, shape: g.nodes[id].type.shape, offset: offset, count: g.nodes[id].type.count)
-            }
-        }
-        let parameters = entries(.parameter)
-        let parameterFloats = offset
-        let buffers = entries(.buffer)
-        return .init(parameters: parameters, buffers: buffers, parameterFloats: parameterFloats, modelFloats: offset)
-    }()
+    static let layout = testLayout(ModelConfig(variant: .tiny, classes: 3, imageSize: 32, batch: 2))
 
     var root: URL!
 

@@ -304,6 +304,10 @@ extension TrainingConfig {
         guard training.focalLoss.alpha.count == names.count else {
             throw r.fail("training.focal_loss.alpha", "must have one value per class (\(names.count)), found \(training.focalLoss.alpha.count)")
         }
+        // Training-mode BatchNorm1d of the head needs two samples (PyTorch raises for one).
+        guard data.batchSize >= 2 else {
+            throw r.fail("data.batch_size", "must be at least 2: the head's BatchNorm1d cannot train on a batch of one (PyTorch raises the same)")
+        }
         // Splits.
         guard data.valSplit + data.testSplit < 1 else {
             throw r.fail("data.test_split", "plus 'data.val_split' must be < 1, found \(data.testSplit) + \(data.valSplit)")

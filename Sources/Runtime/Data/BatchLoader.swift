@@ -27,7 +27,8 @@ public struct Batch: Sendable {
 /// Loads batches in the background, ahead of compute.
 ///
 /// Per item: `cache.load(url)` (already `imageSize`×`imageSize`), `FloatImage`, the augmentation
-/// with `SplitMix64(seed: item.seed)` when there is one, then `(x − mean[c]) / std[c]` with the
+/// with `SplitMix64(seed: item.seed)` when there is one, the `view` (a TTA transform) when there is
+/// one, then `(x − mean[c]) / std[c]` with the
 /// ImageNet mean and std. Workers take items in order but finish in any order; each item's values
 /// depend only on its file and seed, so the output is bit-identical for any number of workers.
 public final class BatchLoader: Sendable {
@@ -35,18 +36,21 @@ public final class BatchLoader: Sendable {
     public let imageSize: Int
     public let batchSize: Int
     public let augmentation: Augmentation?
+    /// A deterministic transform applied after the augmentation, before normalisation (a TTA view).
+    public let view: (@Sendable (FloatImage) -> FloatImage)?
     /// Background threads; 0 loads synchronously inside `next()`.
     public let workers: Int
     /// At most this many batches are loaded beyond the last one `next()` returned.
     public let prefetch: Int
 
     public init(cache: ImageCache, imageSize: Int, batchSize: Int, augmentation: Augmentation?,
-                workers: Int, prefetch: Int = 2) {
+                view: (@Sendable (FloatImage) -> FloatImage)? = nil, workers: Int, prefetch: Int = 2) {
         precondition(imageSize > 0 && batchSize > 0, "image size and batch size must be positive")
         self.cache = cache
         self.imageSize = imageSize
         self.batchSize = batchSize
         self.augmentation = augmentation
+        self.view = view
         self.workers = max(0, workers)
         self.prefetch = max(1, prefetch)
     }
@@ -113,6 +117,7 @@ public final class BatchLoader: Sendable {
             var rng = SplitMix64(seed: item.seed)
             float = augmentation.apply(float, rng: &rng)
         }
+        if let view { float = view(float) }
         let mean = Preprocess.imageNetMean, std = Preprocess.imageNetStd
         var out = float.values
         out.withUnsafeMutableBufferPointer { o in

@@ -3,44 +3,66 @@ import Graph
 
 /// Runs the compiled eval program over a list of samples: deterministic preprocessing (the
 /// cached images, never augmented), batches of the compiled size (the last one padded, its
-/// padding dropped), with the weights of the `model` or the `ema` block.
+/// padding dropped), with the weights of the `model` or the `ema` block, once per view (the
+/// original image, or TTA transforms applied before normalisation).
 public final class Evaluator {
     public let program: CompiledProgram
     public let state: StateBlocks
     private let arena: Arena
-    private let loader: BatchLoader
+    private let cache: ImageCache
+    private let workers: Int
+
+    /// A transform of the preprocessed image in [0, 1] before normalisation; nil is the image itself.
+    public typealias View = (@Sendable (FloatImage) -> FloatImage)?
 
     /// What one pass produced, in sample order.
     public struct Output: Sendable {
-        public var logits: [[Float]]
-        public var probabilities: [[Double]]
+        /// Logits of each view (`viewLogits[v][i]`); view 0 is the first view asked for.
+        public var viewLogits: [[[Float]]]
         public var labels: [Int]
         public var seconds: Double
 
-        /// Mean negative log-likelihood of the true class (softmax of the logits at `temperature`).
-        public func nll(temperature: Double = 1) -> Double? {
-            guard !labels.isEmpty else { return nil }
-            var total = 0.0
-            for (row, y) in zip(logits, labels) {
-                let z = row.map { Double($0) / temperature }
-                let m = z.max()!
-                let logSum = m + log(z.reduce(0) { $0 + exp($1 - m) })
-                total += logSum - z[y]
+        /// Logits of the first view.
+        public var logits: [[Float]] { viewLogits.first ?? [] }
+
+        /// Softmax probabilities at `temperature`, averaged over the views (TTA averages
+        /// probabilities, not logits).
+        public func probabilities(temperature: Double = 1) -> [[Double]] {
+            guard let first = viewLogits.first else { return [] }
+            return first.indices.map { i in
+                var mean = [Double](repeating: 0, count: first[i].count)
+                for view in viewLogits {
+                    for (c, p) in Evaluator.softmax(view[i], temperature: temperature).enumerated() { mean[c] += p }
+                }
+                return mean.map { $0 / Double(viewLogits.count) }
             }
-            return total / Double(labels.count)
         }
 
-        /// Softmax probabilities at `temperature` (the program's own probabilities at 1).
-        public func probabilities(temperature: Double) -> [[Double]] {
-            guard temperature != 1 else { return probabilities }
-            return logits.map { row in
-                let z = row.map { Double($0) / temperature }
-                let m = z.max()!
-                let e = z.map { exp($0 - m) }
-                let s = e.reduce(0, +)
-                return e.map { $0 / s }
-            }
+        public var probabilities: [[Double]] { probabilities(temperature: 1) }
+
+        /// Mean negative log-likelihood of the true class under `probabilities(temperature:)`.
+        public func nll(temperature: Double = 1) -> Double? {
+            guard !labels.isEmpty else { return nil }
+            let p = probabilities(temperature: temperature)
+            return zip(p, labels).map { -log(max($0[$1], 1e-300)) }.reduce(0, +) / Double(labels.count)
         }
+    }
+
+    /// The views of TTA transform names (`inference.tta_transforms`); "original" is the image itself.
+    public static func views(_ names: [String]) throws -> [View] {
+        try TTAView.views(names).map { view -> View in
+            if view == .original { return nil }
+            return { @Sendable image in view.apply(image) }
+        }
+    }
+
+    /// Softmax of `logits / temperature` in Double.
+    public static func softmax(_ logits: [Float], temperature: Double = 1) -> [Double] {
+        let z = logits.map { Double($0) / temperature }
+        let m = z.max() ?? 0
+        let e = z.map { exp($0 - m) }
+        let s = e.reduce(0, +)
+        return e.map { $0 / s }
     }
 
     /// `arena` may be shared with the training entries (it must hold the eval entry's bytes).
@@ -48,28 +70,29 @@ public final class Evaluator {
         guard arena.bytes >= program.manifest.eval.arenaBytes else {
             throw RuntimeError.artifact(path: program.libraryPath, problem: "eval needs an arena of \(program.manifest.eval.arenaBytes) bytes")
         }
-        self.program = program; self.state = state; self.arena = arena
-        loader = BatchLoader(cache: cache, imageSize: program.manifest.imageSize, batchSize: program.manifest.batch,
-                             augmentation: nil, workers: workers)
+        self.program = program; self.state = state; self.arena = arena; self.cache = cache; self.workers = workers
     }
 
-    /// Logits and probabilities of every sample with the weights of `block` (`.ema` or `.model`).
-    public func run(_ samples: [Dataset.Sample], block: StateBlocks.Block = .ema,
-                    progress: ((Int) -> Void)? = nil) throws -> Output {
+    /// Logits of every sample under each of `views` with the weights of `block` (`.ema` or `.model`).
+    public func run(_ samples: [Dataset.Sample], block: StateBlocks.Block = .ema, views: [View] = [nil],
+                    progress: ((Int, Int) -> Void)? = nil) throws -> Output {
+        precondition(!views.isEmpty, "at least one view")
         let start = DispatchTime.now().uptimeNanoseconds
         let m = program.manifest
         let items = samples.map { BatchItem(sample: $0, seed: 0) }
-        let stream = loader.start(BatchLoader.batches(of: items, batchSize: m.batch))
-        defer { stream.cancel() }
-        var output = Output(logits: [], probabilities: [], labels: [], seconds: 0)
-        while let batch = try stream.next() {
-            let (logits, probabilities) = try program.evaluate(batch.images, state: state, arena: arena, block: block)
-            for i in 0..<batch.valid {
-                output.logits.append(Array(logits[i * m.classes ..< (i + 1) * m.classes]))
-                output.probabilities.append(probabilities[i * m.classes ..< (i + 1) * m.classes].map(Double.init))
-                output.labels.append(Int(batch.labels[i]))
+        var output = Output(viewLogits: [], labels: samples.map(\.label), seconds: 0)
+        for (v, view) in views.enumerated() {
+            let loader = BatchLoader(cache: cache, imageSize: m.imageSize, batchSize: m.batch, augmentation: nil,
+                                     view: view, workers: workers)
+            let stream = loader.start(BatchLoader.batches(of: items, batchSize: m.batch))
+            defer { stream.cancel() }
+            var logits: [[Float]] = []
+            while let batch = try stream.next() {
+                let out = try program.evaluate(batch.images, state: state, arena: arena, block: block).logits
+                for i in 0..<batch.valid { logits.append(Array(out[i * m.classes ..< (i + 1) * m.classes])) }
+                progress?(v * samples.count + logits.count, views.count * samples.count)
             }
-            progress?(output.labels.count)
+            output.viewLogits.append(logits)
         }
         output.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return output

@@ -24,11 +24,7 @@ extension Metrics {
         var members = Array(repeating: [Int](), count: bins)
         switch binning {
         case .uniform:
-            for i in 0..<n {
-                var b = 0
-                while b < bins - 1 && confidence[i] > Double(b + 1) / Double(bins) { b += 1 }
-                members[b].append(i)
-            }
+            for i in 0..<n { members[uniformBin(confidence[i], bins: bins)].append(i) }
         case .adaptive:
             let order = (0..<n).sorted { confidence[$0] < confidence[$1] || (confidence[$0] == confidence[$1] && $0 < $1) }
             for b in 0..<bins { members[b] = Array(order[(b * n / bins) ..< ((b + 1) * n / bins)]) }
@@ -40,6 +36,13 @@ extension Metrics {
             ece += Double(m.count) / Double(n) * abs(conf - acc)
         }
         return ece
+    }
+
+    /// The equal-width bin of a confidence: b with b/bins < confidence ≤ (b+1)/bins (0 goes to bin 0).
+    public static func uniformBin(_ confidence: Double, bins: Int) -> Int {
+        var b = 0
+        while b < bins - 1 && confidence > Double(b + 1) / Double(bins) { b += 1 }
+        return b
     }
 
     /// Multi-class Brier score: mean over samples of Σ_c (p_c − y_c)², y one-hot (range 0...2).

@@ -25,6 +25,8 @@ public final class Trainer {
     private let loader: BatchLoader
     private let evaluator: Evaluator
     private let sampler: OversamplingSampler
+    /// Validation views (TTA when `inference.tta_enabled`).
+    private let views: [Evaluator.View]
     /// Console and log lines.
     private let say: (String) -> Void
     /// Called after each epoch with its record (for metrics.jsonl).
@@ -59,6 +61,7 @@ public final class Trainer {
         loader = BatchLoader(cache: cache, imageSize: m.imageSize, batchSize: m.batch,
                              augmentation: Trainer.augmentation(config), workers: workers)
         evaluator = try Evaluator(program: program, state: state, arena: arena, cache: cache, workers: workers)
+        views = try Trainer.views(config)
         let o = config.data.oversampling
         sampler = OversamplingSampler(labels: data.train.map(\.label), classCount: data.classNames.count,
                                       mode: o.enabled ? .partial(ratio: o.ratio, maxWeight: o.maxWeight) : .shuffle)
@@ -261,7 +264,7 @@ public final class Trainer {
     /// Validation, threshold, best and early stopping, the metrics record, the checkpoint.
     private func finishEpoch(_ epoch: Int, phase: Int, lr: Double) throws {
         let sums = run.partial
-        let output = try evaluator.run(data.val, block: .ema)
+        let output = try evaluator.run(data.val, block: .ema, views: views)
         let malignant = config.data.malignantIndex
         if let choice = Metrics.tuneThreshold(scores: output.probabilities.map { $0[malignant] },
                                               isPositive: output.labels.map { $0 == malignant },
@@ -302,20 +305,40 @@ public final class Trainer {
         try store.prune(protected: protected)
     }
 
-    /// The test split with the best checkpoint's EMA weights and threshold (the state blocks are
-    /// overwritten with that checkpoint). nil without a test split or a best checkpoint.
-    public func testBest() throws -> (record: EpochRecord, report: ClassificationReport)? {
-        guard !data.test.isEmpty, let best = run.best.checkpoint else { return nil }
-        let loaded = try CheckpointStore.load(store.directory.appendingPathComponent(best), into: state)
-        let bestState = try TrainerState.decode(loaded.trainerState, path: best)
-        let output = try evaluator.run(data.test, block: .ema)
-        let report = ClassificationReport(probabilities: output.probabilities, truth: output.labels, classCount: data.classNames.count,
-                                          positive: config.data.malignantIndex, threshold: bestState.threshold)
+    /// The evaluation views of the configuration: the TTA transforms of `inference.tta_transforms`
+    /// when `inference.tta_enabled`, else the image alone.
+    public static func views(_ config: TrainingConfig) throws -> [Evaluator.View] {
+        guard config.inference.ttaEnabled else { return [nil] }
+        return try Evaluator.views(config.inference.ttaTransforms)
+    }
+
+    /// The end of a run: the best checkpoint's EMA weights (the state blocks are overwritten with
+    /// that checkpoint); with `inference.temperature_scaling`, the temperature fitted on the
+    /// validation logits and stored in that checkpoint's state; then the test split with its
+    /// threshold and temperature. nil record without a test split; nil without a best checkpoint.
+    public func finishWithBest() throws -> (fit: TemperatureFit?, test: (record: EpochRecord, report: ClassificationReport)?)? {
+        guard let best = run.best.checkpoint else { return nil }
+        let url = store.directory.appendingPathComponent(best)
+        let loaded = try CheckpointStore.load(url, into: state)
+        var bestState = try TrainerState.decode(loaded.trainerState, path: best)
+        var fit: TemperatureFit?
+        if config.inference.temperatureScaling {
+            let val = try evaluator.run(data.val, block: .ema)
+            let f = TemperatureScaling.fit(logits: val.logits, labels: val.labels, initial: config.inference.initialTemperature)
+            bestState.temperatureFit = f; bestState.temperature = f.temperature
+            try AtomicFile.write(try bestState.encoded(), to: url.appendingPathComponent(CheckpointStore.trainerStateFile).path)
+            fit = f
+        }
+        guard !data.test.isEmpty else { return (fit, nil) }
+        let output = try evaluator.run(data.test, block: .ema, views: try Trainer.views(config))
+        let report = ClassificationReport(probabilities: output.probabilities(temperature: bestState.temperature), truth: output.labels,
+                                          classCount: data.classNames.count, positive: config.data.malignantIndex,
+                                          threshold: bestState.threshold)
         var r = EpochRecord(split: "test", epoch: bestState.epoch, phase: config.phase(ofEpoch: bestState.epoch), lr: 0,
                             trainLoss: nil, output: output, report: report)
         r.isBest = true
         record(r)
-        return (r, report)
+        return (fit, (r, report))
     }
 
     public static func checkpointName(epoch: Int) -> String { CheckpointStore.epochName(epoch) }

@@ -30,6 +30,8 @@ public struct TrainerState: Codable, Equatable, Sendable {
     public var threshold = 0.5
     /// Softmax temperature (1 until calibrated).
     public var temperature = 1.0
+    /// How `temperature` was fitted on the validation split (nil: not fitted).
+    public var temperatureFit: TemperatureFit?
     public var best = Best()
     public var earlyStopping = EarlyStoppingState()
     /// Sums of the interrupted epoch so far (zero at an epoch boundary).

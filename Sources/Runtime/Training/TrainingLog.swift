@@ -148,9 +148,8 @@ public final class TrainingLog {
 
     /// A number as Double (JSON numbers decode as Int or Double, Bool is not a number).
     private static func number(_ value: Any) -> Double? {
-        if value is Bool { return nil }
-        if let v = value as? Int { return Double(v) }
-        if let v = value as? Double { return v }
+        // JSONSerialization gives NSNumber (on Linux `is Bool` holds for 0 and 1 too, so no Bool test).
+        if let v = value as? NSNumber { return v.doubleValue }
         return nil
     }
 

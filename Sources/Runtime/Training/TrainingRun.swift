@@ -122,9 +122,16 @@ public final class TrainingRun {
             say(String(format: "best %@ %.4f at epoch %d (checkpoint %@)", config.metrics.primaryMetric, value, best,
                        trainer.run.best.checkpoint ?? "?"))
         }
-        if let (record, report) = try trainer.testBest() {
-            summary.test = record; summary.testReport = report
-            say("test (\(record.samples) images, best checkpoint, EMA weights): " + record.summary(tracked: TrainingConfig.metricNames))
+        if let (fit, test) = try trainer.finishWithBest() {
+            if let f = fit {
+                say(String(format: "temperature fitted on val: T = %.3f, NLL %.4f -> %.4f, ECE %.4f -> %.4f (stored with the best checkpoint)",
+                           f.temperature, f.nllBefore, f.nllAfter, f.eceBefore, f.eceAfter))
+            }
+            if let (record, report) = test {
+                summary.test = record; summary.testReport = report
+                say("test (\(record.samples) images, best checkpoint, EMA weights\(config.inference.ttaEnabled ? ", TTA" : "")\(fit != nil ? ", calibrated" : "")): "
+                    + record.summary(tracked: TrainingConfig.metricNames))
+            }
         }
         return summary
     }

@@ -1,0 +1,235 @@
+import ArgumentParser
+import Foundation
+import Codegen
+import Graph
+import Runtime
+
+/// Options naming a trained checkpoint and what evaluating it needs.
+struct CheckpointOptions: ParsableArguments {
+    @Option(name: .long, help: "Checkpoint: best (default), latest, a name under the checkpoint folder, or a folder.")
+    var checkpoint: String = "best"
+    @Flag(inversion: .prefixedNo, help: "Test-time augmentation x6 (inference.tta_transforms); default: inference.tta_enabled.")
+    var tta: Bool?
+    @OptionGroup var options: TrainOptions
+
+    /// The checkpoint folder: --checkpoint-dir, else ./checkpoints, else ./demo/checkpoints (after `breastai-run demo`).
+    func checkpointDirectory() -> String {
+        if let dir = options.checkpointDir { return dir }
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: "checkpoints"), fm.fileExists(atPath: "demo/checkpoints") { return "demo/checkpoints" }
+        return "checkpoints"
+    }
+
+    func open() throws -> TrainedCheckpoint {
+        var overrides = try options.overrides()
+        overrides.removeValue(forKey: "paths.checkpoint_dir")
+        let checkpoint = try TrainedCheckpoint.open(self.checkpoint, checkpointDirectory: checkpointDirectory(), overrides: overrides)
+        say("checkpoint \(checkpoint.url.path): epoch \(checkpoint.state.epoch), threshold \(String(format: "%.3f", checkpoint.state.threshold)), "
+            + "temperature \(checkpoint.state.temperatureFit.map { String(format: "%.3f", $0.temperature) } ?? "not fitted")")
+        return checkpoint
+    }
+
+    /// The TTA views to run (just the original without TTA).
+    func views(_ config: TrainingConfig) throws -> (names: [String], views: [Evaluator.View]) {
+        guard tta ?? config.inference.ttaEnabled else { return (["original"], [nil]) }
+        return (config.inference.ttaTransforms, try Evaluator.views(config.inference.ttaTransforms))
+    }
+
+    /// The compiled program, the checkpoint's weights and an evaluator over them.
+    func evaluator(_ checkpoint: TrainedCheckpoint) throws -> Evaluator {
+        let config = checkpoint.config
+        let program = try options.program(for: config, log: say)
+        let state = try StateBlocks(layout: program.manifest.layout)
+        try checkpoint.load(into: state)
+        let arena = try Arena(bytes: program.manifest.eval.arenaBytes)
+        let preprocessor = Preprocessor(crop: config.data.breastCropping, clahe: config.data.useCLAHE, size: config.data.imageSize)
+        let cache = try ImageCache(directory: URL(fileURLWithPath: options.cacheDir), preprocessor: preprocessor)
+        return try Evaluator(program: program, state: state, arena: arena, cache: cache, workers: config.data.numWorkers)
+    }
+}
+
+/// One line to standard output, unbuffered.
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate a checkpoint's EMA weights: every metric with a 95% bootstrap interval, TTA, temperature scaling, a report with plots.",
+        discussion: """
+            Examples:
+              breastai-run eval                                  (best checkpoint, test split)
+              breastai-run eval --checkpoint best --split val --tta --report reports/val
+            The temperature is fitted on the validation split the first time (inference.temperature_scaling)
+            and stored in the checkpoint's trainer_state.json.
+            """)
+    @Option(name: .long, help: "Split: val or test.")
+    var split: String = "test"
+    @Option(name: .long, help: "Write report.json, report.md and the plots (PNG) into this folder.")
+    var report: String?
+    @Option(name: .long, help: "Bootstrap replicates for the 95% intervals.")
+    var bootstrap: Int = 1000
+    @Flag(name: .long, help: "Fit the temperature again even if the checkpoint has one.")
+    var refit = false
+    @OptionGroup var checkpointOptions: CheckpointOptions
+
+    func run() throws {
+        guard ["val", "test"].contains(split) else { throw ValidationError("--split must be val or test, got '\(split)'") }
+        var checkpoint = try checkpointOptions.open()
+        let config = checkpoint.config
+        let evaluator = try checkpointOptions.evaluator(checkpoint)
+        let cache = try ImageCache(directory: URL(fileURLWithPath: checkpointOptions.options.cacheDir),
+                                   preprocessor: Preprocessor(crop: config.data.breastCropping, clahe: config.data.useCLAHE, size: config.data.imageSize))
+        let data = try TrainingData.prepare(config: config, cache: cache, threads: ProcessInfo.processInfo.activeProcessorCount)
+        let (viewNames, views) = try checkpointOptions.views(config)
+        say("views: \(viewNames.joined(separator: ", "))")
+
+        // Temperature: fitted on validation logits (the original view), stored in the checkpoint.
+        var fit = checkpoint.state.temperatureFit
+        var valOutput: Evaluator.Output?
+        if config.inference.temperatureScaling && (fit == nil || refit) {
+            let val = try evaluator.run(data.val, views: [nil])
+            valOutput = val
+            let f = TemperatureScaling.fit(logits: val.logits.map { $0.map(Double.init) }, labels: val.labels,
+                                           initial: config.inference.initialTemperature)
+            fit = f
+            checkpoint.state.temperatureFit = f
+            checkpoint.state.temperature = f.temperature
+            try checkpoint.saveState()
+            say(String(format: "temperature fitted on val (%d images): T = %.3f, NLL %.4f -> %.4f, ECE %.4f -> %.4f (stored in %@)",
+                       val.labels.count, f.temperature, f.nllBefore, f.nllAfter, f.eceBefore, f.eceAfter,
+                       checkpoint.url.path))
+        }
+        let temperature = config.inference.temperatureScaling ? (fit?.temperature ?? 1) : 1
+        let samples = split == "val" ? data.val : data.test
+        guard !samples.isEmpty else { throw ValidationError("the \(split) split is empty") }
+        let output: Evaluator.Output
+        if split == "val" && views.count == 1, let valOutput { output = valOutput } else { output = try evaluator.run(samples, views: views) }
+        let report = EvaluationReport(
+            probabilities: output.probabilities(temperature: temperature), labels: output.labels,
+            classNames: config.data.classNames, malignant: config.data.malignantIndex, threshold: checkpoint.state.threshold,
+            split: split, checkpoint: checkpoint.url.path, views: viewNames, temperature: temperature,
+            temperatureFit: config.inference.temperatureScaling ? fit : nil, bootstrapReplicates: bootstrap, seed: config.system.seed)
+        say(report.table())
+        if let dir = self.report {
+            let url = URL(fileURLWithPath: dir)
+            let written = try ReportWriter.write(report, output: output, temperature: temperature, fit: fit,
+                                                 metricsLog: URL(fileURLWithPath: config.paths.logsDir).appendingPathComponent("metrics.jsonl"),
+                                                 to: url)
+            say("report: \(url.appendingPathComponent("report.md").path), report.json and \(written.count) plots")
+        }
+    }
+}
+
+struct Predict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Calibrated class probabilities and the decision (tuned malignant threshold) for images or folders of images.",
+        discussion: """
+            Example:
+              breastai-run predict scan1.png scans/ --tta --json
+            One line (or JSON object) per image; unreadable files are reported and skipped.
+            """)
+    @Argument(help: "Image files or folders (searched recursively for PNG and JPEG).")
+    var paths: [String]
+    @Flag(name: .long, help: "One JSON object per line.")
+    var json = false
+    @OptionGroup var checkpointOptions: CheckpointOptions
+
+    func run() throws {
+        let checkpoint = try checkpointOptions.open()
+        let config = checkpoint.config
+        var files: [URL] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("\(path): no such file or folder")
+            }
+            if isDirectory.boolValue {
+                let found = FileManager.default.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: nil)?
+                    .compactMap { $0 as? URL }.filter { Dataset.isImageName($0.lastPathComponent) } ?? []
+                files += found.sorted { $0.path < $1.path }
+            } else {
+                files.append(URL(fileURLWithPath: path))
+            }
+        }
+        guard !files.isEmpty else { throw ValidationError("no PNG or JPEG images in \(paths.joined(separator: ", "))") }
+        let evaluator = try checkpointOptions.evaluator(checkpoint)
+        let cache = try ImageCache(directory: URL(fileURLWithPath: checkpointOptions.options.cacheDir),
+                                   preprocessor: Preprocessor(crop: config.data.breastCropping, clahe: config.data.useCLAHE, size: config.data.imageSize))
+        let checked = try DataPreflight.run(samples: files.map { Dataset.Sample(url: $0, label: 0) }, split: "input", cache: cache,
+                                            threads: ProcessInfo.processInfo.activeProcessorCount, maxUnreadableFraction: 1)
+        for bad in checked.unreadable {
+            FileHandle.standardError.write(Data("\(bad.url.path): unreadable, skipped: \(bad.problem)\n".utf8))
+        }
+        guard !checked.readable.isEmpty else { throw ExitCode(1) }
+        let (_, views) = try checkpointOptions.views(config)
+        let temperature = config.inference.temperatureScaling ? checkpoint.state.temperature : 1
+        let output = try evaluator.run(checked.readable, views: views)
+        let names = config.data.classNames, malignant = config.data.malignantIndex
+        let probabilities = output.probabilities(temperature: temperature)
+        let predicted = Metrics.thresholdPredictions(probabilities, positive: malignant, threshold: checkpoint.state.threshold)
+        for (i, sample) in checked.readable.enumerated() {
+            let p = probabilities[i]
+            if json {
+                struct Line: Encodable { var file: String; var prediction: String; var probabilities: [String: Double]; var threshold: Double; var temperature: Double }
+                let e = JSONEncoder()
+                e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let line = Line(file: sample.url.path, prediction: names[predicted[i]],
+                                probabilities: Dictionary(uniqueKeysWithValues: zip(names, p)),
+                                threshold: checkpoint.state.threshold, temperature: temperature)
+                say(String(decoding: try e.encode(line), as: UTF8.self))
+            } else {
+                say("\(sample.url.path): \(names[predicted[i]])  " + zip(names, p).map { "\($0) \(String(format: "%.3f", $1))" }.joined(separator: "  "))
+            }
+        }
+        if !checked.unreadable.isEmpty { throw ExitCode(2) }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a checkpoint's EMA weights as safetensors (torchvision names) or ONNX (opset 17).",
+        discussion: """
+            Examples:
+              breastai-run export --checkpoint best --format safetensors --out model.safetensors
+              breastai-run export --checkpoint best --format onnx --out model.onnx
+            """)
+    @Option(name: .long, help: "safetensors or onnx.")
+    var format: String = "onnx"
+    @Option(name: .long, help: "Output file (default <paths.export_dir>/breastai-<model>.<format>).")
+    var out: String?
+    @OptionGroup var checkpointOptions: CheckpointOptions
+
+    func run() throws {
+        guard ["safetensors", "onnx"].contains(format) else { throw ValidationError("--format must be safetensors or onnx, got '\(format)'") }
+        let checkpoint = try checkpointOptions.open()
+        let config = checkpoint.config
+        let file = URL(fileURLWithPath: out ?? "\(config.paths.exportDir)/breastai-\(config.model.architecture).\(format)")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let metadata = [
+            "class_names": "[" + config.data.classNames.map { "\"\($0)\"" }.joined(separator: ",") + "]",
+            "malignant_class": config.data.malignantClass,
+            "threshold": "\(checkpoint.state.threshold)",
+            "temperature": "\(config.inference.temperatureScaling ? checkpoint.state.temperature : 1)",
+            "image_size": "\(config.data.imageSize)",
+            "normalization": "{\"mean\":[0.485,0.456,0.406],\"std\":[0.229,0.224,0.225]}",
+            "preprocessing": "breast_crop=\(config.data.breastCropping) clahe=\(config.data.useCLAHE) (clip 2.0, 8x8) resize \(config.data.imageSize)",
+            "architecture": config.model.architecture, "checkpoint": checkpoint.name, "config_hash": config.configHash,
+        ]
+        switch format {
+        case "safetensors":
+            // The checkpoint's EMA file as it is (torchvision names, num_batches_tracked), with the metadata added.
+            let ema = try SafeTensors(contentsOf: checkpoint.url.appendingPathComponent(CheckpointStore.emaFile))
+            var writer = SafeTensorsWriter(metadata: ema.metadata.merging(metadata) { _, new in new })
+            for name in ema.names {
+                let e = ema.entries[name]!
+                try writer.add(name, dtype: e.dtype, shape: e.shape, bytes: try ema.bytes(name))
+            }
+            try writer.write(to: file)
+        default:
+            let state = try StateBlocks(layout: Manifest.StateLayout(config: config.modelConfig))
+            try checkpoint.load(into: state)
+            let data = try ONNXExport.model(config: config.modelConfig, weights: state, block: .ema, metadata: metadata)
+            try data.write(to: file, options: .atomic)
+        }
+        say("wrote \(file.path) (EMA weights of \(checkpoint.url.path), \(format))")
+    }
+}
