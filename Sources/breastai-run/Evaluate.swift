@@ -82,27 +82,27 @@ struct Eval: ParsableCommand {
         let (viewNames, views) = try checkpointOptions.views(config)
         say("views: \(viewNames.joined(separator: ", "))")
 
-        // Temperature: fitted on validation logits (the original view), stored in the checkpoint.
+        // Temperature (fitted on the validation logits of the original view) and the threshold
+        // re-tuned on the calibrated validation probabilities, stored in the checkpoint.
         var fit = checkpoint.state.temperatureFit
         var valOutput: Evaluator.Output?
         if config.inference.temperatureScaling && (fit == nil || refit) {
-            let val = try evaluator.run(data.val, views: [nil])
+            let val = try evaluator.run(data.val, views: views)
             valOutput = val
-            let f = TemperatureScaling.fit(logits: val.logits.map { $0.map(Double.init) }, labels: val.labels,
-                                           initial: config.inference.initialTemperature)
-            fit = f
-            checkpoint.state.temperatureFit = f
-            checkpoint.state.temperature = f.temperature
+            let calibration = Calibration.calibrate(val, config: config)
+            Calibration.apply(calibration, to: &checkpoint.state)
             try checkpoint.saveState()
-            say(String(format: "temperature fitted on val (%d images): T = %.3f, NLL %.4f -> %.4f, ECE %.4f -> %.4f (stored in %@)",
+            fit = calibration.fit
+            let f = calibration.fit
+            say(String(format: "temperature fitted on val (%d images): T = %.3f, NLL %.4f -> %.4f, ECE %.4f -> %.4f; threshold %.3f (stored in %@)",
                        val.labels.count, f.temperature, f.nllBefore, f.nllAfter, f.eceBefore, f.eceAfter,
-                       checkpoint.url.path))
+                       checkpoint.state.threshold, checkpoint.url.path))
         }
         let temperature = config.inference.temperatureScaling ? (fit?.temperature ?? 1) : 1
         let samples = split == "val" ? data.val : data.test
         guard !samples.isEmpty else { throw ValidationError("the \(split) split is empty") }
         let output: Evaluator.Output
-        if split == "val" && views.count == 1, let valOutput { output = valOutput } else { output = try evaluator.run(samples, views: views) }
+        if split == "val", let valOutput { output = valOutput } else { output = try evaluator.run(samples, views: views) }
         let report = EvaluationReport(
             probabilities: output.probabilities(temperature: temperature), labels: output.labels,
             classNames: config.data.classNames, malignant: config.data.malignantIndex, threshold: checkpoint.state.threshold,

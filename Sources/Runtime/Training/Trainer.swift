@@ -314,8 +314,8 @@ public final class Trainer {
 
     /// The end of a run: the best checkpoint's EMA weights (the state blocks are overwritten with
     /// that checkpoint); with `inference.temperature_scaling`, the temperature fitted on the
-    /// validation logits and stored in that checkpoint's state; then the test split with its
-    /// threshold and temperature. nil record without a test split; nil without a best checkpoint.
+    /// validation logits, the threshold re-tuned on the calibrated probabilities, both stored in
+    /// that checkpoint's state; then the test split with its threshold and temperature. nil record without a test split; nil without a best checkpoint.
     public func finishWithBest() throws -> (fit: TemperatureFit?, test: (record: EpochRecord, report: ClassificationReport)?)? {
         guard let best = run.best.checkpoint else { return nil }
         let url = store.directory.appendingPathComponent(best)
@@ -323,11 +323,10 @@ public final class Trainer {
         var bestState = try TrainerState.decode(loaded.trainerState, path: best)
         var fit: TemperatureFit?
         if config.inference.temperatureScaling {
-            let val = try evaluator.run(data.val, block: .ema)
-            let f = TemperatureScaling.fit(logits: val.logits, labels: val.labels, initial: config.inference.initialTemperature)
-            bestState.temperatureFit = f; bestState.temperature = f.temperature
+            let calibration = Calibration.calibrate(try evaluator.run(data.val, block: .ema, views: views), config: config)
+            Calibration.apply(calibration, to: &bestState)
             try AtomicFile.write(try bestState.encoded(), to: url.appendingPathComponent(CheckpointStore.trainerStateFile).path)
-            fit = f
+            fit = calibration.fit
         }
         guard !data.test.isEmpty else { return (fit, nil) }
         let output = try evaluator.run(data.test, block: .ema, views: try Trainer.views(config))
