@@ -64,6 +64,9 @@ public enum Charts {
             chart.legendExtras.append(.init(name: "samples per bin" + (after == nil ? "" : k == 0 ? " (before)" : " (after)"),
                                             color: tint, isBox: true))
         }
+        // Over-confident curves fill the upper left, under-confident ones the lower right: the
+        // legend goes below the plot so it never covers either.
+        chart.legend = .below
         return chart.render(width: width, height: height)
     }
 
