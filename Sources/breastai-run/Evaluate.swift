@@ -42,8 +42,7 @@ struct CheckpointOptions: ParsableArguments {
         let state = try StateBlocks(layout: program.manifest.layout)
         try checkpoint.load(into: state)
         let arena = try Arena(bytes: program.manifest.eval.arenaBytes)
-        let preprocessor = Preprocessor(crop: config.data.breastCropping, clahe: config.data.useCLAHE, size: config.data.imageSize)
-        let cache = try ImageCache(directory: URL(fileURLWithPath: options.cacheDir), preprocessor: preprocessor)
+        let cache = try ImageCache(directory: URL(fileURLWithPath: options.cacheDir), preprocessor: config.preprocessor)
         return try Evaluator(program: program, state: state, arena: arena, cache: cache, workers: config.data.numWorkers)
     }
 }
@@ -76,9 +75,7 @@ struct Eval: ParsableCommand {
         var checkpoint = try checkpointOptions.open()
         let config = checkpoint.config
         let evaluator = try checkpointOptions.evaluator(checkpoint)
-        let cache = try ImageCache(directory: URL(fileURLWithPath: checkpointOptions.options.cacheDir),
-                                   preprocessor: Preprocessor(crop: config.data.breastCropping, clahe: config.data.useCLAHE, size: config.data.imageSize))
-        let data = try TrainingData.prepare(config: config, cache: cache, threads: ProcessInfo.processInfo.activeProcessorCount)
+        let data = try TrainingData.prepare(config: config, cache: evaluator.cache, threads: ProcessInfo.processInfo.activeProcessorCount)
         let (viewNames, views) = try checkpointOptions.views(config)
         say("views: \(viewNames.joined(separator: ", "))")
 
@@ -152,9 +149,7 @@ struct Predict: ParsableCommand {
         }
         guard !files.isEmpty else { throw ValidationError("no PNG or JPEG images in \(paths.joined(separator: ", "))") }
         let evaluator = try checkpointOptions.evaluator(checkpoint)
-        let cache = try ImageCache(directory: URL(fileURLWithPath: checkpointOptions.options.cacheDir),
-                                   preprocessor: Preprocessor(crop: config.data.breastCropping, clahe: config.data.useCLAHE, size: config.data.imageSize))
-        let checked = try DataPreflight.run(samples: files.map { Dataset.Sample(url: $0, label: 0) }, split: "input", cache: cache,
+        let checked = try DataPreflight.run(samples: files.map { Dataset.Sample(url: $0, label: 0) }, split: "input", cache: evaluator.cache,
                                             threads: ProcessInfo.processInfo.activeProcessorCount, maxUnreadableFraction: 1)
         for bad in checked.unreadable {
             FileHandle.standardError.write(Data("\(bad.url.path): unreadable, skipped: \(bad.problem)\n".utf8))

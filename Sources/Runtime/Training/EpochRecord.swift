@@ -57,14 +57,6 @@ public struct EpochRecord: Codable, Equatable, Sendable {
         peakRSSBytes = ResidentMemory.peak(); isBest = false; earlyStoppingWait = 0
     }
 
-    /// One line of JSON with sorted keys.
-    public func jsonLine() -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: (try? e.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
-    }
-
     /// The short summary printed after an epoch: the tracked metrics and the threshold.
     public func summary(tracked: [String]) -> String {
         func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }

@@ -9,7 +9,8 @@ public final class Evaluator {
     public let program: CompiledProgram
     public let state: StateBlocks
     private let arena: Arena
-    private let cache: ImageCache
+    /// The preprocessed images (the same cache as training).
+    public let cache: ImageCache
     private let workers: Int
 
     /// A transform of the preprocessed image in [0, 1] before normalisation; nil is the image itself.
@@ -28,14 +29,8 @@ public final class Evaluator {
         /// Softmax probabilities at `temperature`, averaged over the views (TTA averages
         /// probabilities, not logits).
         public func probabilities(temperature: Double = 1) -> [[Double]] {
-            guard let first = viewLogits.first else { return [] }
-            return first.indices.map { i in
-                var mean = [Double](repeating: 0, count: first[i].count)
-                for view in viewLogits {
-                    for (c, p) in Evaluator.softmax(view[i], temperature: temperature).enumerated() { mean[c] += p }
-                }
-                return mean.map { $0 / Double(viewLogits.count) }
-            }
+            guard !viewLogits.isEmpty else { return [] }
+            return TTAView.average(viewLogits.map { view in view.map { Evaluator.softmax($0, temperature: temperature) } })
         }
 
         public var probabilities: [[Double]] { probabilities(temperature: 1) }
@@ -58,11 +53,7 @@ public final class Evaluator {
 
     /// Softmax of `logits / temperature` in Double.
     public static func softmax(_ logits: [Float], temperature: Double = 1) -> [Double] {
-        let z = logits.map { Double($0) / temperature }
-        let m = z.max() ?? 0
-        let e = z.map { exp($0 - m) }
-        let s = e.reduce(0, +)
-        return e.map { $0 / s }
+        TemperatureScaling.softmax(logits.map(Double.init), temperature: temperature)
     }
 
     /// `arena` may be shared with the training entries (it must hold the eval entry's bytes).

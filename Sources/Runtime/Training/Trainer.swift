@@ -223,7 +223,6 @@ public final class Trainer {
                 return .interrupted(checkpoint: store.directory.appendingPathComponent("latest"))
             }
         }
-        run.finished = true
         return run.earlyStopping.stopped && run.epoch < config.training.epochs ? .earlyStopped : .finished
     }
 

@@ -42,8 +42,6 @@ public struct TrainerState: Codable, Equatable, Sendable {
     public var configHash: String
     /// Samples per split after removing unreadable images (a resumed run must see the same data).
     public var splitSizes: [String: Int] = [:]
-    /// Set when the run ended (all epochs, or early stopping).
-    public var finished = false
 
     /// The best validation result by `metrics.primary_metric`.
     public struct Best: Codable, Equatable, Sendable {

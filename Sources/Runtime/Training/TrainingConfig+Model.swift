@@ -9,6 +9,12 @@ extension TrainingConfig {
                     head: .breastAI(cbam: model.useCBAM, dropout: Float(model.dropoutRate)))
     }
 
+    /// The per-image preprocessing done once and cached (`data.breast_cropping`,
+    /// `data.augmentation.use_clahe`, `data.image_size`): one path for training, evaluation and prediction.
+    public var preprocessor: Preprocessor {
+        Preprocessor(crop: data.breastCropping, clahe: data.useCLAHE, size: data.imageSize)
+    }
+
     /// The loss compiled into the training step: focal loss (α, γ, label smoothing) or, with
     /// `training.focal_loss.enabled` false, cross-entropy with label smoothing.
     public var lossAttrs: LossAttrs {

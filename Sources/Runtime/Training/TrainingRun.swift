@@ -10,7 +10,8 @@ public final class TrainingRun {
     public let state: StateBlocks
     public let trainer: Trainer
     public let log: TrainingLog
-    private let console: (String) -> Void
+    /// A line to the console and to `logs/training.log`.
+    private let say: (String) -> Void
 
     /// Where the weights start.
     public enum Start: Sendable {
@@ -36,16 +37,16 @@ public final class TrainingRun {
     public init(config: TrainingConfig, program: CompiledProgram, options: Options,
                 console: @escaping (String) -> Void,
                 progress: ((String, Int, Int, [(String, String)]) -> Void)? = nil) throws {
-        self.config = config; self.program = program; self.console = console
+        self.config = config; self.program = program
         let logDir = URL(fileURLWithPath: config.paths.logsDir)
         let log = try TrainingLog(directory: logDir, echo: .none)
         self.log = log
         let say: (String) -> Void = { line in console(line); log.line(line) }
+        self.say = say
         say("config \(config.source) (hash \(config.configHash)); \(config.model.architecture) at \(config.data.imageSize) px, batch \(config.data.batchSize) x \(config.data.gradientAccumulationSteps) accumulation, \(config.training.epochs) epochs")
         say("compiled program \(program.directory.path); \(program.blasSummary)")
 
-        let preprocessor = Preprocessor(crop: config.data.breastCropping, clahe: config.data.useCLAHE, size: config.data.imageSize)
-        let cache = try ImageCache(directory: options.cacheDirectory, preprocessor: preprocessor)
+        let cache = try ImageCache(directory: options.cacheDirectory, preprocessor: config.preprocessor)
         let data = try TrainingData.prepare(config: config, cache: cache, threads: options.preparationThreads,
                                             progress: { split, done, total in progress?("preparing \(split)", done, total, []) })
         for note in data.notes { say(note) }
@@ -114,7 +115,6 @@ public final class TrainingRun {
 
     /// Trains, then evaluates the best checkpoint on the test split (unless interrupted).
     public func execute(interrupted: () -> Bool) throws -> Summary {
-        let say: (String) -> Void = { [log, console] line in console(line); log.line(line) }
         let outcome = try trainer.train(interrupted: interrupted)
         var summary = Summary(outcome: outcome, best: trainer.run.best)
         if case .interrupted = outcome { return summary }
