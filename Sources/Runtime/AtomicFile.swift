@@ -8,8 +8,8 @@ import Musl
 #endif
 
 /// Writes whole files so that readers see either the old contents or the new, never a mix.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws {
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws {
         func fail(_ problem: String) -> RuntimeError { .io(path: path, problem: problem) }
         func lastError() -> String { String(cString: strerror(errno)) }
 

@@ -55,18 +55,12 @@ struct Demo: ParsableCommand {
             throw ValidationError("--per-class needs three positive counts train,val,test, got '\(perClass)'")
         }
         let config = try options.configuration(file: nil, base: preset())
-        let dataDir = URL(fileURLWithPath: config.paths.dataDir)
-        let marker = dataDir.appendingPathComponent(".phantoms")
-        let stamp = "phantoms v1 size \(phantomSize) per class \(counts) seed \(dataSeed)\n"
-        if (try? String(contentsOf: marker, encoding: .utf8)) != stamp {
-            FileHandle.standardOutput.write(Data("writing phantoms to \(dataDir.path) (\(counts[0] * 3) train, \(counts[1] * 3) val, \(counts[2] * 3) test, \(phantomSize) px) ...\n".utf8))
-            try? FileManager.default.removeItem(at: dataDir)
-            try Phantoms.write(to: dataDir, perClass: Phantoms.SplitCounts(train: counts[0], val: counts[1], test: counts[2]),
-                               size: phantomSize, seed: dataSeed)
-            try Data(stamp.utf8).write(to: marker, options: .atomic)
-        }
+        try DemoFolder.preparePhantoms(URL(fileURLWithPath: config.paths.dataDir), counts: counts, size: phantomSize, seed: dataSeed, say: consoleLine)
+        let record = DemoFolder(root: URL(fileURLWithPath: dir))
+        try record.removePreviousDemoRun(URL(fileURLWithPath: config.paths.checkpointDir), say: consoleLine)
         let started = Date()
-        let summary = try runTraining(config: config, options: options, start: .fresh(initWeights: nil))
+        let summary = try runTraining(config: config, options: options, start: .fresh(initWeights: nil),
+                                      started: { try record.remember(runID: $0.runID) })
         let minutes = Date().timeIntervalSince(started) / 60
         if let test = summary.test {
             let auc = test.metrics["auc_roc"].map { String(format: "%.3f", $0) } ?? "n/a"

@@ -10,6 +10,8 @@ struct CheckpointOptions: ParsableArguments {
     var checkpoint: String = "best"
     @Flag(inversion: .prefixedNo, help: "Test-time augmentation x6 (inference.tta_transforms); default: inference.tta_enabled.")
     var tta: Bool?
+    @Option(name: .long, help: ArgumentHelp("Temperature and threshold from this file (written by eval); default: <checkpoint>.calibration.json beside the checkpoint when present, else the checkpoint's own.", valueName: "file"))
+    var calibration: String?
     @OptionGroup var options: TrainOptions
 
     /// The checkpoint folder: --checkpoint-dir, else ./checkpoints, else ./demo/checkpoints (after `breastai-run demo`).
@@ -23,9 +25,16 @@ struct CheckpointOptions: ParsableArguments {
     func open() throws -> TrainedCheckpoint {
         var overrides = try options.overrides()
         overrides.removeValue(forKey: "paths.checkpoint_dir")
-        let checkpoint = try TrainedCheckpoint.open(self.checkpoint, checkpointDirectory: checkpointDirectory(), overrides: overrides)
+        var checkpoint = try TrainedCheckpoint.open(self.checkpoint, checkpointDirectory: checkpointDirectory(), overrides: overrides)
+        var source = "the checkpoint's own (trainer_state.json)"
+        let beside = CalibrationFile.defaultURL(for: checkpoint)
+        if let file = calibration.map({ URL(fileURLWithPath: $0) }) ?? (FileManager.default.fileExists(atPath: beside.path) ? beside : nil) {
+            let values = try CalibrationFile.read(file)
+            try values.apply(to: &checkpoint, source: file)
+            source = "\(file.path) (fitted by eval on \(values.split) of \(values.dataDir), \(values.created))"
+        }
         say("checkpoint \(checkpoint.url.path): epoch \(checkpoint.state.epoch), threshold \(String(format: "%.3f", checkpoint.state.threshold)), "
-            + "temperature \(checkpoint.state.temperatureFit.map { String(format: "%.3f", $0.temperature) } ?? "not fitted")")
+            + "temperature \(checkpoint.state.temperatureFit.map { String(format: "%.3f", $0.temperature) } ?? "not fitted"); calibration: \(source)")
         return checkpoint
     }
 
@@ -57,8 +66,9 @@ struct Eval: ParsableCommand {
             Examples:
               breastai-run eval                                  (best checkpoint, test split)
               breastai-run eval --checkpoint best --split val --tta --report reports/val
-            The temperature is fitted on the validation split the first time (inference.temperature_scaling)
-            and stored in the checkpoint's trainer_state.json.
+            When the checkpoint has no temperature (or with --refit), it is fitted on the validation split
+            (inference.temperature_scaling) and written to <checkpoint>.calibration.json beside the
+            checkpoint; the checkpoint itself is never changed. --report writes into a new or empty folder.
             """)
     @Option(name: .long, help: "Split: val or test.")
     var split: String = "test"
@@ -66,12 +76,15 @@ struct Eval: ParsableCommand {
     var report: String?
     @Option(name: .long, help: "Bootstrap replicates for the 95% intervals.")
     var bootstrap: Int = 1000
-    @Flag(name: .long, help: "Fit the temperature again even if the checkpoint has one.")
+    @Flag(name: .long, help: "Fit the temperature again even if the checkpoint has one (written beside the checkpoint).")
     var refit = false
+    @Flag(name: .long, help: "Write the report into a non-empty folder and replace an earlier calibration file.")
+    var force = false
     @OptionGroup var checkpointOptions: CheckpointOptions
 
     func run() throws {
         guard ["val", "test"].contains(split) else { throw ValidationError("--split must be val or test, got '\(split)'") }
+        if let dir = self.report { try OutputPath.prepareDirectory(URL(fileURLWithPath: dir), force: force, option: "--report") }
         var checkpoint = try checkpointOptions.open()
         let config = checkpoint.config
         let evaluator = try checkpointOptions.evaluator(checkpoint)
@@ -88,12 +101,15 @@ struct Eval: ParsableCommand {
             valOutput = val
             let calibration = Calibration.calibrate(val, config: config)
             Calibration.apply(calibration, to: &checkpoint.state)
-            try checkpoint.saveState()
+            let file = CalibrationFile.defaultURL(for: checkpoint)
+            try CalibrationFile(checkpoint: checkpoint, temperature: calibration.fit.temperature, temperatureFit: calibration.fit,
+                                threshold: checkpoint.state.threshold, split: "val", dataDir: config.paths.dataDir, views: viewNames)
+                .write(to: file, force: force || refit)
             fit = calibration.fit
             let f = calibration.fit
-            say(String(format: "temperature fitted on val (%d images): T = %.3f, NLL %.4f -> %.4f, ECE %.4f -> %.4f; threshold %.3f (stored in %@)",
+            say(String(format: "temperature fitted on val (%d images): T = %.3f, NLL %.4f -> %.4f, ECE %.4f -> %.4f; threshold %.3f (written to %@; the checkpoint is unchanged)",
                        val.labels.count, f.temperature, f.nllBefore, f.nllAfter, f.eceBefore, f.eceAfter,
-                       checkpoint.state.threshold, checkpoint.url.path))
+                       checkpoint.state.threshold, CalibrationFile.defaultURL(for: checkpoint).path))
         }
         let temperature = config.inference.temperatureScaling ? (fit?.temperature ?? 1) : 1
         let samples = split == "val" ? data.val : data.test
@@ -189,8 +205,10 @@ struct Export: ParsableCommand {
             """)
     @Option(name: .long, help: "safetensors or onnx.")
     var format: String = "onnx"
-    @Option(name: .long, help: "Output file (default <paths.export_dir>/breastai-<model>.<format>).")
+    @Option(name: .long, help: "Output file (default <paths.export_dir>/breastai-<model>.<format>); an existing file is not replaced without --force.")
     var out: String?
+    @Flag(name: .long, help: "Replace an existing output file.")
+    var force = false
     @OptionGroup var checkpointOptions: CheckpointOptions
 
     func run() throws {
@@ -198,6 +216,7 @@ struct Export: ParsableCommand {
         let checkpoint = try checkpointOptions.open()
         let config = checkpoint.config
         let file = URL(fileURLWithPath: out ?? "\(config.paths.exportDir)/breastai-\(config.model.architecture).\(format)")
+        try OutputPath.checkFile(file, force: force, option: "--out")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let metadata = [
             "class_names": "[" + config.data.classNames.map { "\"\($0)\"" }.joined(separator: ",") + "]",
@@ -223,7 +242,7 @@ struct Export: ParsableCommand {
             let state = try StateBlocks(layout: Manifest.StateLayout(config: config.modelConfig))
             try checkpoint.load(into: state)
             let data = try ONNXExport.model(config: config.modelConfig, weights: state, block: .ema, metadata: metadata)
-            try data.write(to: file, options: .atomic)
+            try AtomicFile.write(data, to: file.path)
         }
         say("wrote \(file.path) (EMA weights of \(checkpoint.url.path), \(format))")
     }

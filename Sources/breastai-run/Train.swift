@@ -5,20 +5,32 @@ import Graph
 import Runtime
 import Synchronization
 
-/// Ctrl-C: the first stops training at the next optimizer step (and writes a checkpoint), the
-/// second exits at once.
+/// Ctrl-C, SIGTERM (a scheduler, `kill`) and SIGHUP (a closed terminal): the first stops training
+/// at the next optimizer step and writes a checkpoint, a second one exits at once. SIGPIPE is
+/// ignored, so a closed pipe or terminal does not kill a run mid-write; console output that
+/// cannot be written is dropped (the log file has it).
 enum Interrupt {
     static let requested = Atomic<Bool>(false)
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
 
     static func install() {
-        signal(SIGINT) { _ in
-            if Interrupt.requested.exchange(true, ordering: .relaxed) { _exit(130) }
-            let message = "\nstopping at the next step boundary to write a checkpoint (Ctrl-C again to quit now)\n"
-            _ = message.withCString { write(2, $0, strlen($0)) }
+        signal(SIGPIPE, SIG_IGN)
+        for s in signals {
+            signal(s) { _ in
+                if Interrupt.requested.exchange(true, ordering: .relaxed) { _exit(130) }
+                let message = "\nstopping at the next step boundary to write a checkpoint (Ctrl-C again to quit now)\n"
+                _ = message.withCString { write(2, $0, strlen($0)) }
+            }
         }
     }
 
     static var isRequested: Bool { requested.load(ordering: .relaxed) }
+}
+
+/// One line to standard output, unbuffered; a failed write (a closed terminal or pipe) is ignored.
+func consoleLine(_ line: String) {
+    let text = line + "\n"
+    _ = text.withCString { write(1, $0, strlen($0)) }
 }
 
 /// Options shared by `train` and `demo`: configuration overrides and where things go.
@@ -51,6 +63,10 @@ struct TrainOptions: ParsableArguments {
     var artifact: String?
     @Flag(name: .long, help: "Recompile the artifact even if it is current.")
     var rebuild = false
+    @Flag(name: .long, help: "A fresh run into a checkpoint folder that holds another run moves that folder aside (renamed <dir>.moved-<time>, never deleted) instead of refusing.")
+    var overwriteRun = false
+    @Flag(name: .long, help: "Train from random weights on purpose although model.pretrained is true.")
+    var randomInit = false
 
     /// The overrides these options name, as dotted key → value text.
     func overrides() throws -> [String: String] {
@@ -87,11 +103,11 @@ struct TrainOptions: ParsableArguments {
             if let file { return try TrainingConfig.load(url: URL(fileURLWithPath: file), overrides: o) }
             return try TrainingConfig.defaults(overrides: o)
         }
-        guard let epochs else { return try load(overrides) }
+        guard let epochs else { return try load(overrides).withAbsolutePaths() }
         // The schedule follows the new epoch count, except for keys the user set explicitly.
         let scaled = try load(base).epochScalingOverrides(to: epochs, keep: Set(user.keys))
         return try load(base.merging(scaled) { _, new in new }.merging(user) { _, new in new }
-            .merging(["training.epochs": "\(epochs)"]) { _, new in new })
+            .merging(["training.epochs": "\(epochs)"]) { _, new in new }).withAbsolutePaths()
     }
 
     /// Compiles (when needed) and loads the artifact of `config`.
@@ -106,18 +122,20 @@ struct TrainOptions: ParsableArguments {
     }
 }
 
-/// Runs a configured training run to the end and prints the outcome.
-func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingRun.Start) throws -> TrainingRun.Summary {
+/// Runs a configured training run to the end and prints the outcome. The data is checked (and
+/// the image cache filled) before the artifact is compiled.
+func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingRun.Start,
+                 started: ((TrainingRun) throws -> Void)? = nil) throws -> TrainingRun.Summary {
     if config.model.cbamReduction != 16 {
         throw ValidationError("model.cbam_reduction \(config.model.cbamReduction): only 16 (the original's value) is compiled")
     }
-    // A missing or empty data folder is reported before the (long) compile.
+    // A missing or empty data folder is reported before anything else.
     _ = try Dataset.scan(config: config)
-    // OpenMP reads its thread count when the library loads (0 = one per core, OpenMP's default).
-    if config.system.numThreads > 0 { setenv("OMP_NUM_THREADS", "\(config.system.numThreads)", 1) }
-    // Unbuffered, so a log file or pipe gets each line as it is printed.
-    let console: (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
-    let program = try options.program(for: config, log: console)
+    // OpenMP reads its thread count when the library loads: the configured count fitted to the cores.
+    let threads = SystemThreads.resolve(configured: config.system.numThreads)
+    setenv("OMP_NUM_THREADS", "\(threads.threads)", 1)
+    let console = consoleLine
+    Interrupt.install()
     /// One bar per task (an epoch, the preparation of a split); a new label finishes the previous.
     final class Bars {
         var bar: ProgressBar?
@@ -133,15 +151,20 @@ func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingR
         }
     }
     let bars = Bars()
+    var runOptions = TrainingRun.Options(start: start, cacheDirectory: URL(fileURLWithPath: options.cacheDir))
+    runOptions.overwriteRun = options.overwriteRun
+    runOptions.randomInit = options.randomInit
+    runOptions.preamble = [threads.note]
     let run = try TrainingRun(
-        config: config, program: program,
-        options: TrainingRun.Options(start: start, cacheDirectory: URL(fileURLWithPath: options.cacheDir)),
-        console: console,
-        progress: { label, done, total, fields in bars.update(label, done, total, fields, batch: config.data.batchSize) })
-    Interrupt.install()
+        config: config, options: runOptions, console: console,
+        progress: { label, done, total, fields in bars.update(label, done, total, fields, batch: config.data.batchSize) },
+        compile: { try options.program(for: config, log: console) })
+    try started?(run)
     let summary = try run.execute(interrupted: { Interrupt.isRequested })
     switch summary.outcome {
-    case .interrupted: throw ExitCode(130)
+    case .interrupted:
+        console("stopped on request (a signal); continue with: breastai-run train --resume --checkpoint-dir \(config.paths.checkpointDir)")
+        throw ExitCode(130)
     case .earlyStopped: console("stopped early: \(config.metrics.primaryMetric) did not improve for \(config.training.earlyStopping.patience) epochs")
     case .finished: break
     }
@@ -185,18 +208,24 @@ struct Train: ParsableCommand {
         let start: TrainingRun.Start
         if let resume {
             if initWeights != nil { throw ValidationError("--init-weights and --resume exclude each other") }
+            if options.overwriteRun { throw ValidationError("--overwrite-run starts a new run; it does not go with --resume") }
+            // A checkpoint given as a path belongs to the folder that holds it: the run continues there.
+            let (folder, reference) = try ResumeReference.split(resume, checkpointDir: options.checkpointDir)
+            let base = folder.map { ["paths.checkpoint_dir": $0] } ?? [:]
             // The run's own configuration, from the checkpoint, unless a file is given.
             if let file = self.config {
-                config = try options.configuration(file: file)
+                config = try options.configuration(file: file, base: base)
             } else {
-                let probe = try TrainingConfig.defaults(overrides: try options.overrides().filter { $0.key.hasPrefix("paths.") })
-                let store = try CheckpointStore(directory: URL(fileURLWithPath: probe.paths.checkpointDir), keepLatest: probe.checkpoints.keepLatest)
-                let url = try store.resolve(resume)
-                let stateURL = url.appendingPathComponent("trainer_state.json")
-                let stored = try TrainerState.decode(try Data(contentsOf: stateURL), path: stateURL.path)
-                config = try options.configuration(file: nil, storedJSON: (stored.config, stateURL.path))
+                let probe = try TrainingConfig.defaults(overrides: base.merging(try options.overrides().filter { $0.key.hasPrefix("paths.") }) { _, new in new })
+                let checkpoint = try TrainedCheckpoint.open(reference, checkpointDirectory: probe.paths.checkpointDir)
+                let stateURL = checkpoint.url.appendingPathComponent(CheckpointStore.trainerStateFile)
+                let stored = try TrainingConfig(jsonText: checkpoint.state.config, source: stateURL.path)
+                if stored.paths.dataDir.hasPrefix("/") == false {
+                    consoleLine("note: \(stateURL.path) stores relative paths (written before paths were stored absolute); they are read against \(FileManager.default.currentDirectoryPath)")
+                }
+                config = try options.configuration(file: nil, storedJSON: (checkpoint.state.config, stateURL.path), base: base)
             }
-            start = .resume(resume)
+            start = .resume(reference)
         } else {
             config = try options.configuration(file: self.config)
             start = .fresh(initWeights: initWeights.map { URL(fileURLWithPath: $0) })

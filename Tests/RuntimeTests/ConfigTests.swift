@@ -146,7 +146,7 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(aug.randomErasing, .init(p: 0.15, scale: [0.02, 0.08], ratio: [0.3, 3.3]))
         XCTAssertEqual(c.training.earlyStopping, .init(enabled: true, patience: 10, minDelta: 0.001))
         XCTAssertEqual(c.clinical.minSensitivityMalignant, 0.90)
-        XCTAssertEqual(c.checkpoints, .init(keepLatest: 3, saveEveryNEpochs: 10))
+        XCTAssertEqual(c.checkpoints, .init(keepLatest: 3, saveEveryNEpochs: 10, backupDir: nil))
     }
 
     func testUltraMDiffersFromSOnlyWhereTheOriginalDoes() throws {
@@ -181,7 +181,7 @@ final class ConfigTests: XCTestCase {
         var reader = ConfigReader(tree: TrainingConfig.defaultTree, source: "defaults", origins: [:])
         _ = try TrainingConfig(reader: &reader, source: "defaults")
         XCTAssertEqual(reader.read, TrainingConfig.defaultLeafPaths)
-        XCTAssertEqual(TrainingConfig.defaultLeafPaths.count, 77)
+        XCTAssertEqual(TrainingConfig.defaultLeafPaths.count, 78)
     }
 
     // MARK: Merging
@@ -393,7 +393,7 @@ final class ConfigTests: XCTestCase {
     func testCanonicalJSONIsSortedCompactAndRoundTrips() throws {
         let c = try load(#"{"training": {"epochs": 100}, "project_info": {"b": 1, "a": [1.50, "x"]}}"#)
         let text = c.canonicalJSON
-        XCTAssertTrue(text.hasPrefix(#"{"checkpoints":{"keep_latest":3,"save_every_n_epochs":10},"clinical":"#), text)
+        XCTAssertTrue(text.hasPrefix(#"{"checkpoints":{"backup_dir":"","keep_latest":3,"save_every_n_epochs":10},"clinical":"#), text)
         XCTAssertTrue(text.contains(#""project_info":{"a":[1.5,"x"],"author":"BreastAI Team","b":1,"created""#), text)
         XCTAssertTrue(text.contains(#""gradient_clip":1,"#), text)
         XCTAssertTrue(text.contains(#""learning_rate":0.0003,"#), text)

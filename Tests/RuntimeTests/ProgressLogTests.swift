@@ -160,6 +160,32 @@ final class ProgressLogTests: XCTestCase {
         XCTAssertEqual(objects.last?["loss"] as? Double, 0.2)
     }
 
+    /// Issue 10, item 5: resuming truncated every record after the resume epoch, whichever run
+    /// wrote it. Two runs share a log folder; the resume of run A drops only A's later records.
+    func testTruncateMetricsTouchesOnlyItsOwnRun() throws {
+        let a = try TrainingLog(directory: root, runID: "aaaa", echo: .none, clock: { Date(timeIntervalSince1970: 0) })
+        for epoch in 1 ... 4 { try a.metrics(["epoch": epoch, "split": "val", "phase": 1, "lr": 0.1]) }
+        a.line("from a")
+        a.close()
+        let b = try TrainingLog(directory: root, runID: "bbbb", echo: .none)
+        for epoch in 1 ... 6 { try b.metrics(Record(epoch: epoch, phase: 1, loss: 0.5, split: "val")) }
+        b.close()
+        let resumedA = try TrainingLog(directory: root, runID: "aaaa", echo: .none)
+        try resumedA.truncateMetrics(keepingEpochsThrough: 2)
+        resumedA.close()
+        let objects = try String(decoding: Data(contentsOf: a.metricsURL), as: UTF8.self).split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let byRun = Dictionary(grouping: objects, by: { $0["run_id"] as? String ?? "?" }).mapValues { $0.map { $0["epoch"] as? Int } }
+        XCTAssertEqual(byRun["aaaa"], [1, 2])
+        XCTAssertEqual(byRun["bbbb"], [1, 2, 3, 4, 5, 6])
+        XCTAssertEqual(byRun.count, 2)
+        let log = String(decoding: try Data(contentsOf: a.logURL), as: UTF8.self)
+        XCTAssertEqual(log, "1970-01-01T00:00:00.000Z [run aaaa] from a\n")
+        // The training curves of one run ignore the other's records.
+        XCTAssertEqual(try Charts.readMetricsJSONL(a.metricsURL, runID: "aaaa").map(\.epoch), [1, 2])
+    }
+
     func testACutLastLineIsRepairedOnOpen() throws {
         let metrics = root.appendingPathComponent("metrics.jsonl")
         let training = root.appendingPathComponent("training.log")

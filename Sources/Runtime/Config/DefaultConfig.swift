@@ -143,7 +143,8 @@ let defaultConfigText = #"""
 
   "checkpoints": {
     "keep_latest": 3,
-    "save_every_n_epochs": 10
+    "save_every_n_epochs": 10,
+    "backup_dir": ""
   },
 
   "estimated_time": {

@@ -271,7 +271,8 @@ extension TrainingConfig {
             numThreads: try r.int("system.num_threads", min: 0))
         checkpoints = Checkpoints(
             keepLatest: try r.int("checkpoints.keep_latest", min: 1),
-            saveEveryNEpochs: try r.int("checkpoints.save_every_n_epochs", min: 0))
+            saveEveryNEpochs: try r.int("checkpoints.save_every_n_epochs", min: 0),
+            backupDir: try r.string("checkpoints.backup_dir").nonEmpty)
 
         var metadata: [String: ConfigJSON] = [:]
         if case .object(let root) = r.tree {

@@ -262,6 +262,8 @@ public struct TrainingConfig: Equatable, Sendable {
         public let keepLatest: Int
         /// A periodic checkpoint every N epochs; 0 disables.
         public let saveEveryNEpochs: Int
+        /// A second folder every saved checkpoint is mirrored to (`""` in the file: none).
+        public let backupDir: String?
     }
 
     /// Metric names `metrics.track_metrics` accepts.

@@ -175,17 +175,18 @@ public enum Charts {
     /// The validation records of a `metrics.jsonl`: lines whose `split` is "val" with an integer
     /// `epoch` and `phase` and a numeric `lr` (`train_loss`, `nll` and `metrics` optional; the
     /// strings "nan", "inf", "-inf" read as numbers). A later line for an epoch replaces an
-    /// earlier one (a resumed run); malformed lines are skipped. Sorted by epoch.
-    public static func readMetricsJSONL(_ url: URL) throws -> [TrainingCurvePoint] {
+    /// earlier one (a resumed run); malformed lines are skipped. Sorted by epoch. With `runID`, only
+    /// that run's records (`"run_id"`); a log folder can hold several runs.
+    public static func readMetricsJSONL(_ url: URL, runID: String? = nil) throws -> [TrainingCurvePoint] {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw RuntimeError.io(path: url.path, problem: "cannot read the metrics log: \(error.localizedDescription)")
         }
-        return parseMetricsJSONL(data)
+        return parseMetricsJSONL(data, runID: runID)
     }
 
     /// `readMetricsJSONL` on the file's bytes.
-    static func parseMetricsJSONL(_ data: Data) -> [TrainingCurvePoint] {
+    static func parseMetricsJSONL(_ data: Data, runID: String? = nil) -> [TrainingCurvePoint] {
         func number(_ v: Any?) -> Double? {
             if let s = v as? String { return ["nan": .nan, "inf": .infinity, "-inf": -.infinity][s] }
             if let i = v as? Int { return Double(i) }
@@ -195,7 +196,8 @@ public enum Charts {
         var byEpoch: [Int: TrainingCurvePoint] = [:]
         for line in data.split(separator: UInt8(ascii: "\n")) {
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                  object["split"] as? String == "val", let epoch = integer(object["epoch"]),
+                  object["split"] as? String == "val", runID == nil || object["run_id"] as? String == runID,
+                  let epoch = integer(object["epoch"]),
                   let phase = integer(object["phase"]), let lr = number(object["lr"]) else { continue }
             let metrics = (object["metrics"] as? [String: Any] ?? [:]).compactMapValues { number($0) }
             byEpoch[epoch] = TrainingCurvePoint(epoch: epoch, phase: phase, lr: lr, trainLoss: number(object["train_loss"]),

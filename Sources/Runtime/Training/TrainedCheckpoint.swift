@@ -32,9 +32,4 @@ public struct TrainedCheckpoint: Sendable {
     public func load(into blocks: StateBlocks) throws {
         _ = try CheckpointStore.load(url, into: blocks)
     }
-
-    /// Rewrites `trainer_state.json` with `state` (atomically; the tensors are untouched).
-    public func saveState() throws {
-        try AtomicFile.write(try state.encoded(), to: url.appendingPathComponent(CheckpointStore.trainerStateFile).path)
-    }
 }

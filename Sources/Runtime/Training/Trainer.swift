@@ -44,7 +44,7 @@ public final class Trainer {
     public var batchesPerEpoch: Int { (data.train.count + program.manifest.batch - 1) / program.manifest.batch }
 
     public init(config: TrainingConfig, program: CompiledProgram, state: StateBlocks, data: TrainingData,
-                cache: ImageCache, store: CheckpointStore, resumeFrom: TrainerState?,
+                cache: ImageCache, store: CheckpointStore, resumeFrom: TrainerState?, runID: String? = nil,
                 say: @escaping (String) -> Void, record: @escaping (EpochRecord) -> Void) throws {
         let m = program.manifest
         let expected = config.modelConfig
@@ -78,6 +78,7 @@ public final class Trainer {
             run = resumeFrom
         } else {
             run = TrainerState(seed: config.system.seed, schedule: schedule, config: config.canonicalJSON, configHash: config.configHash)
+            run.runID = runID
             run.best.metric = config.metrics.primaryMetric
             run.splitSizes = data.sizes
         }

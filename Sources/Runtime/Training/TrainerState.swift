@@ -26,6 +26,8 @@ public struct TrainerState: Codable, Equatable, Sendable {
     /// over the phases that train it.
     public var forwardsPerPhase = [0, 0, 0, 0]
     public var seed: UInt64
+    /// The run these checkpoints belong to (nil in checkpoints written before run ids).
+    public var runID: String?
     /// Malignant decision threshold tuned on the last validation.
     public var threshold = 0.5
     /// Softmax temperature (1 until calibrated).

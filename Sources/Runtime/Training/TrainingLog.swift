@@ -12,6 +12,11 @@ import Darwin
 /// at most the last line short, and `init` trims such a tail from `metrics.jsonl` (and ends a cut
 /// `training.log` line) so later lines stay whole. `metrics` records are fsynced; log lines are not.
 /// The JSON of `metrics` has no newlines (compact; strings escape them), so a line is a record.
+///
+/// Run identity. A log folder may hold the lines of several runs (a fresh run appends, it never
+/// rewrites another run's lines): with a `runID`, every `training.log` line carries `[run <id>]`
+/// and every `metrics.jsonl` record a `"run_id"` key, and `truncateMetrics` drops only this run's
+/// records. Readers (the training curves) select one run's records.
 /// Safe to use from several threads.
 public final class TrainingLog {
     /// Where `line` also prints its text.
@@ -21,6 +26,8 @@ public final class TrainingLog {
     public var logURL: URL { directory.appendingPathComponent("training.log") }
     public var metricsURL: URL { directory.appendingPathComponent("metrics.jsonl") }
 
+    /// The run whose lines these are (nil: unlabelled lines, as before run ids).
+    public let runID: String?
     private let echo: Echo
     private let clock: () -> Date
     private let formatter = ISO8601DateFormatter()
@@ -31,8 +38,10 @@ public final class TrainingLog {
     public private(set) var firstError: Error?
 
     /// Creates `directory` if needed and opens both files for appending; `clock` stamps the lines.
-    public init(directory: URL, echo: Echo = .standardError, clock: @escaping () -> Date = Date.init) throws {
+    public init(directory: URL, runID: String? = nil, echo: Echo = .standardError,
+                clock: @escaping () -> Date = Date.init) throws {
         self.directory = directory
+        self.runID = runID
         self.echo = echo
         self.clock = clock
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -53,7 +62,7 @@ public final class TrainingLog {
     /// Appends `2025-01-02T03:04:05.678Z text` to training.log and echoes it (clearing any progress
     /// line on a terminal). Never throws: the first failure is kept in `firstError` and reported on stderr.
     public func line(_ text: String) {
-        let stamped = formatter.string(from: clock()) + " " + text + "\n"
+        let stamped = formatter.string(from: clock()) + (runID.map { " [run \($0)]" } ?? "") + " " + text + "\n"
         lock.withLock {
             do {
                 guard logFD >= 0 else { throw RuntimeError.io(path: logURL.path, problem: "the log is closed") }
@@ -78,7 +87,8 @@ public final class TrainingLog {
     /// Appends `object` as one line of compact JSON with sorted keys, then fsyncs.
     /// Non-finite numbers (a diverged loss) are written as the strings "nan", "inf", "-inf".
     public func metrics(_ object: [String: Any]) throws {
-        let clean = Self.sanitize(object)
+        var clean = Self.sanitize(object)
+        if let runID { clean["run_id"] = runID }
         guard JSONSerialization.isValidJSONObject(clean) else {
             throw RuntimeError.io(path: metricsURL.path, problem: "metrics record is not representable as JSON: \(object)")
         }
@@ -98,24 +108,38 @@ public final class TrainingLog {
         guard data.first == UInt8(ascii: "{") else {
             throw RuntimeError.io(path: metricsURL.path, problem: "a metrics record must be a JSON object, got \(String(decoding: data, as: UTF8.self))")
         }
-        try append(data)
+        guard let runID else { return try append(data) }
+        // The run id joins the record's keys (sorted like the rest).
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw RuntimeError.io(path: metricsURL.path, problem: "cannot re-read an encoded metrics record")
+        }
+        var labelled = object
+        labelled["run_id"] = runID
+        try append(try JSONSerialization.data(withJSONObject: labelled, options: [.sortedKeys, .withoutEscapingSlashes]))
     }
 
-    /// Rewrites metrics.jsonl atomically keeping the records whose `epoch` is at most `epoch` and
-    /// those without an `epoch`; lines that are not JSON objects are dropped. For resuming.
+    /// Rewrites metrics.jsonl atomically without this run's records whose `epoch` is above `epoch`
+    /// (for resuming: the epochs about to be trained again). Other runs' records, records without
+    /// an `epoch` and lines that are not JSON are kept as they are; nothing is written when
+    /// nothing is dropped. Without a `runID` only unlabelled records are candidates.
     public func truncateMetrics(keepingEpochsThrough epoch: Int) throws {
         try lock.withLock {
             let contents: Data
             do { contents = try Data(contentsOf: metricsURL) } catch {
                 throw RuntimeError.io(path: metricsURL.path, problem: "cannot read: \(error.localizedDescription)")
             }
-            var kept = Data()
-            for line in contents.split(separator: UInt8(ascii: "\n")) {
-                guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else { continue }
-                if let value = object["epoch"], let number = Self.number(value), number > Double(epoch) { continue }
+            var kept = Data(), dropped = 0
+            for line in contents.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast() {
+                if let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
+                   object["run_id"] as? String == runID,
+                   let value = object["epoch"], let number = Self.number(value), number > Double(epoch) {
+                    dropped += 1
+                    continue
+                }
                 kept.append(contentsOf: line)
                 kept.append(UInt8(ascii: "\n"))
             }
+            guard dropped > 0 else { return }
             try AtomicFile.write(kept, to: metricsURL.path)
             if metricsFD >= 0 { _ = systemClose(metricsFD) }
             metricsFD = try Self.openAppend(metricsURL)

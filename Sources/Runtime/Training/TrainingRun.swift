@@ -1,11 +1,13 @@
 import Foundation
 import Graph
 
-/// A whole `breastai-run train`: the state (fresh, pretrained or resumed), the data, the logs,
-/// the trainer, and the final test evaluation. The command line and the tests use it alike;
-/// compiling the artifact is the caller's (Runtime does not know Codegen).
+/// A whole `breastai-run train`: the run's identity, the data (checked before anything is
+/// compiled), the state (fresh, pretrained or resumed), the logs, the trainer, and the final test
+/// evaluation. The command line and the tests use it alike; compiling the artifact is the caller's
+/// (Runtime does not know Codegen), handed in as a closure so bad data fails before the compile.
 public final class TrainingRun {
     public let config: TrainingConfig
+    public let runID: String
     public let program: CompiledProgram
     public let state: StateBlocks
     public let trainer: Trainer
@@ -15,7 +17,7 @@ public final class TrainingRun {
 
     /// Where the weights start.
     public enum Start: Sendable {
-        /// Random initialisation (seeded), then `model.pretrained` / `--init-weights` if a file is given.
+        /// Random initialisation (seeded), then the pretrained weights (`initWeights`, or found in the torch cache).
         case fresh(initWeights: URL?)
         /// A checkpoint reference: `latest`, `best`, a name under `checkpoint_dir`, or a path.
         case resume(String)
@@ -27,81 +29,103 @@ public final class TrainingRun {
         public var cacheDirectory: URL
         /// Threads decoding images in the preparation pass.
         public var preparationThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        /// A fresh start into a checkpoint folder holding another run moves that run aside (never deletes it).
+        public var overwriteRun = false
+        /// A fresh start with `model.pretrained: true` and no weights proceeds from random weights on purpose.
+        public var randomInit = false
+        /// Lines printed before this run's log exists (e.g. the thread count), logged first.
+        public var preamble: [String] = []
         public init(start: Start = .fresh(initWeights: nil), cacheDirectory: URL) {
             self.start = start; self.cacheDirectory = cacheDirectory
         }
     }
 
+    /// Sets up a run on an already compiled program (tests).
+    public convenience init(config: TrainingConfig, program: CompiledProgram, options: Options,
+                            console: @escaping (String) -> Void,
+                            progress: ((String, Int, Int, [(String, String)]) -> Void)? = nil) throws {
+        try self.init(config: config, options: options, console: console, progress: progress, compile: { program })
+    }
+
     /// Sets everything up; `console` receives every log line (also written to `logs/training.log`),
-    /// `progress` the progress-bar updates.
-    public init(config: TrainingConfig, program: CompiledProgram, options: Options,
-                console: @escaping (String) -> Void,
-                progress: ((String, Int, Int, [(String, String)]) -> Void)? = nil) throws {
-        self.config = config; self.program = program
-        let logDir = URL(fileURLWithPath: config.paths.logsDir)
-        let log = try TrainingLog(directory: logDir, echo: .none)
+    /// `progress` the progress-bar updates, `compile` makes the program once the data has checked.
+    /// Every error after the log is open is logged too.
+    public init(config: TrainingConfig, options: Options, console: @escaping (String) -> Void,
+                progress: ((String, Int, Int, [(String, String)]) -> Void)? = nil,
+                compile: () throws -> CompiledProgram) throws {
+        self.config = config
+        let checkpointDir = URL(fileURLWithPath: config.paths.checkpointDir)
+        let start = try RunStart.prepare(options, config: config, checkpointDir: checkpointDir)
+        runID = start.runID
+        let log = try TrainingLog(directory: URL(fileURLWithPath: config.paths.logsDir), runID: runID, echo: .none)
         self.log = log
         let say: (String) -> Void = { line in console(line); log.line(line) }
         self.say = say
-        say("config \(config.source) (hash \(config.configHash)); \(config.model.architecture) at \(config.data.imageSize) px, batch \(config.data.batchSize) x \(config.data.gradientAccumulationSteps) accumulation, \(config.training.epochs) epochs")
-        say("compiled program \(program.directory.path); \(program.blasSummary)")
+        do {
+            for line in options.preamble { say(line) }
+            say("run \(runID)\(start.resumed != nil ? " (resumed)" : ""): config \(config.source) (hash \(config.configHash)); \(config.model.architecture) at \(config.data.imageSize) px, batch \(config.data.batchSize) x \(config.data.gradientAccumulationSteps) accumulation, \(config.training.epochs) epochs")
+            for note in start.notes { say(note) }
 
-        let cache = try ImageCache(directory: options.cacheDirectory, preprocessor: config.preprocessor)
-        let data = try TrainingData.prepare(config: config, cache: cache, threads: options.preparationThreads,
-                                            progress: { split, done, total in progress?("preparing \(split)", done, total, []) })
-        for note in data.notes { say(note) }
-        for (split, samples) in [("train", data.train), ("val", data.val), ("test", data.test)] {
-            let counts = data.counts(samples)
-            say("\(split): \(samples.count) images (" + zip(data.classNames, counts).map { "\($0) \($1)" }.joined(separator: ", ") + ")")
-        }
-
-        let state = try StateBlocks(layout: program.manifest.layout)
-        self.state = state
-        let store = try CheckpointStore(directory: URL(fileURLWithPath: config.paths.checkpointDir), keepLatest: config.checkpoints.keepLatest)
-        var resumed: TrainerState?
-        switch options.start {
-        case .resume(let reference):
-            let url = try store.resolve(reference)
-            let loaded = try CheckpointStore.load(url, into: state)
-            let run = try TrainerState.decode(loaded.trainerState, path: url.appendingPathComponent("trainer_state.json").path)
-            if run.configHash != config.configHash {
-                say("warning: the configuration (hash \(config.configHash)) differs from the checkpoint's (\(run.configHash)); the run is not an exact continuation")
+            let cache = try ImageCache(directory: options.cacheDirectory, preprocessor: config.preprocessor)
+            let data = try TrainingData.prepare(config: config, cache: cache, threads: options.preparationThreads,
+                                                progress: { split, done, total in progress?("preparing \(split)", done, total, []) })
+            for note in data.notes { say(note) }
+            for (split, samples) in [("train", data.train), ("val", data.val), ("test", data.test)] {
+                let counts = data.counts(samples)
+                say("\(split): \(samples.count) images (" + zip(data.classNames, counts).map { "\($0) \($1)" }.joined(separator: ", ") + ")")
             }
-            if run.splitSizes != data.sizes {
+            if let run = start.resumed, run.splitSizes != data.sizes {
                 throw RuntimeError.io(path: config.paths.dataDir, problem: "the data differs from the checkpoint's (split sizes \(data.sizes) vs \(run.splitSizes)); a resumed run needs the same images")
             }
-            resumed = run
-            say("resumed from \(url.path): epoch \(run.epoch)\(run.batchInEpoch > 0 ? " + \(run.batchInEpoch) batches" : ""), \(run.optimizerSteps) optimizer steps")
-            try? log.truncateMetrics(keepingEpochsThrough: run.epoch)
-        case .fresh(let initWeights):
-            Initializer.initialize(state, head: config.modelConfig.head, seed: config.system.seed)
-            if let initWeights {
-                let file = try SafeTensors(contentsOf: initWeights)
-                let report = try Weights.load(file, into: state)
-                say("initial weights \(initWeights.path): \(report.summary)")
-                if !report.shapeMismatch.isEmpty || !report.missing.isEmpty {
-                    say("tensors not in the file or of another shape (the classifier and CBAM of a torchvision ImageNet file) start from random initialisation")
+            let existing = (try? FileManager.default.contentsOfDirectory(atPath: checkpointDir.path))?
+                .filter { CheckpointStore.order(of: $0) != nil }.count ?? 0
+            try DiskSpace.check(DiskSpace.needs(config, checkpointBytes: DiskSpace.checkpointBytes(config.modelConfig),
+                                                existingCheckpoints: existing))
+
+            let program = try compile()
+            self.program = program
+            say("compiled program \(program.directory.path); \(program.blasSummary)")
+            let state = try StateBlocks(layout: program.manifest.layout)
+            self.state = state
+            let store = try CheckpointStore(directory: checkpointDir, keepLatest: config.checkpoints.keepLatest)
+            if let run = start.resumed, let url = start.checkpoint {
+                _ = try CheckpointStore.load(url, into: state)
+                if run.configHash != config.configHash {
+                    say("warning: the configuration (hash \(config.configHash)) differs from the checkpoint's (\(run.configHash)); the run is not an exact continuation")
                 }
+                say("resumed from \(url.path): epoch \(run.epoch)\(run.batchInEpoch > 0 ? " + \(run.batchInEpoch) batches" : ""), \(run.optimizerSteps) optimizer steps")
+                try log.truncateMetrics(keepingEpochsThrough: run.epoch)
             } else {
-                say(config.model.pretrained
-                    ? "warning: model.pretrained is true but no weights file was given (--init-weights FILE.safetensors; make one with tools/convert_torchvision.py); starting from RANDOM weights"
-                    : "starting from random weights (model.pretrained is false)")
+                Initializer.initialize(state, head: config.modelConfig.head, seed: config.system.seed)
+                if let weights = start.initialWeights {
+                    let file = try SafeTensors(contentsOf: weights)
+                    let report = try Weights.load(file, into: state)
+                    say("initial weights \(weights.path): \(report.summary)")
+                    if !report.shapeMismatch.isEmpty || !report.missing.isEmpty {
+                        say("tensors not in the file or of another shape (the classifier and CBAM of a torchvision ImageNet file) start from random initialisation")
+                    }
+                }
+                state.copyModelToEMA()
             }
-            state.copyModelToEMA()
-        }
-        trainer = try Trainer(config: config, program: program, state: state, data: data, cache: cache, store: store,
-                              resumeFrom: resumed, say: say, record: { try? log.metrics($0) })
-        trainer.progress = progress
-        if case .fresh(nil) = options.start {
-            // Random weights: frozen BatchNorms need statistics before phase 1 (see calibrateBatchNorm).
-            let batches = min(50, max(10, trainer.batchesPerEpoch))
-            say("estimating BatchNorm statistics of the randomly initialised network on \(batches) training batches")
-            try trainer.calibrateBatchNorm(batches: batches)
-        }
-        let steps = trainer.run.schedule.totalSteps
-        if config.training.useEMA && Double(steps) < 1 / (1 - config.training.emaDecay) {
-            say(String(format: "warning: training.ema_decay %g averages over about %.0f optimizer steps but this run has %d; the EMA weights used for validation will stay close to the initial ones",
-                       config.training.emaDecay, 1 / (1 - config.training.emaDecay), steps))
+            var resumed = start.resumed
+            resumed?.runID = runID
+            trainer = try Trainer(config: config, program: program, state: state, data: data, cache: cache, store: store,
+                                  resumeFrom: resumed, runID: runID, say: say, record: { try? log.metrics($0) })
+            trainer.progress = progress
+            if start.resumed == nil && start.initialWeights == nil {
+                // Random weights: frozen BatchNorms need statistics before phase 1 (see calibrateBatchNorm).
+                let batches = min(50, max(10, trainer.batchesPerEpoch))
+                say("estimating BatchNorm statistics of the randomly initialised network on \(batches) training batches")
+                try trainer.calibrateBatchNorm(batches: batches)
+            }
+            let steps = trainer.run.schedule.totalSteps
+            if config.training.useEMA && Double(steps) < 1 / (1 - config.training.emaDecay) {
+                say(String(format: "warning: training.ema_decay %g averages over about %.0f optimizer steps but this run has %d; the EMA weights used for validation will stay close to the initial ones",
+                           config.training.emaDecay, 1 / (1 - config.training.emaDecay), steps))
+            }
+        } catch {
+            log.line("error: \(error)")
+            throw error
         }
     }
 
@@ -113,8 +137,16 @@ public final class TrainingRun {
         public var testReport: ClassificationReport?
     }
 
-    /// Trains, then evaluates the best checkpoint on the test split (unless interrupted).
+    /// Trains, then evaluates the best checkpoint on the test split (unless interrupted). An error
+    /// is logged before it is thrown.
     public func execute(interrupted: () -> Bool) throws -> Summary {
+        do { return try train(interrupted: interrupted) } catch {
+            log.line("error: \(error)")
+            throw error
+        }
+    }
+
+    private func train(interrupted: () -> Bool) throws -> Summary {
         let outcome = try trainer.train(interrupted: interrupted)
         var summary = Summary(outcome: outcome, best: trainer.run.best)
         if case .interrupted = outcome { return summary }
