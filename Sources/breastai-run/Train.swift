@@ -129,8 +129,6 @@ func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingR
     if config.model.cbamReduction != 16 {
         throw ValidationError("model.cbam_reduction \(config.model.cbamReduction): only 16 (the original's value) is compiled")
     }
-    // A missing or empty data folder is reported before anything else.
-    _ = try Dataset.scan(config: config)
     // OpenMP reads its thread count when the library loads: the configured count fitted to the cores.
     let threads = SystemThreads.resolve(configured: config.system.numThreads)
     setenv("OMP_NUM_THREADS", "\(threads.threads)", 1)
