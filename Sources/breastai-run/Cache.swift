@@ -24,9 +24,10 @@ struct Cache: ParsableCommand {
     var cacheDir: String = ".breastai-cache"
     @Flag(name: .long, help: "Remove what --older-than / --max-size select (and leftovers of stopped writers).")
     var prune = false
-    @Option(name: .long, help: "Select entries last used more than DAYS days ago.")
+    @Option(name: .long, help: ArgumentHelp("Select entries last used more than DAYS days ago.", valueName: "DAYS"))
     var olderThan: Double?
-    @Option(name: .long, help: "Select the least recently used entries beyond a total of GB gigabytes (10^9 bytes).")
+    @Option(name: .long, help: ArgumentHelp("Select the least recently used entries beyond a total of GB gigabytes (10^9 bytes).",
+                                            valueName: "GB"))
     var maxSize: Double?
 
     func validate() throws {

@@ -148,13 +148,18 @@ extension ImageCache {
                            remainingBytes: remaining)
     }
 
-    /// Removes the temporary files of entry writers that no longer run; returns how many.
+    /// Removes the temporary files of entry writers that no longer run; returns how many. Lists
+    /// the entry folders but looks closer only at names starting with "." (no `stat` per entry).
     @discardableResult
     static func removeLeftovers(in directory: URL) -> Int {
-        guard let inventory = try? inventory(of: directory) else { return 0 }
+        let fm = FileManager.default
         var count = 0
-        for leftover in inventory.leftovers where !leftover.writerAlive {
-            if unlink(leftover.path) == 0 { count += 1 }
+        for name in (try? fm.contentsOfDirectory(atPath: directory.path)) ?? [] where isHex(name, count: 2) {
+            let sub = directory.appendingPathComponent(name)
+            for file in (try? fm.contentsOfDirectory(atPath: sub.path)) ?? [] where file.hasPrefix(".") {
+                guard let pid = leftoverPID(file), file.dropFirst().hasPrefix(name), !processAlive(pid) else { continue }
+                if unlink(sub.appendingPathComponent(file).path) == 0 { count += 1 }
+            }
         }
         return count
     }
