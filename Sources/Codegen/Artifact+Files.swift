@@ -144,7 +144,7 @@ public func ensureArtifact(_ artifact: Artifact, directory: URL, rebuild: Bool =
                            log: (String) -> Void = { print($0) }) throws -> URL {
     let toolchain = try toolchain ?? Toolchain.detect()
     let library = directory.appendingPathComponent(artifact.manifest.library)
-    let fresh = try checkArtifactDirectory(directory, option: "the artifact folder", library: artifact.manifest.library)
+    let fresh = try checkArtifactDirectory(directory, option: "the artifact (--artifact)", library: artifact.manifest.library)
     let reason = rebuild ? "rebuild requested" : artifact.staleReason(in: directory, toolchain: toolchain)
     guard let reason else { return directory }
     removeArtifactLeftovers(in: directory, library: artifact.manifest.library)
