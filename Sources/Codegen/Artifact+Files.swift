@@ -1,10 +1,15 @@
 import Foundation
 import Graph
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Artifact {
     /// File names inside an artifact directory.
     public static let kernelsFile = "kernels.c", programFile = "program.c", manifestFile = "manifest.json"
-    public static let kernelTableFile = "kernels.json"
+    public static let kernelTableFile = "kernels.json", buildRecordFile = BuildRecord.fileName
 
     /// `kernels.json`: every kernel of every program with its FLOPs and bytes, stable key order.
     public var kernelTableJSON: Data {
@@ -20,42 +25,221 @@ extension Artifact {
         return (try? e.encode(manifest)) ?? Data()
     }
 
-    /// Writes kernels.c, program.c and manifest.json into `directory` (created if needed). Each
-    /// file is replaced atomically; an unchanged file is left untouched.
+    /// The hash a build record of these sources carries (`BuildRecord.sourcesHash`).
+    public var sourcesHash: String {
+        BuildRecord.sourcesHash(kernels: Data(kernels.utf8), program: Data(program.utf8), manifest: manifestJSON)
+    }
+
+    /// Writes kernels.c, program.c, manifest.json and kernels.json into `directory` (created if
+    /// needed). Each file is replaced atomically; an unchanged file is left untouched.
+    ///
+    /// A build record that does not describe these sources is removed first, so the library
+    /// beside them counts as stale from the first byte written until `build` records a new one.
     public func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let recordURL = directory.appendingPathComponent(Self.buildRecordFile)
+        if FileManager.default.fileExists(atPath: recordURL.path),
+           (try? Self.readRecord(in: directory))?.sourcesHash != sourcesHash {
+            try removeFile(recordURL)
+        }
         for (name, data) in [(Self.kernelsFile, Data(kernels.utf8)), (Self.programFile, Data(program.utf8)),
                              (Self.manifestFile, manifestJSON), (Self.kernelTableFile, kernelTableJSON)] {
             let url = directory.appendingPathComponent(name)
             if (try? Data(contentsOf: url)) == data { continue }
-            try data.write(to: url, options: .atomic)
+            try writeFileDurably(data, to: url)
         }
     }
 
-    /// Compiles the written sources of `directory` into the shared library the manifest names.
+    /// Compiles the written sources of `directory` into the shared library the manifest names,
+    /// then writes the build record (`build.json`) last.
+    ///
+    /// The old record goes first and the compiler writes a temporary file renamed over the
+    /// library only on success, so an interruption at any point leaves no record that matches.
     @discardableResult
     public func build(in directory: URL, toolchain: Toolchain) throws -> Toolchain.CompileResult {
-        try toolchain.compileSharedLibrary(sources: [directory.appendingPathComponent(Self.programFile)],
-                                           output: directory.appendingPathComponent(manifest.library))
+        let read = { (name: String) throws -> Data in
+            let url = directory.appendingPathComponent(name)
+            do { return try Data(contentsOf: url) } catch {
+                throw CodegenError.artifact(path: url.path, problem: "cannot read it: \(error.localizedDescription)")
+            }
+        }
+        let hash = BuildRecord.sourcesHash(kernels: try read(Self.kernelsFile), program: try read(Self.programFile),
+                                           manifest: try read(Self.manifestFile))
+        try removeFile(directory.appendingPathComponent(Self.buildRecordFile))
+        let library = directory.appendingPathComponent(manifest.library)
+        let result = try toolchain.compileSharedLibrary(sources: [directory.appendingPathComponent(Self.programFile)],
+                                                        output: library)
+        let record = BuildRecord(sourcesHash: hash, library: manifest.library, libraryHash: BuildRecord.bytesHash(try read(manifest.library)),
+                                 command: result.command, compiler: toolchain.compiler, compilerVersion: toolchain.version,
+                                 flags: toolchain.recordedFlags(library: manifest.library), targetCPU: toolchain.targetCPU)
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try writeFileDurably(try e.encode(record), to: directory.appendingPathComponent(Self.buildRecordFile))
+        return result
+    }
+
+    /// Why the library in `directory` is not what `toolchain` would build from these sources now,
+    /// in a few words ("the sources changed"), or nil when it is current.
+    public func staleReason(in directory: URL, toolchain: Toolchain) -> String? {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: directory.appendingPathComponent(Self.buildRecordFile).path) else {
+            return fm.fileExists(atPath: directory.appendingPathComponent(manifest.library).path)
+                ? "no build record (interrupted build, or built by an older version)" : "no library"
+        }
+        let record: BuildRecord
+        do { record = try Self.readRecord(in: directory) } catch { return "unreadable build record (\(error))" }
+        guard record.sourcesHash == sourcesHash else { return "the sources changed" }
+        for (name, data) in [(Self.kernelsFile, Data(kernels.utf8)), (Self.programFile, Data(program.utf8)),
+                             (Self.manifestFile, manifestJSON)] {
+            if (try? Data(contentsOf: directory.appendingPathComponent(name))) != data {
+                return "\(name) on disk differs from the sources the library was built from"
+            }
+        }
+        guard record.library == manifest.library,
+              let library = try? Data(contentsOf: directory.appendingPathComponent(manifest.library)) else { return "no library" }
+        guard BuildRecord.bytesHash(library) == record.libraryHash else { return "the library differs from its build record" }
+        guard record.compiler == toolchain.compiler, record.compilerVersion == toolchain.version else {
+            return "the compiler changed (built with \(record.compilerVersion) at \(record.compiler), now \(toolchain.version) at \(toolchain.compiler))"
+        }
+        guard record.flags == toolchain.recordedFlags(library: manifest.library) else { return "the compiler flags changed" }
+        guard record.targetCPU == toolchain.targetCPU else {
+            let was = Toolchain.cpuName(record.targetCPU), now = Toolchain.cpuName(toolchain.targetCPU)
+            return "built for another CPU (" + (was == now ? "\(was) with other features" : "\(was), this one is \(now)") + ")"
+        }
+        return nil
+    }
+
+    /// The build record of `directory`; throws when it is missing, unreadable or of another format.
+    public static func readRecord(in directory: URL) throws -> BuildRecord {
+        let url = directory.appendingPathComponent(buildRecordFile)
+        let record: BuildRecord
+        do {
+            record = try JSONDecoder().decode(BuildRecord.self, from: Data(contentsOf: url))
+        } catch {
+            throw CodegenError.artifact(path: url.path, problem: "not a readable build record: \(error.localizedDescription)")
+        }
+        guard record.format == BuildRecord.currentFormat else {
+            throw CodegenError.artifact(path: url.path, problem: "build record format \(record.format), expected \(BuildRecord.currentFormat)")
+        }
+        return record
     }
 }
 
-/// Returns a built artifact directory for `config`, compiling it when the directory is missing,
-/// stale (its sources differ from what the compiler emits today) or has no library.
+/// Returns a built artifact directory for `config`, compiling it when the directory has no
+/// library, or its build record does not match what would be built now.
 public func ensureArtifact(_ config: ModelConfig, phases: [Phase] = Phase.recipe, loss: LossAttrs, directory: URL,
-                           rebuild: Bool = false, log: (String) -> Void = { print($0) }) throws -> URL {
+                           rebuild: Bool = false, toolchain: Toolchain? = nil,
+                           log: (String) -> Void = { print($0) }) throws -> URL {
     let artifact = try compileArtifact(config, phases: phases, loss: loss)
+    return try ensureArtifact(artifact, directory: directory, rebuild: rebuild, toolchain: toolchain, log: log)
+}
+
+/// Returns `directory` holding `artifact` built by `toolchain` (detected when nil).
+///
+/// The library is reused only when the build record matches these sources (hashed in memory),
+/// the files on disk, the library, the compiler (path and `--version`), its flags and the CPU
+/// `-march=native` resolves to; otherwise it is rebuilt and `log` says why in one line. Only a
+/// new or empty folder, or one holding an artifact, is written to (`checkArtifactDirectory`).
+public func ensureArtifact(_ artifact: Artifact, directory: URL, rebuild: Bool = false, toolchain: Toolchain? = nil,
+                           log: (String) -> Void = { print($0) }) throws -> URL {
+    let toolchain = try toolchain ?? Toolchain.detect()
     let library = directory.appendingPathComponent(artifact.manifest.library)
-    let current = !rebuild
-        && (try? Data(contentsOf: directory.appendingPathComponent(Artifact.programFile))) == Data(artifact.program.utf8)
-        && (try? Data(contentsOf: directory.appendingPathComponent(Artifact.kernelsFile))) == Data(artifact.kernels.utf8)
-        && (try? Data(contentsOf: directory.appendingPathComponent(Artifact.manifestFile))) == artifact.manifestJSON
-        && FileManager.default.fileExists(atPath: library.path)
-    if current { return directory }
+    let fresh = try checkArtifactDirectory(directory, option: "the artifact (--artifact)", library: artifact.manifest.library)
+    let reason = rebuild ? "rebuild requested" : artifact.staleReason(in: directory, toolchain: toolchain)
+    guard let reason else { return directory }
+    removeArtifactLeftovers(in: directory, library: artifact.manifest.library)
+    if fresh {
+        log("compiling \(artifact.config.backbone.name) into \(directory.path) with \(toolchain.description) ...")
+    } else {
+        log("rebuilding \(directory.path): \(reason)")
+    }
     try artifact.write(to: directory)
-    let toolchain = try Toolchain.detect()
-    log("compiling \(config.backbone.name) into \(directory.path) with \(toolchain.description) ...")
     let result = try artifact.build(in: directory, toolchain: toolchain)
     log(String(format: "built %@ in %.1f s", library.path, result.seconds))
     return directory
+}
+
+/// The names an artifact folder's own files have.
+private let artifactFileNames: Set<String> = [Artifact.kernelsFile, Artifact.programFile, Artifact.manifestFile,
+                                              Artifact.kernelTableFile, Artifact.buildRecordFile]
+
+/// Checks that the program may write an artifact into `directory`; returns true when the folder
+/// is new or empty (nothing to replace).
+///
+/// Allowed: a missing or empty folder, or one that holds an artifact — a readable build record,
+/// a BreastAI manifest, or only files with an artifact's names (an interrupted first build).
+/// Anything else throws one line naming the folder and `option`. Files there that are not the
+/// artifact's own are never touched.
+@discardableResult
+public func checkArtifactDirectory(_ directory: URL, option: String, library: String = "libbreastai.so") throws -> Bool {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) else { return true }
+    guard isDirectory.boolValue else {
+        throw CodegenError.artifact(path: directory.path, problem: "is a file; \(option) must be a folder")
+    }
+    let entries: [String]
+    do { entries = try fm.contentsOfDirectory(atPath: directory.path) } catch {
+        throw CodegenError.artifact(path: directory.path, problem: "cannot list it: \(error.localizedDescription)")
+    }
+    if entries.isEmpty { return true }
+    if (try? Artifact.readRecord(in: directory)) != nil { return false }
+    struct ManifestProbe: Decodable { var format: Int; var library: String; var io_slots: [String] }
+    if let data = try? Data(contentsOf: directory.appendingPathComponent(Artifact.manifestFile)),
+       (try? JSONDecoder().decode(ManifestProbe.self, from: data)) != nil { return false }
+    let own = entries.allSatisfy { name in
+        let names = artifactFileNames.union([library])
+        return names.contains(name) || names.contains(where: { name.hasPrefix(".\($0).tmp-") })
+    }
+    if own { return false }
+    throw CodegenError.artifact(path: directory.path, problem: "is not empty (\(entries.count) entries) and holds no BreastAI artifact "
+        + "(no manifest.json or build.json); refusing to write into it: choose a new or empty folder for \(option)")
+}
+
+/// Removes temporary files a killed build left in `directory`: `.<artifact file>.tmp-<pid>-<n>`
+/// whose writer process no longer runs. Nothing else is touched.
+func removeArtifactLeftovers(in directory: URL, library: String) {
+    let names = artifactFileNames.union([library])
+    for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
+        guard let name = names.first(where: { entry.hasPrefix(".\($0).tmp-") }) else { continue }
+        let tail = entry.dropFirst(name.count + 6).split(separator: "-")
+        guard tail.count == 2, let pid = Int32(tail[0]), UInt32(tail[1]) != nil, pid > 0 else { continue }
+        if kill(pid, 0) != 0 && errno == ESRCH { _ = unlink(directory.appendingPathComponent(entry).path) }
+    }
+}
+
+/// Writes `data` to a temporary file beside `url`, fsyncs it, renames it over `url` and fsyncs
+/// the folder, so a reader sees the old file or the whole new one.
+func writeFileDurably(_ data: Data, to url: URL) throws {
+    let path = url.path, directory = url.deletingLastPathComponent().path
+    func fail(_ what: String) -> CodegenError {
+        .artifact(path: path, problem: "\(what): \(String(cString: strerror(errno)))")
+    }
+    let temporary = "\(directory)/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw fail("cannot create \(temporary)") }
+    var renamed = false
+    defer { if !renamed { _ = unlink(temporary) } }
+    let written: Bool = data.withUnsafeBytes { raw in
+        var done = 0
+        while done < raw.count {
+            let n = write(fd, raw.baseAddress! + done, raw.count - done)
+            if n < 0 { if errno == EINTR { continue }; return false }
+            done += n
+        }
+        return true
+    }
+    guard written, fsync(fd) == 0 else { let error = fail("cannot write \(temporary)"); _ = close(fd); throw error }
+    guard close(fd) == 0 else { throw fail("cannot close \(temporary)") }
+    guard rename(temporary, path) == 0 else { throw fail("cannot rename \(temporary) over it") }
+    renamed = true
+    let dfd = open(directory, O_RDONLY | O_CLOEXEC)
+    if dfd >= 0 { _ = fsync(dfd); _ = close(dfd) }
+}
+
+/// Removes the file at `url` if it is there.
+func removeFile(_ url: URL) throws {
+    guard unlink(url.path) == 0 || errno == ENOENT else {
+        throw CodegenError.artifact(path: url.path, problem: "cannot remove it: \(String(cString: strerror(errno)))")
+    }
 }

@@ -15,6 +15,8 @@ public enum CodegenError: Error, CustomStringConvertible {
     case overBudget(String)
     /// The C compiler rejected the code: the exact command line and everything it printed.
     case compileFailed(command: String, output: String)
+    /// An artifact folder cannot be used or written: `path` is the folder or file, `problem` says why.
+    case artifact(path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum CodegenError: Error, CustomStringConvertible {
         case .unsupported(let s): return "code generation: \(s)"
         case .toolchain(let s): return "toolchain: \(s)"
         case .overBudget(let s): return "over the memory budget: \(s)"
+        case .artifact(let path, let problem): return "\(path): \(problem)"
         case .compileFailed(let command, let output):
             return "C compilation failed: \(command)" + CodegenError.excerpt(of: output)
         }

@@ -48,6 +48,9 @@ public struct Toolchain: CustomStringConvertible, Hashable, Sendable {
     public var openMPIncludeDirectory: String?
     /// For clang: libomp-dev's directory holding `libomp.so`.
     public var openMPLibraryDirectory: String?
+    /// What `-march=native` resolves to for this compiler on this machine (`resolveTargetCPU()`),
+    /// recorded with every artifact so a library built for another CPU is rebuilt.
+    public var targetCPU: String = ""
 
     /// Optimisation, code-generation and warning flags, before `-Werror`.
     public static let baseFlags = ["-O3", "-march=native", "-fopenmp", "-fPIC", "-shared", "-std=c11", "-Wall", "-Wextra"]
@@ -78,6 +81,12 @@ public struct Toolchain: CustomStringConvertible, Hashable, Sendable {
         // turns a call to a missing function into a link error instead of a dlopen failure.
         args += ["-Wl,--disable-new-dtags", "-Wl,--no-undefined", "-lopenblas", "-lm"]
         return args
+    }
+
+    /// The arguments of an artifact's build with its paths as bare file names (`program.c`,
+    /// `library`): what a build record keeps, so moving the artifact does not make it stale.
+    public func recordedFlags(library: String) -> [String] {
+        arguments(sources: ["program.c"], output: library, extraFlags: [], warningsAsErrors: true)
     }
 
     /// The shell command line for one compilation.
@@ -121,6 +130,9 @@ public struct Toolchain: CustomStringConvertible, Hashable, Sendable {
         guard FileManager.default.fileExists(atPath: temporary) else {
             throw CodegenError.compileFailed(command: command, output: printed + "\n(the compiler exited with status 0 but wrote no library)")
         }
+        // On disk before the rename, so the name never points at a library a crash could truncate.
+        let fd = open(temporary, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 { _ = fsync(fd); _ = close(fd) }
         guard rename(temporary, output.path) == 0 else {
             throw CodegenError.compileFailed(
                 command: command, output: "cannot rename \(temporary) to \(output.path): \(String(cString: strerror(errno)))")
@@ -205,6 +217,7 @@ public struct Toolchain: CustomStringConvertible, Hashable, Sendable {
             toolchain.openMPIncludeDirectory = libomp.include
             toolchain.openMPLibraryDirectory = libomp.lib
         }
+        toolchain.targetCPU = toolchain.resolveTargetCPU()
 
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("breastai-toolchain-\(getpid())-\(UInt32.random(in: 0 ... .max))")

@@ -8,7 +8,8 @@ import Darwin
 
 /// A compiled artifact loaded into this process: `manifest.json` and the shared library it names.
 ///
-/// Loading checks the manifest's format and io slots against this runtime, makes OpenBLAS use a
+/// Loading checks the manifest's format and io slots against this runtime, that the build record
+/// (`build.json`) describes the sources and library beside it, makes OpenBLAS use a
 /// fast kernel (`BLASCoreType.configure`, before the library loads) and resolves every entry
 /// point the manifest names. Entries have the C signature `int entry(void *const *io)`.
 public final class CompiledProgram {
@@ -90,6 +91,7 @@ public final class CompiledProgram {
         guard FileManager.default.fileExists(atPath: libraryPath) else {
             throw fail("library \(library) named by the manifest does not exist at \(libraryPath); recompile the model (breastai-compile)")
         }
+        try CompiledProgram.checkBuildRecord(directory: directory, library: library)
 
         // OPENBLAS_CORETYPE is read when OpenBLAS loads, i.e. during this dlopen.
         blasConfiguration = BLASCoreType.configure()
@@ -177,6 +179,48 @@ public final class CompiledProgram {
         if let arena { io[.arena] = arena.pointer }
         io.merge(inputs) { _, new in new }
         return io
+    }
+
+    /// Throws unless `build.json` in `directory` records exactly the kernels.c, program.c and
+    /// manifest.json beside it and the library `library`: a library left beside newer sources
+    /// (an interrupted rebuild) or without a record is never loaded.
+    static func checkBuildRecord(directory: URL, library: String) throws {
+        let recordPath = directory.appendingPathComponent(BuildRecord.fileName).path
+        let rebuild = "recompile the model (breastai-compile, or --rebuild)"
+        func fail(_ problem: String) -> RuntimeError { .artifact(path: recordPath, problem: problem) }
+        func read(_ name: String) throws -> Data {
+            let url = directory.appendingPathComponent(name)
+            do { return try Data(contentsOf: url) } catch {
+                throw RuntimeError.artifact(path: url.path, problem: FileManager.default.fileExists(atPath: url.path)
+                    ? "cannot read it: \(error.localizedDescription)" : "no such file; the artifact is incomplete, \(rebuild)")
+            }
+        }
+        guard FileManager.default.fileExists(atPath: recordPath) else {
+            throw fail("no build record: the library's build was interrupted or predates build records; \(rebuild)")
+        }
+        let record: BuildRecord
+        do {
+            record = try JSONDecoder().decode(BuildRecord.self, from: try read(BuildRecord.fileName))
+        } catch let error as RuntimeError {
+            throw error
+        } catch {
+            throw fail("not a valid build record: \(describe(error))")
+        }
+        guard record.format == BuildRecord.currentFormat else {
+            throw fail("build record format \(record.format), this runtime reads format \(BuildRecord.currentFormat); \(rebuild)")
+        }
+        guard record.library == library else {
+            throw fail("records library \(record.library), the manifest names \(library); \(rebuild)")
+        }
+        let sources = BuildRecord.sourcesHash(kernels: try read("kernels.c"), program: try read("program.c"),
+                                              manifest: try read("manifest.json"))
+        guard sources == record.sourcesHash else {
+            throw fail("the sources beside the library (\(sources)) are not those it was built from (\(record.sourcesHash)); "
+                       + "an interrupted rebuild? \(rebuild)")
+        }
+        guard BuildRecord.bytesHash(try read(library)) == record.libraryHash else {
+            throw fail("\(library) is not the library this record describes (it was replaced after the build); \(rebuild)")
+        }
     }
 
     /// One line for a JSON decoding failure: where, and what was wrong.

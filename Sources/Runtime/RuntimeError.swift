@@ -17,6 +17,10 @@ public enum RuntimeError: Error, CustomStringConvertible, Sendable {
     case tensor(name: String, problem: String)
     /// An image file is not a PNG or JPEG, or cannot be decoded (corrupt, truncated, unsupported).
     case image(path: String, problem: String)
+    /// The image cache could not be written or maintained (disk full, no permission, an I/O
+    /// error): `path` is the cache file or folder, `problem` the operating system's reason. Unlike
+    /// `.image`, this stops the command: skipping the image would silently shrink the data.
+    case cache(path: String, problem: String)
     /// A training configuration (a JSON file, or a command-line override named in `source`) is
     /// malformed: bad JSON, an unknown key, a wrong type, an out-of-range value or inconsistent
     /// values. `problem` names the full dotted key.
@@ -26,7 +30,7 @@ public enum RuntimeError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .safetensors(let path, let problem), .io(let path, let problem), .artifact(let path, let problem),
-             .image(let path, let problem):
+             .image(let path, let problem), .cache(let path, let problem):
             return "\(path): \(problem)"
         case .config(let source, let problem):
             return "\(source): \(problem)"

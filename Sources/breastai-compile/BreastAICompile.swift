@@ -37,7 +37,7 @@ struct BreastAICompile: ParsableCommand {
     var dropout: Float = ModelConfig.breastAIDropout
     @Option(name: .long, help: "Phase: all, 1, 2, 3 or 4.")
     var phase: String = "all"
-    @Option(name: .long, help: "Output directory (default build/<model>).")
+    @Option(name: .long, help: "Output directory (default build/<model>): a new or empty folder, or an artifact this program wrote (other folders are refused).")
     var out: String?
     @Flag(name: .long, help: "Write the C sources and manifest but do not run the C compiler.")
     var emitOnly = false
@@ -119,6 +119,8 @@ struct BreastAICompile: ParsableCommand {
     }
 
     func compile(_ config: ModelConfig) throws {
+        let dir = URL(fileURLWithPath: out ?? "build/\(config.variant.rawValue)")
+        if !dump { try checkArtifactDirectory(dir, option: "--out") }
         let started = Date()
         let artifact = try compileArtifact(config, phases: phases(), loss: defaultLoss(config),
                                            options: EmitOptions(naiveKernels: naiveKernels))
@@ -135,7 +137,6 @@ struct BreastAICompile: ParsableCommand {
             throw CodegenError.overBudget("\(worst.name) needs \(Report.bytes(worst.total)) (arena \(Report.bytes(worst.arena)) + state "
                                           + "\(Report.bytes(worst.state))) > \(Report.bytes(budget)); pass --allow-over-budget or --memory-budget GB")
         }
-        let dir = URL(fileURLWithPath: out ?? "build/\(config.variant.rawValue)")
         try artifact.write(to: dir)
         print(String(format: "emitted %@ (kernels.c %@, program.c %@, manifest.json) in %.1f s", dir.path,
                      Report.bytes(artifact.kernels.utf8.count), Report.bytes(artifact.program.utf8.count), emitSeconds))

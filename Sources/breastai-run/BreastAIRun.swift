@@ -9,7 +9,8 @@ struct BreastAIRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breastai-run",
         abstract: "Train, check and benchmark compiled BreastAI programs.",
-        subcommands: [Demo.self, Train.self, Eval.self, Predict.self, Export.self, Forward.self, Step.self, Bench.self])
+        subcommands: [Demo.self, Train.self, Eval.self, Predict.self, Export.self, Forward.self, Step.self, Bench.self,
+                      Cache.self])
 
     /// `--resume` may come without a value (meaning `latest`); the parser needs one.
     static func main() {
@@ -33,7 +34,7 @@ struct ModelOptions: ParsableArguments {
     var classes: Int = 3
     @Flag(name: .long, help: "Stock torchvision classifier instead of the BreastAI head.")
     var plainTorchvision = false
-    @Option(name: .long, help: "Artifact directory (default build/<model>[-<size>-b<batch>]); compiled when missing or stale.")
+    @Option(name: .long, help: "Artifact directory (default build/<model>[-<size>-b<batch>]); compiled when missing or stale. Must be new, empty or an artifact.")
     var artifact: String?
     @Flag(name: .long, help: "Recompile the artifact even if it is current.")
     var rebuild = false
@@ -79,12 +80,15 @@ struct Forward: ParsableCommand {
     var weights: String
     @Option(name: .long, help: "safetensors file with an NCHW float32 tensor named `input`.")
     var input: String
-    @Option(name: .long, help: "Write `logits` to this safetensors file (default: print them as JSON).")
+    @Option(name: .long, help: "Write `logits` to this safetensors file (default: print them as JSON); an existing file is refused without --force.")
     var output: String?
+    @Flag(name: .long, help: "Replace an existing --output file.")
+    var force = false
     @Option(name: .long, help: "Artifact directory (default build/<model>-<size>-b<batch>...).")
     var artifact: String?
 
     func run() throws {
+        if let output { try OutputPath.checkFile(URL(fileURLWithPath: output), force: force, option: "--output") }
         let (shape, pixels) = try loadImages(input)
         var options = try ModelOptions.parse(["--model", model, "--classes", "\(classes)", "--batch", "\(shape[0])",
                                               "--image-size", "\(shape[2])"] + (plainTorchvision ? ["--plain-torchvision"] : []))
@@ -136,12 +140,19 @@ struct Step: ParsableCommand {
     var loss: String = "focal"
     @Option(name: .long, help: "Label smoothing.")
     var labelSmoothing: Float = 0.12
-    @Option(name: .long, help: "Write the updated weights and BatchNorm statistics here.")
+    @Option(name: .long, help: "Write the updated weights and BatchNorm statistics here (an existing file is refused without --force).")
     var output: String?
-    @Option(name: .long, help: "Write the first step's parameter gradients here.")
+    @Option(name: .long, help: "Write the first step's parameter gradients here (an existing file is refused without --force).")
     var grads: String?
+    @Flag(name: .long, help: "Replace existing --output and --grads files.")
+    var force = false
 
     func run() throws {
+        if let output { try OutputPath.checkFile(URL(fileURLWithPath: output), force: force, option: "--output") }
+        if let grads { try OutputPath.checkFile(URL(fileURLWithPath: grads), force: force, option: "--grads") }
+        if let output, let grads, URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: grads).standardizedFileURL {
+            throw ValidationError("--output and --grads name the same file \(output)")
+        }
         let (shape, pixels) = try loadImages(input)
         var config = try ModelConfig(model: model, classes: classes, imageSize: shape[2], batch: shape[0],
                                      plainTorchvision: plainTorchvision, dropout: 0)

@@ -274,7 +274,7 @@ final class ToolchainTests: XCTestCase {
             int e2e_update(void *const *io) { (void)io; return 0; }
             int e2e_eval(void *const *io) { (void)io; return 0; }
 
-            """, "e2e.c")
+            """, "program.c")
         let result = try toolchain.compileSharedLibrary(sources: [source], output: directory.appendingPathComponent("libe2e.so"))
         let layout = Manifest.StateLayout(
             parameters: [.init(name: "w", shape: [4], offset: 0, count: 4)], buffers: [], parameterFloats: 4, modelFloats: 4)
@@ -285,6 +285,16 @@ final class ToolchainTests: XCTestCase {
                            noReuseBytes: 0, kernels: 1, trainableParameters: 4, trainableRange: [0, 4])],
             eval: .init(entry: "e2e_eval", arenaBytes: 0, lowerBoundBytes: 0, kernels: 0))
         try JSONEncoder().encode(manifest).write(to: directory.appendingPathComponent("manifest.json"))
+        try Data().write(to: directory.appendingPathComponent("kernels.c"))
+        // Without a build record the library is refused; with one describing these files it loads.
+        XCTAssertThrowsError(try CompiledProgram(directory: directory)) { XCTAssertTrue("\($0)".contains("no build record"), "\($0)") }
+        let read = { (name: String) in try Data(contentsOf: self.directory.appendingPathComponent(name)) }
+        let record = BuildRecord(
+            sourcesHash: BuildRecord.sourcesHash(kernels: try read("kernels.c"), program: try read("program.c"), manifest: try read("manifest.json")),
+            library: "libe2e.so", libraryHash: BuildRecord.bytesHash(try read("libe2e.so")), command: result.command,
+            compiler: toolchain.compiler, compilerVersion: toolchain.version, flags: toolchain.recordedFlags(library: "libe2e.so"),
+            targetCPU: toolchain.targetCPU)
+        try JSONEncoder().encode(record).write(to: directory.appendingPathComponent("build.json"))
 
         let program = try CompiledProgram(directory: directory)
         XCTAssertEqual(program.manifest.compileCommand, result.command)

@@ -125,9 +125,23 @@ final class CompiledProgramTests: XCTestCase {
         try encoder.encode(manifest).write(to: directory.appendingPathComponent("manifest.json"))
     }
 
+    /// Writes kernels.c (if missing) and a build record of the files now in `directory`, as
+    /// Codegen's `Artifact.build` does last.
+    private func writeBuildRecord(library: String = "libtest.so") throws {
+        let kernels = directory.appendingPathComponent("kernels.c")
+        if !FileManager.default.fileExists(atPath: kernels.path) { try Data("/* no kernels */\n".utf8).write(to: kernels) }
+        let read = { (name: String) in try Data(contentsOf: self.directory.appendingPathComponent(name)) }
+        let record = BuildRecord(
+            sourcesHash: BuildRecord.sourcesHash(kernels: try read("kernels.c"), program: try read("program.c"), manifest: try read("manifest.json")),
+            library: library, libraryHash: BuildRecord.bytesHash(try read(library)), command: "cc ...", compiler: "/usr/bin/cc",
+            compilerVersion: "cc", flags: [], targetCPU: "test")
+        try JSONEncoder().encode(record).write(to: directory.appendingPathComponent(BuildRecord.fileName))
+    }
+
     private func makeArtifact() throws {
         try compile(Self.source, to: "libtest.so")
         try writeManifest(manifest())
+        try writeBuildRecord()
     }
 
     /// The error of loading `directory`, as text.
@@ -244,6 +258,7 @@ final class CompiledProgramTests: XCTestCase {
     func testMissingSymbolIsNamed() throws {
         try compile(Self.source, to: "libtest.so")
         try writeManifest(manifest(step: "test_missing_step"))
+        try writeBuildRecord()
         let message = loadError()
         XCTAssertTrue(message.contains("'test_missing_step' (phase 1 step)"), message)
         XCTAssertTrue(message.contains(directory.appendingPathComponent("libtest.so").path), message)
@@ -258,7 +273,9 @@ final class CompiledProgramTests: XCTestCase {
 
     func testUnloadableLibraryGivesTheLoaderMessage() throws {
         try Data("not an ELF file".utf8).write(to: directory.appendingPathComponent("libtest.so"))
+        try Data("int x;\n".utf8).write(to: directory.appendingPathComponent("program.c"))
         try writeManifest(manifest())
+        try writeBuildRecord()
         let message = loadError()
         XCTAssertTrue(message.contains("cannot load it"), message)
     }
@@ -289,6 +306,33 @@ final class CompiledProgramTests: XCTestCase {
         try JSONSerialization.data(withJSONObject: object).write(to: url)
         let message = loadError()
         XCTAssertTrue(message.contains("missing field \"library\""), message)
+    }
+
+    // MARK: - Build record
+
+    func testLibraryWithoutBuildRecordIsRefused() throws {
+        try makeArtifact()
+        try FileManager.default.removeItem(at: directory.appendingPathComponent(BuildRecord.fileName))
+        let message = loadError()
+        XCTAssertTrue(message.hasPrefix(directory.appendingPathComponent("build.json").path + ": no build record"), message)
+    }
+
+    /// An interrupted rebuild: new sources were written beside the old library and its old record.
+    func testLibraryBesideOtherSourcesIsRefused() throws {
+        try makeArtifact()
+        XCTAssertNoThrow(try CompiledProgram(directory: directory))
+        try Data("/* the sources of another configuration */\n".utf8).write(to: directory.appendingPathComponent("kernels.c"))
+        let message = loadError()
+        XCTAssertTrue(message.contains("are not those it was built from"), message)
+    }
+
+    func testLibraryReplacedAfterItsRecordIsRefused() throws {
+        try makeArtifact()
+        var library = try Data(contentsOf: directory.appendingPathComponent("libtest.so"))
+        library.append(0)
+        try library.write(to: directory.appendingPathComponent("libtest.so"))
+        let message = loadError()
+        XCTAssertTrue(message.contains("libtest.so is not the library this record describes"), message)
     }
 
     func testMissingManifest() {

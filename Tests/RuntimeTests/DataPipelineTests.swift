@@ -181,6 +181,51 @@ final class DataPipelineTests: XCTestCase {
         XCTAssertEqual(try DataPreflight.run(samples: few, split: "train", cache: try makeCache(), threads: 2).unreadable.count, 1)
     }
 
+    // MARK: Cache write failures
+
+    /// Issue 10 §7: an entry that cannot be written is an error naming the entry and the system's
+    /// reason — not an unreadable image silently dropped from the split (1 of 12 is under 10%).
+    func testCacheWriteFailureStopsThePreflightInsteadOfSkippingTheImage() throws {
+        let all = try samples(12)
+        let cache = try makeCache()
+        let blocked = try entry(cache, for: all[5].url)
+        // A folder where the entry goes: the rename onto it fails with EISDIR, even for root.
+        try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
+        XCTAssertThrowsError(try DataPreflight.run(samples: all, split: "train", cache: cache, threads: 2)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.hasPrefix(blocked.path + ": cannot write the image cache entry: "), text)
+            XCTAssertTrue(text.contains(String(cString: strerror(EISDIR))), text)
+            XCTAssertFalse(text.contains("\n"), text)
+            guard case RuntimeError.cache = error else { return XCTFail("expected .cache, got \(error)") }
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: blocked.deletingLastPathComponent().path)
+            .filter { $0.contains(".tmp-") }
+        XCTAssertEqual(leftovers, [], "the failed writer removes its temporary file")
+    }
+
+    func testCacheFolderThatCannotBeCreatedIsACacheError() throws {
+        let file = try writePNG("a.png", image())
+        let cache = try makeCache()
+        let sub = try entry(cache, for: file).deletingLastPathComponent()
+        try Data("in the way".utf8).write(to: sub)  // a file where the entry's folder goes
+        XCTAssertThrowsError(try cache.load(file)) { error in
+            guard case RuntimeError.cache(let path, _) = error else { return XCTFail("expected .cache, got \(error)") }
+            XCTAssertEqual(path, sub.path)
+        }
+    }
+
+    func testReadOnlyCacheFolderIsACacheError() throws {
+        try XCTSkipIf(geteuid() == 0, "root writes into read-only folders")
+        let file = try writePNG("a.png", image())
+        let cache = try makeCache()
+        XCTAssertEqual(chmod(cache.directory.path, 0o555), 0)
+        defer { _ = chmod(cache.directory.path, 0o755) }
+        XCTAssertThrowsError(try DataPreflight.run(samples: [Dataset.Sample(url: file, label: 0)], split: "val", cache: cache, threads: 1)) { error in
+            guard case RuntimeError.cache = error else { return XCTFail("expected .cache, got \(error)") }
+            XCTAssertTrue("\(error)".contains(String(cString: strerror(EACCES))), "\(error)")
+        }
+    }
+
     // MARK: BatchLoader
 
     private func items(_ samples: [Dataset.Sample], epoch: Int = 1) -> [BatchItem] {

@@ -18,10 +18,12 @@ public enum DataPreflight {
     /// `progress(done, total)` is called after each image, from the worker threads but never two
     /// calls at once. The result does not depend on `threads`. Throws `.io(path: split, ...)` when
     /// more than `maxUnreadableFraction` of the samples are unreadable; an empty split is fine.
+    /// A cache that cannot be written (`RuntimeError.cache`: disk full, no permission) is not an
+    /// unreadable image: the workers stop and that error is thrown.
     public static func run(samples: [Dataset.Sample], split: String, cache: ImageCache, threads: Int,
                            maxUnreadableFraction: Double = 0.10,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Result {
-        let problems = loadAll(samples, cache: cache, threads: threads, progress: progress)
+        let problems = try loadAll(samples, cache: cache, threads: threads, progress: progress)
         var result = Result(readable: [], unreadable: [])
         for (sample, problem) in zip(samples, problems) {
             if let problem {
@@ -40,9 +42,10 @@ public enum DataPreflight {
         return result
     }
 
-    /// The problem of each sample (nil when it loaded), indexed like `samples`.
+    /// The problem of each sample (nil when it loaded), indexed like `samples`; rethrows the
+    /// cache failure of the lowest sample index that had one.
     private static func loadAll(_ samples: [Dataset.Sample], cache: ImageCache, threads: Int,
-                                progress: ((Int, Int) -> Void)?) -> [String?] {
+                                progress: ((Int, Int) -> Void)?) throws -> [String?] {
         let state = Shared(count: samples.count, progress: progress)
         let workers = max(1, min(threads, samples.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -50,12 +53,19 @@ public enum DataPreflight {
                 var problem: String?
                 do {
                     _ = try cache.load(samples[i].url)
+                } catch let error as RuntimeError {
+                    if case .cache = error {
+                        state.fail(i, error)
+                        continue
+                    }
+                    problem = describe(error, path: samples[i].url.path)
                 } catch {
                     problem = describe(error, path: samples[i].url.path)
                 }
                 state.finish(i, problem)
             }
         }
+        if let failure = state.failure { throw failure.error }
         return state.problems
     }
 
@@ -80,6 +90,8 @@ public enum DataPreflight {
         private let count: Int
         private let progress: ((Int, Int) -> Void)?
         private(set) var problems: [String?]
+        /// The cache failure of the lowest index; once set, no more samples are handed out.
+        private(set) var failure: (index: Int, error: Error)?
 
         init(count: Int, progress: ((Int, Int) -> Void)?) {
             self.count = count
@@ -90,9 +102,15 @@ public enum DataPreflight {
         /// The next sample index to load, or nil when all are taken.
         func claim() -> Int? {
             lock.withLock {
-                guard next < count else { return nil }
+                guard next < count, failure == nil else { return nil }
                 defer { next += 1 }
                 return next
+            }
+        }
+
+        func fail(_ index: Int, _ error: Error) {
+            lock.withLock {
+                if failure.map({ index < $0.index }) ?? true { failure = (index, error) }
             }
         }
 

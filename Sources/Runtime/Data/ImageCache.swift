@@ -17,7 +17,13 @@ import Musl
 ///     "BAIC"  version  width  height        (UInt32 little-endian each after the magic)
 ///
 /// A short or malformed entry is ignored and rewritten. Entries are written atomically
-/// (`AtomicFile`), so concurrent writers of the same entry and interrupted runs are harmless.
+/// (`AtomicFile`: a temporary `.<key>.rgb.tmp-<pid>-<n>` renamed into place), so concurrent
+/// writers of the same entry and interrupted runs are harmless; opening a cache removes the
+/// temporary files of writers that no longer run. A failed write (disk full, no permission, I/O
+/// error) throws `.cache` naming the entry and the system's reason: it is never an unreadable image.
+///
+/// An entry's modification time is its last use: a hit touches an entry last touched more than
+/// a day ago (at most once per entry and process), so `prune` can remove the least recently used.
 /// Within one process a memo maps (path, size, mtime, inode) to the key, so a hit does not re-read
 /// and re-hash the source file; a file whose size, mtime or inode changed is hashed again.
 public final class ImageCache: @unchecked Sendable {
@@ -42,12 +48,18 @@ public final class ImageCache: @unchecked Sendable {
     private var memo: [String: (stamp: FileStamp, key: String)] = [:]
     private var hitCount = 0
     private var missCount = 0
+    /// Keys whose use time this process has already recorded.
+    private var used: Set<String> = []
+    /// An entry's use time is refreshed when it is older than this.
+    static let useTimeResolution: TimeInterval = 24 * 3600
 
-    /// A cache in `directory` (created with its parents if missing).
+    /// A cache in `directory` (created with its parents if missing); removes the temporary files
+    /// of writers that no longer run (`removeLeftovers`).
     public init(directory: URL, preprocessor: Preprocessor) throws {
         self.directory = directory
         self.preprocessor = preprocessor
         try Self.makeDirectory(directory.path)
+        _ = Self.removeLeftovers(in: directory)
     }
 
     /// Loads served from an existing entry.
@@ -63,14 +75,15 @@ public final class ImageCache: @unchecked Sendable {
 
     /// The preprocessed image of the PNG or JPEG at `url`, from the cache when possible.
     ///
-    /// Throws `.io` when the file cannot be read (or the entry cannot be written), `.image` when it
-    /// cannot be decoded or is smaller than `minimumSide` on a side; each names the file.
+    /// Throws `.io` when the file cannot be read, `.image` when it cannot be decoded or is smaller
+    /// than `minimumSide` on a side (each names the file), and `.cache` when the entry cannot be
+    /// written (naming the entry and the system's reason).
     public func load(_ url: URL) throws -> RGBImage {
         let path = url.path
         let stamp = try Self.stamp(path)
         if let known = lock.withLock({ memo[path] }), known.stamp == stamp,
            let image = readEntry(entryURL(key: known.key)) {
-            lock.withLock { hitCount += 1 }
+            recordUse(key: known.key)
             return image
         }
 
@@ -79,7 +92,7 @@ public final class ImageCache: @unchecked Sendable {
         lock.withLock { memo[path] = (stamp, key) }
         let entry = entryURL(key: key)
         if let image = readEntry(entry) {
-            lock.withLock { hitCount += 1 }
+            recordUse(key: key)
             return image
         }
 
@@ -90,9 +103,33 @@ public final class ImageCache: @unchecked Sendable {
         }
         let image = preprocessor.apply(decoded)
         try Self.makeDirectory(entry.deletingLastPathComponent().path)
-        try AtomicFile.write(Self.encodeEntry(image), to: entry.path)
-        lock.withLock { missCount += 1 }
+        do {
+            try AtomicFile.write(Self.encodeEntry(image), to: entry.path)
+        } catch let RuntimeError.io(_, problem) {
+            throw RuntimeError.cache(path: entry.path, problem: "cannot write the image cache entry: \(problem)")
+        }
+        lock.withLock { missCount += 1; used.insert(key) }
         return image
+    }
+
+    /// Counts a hit and, once per key and process, sets the entry's modification time to now
+    /// when it is more than `useTimeResolution` old. A failure to touch is ignored (the entry
+    /// was read; a read-only cache still serves hits).
+    private func recordUse(key: String) {
+        let first = lock.withLock { () -> Bool in
+            hitCount += 1
+            return used.insert(key).inserted
+        }
+        guard first else { return }
+        let path = entryURL(key: key).path
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        #if canImport(Darwin)
+        let seconds = Double(info.st_mtimespec.tv_sec)
+        #else
+        let seconds = Double(info.st_mtim.tv_sec)
+        #endif
+        if Date().timeIntervalSince1970 - seconds > Self.useTimeResolution { _ = utimes(path, nil) }
     }
 
     // MARK: Entries
@@ -129,7 +166,7 @@ public final class ImageCache: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw RuntimeError.io(path: path, problem: "cannot create the image cache directory (\(oneLine(error.localizedDescription)))")
+            throw RuntimeError.cache(path: path, problem: "cannot create the image cache directory (\(oneLine(error.localizedDescription)))")
         }
     }
 
