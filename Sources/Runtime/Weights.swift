@@ -68,8 +68,14 @@ public enum Weights {
     /// torch checkpoint, anything else must be safetensors.
     public static func open(_ url: URL) throws -> any StateDictSource {
         let data = try readWeightsFile(url)
-        if ZipArchive.looksLikeZip(data) || data.first == 0x80 { return try TorchCheckpoint(data: data, path: url.path) }
-        if data.count >= 9, data[data.startIndex + 8] == UInt8(ascii: "{") { return try SafeTensors(data: data, path: url.path) }
+        if ZipArchive.looksLikeZip(data) { return try TorchCheckpoint(data: data, path: url.path) }
+        // safetensors: a little-endian header length that fits the file, then a JSON object. (Its
+        // first byte may be 0x80, so this comes before the pickle test.)
+        if data.count >= 9, data[data.startIndex + 8] == UInt8(ascii: "{"),
+           data.withUnsafeBytes({ UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }) <= UInt64(data.count - 8) {
+            return try SafeTensors(data: data, path: url.path)
+        }
+        if data.first == 0x80 { return try TorchCheckpoint(data: data, path: url.path) }  // torch's legacy format
         let start = data.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " ")
         throw RuntimeError.weights(path: url.path, problem: "neither a safetensors file nor a torch .pth checkpoint (starts with bytes \(start.isEmpty ? "none: empty file" : start))")
     }

@@ -185,6 +185,15 @@ final class TorchCheckpointTests: XCTestCase {
         XCTAssertTrue(try Weights.open(fakePth) is SafeTensors)
         XCTAssertTrue(try Weights.open(fakeSafetensors) is TorchCheckpoint)
         XCTAssertTrue(try Weights.open(Self.pth("micro.pth")) is TorchCheckpoint)
+        // A safetensors header of 128 bytes starts the file with 0x80, a pickle's first byte.
+        let json = #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
+        var header = Data(json.utf8) + Data(repeating: 0x20, count: 128 - json.utf8.count)
+        header = Data([0x80, 0, 0, 0, 0, 0, 0, 0]) + header + Data([0, 0, 0x80, 0x3F])
+        let tricky = directory.appendingPathComponent("tricky.safetensors")
+        try header.write(to: tricky)
+        let opened = try Weights.open(tricky)
+        XCTAssertTrue(opened is SafeTensors)
+        XCTAssertEqual(try opened.floats("a"), [1])
         XCTAssertThrowsError(try Weights.open(directory.appendingPathComponent("absent.pth"))) {
             XCTAssertEqual("\($0)", "\(directory.path)/absent.pth: no such file")
         }

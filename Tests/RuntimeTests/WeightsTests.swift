@@ -154,6 +154,27 @@ final class WeightsTests: XCTestCase {
         }
     }
 
+    /// A full-size check, by hand: a torchvision EfficientNetV2-S state dict saved by torch.save
+    /// (`BREASTAI_PTH_S`) loads bit for bit like its safetensors conversion (`BREASTAI_PTH_S_TWIN`,
+    /// from tools/convert_torchvision.py), and the time of each load is printed.
+    func testFullSizeCheckpointMatchesItsConversion() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let pth = environment["BREASTAI_PTH_S"], let twin = environment["BREASTAI_PTH_S_TWIN"] else {
+            throw XCTSkip("set BREASTAI_PTH_S=efficientnet_v2_s.pth and BREASTAI_PTH_S_TWIN=efficientnet_v2_s.safetensors")
+        }
+        let layout = testLayout(ModelConfig(variant: .s, classes: 1000, imageSize: 64, batch: 1, head: .torchvision))
+        var blocks: [[Float]] = []
+        for path in [pth, twin] {
+            let state = try StateBlocks(layout: layout)
+            let start = Date()
+            let report = try Weights.load(try Weights.open(URL(fileURLWithPath: path)), into: state, strict: true)
+            print(String(format: "%@: %.2f s, %@", path, Date().timeIntervalSince(start), report.summary))
+            XCTAssertEqual(report.loaded.count, layout.parameters.count + layout.buffers.count)
+            blocks.append(modelBlock(state))
+        }
+        XCTAssertEqual(blocks[0].map(\.bitPattern), blocks[1].map(\.bitPattern))
+    }
+
     // MARK: - The torch cache
 
     func testLocateFollowsTorchHubRules() throws {

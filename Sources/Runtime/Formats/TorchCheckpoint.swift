@@ -181,7 +181,20 @@ public struct TorchCheckpoint: StateDictSource, Sendable {
     public func floats(_ name: String) throws -> [Float] {
         let t = try tensor(name)
         switch t.storage.dtype {
-        case .float32: return gather(t) { Float(bitPattern: $0.loadUnaligned(fromByteOffset: $1 * 4, as: UInt32.self).littleEndian) }
+        case .float32:
+            #if _endian(little)
+            if t.isContiguous {  // the common case: one copy
+                return storages[t.storage.key]!.withUnsafeBytes { raw in
+                    [Float](unsafeUninitializedCapacity: t.count) { buffer, initialized in
+                        if t.count > 0 {
+                            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress! + t.offset * 4, byteCount: t.count * 4)
+                        }
+                        initialized = t.count
+                    }
+                }
+            }
+            #endif
+            return gather(t) { Float(bitPattern: $0.loadUnaligned(fromByteOffset: $1 * 4, as: UInt32.self).littleEndian) }
         case .float64: return gather(t) { Float(Double(bitPattern: $0.loadUnaligned(fromByteOffset: $1 * 8, as: UInt64.self).littleEndian)) }
         case .float16: return gather(t) { halfToFloat($0.loadUnaligned(fromByteOffset: $1 * 2, as: UInt16.self).littleEndian) }
         case .bfloat16: return gather(t) { Float(bitPattern: UInt32($0.loadUnaligned(fromByteOffset: $1 * 2, as: UInt16.self).littleEndian) << 16) }
@@ -207,10 +220,11 @@ public struct TorchCheckpoint: StateDictSource, Sendable {
 
     /// The elements of the strided view `t` in row-major order; `element(raw, i)` reads storage element i.
     private func gather<T>(_ t: TorchTensorRef, _ element: (UnsafeRawBufferPointer, Int) -> T) -> [T] {
-        let count = t.shape.reduce(1, *)
+        let count = t.count
         guard count > 0 else { return [] }
         let rank = t.shape.count
         return storages[t.storage.key]!.withUnsafeBytes { raw in
+            if t.isContiguous { return (0 ..< count).map { element(raw, t.offset + $0) } }
             var out = [T]()
             out.reserveCapacity(count)
             var index = [Int](repeating: 0, count: rank)
@@ -229,6 +243,21 @@ public struct TorchCheckpoint: StateDictSource, Sendable {
             }
             return out
         }
+    }
+}
+
+extension TorchTensorRef {
+    /// The number of elements.
+    var count: Int { shape.reduce(1, *) }
+
+    /// Whether the view is dense row-major (strides of size-1 dimensions do not matter).
+    var isContiguous: Bool {
+        var expected = 1
+        for d in shape.indices.reversed() where shape[d] != 1 {
+            if strides[d] != expected { return false }
+            expected *= shape[d]
+        }
+        return true
     }
 }
 
