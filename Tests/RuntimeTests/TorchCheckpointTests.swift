@@ -129,6 +129,21 @@ final class TorchCheckpointTests: XCTestCase {
         if case .bytes(let x) = b[0] { XCTAssertEqual(x, Data("xy".utf8)) } else { XCTFail() }
         if case .bigInt(let x) = b[1] { XCTAssertEqual(Array(x), [0, 0, 0, 0, 0, 0, 0, 0, 1]) } else { XCTFail() }
 
+        // _rebuild_tensor_v2(storage, 0, (2**62, 4), (4, 1), False, None): a crafted size is refused, not trapped on.
+        func unicode(_ text: String) -> Data { Data([0x58, UInt8(text.utf8.count), 0, 0, 0]) + Data(text.utf8) }
+        var t = Data([0x80, 0x02]) + Data("ctorch._utils\n_rebuild_tensor_v2\n".utf8) + Data([0x28, 0x28]) + unicode("storage")
+        t += Data("ctorch\nFloatStorage\n".utf8) + unicode("0") + unicode("cpu") + Data([0x4B, 4, 0x74, 0x51, 0x4B, 0])
+        t += Data([0x8A, 8, 0, 0, 0, 0, 0, 0, 0, 0x40, 0x4B, 4, 0x86, 0x4B, 4, 0x4B, 1, 0x86, 0x89, 0x4E, 0x74, 0x52, 0x2E])
+        XCTAssertThrowsError(try TorchPickle(t, path: "t.pkl")) {
+            XCTAssertEqual("\($0)", "t.pkl: pickle at byte 110: torch._utils._rebuild_tensor_v2: size [4611686018427387904, 4] with stride [4, 1] overflows")
+        }
+        t[t.count - 14] = 0  // the size's LONG1 now reads 0: a valid empty [0, 4] tensor
+        let empty = try TorchPickle(t, path: "t.pkl")
+        guard case .tensor(let ref) = empty.value else { return XCTFail("\(empty.value.kind)") }
+        XCTAssertEqual(ref.shape, [0, 4])
+        XCTAssertEqual(ref.storage.dtype, .float32)
+        XCTAssertEqual(empty.storages["0"]?.count, 4)
+
         // An opcode torch.save never writes (INST, protocol 0) is named, not guessed at.
         XCTAssertThrowsError(try TorchPickle(Data([0x80, 0x02, 0x69]), path: "p.pkl")) {
             XCTAssertEqual("\($0)", "p.pkl: pickle at byte 2: unsupported pickle opcode 0x69 ('i') (only what torch.save writes is read)")

@@ -78,8 +78,9 @@ public struct TorchCheckpoint: StateDictSource, Sendable {
         // Each storage must hold the elements the pickle says.
         for (key, storage) in known {
             guard let bytes = storageBytes[key] else { throw fail("storage '\(key)' has no data") }
-            guard bytes.count == storage.count * storage.dtype.byteSize else {
-                throw fail("storage '\(key)' has \(bytes.count) bytes but the pickle says \(storage.count) \(storage.dtype.rawValue) elements (\(storage.count * storage.dtype.byteSize) bytes): corrupt file")
+            let (size, overflow) = storage.count.multipliedReportingOverflow(by: storage.dtype.byteSize)
+            guard !overflow, bytes.count == size else {
+                throw fail("storage '\(key)' has \(bytes.count) bytes but the pickle says \(storage.count) \(storage.dtype.rawValue) elements (\(overflow ? "too many" : String(size)) bytes): corrupt file")
             }
         }
         let (entries, wrapper) = try Self.stateDict(in: root, fail: fail)
@@ -153,8 +154,8 @@ public struct TorchCheckpoint: StateDictSource, Sendable {
             guard let storage = object.storages[key] else { throw fail("legacy checkpoint: storage '\(key)' is listed but no tensor uses it") }
             guard position + 8 <= data.count else { throw fail("legacy checkpoint ends before storage '\(key)' (truncated file)") }
             let count = Int(truncatingIfNeeded: ByteReader(data).u64(position))
-            let size = count * storage.dtype.byteSize
-            guard count == storage.count, position + 8 + size <= data.count else {
+            let (size, overflow) = storage.count.multipliedReportingOverflow(by: storage.dtype.byteSize)
+            guard count == storage.count, !overflow, size <= data.count - position - 8 else {
                 throw fail("legacy checkpoint: storage '\(key)' should hold \(storage.count) elements, the file has \(count) and \(data.count - position - 8) bytes left (truncated or corrupt)")
             }
             bytes[key] = data[(position + 8) ..< (position + 8 + size)]

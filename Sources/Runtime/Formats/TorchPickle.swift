@@ -147,7 +147,7 @@ struct TorchPickle {
         }
 
         mutating func take(_ n: Int) throws -> Data {
-            guard n >= 0, position + n <= bytes.count else {
+            guard n >= 0, n <= bytes.count - position else {
                 throw RuntimeError.weights(path: path, problem: "pickle ends early at byte \(bytes.count) (truncated or corrupt file)")
             }
             defer { position += n }
@@ -159,6 +159,9 @@ struct TorchPickle {
         mutating func uint(_ n: Int) throws -> UInt64 {
             try take(n).reversed().reduce(0) { $0 << 8 | UInt64($1) }
         }
+
+        /// A length field; one beyond `Int.max` cannot fit the file anyway.
+        mutating func length(_ n: Int) throws -> Int { Int(exactly: try uint(n)) ?? Int.max }
 
         mutating func line() throws -> String {
             guard let newline = bytes[position...].firstIndex(of: 0x0A) else { throw fail("GLOBAL without a newline (truncated)") }
@@ -221,18 +224,18 @@ struct TorchPickle {
                 case 0x4D: stack.append(.int(Int(try uint(2)))) // BININT2
                 case 0x4A: stack.append(integer(try uint(4), bytes: 4)) // BININT
                 case 0x8A: stack.append(try long(Int(try byte()))) // LONG1
-                case 0x8B: stack.append(try long(Int(try uint(4)))) // LONG4
+                case 0x8B: stack.append(try long(try length(4))) // LONG4
                 case 0x47: stack.append(.float(Double(bitPattern: try take(8).reduce(0) { $0 << 8 | UInt64($1) }))) // BINFLOAT
                 case 0x58, 0x8C, 0x8D: // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
-                    let n = Int(try uint(op == 0x58 ? 4 : op == 0x8C ? 1 : 8))
+                    let n = try length(op == 0x58 ? 4 : op == 0x8C ? 1 : 8)
                     let raw = try take(n)
                     guard let text = String(data: raw, encoding: .utf8) else { throw fail("string is not valid UTF-8") }
                     stack.append(.string(text))
                 case 0x54, 0x55: // BINSTRING, SHORT_BINSTRING (Python 2 str)
-                    let raw = try take(Int(try uint(op == 0x54 ? 4 : 1)))
+                    let raw = try take(try length(op == 0x54 ? 4 : 1))
                     stack.append(.string(String(decoding: raw, as: UTF8.self)))
                 case 0x42, 0x43, 0x8E: // BINBYTES, SHORT_BINBYTES, BINBYTES8
-                    stack.append(.bytes(Data(try take(Int(try uint(op == 0x42 ? 4 : op == 0x43 ? 1 : 8))))))
+                    stack.append(.bytes(Data(try take(try length(op == 0x42 ? 4 : op == 0x43 ? 1 : 8)))))
                 case 0x7D: stack.append(.dict(PickleDict())) // EMPTY_DICT
                 case 0x5D: stack.append(.list(PickleList())) // EMPTY_LIST
                 case 0x29: stack.append(.tuple([])) // EMPTY_TUPLE
@@ -336,6 +339,15 @@ struct TorchPickle {
                 }
                 let shape = try ints(args[2], "size"), strides = try ints(args[3], "stride")
                 guard shape.count == strides.count else { throw fail("\(name): size \(shape) and stride \(strides) differ in rank") }
+                // Element count and last element index, without overflow (so later arithmetic is safe).
+                var count = 1, last = offset
+                for (n, s) in zip(shape, strides) {
+                    let (c, o1) = count.multipliedReportingOverflow(by: n)
+                    let (step, o2) = max(n - 1, 0).multipliedReportingOverflow(by: s)
+                    let (l, o3) = last.addingReportingOverflow(step)
+                    guard !o1, !o2, !o3 else { throw fail("\(name): size \(shape) with stride \(strides) overflows") }
+                    (count, last) = (c, l)
+                }
                 return .tensor(TorchTensorRef(storage: storage, offset: offset, shape: shape, strides: strides))
             case "torch._utils._rebuild_parameter", "torch._utils._rebuild_parameter_with_state":
                 guard let first = args.first, case .tensor = first else { throw fail("\(name) needs a tensor first") }
