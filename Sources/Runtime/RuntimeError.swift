@@ -25,12 +25,15 @@ public enum RuntimeError: Error, CustomStringConvertible, Sendable {
     /// malformed: bad JSON, an unknown key, a wrong type, an out-of-range value or inconsistent
     /// values. `problem` names the full dotted key.
     case config(source: String, problem: String)
+    /// A weights file (a torch `.pth` checkpoint or a state dict of any format) cannot be read, is
+    /// refused (a pickled global that is not part of a state dict), or does not fit the model.
+    case weights(path: String, problem: String)
 
     /// One line: the file, then the problem.
     public var description: String {
         switch self {
         case .safetensors(let path, let problem), .io(let path, let problem), .artifact(let path, let problem),
-             .image(let path, let problem), .cache(let path, let problem):
+             .image(let path, let problem), .cache(let path, let problem), .weights(let path, let problem):
             return "\(path): \(problem)"
         case .config(let source, let problem):
             return "\(source): \(problem)"
