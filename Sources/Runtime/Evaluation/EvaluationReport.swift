@@ -283,6 +283,13 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         for (c, row) in confusionMatrix.enumerated() {
             md.append("| \(classNames[c]) | " + row.map(String.init).joined(separator: " | ") + " | \(row.reduce(0, +)) |")
         }
+        md += ["", "## At argmax (secondary)", "",
+               "The plain argmax, which is not the decision; its figures are the rows marked \"at argmax (secondary)\".", "",
+               "| truth \\ argmax | " + classNames.joined(separator: " | ") + " |",
+               "|---|" + String(repeating: "---:|", count: classNames.count)]
+        for (c, row) in atArgmax.confusionMatrix.enumerated() {
+            md.append("| \(classNames[c]) | " + row.map(String.init).joined(separator: " | ") + " |")
+        }
         if !figures.isEmpty {
             md += ["", "## Figures"]
             for (title, file) in figures.sorted(by: { $0.key < $1.key }) { md += ["", "![\(title)](\(file))"] }
