@@ -70,22 +70,10 @@ struct Demo: ParsableCommand {
     }
 }
 
-/// The test metrics as a table: overall figures, then per class.
+/// The test metrics as a table: the figures at the decision threshold, the argmax ones as a
+/// labelled secondary row, then per class (`ClassificationReport.table`).
 enum TestTable {
     static func render(_ r: ClassificationReport, classNames: [String]) -> String {
-        func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "  n/a" }
-        var lines = ["test metrics (\(r.samples) images)"]
-        lines.append("  accuracy \(f(r.accuracy))  balanced accuracy \(f(r.balancedAccuracy))  F1 macro \(f(r.f1Macro))  F1 weighted \(f(r.f1Weighted))")
-        lines.append("  malignant vs rest: AUC-ROC \(f(r.aucROC))  AUC-PR \(f(r.aucPR))  AUC macro (one-vs-rest) \(f(r.aucMacro))")
-        lines.append(String(format: "  at threshold %.3f: ", r.threshold) + "sensitivity \(f(r.atThreshold.sensitivity))  specificity \(f(r.atThreshold.specificity))  PPV \(f(r.atThreshold.ppv))  NPV \(f(r.atThreshold.npv))")
-        lines.append("  at argmax: sensitivity \(f(r.atArgmax.sensitivity))  specificity \(f(r.atArgmax.specificity))")
-        lines.append("  ECE (15 adaptive bins) \(f(r.eceAdaptive))  ECE (uniform) \(f(r.eceUniform))  Brier \(f(r.brier))")
-        let width = max(9, (classNames.map(\.count).max() ?? 0) + 1)
-        func pad(_ s: String) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
-        lines.append("  " + pad("truth\\pred") + classNames.map { pad($0) }.joined() + "F1     AUC")
-        for (c, name) in classNames.enumerated() {
-            lines.append("  " + pad(name) + r.confusionMatrix[c].map { pad("\($0)") }.joined() + "\(f(r.f1PerClass[c]))  \(f(r.aucPerClass[c]))")
-        }
-        return lines.joined(separator: "\n")
+        r.table(title: "test metrics", classNames: classNames)
     }
 }

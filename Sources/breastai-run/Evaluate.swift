@@ -92,14 +92,14 @@ struct Eval: ParsableCommand {
         let (viewNames, views) = try checkpointOptions.views(config)
         say("views: \(viewNames.joined(separator: ", "))")
 
-        // Temperature (fitted on the validation logits of the original view) and the threshold
-        // re-tuned on the calibrated validation probabilities, stored in the checkpoint.
+        // Temperature (fitted on the validation prediction averaged over these views, the deployed
+        // one) and the threshold re-tuned on it for config.decisionTarget, written beside the checkpoint.
         var fit = checkpoint.state.temperatureFit
         var valOutput: Evaluator.Output?
         if config.inference.temperatureScaling && (fit == nil || refit) {
             let val = try evaluator.run(data.val, views: views)
             valOutput = val
-            let calibration = Calibration.calibrate(val, config: config)
+            let calibration = Calibration.calibrate(val, views: viewNames, config: config)
             Calibration.apply(calibration, to: &checkpoint.state)
             let file = CalibrationFile.defaultURL(for: checkpoint)
             try CalibrationFile(checkpoint: checkpoint, temperature: calibration.fit.temperature, temperatureFit: calibration.fit,
@@ -107,9 +107,14 @@ struct Eval: ParsableCommand {
                 .write(to: file, force: force || refit)
             fit = calibration.fit
             let f = calibration.fit
-            say(String(format: "temperature fitted on val (%d images): T = %.3f, NLL %.4f -> %.4f, ECE %.4f -> %.4f; threshold %.3f (written to %@; the checkpoint is unchanged)",
-                       val.labels.count, f.temperature, f.nllBefore, f.nllAfter, f.eceBefore, f.eceAfter,
-                       checkpoint.state.threshold, CalibrationFile.defaultURL(for: checkpoint).path))
+            let tuned = calibration.threshold.map { String(format: " (val sensitivity %.3f, specificity %.3f)", $0.sensitivity, $0.specificity) }
+                ?? " (kept: val lacks malignant or other images)"
+            say(String(format: "temperature fitted on val (%d images, mean of %d views): T = %.3f, NLL %.4f -> %.4f, ECE %.4f -> %.4f; "
+                       + "threshold %.3f for sensitivity >= %.3f%@ (written to %@; the checkpoint is unchanged)",
+                       val.labels.count, viewNames.count, f.temperature, f.nllBefore, f.nllAfter, f.eceBefore, f.eceAfter,
+                       checkpoint.state.threshold, config.decisionTarget, tuned, CalibrationFile.defaultURL(for: checkpoint).path))
+        } else if config.inference.temperatureScaling, let note = fit?.mismatch(views: viewNames) {
+            say("warning: \(note)")
         }
         let temperature = config.inference.temperatureScaling ? (fit?.temperature ?? 1) : 1
         let samples = split == "val" ? data.val : data.test
@@ -119,7 +124,7 @@ struct Eval: ParsableCommand {
         let report = EvaluationReport(
             probabilities: output.probabilities(temperature: temperature), labels: output.labels,
             classNames: config.data.classNames, malignant: config.data.malignantIndex, threshold: checkpoint.state.threshold,
-            split: split, checkpoint: checkpoint.url.path, views: viewNames, temperature: temperature,
+            targetSensitivity: config.decisionTarget, split: split, checkpoint: checkpoint.url.path, views: viewNames, temperature: temperature,
             temperatureFit: config.inference.temperatureScaling ? fit : nil, bootstrapReplicates: bootstrap, seed: config.system.seed)
         say(report.table())
         if let dir = self.report {
@@ -171,8 +176,11 @@ struct Predict: ParsableCommand {
             FileHandle.standardError.write(Data("\(bad.url.path): unreadable, skipped: \(bad.problem)\n".utf8))
         }
         guard !checked.readable.isEmpty else { throw ExitCode(1) }
-        let (_, views) = try checkpointOptions.views(config)
+        let (viewNames, views) = try checkpointOptions.views(config)
         let temperature = config.inference.temperatureScaling ? checkpoint.state.temperature : 1
+        if config.inference.temperatureScaling, let note = checkpoint.state.temperatureFit?.mismatch(views: viewNames) {
+            FileHandle.standardError.write(Data("warning: \(note)\n".utf8))
+        }
         let output = try evaluator.run(checked.readable, views: views)
         let names = config.data.classNames, malignant = config.data.malignantIndex
         let probabilities = output.probabilities(temperature: temperature)

@@ -150,15 +150,18 @@ final class MetricsTests: XCTestCase {
         // 0.9 needs every positive: threshold 0.3, false positives 0.7, 0.5, 0.4
         let b = Metrics.tuneThreshold(scores: s, isPositive: y, targetSensitivity: 0.9)
         XCTAssertEqual(b, Metrics.ThresholdChoice(threshold: 0.3, sensitivity: 1, specificity: 0.4))
-        // Equal FPR at 0.6 (sensitivity 2/3) and 0.5 (sensitivity 1): the highest threshold wins.
+        // Equal FPR at 0.6 (sensitivity 2/3) and 0.5 (sensitivity 1): the more sensitive (lower) threshold wins.
         let c = Metrics.tuneThreshold(scores: [0.9, 0.6, 0.5, 0.7, 0.1], isPositive: [true, true, true, false, false],
                                       targetSensitivity: 2.0 / 3)
-        XCTAssertEqual(c?.threshold, 0.6)
-        XCTAssertEqual(c?.specificity, 0.5)
+        XCTAssertEqual(c, Metrics.ThresholdChoice(threshold: 0.5, sensitivity: 1, specificity: 0.5))
         // Tied scores move together: positive and negative at 0.5.
         let d = Metrics.tuneThreshold(scores: [0.8, 0.5, 0.5, 0.2], isPositive: [true, true, false, false], targetSensitivity: 0.9)
         XCTAssertEqual(d, Metrics.ThresholdChoice(threshold: 0.5, sensitivity: 1, specificity: 0.5))
         XCTAssertNil(Metrics.tuneThreshold(scores: [0.2, 0.3], isPositive: [true, true], targetSensitivity: 0.9))
+        // Target 0: the highest specificity is calling nothing positive when a negative has the top score.
+        let e = Metrics.tuneThreshold(scores: [0.9, 0.8], isPositive: [false, true], targetSensitivity: 0)
+        XCTAssertEqual(e?.sensitivity, 0); XCTAssertEqual(e?.specificity, 1)
+        XCTAssertGreaterThan(e!.threshold, 0.9)
     }
 
     // MARK: The report
@@ -166,10 +169,16 @@ final class MetricsTests: XCTestCase {
     func testReportCollectsEverything() {
         let r = ClassificationReport(probabilities: probs, truth: truth, classCount: 3, positive: 1, threshold: 0.3)
         XCTAssertEqual(r.samples, 5)
-        XCTAssertEqual(r.confusionMatrix, [[1, 0, 0], [1, 1, 1], [0, 0, 1]])
+        // At the threshold the predictions are 1, 1, 1, 2, 2 (truth 1, 1, 0, 2, 1).
+        XCTAssertEqual(r.confusionMatrix, [[0, 1, 0], [0, 2, 1], [0, 0, 1]])
         assertClose(r.accuracy, 0.6)
+        // F1: class 0 0/(0+0+1); class 1 4/(4+1+1); class 2 2/(2+1+0).
+        XCTAssertEqual(r.f1PerClass, [0, 4.0 / 6, 2.0 / 3])
         XCTAssertEqual(r.atThreshold, Metrics.Binary(tp: 2, fp: 1, tn: 1, fn: 1))
-        XCTAssertEqual(r.atArgmax, Metrics.Binary(tp: 1, fp: 0, tn: 2, fn: 2))
+        // Secondary, argmax 1, 0, 0, 2, 2.
+        XCTAssertEqual(r.atArgmax.confusionMatrix, [[1, 0, 0], [1, 1, 1], [0, 0, 1]])
+        XCTAssertEqual(r.atArgmax.f1PerClass, [2.0 / 3, 0.5, 2.0 / 3])
+        XCTAssertEqual(r.atArgmax.binary, Metrics.Binary(tp: 1, fp: 0, tn: 2, fn: 2))
         // malignant scores: pos {0.5, 0.35, 0.2} vs neg {0.3, 0.1}: 0.5 → 2, 0.35 → 2, 0.2 → 1 of 6
         assertClose(r.aucROC, 5.0 / 6)
         XCTAssertEqual(r.aucPerClass.count, 3)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Calibration of a trained model on the validation split: the temperature, then the malignant
 /// threshold tuned again on the calibrated probabilities (a threshold tuned on uncalibrated
-/// probabilities would mean something else after scaling).
+/// probabilities would mean something else after scaling). Both are of the deployed prediction:
+/// the TTA average when TTA is on.
 public enum Calibration {
     public struct Result: Sendable {
         public var fit: TemperatureFit
@@ -10,16 +11,29 @@ public enum Calibration {
         public var threshold: Metrics.ThresholdChoice?
     }
 
-    /// T fitted on the first view's logits (from `inference.initial_temperature`), then the
-    /// threshold reaching `clinical.min_sensitivity_malignant` on the view-averaged probabilities
-    /// at that T.
-    public static func calibrate(_ val: Evaluator.Output, config: TrainingConfig) -> Result {
-        let fit = TemperatureScaling.fit(logits: val.logits, labels: val.labels, initial: config.inference.initialTemperature)
-        let p = val.probabilities(temperature: fit.temperature)
+    /// T fitted on the average over the views of softmax(z_v / T) (from
+    /// `inference.initial_temperature`), then the threshold reaching `config.decisionTarget` on
+    /// `val.probabilities(temperature: T)`, the same probabilities every report and `predict`
+    /// compute. `views` names the views of `val` (recorded in the fit).
+    public static func calibrate(_ val: Evaluator.Output, views: [String], config: TrainingConfig) -> Result {
+        precondition(views.count == val.viewLogits.count, "\(views.count) view names for \(val.viewLogits.count) views")
+        var fit = TemperatureScaling.fit(viewLogits: val.viewLogits, labels: val.labels, initial: config.inference.initialTemperature)
+        fit.views = views
+        return Result(fit: fit, threshold: tuneThreshold(val.probabilities(temperature: fit.temperature), labels: val.labels, config: config))
+    }
+
+    /// The decision threshold on `probabilities` for `config.decisionTarget` (every tuning goes
+    /// through here); nil without malignant or without other samples.
+    public static func tuneThreshold(_ probabilities: [[Double]], labels: [Int], config: TrainingConfig) -> Metrics.ThresholdChoice? {
         let m = config.data.malignantIndex
-        let choice = Metrics.tuneThreshold(scores: p.map { $0[m] }, isPositive: val.labels.map { $0 == m },
-                                           targetSensitivity: config.clinical.minSensitivityMalignant)
-        return Result(fit: fit, threshold: choice)
+        return Metrics.tuneThreshold(scores: probabilities.map { $0[m] }, isPositive: labels.map { $0 == m },
+                                     targetSensitivity: config.decisionTarget)
+    }
+
+    /// The names of the views `Trainer.views(config)` evaluates: the TTA transforms when
+    /// `inference.tta_enabled`, else the image alone.
+    public static func viewNames(_ config: TrainingConfig) -> [String] {
+        config.inference.ttaEnabled ? config.inference.ttaTransforms : ["original"]
     }
 
     /// Stores a result in a trainer state (temperature, its fit, and the threshold when defined).

@@ -29,9 +29,11 @@ public struct MetricEstimate: Codable, Sendable, Equatable {
 /// console table, `report.json` and `report.md`.
 ///
 /// Definitions are those of `Metrics` (sklearn's conventions). Class predictions — the confusion
-/// matrix, accuracy, balanced accuracy and F1 — use `Metrics.thresholdPredictions` at the tuned
-/// malignant threshold (malignant when P(malignant) ≥ threshold, else the most probable other
-/// class). The binary metrics are malignant vs rest at the tuned threshold and at 0.5. AUCs,
+/// matrix, accuracy, balanced accuracy and F1 — are those of the decision rule (`Metrics.decide`
+/// at the tuned malignant threshold: malignant when P(malignant) ≥ threshold, else the most
+/// probable other class), counted by `Metrics.DecisionMetrics` exactly as `ClassificationReport`
+/// counts them. The binary metrics are malignant vs rest at the tuned threshold and at 0.5. The
+/// same figures at the plain argmax are a labelled secondary set (`at_argmax_secondary`). AUCs,
 /// AUC-PR, ECE (15 bins, top-class confidence) and Brier use the probabilities. Every interval
 /// comes from the same `Bootstrap` resamples (same seed), skipping those where a metric is
 /// undefined (`ci_replicates` says how many were used).
@@ -44,6 +46,25 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         public var specificity: MetricEstimate
         public var ppv: MetricEstimate
         public var npv: MetricEstimate
+    }
+
+    /// Secondary: the class-prediction figures at the plain argmax, which is not the decision.
+    public struct AtArgmax: Codable, Sendable, Equatable {
+        /// `confusionMatrix[truth][argmax]`.
+        public var confusionMatrix: [[Int]]
+        public var accuracy: MetricEstimate
+        public var balancedAccuracy: MetricEstimate
+        public var f1Macro: MetricEstimate
+        public var f1Weighted: MetricEstimate
+        /// Malignant vs rest, called malignant when the argmax is malignant.
+        public var counts: Metrics.Binary
+        public var sensitivity: MetricEstimate
+        public var specificity: MetricEstimate
+        enum CodingKeys: String, CodingKey {
+            case accuracy, counts, sensitivity, specificity
+            case confusionMatrix = "confusion_matrix", balancedAccuracy = "balanced_accuracy"
+            case f1Macro = "f1_macro", f1Weighted = "f1_weighted"
+        }
     }
 
     /// One class: its support in the truth, F1 and one-vs-rest AUC.
@@ -63,6 +84,9 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
     public var malignant: Int
     /// The tuned decision threshold on P(malignant).
     public var threshold: Double
+    /// The malignant sensitivity the threshold was tuned for on validation
+    /// (`TrainingConfig.decisionTarget`), when known.
+    public var targetSensitivity: Double?
     /// TTA views whose probabilities were averaged (`["original"]` without TTA).
     public var views: [String]
     /// Temperature the probabilities were computed at (1 without scaling) and its fit, if known.
@@ -86,23 +110,25 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
     public var perClass: [PerClass]
     public var atThreshold: Binary
     public var atHalf: Binary
+    /// Secondary figures at the plain argmax.
+    public var atArgmax: AtArgmax
     public var eceAdaptive: MetricEstimate
     public var eceUniform: MetricEstimate
     public var brier: MetricEstimate
 
     enum CodingKeys: String, CodingKey {
-        case split, checkpoint, samples, malignant, threshold, views, temperature, seed, level, accuracy, brier
+        case split, checkpoint, samples, malignant, threshold, views, targetSensitivity = "target_sensitivity", temperature, seed, level, accuracy, brier
         case classNames = "class_names", temperatureFit = "temperature_fit", bootstrapReplicates = "bootstrap_replicates"
         case confusionMatrix = "confusion_matrix", balancedAccuracy = "balanced_accuracy"
         case aucROC = "auc_roc_malignant", aucMacro = "auc_roc_macro_ovr", aucPR = "auc_pr_malignant"
         case f1Macro = "f1_macro", f1Weighted = "f1_weighted", perClass = "per_class"
-        case atThreshold = "malignant_at_threshold", atHalf = "malignant_at_0_5"
+        case atThreshold = "malignant_at_threshold", atHalf = "malignant_at_0_5", atArgmax = "at_argmax_secondary"
         case eceAdaptive = "ece_adaptive_15", eceUniform = "ece_uniform_15"
     }
 
     /// `probabilities[i]` has one entry per class name; `labels[i]` is in 0..<classNames.count.
     public init(probabilities: [[Double]], labels: [Int], classNames: [String], malignant: Int, threshold: Double,
-                split: String, checkpoint: String, views: [String] = ["original"], temperature: Double = 1,
+                targetSensitivity: Double? = nil, split: String, checkpoint: String, views: [String] = ["original"], temperature: Double = 1,
                 temperatureFit: TemperatureFit? = nil, bootstrapReplicates: Int = 1000, seed: UInt64 = 42, level: Double = 0.95) {
         let k = classNames.count
         precondition(probabilities.count == labels.count, "\(probabilities.count) probability rows for \(labels.count) labels")
@@ -110,6 +136,7 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         precondition((0..<k).contains(malignant), "malignant index \(malignant) outside 0..<\(k)")
         self.split = split; self.checkpoint = checkpoint; samples = labels.count
         self.classNames = classNames; self.malignant = malignant; self.threshold = threshold
+        self.targetSensitivity = targetSensitivity
         self.views = views; self.temperature = temperature; self.temperatureFit = temperatureFit
         self.bootstrapReplicates = bootstrapReplicates; self.seed = seed; self.level = level
 
@@ -121,8 +148,10 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
                                      count: point.count) { idx in values(idx.map { probabilities[$0] }, idx.map { labels[$0] }) }
         let m = point.indices.map { MetricEstimate(value: point[$0], interval: ci[$0]) }
 
-        let predicted = Metrics.thresholdPredictions(probabilities, positive: malignant, threshold: threshold)
-        confusionMatrix = Metrics.confusionMatrix(truth: labels, predicted: predicted, classCount: k)
+        let decision = Metrics.DecisionMetrics.atThreshold(probabilities, truth: labels, classCount: k, positive: malignant,
+                                                           threshold: threshold)
+        let argmax = Metrics.DecisionMetrics.atArgmax(probabilities, truth: labels, classCount: k, positive: malignant)
+        confusionMatrix = decision.confusionMatrix
         (accuracy, balancedAccuracy, aucROC, aucMacro, aucPR) = (m[0], m[1], m[2], m[3], m[4])
         (f1Macro, f1Weighted, eceAdaptive, eceUniform, brier) = (m[5], m[6], m[7], m[8], m[9])
         perClass = (0..<k).map { c in
@@ -134,16 +163,21 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         }
         atThreshold = binary(threshold, 10 + 2 * k)
         atHalf = binary(0.5, 14 + 2 * k)
+        let a = 18 + 2 * k
+        atArgmax = AtArgmax(confusionMatrix: argmax.confusionMatrix, accuracy: m[a], balancedAccuracy: m[a + 1],
+                            f1Macro: m[a + 2], f1Weighted: m[a + 3], counts: argmax.binary,
+                            sensitivity: m[a + 4], specificity: m[a + 5])
     }
 
     /// Every bootstrapped metric of one sample set, in this order:
     /// accuracy, balanced accuracy, AUC malignant, AUC macro, AUC-PR, F1 macro, F1 weighted,
     /// ECE adaptive, ECE uniform, Brier, F1 per class (k), AUC per class (k),
-    /// sensitivity, specificity, PPV, NPV at `threshold`, the same four at 0.5.
+    /// sensitivity, specificity, PPV, NPV at `threshold`, the same four at 0.5, then at the argmax
+    /// (secondary): accuracy, balanced accuracy, F1 macro, F1 weighted, sensitivity, specificity.
     static func metricValues(probabilities p: [[Double]], labels y: [Int], classCount k: Int, malignant: Int,
                              threshold: Double) -> [Double?] {
-        let cm = Metrics.confusionMatrix(truth: y, predicted: Metrics.thresholdPredictions(p, positive: malignant, threshold: threshold),
-                                         classCount: k)
+        let decision = Metrics.DecisionMetrics.atThreshold(p, truth: y, classCount: k, positive: malignant, threshold: threshold)
+        let cm = decision.confusionMatrix
         let scores = p.map { $0[malignant] }, isMalignant = y.map { $0 == malignant }
         var v: [Double?] = [
             Metrics.accuracy(cm), Metrics.balancedAccuracy(cm),
@@ -157,10 +191,11 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         ]
         v += y.isEmpty ? Array(repeating: nil, count: k) : Metrics.f1PerClass(cm).map { Optional($0) }
         v += Metrics.aucPerClass(probabilities: p, truth: y, classCount: k)
-        for t in [threshold, 0.5] {
-            let b = Metrics.binary(probabilities: p, truth: y, positive: malignant, threshold: t)
+        for b in [decision.binary, Metrics.binary(probabilities: p, truth: y, positive: malignant, threshold: 0.5)] {
             v += [b.sensitivity, b.specificity, b.ppv, b.npv]
         }
+        let a = Metrics.DecisionMetrics.atArgmax(p, truth: y, classCount: k, positive: malignant)
+        v += [a.accuracy, a.balancedAccuracy, a.f1Macro, a.f1Weighted, a.binary.sensitivity, a.binary.specificity]
         return v
     }
 
@@ -189,6 +224,10 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         rows += perClass.map { ("F1 \($0.name)", $0.f1) }
         rows += perClass.map { ("AUC-ROC \($0.name) vs rest", $0.aucOvR) }
         rows += [("ECE (15 adaptive bins)", eceAdaptive), ("ECE (15 uniform bins)", eceUniform), ("Brier score", brier)]
+        let a = atArgmax, secondary = "at argmax (secondary)"
+        rows += [("Accuracy \(secondary)", a.accuracy), ("Balanced accuracy \(secondary)", a.balancedAccuracy),
+                 ("F1 macro \(secondary)", a.f1Macro), ("F1 weighted \(secondary)", a.f1Weighted),
+                 ("Sensitivity \(secondary)", a.sensitivity), ("Specificity \(secondary)", a.specificity)]
         return rows
     }
 
@@ -200,7 +239,7 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         func left(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
         var lines = ["\(split): \(samples) images, checkpoint \(checkpoint)",
                      "views \(views.joined(separator: ", ")); temperature \(Self.format(temperature, 3)); "
-                         + "threshold \(Self.format(threshold, 3)); \(Self.percent(level)) CI from \(bootstrapReplicates) bootstrap resamples (seed \(seed))",
+                         + "threshold \(Self.format(threshold, 3))\(targetNote); \(Self.percent(level)) CI from \(bootstrapReplicates) bootstrap resamples (seed \(seed))",
                      "", pad("metric", width) + "   value   \(Self.percent(level)) CI"]
         for (label, e) in rows {
             lines.append(pad(label, width) + "  " + left(Self.format(e.value), 6) + "   " + Self.interval(e))
@@ -222,7 +261,8 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         var md = ["# Evaluation report: \(split)", "", "| | |", "|---|---|",
                   "| checkpoint | `\(checkpoint)` |", "| split | \(split), \(samples) images |",
                   "| classes | \(classNames.joined(separator: ", ")) (positive: \(classNames[malignant])) |",
-                  "| decision threshold | P(\(classNames[malignant])) ≥ \(Self.format(threshold)) |",
+                  "| decision threshold | P(\(classNames[malignant])) ≥ \(Self.format(threshold))\(targetNote); "
+                      + "below it the most probable other class |",
                   "| TTA views | \(views.joined(separator: ", ")) |"]
         if let f = temperatureFit {
             md.append("| temperature | \(Self.format(f.temperature, 3)) (NLL \(Self.format(f.nllBefore)) → \(Self.format(f.nllAfter)), "
@@ -243,11 +283,24 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         for (c, row) in confusionMatrix.enumerated() {
             md.append("| \(classNames[c]) | " + row.map(String.init).joined(separator: " | ") + " | \(row.reduce(0, +)) |")
         }
+        md += ["", "## At argmax (secondary)", "",
+               "The plain argmax, which is not the decision; its figures are the rows marked \"at argmax (secondary)\".", "",
+               "| truth \\ argmax | " + classNames.joined(separator: " | ") + " |",
+               "|---|" + String(repeating: "---:|", count: classNames.count)]
+        for (c, row) in atArgmax.confusionMatrix.enumerated() {
+            md.append("| \(classNames[c]) | " + row.map(String.init).joined(separator: " | ") + " |")
+        }
         if !figures.isEmpty {
             md += ["", "## Figures"]
             for (title, file) in figures.sorted(by: { $0.key < $1.key }) { md += ["", "![\(title)](\(file))"] }
         }
         return md.joined(separator: "\n") + "\n"
+    }
+
+    /// " (tuned on validation for sensitivity ≥ x, ties toward sensitivity)", or "" when the target is unknown.
+    var targetNote: String {
+        guard let targetSensitivity else { return "" }
+        return " (tuned on validation for sensitivity ≥ \(Self.format(targetSensitivity, 3)), ties toward sensitivity)"
     }
 
     static func format(_ v: Double?, _ digits: Int = 4) -> String {

@@ -1,7 +1,9 @@
 import Foundation
 
 /// One line of `logs/metrics.jsonl`: an epoch's training figures and its validation metrics
-/// (EMA weights, malignant vs rest at the tuned threshold), or the final test evaluation.
+/// (EMA weights), or the final test evaluation. Every class-prediction figure (`metrics`,
+/// `confusion_matrix`) is of the decision rule at `threshold`; the `*_at_argmax` fields are the
+/// labelled secondary figures of the plain argmax.
 public struct EpochRecord: Codable, Equatable, Sendable {
     /// "val" for an epoch, "test" for the final evaluation.
     public var split: String
@@ -10,7 +12,7 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     /// Learning rate of the epoch's last optimizer step.
     public var lr: Double
     public var trainLoss: Double?
-    /// Mean negative log-likelihood of the evaluated split.
+    /// Mean negative log-likelihood of the evaluated split's probabilities at `temperature`.
     public var nll: Double?
     public var samples: Int
     /// Every metric of `TrainingConfig.metricNames` that is defined on this data.
@@ -19,8 +21,14 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     public var eceUniform: Double?
     public var brier: Double?
     public var threshold: Double
+    /// Softmax temperature of the probabilities (1 before calibration).
+    public var temperature: Double?
+    /// Secondary: figures of the plain argmax.
     public var sensitivityAtArgmax: Double?
     public var specificityAtArgmax: Double?
+    public var accuracyAtArgmax: Double?
+    public var f1WeightedAtArgmax: Double?
+    /// `[truth][predicted]`, predictions at `threshold`.
     public var confusionMatrix: [[Int]]
     public var epochSeconds: Double
     /// Mean seconds per micro-batch step (forward, backward, and its share of the updates).
@@ -32,26 +40,30 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     public var earlyStoppingWait: Int
 
     enum CodingKeys: String, CodingKey {
-        case split, epoch, phase, lr, nll, samples, metrics, threshold, brier
+        case split, epoch, phase, lr, nll, samples, metrics, threshold, temperature, brier
         case trainLoss = "train_loss", aucMacro = "auc_macro", eceUniform = "ece_uniform"
         case sensitivityAtArgmax = "sensitivity_at_argmax", specificityAtArgmax = "specificity_at_argmax"
+        case accuracyAtArgmax = "accuracy_at_argmax", f1WeightedAtArgmax = "f1_weighted_at_argmax"
         case confusionMatrix = "confusion_matrix", epochSeconds = "epoch_seconds", stepSeconds = "step_seconds"
         case imagesPerSecond = "images_per_second", evalSeconds = "eval_seconds", peakRSSBytes = "peak_rss_bytes"
         case isBest = "is_best", earlyStoppingWait = "early_stopping_wait"
     }
 
-    /// The record of an evaluation: every metric of the report by its config name.
+    /// The record of an evaluation: every metric of the report by its config name; `temperature`
+    /// is the one the report's probabilities were computed at.
     public init(split: String, epoch: Int, phase: Int, lr: Double, trainLoss: Double?, output: Evaluator.Output,
-                report: ClassificationReport) {
+                report: ClassificationReport, temperature: Double = 1) {
         self.split = split; self.epoch = epoch; self.phase = phase; self.lr = lr; self.trainLoss = trainLoss
-        nll = output.nll()
+        nll = output.nll(temperature: temperature)
+        self.temperature = temperature
         samples = report.samples
         var values: [String: Double] = [:]
         for name in TrainingConfig.metricNames { values[name] = TrainingConfig.metric(name, of: report) }
         metrics = values
         aucMacro = report.aucMacro; eceUniform = report.eceUniform; brier = report.brier
         threshold = report.threshold
-        sensitivityAtArgmax = report.atArgmax.sensitivity; specificityAtArgmax = report.atArgmax.specificity
+        sensitivityAtArgmax = report.atArgmax.binary.sensitivity; specificityAtArgmax = report.atArgmax.binary.specificity
+        accuracyAtArgmax = report.atArgmax.accuracy; f1WeightedAtArgmax = report.atArgmax.f1Weighted
         confusionMatrix = report.confusionMatrix
         epochSeconds = 0; stepSeconds = nil; imagesPerSecond = nil; evalSeconds = output.seconds
         peakRSSBytes = ResidentMemory.peak(); isBest = false; earlyStoppingWait = 0

@@ -27,19 +27,16 @@ public final class Evaluator {
         public var logits: [[Float]] { viewLogits.first ?? [] }
 
         /// Softmax probabilities at `temperature`, averaged over the views (TTA averages
-        /// probabilities, not logits).
+        /// probabilities, not logits): the deployed prediction, the one the temperature is fitted on.
         public func probabilities(temperature: Double = 1) -> [[Double]] {
-            guard !viewLogits.isEmpty else { return [] }
-            return TTAView.average(viewLogits.map { view in view.map { Evaluator.softmax($0, temperature: temperature) } })
+            TemperatureScaling.probabilities(viewLogits: viewLogits, temperature: temperature)
         }
 
         public var probabilities: [[Double]] { probabilities(temperature: 1) }
 
         /// Mean negative log-likelihood of the true class under `probabilities(temperature:)`.
         public func nll(temperature: Double = 1) -> Double? {
-            guard !labels.isEmpty else { return nil }
-            let p = probabilities(temperature: temperature)
-            return zip(p, labels).map { -log(max($0[$1], 1e-300)) }.reduce(0, +) / Double(labels.count)
+            TemperatureScaling.nll(probabilities: probabilities(temperature: temperature), labels: labels)
         }
     }
 

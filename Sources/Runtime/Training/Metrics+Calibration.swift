@@ -58,21 +58,33 @@ extension Metrics {
     }
 }
 
-/// Every metric of one evaluation, for the epoch log, the checkpoint choice and reports.
-/// Binary metrics are the positive (malignant) class against the rest. Undefined values are nil.
+/// Every metric of one evaluation, for the epoch log, the checkpoint choice and the table at the
+/// end of training. Binary metrics are the positive (malignant) class against the rest.
+/// Undefined values are nil.
+///
+/// The class predictions are those of the decision rule (`Metrics.decide`: positive when
+/// P(positive) ≥ `threshold`, otherwise the most probable other class): the confusion matrix,
+/// accuracy, balanced accuracy, F1 and `atThreshold` all count them, as `EvaluationReport` does,
+/// so a checkpoint has one set of figures. `atArgmax` is the same set for the plain argmax, a
+/// labelled secondary view. ECE and the reliability bins judge the top-class confidence (is the
+/// argmax right), the usual definition, independent of the threshold.
 public struct ClassificationReport: Sendable, Equatable, Codable {
     public var samples: Int
+    /// Index of the positive (malignant) class.
+    public var positive: Int
+    /// `counts[truth][predicted]`, predictions at `threshold`.
     public var confusionMatrix: [[Int]]
     public var accuracy: Double?
     public var balancedAccuracy: Double?
     public var f1PerClass: [Double]
     public var f1Macro: Double?
     public var f1Weighted: Double?
-    /// Positive vs rest with P(positive) ≥ threshold.
+    /// The decision threshold on P(positive).
     public var threshold: Double
+    /// Positive vs rest with P(positive) ≥ threshold.
     public var atThreshold: Metrics.Binary
-    /// Positive vs rest by argmax.
-    public var atArgmax: Metrics.Binary
+    /// Secondary: every class-prediction figure at the plain argmax.
+    public var atArgmax: Metrics.DecisionMetrics
     public var aucROC: Double?
     public var aucPerClass: [Double?]
     public var aucMacro: Double?
@@ -81,23 +93,23 @@ public struct ClassificationReport: Sendable, Equatable, Codable {
     public var eceUniform: Double?
     public var brier: Double?
 
-    /// `probabilities[i]` has `classCount` entries; the confusion matrix and the multi-class
-    /// metrics use the argmax.
+    /// `probabilities[i]` has `classCount` entries; class predictions at `threshold`.
     public init(probabilities: [[Double]], truth: [Int], classCount: Int, positive: Int, threshold: Double = 0.5) {
         precondition(probabilities.allSatisfy { $0.count == classCount }, "every row needs classCount probabilities")
-        let predicted = Metrics.argmaxPredictions(probabilities)
-        let cm = Metrics.confusionMatrix(truth: truth, predicted: predicted, classCount: classCount)
+        let decision = Metrics.DecisionMetrics.atThreshold(probabilities, truth: truth, classCount: classCount,
+                                                           positive: positive, threshold: threshold)
         let scores = probabilities.map { $0[positive] }, isPositive = truth.map { $0 == positive }
         samples = truth.count
-        confusionMatrix = cm
-        accuracy = Metrics.accuracy(cm)
-        balancedAccuracy = Metrics.balancedAccuracy(cm)
-        f1PerClass = Metrics.f1PerClass(cm)
-        f1Macro = Metrics.f1Macro(cm)
-        f1Weighted = Metrics.f1Weighted(cm)
+        self.positive = positive
+        confusionMatrix = decision.confusionMatrix
+        accuracy = decision.accuracy
+        balancedAccuracy = decision.balancedAccuracy
+        f1PerClass = decision.f1PerClass
+        f1Macro = decision.f1Macro
+        f1Weighted = decision.f1Weighted
         self.threshold = threshold
-        atThreshold = Metrics.binary(probabilities: probabilities, truth: truth, positive: positive, threshold: threshold)
-        atArgmax = Metrics.binaryAtArgmax(probabilities: probabilities, truth: truth, positive: positive)
+        atThreshold = decision.binary
+        atArgmax = Metrics.DecisionMetrics.atArgmax(probabilities, truth: truth, classCount: classCount, positive: positive)
         aucROC = Metrics.aucROC(scores: scores, isPositive: isPositive)
         aucPerClass = Metrics.aucPerClass(probabilities: probabilities, truth: truth, classCount: classCount)
         aucMacro = Metrics.aucMacro(probabilities: probabilities, truth: truth, classCount: classCount)

@@ -27,17 +27,22 @@ public enum Metrics {
         probabilities.map(argmax)
     }
 
-    /// Predictions with the malignant threshold: `positive` when P(positive) ≥ threshold,
-    /// otherwise the most probable of the other classes. (The original kept the plain argmax
-    /// below the threshold, so a sample could be "malignant" by argmax while the binary rule
-    /// says it is not; here the class label and the binary decision always agree.)
+    /// The decision for one sample, the one rule of every table, report, model selection and
+    /// prediction: `positive` when P(positive) ≥ threshold, otherwise the most probable of the
+    /// other classes (the first on ties). The class label and the binary decision always agree:
+    /// a sample is called positive exactly when its score reaches the threshold. (The original
+    /// kept the plain argmax below the threshold, so a sample could be "malignant" by argmax
+    /// while the binary rule said it was not.)
+    public static func decide(_ row: [Double], positive: Int, threshold: Double) -> Int {
+        if row[positive] >= threshold { return positive }
+        var best = -1
+        for i in row.indices where i != positive && (best < 0 || row[i] > row[best]) { best = i }
+        return best < 0 ? positive : best
+    }
+
+    /// `decide` for every row.
     public static func thresholdPredictions(_ probabilities: [[Double]], positive: Int, threshold: Double) -> [Int] {
-        probabilities.map { row in
-            if row[positive] >= threshold { return positive }
-            var best = -1
-            for i in row.indices where i != positive && (best < 0 || row[i] > row[best]) { best = i }
-            return best < 0 ? positive : best
-        }
+        probabilities.map { decide($0, positive: positive, threshold: threshold) }
     }
 
     // MARK: Confusion-matrix metrics
@@ -108,6 +113,44 @@ public enum Metrics {
         let total = support.reduce(0, +)
         guard total > 0 else { return nil }
         return cm.indices.map { f1[$0] * Double(support[$0]) }.reduce(0, +) / Double(total)
+    }
+
+    /// Class predictions under one decision rule and everything counted from them: the
+    /// confusion matrix, accuracy, balanced accuracy, F1 and positive vs rest. The report types
+    /// build theirs here, so one set of predictions gives one set of figures everywhere.
+    public struct DecisionMetrics: Sendable, Equatable, Codable {
+        /// `counts[truth][predicted]`.
+        public var confusionMatrix: [[Int]]
+        public var accuracy: Double?
+        public var balancedAccuracy: Double?
+        public var f1PerClass: [Double]
+        public var f1Macro: Double?
+        public var f1Weighted: Double?
+        /// Positive vs rest: called positive when the predicted class is `positive`.
+        public var binary: Binary
+
+        public init(truth: [Int], predicted: [Int], classCount: Int, positive: Int) {
+            let cm = Metrics.confusionMatrix(truth: truth, predicted: predicted, classCount: classCount)
+            confusionMatrix = cm
+            accuracy = Metrics.accuracy(cm)
+            balancedAccuracy = Metrics.balancedAccuracy(cm)
+            f1PerClass = Metrics.f1PerClass(cm)
+            f1Macro = Metrics.f1Macro(cm)
+            f1Weighted = Metrics.f1Weighted(cm)
+            binary = Metrics.binary(isPositive: truth.map { $0 == positive }, calledPositive: predicted.map { $0 == positive })
+        }
+
+        /// The figures of the decision rule (`decide` at `threshold`).
+        public static func atThreshold(_ probabilities: [[Double]], truth: [Int], classCount: Int, positive: Int,
+                                       threshold: Double) -> DecisionMetrics {
+            DecisionMetrics(truth: truth, predicted: thresholdPredictions(probabilities, positive: positive, threshold: threshold),
+                            classCount: classCount, positive: positive)
+        }
+
+        /// The figures of the plain argmax (a secondary view, never the decision).
+        public static func atArgmax(_ probabilities: [[Double]], truth: [Int], classCount: Int, positive: Int) -> DecisionMetrics {
+            DecisionMetrics(truth: truth, predicted: argmaxPredictions(probabilities), classCount: classCount, positive: positive)
+        }
     }
 
     // MARK: Binary (positive class vs the rest)
@@ -218,25 +261,33 @@ public enum Metrics {
         public var specificity: Double
     }
 
-    /// The threshold on P(positive) (called positive when ≥ threshold) with the lowest false
-    /// positive rate among those reaching `targetSensitivity`, ties broken by the highest
-    /// threshold. Candidates are the distinct scores (every distinct operating point of the ROC
-    /// curve). nil without positives or without negatives (keep the previous threshold).
+    /// The decision threshold on P(positive): the one with the highest specificity among those
+    /// reaching `targetSensitivity`, ties toward more sensitivity.
+    ///
+    /// A sample is called positive when its score is ≥ the threshold (`decide`). Candidates are
+    /// the distinct scores (each one the lowest score called positive, so every distinct operating
+    /// point of the ROC curve is reached exactly) and one value just above the highest score
+    /// (nothing called positive). Among the candidates with sensitivity ≥ target (1e-12 slack for
+    /// rounding of the target), the fewest false positives win; among those, the most true
+    /// positives, which is the lowest such threshold. The returned sensitivity and specificity
+    /// are exactly those of `decide` at the threshold on these scores. nil without positives or
+    /// without negatives (keep the previous threshold).
     public static func tuneThreshold(scores: [Double], isPositive: [Bool], targetSensitivity: Double) -> ThresholdChoice? {
         precondition(scores.count == isPositive.count)
         let nPos = isPositive.filter { $0 }.count, nNeg = isPositive.count - nPos
         guard nPos > 0, nNeg > 0 else { return nil }
         let order = scores.indices.sorted { scores[$0] > scores[$1] }
         var tp = 0, fp = 0
-        var best: (threshold: Double, tp: Int, fp: Int)?
+        // Nothing called positive: sensitivity 0, specificity 1 (only a target of 0 accepts it).
+        var best: (threshold: Double, tp: Int, fp: Int)? = targetSensitivity <= 1e-12 ? (scores[order[0]].nextUp, 0, 0) : nil
         var i = 0
-        while i < order.count {                      // thresholds from the highest down
+        while i < order.count {                      // thresholds from the highest down: tp and fp only grow
             var j = i
             while j + 1 < order.count && scores[order[j + 1]] == scores[order[i]] { j += 1 }
             for k in i...j { if isPositive[order[k]] { tp += 1 } else { fp += 1 } }
             let sensitivity = Double(tp) / Double(nPos)
-            // Strictly fewer false positives wins; on equal FP the earlier (higher) threshold stays.
-            if sensitivity >= targetSensitivity - 1e-12, best == nil || fp < best!.fp {
+            // Fewer false positives wins; on equal FP the lower threshold has more TP and wins.
+            if sensitivity >= targetSensitivity - 1e-12, best == nil || fp <= best!.fp {
                 best = (scores[order[i]], tp, fp)
             }
             i = j + 1

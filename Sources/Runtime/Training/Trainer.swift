@@ -265,14 +265,14 @@ public final class Trainer {
     private func finishEpoch(_ epoch: Int, phase: Int, lr: Double) throws {
         let sums = run.partial
         let output = try evaluator.run(data.val, block: .ema, views: views)
-        let malignant = config.data.malignantIndex
-        if let choice = Metrics.tuneThreshold(scores: output.probabilities.map { $0[malignant] },
-                                              isPositive: output.labels.map { $0 == malignant },
-                                              targetSensitivity: config.clinical.minSensitivityMalignant) {
+        // The decision rule on this validation: the threshold for `decisionTarget`, and the primary
+        // metric (model selection, early stopping) counted from the decisions at that threshold.
+        let probabilities = output.probabilities
+        if let choice = Calibration.tuneThreshold(probabilities, labels: output.labels, config: config) {
             run.threshold = choice.threshold
         }
-        let report = ClassificationReport(probabilities: output.probabilities, truth: output.labels,
-                                          classCount: data.classNames.count, positive: malignant, threshold: run.threshold)
+        let report = ClassificationReport(probabilities: probabilities, truth: output.labels, classCount: data.classNames.count,
+                                          positive: config.data.malignantIndex, threshold: run.threshold)
         let value = TrainingConfig.metric(config.metrics.primaryMetric, of: report)
         run.epoch = epoch; run.batchInEpoch = 0; run.partial = TrainerState.EpochSums()
         let isBest = value.map { v in run.best.value.map { v > $0 } ?? true } ?? false
@@ -314,8 +314,10 @@ public final class Trainer {
 
     /// The end of a run: the best checkpoint's EMA weights (the state blocks are overwritten with
     /// that checkpoint); with `inference.temperature_scaling`, the temperature fitted on the
-    /// validation logits, the threshold re-tuned on the calibrated probabilities, both stored in
-    /// that checkpoint's state; then the test split with its threshold and temperature. nil record without a test split; nil without a best checkpoint.
+    /// validation TTA average (the deployed prediction), the threshold re-tuned on its calibrated
+    /// probabilities for `decisionTarget`, both stored in that checkpoint's state; then the test
+    /// split with that threshold and temperature, counted by the decision rule. nil record without
+    /// a test split; nil without a best checkpoint.
     public func finishWithBest() throws -> (fit: TemperatureFit?, test: (record: EpochRecord, report: ClassificationReport)?)? {
         guard let best = run.best.checkpoint else { return nil }
         let url = store.directory.appendingPathComponent(best)
@@ -323,7 +325,8 @@ public final class Trainer {
         var bestState = try TrainerState.decode(loaded.trainerState, path: best)
         var fit: TemperatureFit?
         if config.inference.temperatureScaling {
-            let calibration = Calibration.calibrate(try evaluator.run(data.val, block: .ema, views: views), config: config)
+            let calibration = Calibration.calibrate(try evaluator.run(data.val, block: .ema, views: views),
+                                                    views: Calibration.viewNames(config), config: config)
             Calibration.apply(calibration, to: &bestState)
             try AtomicFile.write(try bestState.encoded(), to: url.appendingPathComponent(CheckpointStore.trainerStateFile).path)
             fit = calibration.fit
@@ -334,7 +337,7 @@ public final class Trainer {
                                           classCount: data.classNames.count, positive: config.data.malignantIndex,
                                           threshold: bestState.threshold)
         var r = EpochRecord(split: "test", epoch: bestState.epoch, phase: config.phase(ofEpoch: bestState.epoch), lr: 0,
-                            trainLoss: nil, output: output, report: report)
+                            trainLoss: nil, output: output, report: report, temperature: bestState.temperature)
         r.isBest = true
         record(r)
         return (fit, (r, report))
