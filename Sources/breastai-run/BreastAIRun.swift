@@ -95,7 +95,7 @@ struct Forward: ParsableCommand {
         options.artifact = artifact
         let program = try options.load { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         let state = try StateBlocks(layout: program.manifest.layout)
-        let report = try Weights.load(try SafeTensors(contentsOf: URL(fileURLWithPath: weights)), into: state, strict: true)
+        let report = try Weights.load(try Weights.open(URL(fileURLWithPath: weights)), into: state, strict: true)
         FileHandle.standardError.write(Data("weights: \(report.summary)\n".utf8))
         let n = shape[0], k = program.manifest.classes
         let arena = try Arena(bytes: program.manifest.eval.arenaBytes)
@@ -170,7 +170,7 @@ struct Step: ParsableCommand {
         }
         let program = try CompiledProgram(directory: dir)
         let state = try StateBlocks(layout: program.manifest.layout)
-        let report = try Weights.load(try SafeTensors(contentsOf: URL(fileURLWithPath: weights)), into: state, strict: true)
+        let report = try Weights.load(try Weights.open(URL(fileURLWithPath: weights)), into: state, strict: true)
         FileHandle.standardError.write(Data("weights: \(report.summary)\n".utf8))
         let labelValues = try SafeTensors(contentsOf: URL(fileURLWithPath: labels)).int64s("labels").map { Int32(truncatingIfNeeded: $0) }
         let images = pixels

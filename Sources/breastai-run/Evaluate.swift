@@ -131,6 +131,7 @@ struct Eval: ParsableCommand {
             let url = URL(fileURLWithPath: dir)
             let written = try ReportWriter.write(report, output: output, temperature: temperature, fit: fit,
                                                  metricsLog: URL(fileURLWithPath: config.paths.logsDir).appendingPathComponent("metrics.jsonl"),
+                                                 runID: checkpoint.state.runID,
                                                  to: url)
             say("report: \(url.appendingPathComponent("report.md").path), report.json and \(written.count) plots")
         }

@@ -197,7 +197,7 @@ struct Train: ParsableCommand {
     var config: String?
     @Option(name: .long, help: ArgumentHelp("Continue a run: latest (default), best, a checkpoint name or folder.", valueName: "checkpoint"))
     var resume: String?
-    @Option(name: .long, help: "Start from a safetensors state dict with torchvision names (ImageNet weights; tools/convert_torchvision.py).")
+    @Option(name: .long, help: "Start from pretrained weights: a safetensors file or a torch .pth (torchvision names; read natively). Default with model.pretrained: torchvision's file in the torch cache ($TORCH_HOME/hub/checkpoints).")
     var initWeights: String?
     @OptionGroup var options: TrainOptions
 

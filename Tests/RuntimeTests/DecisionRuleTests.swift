@@ -76,20 +76,24 @@ final class DecisionRuleTests: XCTestCase {
     }
 
     /// The threshold targets `metrics.clinical_thresholds.sensitivity_min` (0.96 by default), not
-    /// `clinical.min_sensitivity_malignant` (0.90); a loud line says so while the two differ.
+    /// `clinical.min_sensitivity_malignant` (the original's 0.90, now 0.96 in the shipped configs);
+    /// a loud line says so while the two differ.
     func testThresholdTargetIsTheClinicalGate() throws {
         let config = try TrainingConfig.defaults()
         XCTAssertEqual(config.decisionTarget, config.metrics.clinicalThresholds.sensitivityMin)
         XCTAssertEqual(config.decisionTarget, 0.96)
-        XCTAssertEqual(config.decisionWarnings.count, 1)
-        let line = config.decisionWarnings[0]
+        XCTAssertEqual(config.decisionWarnings, [], "the shipped configuration agrees with itself")
+        let original = try TrainingConfig.defaults(overrides: ["clinical.min_sensitivity_malignant": "0.90"])
+        XCTAssertEqual(original.decisionTarget, 0.96)
+        XCTAssertEqual(original.decisionWarnings.count, 1)
+        let line = original.decisionWarnings[0]
         for part in ["clinical.min_sensitivity_malignant is 0.9", "sensitivity_min is 0.96", "targets sensitivity >= 0.96",
                      "--set clinical.min_sensitivity_malignant=0.96"] {
             XCTAssertTrue(line.contains(part), line)
         }
         XCTAssertFalse(line.contains("\n"))
         XCTAssertEqual(try TrainingConfig.defaults(overrides: ["clinical.min_sensitivity_malignant": "0.96"]).decisionWarnings, [])
-        let lowered = try TrainingConfig.defaults(overrides: ["metrics.clinical_thresholds.sensitivity_min": "0.9"])
+        let lowered = try TrainingConfig.defaults(overrides: ["metrics.clinical_thresholds.sensitivity_min": "0.9", "clinical.min_sensitivity_malignant": "0.9"])
         XCTAssertEqual(lowered.decisionTarget, 0.9); XCTAssertEqual(lowered.decisionWarnings, [])
 
         // Calibration (end of training, eval) tunes for 0.96: 50 malignant and 50 others with

@@ -117,7 +117,7 @@ let defaultConfigText = #"""
   },
 
   "clinical": {
-    "min_sensitivity_malignant": 0.90
+    "min_sensitivity_malignant": 0.96
   },
 
   "inference": {

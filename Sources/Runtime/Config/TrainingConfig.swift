@@ -231,7 +231,8 @@ public struct TrainingConfig: Equatable, Sendable {
 
     /// `clinical` (added; the original's injected `clinical` defaults).
     public struct Clinical: Equatable, Sendable {
-        /// Malignant sensitivity the decision threshold is tuned for on validation; in (0, 1].
+        /// The original's tuning target, kept for its files; the threshold targets
+        /// `metrics.clinical_thresholds.sensitivity_min` (`decisionTarget`) and a differing value is warned about. In (0, 1].
         public let minSensitivityMalignant: Double
     }
 

@@ -8,7 +8,7 @@ public enum ReportWriter {
     /// Writes everything into `directory` (created); returns the figure files written, by title.
     @discardableResult
     public static func write(_ report: EvaluationReport, output: Evaluator.Output, temperature: Double, fit: TemperatureFit?,
-                             metricsLog: URL?, to directory: URL) throws -> [String: String] {
+                             metricsLog: URL?, runID: String? = nil, to directory: URL) throws -> [String: String] {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -51,7 +51,7 @@ public enum ReportWriter {
                                         title: String(format: "Confusion matrix (%@, threshold %.2f)", split, report.threshold)),
                  "confusion_matrix.png", "Confusion matrix")
         if let metricsLog, FileManager.default.fileExists(atPath: metricsLog.path) {
-            let points = try Charts.readMetricsJSONL(metricsLog)
+            let points = try Charts.readMetricsJSONL(metricsLog, runID: runID)
             if !points.isEmpty { try save(Charts.trainingCurves(points), "training_curves.png", "Training curves") }
         }
 

@@ -73,11 +73,15 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     public func summary(tracked: [String]) -> String {
         func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
         var parts = tracked.map { "\(Self.shortName($0)) \(f(metrics[$0]))" }
-        parts.append("thr \(String(format: "%.2f", threshold))")
+        parts.append("Threshold \(String(format: "%.3f", threshold))")
         return parts.joined(separator: " · ")
     }
 
+    /// The names the log prints: the original guide's (`AUC`, `Sensitivity`, ...), so its monitoring
+    /// command `grep -E "(Phase|Epoch|AUC|Sensitivity)"` finds the epoch lines.
     static func shortName(_ metric: String) -> String {
-        ["balanced_accuracy": "bal_acc", "accuracy": "acc", "sensitivity": "sens", "specificity": "spec"][metric] ?? metric
+        ["balanced_accuracy": "BalAcc", "accuracy": "Acc", "auc_roc": "AUC", "auc_pr": "AUC-PR", "sensitivity": "Sensitivity",
+         "specificity": "Specificity", "ppv": "PPV", "npv": "NPV", "f1_macro": "F1-macro", "f1_weighted": "F1-weighted",
+         "ece": "ECE"][metric] ?? metric
     }
 }

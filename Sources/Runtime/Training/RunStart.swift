@@ -40,11 +40,17 @@ struct RunStart {
                 let moved = try RunFolder.moveAside(checkpointDir)
                 start.notes.append("--overwrite-run: moved the previous run (\(occupant)) aside to \(moved.path)")
             }
+            let environment = ProcessInfo.processInfo.environment
             if let initWeights {
                 start.initialWeights = initWeights
+            } else if config.model.pretrained,
+                      let found = PretrainedWeights.locate(architecture: config.model.architecture, environment: environment) {
+                start.initialWeights = found
+                start.notes.append("model.pretrained: torchvision's weights found in the torch cache, \(found.path)")
             } else if config.model.pretrained {
                 guard options.randomInit else {
-                    throw RuntimeError.config(source: config.source, problem: "model.pretrained is true but no pretrained weights were given or found: pass --init-weights FILE (safetensors with torchvision names; tools/convert_torchvision.py), or --random-init to train from random weights on purpose, or set model.pretrained false")
+                    throw RuntimeError.config(source: config.source, problem: PretrainedWeights.missingMessage(architecture: config.model.architecture, environment: environment)
+                                              + " (or set model.pretrained false)")
                 }
                 start.notes.append("warning: --random-init: model.pretrained is true but the run starts from RANDOM weights on purpose")
             } else {

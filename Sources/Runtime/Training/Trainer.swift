@@ -13,7 +13,7 @@ import Graph
 /// `gradScale = 1 / micro-batches in the group` (so the step uses the mean gradient), the
 /// schedule's LR, clipping at `gradient_clip` and the EMA decay (0 when EMA is off: the EMA block
 /// then equals the weights). Then validation, the threshold tuned for
-/// `clinical.min_sensitivity_malignant`, the primary metric, a checkpoint.
+/// `TrainingConfig.decisionTarget` (metrics.clinical_thresholds.sensitivity_min), the primary metric, a checkpoint.
 public final class Trainer {
     public let config: TrainingConfig
     public let program: CompiledProgram
@@ -172,7 +172,7 @@ public final class Trainer {
             guard let phase = m.phases.first(where: { $0.phase == phaseNumber }) else { preconditionFailure("phases checked in init") }
             if phaseNumber != lastPhase {
                 arena.discard()
-                say("phase \(phaseNumber): \(phase.trainableParameters) trainable parameters, LR x\(run.schedule.multiplier(epoch: epoch))")
+                say("Phase \(phaseNumber): \(phase.trainableParameters) trainable parameters, LR x\(run.schedule.multiplier(epoch: epoch))")
                 lastPhase = phaseNumber
             }
             let indices = sampler.epoch(seed: run.seed, epoch: epoch, count: perEpoch * m.batch)
@@ -290,7 +290,7 @@ public final class Trainer {
         if isBest { run.best.value = value; run.best.epoch = epoch; run.best.checkpoint = name }
         record(r)
         let loss = r.trainLoss.map { String(format: "%.4f", $0) } ?? "n/a"
-        say("epoch \(epoch)/\(config.training.epochs) · phase \(phase) · lr \(String(format: "%.2e", lr)) · loss \(loss) · val "
+        say("Epoch \(epoch)/\(config.training.epochs) · Phase \(phase) · lr \(String(format: "%.2e", lr)) · loss \(loss) · val "
             + r.summary(tracked: config.metrics.trackMetrics) + String(format: " · %.1f s", r.epochSeconds)
             + (isBest ? " · best \(config.metrics.primaryMetric)" : "")
             + (run.earlyStopping.stopped ? " · early stopping (no improvement for \(es.patience) epochs)" : ""))

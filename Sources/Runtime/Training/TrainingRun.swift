@@ -62,7 +62,7 @@ public final class TrainingRun {
         let say: (String) -> Void = { line in console(line); log.line(line) }
         self.say = say
         do {
-            for line in options.preamble { say(line) }
+            for line in options.preamble + config.decisionWarnings { say(line) }
             say("run \(runID)\(start.resumed != nil ? " (resumed)" : ""): config \(config.source) (hash \(config.configHash)); \(config.model.architecture) at \(config.data.imageSize) px, batch \(config.data.batchSize) x \(config.data.gradientAccumulationSteps) accumulation, \(config.training.epochs) epochs")
             for note in start.notes { say(note) }
 
@@ -98,12 +98,8 @@ public final class TrainingRun {
             } else {
                 Initializer.initialize(state, head: config.modelConfig.head, seed: config.system.seed)
                 if let weights = start.initialWeights {
-                    let file = try SafeTensors(contentsOf: weights)
-                    let report = try Weights.load(file, into: state)
+                    let report = try Weights.load(try Weights.open(weights), into: state)
                     say("initial weights \(weights.path): \(report.summary)")
-                    if !report.shapeMismatch.isEmpty || !report.missing.isEmpty {
-                        say("tensors not in the file or of another shape (the classifier and CBAM of a torchvision ImageNet file) start from random initialisation")
-                    }
                 }
                 state.copyModelToEMA()
             }
