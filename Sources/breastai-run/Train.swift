@@ -190,7 +190,7 @@ struct Train: ParsableCommand {
                 config = try options.configuration(file: file)
             } else {
                 let probe = try TrainingConfig.defaults(overrides: try options.overrides().filter { $0.key.hasPrefix("paths.") })
-                let store = try CheckpointStore(directory: URL(fileURLWithPath: probe.paths.checkpointDir), keepLatest: probe.checkpoints.keepLatest)
+                let store = try CheckpointStore(directory: URL(fileURLWithPath: probe.paths.checkpointDir), access: .read)
                 let url = try store.resolve(resume)
                 let stateURL = url.appendingPathComponent("trainer_state.json")
                 let stored = try TrainerState.decode(try Data(contentsOf: stateURL), path: stateURL.path)

@@ -57,7 +57,12 @@ public final class TrainingRun {
 
         let state = try StateBlocks(layout: program.manifest.layout)
         self.state = state
-        let store = try CheckpointStore(directory: URL(fileURLWithPath: config.paths.checkpointDir), keepLatest: config.checkpoints.keepLatest)
+        // A fresh run gets a new id (the store refuses a folder that holds another run); a resumed one keeps its folder's.
+        let checkpointDir = URL(fileURLWithPath: config.paths.checkpointDir)
+        var runID = CheckpointStore.newRunID()
+        if case .resume = options.start, let identity = try CheckpointStore.runIdentity(at: checkpointDir) { runID = identity.runID }
+        let store = try CheckpointStore(directory: checkpointDir, keepLatest: config.checkpoints.keepLatest, access: .write(runID: runID))
+        for note in store.notes { say(note) }
         var resumed: TrainerState?
         switch options.start {
         case .resume(let reference):
