@@ -213,7 +213,7 @@ final class CheckpointStoreTests: XCTestCase {
         let foreign = root.appendingPathComponent("epoch-0003")
         try Data("not mine".utf8).write(to: foreign)
         assertIOError(try store.save(name: "epoch-0003", state: try filledState(seed: 11), batchesTracked: [:], trainerState: Data()),
-                      path: foreign.path, contains: "not a checkpoint directory")
+                      path: foreign.path, contains: "not a checkpoint folder")
         XCTAssertEqual(try Data(contentsOf: foreign), Data("not mine".utf8))
         XCTAssertEqual(try listing(store), ["epoch-0003"])
         XCTAssertEqual(try store.prune(), [], "prune never deletes what is not a checkpoint directory")
@@ -241,6 +241,7 @@ final class CheckpointStoreTests: XCTestCase {
         try fm.createDirectory(at: root.appendingPathComponent(".tmp-epoch-0001-77-789"), withIntermediateDirectories: false)
         try fm.createSymbolicLink(atPath: root.appendingPathComponent(".link-latest-77-1").path, withDestinationPath: "epoch-0002")
         try Data().write(to: root.appendingPathComponent(".keep"))  // not the store's: left alone
+        store.close()  // the crashed writer is gone
         let reopened = try writer()
         XCTAssertEqual(try listing(reopened), [".keep", "epoch-0001", "epoch-0002", "latest"])
         XCTAssertEqual(try CheckpointStore.load(try reopened.resolve("epoch-0001"), into: StateBlocks(layout: Self.layout)).trainerState,
