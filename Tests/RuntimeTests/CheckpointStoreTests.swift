@@ -22,19 +22,7 @@ final class CheckpointStoreTests: XCTestCase {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// Blocks filled with arbitrary bit patterns (NaN payloads and subnormals included), seeded.
-    func filledState(seed: UInt64) throws -> StateBlocks {
-        let state = try StateBlocks(layout: Self.layout)
-        var x = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-        for block in StateBlocks.Block.allCases {
-            let p = state.pointer(block)
-            for i in 0 ..< state.count(block) {
-                x ^= x << 13; x ^= x >> 7; x ^= x << 17
-                p[i] = Float(bitPattern: UInt32(truncatingIfNeeded: x))
-            }
-        }
-        return state
-    }
+    func filledState(seed: UInt64) throws -> StateBlocks { try filledCheckpointState(Self.layout, seed: seed) }
 
     func sameBits(_ a: StateBlocks, _ b: StateBlocks, _ block: StateBlocks.Block) -> Bool {
         memcmp(a.pointer(block), b.pointer(block), a.count(block) * 4) == 0
@@ -318,4 +306,18 @@ final class CheckpointStoreTests: XCTestCase {
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+/// Blocks of `layout` filled with arbitrary bit patterns (NaN payloads and subnormals included), seeded.
+func filledCheckpointState(_ layout: Manifest.StateLayout, seed: UInt64) throws -> StateBlocks {
+    let state = try StateBlocks(layout: layout)
+    var x = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+    for block in StateBlocks.Block.allCases {
+        let p = state.pointer(block)
+        for i in 0 ..< state.count(block) {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17
+            p[i] = Float(bitPattern: UInt32(truncatingIfNeeded: x))
+        }
+    }
+    return state
 }
