@@ -43,7 +43,7 @@ final class RunLock: @unchecked Sendable {
             note = "\(directory.path): took over the lock of process \(previous), which no longer holds it (it ended without closing the run)"
         }
         var text = Array("\(getpid())\n".utf8)
-        guard ftruncate(fd, 0) == 0, pwrite(fd, &text, text.count, 0) == text.count, fsync(fd) == 0 else {
+        guard ftruncate(fd, 0) == 0, pwrite(fd, &text, text.count, 0) == text.count else {
             throw RuntimeError.io(path: path, problem: "cannot write the PID to the lock file: \(String(cString: strerror(errno)))")
         }
         return (lock, note)
