@@ -82,7 +82,7 @@ final class TrainingRunTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("skipped unreadable image") && $0.contains("notes.png") }, lines.joined(separator: "\n"))
         XCTAssertTrue(lines.contains { $0.contains("skipped unreadable image") && $0.contains("truncated.png") })
         XCTAssertEqual(r1.trainer.data.train.count, 24)
-        let latest = try CheckpointStore(directory: straight.appendingPathComponent("checkpoints"), keepLatest: 2).resolve("latest")
+        let latest = try CheckpointStore(directory: straight.appendingPathComponent("checkpoints"), access: .read).resolve("latest")
         let reference = try StateBlocks(layout: r1.state.layout)
         let referenceState = try TrainerState.decode(try CheckpointStore.load(latest, into: reference).trainerState, path: "latest")
         XCTAssertEqual(referenceState.epoch, 4)
@@ -106,7 +106,7 @@ final class TrainingRunTests: XCTestCase {
         let (r3, _, _) = try run(midEpoch, start: .resume("latest"))
 
         for (root, what) in [(afterEpoch, "resumed after epoch 1"), (midEpoch, "resumed in epoch 3")] {
-            let url = try CheckpointStore(directory: root.appendingPathComponent("checkpoints"), keepLatest: 2).resolve("latest")
+            let url = try CheckpointStore(directory: root.appendingPathComponent("checkpoints"), access: .read).resolve("latest")
             let state = try StateBlocks(layout: r1.state.layout)
             let resumedState = try TrainerState.decode(try CheckpointStore.load(url, into: state).trainerState, path: what)
             assertBitIdentical(blocks(reference), blocks(state), what)

@@ -6,7 +6,8 @@ import Graph
 import Glibc
 #endif
 
-/// Tests for checkpoint directories: round trip, torchvision names, links, pruning, crash safety.
+/// Tests for checkpoint folders: round trip, torchvision names, links, pruning, manifests.
+/// (Identity, locks, read-only access and the backup: CheckpointRunTests; crashes: CheckpointCrashTests.)
 final class CheckpointStoreTests: XCTestCase {
     /// The tiny model's layout, built as Codegen's `StateLayout(config:)` does (RuntimeTests does not link Codegen).
     static let layout = testLayout(ModelConfig(variant: .tiny, classes: 3, imageSize: 32, batch: 2))
@@ -21,27 +22,19 @@ final class CheckpointStoreTests: XCTestCase {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// Blocks filled with arbitrary bit patterns (NaN payloads and subnormals included), seeded.
-    func filledState(seed: UInt64) throws -> StateBlocks {
-        let state = try StateBlocks(layout: Self.layout)
-        var x = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-        for block in StateBlocks.Block.allCases {
-            let p = state.pointer(block)
-            for i in 0 ..< state.count(block) {
-                x ^= x << 13; x ^= x >> 7; x ^= x << 17
-                p[i] = Float(bitPattern: UInt32(truncatingIfNeeded: x))
-            }
-        }
-        return state
-    }
+    func filledState(seed: UInt64) throws -> StateBlocks { try filledCheckpointState(Self.layout, seed: seed) }
 
     func sameBits(_ a: StateBlocks, _ b: StateBlocks, _ block: StateBlocks.Block) -> Bool {
         memcmp(a.pointer(block), b.pointer(block), a.count(block) * 4) == 0
     }
 
-    /// Visible and hidden entries of the store's directory, sorted.
+    /// Visible entries of the store's directory, sorted, and the hidden ones other than `.lock`.
     func listing(_ store: CheckpointStore) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: store.directory.path).sorted()
+        try FileManager.default.contentsOfDirectory(atPath: store.directory.path).filter { $0 != ".lock" && $0 != CheckpointStore.runFile }.sorted()
+    }
+
+    func writer(_ keepLatest: Int = 3) throws -> CheckpointStore {
+        try CheckpointStore(directory: root, keepLatest: keepLatest, access: .write(runID: "test-run"))
     }
 
     func assertIOError(_ body: @autoclosure () throws -> Any, path: String, contains fragment: String = "",
@@ -56,7 +49,7 @@ final class CheckpointStoreTests: XCTestCase {
     // MARK: - Round trip and format
 
     func testSaveThenLoadIsBitIdentical() throws {
-        let store = try CheckpointStore(directory: root, keepLatest: 3)
+        let store = try writer()
         let state = try filledState(seed: 1)
         let prefixes = CheckpointStore.batchNormPrefixes(Self.layout).sorted()
         XCTAssertGreaterThan(prefixes.count, 5)
@@ -78,7 +71,7 @@ final class CheckpointStoreTests: XCTestCase {
     }
 
     func testFilesCarryTorchvisionNamesAndInt64BatchCounts() throws {
-        let store = try CheckpointStore(directory: root, keepLatest: 3)
+        let store = try writer()
         let state = try filledState(seed: 2)
         let prefixes = CheckpointStore.batchNormPrefixes(Self.layout)
         XCTAssertTrue(prefixes.contains("features.0.1"), "torchvision names the stem BatchNorm features.0.1")
@@ -101,7 +94,7 @@ final class CheckpointStoreTests: XCTestCase {
     }
 
     func testBatchCountForAnUnknownPrefixIsRejected() throws {
-        let store = try CheckpointStore(directory: root, keepLatest: 3)
+        let store = try writer()
         XCTAssertThrowsError(try store.save(name: "epoch-0001", state: try filledState(seed: 3),
                                             batchesTracked: ["features.0.0": 1], trainerState: Data())) { error in
             XCTAssertTrue("\(error)".contains("features.0.0.num_batches_tracked"), "\(error)")
@@ -124,7 +117,7 @@ final class CheckpointStoreTests: XCTestCase {
     // MARK: - Links, resolving, pruning
 
     func testLatestAndBestLinks() throws {
-        let store = try CheckpointStore(directory: root, keepLatest: 3)
+        let store = try writer()
         let state = try filledState(seed: 4)
         try store.save(name: "epoch-0001", state: state, batchesTracked: [:], trainerState: Data("1".utf8))
         try store.save(name: "epoch-0002", state: state, batchesTracked: [:], trainerState: Data("2".utf8))
@@ -133,7 +126,8 @@ final class CheckpointStoreTests: XCTestCase {
         let fm = FileManager.default
         XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: root.appendingPathComponent("latest").path), "epoch-0002")
         XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: root.appendingPathComponent("best").path), "epoch-0001")
-        XCTAssertEqual(try store.resolve("latest").lastPathComponent, "epoch-0002")
+        // `latest` is the newest complete checkpoint, whatever the link says.
+        XCTAssertEqual(try store.resolve("latest").lastPathComponent, "epoch-0003")
         XCTAssertEqual(try store.resolve("best").lastPathComponent, "epoch-0001")
         XCTAssertEqual(try store.resolve("epoch-0003").lastPathComponent, "epoch-0003")
         XCTAssertEqual(try store.resolve(root.appendingPathComponent("epoch-0003").path).lastPathComponent, "epoch-0003")
@@ -142,7 +136,7 @@ final class CheckpointStoreTests: XCTestCase {
     }
 
     func testResolveErrorsNameThePath() throws {
-        let store = try CheckpointStore(directory: root, keepLatest: 3)
+        let store = try writer()
         assertIOError(try store.resolve("latest"), path: root.appendingPathComponent("latest").path, contains: "no checkpoint")
         assertIOError(try store.resolve("epoch-0042"), path: root.appendingPathComponent("epoch-0042").path)
         assertIOError(try store.resolve("/nonexistent/run/epoch-0001"), path: "/nonexistent/run/epoch-0001")
@@ -151,17 +145,20 @@ final class CheckpointStoreTests: XCTestCase {
     }
 
     func testIncompleteCheckpointIsRejected() throws {
-        let store = try CheckpointStore(directory: root, keepLatest: 3)
+        let store = try writer()
         let url = try store.save(name: "epoch-0001", state: try filledState(seed: 6), batchesTracked: [:], trainerState: Data())
         try FileManager.default.removeItem(at: url.appendingPathComponent(CheckpointStore.optimizerFile))
-        assertIOError(try store.resolve("latest"), path: url.path, contains: "optimizer.safetensors missing")
+        assertIOError(try store.resolve("epoch-0001"), path: url.path, contains: "optimizer.safetensors missing")
+        assertIOError(try store.resolve("latest"), path: root.appendingPathComponent("latest").path, contains: "no checkpoint")
         assertIOError(try CheckpointStore.load(url, into: try StateBlocks(layout: Self.layout)), path: url.path, contains: "incomplete")
     }
 
     func testLoadIsStrictAndChangesNothingOnError() throws {
-        let store = try CheckpointStore(directory: root, keepLatest: 3)
+        let store = try writer()
         let url = try store.save(name: "epoch-0001", state: try filledState(seed: 7), batchesTracked: [:], trainerState: Data())
-        // An optimizer file lacking one moment: the error names the file and the tensor.
+        // An optimizer file lacking one moment: the error names the file and the tensor. (Without a
+        // manifest, as a checkpoint of the previous version, so the strict parse is what catches it.)
+        try FileManager.default.removeItem(at: url.appendingPathComponent(CheckpointManifest.fileName))
         let optimizerURL = url.appendingPathComponent(CheckpointStore.optimizerFile)
         let original = try SafeTensors(contentsOf: optimizerURL)
         let dropped = "exp_avg_sq." + Self.layout.parameters.last!.name
@@ -180,7 +177,7 @@ final class CheckpointStoreTests: XCTestCase {
     }
 
     func testPruneKeepsNewestBestLatestAndProtected() throws {
-        let store = try CheckpointStore(directory: root, keepLatest: 2)
+        let store = try writer(2)
         let state = try filledState(seed: 8)
         for name in ["epoch-0001", "epoch-0002", "epoch-0003", "epoch-0004", "epoch-0005", "epoch-0006",
                      "epoch-0007-step-000010", "keep-me", "epoch-0003-step-000005"] {
@@ -197,42 +194,14 @@ final class CheckpointStoreTests: XCTestCase {
         XCTAssertEqual(try store.prune(protected: ["epoch-0004"]), [])
     }
 
-    // MARK: - Crash safety
-
-    func testFailureMidSaveLeavesThePreviousCheckpointIntact() throws {
-        var store = try CheckpointStore(directory: root, keepLatest: 3)
-        let before = try filledState(seed: 9)
-        try store.save(name: "epoch-0001", state: before, batchesTracked: ["features.0.1": 5], trainerState: Data("old".utf8))
-        let after = try filledState(seed: 10)
-        struct Crash: Error {}
-        for stage in CheckpointStore.files + ["rename"] {
-            store.faultInjection = { if $0 == stage { throw Crash() } }
-            for name in ["epoch-0001", "epoch-0002"] {  // replacing the checkpoint, and a new one
-                XCTAssertThrowsError(try store.save(name: name, state: after, batchesTracked: [:], trainerState: Data("new".utf8)),
-                                     "crash at \(stage)") { XCTAssertTrue($0 is Crash, "\($0)") }
-                XCTAssertEqual(try listing(store), ["epoch-0001", "latest"], "crash at \(stage) saving \(name)")
-            }
-            let fresh = try StateBlocks(layout: Self.layout)
-            let (json, tracked) = try CheckpointStore.load(try store.resolve("latest"), into: fresh)
-            XCTAssertEqual(String(decoding: json, as: UTF8.self), "old")
-            XCTAssertEqual(tracked["features.0.1"], 5)
-            XCTAssertTrue(sameBits(before, fresh, .model) && sameBits(before, fresh, .adamV))
-        }
-        // Without the fault, replacing works and leaves nothing hidden behind.
-        store.faultInjection = nil
-        try store.save(name: "epoch-0001", state: after, batchesTracked: [:], trainerState: Data("new".utf8))
-        let fresh = try StateBlocks(layout: Self.layout)
-        XCTAssertEqual(try CheckpointStore.load(try store.resolve("epoch-0001"), into: fresh).trainerState, Data("new".utf8))
-        XCTAssertTrue(sameBits(after, fresh, .ema))
-        XCTAssertEqual(try listing(store), ["epoch-0001", "latest"])
-    }
+    // MARK: - Foreign entries and recovery
 
     func testNameCollisionWithAForeignFileIsRefused() throws {
-        let store = try CheckpointStore(directory: root, keepLatest: 3)
+        let store = try writer()
         let foreign = root.appendingPathComponent("epoch-0003")
         try Data("not mine".utf8).write(to: foreign)
         assertIOError(try store.save(name: "epoch-0003", state: try filledState(seed: 11), batchesTracked: [:], trainerState: Data()),
-                      path: foreign.path, contains: "not a checkpoint directory")
+                      path: foreign.path, contains: "not a checkpoint folder")
         XCTAssertEqual(try Data(contentsOf: foreign), Data("not mine".utf8))
         XCTAssertEqual(try listing(store), ["epoch-0003"])
         XCTAssertEqual(try store.prune(), [], "prune never deletes what is not a checkpoint directory")
@@ -240,7 +209,7 @@ final class CheckpointStoreTests: XCTestCase {
 
     func testReadOnlyDirectoryFailsCleanly() throws {
         try XCTSkipIf(getuid() == 0, "root ignores directory permissions")
-        let store = try CheckpointStore(directory: root, keepLatest: 3)
+        let store = try writer()
         try store.save(name: "epoch-0001", state: try filledState(seed: 12), batchesTracked: [:], trainerState: Data())
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: root.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path) }
@@ -249,7 +218,7 @@ final class CheckpointStoreTests: XCTestCase {
     }
 
     func testInitCleansUpAfterACrash() throws {
-        let store = try CheckpointStore(directory: root, keepLatest: 3)
+        let store = try writer()
         let state = try filledState(seed: 14)
         try store.save(name: "epoch-0001", state: state, batchesTracked: [:], trainerState: Data("1".utf8))
         try store.save(name: "epoch-0002", state: state, batchesTracked: [:], trainerState: Data("2".utf8))
@@ -260,9 +229,95 @@ final class CheckpointStoreTests: XCTestCase {
         try fm.createDirectory(at: root.appendingPathComponent(".tmp-epoch-0001-77-789"), withIntermediateDirectories: false)
         try fm.createSymbolicLink(atPath: root.appendingPathComponent(".link-latest-77-1").path, withDestinationPath: "epoch-0002")
         try Data().write(to: root.appendingPathComponent(".keep"))  // not the store's: left alone
-        let reopened = try CheckpointStore(directory: root, keepLatest: 3)
+        store.close()  // the crashed writer is gone
+        let reopened = try writer()
         XCTAssertEqual(try listing(reopened), [".keep", "epoch-0001", "epoch-0002", "latest"])
         XCTAssertEqual(try CheckpointStore.load(try reopened.resolve("epoch-0001"), into: StateBlocks(layout: Self.layout)).trainerState,
                        Data("1".utf8))
     }
+
+    // MARK: - Manifest
+
+    func testManifestListsEveryFileAndLoadRejectsADamagedOne() throws {
+        let store = try writer()
+        let url = try store.save(name: "epoch-0001", state: try filledState(seed: 20), batchesTracked: [:], trainerState: Data("s".utf8), best: "epoch-0001")
+        let manifestData = try Data(contentsOf: url.appendingPathComponent(CheckpointManifest.fileName))
+        let manifest = try JSONDecoder().decode(CheckpointManifest.self, from: manifestData)
+        XCTAssertEqual(manifest.runID, "test-run")
+        XCTAssertEqual(manifest.best, "epoch-0001")
+        XCTAssertEqual(Set(manifest.files.keys), Set(CheckpointStore.files))
+        for file in CheckpointStore.files {
+            // Independent reference: sha256sum of the file on disk.
+            let expected = try shell("sha256sum '\(url.appendingPathComponent(file).path)'").prefix(64)
+            XCTAssertEqual(manifest.files[file]?.sha256, String(expected), file)
+            XCTAssertEqual(manifest.files[file]?.size, try Data(contentsOf: url.appendingPathComponent(file)).count)
+        }
+        // One flipped byte (same size): resolve (sizes) passes, load (hashes) names the file.
+        let model = url.appendingPathComponent(CheckpointStore.modelFile)
+        var bytes = try Data(contentsOf: model)
+        bytes[bytes.count - 1] ^= 0x01
+        try bytes.write(to: model)
+        XCTAssertEqual(try store.resolve("latest"), url)
+        let fresh = try StateBlocks(layout: Self.layout)
+        assertIOError(try CheckpointStore.load(url, into: fresh), path: model.path, contains: "SHA-256")
+        XCTAssertTrue((0 ..< fresh.count(.model)).allSatisfy { fresh.model[$0] == 0 }, "a failed load must not touch the model")
+        // A truncated file: not complete, so `latest` falls back to nothing older here.
+        try bytes.prefix(100).write(to: model)
+        assertIOError(try store.resolve("epoch-0001"), path: model.path, contains: "100 bytes")
+    }
+
+    func testCheckpointOfThePreviousVersionLoads() throws {
+        let store = try writer()
+        let state = try filledState(seed: 21)
+        let url = try store.save(name: "epoch-0001", state: state, batchesTracked: [:], trainerState: Data("old".utf8))
+        try FileManager.default.removeItem(at: url.appendingPathComponent(CheckpointManifest.fileName))
+        XCTAssertEqual(try store.checkpoints(), ["epoch-0001"])
+        let fresh = try StateBlocks(layout: Self.layout)
+        XCTAssertEqual(try CheckpointStore.load(try store.resolve("latest"), into: fresh).trainerState, Data("old".utf8))
+        XCTAssertTrue(sameBits(state, fresh, .adamM))
+        // Rewriting its trainer state gives it a manifest.
+        try store.replaceTrainerState(of: "epoch-0001", with: Data("new".utf8))
+        XCTAssertEqual(try CheckpointStore.load(url, into: fresh).trainerState, Data("new".utf8))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: url.appendingPathComponent(CheckpointManifest.fileName).path))
+    }
+
+    func testReplaceTrainerStateKeepsTheTensorsAndUpdatesTheManifest() throws {
+        let store = try writer()
+        let state = try filledState(seed: 22)
+        let url = try store.save(name: "epoch-0001", state: state, batchesTracked: [:], trainerState: Data("before".utf8))
+        let modelBefore = try Data(contentsOf: url.appendingPathComponent(CheckpointStore.modelFile))
+        try store.replaceTrainerState(of: "epoch-0001", with: Data("after, longer".utf8))
+        let fresh = try StateBlocks(layout: Self.layout)
+        XCTAssertEqual(try CheckpointStore.load(url, into: fresh).trainerState, Data("after, longer".utf8))
+        XCTAssertTrue(sameBits(state, fresh, .model) && sameBits(state, fresh, .ema) && sameBits(state, fresh, .adamV))
+        XCTAssertEqual(try Data(contentsOf: url.appendingPathComponent(CheckpointStore.modelFile)), modelBefore)
+        XCTAssertEqual(try listing(store), ["epoch-0001", "latest"], "nothing hidden left behind")
+    }
+
+    /// The output of `command` run by /bin/sh.
+    func shell(_ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Blocks of `layout` filled with arbitrary bit patterns (NaN payloads and subnormals included), seeded.
+func filledCheckpointState(_ layout: Manifest.StateLayout, seed: UInt64) throws -> StateBlocks {
+    let state = try StateBlocks(layout: layout)
+    var x = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+    for block in StateBlocks.Block.allCases {
+        let p = state.pointer(block)
+        for i in 0 ..< state.count(block) {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17
+            p[i] = Float(bitPattern: UInt32(truncatingIfNeeded: x))
+        }
+    }
+    return state
 }

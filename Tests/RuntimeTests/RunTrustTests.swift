@@ -65,7 +65,7 @@ final class RunTrustTests: XCTestCase {
         let demo = DemoFolder(root: root)
         let checkpoints = root.appendingPathComponent("checkpoints")
         try FileManager.default.createDirectory(at: checkpoints, withIntermediateDirectories: true)
-        try Data(#"{"run_id": "aaaaaaaaaaaa", "format": 1}"#.utf8).write(to: checkpoints.appendingPathComponent("run.json"))
+        try Data(#"{"run_id": "aaaaaaaaaaaa", "created": "2026-12-04T00:00:00Z", "format": 1}"#.utf8).write(to: checkpoints.appendingPathComponent("run.json"))
         try demo.removePreviousDemoRun(checkpoints, say: { _ in })
         XCTAssertTrue(FileManager.default.fileExists(atPath: checkpoints.path), "a run the demo did not start stays")
         try demo.remember(runID: "aaaaaaaaaaaa")

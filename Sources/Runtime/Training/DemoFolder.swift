@@ -46,7 +46,7 @@ public struct DemoFolder {
     /// Deletes `checkpointDir` when it holds a run this demo started; any other run stays (and the
     /// training refuses to start over it).
     public func removePreviousDemoRun(_ checkpointDir: URL, say: (String) -> Void) throws {
-        guard let id = RunIdentity.runID(of: checkpointDir), runIDs().contains(id) else { return }
+        guard let id = RunFolder.runID(of: checkpointDir), runIDs().contains(id) else { return }
         say("removing the previous demo run \(id) (\(checkpointDir.path), started by breastai-run demo)")
         try FileManager.default.removeItem(at: checkpointDir)
     }

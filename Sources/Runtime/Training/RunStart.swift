@@ -5,9 +5,10 @@ import Foundation
 ///
 /// Rules (issue 10, "a run has an identity"):
 /// - a fresh run into a checkpoint folder that holds another run is refused, unless
-///   `overwriteRun`, which moves that folder aside (renamed, never deleted);
-/// - a resumed run keeps its id (from the checkpoint; a checkpoint written before run ids gets a
-///   new one, said so);
+///   `overwriteRun`, which moves that folder aside (renamed, never deleted); a folder whose run
+///   never saved a checkpoint is taken over under that run's id;
+/// - a resumed run keeps its id (from the checkpoint, else the folder's `run.json`; a folder from
+///   before run ids gets a new one, said so);
 /// - `model.pretrained: true` needs weights: `--init-weights`, or torchvision's file in the torch
 ///   cache; otherwise the run stops, unless `randomInit`.
 struct RunStart {
@@ -20,25 +21,30 @@ struct RunStart {
     static func prepare(_ options: TrainingRun.Options, config: TrainingConfig, checkpointDir: URL) throws -> RunStart {
         switch options.start {
         case .resume(let reference):
-            let store = try CheckpointStore(directory: checkpointDir, keepLatest: config.checkpoints.keepLatest)
-            let url = try store.resolve(reference)
+            let url = try CheckpointStore(directory: checkpointDir, access: .read).resolve(reference)
             let stateURL = url.appendingPathComponent(CheckpointStore.trainerStateFile)
             let data: Data
             do { data = try Data(contentsOf: stateURL) } catch {
                 throw RuntimeError.io(path: stateURL.path, problem: "cannot read the trainer state: \(error.localizedDescription)")
             }
             let state = try TrainerState.decode(data, path: stateURL.path)
-            var start = RunStart(runID: state.runID ?? RunIdentity.make(), resumed: state, checkpoint: url)
-            if state.runID == nil { start.notes.append("the checkpoint predates run ids; this run is now \(start.runID)") }
+            let folderID = try CheckpointStore.runIdentity(at: checkpointDir)?.runID
+            var start = RunStart(runID: state.runID ?? folderID ?? CheckpointStore.newRunID(), resumed: state, checkpoint: url)
+            if state.runID == nil && folderID == nil { start.notes.append("the checkpoint predates run ids; this run is now \(start.runID)") }
             return start
         case .fresh(let initWeights):
-            var start = RunStart(runID: RunIdentity.make())
-            if let occupant = RunIdentity.occupant(of: checkpointDir) {
-                guard options.overwriteRun else {
-                    throw RuntimeError.io(path: checkpointDir.path, problem: "already holds \(occupant); continue it with --resume, train into another --checkpoint-dir, or pass --overwrite-run to move it aside (nothing is deleted)")
+            var start = RunStart(runID: CheckpointStore.newRunID())
+            if let occupant = RunFolder.occupant(of: checkpointDir) {
+                if occupant.checkpoints == 0, let id = occupant.runID {
+                    start.runID = id
+                    start.notes.append("\(checkpointDir.path) was claimed by run \(id), which saved no checkpoint; this run starts there under that id")
+                } else {
+                    guard options.overwriteRun else {
+                        throw RuntimeError.io(path: checkpointDir.path, problem: "already holds \(occupant.description); continue it with --resume, train into another --checkpoint-dir, or pass --overwrite-run to move it aside (nothing is deleted)")
+                    }
+                    let moved = try CheckpointStore.moveAside(checkpointDir)
+                    start.notes.append("--overwrite-run: moved the previous run (\(occupant.description)) aside to \(moved.path)")
                 }
-                let moved = try RunFolder.moveAside(checkpointDir)
-                start.notes.append("--overwrite-run: moved the previous run (\(occupant)) aside to \(moved.path)")
             }
             let environment = ProcessInfo.processInfo.environment
             if let initWeights {
@@ -78,24 +84,43 @@ public enum ResumeReference {
     }
 }
 
-/// Moving a whole checkpoint folder aside.
-enum RunFolder {
-    /// Renames `directory` to a new sibling `<name>.moved-<UTC yyyyMMdd-HHmmss>`; returns it.
-    static func moveAside(_ directory: URL) throws -> URL {
-        let f = DateFormatter()
-        f.dateFormat = "yyyyMMdd-HHmmss"
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.locale = Locale(identifier: "en_US_POSIX")
-        let base = directory.standardizedFileURL
-        var target = base.deletingLastPathComponent().appendingPathComponent(base.lastPathComponent + ".moved-" + f.string(from: Date()))
-        var n = 1
-        while FileManager.default.fileExists(atPath: target.path) {
-            n += 1
-            target = base.deletingLastPathComponent().appendingPathComponent(base.lastPathComponent + ".moved-" + f.string(from: Date()) + "-\(n)")
+/// What a checkpoint folder holds of a run, read without touching it.
+public enum RunFolder {
+    public struct Occupant: Sendable {
+        public var runID: String?
+        public var checkpoints: Int
+        public var description: String
+    }
+
+    /// The run in checkpoint folder `directory`, or nil when a fresh run may start there: its
+    /// `run.json`, managed checkpoints (`epoch-NNNN...`, also from runs before run ids), or
+    /// `latest`/`best` links.
+    public static func occupant(of directory: URL) -> Occupant? {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return nil }
+        let checkpoints = entries.filter { CheckpointStore.order(of: $0) != nil }
+        let id = runID(of: directory)
+        let plural = checkpoints.count == 1 ? "" : "s"
+        if entries.contains(CheckpointStore.runFile) {
+            return Occupant(runID: id, checkpoints: checkpoints.count, description: "run \(id ?? "(unreadable run.json)") with \(checkpoints.count) checkpoint\(plural)")
         }
-        guard rename(base.path, target.path) == 0 else {
-            throw RuntimeError.io(path: base.path, problem: "cannot move it aside to \(target.lastPathComponent): \(String(cString: strerror(errno)))")
+        if !checkpoints.isEmpty {
+            return Occupant(runID: id, checkpoints: checkpoints.count,
+                            description: "\(checkpoints.count) checkpoint\(plural) of an earlier run (newest \(checkpoints.sorted().last!))")
         }
-        return target
+        if entries.contains("latest") || entries.contains("best") {
+            return Occupant(runID: nil, checkpoints: 1, description: "`latest`/`best` links of an earlier run")
+        }
+        return nil
+    }
+
+    /// The run id of checkpoint folder `directory`: its `run.json`, else the `trainer_state.json`
+    /// of its newest checkpoint; nil when neither names one.
+    public static func runID(of directory: URL) -> String? {
+        if let identity = try? CheckpointStore.runIdentity(at: directory) { return identity.runID }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        guard let newest = names.filter({ CheckpointStore.order(of: $0) != nil })
+            .max(by: { CheckpointStore.order(of: $0)! < CheckpointStore.order(of: $1)! }) else { return nil }
+        let url = directory.appendingPathComponent(newest).appendingPathComponent(CheckpointStore.trainerStateFile)
+        return (try? Data(contentsOf: url)).flatMap { try? TrainerState.decode($0, path: url.path) }?.runID
     }
 }

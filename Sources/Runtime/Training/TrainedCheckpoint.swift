@@ -8,11 +8,12 @@ public struct TrainedCheckpoint: Sendable {
     /// The stored configuration, with `overrides` applied (paths, typically).
     public let config: TrainingConfig
 
-    /// The checkpoint `reference` names (`best`, `latest`, a name under `checkpointDirectory`, or
-    /// a path); throws naming the path when it is missing, incomplete or unreadable.
+    /// The checkpoint `reference` names (`best`, `latest` = the newest complete checkpoint, a name
+    /// under `checkpointDirectory`, or a path); throws naming the path when it is missing,
+    /// incomplete or unreadable. Read-only: no lock, no recovery, so it is safe next to a training.
     public static func open(_ reference: String, checkpointDirectory: String,
                             overrides: [String: String] = [:]) throws -> TrainedCheckpoint {
-        let store = try CheckpointStore(directory: URL(fileURLWithPath: checkpointDirectory), keepLatest: 1_000_000)
+        let store = try CheckpointStore(directory: URL(fileURLWithPath: checkpointDirectory), access: .read)
         let url = try store.resolve(reference)
         let stateURL = url.appendingPathComponent(CheckpointStore.trainerStateFile)
         let data: Data

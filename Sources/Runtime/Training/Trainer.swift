@@ -328,7 +328,7 @@ public final class Trainer {
             let calibration = Calibration.calibrate(try evaluator.run(data.val, block: .ema, views: views),
                                                     views: Calibration.viewNames(config), config: config)
             Calibration.apply(calibration, to: &bestState)
-            try AtomicFile.write(try bestState.encoded(), to: url.appendingPathComponent(CheckpointStore.trainerStateFile).path)
+            try store.replaceTrainerState(of: best, with: try bestState.encoded())
             fit = calibration.fit
         }
         guard !data.test.isEmpty else { return (fit, nil) }
@@ -348,6 +348,7 @@ public final class Trainer {
     /// Writes checkpoint `name` (weights, EMA, optimizer state and `run`) and points `latest` at it.
     @discardableResult
     public func saveCheckpoint(_ name: String) throws -> URL {
-        try store.save(name: name, state: state, batchesTracked: batchesTracked(), trainerState: try run.encoded())
+        try store.save(name: name, state: state, batchesTracked: batchesTracked(), trainerState: try run.encoded(),
+                       best: run.best.checkpoint)
     }
 }

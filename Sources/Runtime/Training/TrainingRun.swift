@@ -12,6 +12,8 @@ public final class TrainingRun {
     public let state: StateBlocks
     public let trainer: Trainer
     public let log: TrainingLog
+    /// The checkpoint folder, held (locked) by this run until `execute` returns.
+    private var store: CheckpointStore?
     /// A line to the console and to `logs/training.log`.
     private let say: (String) -> Void
 
@@ -65,6 +67,12 @@ public final class TrainingRun {
             for line in options.preamble + config.decisionWarnings { say(line) }
             say("run \(runID)\(start.resumed != nil ? " (resumed)" : ""): config \(config.source) (hash \(config.configHash)); \(config.model.architecture) at \(config.data.imageSize) px, batch \(config.data.batchSize) x \(config.data.gradientAccumulationSteps) accumulation, \(config.training.epochs) epochs")
             for note in start.notes { say(note) }
+            // The folder's lock and identity first: a second writer fails here, before any work.
+            let store = try CheckpointStore(directory: checkpointDir, keepLatest: config.checkpoints.keepLatest,
+                                            access: .write(runID: runID),
+                                            backupDirectory: config.checkpoints.backupDir.map { URL(fileURLWithPath: $0) })
+            self.store = store
+            for note in store.notes { say(note) }
 
             let cache = try ImageCache(directory: options.cacheDirectory, preprocessor: config.preprocessor)
             let data = try TrainingData.prepare(config: config, cache: cache, threads: options.preparationThreads,
@@ -87,7 +95,6 @@ public final class TrainingRun {
             say("compiled program \(program.directory.path); \(program.blasSummary)")
             let state = try StateBlocks(layout: program.manifest.layout)
             self.state = state
-            let store = try CheckpointStore(directory: checkpointDir, keepLatest: config.checkpoints.keepLatest)
             if let run = start.resumed, let url = start.checkpoint {
                 _ = try CheckpointStore.load(url, into: state)
                 if run.configHash != config.configHash {
@@ -121,6 +128,7 @@ public final class TrainingRun {
             }
         } catch {
             log.line("error: \(error)")
+            store?.close()
             throw error
         }
     }
@@ -136,6 +144,7 @@ public final class TrainingRun {
     /// Trains, then evaluates the best checkpoint on the test split (unless interrupted). An error
     /// is logged before it is thrown.
     public func execute(interrupted: () -> Bool) throws -> Summary {
+        defer { store?.close() }
         do { return try train(interrupted: interrupted) } catch {
             log.line("error: \(error)")
             throw error
