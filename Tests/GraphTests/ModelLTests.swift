@@ -70,6 +70,21 @@ final class ModelLTests: XCTestCase {
         XCTAssertNil(p["features.1.0"]); XCTAssertNil(p["features.5.0"])
     }
 
+    /// Every phase's step, update and eval graphs verify, and progressive unfreezing trains what
+    /// PyTorch counts in `features[k:]` + `classifier` (k = 9, 6, 4, 0 of L's 9 feature modules;
+    /// torchvision head, 3 classes): parameters and tensors.
+    func testEveryPhaseVerifiesAndTrainsTheRecipeModules() throws {
+        let config = ModelConfig(variant: .l, imageSize: 64, head: .torchvision)
+        let expected = [(3_843, 2), (95_722_459, 421), (113_777_411, 798), (117_238_115, 897)]
+        for (phase, (parameters, tensors)) in zip(Phase.recipe, expected) {
+            let p = try TrainingProgram(config: config, phase: phase)
+            try p.step.verify(); try p.update.verify(); try p.eval.verify()
+            let trainable = p.step.states(.gradient).map { p.step.nodes[$0].type.shape.reduce(1, *) }
+            XCTAssertEqual(trainable.count, tensors, "\(phase)")
+            XCTAssertEqual(trainable.reduce(0, +), parameters, "\(phase)")
+        }
+    }
+
     func testTorchvisionNamesAndShapes() throws {
         let g = TrainingProgram.buildEval(ModelConfig(variant: .l, classes: 1000, head: .torchvision))
         for (name, shape) in [("features.0.0.weight", [32, 3, 3, 3]),
