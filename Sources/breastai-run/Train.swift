@@ -78,7 +78,7 @@ struct TrainOptions: ParsableArguments {
             o[String(item[..<eq])] = String(item[item.index(after: eq)...])
         }
         if let model {
-            let names = ["s": "efficientnetv2_s", "m": "efficientnetv2_m", "tiny": "tiny"]
+            let names = ["s": "efficientnetv2_s", "m": "efficientnetv2_m", "l": "efficientnetv2_l", "tiny": "tiny"]
             o["model.architecture"] = names[model.lowercased()] ?? model
         }
         if let data { o["paths.data_dir"] = data }

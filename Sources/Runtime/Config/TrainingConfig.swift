@@ -61,7 +61,7 @@ public struct TrainingConfig: Equatable, Sendable {
 
     /// `model`.
     public struct Model: Equatable, Sendable {
-        /// `efficientnetv2_s`, `efficientnetv2_m`, or `tiny` (the test network; not in the original).
+        /// `efficientnetv2_s`, `efficientnetv2_m`, `efficientnetv2_l`, or `tiny` (the test network; not in the original).
         public let architecture: String
         /// `architecture` as the graph library's variant.
         public let variant: ModelVariant
@@ -280,6 +280,6 @@ public struct TrainingConfig: Equatable, Sendable {
     ]
     /// `model.architecture` values and their network.
     public static let architectures: [(name: String, variant: ModelVariant)] = [
-        ("efficientnetv2_s", .s), ("efficientnetv2_m", .m), ("tiny", .tiny),
+        ("efficientnetv2_s", .s), ("efficientnetv2_m", .m), ("efficientnetv2_l", .l), ("tiny", .tiny),
     ]
 }
