@@ -22,12 +22,7 @@ struct RunStart {
         switch options.start {
         case .resume(let reference):
             let url = try CheckpointStore(directory: checkpointDir, access: .read).resolve(reference)
-            let stateURL = url.appendingPathComponent(CheckpointStore.trainerStateFile)
-            let data: Data
-            do { data = try Data(contentsOf: stateURL) } catch {
-                throw RuntimeError.io(path: stateURL.path, problem: "cannot read the trainer state: \(error.localizedDescription)")
-            }
-            let state = try TrainerState.decode(data, path: stateURL.path)
+            let state = try trainerState(at: url)
             let folderID = try CheckpointStore.runIdentity(at: checkpointDir)?.runID
             var start = RunStart(runID: state.runID ?? folderID ?? CheckpointStore.newRunID(), resumed: state, checkpoint: url)
             if state.runID == nil && folderID == nil { start.notes.append("the checkpoint predates run ids; this run is now \(start.runID)") }
@@ -64,6 +59,18 @@ struct RunStart {
             }
             return start
         }
+    }
+}
+
+extension RunStart {
+    /// The trainer state of checkpoint `url`.
+    static func trainerState(at url: URL) throws -> TrainerState {
+        let stateURL = url.appendingPathComponent(CheckpointStore.trainerStateFile)
+        let data: Data
+        do { data = try Data(contentsOf: stateURL) } catch {
+            throw RuntimeError.io(path: stateURL.path, problem: "cannot read the trainer state: \(error.localizedDescription)")
+        }
+        return try TrainerState.decode(data, path: stateURL.path)
     }
 }
 

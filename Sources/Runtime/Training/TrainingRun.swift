@@ -57,7 +57,7 @@ public final class TrainingRun {
                 compile: () throws -> CompiledProgram) throws {
         self.config = config
         let checkpointDir = URL(fileURLWithPath: config.paths.checkpointDir)
-        let start = try RunStart.prepare(options, config: config, checkpointDir: checkpointDir)
+        var start = try RunStart.prepare(options, config: config, checkpointDir: checkpointDir)
         runID = start.runID
         let log = try TrainingLog(directory: URL(fileURLWithPath: config.paths.logsDir), runID: runID, echo: .none)
         self.log = log
@@ -73,6 +73,15 @@ public final class TrainingRun {
                                             backupDirectory: config.checkpoints.backupDir.map { URL(fileURLWithPath: $0) })
             self.store = store
             for note in store.notes { say(note) }
+            // The writer's recovery may have completed a checkpoint the read-only lookup could not see.
+            if case .resume(let reference) = options.start, let before = start.checkpoint {
+                let url = try store.resolve(reference)
+                if url.standardizedFileURL != before.standardizedFileURL {
+                    start.resumed = try RunStart.trainerState(at: url)
+                    start.checkpoint = url
+                    say("after recovery the newest checkpoint is \(url.lastPathComponent), not \(before.lastPathComponent)")
+                }
+            }
 
             let cache = try ImageCache(directory: options.cacheDirectory, preprocessor: config.preprocessor)
             let data = try TrainingData.prepare(config: config, cache: cache, threads: options.preparationThreads,
