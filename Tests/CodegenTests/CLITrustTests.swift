@@ -111,7 +111,13 @@ final class CLITrustTests: XCTestCase {
         XCTAssertTrue(output.contains("stopping at the next step boundary"), output)
         XCTAssertTrue(output.contains("--resume"), output)
         let last = try FileManager.default.destinationOfSymbolicLink(atPath: latest.path)
-        XCTAssertNotEqual(last, first, "no checkpoint was written after the signal")
+        // A signal between an epoch's checkpoint and the next step stops at that boundary: the
+        // checkpoint already holds the state, and the run says so. Otherwise a new one was written.
+        if last == first {
+            XCTAssertTrue(output.contains("interrupted after epoch"), "no checkpoint was written after the signal: \(output)")
+        } else {
+            XCTAssertTrue(output.contains("interrupted: checkpoint") || output.contains("interrupted after epoch"), output)
+        }
         let state = try TrainerState.decode(try Data(contentsOf: root.appendingPathComponent("ckpt-term").appendingPathComponent(last)
                                                                         .appendingPathComponent(CheckpointStore.trainerStateFile)), path: last)
         XCTAssertEqual(state.epoch < 300, true)
