@@ -41,6 +41,13 @@ func accumulate(_ acc: Accumulation, into kernel: inout Kernel) {
 func supportsAccumulate(_ op: Op) -> Bool {
     switch op {
     case .matmul, .slice, .reduce(.sum, _), .conv2dBackwardWeight: return true
-    default: return false
+    case .reduce(.mean, _), .reduce(.max, _), .reduce(.sumSquares, _): return false
+    case .input, .state, .constant, .conv2d, .conv2dBackwardInput, .linear, .batchNormStats, .batchNormTrain,
+         .batchNormEval, .batchNormBackwardReduce, .batchNormBackwardInput, .batchNormEvalBackward, .runningStatUpdate,
+         .batchNormFoldWeight, .batchNormFoldBias, .unary, .unaryBackward, .add, .mul, .addN, .scale, .dropout,
+         .dropoutBackward, .stochasticDepth, .stochasticDepthBackward, .reduceMaxBackward, .expand, .reshape,
+         .concat, .softmax, .softmaxBackward, .focalLoss, .focalLossBackward, .clipCoefficient, .adamMoment,
+         .adamWUpdate, .emaUpdate:
+        return false
     }
 }

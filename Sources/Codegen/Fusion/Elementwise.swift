@@ -5,7 +5,16 @@ extension Op {
     /// of each operand (after broadcasting, or by channel for BatchNorm's per-channel vectors).
     var isFusableElementwise: Bool {
         if isElementwise { return true }
-        switch self { case .expand, .constant: return true; default: return false }
+        switch self {
+        case .expand, .constant: return true
+        case .input, .state, .conv2d, .conv2dBackwardInput, .conv2dBackwardWeight, .linear, .matmul, .batchNormStats,
+             .batchNormTrain, .batchNormEval, .batchNormBackwardReduce, .batchNormBackwardInput, .batchNormEvalBackward,
+             .runningStatUpdate, .batchNormFoldWeight, .batchNormFoldBias, .unary, .unaryBackward, .add, .mul, .addN,
+             .scale, .dropout, .dropoutBackward, .stochasticDepth, .stochasticDepthBackward, .reduce, .reduceMaxBackward,
+             .reshape, .concat, .slice, .softmax, .softmaxBackward, .focalLoss, .focalLossBackward, .clipCoefficient,
+             .adamMoment, .adamWUpdate, .emaUpdate:
+            return false   // elementwise ops answered above
+        }
     }
 }
 
