@@ -144,14 +144,14 @@ static void k002_conv3x3s2(
  */
 static void k003_add_silu(
     float *restrict y /* [4,256,256,24] */,
-    const float *restrict a /* [4,256,256,24] */,
-    const float *restrict b /* [1,1,1,24] */) {
+    const float *restrict x /* [4,256,256,24] */,
+    const float *restrict bias /* [1,1,1,24] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
-            const float t0 = a[r * 24 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 24 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -241,14 +241,14 @@ static void k005_conv3x3(
 static void k006_add_silu(
     float *restrict y /* [4,256,256,24] */,
     const float *restrict b /* [4,256,256,24] */,
-    const float *restrict a /* [4,256,256,24] */,
-    const float *restrict b2 /* [1,1,1,24] */) {
+    const float *restrict x /* [4,256,256,24] */,
+    const float *restrict bias /* [1,1,1,24] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
-            const float t0 = a[r * 24 + c];
-            const float t1 = b2[c];
+            const float t0 = x[r * 24 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             const float t4 = b[r * 24 + c];
@@ -395,8 +395,8 @@ static void k011_bn_fold_bias(
  */
 static void k012_add_silu_conv1x1(
     float *restrict y /* [4,128,128,48] */,
-    const float *restrict a /* [4,128,128,96] */,
-    const float *restrict b /* [1,1,1,96] */,
+    const float *restrict x /* [4,128,128,96] */,
+    const float *restrict bias /* [1,1,1,96] */,
     const float *restrict w /* [48,96,1,1] */) {
     /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 682 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -408,8 +408,8 @@ static void k012_add_silu_conv1x1(
             const long m0 = t * 682, rows = m0 + 682 <= 65536 ? 682 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 96; c++) {
-                    const float t0 = a[r * 96 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 96 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
                     tile[(r - m0) * 96 + c] = t3;
@@ -430,14 +430,14 @@ static void k012_add_silu_conv1x1(
  */
 static void k013_add(
     float *restrict y /* [4,128,128,48] */,
-    const float *restrict a /* [4,128,128,48] */,
-    const float *restrict b /* [1,1,1,48] */) {
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict bias /* [1,1,1,48] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
-            const float t0 = a[r * 48 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 48 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             y[i] = t2;
         }
@@ -563,8 +563,8 @@ static void k017_bn_fold_weight(
  */
 static void k018_add_silu_conv1x1(
     float *restrict y /* [4,128,128,48] */,
-    const float *restrict a /* [4,128,128,192] */,
-    const float *restrict b /* [1,1,1,192] */,
+    const float *restrict x /* [4,128,128,192] */,
+    const float *restrict bias /* [1,1,1,192] */,
     const float *restrict w /* [48,192,1,1] */) {
     /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -576,8 +576,8 @@ static void k018_add_silu_conv1x1(
             const long m0 = t * 341, rows = m0 + 341 <= 65536 ? 341 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
-                    const float t0 = a[r * 192 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 192 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
                     tile[(r - m0) * 192 + c] = t3;
@@ -601,14 +601,14 @@ static void k018_add_silu_conv1x1(
 static void k019_add(
     float *restrict y /* [4,128,128,48] */,
     const float *restrict b /* [4,128,128,48] */,
-    const float *restrict a /* [4,128,128,48] */,
-    const float *restrict b2 /* [1,1,1,48] */) {
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict bias /* [1,1,1,48] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
-            const float t0 = a[r * 48 + c];
-            const float t1 = b2[c];
+            const float t0 = x[r * 48 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = b[r * 48 + c];
             const float t4 = t2 + t3;
@@ -716,8 +716,8 @@ static void k022_bn_fold_bias(
  */
 static void k023_add_silu_conv1x1(
     float *restrict y /* [4,64,64,80] */,
-    const float *restrict a /* [4,64,64,192] */,
-    const float *restrict b /* [1,1,1,192] */,
+    const float *restrict x /* [4,64,64,192] */,
+    const float *restrict bias /* [1,1,1,192] */,
     const float *restrict w /* [80,192,1,1] */) {
     /* y (16384, 80) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -729,8 +729,8 @@ static void k023_add_silu_conv1x1(
             const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
-                    const float t0 = a[r * 192 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 192 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
                     tile[(r - m0) * 192 + c] = t3;
@@ -751,14 +751,14 @@ static void k023_add_silu_conv1x1(
  */
 static void k024_add(
     float *restrict y /* [4,64,64,80] */,
-    const float *restrict a /* [4,64,64,80] */,
-    const float *restrict b /* [1,1,1,80] */) {
+    const float *restrict x /* [4,64,64,80] */,
+    const float *restrict bias /* [1,1,1,80] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
-            const float t0 = a[r * 80 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 80 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             y[i] = t2;
         }
@@ -884,8 +884,8 @@ static void k028_bn_fold_weight(
  */
 static void k029_add_silu_conv1x1(
     float *restrict y /* [4,64,64,80] */,
-    const float *restrict a /* [4,64,64,320] */,
-    const float *restrict b /* [1,1,1,320] */,
+    const float *restrict x /* [4,64,64,320] */,
+    const float *restrict bias /* [1,1,1,320] */,
     const float *restrict w /* [80,320,1,1] */) {
     /* y (16384, 80) = f(x) (16384, 320) · wᵀ: tiles of 204 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -897,8 +897,8 @@ static void k029_add_silu_conv1x1(
             const long m0 = t * 204, rows = m0 + 204 <= 16384 ? 204 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 320; c++) {
-                    const float t0 = a[r * 320 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 320 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
                     tile[(r - m0) * 320 + c] = t3;
@@ -922,14 +922,14 @@ static void k029_add_silu_conv1x1(
 static void k030_add(
     float *restrict y /* [4,64,64,80] */,
     const float *restrict b /* [4,64,64,80] */,
-    const float *restrict a /* [4,64,64,80] */,
-    const float *restrict b2 /* [1,1,1,80] */) {
+    const float *restrict x /* [4,64,64,80] */,
+    const float *restrict bias /* [1,1,1,80] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
-            const float t0 = a[r * 80 + c];
-            const float t1 = b2[c];
+            const float t0 = x[r * 80 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = b[r * 80 + c];
             const float t4 = t2 + t3;
@@ -972,8 +972,8 @@ static void k031_bn_fold_weight(
 static void k032_add_conv1x1(
     float *restrict y /* [4,64,64,320] */,
     const float *restrict b /* [4,64,64,80] */,
-    const float *restrict a /* [4,64,64,80] */,
-    const float *restrict b2 /* [1,1,1,80] */,
+    const float *restrict x /* [4,64,64,80] */,
+    const float *restrict bias /* [1,1,1,80] */,
     const float *restrict w /* [320,80,1,1] */) {
     /* y (16384, 320) = f(x) (16384, 80) · wᵀ: tiles of 819 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -985,8 +985,8 @@ static void k032_add_conv1x1(
             const long m0 = t * 819, rows = m0 + 819 <= 16384 ? 819 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 80; c++) {
-                    const float t0 = a[r * 80 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x[r * 80 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = b[r * 80 + c];
                     const float t4 = t2 + t3;
@@ -1009,14 +1009,14 @@ static void k032_add_conv1x1(
  */
 static void k033_add_silu(
     float *restrict y /* [4,64,64,320] */,
-    const float *restrict a /* [4,64,64,320] */,
-    const float *restrict b /* [1,1,1,320] */) {
+    const float *restrict x /* [4,64,64,320] */,
+    const float *restrict bias /* [1,1,1,320] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
-            const float t0 = a[r * 320 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 320 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -1095,8 +1095,8 @@ static void k035_dwconv3x3s2(
  */
 static void k036_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,320] */,
-    const float *restrict a /* [4,32,32,320] */,
-    const float *restrict b /* [1,1,1,320] */) {
+    const float *restrict x /* [4,32,32,320] */,
+    const float *restrict bias /* [1,1,1,320] */) {
     /* mean over axes [1, 2] of [4, 32, 32, 320]: (4, 1024, 320) -> (4, 320) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -1106,8 +1106,8 @@ static void k036_add_silu_reduce_mean(
             for (long q = 0; q < 320; q++) {
                 const long r = o * 1024 + j;
                 const long c = q;
-                const float t0 = a[r * 320 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 320 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -1239,9 +1239,9 @@ static void k042_bn_fold_bias(
  */
 static void k043_add_silu_mul_conv1x1(
     float *restrict y /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,320] */,
-    const float *restrict b /* [1,1,1,320] */,
-    const float *restrict b2 /* [4,1,1,320] */,
+    const float *restrict x /* [4,32,32,320] */,
+    const float *restrict bias /* [1,1,1,320] */,
+    const float *restrict scale /* [4,1,1,320] */,
     const float *restrict w /* [160,320,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 320) · wᵀ: tiles of 204 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1253,11 +1253,11 @@ static void k043_add_silu_mul_conv1x1(
             const long m0 = t * 204, rows = m0 + 204 <= 4096 ? 204 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 320; c++) {
-                    const float t0 = a[r * 320 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 320 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 1024) * 320 + c];
+                    const float t4 = scale[(r / 1024) * 320 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 320 + c] = t5;
                 }
@@ -1317,8 +1317,8 @@ static void k045_bn_fold_bias(
  */
 static void k046_add_conv1x1(
     float *restrict y /* [4,32,32,640] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1330,8 +1330,8 @@ static void k046_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a[r * 160 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 160 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     tile[(r - m0) * 160 + c] = t2;
                 }
@@ -1352,14 +1352,14 @@ static void k046_add_conv1x1(
  */
 static void k047_add_silu(
     float *restrict y /* [4,32,32,640] */,
-    const float *restrict a /* [4,32,32,640] */,
-    const float *restrict b /* [1,1,1,640] */) {
+    const float *restrict x /* [4,32,32,640] */,
+    const float *restrict bias /* [1,1,1,640] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
-            const float t0 = a[r * 640 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 640 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -1438,8 +1438,8 @@ static void k049_dwconv3x3(
  */
 static void k050_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,640] */,
-    const float *restrict a /* [4,32,32,640] */,
-    const float *restrict b /* [1,1,1,640] */) {
+    const float *restrict x /* [4,32,32,640] */,
+    const float *restrict bias /* [1,1,1,640] */) {
     /* mean over axes [1, 2] of [4, 32, 32, 640]: (4, 1024, 640) -> (4, 640) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -1449,8 +1449,8 @@ static void k050_add_silu_reduce_mean(
             for (long q = 0; q < 640; q++) {
                 const long r = o * 1024 + j;
                 const long c = q;
-                const float t0 = a[r * 640 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 640 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -1564,9 +1564,9 @@ static void k055_bn_fold_weight(
  */
 static void k056_add_silu_mul_conv1x1(
     float *restrict y /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,640] */,
-    const float *restrict b /* [1,1,1,640] */,
-    const float *restrict b2 /* [4,1,1,640] */,
+    const float *restrict x /* [4,32,32,640] */,
+    const float *restrict bias /* [1,1,1,640] */,
+    const float *restrict scale /* [4,1,1,640] */,
     const float *restrict w /* [160,640,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 640) · wᵀ: tiles of 102 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1578,11 +1578,11 @@ static void k056_add_silu_mul_conv1x1(
             const long m0 = t * 102, rows = m0 + 102 <= 4096 ? 102 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 640; c++) {
-                    const float t0 = a[r * 640 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 640 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 1024) * 640 + c];
+                    const float t4 = scale[(r / 1024) * 640 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 640 + c] = t5;
                 }
@@ -1608,10 +1608,10 @@ static void k056_add_silu_mul_conv1x1(
  */
 static void k057_add_conv1x1(
     float *restrict y /* [4,32,32,640] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1623,11 +1623,11 @@ static void k057_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a2[r * 160 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x2[r * 160 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 160 + c];
-                    const float t4 = b[c];
+                    const float t3 = x[r * 160 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = t2 + t5;
                     tile[(r - m0) * 160 + c] = t6;
@@ -1658,12 +1658,12 @@ static void k057_add_conv1x1(
  */
 static void k058_add_conv1x1(
     float *restrict y /* [4,32,32,640] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a3 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
+    const float *restrict x3 /* [4,32,32,160] */,
+    const float *restrict bias3 /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1675,14 +1675,14 @@ static void k058_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a3[r * 160 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x3[r * 160 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 160 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x2[r * 160 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 160 + c];
-                    const float t7 = b[c];
+                    const float t6 = x[r * 160 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = t5 + t8;
                     const float t10 = t2 + t9;
@@ -1718,14 +1718,14 @@ static void k058_add_conv1x1(
  */
 static void k059_add_conv1x1(
     float *restrict y /* [4,32,32,640] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a3 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
-    const float *restrict a4 /* [4,32,32,160] */,
-    const float *restrict b4 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
+    const float *restrict x3 /* [4,32,32,160] */,
+    const float *restrict bias3 /* [1,1,1,160] */,
+    const float *restrict x4 /* [4,32,32,160] */,
+    const float *restrict bias4 /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1737,17 +1737,17 @@ static void k059_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a4[r * 160 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x4[r * 160 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 160 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x3[r * 160 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 160 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x2[r * 160 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 160 + c];
-                    const float t10 = b[c];
+                    const float t9 = x[r * 160 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = t8 + t11;
                     const float t13 = t5 + t12;
@@ -1786,34 +1786,34 @@ static void k059_add_conv1x1(
  */
 static void k060_add(
     float *restrict y /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a3 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
-    const float *restrict a4 /* [4,32,32,160] */,
-    const float *restrict b4 /* [1,1,1,160] */,
-    const float *restrict a5 /* [4,32,32,160] */,
-    const float *restrict b5 /* [1,1,1,160] */) {
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
+    const float *restrict x3 /* [4,32,32,160] */,
+    const float *restrict bias3 /* [1,1,1,160] */,
+    const float *restrict x4 /* [4,32,32,160] */,
+    const float *restrict bias4 /* [1,1,1,160] */,
+    const float *restrict x5 /* [4,32,32,160] */,
+    const float *restrict bias5 /* [1,1,1,160] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
-            const float t0 = a5[r * 160 + c];
-            const float t1 = b5[c];
+            const float t0 = x5[r * 160 + c];
+            const float t1 = bias5[c];
             const float t2 = t0 + t1;
-            const float t3 = a4[r * 160 + c];
-            const float t4 = b4[c];
+            const float t3 = x4[r * 160 + c];
+            const float t4 = bias4[c];
             const float t5 = t3 + t4;
-            const float t6 = a3[r * 160 + c];
-            const float t7 = b3[c];
+            const float t6 = x3[r * 160 + c];
+            const float t7 = bias3[c];
             const float t8 = t6 + t7;
-            const float t9 = a2[r * 160 + c];
-            const float t10 = b2[c];
+            const float t9 = x2[r * 160 + c];
+            const float t10 = bias2[c];
             const float t11 = t9 + t10;
-            const float t12 = a[r * 160 + c];
-            const float t13 = b[c];
+            const float t12 = x[r * 160 + c];
+            const float t13 = bias[c];
             const float t14 = t12 + t13;
             const float t15 = t11 + t14;
             const float t16 = t8 + t15;
@@ -1854,8 +1854,8 @@ static void k061_conv1x1(
 static void k062_add_conv1x1(
     float *restrict y /* [4,32,32,640] */,
     const float *restrict b /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1867,8 +1867,8 @@ static void k062_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a[r * 160 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x[r * 160 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = b[r * 160 + c];
                     const float t4 = t2 + t3;
@@ -1937,10 +1937,10 @@ static void k064_bn_fold_bias(
 static void k065_add_conv1x1(
     float *restrict y /* [4,32,32,960] */,
     const float *restrict b /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1952,11 +1952,11 @@ static void k065_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a2[r * 160 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x2[r * 160 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 160 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x[r * 160 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = b[r * 160 + c];
                     const float t7 = t5 + t6;
@@ -1980,14 +1980,14 @@ static void k065_add_conv1x1(
  */
 static void k066_add_silu(
     float *restrict y /* [4,32,32,960] */,
-    const float *restrict a /* [4,32,32,960] */,
-    const float *restrict b /* [1,1,1,960] */) {
+    const float *restrict x /* [4,32,32,960] */,
+    const float *restrict bias /* [1,1,1,960] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
-            const float t0 = a[r * 960 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 960 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -2066,8 +2066,8 @@ static void k068_dwconv3x3(
  */
 static void k069_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,960] */,
-    const float *restrict a /* [4,32,32,960] */,
-    const float *restrict b /* [1,1,1,960] */) {
+    const float *restrict x /* [4,32,32,960] */,
+    const float *restrict bias /* [1,1,1,960] */) {
     /* mean over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -2077,8 +2077,8 @@ static void k069_add_silu_reduce_mean(
             for (long q = 0; q < 960; q++) {
                 const long r = o * 1024 + j;
                 const long c = q;
-                const float t0 = a[r * 960 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 960 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -2193,9 +2193,9 @@ static void k074_bn_fold_bias(
  */
 static void k075_add_silu_mul_conv1x1(
     float *restrict y /* [4,32,32,176] */,
-    const float *restrict a /* [4,32,32,960] */,
-    const float *restrict b /* [1,1,1,960] */,
-    const float *restrict b2 /* [4,1,1,960] */,
+    const float *restrict x /* [4,32,32,960] */,
+    const float *restrict bias /* [1,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [176,960,1,1] */) {
     /* y (4096, 176) = f(x) (4096, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2207,11 +2207,11 @@ static void k075_add_silu_mul_conv1x1(
             const long m0 = t * 68, rows = m0 + 68 <= 4096 ? 68 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 960; c++) {
-                    const float t0 = a[r * 960 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 960 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 1024) * 960 + c];
+                    const float t4 = scale[(r / 1024) * 960 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 960 + c] = t5;
                 }
@@ -2271,8 +2271,8 @@ static void k077_bn_fold_bias(
  */
 static void k078_add_conv1x1(
     float *restrict y /* [4,32,32,1056] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b /* [1,1,1,176] */,
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2284,8 +2284,8 @@ static void k078_add_conv1x1(
             const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
-                    const float t0 = a[r * 176 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 176 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     tile[(r - m0) * 176 + c] = t2;
                 }
@@ -2306,14 +2306,14 @@ static void k078_add_conv1x1(
  */
 static void k079_add_silu(
     float *restrict y /* [4,32,32,1056] */,
-    const float *restrict a /* [4,32,32,1056] */,
-    const float *restrict b /* [1,1,1,1056] */) {
+    const float *restrict x /* [4,32,32,1056] */,
+    const float *restrict bias /* [1,1,1,1056] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
-            const float t0 = a[r * 1056 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 1056 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -2392,8 +2392,8 @@ static void k081_dwconv3x3(
  */
 static void k082_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,1056] */,
-    const float *restrict a /* [4,32,32,1056] */,
-    const float *restrict b /* [1,1,1,1056] */) {
+    const float *restrict x /* [4,32,32,1056] */,
+    const float *restrict bias /* [1,1,1,1056] */) {
     /* mean over axes [1, 2] of [4, 32, 32, 1056]: (4, 1024, 1056) -> (4, 1056) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -2403,8 +2403,8 @@ static void k082_add_silu_reduce_mean(
             for (long q = 0; q < 1056; q++) {
                 const long r = o * 1024 + j;
                 const long c = q;
-                const float t0 = a[r * 1056 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1056 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -2518,9 +2518,9 @@ static void k087_bn_fold_weight(
  */
 static void k088_add_silu_mul_conv1x1(
     float *restrict y /* [4,32,32,176] */,
-    const float *restrict a /* [4,32,32,1056] */,
-    const float *restrict b /* [1,1,1,1056] */,
-    const float *restrict b2 /* [4,1,1,1056] */,
+    const float *restrict x /* [4,32,32,1056] */,
+    const float *restrict bias /* [1,1,1,1056] */,
+    const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict w /* [176,1056,1,1] */) {
     /* y (4096, 176) = f(x) (4096, 1056) · wᵀ: tiles of 62 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2532,11 +2532,11 @@ static void k088_add_silu_mul_conv1x1(
             const long m0 = t * 62, rows = m0 + 62 <= 4096 ? 62 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1056; c++) {
-                    const float t0 = a[r * 1056 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 1056 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 1024) * 1056 + c];
+                    const float t4 = scale[(r / 1024) * 1056 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 1056 + c] = t5;
                 }
@@ -2562,10 +2562,10 @@ static void k088_add_silu_mul_conv1x1(
  */
 static void k089_add_conv1x1(
     float *restrict y /* [4,32,32,1056] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b /* [1,1,1,176] */,
-    const float *restrict a2 /* [4,32,32,176] */,
-    const float *restrict b2 /* [1,1,1,176] */,
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
+    const float *restrict x2 /* [4,32,32,176] */,
+    const float *restrict bias2 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2577,11 +2577,11 @@ static void k089_add_conv1x1(
             const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
-                    const float t0 = a2[r * 176 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x2[r * 176 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 176 + c];
-                    const float t4 = b[c];
+                    const float t3 = x[r * 176 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = t2 + t5;
                     tile[(r - m0) * 176 + c] = t6;
@@ -2612,12 +2612,12 @@ static void k089_add_conv1x1(
  */
 static void k090_add_conv1x1(
     float *restrict y /* [4,32,32,1056] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b /* [1,1,1,176] */,
-    const float *restrict a2 /* [4,32,32,176] */,
-    const float *restrict b2 /* [1,1,1,176] */,
-    const float *restrict a3 /* [4,32,32,176] */,
-    const float *restrict b3 /* [1,1,1,176] */,
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
+    const float *restrict x2 /* [4,32,32,176] */,
+    const float *restrict bias2 /* [1,1,1,176] */,
+    const float *restrict x3 /* [4,32,32,176] */,
+    const float *restrict bias3 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2629,14 +2629,14 @@ static void k090_add_conv1x1(
             const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
-                    const float t0 = a3[r * 176 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x3[r * 176 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 176 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x2[r * 176 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 176 + c];
-                    const float t7 = b[c];
+                    const float t6 = x[r * 176 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = t5 + t8;
                     const float t10 = t2 + t9;
@@ -2672,14 +2672,14 @@ static void k090_add_conv1x1(
  */
 static void k091_add_conv1x1(
     float *restrict y /* [4,32,32,1056] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b /* [1,1,1,176] */,
-    const float *restrict a2 /* [4,32,32,176] */,
-    const float *restrict b2 /* [1,1,1,176] */,
-    const float *restrict a3 /* [4,32,32,176] */,
-    const float *restrict b3 /* [1,1,1,176] */,
-    const float *restrict a4 /* [4,32,32,176] */,
-    const float *restrict b4 /* [1,1,1,176] */,
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
+    const float *restrict x2 /* [4,32,32,176] */,
+    const float *restrict bias2 /* [1,1,1,176] */,
+    const float *restrict x3 /* [4,32,32,176] */,
+    const float *restrict bias3 /* [1,1,1,176] */,
+    const float *restrict x4 /* [4,32,32,176] */,
+    const float *restrict bias4 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2691,17 +2691,17 @@ static void k091_add_conv1x1(
             const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
-                    const float t0 = a4[r * 176 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x4[r * 176 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 176 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x3[r * 176 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 176 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x2[r * 176 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 176 + c];
-                    const float t10 = b[c];
+                    const float t9 = x[r * 176 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = t8 + t11;
                     const float t13 = t5 + t12;
@@ -2740,34 +2740,34 @@ static void k091_add_conv1x1(
  */
 static void k092_add(
     float *restrict y /* [4,32,32,176] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b /* [1,1,1,176] */,
-    const float *restrict a2 /* [4,32,32,176] */,
-    const float *restrict b2 /* [1,1,1,176] */,
-    const float *restrict a3 /* [4,32,32,176] */,
-    const float *restrict b3 /* [1,1,1,176] */,
-    const float *restrict a4 /* [4,32,32,176] */,
-    const float *restrict b4 /* [1,1,1,176] */,
-    const float *restrict a5 /* [4,32,32,176] */,
-    const float *restrict b5 /* [1,1,1,176] */) {
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
+    const float *restrict x2 /* [4,32,32,176] */,
+    const float *restrict bias2 /* [1,1,1,176] */,
+    const float *restrict x3 /* [4,32,32,176] */,
+    const float *restrict bias3 /* [1,1,1,176] */,
+    const float *restrict x4 /* [4,32,32,176] */,
+    const float *restrict bias4 /* [1,1,1,176] */,
+    const float *restrict x5 /* [4,32,32,176] */,
+    const float *restrict bias5 /* [1,1,1,176] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
-            const float t0 = a5[r * 176 + c];
-            const float t1 = b5[c];
+            const float t0 = x5[r * 176 + c];
+            const float t1 = bias5[c];
             const float t2 = t0 + t1;
-            const float t3 = a4[r * 176 + c];
-            const float t4 = b4[c];
+            const float t3 = x4[r * 176 + c];
+            const float t4 = bias4[c];
             const float t5 = t3 + t4;
-            const float t6 = a3[r * 176 + c];
-            const float t7 = b3[c];
+            const float t6 = x3[r * 176 + c];
+            const float t7 = bias3[c];
             const float t8 = t6 + t7;
-            const float t9 = a2[r * 176 + c];
-            const float t10 = b2[c];
+            const float t9 = x2[r * 176 + c];
+            const float t10 = bias2[c];
             const float t11 = t9 + t10;
-            const float t12 = a[r * 176 + c];
-            const float t13 = b[c];
+            const float t12 = x[r * 176 + c];
+            const float t13 = bias[c];
             const float t14 = t12 + t13;
             const float t15 = t11 + t14;
             const float t16 = t8 + t15;
@@ -2808,8 +2808,8 @@ static void k093_conv1x1(
 static void k094_add_conv1x1(
     float *restrict y /* [4,32,32,1056] */,
     const float *restrict b /* [4,32,32,176] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b2 /* [1,1,1,176] */,
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2821,8 +2821,8 @@ static void k094_add_conv1x1(
             const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
-                    const float t0 = a[r * 176 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x[r * 176 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = b[r * 176 + c];
                     const float t4 = t2 + t3;
@@ -2853,10 +2853,10 @@ static void k094_add_conv1x1(
 static void k095_add_conv1x1(
     float *restrict y /* [4,32,32,1056] */,
     const float *restrict b /* [4,32,32,176] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b2 /* [1,1,1,176] */,
-    const float *restrict a2 /* [4,32,32,176] */,
-    const float *restrict b3 /* [1,1,1,176] */,
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
+    const float *restrict x2 /* [4,32,32,176] */,
+    const float *restrict bias2 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2868,11 +2868,11 @@ static void k095_add_conv1x1(
             const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
-                    const float t0 = a2[r * 176 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x2[r * 176 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 176 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x[r * 176 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = b[r * 176 + c];
                     const float t7 = t5 + t6;
@@ -2908,12 +2908,12 @@ static void k095_add_conv1x1(
 static void k096_add_conv1x1(
     float *restrict y /* [4,32,32,1056] */,
     const float *restrict b /* [4,32,32,176] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b2 /* [1,1,1,176] */,
-    const float *restrict a2 /* [4,32,32,176] */,
-    const float *restrict b3 /* [1,1,1,176] */,
-    const float *restrict a3 /* [4,32,32,176] */,
-    const float *restrict b4 /* [1,1,1,176] */,
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
+    const float *restrict x2 /* [4,32,32,176] */,
+    const float *restrict bias2 /* [1,1,1,176] */,
+    const float *restrict x3 /* [4,32,32,176] */,
+    const float *restrict bias3 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2925,14 +2925,14 @@ static void k096_add_conv1x1(
             const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
-                    const float t0 = a3[r * 176 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x3[r * 176 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 176 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x2[r * 176 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 176 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x[r * 176 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = b[r * 176 + c];
                     const float t10 = t8 + t9;
@@ -2973,14 +2973,14 @@ static void k096_add_conv1x1(
 static void k097_add_conv1x1(
     float *restrict y /* [4,32,32,1056] */,
     const float *restrict b /* [4,32,32,176] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b2 /* [1,1,1,176] */,
-    const float *restrict a2 /* [4,32,32,176] */,
-    const float *restrict b3 /* [1,1,1,176] */,
-    const float *restrict a3 /* [4,32,32,176] */,
-    const float *restrict b4 /* [1,1,1,176] */,
-    const float *restrict a4 /* [4,32,32,176] */,
-    const float *restrict b5 /* [1,1,1,176] */,
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
+    const float *restrict x2 /* [4,32,32,176] */,
+    const float *restrict bias2 /* [1,1,1,176] */,
+    const float *restrict x3 /* [4,32,32,176] */,
+    const float *restrict bias3 /* [1,1,1,176] */,
+    const float *restrict x4 /* [4,32,32,176] */,
+    const float *restrict bias4 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2992,17 +2992,17 @@ static void k097_add_conv1x1(
             const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
-                    const float t0 = a4[r * 176 + c];
-                    const float t1 = b5[c];
+                    const float t0 = x4[r * 176 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 176 + c];
-                    const float t4 = b4[c];
+                    const float t3 = x3[r * 176 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 176 + c];
-                    const float t7 = b3[c];
+                    const float t6 = x2[r * 176 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 176 + c];
-                    const float t10 = b2[c];
+                    const float t9 = x[r * 176 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = b[r * 176 + c];
                     const float t13 = t11 + t12;
@@ -3046,34 +3046,34 @@ static void k097_add_conv1x1(
 static void k098_add(
     float *restrict y /* [4,32,32,176] */,
     const float *restrict b /* [4,32,32,176] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b2 /* [1,1,1,176] */,
-    const float *restrict a2 /* [4,32,32,176] */,
-    const float *restrict b3 /* [1,1,1,176] */,
-    const float *restrict a3 /* [4,32,32,176] */,
-    const float *restrict b4 /* [1,1,1,176] */,
-    const float *restrict a4 /* [4,32,32,176] */,
-    const float *restrict b5 /* [1,1,1,176] */,
-    const float *restrict a5 /* [4,32,32,176] */,
-    const float *restrict b6 /* [1,1,1,176] */) {
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
+    const float *restrict x2 /* [4,32,32,176] */,
+    const float *restrict bias2 /* [1,1,1,176] */,
+    const float *restrict x3 /* [4,32,32,176] */,
+    const float *restrict bias3 /* [1,1,1,176] */,
+    const float *restrict x4 /* [4,32,32,176] */,
+    const float *restrict bias4 /* [1,1,1,176] */,
+    const float *restrict x5 /* [4,32,32,176] */,
+    const float *restrict bias5 /* [1,1,1,176] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
-            const float t0 = a5[r * 176 + c];
-            const float t1 = b6[c];
+            const float t0 = x5[r * 176 + c];
+            const float t1 = bias5[c];
             const float t2 = t0 + t1;
-            const float t3 = a4[r * 176 + c];
-            const float t4 = b5[c];
+            const float t3 = x4[r * 176 + c];
+            const float t4 = bias4[c];
             const float t5 = t3 + t4;
-            const float t6 = a3[r * 176 + c];
-            const float t7 = b4[c];
+            const float t6 = x3[r * 176 + c];
+            const float t7 = bias3[c];
             const float t8 = t6 + t7;
-            const float t9 = a2[r * 176 + c];
-            const float t10 = b3[c];
+            const float t9 = x2[r * 176 + c];
+            const float t10 = bias2[c];
             const float t11 = t9 + t10;
-            const float t12 = a[r * 176 + c];
-            const float t13 = b2[c];
+            const float t12 = x[r * 176 + c];
+            const float t13 = bias[c];
             const float t14 = t12 + t13;
             const float t15 = b[r * 176 + c];
             const float t16 = t14 + t15;
@@ -3137,8 +3137,8 @@ static void k099_dwconv3x3s2(
  */
 static void k100_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,1056] */,
-    const float *restrict a /* [4,16,16,1056] */,
-    const float *restrict b /* [1,1,1,1056] */) {
+    const float *restrict x /* [4,16,16,1056] */,
+    const float *restrict bias /* [1,1,1,1056] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 1056]: (4, 256, 1056) -> (4, 1056) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -3148,8 +3148,8 @@ static void k100_add_silu_reduce_mean(
             for (long q = 0; q < 1056; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1056 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1056 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -3211,9 +3211,9 @@ static void k102_bn_fold_bias(
  */
 static void k103_add_silu_mul_conv1x1(
     float *restrict y /* [4,16,16,304] */,
-    const float *restrict a /* [4,16,16,1056] */,
-    const float *restrict b /* [1,1,1,1056] */,
-    const float *restrict b2 /* [4,1,1,1056] */,
+    const float *restrict x /* [4,16,16,1056] */,
+    const float *restrict bias /* [1,1,1,1056] */,
+    const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict w /* [304,1056,1,1] */) {
     /* y (1024, 304) = f(x) (1024, 1056) · wᵀ: tiles of 62 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3225,11 +3225,11 @@ static void k103_add_silu_mul_conv1x1(
             const long m0 = t * 62, rows = m0 + 62 <= 1024 ? 62 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1056; c++) {
-                    const float t0 = a[r * 1056 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 1056 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 256) * 1056 + c];
+                    const float t4 = scale[(r / 256) * 1056 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 1056 + c] = t5;
                 }
@@ -3289,8 +3289,8 @@ static void k105_bn_fold_bias(
  */
 static void k106_add_conv1x1(
     float *restrict y /* [4,16,16,1824] */,
-    const float *restrict a /* [4,16,16,304] */,
-    const float *restrict b /* [1,1,1,304] */,
+    const float *restrict x /* [4,16,16,304] */,
+    const float *restrict bias /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3302,8 +3302,8 @@ static void k106_add_conv1x1(
             const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
-                    const float t0 = a[r * 304 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 304 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     tile[(r - m0) * 304 + c] = t2;
                 }
@@ -3324,14 +3324,14 @@ static void k106_add_conv1x1(
  */
 static void k107_add_silu(
     float *restrict y /* [4,16,16,1824] */,
-    const float *restrict a /* [4,16,16,1824] */,
-    const float *restrict b /* [1,1,1,1824] */) {
+    const float *restrict x /* [4,16,16,1824] */,
+    const float *restrict bias /* [1,1,1,1824] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
-            const float t0 = a[r * 1824 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 1824 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -3410,8 +3410,8 @@ static void k109_dwconv3x3(
  */
 static void k110_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,1824] */,
-    const float *restrict a /* [4,16,16,1824] */,
-    const float *restrict b /* [1,1,1,1824] */) {
+    const float *restrict x /* [4,16,16,1824] */,
+    const float *restrict bias /* [1,1,1,1824] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 1824]: (4, 256, 1824) -> (4, 1824) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -3421,8 +3421,8 @@ static void k110_add_silu_reduce_mean(
             for (long q = 0; q < 1824; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1824 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1824 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -3536,9 +3536,9 @@ static void k115_bn_fold_weight(
  */
 static void k116_add_silu_mul_conv1x1(
     float *restrict y /* [4,16,16,304] */,
-    const float *restrict a /* [4,16,16,1824] */,
-    const float *restrict b /* [1,1,1,1824] */,
-    const float *restrict b2 /* [4,1,1,1824] */,
+    const float *restrict x /* [4,16,16,1824] */,
+    const float *restrict bias /* [1,1,1,1824] */,
+    const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict w /* [304,1824,1,1] */) {
     /* y (1024, 304) = f(x) (1024, 1824) · wᵀ: tiles of 35 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3550,11 +3550,11 @@ static void k116_add_silu_mul_conv1x1(
             const long m0 = t * 35, rows = m0 + 35 <= 1024 ? 35 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1824; c++) {
-                    const float t0 = a[r * 1824 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 1824 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 256) * 1824 + c];
+                    const float t4 = scale[(r / 256) * 1824 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 1824 + c] = t5;
                 }
@@ -3580,10 +3580,10 @@ static void k116_add_silu_mul_conv1x1(
  */
 static void k117_add_conv1x1(
     float *restrict y /* [4,16,16,1824] */,
-    const float *restrict a /* [4,16,16,304] */,
-    const float *restrict b /* [1,1,1,304] */,
-    const float *restrict a2 /* [4,16,16,304] */,
-    const float *restrict b2 /* [1,1,1,304] */,
+    const float *restrict x /* [4,16,16,304] */,
+    const float *restrict bias /* [1,1,1,304] */,
+    const float *restrict x2 /* [4,16,16,304] */,
+    const float *restrict bias2 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3595,11 +3595,11 @@ static void k117_add_conv1x1(
             const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
-                    const float t0 = a2[r * 304 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x2[r * 304 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 304 + c];
-                    const float t4 = b[c];
+                    const float t3 = x[r * 304 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = t2 + t5;
                     tile[(r - m0) * 304 + c] = t6;
@@ -3630,12 +3630,12 @@ static void k117_add_conv1x1(
  */
 static void k118_add_conv1x1(
     float *restrict y /* [4,16,16,1824] */,
-    const float *restrict a /* [4,16,16,304] */,
-    const float *restrict b /* [1,1,1,304] */,
-    const float *restrict a2 /* [4,16,16,304] */,
-    const float *restrict b2 /* [1,1,1,304] */,
-    const float *restrict a3 /* [4,16,16,304] */,
-    const float *restrict b3 /* [1,1,1,304] */,
+    const float *restrict x /* [4,16,16,304] */,
+    const float *restrict bias /* [1,1,1,304] */,
+    const float *restrict x2 /* [4,16,16,304] */,
+    const float *restrict bias2 /* [1,1,1,304] */,
+    const float *restrict x3 /* [4,16,16,304] */,
+    const float *restrict bias3 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3647,14 +3647,14 @@ static void k118_add_conv1x1(
             const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
-                    const float t0 = a3[r * 304 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x3[r * 304 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 304 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x2[r * 304 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 304 + c];
-                    const float t7 = b[c];
+                    const float t6 = x[r * 304 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = t5 + t8;
                     const float t10 = t2 + t9;
@@ -3690,14 +3690,14 @@ static void k118_add_conv1x1(
  */
 static void k119_add_conv1x1(
     float *restrict y /* [4,16,16,1824] */,
-    const float *restrict a /* [4,16,16,304] */,
-    const float *restrict b /* [1,1,1,304] */,
-    const float *restrict a2 /* [4,16,16,304] */,
-    const float *restrict b2 /* [1,1,1,304] */,
-    const float *restrict a3 /* [4,16,16,304] */,
-    const float *restrict b3 /* [1,1,1,304] */,
-    const float *restrict a4 /* [4,16,16,304] */,
-    const float *restrict b4 /* [1,1,1,304] */,
+    const float *restrict x /* [4,16,16,304] */,
+    const float *restrict bias /* [1,1,1,304] */,
+    const float *restrict x2 /* [4,16,16,304] */,
+    const float *restrict bias2 /* [1,1,1,304] */,
+    const float *restrict x3 /* [4,16,16,304] */,
+    const float *restrict bias3 /* [1,1,1,304] */,
+    const float *restrict x4 /* [4,16,16,304] */,
+    const float *restrict bias4 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3709,17 +3709,17 @@ static void k119_add_conv1x1(
             const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
-                    const float t0 = a4[r * 304 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x4[r * 304 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 304 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x3[r * 304 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 304 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x2[r * 304 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 304 + c];
-                    const float t10 = b[c];
+                    const float t9 = x[r * 304 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = t8 + t11;
                     const float t13 = t5 + t12;
@@ -3758,34 +3758,34 @@ static void k119_add_conv1x1(
  */
 static void k120_add(
     float *restrict y /* [4,16,16,304] */,
-    const float *restrict a /* [4,16,16,304] */,
-    const float *restrict b /* [1,1,1,304] */,
-    const float *restrict a2 /* [4,16,16,304] */,
-    const float *restrict b2 /* [1,1,1,304] */,
-    const float *restrict a3 /* [4,16,16,304] */,
-    const float *restrict b3 /* [1,1,1,304] */,
-    const float *restrict a4 /* [4,16,16,304] */,
-    const float *restrict b4 /* [1,1,1,304] */,
-    const float *restrict a5 /* [4,16,16,304] */,
-    const float *restrict b5 /* [1,1,1,304] */) {
+    const float *restrict x /* [4,16,16,304] */,
+    const float *restrict bias /* [1,1,1,304] */,
+    const float *restrict x2 /* [4,16,16,304] */,
+    const float *restrict bias2 /* [1,1,1,304] */,
+    const float *restrict x3 /* [4,16,16,304] */,
+    const float *restrict bias3 /* [1,1,1,304] */,
+    const float *restrict x4 /* [4,16,16,304] */,
+    const float *restrict bias4 /* [1,1,1,304] */,
+    const float *restrict x5 /* [4,16,16,304] */,
+    const float *restrict bias5 /* [1,1,1,304] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
-            const float t0 = a5[r * 304 + c];
-            const float t1 = b5[c];
+            const float t0 = x5[r * 304 + c];
+            const float t1 = bias5[c];
             const float t2 = t0 + t1;
-            const float t3 = a4[r * 304 + c];
-            const float t4 = b4[c];
+            const float t3 = x4[r * 304 + c];
+            const float t4 = bias4[c];
             const float t5 = t3 + t4;
-            const float t6 = a3[r * 304 + c];
-            const float t7 = b3[c];
+            const float t6 = x3[r * 304 + c];
+            const float t7 = bias3[c];
             const float t8 = t6 + t7;
-            const float t9 = a2[r * 304 + c];
-            const float t10 = b2[c];
+            const float t9 = x2[r * 304 + c];
+            const float t10 = bias2[c];
             const float t11 = t9 + t10;
-            const float t12 = a[r * 304 + c];
-            const float t13 = b[c];
+            const float t12 = x[r * 304 + c];
+            const float t13 = bias[c];
             const float t14 = t12 + t13;
             const float t15 = t11 + t14;
             const float t16 = t8 + t15;
@@ -3826,8 +3826,8 @@ static void k121_conv1x1(
 static void k122_add_conv1x1(
     float *restrict y /* [4,16,16,1824] */,
     const float *restrict b /* [4,16,16,304] */,
-    const float *restrict a /* [4,16,16,304] */,
-    const float *restrict b2 /* [1,1,1,304] */,
+    const float *restrict x /* [4,16,16,304] */,
+    const float *restrict bias /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3839,8 +3839,8 @@ static void k122_add_conv1x1(
             const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
-                    const float t0 = a[r * 304 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x[r * 304 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = b[r * 304 + c];
                     const float t4 = t2 + t3;
@@ -3871,10 +3871,10 @@ static void k122_add_conv1x1(
 static void k123_add_conv1x1(
     float *restrict y /* [4,16,16,1824] */,
     const float *restrict b /* [4,16,16,304] */,
-    const float *restrict a /* [4,16,16,304] */,
-    const float *restrict b2 /* [1,1,1,304] */,
-    const float *restrict a2 /* [4,16,16,304] */,
-    const float *restrict b3 /* [1,1,1,304] */,
+    const float *restrict x /* [4,16,16,304] */,
+    const float *restrict bias /* [1,1,1,304] */,
+    const float *restrict x2 /* [4,16,16,304] */,
+    const float *restrict bias2 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3886,11 +3886,11 @@ static void k123_add_conv1x1(
             const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
-                    const float t0 = a2[r * 304 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x2[r * 304 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 304 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x[r * 304 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = b[r * 304 + c];
                     const float t7 = t5 + t6;
@@ -3926,12 +3926,12 @@ static void k123_add_conv1x1(
 static void k124_add_conv1x1(
     float *restrict y /* [4,16,16,1824] */,
     const float *restrict b /* [4,16,16,304] */,
-    const float *restrict a /* [4,16,16,304] */,
-    const float *restrict b2 /* [1,1,1,304] */,
-    const float *restrict a2 /* [4,16,16,304] */,
-    const float *restrict b3 /* [1,1,1,304] */,
-    const float *restrict a3 /* [4,16,16,304] */,
-    const float *restrict b4 /* [1,1,1,304] */,
+    const float *restrict x /* [4,16,16,304] */,
+    const float *restrict bias /* [1,1,1,304] */,
+    const float *restrict x2 /* [4,16,16,304] */,
+    const float *restrict bias2 /* [1,1,1,304] */,
+    const float *restrict x3 /* [4,16,16,304] */,
+    const float *restrict bias3 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3943,14 +3943,14 @@ static void k124_add_conv1x1(
             const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
-                    const float t0 = a3[r * 304 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x3[r * 304 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 304 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x2[r * 304 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 304 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x[r * 304 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = b[r * 304 + c];
                     const float t10 = t8 + t9;
@@ -3991,14 +3991,14 @@ static void k124_add_conv1x1(
 static void k125_add_conv1x1(
     float *restrict y /* [4,16,16,1824] */,
     const float *restrict b /* [4,16,16,304] */,
-    const float *restrict a /* [4,16,16,304] */,
-    const float *restrict b2 /* [1,1,1,304] */,
-    const float *restrict a2 /* [4,16,16,304] */,
-    const float *restrict b3 /* [1,1,1,304] */,
-    const float *restrict a3 /* [4,16,16,304] */,
-    const float *restrict b4 /* [1,1,1,304] */,
-    const float *restrict a4 /* [4,16,16,304] */,
-    const float *restrict b5 /* [1,1,1,304] */,
+    const float *restrict x /* [4,16,16,304] */,
+    const float *restrict bias /* [1,1,1,304] */,
+    const float *restrict x2 /* [4,16,16,304] */,
+    const float *restrict bias2 /* [1,1,1,304] */,
+    const float *restrict x3 /* [4,16,16,304] */,
+    const float *restrict bias3 /* [1,1,1,304] */,
+    const float *restrict x4 /* [4,16,16,304] */,
+    const float *restrict bias4 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -4010,17 +4010,17 @@ static void k125_add_conv1x1(
             const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
-                    const float t0 = a4[r * 304 + c];
-                    const float t1 = b5[c];
+                    const float t0 = x4[r * 304 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 304 + c];
-                    const float t4 = b4[c];
+                    const float t3 = x3[r * 304 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 304 + c];
-                    const float t7 = b3[c];
+                    const float t6 = x2[r * 304 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 304 + c];
-                    const float t10 = b2[c];
+                    const float t9 = x[r * 304 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = b[r * 304 + c];
                     const float t13 = t11 + t12;
@@ -4064,34 +4064,34 @@ static void k125_add_conv1x1(
 static void k126_add(
     float *restrict y /* [4,16,16,304] */,
     const float *restrict b /* [4,16,16,304] */,
-    const float *restrict a /* [4,16,16,304] */,
-    const float *restrict b2 /* [1,1,1,304] */,
-    const float *restrict a2 /* [4,16,16,304] */,
-    const float *restrict b3 /* [1,1,1,304] */,
-    const float *restrict a3 /* [4,16,16,304] */,
-    const float *restrict b4 /* [1,1,1,304] */,
-    const float *restrict a4 /* [4,16,16,304] */,
-    const float *restrict b5 /* [1,1,1,304] */,
-    const float *restrict a5 /* [4,16,16,304] */,
-    const float *restrict b6 /* [1,1,1,304] */) {
+    const float *restrict x /* [4,16,16,304] */,
+    const float *restrict bias /* [1,1,1,304] */,
+    const float *restrict x2 /* [4,16,16,304] */,
+    const float *restrict bias2 /* [1,1,1,304] */,
+    const float *restrict x3 /* [4,16,16,304] */,
+    const float *restrict bias3 /* [1,1,1,304] */,
+    const float *restrict x4 /* [4,16,16,304] */,
+    const float *restrict bias4 /* [1,1,1,304] */,
+    const float *restrict x5 /* [4,16,16,304] */,
+    const float *restrict bias5 /* [1,1,1,304] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
-            const float t0 = a5[r * 304 + c];
-            const float t1 = b6[c];
+            const float t0 = x5[r * 304 + c];
+            const float t1 = bias5[c];
             const float t2 = t0 + t1;
-            const float t3 = a4[r * 304 + c];
-            const float t4 = b5[c];
+            const float t3 = x4[r * 304 + c];
+            const float t4 = bias4[c];
             const float t5 = t3 + t4;
-            const float t6 = a3[r * 304 + c];
-            const float t7 = b4[c];
+            const float t6 = x3[r * 304 + c];
+            const float t7 = bias3[c];
             const float t8 = t6 + t7;
-            const float t9 = a2[r * 304 + c];
-            const float t10 = b3[c];
+            const float t9 = x2[r * 304 + c];
+            const float t10 = bias2[c];
             const float t11 = t9 + t10;
-            const float t12 = a[r * 304 + c];
-            const float t13 = b2[c];
+            const float t12 = x[r * 304 + c];
+            const float t13 = bias[c];
             const float t14 = t12 + t13;
             const float t15 = b[r * 304 + c];
             const float t16 = t14 + t15;
@@ -4156,9 +4156,9 @@ static void k128_bn_fold_bias(
  */
 static void k129_add_silu_mul_conv1x1(
     float *restrict y /* [4,16,16,512] */,
-    const float *restrict a /* [4,16,16,1824] */,
-    const float *restrict b /* [1,1,1,1824] */,
-    const float *restrict b2 /* [4,1,1,1824] */,
+    const float *restrict x /* [4,16,16,1824] */,
+    const float *restrict bias /* [1,1,1,1824] */,
+    const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict w /* [512,1824,1,1] */) {
     /* y (1024, 512) = f(x) (1024, 1824) · wᵀ: tiles of 35 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -4170,11 +4170,11 @@ static void k129_add_silu_mul_conv1x1(
             const long m0 = t * 35, rows = m0 + 35 <= 1024 ? 35 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1824; c++) {
-                    const float t0 = a[r * 1824 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 1824 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 256) * 1824 + c];
+                    const float t4 = scale[(r / 256) * 1824 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 1824 + c] = t5;
                 }
@@ -4234,8 +4234,8 @@ static void k131_bn_fold_bias(
  */
 static void k132_add_conv1x1(
     float *restrict y /* [4,16,16,3072] */,
-    const float *restrict a /* [4,16,16,512] */,
-    const float *restrict b /* [1,1,1,512] */,
+    const float *restrict x /* [4,16,16,512] */,
+    const float *restrict bias /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -4247,8 +4247,8 @@ static void k132_add_conv1x1(
             const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
-                    const float t0 = a[r * 512 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 512 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     tile[(r - m0) * 512 + c] = t2;
                 }
@@ -4269,14 +4269,14 @@ static void k132_add_conv1x1(
  */
 static void k133_add_silu(
     float *restrict y /* [4,16,16,3072] */,
-    const float *restrict a /* [4,16,16,3072] */,
-    const float *restrict b /* [1,1,1,3072] */) {
+    const float *restrict x /* [4,16,16,3072] */,
+    const float *restrict bias /* [1,1,1,3072] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
-            const float t0 = a[r * 3072 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 3072 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -4355,8 +4355,8 @@ static void k135_dwconv3x3(
  */
 static void k136_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,3072] */,
-    const float *restrict a /* [4,16,16,3072] */,
-    const float *restrict b /* [1,1,1,3072] */) {
+    const float *restrict x /* [4,16,16,3072] */,
+    const float *restrict bias /* [1,1,1,3072] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 3072]: (4, 256, 3072) -> (4, 3072) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -4366,8 +4366,8 @@ static void k136_add_silu_reduce_mean(
             for (long q = 0; q < 3072; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 3072 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 3072 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -4481,9 +4481,9 @@ static void k141_bn_fold_weight(
  */
 static void k142_add_silu_mul_conv1x1(
     float *restrict y /* [4,16,16,512] */,
-    const float *restrict a /* [4,16,16,3072] */,
-    const float *restrict b /* [1,1,1,3072] */,
-    const float *restrict b2 /* [4,1,1,3072] */,
+    const float *restrict x /* [4,16,16,3072] */,
+    const float *restrict bias /* [1,1,1,3072] */,
+    const float *restrict scale /* [4,1,1,3072] */,
     const float *restrict w /* [512,3072,1,1] */) {
     /* y (1024, 512) = f(x) (1024, 3072) · wᵀ: tiles of 21 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -4495,11 +4495,11 @@ static void k142_add_silu_mul_conv1x1(
             const long m0 = t * 21, rows = m0 + 21 <= 1024 ? 21 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 3072; c++) {
-                    const float t0 = a[r * 3072 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 3072 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 256) * 3072 + c];
+                    const float t4 = scale[(r / 256) * 3072 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 3072 + c] = t5;
                 }
@@ -4525,10 +4525,10 @@ static void k142_add_silu_mul_conv1x1(
  */
 static void k143_add_conv1x1(
     float *restrict y /* [4,16,16,3072] */,
-    const float *restrict a /* [4,16,16,512] */,
-    const float *restrict b /* [1,1,1,512] */,
-    const float *restrict a2 /* [4,16,16,512] */,
-    const float *restrict b2 /* [1,1,1,512] */,
+    const float *restrict x /* [4,16,16,512] */,
+    const float *restrict bias /* [1,1,1,512] */,
+    const float *restrict x2 /* [4,16,16,512] */,
+    const float *restrict bias2 /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -4540,11 +4540,11 @@ static void k143_add_conv1x1(
             const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
-                    const float t0 = a2[r * 512 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x2[r * 512 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 512 + c];
-                    const float t4 = b[c];
+                    const float t3 = x[r * 512 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = t2 + t5;
                     tile[(r - m0) * 512 + c] = t6;
@@ -4575,12 +4575,12 @@ static void k143_add_conv1x1(
  */
 static void k144_add_conv1x1(
     float *restrict y /* [4,16,16,3072] */,
-    const float *restrict a /* [4,16,16,512] */,
-    const float *restrict b /* [1,1,1,512] */,
-    const float *restrict a2 /* [4,16,16,512] */,
-    const float *restrict b2 /* [1,1,1,512] */,
-    const float *restrict a3 /* [4,16,16,512] */,
-    const float *restrict b3 /* [1,1,1,512] */,
+    const float *restrict x /* [4,16,16,512] */,
+    const float *restrict bias /* [1,1,1,512] */,
+    const float *restrict x2 /* [4,16,16,512] */,
+    const float *restrict bias2 /* [1,1,1,512] */,
+    const float *restrict x3 /* [4,16,16,512] */,
+    const float *restrict bias3 /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -4592,14 +4592,14 @@ static void k144_add_conv1x1(
             const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
-                    const float t0 = a3[r * 512 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x3[r * 512 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 512 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x2[r * 512 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 512 + c];
-                    const float t7 = b[c];
+                    const float t6 = x[r * 512 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = t5 + t8;
                     const float t10 = t2 + t9;
@@ -4635,14 +4635,14 @@ static void k144_add_conv1x1(
  */
 static void k145_add_conv1x1(
     float *restrict y /* [4,16,16,3072] */,
-    const float *restrict a /* [4,16,16,512] */,
-    const float *restrict b /* [1,1,1,512] */,
-    const float *restrict a2 /* [4,16,16,512] */,
-    const float *restrict b2 /* [1,1,1,512] */,
-    const float *restrict a3 /* [4,16,16,512] */,
-    const float *restrict b3 /* [1,1,1,512] */,
-    const float *restrict a4 /* [4,16,16,512] */,
-    const float *restrict b4 /* [1,1,1,512] */,
+    const float *restrict x /* [4,16,16,512] */,
+    const float *restrict bias /* [1,1,1,512] */,
+    const float *restrict x2 /* [4,16,16,512] */,
+    const float *restrict bias2 /* [1,1,1,512] */,
+    const float *restrict x3 /* [4,16,16,512] */,
+    const float *restrict bias3 /* [1,1,1,512] */,
+    const float *restrict x4 /* [4,16,16,512] */,
+    const float *restrict bias4 /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -4654,17 +4654,17 @@ static void k145_add_conv1x1(
             const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
-                    const float t0 = a4[r * 512 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x4[r * 512 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 512 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x3[r * 512 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 512 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x2[r * 512 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 512 + c];
-                    const float t10 = b[c];
+                    const float t9 = x[r * 512 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = t8 + t11;
                     const float t13 = t5 + t12;
@@ -4743,16 +4743,16 @@ static void k147_bn_fold_bias(
  */
 static void k148_add_conv1x1(
     float *restrict y /* [4,16,16,1280] */,
-    const float *restrict a /* [4,16,16,512] */,
-    const float *restrict b /* [1,1,1,512] */,
-    const float *restrict a2 /* [4,16,16,512] */,
-    const float *restrict b2 /* [1,1,1,512] */,
-    const float *restrict a3 /* [4,16,16,512] */,
-    const float *restrict b3 /* [1,1,1,512] */,
-    const float *restrict a4 /* [4,16,16,512] */,
-    const float *restrict b4 /* [1,1,1,512] */,
-    const float *restrict a5 /* [4,16,16,512] */,
-    const float *restrict b5 /* [1,1,1,512] */,
+    const float *restrict x /* [4,16,16,512] */,
+    const float *restrict bias /* [1,1,1,512] */,
+    const float *restrict x2 /* [4,16,16,512] */,
+    const float *restrict bias2 /* [1,1,1,512] */,
+    const float *restrict x3 /* [4,16,16,512] */,
+    const float *restrict bias3 /* [1,1,1,512] */,
+    const float *restrict x4 /* [4,16,16,512] */,
+    const float *restrict bias4 /* [1,1,1,512] */,
+    const float *restrict x5 /* [4,16,16,512] */,
+    const float *restrict bias5 /* [1,1,1,512] */,
     const float *restrict w /* [1280,512,1,1] */) {
     /* y (1024, 1280) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -4764,20 +4764,20 @@ static void k148_add_conv1x1(
             const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
-                    const float t0 = a5[r * 512 + c];
-                    const float t1 = b5[c];
+                    const float t0 = x5[r * 512 + c];
+                    const float t1 = bias5[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a4[r * 512 + c];
-                    const float t4 = b4[c];
+                    const float t3 = x4[r * 512 + c];
+                    const float t4 = bias4[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a3[r * 512 + c];
-                    const float t7 = b3[c];
+                    const float t6 = x3[r * 512 + c];
+                    const float t7 = bias3[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a2[r * 512 + c];
-                    const float t10 = b2[c];
+                    const float t9 = x2[r * 512 + c];
+                    const float t10 = bias2[c];
                     const float t11 = t9 + t10;
-                    const float t12 = a[r * 512 + c];
-                    const float t13 = b[c];
+                    const float t12 = x[r * 512 + c];
+                    const float t13 = bias[c];
                     const float t14 = t12 + t13;
                     const float t15 = t11 + t14;
                     const float t16 = t8 + t15;
@@ -4803,8 +4803,8 @@ static void k148_add_conv1x1(
  */
 static void k149_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -4814,8 +4814,8 @@ static void k149_add_silu_reduce_mean(
             for (long q = 0; q < 1280; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -4836,8 +4836,8 @@ static void k149_add_silu_reduce_mean(
  */
 static void k150_add_silu_reduce_max(
     float *restrict y /* [4,1,1,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */) {
     /* max over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -4847,8 +4847,8 @@ static void k150_add_silu_reduce_max(
             for (long q = 0; q < 1280; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] = t3 > acc[q] ? t3 : acc[q];
@@ -4940,18 +4940,18 @@ static void k154_add_sigmoid(
  */
 static void k155_add_silu_mul(
     float *restrict y /* [4,16,16,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */,
-    const float *restrict b2 /* [4,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */,
+    const float *restrict scale /* [4,1,1,1280] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
-            const float t0 = a[r * 1280 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 1280 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
-            const float t4 = b2[(r / 256) * 1280 + c];
+            const float t4 = scale[(r / 256) * 1280 + c];
             const float t5 = t3 * t4;
             y[i] = t5;
         }
@@ -5099,8 +5099,8 @@ static void k160_sigmoid(float *restrict y /* [4,16,16,1] */, const float *restr
  */
 static void k161_mul_reduce_mean(
     float *restrict y /* [4,1,1,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [4,16,16,1] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict scale /* [4,16,16,1] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -5110,8 +5110,8 @@ static void k161_mul_reduce_mean(
             for (long q = 0; q < 1280; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[r];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = scale[r];
                 const float t2 = t0 * t1;
                 acc[q] += t2;
             }
@@ -6110,12 +6110,12 @@ static void k156b_reduce_max_bwd(
  */
 static void k154b_add_silu_expand_scale_reduce_sum(
     float *restrict y /* [4,1,1,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */,
-    const float *restrict b2 /* [4,16,16,1] */,
-    const float *restrict x /* [4,1,1,1280] */,
-    const float *restrict x2 /* [4,16,16,1] */,
-    const float *restrict x3 /* [4,16,16,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */,
+    const float *restrict scale /* [4,16,16,1] */,
+    const float *restrict x2 /* [4,1,1,1280] */,
+    const float *restrict x3 /* [4,16,16,1] */,
+    const float *restrict x4 /* [4,16,16,1280] */) {
     /* sum over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -6125,18 +6125,18 @@ static void k154b_add_silu_expand_scale_reduce_sum(
             for (long q = 0; q < 1280; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = x[(r / 256) * 1280 + c];
+                const float t0 = x2[(r / 256) * 1280 + c];
                 const float t1 = t0;
                 const float t2 = 0.00390625f * t1;
-                const float t3 = b2[r];
+                const float t3 = scale[r];
                 const float t4 = t2 * t3;
-                const float t5 = x3[r * 1280 + c];
-                const float t6 = x2[r];
+                const float t5 = x4[r * 1280 + c];
+                const float t6 = x3[r];
                 const float t7 = t6;
                 const float t8 = 0.00078125f * t7;
                 const float t9 = t4 + t5 + t8;
-                const float t10 = a[r * 1280 + c];
-                const float t11 = b[c];
+                const float t10 = x[r * 1280 + c];
+                const float t11 = bias[c];
                 const float t12 = t10 + t11;
                 const float t13 = t12 * ba_sigmoid(t12);
                 const float t14 = t9 * t13;
@@ -6623,7 +6623,7 @@ static void k181_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [1056] */,
     const float *restrict beta /* [1056] */,
     const float *restrict stats /* [2,1056] */,
-    const float *restrict b /* [4,1,1,1056] */,
+    const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict w /* [304,1056,1,1] */) {
     /* y (1024, 304) = f(x) (1024, 1056) · wᵀ: tiles of 62 rows of f(x) computed into scratch, one sgemm each */
     float q0[1056];  /* γ / sqrt(var + eps) */
@@ -6642,7 +6642,7 @@ static void k181_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 1056 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 1056 + c];
+                    const float t3 = scale[(r / 256) * 1056 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 1056 + c] = t4;
                 }
@@ -6943,7 +6943,7 @@ static void k188_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [1824] */,
     const float *restrict beta /* [1824] */,
     const float *restrict stats /* [2,1824] */,
-    const float *restrict b /* [4,1,1,1824] */,
+    const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict w /* [304,1824,1,1] */) {
     /* y (1024, 304) = f(x) (1024, 1824) · wᵀ: tiles of 35 rows of f(x) computed into scratch, one sgemm each */
     float q0[1824];  /* γ / sqrt(var + eps) */
@@ -6962,7 +6962,7 @@ static void k188_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 1824 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 1824 + c];
+                    const float t3 = scale[(r / 256) * 1824 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 1824 + c] = t4;
                 }
@@ -7457,7 +7457,7 @@ static void k195_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [1824] */,
     const float *restrict beta /* [1824] */,
     const float *restrict stats /* [2,1824] */,
-    const float *restrict b /* [4,1,1,1824] */,
+    const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict w /* [512,1824,1,1] */) {
     /* y (1024, 512) = f(x) (1024, 1824) · wᵀ: tiles of 35 rows of f(x) computed into scratch, one sgemm each */
     float q0[1824];  /* γ / sqrt(var + eps) */
@@ -7476,7 +7476,7 @@ static void k195_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 1824 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 1824 + c];
+                    const float t3 = scale[(r / 256) * 1824 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 1824 + c] = t4;
                 }
@@ -7777,7 +7777,7 @@ static void k202_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [3072] */,
     const float *restrict beta /* [3072] */,
     const float *restrict stats /* [2,3072] */,
-    const float *restrict b /* [4,1,1,3072] */,
+    const float *restrict scale /* [4,1,1,3072] */,
     const float *restrict w /* [512,3072,1,1] */) {
     /* y (1024, 512) = f(x) (1024, 3072) · wᵀ: tiles of 21 rows of f(x) computed into scratch, one sgemm each */
     float q0[3072];  /* γ / sqrt(var + eps) */
@@ -7796,7 +7796,7 @@ static void k202_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 3072 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 3072 + c];
+                    const float t3 = scale[(r / 256) * 3072 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 3072 + c] = t4;
                 }
@@ -8254,14 +8254,14 @@ static void k211_reduce_max(float *restrict y /* [4,1,1,1280] */, const float *r
  */
 static void k212_mul(
     float *restrict y /* [4,16,16,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [4,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict scale /* [4,1,1,1280] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
-            const float t0 = a[r * 1280 + c];
-            const float t1 = b[(r / 256) * 1280 + c];
+            const float t0 = x[r * 1280 + c];
+            const float t1 = scale[(r / 256) * 1280 + c];
             const float t2 = t0 * t1;
             y[i] = t2;
         }
@@ -8311,7 +8311,7 @@ static void k213_dropout(
 static void k154b_expand_scale_mul_add_n_reduce_sum(
     float *restrict y /* [4,1,1,1280] */,
     const float *restrict b /* [4,16,16,1280] */,
-    const float *restrict b2 /* [4,16,16,1] */,
+    const float *restrict scale /* [4,16,16,1] */,
     const float *restrict x /* [4,1,1,1280] */,
     const float *restrict x2 /* [4,16,16,1] */,
     const float *restrict x3 /* [4,16,16,1280] */) {
@@ -8327,7 +8327,7 @@ static void k154b_expand_scale_mul_add_n_reduce_sum(
                 const float t0 = x[(r / 256) * 1280 + c];
                 const float t1 = t0;
                 const float t2 = 0.00390625f * t1;
-                const float t3 = b2[r];
+                const float t3 = scale[r];
                 const float t4 = t2 * t3;
                 const float t5 = x3[r * 1280 + c];
                 const float t6 = x2[r];
@@ -8413,8 +8413,8 @@ static void k209b_bn_train_expand_scale_mul(
     const float *restrict gamma /* [1280] */,
     const float *restrict beta /* [1280] */,
     const float *restrict stats /* [2,1280] */,
-    const float *restrict b /* [4,1,1,1280] */,
-    const float *restrict b2 /* [4,16,16,1] */,
+    const float *restrict scale /* [4,1,1,1280] */,
+    const float *restrict scale2 /* [4,16,16,1] */,
     const float *restrict x2 /* [4,1,1,1280] */,
     const float *restrict x3 /* [4,16,16,1] */,
     const float *restrict x4 /* [4,16,16,1280] */,
@@ -8431,14 +8431,14 @@ static void k209b_bn_train_expand_scale_mul(
             const float t0 = x2[(r / 256) * 1280 + c];
             const float t1 = t0;
             const float t2 = 0.00390625f * t1;
-            const float t3 = b2[r];
+            const float t3 = scale2[r];
             const float t4 = t2 * t3;
             const float t5 = x4[r * 1280 + c];
             const float t6 = x3[r];
             const float t7 = t6;
             const float t8 = 0.00078125f * t7;
             const float t9 = t4 + t5 + t8;
-            const float t10 = b[(r / 256) * 1280 + c];
+            const float t10 = scale[(r / 256) * 1280 + c];
             const float t11 = t9 * t10;
             const float t12 = x5[r * 1280 + c];
             const float t13 = x6[(r / 256) * 1280 + c];
@@ -8772,7 +8772,7 @@ static void k202b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [3072] */,
     const float *restrict beta /* [3072] */,
     const float *restrict stats /* [2,3072] */,
-    const float *restrict b /* [4,1,1,3072] */,
+    const float *restrict scale /* [4,1,1,3072] */,
     const float *restrict dy /* [4,16,16,512] */) {
     /* dw (512, 3072) += dyᵀ (512, 1024) · f(x) (1024, 3072), f(x) recomputed in tiles of 21 rows */
     float q0[3072];  /* γ / sqrt(var + eps) */
@@ -8795,7 +8795,7 @@ static void k202b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 3072 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 3072 + c];
+                    const float t3 = scale[(r / 256) * 3072 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 3072 + c] = t4;
                 }
@@ -9043,9 +9043,9 @@ static void k215_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [3072] */,
     const float *restrict beta /* [3072] */,
     const float *restrict stats /* [2,3072] */,
-    const float *restrict b /* [4,1,1,3072] */,
-    const float *restrict a /* [4,16,16,3072] */,
-    const float *restrict x2 /* [4,1,1,3072] */) {
+    const float *restrict scale /* [4,1,1,3072] */,
+    const float *restrict x2 /* [4,16,16,3072] */,
+    const float *restrict x3 /* [4,1,1,3072] */) {
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
         q0[c] = gamma[c] / sqrtf(stats[3072 + c] + 0.001f);
@@ -9062,10 +9062,10 @@ static void k215_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 3072 + c];
-                const float t1 = b[(r / 256) * 3072 + c];
+                const float t0 = x2[r * 3072 + c];
+                const float t1 = scale[(r / 256) * 3072 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 256) * 3072 + c];
+                const float t3 = x3[(r / 256) * 3072 + c];
                 const float t4 = t3;
                 const float t5 = 0.00390625f * t4;
                 const float t6 = t2 + t5;
@@ -9113,9 +9113,9 @@ static void k216_bn_train_mul_expand_scale(
     const float *restrict gamma /* [3072] */,
     const float *restrict beta /* [3072] */,
     const float *restrict stats /* [2,3072] */,
-    const float *restrict b /* [4,1,1,3072] */,
-    const float *restrict a /* [4,16,16,3072] */,
-    const float *restrict x2 /* [4,1,1,3072] */,
+    const float *restrict scale /* [4,1,1,3072] */,
+    const float *restrict x2 /* [4,16,16,3072] */,
+    const float *restrict x3 /* [4,1,1,3072] */,
     const float *restrict dstats /* [2,3072] */) {
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
@@ -9131,10 +9131,10 @@ static void k216_bn_train_mul_expand_scale(
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
-            const float t0 = a[r * 3072 + c];
-            const float t1 = b[(r / 256) * 3072 + c];
+            const float t0 = x2[r * 3072 + c];
+            const float t1 = scale[(r / 256) * 3072 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 256) * 3072 + c];
+            const float t3 = x3[(r / 256) * 3072 + c];
             const float t4 = t3;
             const float t5 = 0.00390625f * t4;
             const float t6 = t2 + t5;
@@ -10142,7 +10142,7 @@ static void k195b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [1824] */,
     const float *restrict beta /* [1824] */,
     const float *restrict stats /* [2,1824] */,
-    const float *restrict b /* [4,1,1,1824] */,
+    const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict dy /* [4,16,16,512] */) {
     /* dw (512, 1824) += dyᵀ (512, 1024) · f(x) (1024, 1824), f(x) recomputed in tiles of 35 rows */
     float q0[1824];  /* γ / sqrt(var + eps) */
@@ -10165,7 +10165,7 @@ static void k195b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 1824 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 1824 + c];
+                    const float t3 = scale[(r / 256) * 1824 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 1824 + c] = t4;
                 }
@@ -10413,9 +10413,9 @@ static void k220_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [1824] */,
     const float *restrict beta /* [1824] */,
     const float *restrict stats /* [2,1824] */,
-    const float *restrict b /* [4,1,1,1824] */,
-    const float *restrict a /* [4,16,16,1824] */,
-    const float *restrict x2 /* [4,1,1,1824] */) {
+    const float *restrict scale /* [4,1,1,1824] */,
+    const float *restrict x2 /* [4,16,16,1824] */,
+    const float *restrict x3 /* [4,1,1,1824] */) {
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1824 + c] + 0.001f);
@@ -10432,10 +10432,10 @@ static void k220_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 1824 + c];
-                const float t1 = b[(r / 256) * 1824 + c];
+                const float t0 = x2[r * 1824 + c];
+                const float t1 = scale[(r / 256) * 1824 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 256) * 1824 + c];
+                const float t3 = x3[(r / 256) * 1824 + c];
                 const float t4 = t3;
                 const float t5 = 0.00390625f * t4;
                 const float t6 = t2 + t5;
@@ -10483,9 +10483,9 @@ static void k221_bn_train_mul_expand_scale(
     const float *restrict gamma /* [1824] */,
     const float *restrict beta /* [1824] */,
     const float *restrict stats /* [2,1824] */,
-    const float *restrict b /* [4,1,1,1824] */,
-    const float *restrict a /* [4,16,16,1824] */,
-    const float *restrict x2 /* [4,1,1,1824] */,
+    const float *restrict scale /* [4,1,1,1824] */,
+    const float *restrict x2 /* [4,16,16,1824] */,
+    const float *restrict x3 /* [4,1,1,1824] */,
     const float *restrict dstats /* [2,1824] */) {
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
@@ -10501,10 +10501,10 @@ static void k221_bn_train_mul_expand_scale(
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
-            const float t0 = a[r * 1824 + c];
-            const float t1 = b[(r / 256) * 1824 + c];
+            const float t0 = x2[r * 1824 + c];
+            const float t1 = scale[(r / 256) * 1824 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 256) * 1824 + c];
+            const float t3 = x3[(r / 256) * 1824 + c];
             const float t4 = t3;
             const float t5 = 0.00390625f * t4;
             const float t6 = t2 + t5;
@@ -11010,7 +11010,7 @@ static void k188b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [1824] */,
     const float *restrict beta /* [1824] */,
     const float *restrict stats /* [2,1824] */,
-    const float *restrict b /* [4,1,1,1824] */,
+    const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict dy /* [4,16,16,304] */) {
     /* dw (304, 1824) += dyᵀ (304, 1024) · f(x) (1024, 1824), f(x) recomputed in tiles of 35 rows */
     float q0[1824];  /* γ / sqrt(var + eps) */
@@ -11033,7 +11033,7 @@ static void k188b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 1824 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 1824 + c];
+                    const float t3 = scale[(r / 256) * 1824 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 1824 + c] = t4;
                 }
@@ -12865,7 +12865,7 @@ static void k181b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [1056] */,
     const float *restrict beta /* [1056] */,
     const float *restrict stats /* [2,1056] */,
-    const float *restrict b /* [4,1,1,1056] */,
+    const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict dy /* [4,16,16,304] */) {
     /* dw (304, 1056) += dyᵀ (304, 1024) · f(x) (1024, 1056), f(x) recomputed in tiles of 62 rows */
     float q0[1056];  /* γ / sqrt(var + eps) */
@@ -12888,7 +12888,7 @@ static void k181b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 1056 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 1056 + c];
+                    const float t3 = scale[(r / 256) * 1056 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 1056 + c] = t4;
                 }
@@ -13136,9 +13136,9 @@ static void k227_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [1056] */,
     const float *restrict beta /* [1056] */,
     const float *restrict stats /* [2,1056] */,
-    const float *restrict b /* [4,1,1,1056] */,
-    const float *restrict a /* [4,16,16,1056] */,
-    const float *restrict x2 /* [4,1,1,1056] */) {
+    const float *restrict scale /* [4,1,1,1056] */,
+    const float *restrict x2 /* [4,16,16,1056] */,
+    const float *restrict x3 /* [4,1,1,1056] */) {
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1056 + c] + 0.001f);
@@ -13155,10 +13155,10 @@ static void k227_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 1056 + c];
-                const float t1 = b[(r / 256) * 1056 + c];
+                const float t0 = x2[r * 1056 + c];
+                const float t1 = scale[(r / 256) * 1056 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 256) * 1056 + c];
+                const float t3 = x3[(r / 256) * 1056 + c];
                 const float t4 = t3;
                 const float t5 = 0.00390625f * t4;
                 const float t6 = t2 + t5;
@@ -13206,9 +13206,9 @@ static void k228_bn_train_mul_expand_scale(
     const float *restrict gamma /* [1056] */,
     const float *restrict beta /* [1056] */,
     const float *restrict stats /* [2,1056] */,
-    const float *restrict b /* [4,1,1,1056] */,
-    const float *restrict a /* [4,16,16,1056] */,
-    const float *restrict x2 /* [4,1,1,1056] */,
+    const float *restrict scale /* [4,1,1,1056] */,
+    const float *restrict x2 /* [4,16,16,1056] */,
+    const float *restrict x3 /* [4,1,1,1056] */,
     const float *restrict dstats /* [2,1056] */) {
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
@@ -13224,10 +13224,10 @@ static void k228_bn_train_mul_expand_scale(
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
-            const float t0 = a[r * 1056 + c];
-            const float t1 = b[(r / 256) * 1056 + c];
+            const float t0 = x2[r * 1056 + c];
+            const float t1 = scale[(r / 256) * 1056 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 256) * 1056 + c];
+            const float t3 = x3[(r / 256) * 1056 + c];
             const float t4 = t3;
             const float t5 = 0.00390625f * t4;
             const float t6 = t2 + t5;
@@ -13496,14 +13496,14 @@ static void k177b_bn_train_silu_bwd_bn_bwd_input(
 static void k097b_add_conv1x1_bwd_weight_acc(
     float *restrict grad /* [1056,176,1,1] */,
     const float *restrict b /* [4,32,32,176] */,
-    const float *restrict a /* [4,32,32,176] */,
-    const float *restrict b2 /* [1,1,1,176] */,
-    const float *restrict a2 /* [4,32,32,176] */,
-    const float *restrict b3 /* [1,1,1,176] */,
-    const float *restrict a3 /* [4,32,32,176] */,
-    const float *restrict b4 /* [1,1,1,176] */,
-    const float *restrict a4 /* [4,32,32,176] */,
-    const float *restrict b5 /* [1,1,1,176] */,
+    const float *restrict x /* [4,32,32,176] */,
+    const float *restrict bias /* [1,1,1,176] */,
+    const float *restrict x2 /* [4,32,32,176] */,
+    const float *restrict bias2 /* [1,1,1,176] */,
+    const float *restrict x3 /* [4,32,32,176] */,
+    const float *restrict bias3 /* [1,1,1,176] */,
+    const float *restrict x4 /* [4,32,32,176] */,
+    const float *restrict bias4 /* [1,1,1,176] */,
     const float *restrict dy /* [4,32,32,1056] */) {
     /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
     const int threads = omp_get_max_threads();
@@ -13519,17 +13519,17 @@ static void k097b_add_conv1x1_bwd_weight_acc(
             const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
-                    const float t0 = a4[r * 176 + c];
-                    const float t1 = b5[c];
+                    const float t0 = x4[r * 176 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 176 + c];
-                    const float t4 = b4[c];
+                    const float t3 = x3[r * 176 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 176 + c];
-                    const float t7 = b3[c];
+                    const float t6 = x2[r * 176 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 176 + c];
-                    const float t10 = b2[c];
+                    const float t9 = x[r * 176 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = b[r * 176 + c];
                     const float t13 = t11 + t12;
@@ -13845,7 +13845,7 @@ static void k237_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [320] */,
     const float *restrict beta /* [320] */,
     const float *restrict stats /* [2,320] */,
-    const float *restrict b /* [4,1,1,320] */,
+    const float *restrict scale /* [4,1,1,320] */,
     const float *restrict w /* [160,320,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 320) · wᵀ: tiles of 204 rows of f(x) computed into scratch, one sgemm each */
     float q0[320];  /* γ / sqrt(var + eps) */
@@ -13864,7 +13864,7 @@ static void k237_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 320 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 320 + c];
+                    const float t3 = scale[(r / 1024) * 320 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 320 + c] = t4;
                 }
@@ -14165,7 +14165,7 @@ static void k244_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [640] */,
     const float *restrict beta /* [640] */,
     const float *restrict stats /* [2,640] */,
-    const float *restrict b /* [4,1,1,640] */,
+    const float *restrict scale /* [4,1,1,640] */,
     const float *restrict w /* [160,640,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 640) · wᵀ: tiles of 102 rows of f(x) computed into scratch, one sgemm each */
     float q0[640];  /* γ / sqrt(var + eps) */
@@ -14184,7 +14184,7 @@ static void k244_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 640 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 640 + c];
+                    const float t3 = scale[(r / 1024) * 640 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 640 + c] = t4;
                 }
@@ -14879,7 +14879,7 @@ static void k256_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [176,960,1,1] */) {
     /* y (4096, 176) = f(x) (4096, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
     float q0[960];  /* γ / sqrt(var + eps) */
@@ -14898,7 +14898,7 @@ static void k256_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 960 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 960 + c];
+                    const float t3 = scale[(r / 1024) * 960 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 960 + c] = t4;
                 }
@@ -15124,7 +15124,7 @@ static void k261_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [1056] */,
     const float *restrict beta /* [1056] */,
     const float *restrict stats /* [2,1056] */,
-    const float *restrict b /* [4,1,1,1056] */,
+    const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict w /* [176,1056,1,1] */) {
     /* y (4096, 176) = f(x) (4096, 1056) · wᵀ: tiles of 62 rows of f(x) computed into scratch, one sgemm each */
     float q0[1056];  /* γ / sqrt(var + eps) */
@@ -15143,7 +15143,7 @@ static void k261_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 1056 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 1056 + c];
+                    const float t3 = scale[(r / 1024) * 1056 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 1056 + c] = t4;
                 }
@@ -16288,7 +16288,7 @@ static void k261b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [1056] */,
     const float *restrict beta /* [1056] */,
     const float *restrict stats /* [2,1056] */,
-    const float *restrict b /* [4,1,1,1056] */,
+    const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict dy /* [4,32,32,176] */) {
     /* dw (176, 1056) += dyᵀ (176, 4096) · f(x) (4096, 1056), f(x) recomputed in tiles of 62 rows */
     float q0[1056];  /* γ / sqrt(var + eps) */
@@ -16311,7 +16311,7 @@ static void k261b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 1056 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 1056 + c];
+                    const float t3 = scale[(r / 1024) * 1056 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 1056 + c] = t4;
                 }
@@ -16397,9 +16397,9 @@ static void k272_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [1056] */,
     const float *restrict beta /* [1056] */,
     const float *restrict stats /* [2,1056] */,
-    const float *restrict b /* [4,1,1,1056] */,
-    const float *restrict a /* [4,32,32,1056] */,
-    const float *restrict x2 /* [4,1,1,1056] */) {
+    const float *restrict scale /* [4,1,1,1056] */,
+    const float *restrict x2 /* [4,32,32,1056] */,
+    const float *restrict x3 /* [4,1,1,1056] */) {
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1056 + c] + 0.001f);
@@ -16416,10 +16416,10 @@ static void k272_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 1056 + c];
-                const float t1 = b[(r / 1024) * 1056 + c];
+                const float t0 = x2[r * 1056 + c];
+                const float t1 = scale[(r / 1024) * 1056 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 1024) * 1056 + c];
+                const float t3 = x3[(r / 1024) * 1056 + c];
                 const float t4 = t3;
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
@@ -16467,9 +16467,9 @@ static void k273_bn_train_mul_expand_scale(
     const float *restrict gamma /* [1056] */,
     const float *restrict beta /* [1056] */,
     const float *restrict stats /* [2,1056] */,
-    const float *restrict b /* [4,1,1,1056] */,
-    const float *restrict a /* [4,32,32,1056] */,
-    const float *restrict x2 /* [4,1,1,1056] */,
+    const float *restrict scale /* [4,1,1,1056] */,
+    const float *restrict x2 /* [4,32,32,1056] */,
+    const float *restrict x3 /* [4,1,1,1056] */,
     const float *restrict dstats /* [2,1056] */) {
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
@@ -16485,10 +16485,10 @@ static void k273_bn_train_mul_expand_scale(
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
-            const float t0 = a[r * 1056 + c];
-            const float t1 = b[(r / 1024) * 1056 + c];
+            const float t0 = x2[r * 1056 + c];
+            const float t1 = scale[(r / 1024) * 1056 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 1024) * 1056 + c];
+            const float t3 = x3[(r / 1024) * 1056 + c];
             const float t4 = t3;
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
@@ -18242,7 +18242,7 @@ static void k256b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
     const float *restrict dy /* [4,32,32,176] */) {
     /* dw (176, 960) += dyᵀ (176, 4096) · f(x) (4096, 960), f(x) recomputed in tiles of 68 rows */
     float q0[960];  /* γ / sqrt(var + eps) */
@@ -18265,7 +18265,7 @@ static void k256b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 960 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 960 + c];
+                    const float t3 = scale[(r / 1024) * 960 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 960 + c] = t4;
                 }
@@ -18513,9 +18513,9 @@ static void k277_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
-    const float *restrict a /* [4,32,32,960] */,
-    const float *restrict x2 /* [4,1,1,960] */) {
+    const float *restrict scale /* [4,1,1,960] */,
+    const float *restrict x2 /* [4,32,32,960] */,
+    const float *restrict x3 /* [4,1,1,960] */) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
@@ -18532,10 +18532,10 @@ static void k277_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 960 + c];
-                const float t1 = b[(r / 1024) * 960 + c];
+                const float t0 = x2[r * 960 + c];
+                const float t1 = scale[(r / 1024) * 960 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 1024) * 960 + c];
+                const float t3 = x3[(r / 1024) * 960 + c];
                 const float t4 = t3;
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
@@ -18583,9 +18583,9 @@ static void k278_bn_train_mul_expand_scale(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
-    const float *restrict a /* [4,32,32,960] */,
-    const float *restrict x2 /* [4,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
+    const float *restrict x2 /* [4,32,32,960] */,
+    const float *restrict x3 /* [4,1,1,960] */,
     const float *restrict dstats /* [2,960] */) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -18601,10 +18601,10 @@ static void k278_bn_train_mul_expand_scale(
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
-            const float t0 = a[r * 960 + c];
-            const float t1 = b[(r / 1024) * 960 + c];
+            const float t0 = x2[r * 960 + c];
+            const float t1 = scale[(r / 1024) * 960 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 1024) * 960 + c];
+            const float t3 = x3[(r / 1024) * 960 + c];
             const float t4 = t3;
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
@@ -19037,7 +19037,7 @@ static void k244b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [640] */,
     const float *restrict beta /* [640] */,
     const float *restrict stats /* [2,640] */,
-    const float *restrict b /* [4,1,1,640] */,
+    const float *restrict scale /* [4,1,1,640] */,
     const float *restrict dy /* [4,32,32,160] */) {
     /* dw (160, 640) += dyᵀ (160, 4096) · f(x) (4096, 640), f(x) recomputed in tiles of 102 rows */
     float q0[640];  /* γ / sqrt(var + eps) */
@@ -19060,7 +19060,7 @@ static void k244b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 640 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 640 + c];
+                    const float t3 = scale[(r / 1024) * 640 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 640 + c] = t4;
                 }
@@ -19259,9 +19259,9 @@ static void k282_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [640] */,
     const float *restrict beta /* [640] */,
     const float *restrict stats /* [2,640] */,
-    const float *restrict b /* [4,1,1,640] */,
-    const float *restrict a /* [4,32,32,640] */,
-    const float *restrict x2 /* [4,1,1,640] */) {
+    const float *restrict scale /* [4,1,1,640] */,
+    const float *restrict x2 /* [4,32,32,640] */,
+    const float *restrict x3 /* [4,1,1,640] */) {
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
         q0[c] = gamma[c] / sqrtf(stats[640 + c] + 0.001f);
@@ -19278,10 +19278,10 @@ static void k282_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 640 + c];
-                const float t1 = b[(r / 1024) * 640 + c];
+                const float t0 = x2[r * 640 + c];
+                const float t1 = scale[(r / 1024) * 640 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 1024) * 640 + c];
+                const float t3 = x3[(r / 1024) * 640 + c];
                 const float t4 = t3;
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
@@ -19329,9 +19329,9 @@ static void k283_bn_train_mul_expand_scale(
     const float *restrict gamma /* [640] */,
     const float *restrict beta /* [640] */,
     const float *restrict stats /* [2,640] */,
-    const float *restrict b /* [4,1,1,640] */,
-    const float *restrict a /* [4,32,32,640] */,
-    const float *restrict x2 /* [4,1,1,640] */,
+    const float *restrict scale /* [4,1,1,640] */,
+    const float *restrict x2 /* [4,32,32,640] */,
+    const float *restrict x3 /* [4,1,1,640] */,
     const float *restrict dstats /* [2,640] */) {
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
@@ -19347,10 +19347,10 @@ static void k283_bn_train_mul_expand_scale(
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
-            const float t0 = a[r * 640 + c];
-            const float t1 = b[(r / 1024) * 640 + c];
+            const float t0 = x2[r * 640 + c];
+            const float t1 = scale[(r / 1024) * 640 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 1024) * 640 + c];
+            const float t3 = x3[(r / 1024) * 640 + c];
             const float t4 = t3;
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
@@ -20809,7 +20809,7 @@ static void k237b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [320] */,
     const float *restrict beta /* [320] */,
     const float *restrict stats /* [2,320] */,
-    const float *restrict b /* [4,1,1,320] */,
+    const float *restrict scale /* [4,1,1,320] */,
     const float *restrict dy /* [4,32,32,160] */) {
     /* dw (160, 320) += dyᵀ (160, 4096) · f(x) (4096, 320), f(x) recomputed in tiles of 204 rows */
     float q0[320];  /* γ / sqrt(var + eps) */
@@ -20832,7 +20832,7 @@ static void k237b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 320 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 320 + c];
+                    const float t3 = scale[(r / 1024) * 320 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 320 + c] = t4;
                 }
@@ -21080,9 +21080,9 @@ static void k287_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [320] */,
     const float *restrict beta /* [320] */,
     const float *restrict stats /* [2,320] */,
-    const float *restrict b /* [4,1,1,320] */,
-    const float *restrict a /* [4,32,32,320] */,
-    const float *restrict x2 /* [4,1,1,320] */) {
+    const float *restrict scale /* [4,1,1,320] */,
+    const float *restrict x2 /* [4,32,32,320] */,
+    const float *restrict x3 /* [4,1,1,320] */) {
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
         q0[c] = gamma[c] / sqrtf(stats[320 + c] + 0.001f);
@@ -21099,10 +21099,10 @@ static void k287_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 320 + c];
-                const float t1 = b[(r / 1024) * 320 + c];
+                const float t0 = x2[r * 320 + c];
+                const float t1 = scale[(r / 1024) * 320 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 1024) * 320 + c];
+                const float t3 = x3[(r / 1024) * 320 + c];
                 const float t4 = t3;
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
@@ -21150,9 +21150,9 @@ static void k288_bn_train_mul_expand_scale(
     const float *restrict gamma /* [320] */,
     const float *restrict beta /* [320] */,
     const float *restrict stats /* [2,320] */,
-    const float *restrict b /* [4,1,1,320] */,
-    const float *restrict a /* [4,32,32,320] */,
-    const float *restrict x2 /* [4,1,1,320] */,
+    const float *restrict scale /* [4,1,1,320] */,
+    const float *restrict x2 /* [4,32,32,320] */,
+    const float *restrict x3 /* [4,1,1,320] */,
     const float *restrict dstats /* [2,320] */) {
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
@@ -21168,10 +21168,10 @@ static void k288_bn_train_mul_expand_scale(
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
-            const float t0 = a[r * 320 + c];
-            const float t1 = b[(r / 1024) * 320 + c];
+            const float t0 = x2[r * 320 + c];
+            const float t1 = scale[(r / 1024) * 320 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 1024) * 320 + c];
+            const float t3 = x3[(r / 1024) * 320 + c];
             const float t4 = t3;
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
@@ -21428,8 +21428,8 @@ static void k233b_bn_train_silu_bwd_bn_bwd_input(
 static void k032b_add_conv1x1_bwd_weight_acc(
     float *restrict grad /* [320,80,1,1] */,
     const float *restrict b /* [4,64,64,80] */,
-    const float *restrict a /* [4,64,64,80] */,
-    const float *restrict b2 /* [1,1,1,80] */,
+    const float *restrict x /* [4,64,64,80] */,
+    const float *restrict bias /* [1,1,1,80] */,
     const float *restrict dy /* [4,64,64,320] */) {
     /* dw (320, 80) += dyᵀ (320, 16384) · f(x) (16384, 80), f(x) recomputed in tiles of 819 rows */
     const int threads = omp_get_max_threads();
@@ -21445,8 +21445,8 @@ static void k032b_add_conv1x1_bwd_weight_acc(
             const long m0 = t * 819, rows = m0 + 819 <= 16384 ? 819 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 80; c++) {
-                    const float t0 = a[r * 80 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x[r * 80 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = b[r * 80 + c];
                     const float t4 = t2 + t3;
@@ -26064,9 +26064,9 @@ static void k316_adamw(
  */
 static void k317_add_silu_mul_reduce_mean(
     float *restrict y /* [4,16,16,1] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */,
-    const float *restrict b2 /* [4,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */,
+    const float *restrict scale /* [4,1,1,1280] */) {
     /* mean over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -26076,11 +26076,11 @@ static void k317_add_silu_mul_reduce_mean(
             for (long q = 0; q < 1; q++) {
                 const long r = o;
                 const long c = j;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
-                const float t4 = b2[(r / 256) * 1280 + c];
+                const float t4 = scale[(r / 256) * 1280 + c];
                 const float t5 = t3 * t4;
                 acc[q] += t5;
             }
@@ -26101,9 +26101,9 @@ static void k317_add_silu_mul_reduce_mean(
  */
 static void k318_add_silu_mul_reduce_max(
     float *restrict y /* [4,16,16,1] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */,
-    const float *restrict b2 /* [4,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */,
+    const float *restrict scale /* [4,1,1,1280] */) {
     /* max over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -26113,11 +26113,11 @@ static void k318_add_silu_mul_reduce_max(
             for (long q = 0; q < 1; q++) {
                 const long r = o;
                 const long c = j;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
-                const float t4 = b2[(r / 256) * 1280 + c];
+                const float t4 = scale[(r / 256) * 1280 + c];
                 const float t5 = t3 * t4;
                 acc[q] = t5 > acc[q] ? t5 : acc[q];
             }
@@ -26140,10 +26140,10 @@ static void k318_add_silu_mul_reduce_max(
  */
 static void k319_add_silu_mul_reduce_mean(
     float *restrict y /* [4,1,1,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */,
-    const float *restrict b2 /* [4,1,1,1280] */,
-    const float *restrict b3 /* [4,16,16,1] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */,
+    const float *restrict scale /* [4,1,1,1280] */,
+    const float *restrict scale2 /* [4,16,16,1] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -26153,13 +26153,13 @@ static void k319_add_silu_mul_reduce_mean(
             for (long q = 0; q < 1280; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
-                const float t4 = b2[(r / 256) * 1280 + c];
+                const float t4 = scale[(r / 256) * 1280 + c];
                 const float t5 = t3 * t4;
-                const float t6 = b3[r];
+                const float t6 = scale2[r];
                 const float t7 = t5 * t6;
                 acc[q] += t7;
             }

@@ -144,14 +144,14 @@ static void k002_conv3x3s2(
  */
 static void k003_add_silu(
     float *restrict y /* [4,256,256,24] */,
-    const float *restrict a /* [4,256,256,24] */,
-    const float *restrict b /* [1,1,1,24] */) {
+    const float *restrict x /* [4,256,256,24] */,
+    const float *restrict bias /* [1,1,1,24] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
-            const float t0 = a[r * 24 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 24 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -241,14 +241,14 @@ static void k005_conv3x3(
 static void k006_add_silu(
     float *restrict y /* [4,256,256,24] */,
     const float *restrict b /* [4,256,256,24] */,
-    const float *restrict a /* [4,256,256,24] */,
-    const float *restrict b2 /* [1,1,1,24] */) {
+    const float *restrict x /* [4,256,256,24] */,
+    const float *restrict bias /* [1,1,1,24] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
-            const float t0 = a[r * 24 + c];
-            const float t1 = b2[c];
+            const float t0 = x[r * 24 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             const float t4 = b[r * 24 + c];
@@ -395,8 +395,8 @@ static void k011_bn_fold_bias(
  */
 static void k012_add_silu_conv1x1(
     float *restrict y /* [4,128,128,48] */,
-    const float *restrict a /* [4,128,128,96] */,
-    const float *restrict b /* [1,1,1,96] */,
+    const float *restrict x /* [4,128,128,96] */,
+    const float *restrict bias /* [1,1,1,96] */,
     const float *restrict w /* [48,96,1,1] */) {
     /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 682 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -408,8 +408,8 @@ static void k012_add_silu_conv1x1(
             const long m0 = t * 682, rows = m0 + 682 <= 65536 ? 682 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 96; c++) {
-                    const float t0 = a[r * 96 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 96 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
                     tile[(r - m0) * 96 + c] = t3;
@@ -430,14 +430,14 @@ static void k012_add_silu_conv1x1(
  */
 static void k013_add(
     float *restrict y /* [4,128,128,48] */,
-    const float *restrict a /* [4,128,128,48] */,
-    const float *restrict b /* [1,1,1,48] */) {
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict bias /* [1,1,1,48] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
-            const float t0 = a[r * 48 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 48 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             y[i] = t2;
         }
@@ -563,8 +563,8 @@ static void k017_bn_fold_weight(
  */
 static void k018_add_silu_conv1x1(
     float *restrict y /* [4,128,128,48] */,
-    const float *restrict a /* [4,128,128,192] */,
-    const float *restrict b /* [1,1,1,192] */,
+    const float *restrict x /* [4,128,128,192] */,
+    const float *restrict bias /* [1,1,1,192] */,
     const float *restrict w /* [48,192,1,1] */) {
     /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -576,8 +576,8 @@ static void k018_add_silu_conv1x1(
             const long m0 = t * 341, rows = m0 + 341 <= 65536 ? 341 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
-                    const float t0 = a[r * 192 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 192 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
                     tile[(r - m0) * 192 + c] = t3;
@@ -601,14 +601,14 @@ static void k018_add_silu_conv1x1(
 static void k019_add(
     float *restrict y /* [4,128,128,48] */,
     const float *restrict b /* [4,128,128,48] */,
-    const float *restrict a /* [4,128,128,48] */,
-    const float *restrict b2 /* [1,1,1,48] */) {
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict bias /* [1,1,1,48] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
-            const float t0 = a[r * 48 + c];
-            const float t1 = b2[c];
+            const float t0 = x[r * 48 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = b[r * 48 + c];
             const float t4 = t2 + t3;
@@ -716,8 +716,8 @@ static void k022_bn_fold_bias(
  */
 static void k023_add_silu_conv1x1(
     float *restrict y /* [4,64,64,64] */,
-    const float *restrict a /* [4,64,64,192] */,
-    const float *restrict b /* [1,1,1,192] */,
+    const float *restrict x /* [4,64,64,192] */,
+    const float *restrict bias /* [1,1,1,192] */,
     const float *restrict w /* [64,192,1,1] */) {
     /* y (16384, 64) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -729,8 +729,8 @@ static void k023_add_silu_conv1x1(
             const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
-                    const float t0 = a[r * 192 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 192 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
                     tile[(r - m0) * 192 + c] = t3;
@@ -751,14 +751,14 @@ static void k023_add_silu_conv1x1(
  */
 static void k024_add(
     float *restrict y /* [4,64,64,64] */,
-    const float *restrict a /* [4,64,64,64] */,
-    const float *restrict b /* [1,1,1,64] */) {
+    const float *restrict x /* [4,64,64,64] */,
+    const float *restrict bias /* [1,1,1,64] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
-            const float t0 = a[r * 64 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 64 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             y[i] = t2;
         }
@@ -884,8 +884,8 @@ static void k028_bn_fold_weight(
  */
 static void k029_add_silu_conv1x1(
     float *restrict y /* [4,64,64,64] */,
-    const float *restrict a /* [4,64,64,256] */,
-    const float *restrict b /* [1,1,1,256] */,
+    const float *restrict x /* [4,64,64,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
     const float *restrict w /* [64,256,1,1] */) {
     /* y (16384, 64) = f(x) (16384, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -897,8 +897,8 @@ static void k029_add_silu_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a[r * 256 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 256 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
                     tile[(r - m0) * 256 + c] = t3;
@@ -922,14 +922,14 @@ static void k029_add_silu_conv1x1(
 static void k030_add(
     float *restrict y /* [4,64,64,64] */,
     const float *restrict b /* [4,64,64,64] */,
-    const float *restrict a /* [4,64,64,64] */,
-    const float *restrict b2 /* [1,1,1,64] */) {
+    const float *restrict x /* [4,64,64,64] */,
+    const float *restrict bias /* [1,1,1,64] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
-            const float t0 = a[r * 64 + c];
-            const float t1 = b2[c];
+            const float t0 = x[r * 64 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = b[r * 64 + c];
             const float t4 = t2 + t3;
@@ -972,8 +972,8 @@ static void k031_bn_fold_weight(
 static void k032_add_conv1x1(
     float *restrict y /* [4,64,64,256] */,
     const float *restrict b /* [4,64,64,64] */,
-    const float *restrict a /* [4,64,64,64] */,
-    const float *restrict b2 /* [1,1,1,64] */,
+    const float *restrict x /* [4,64,64,64] */,
+    const float *restrict bias /* [1,1,1,64] */,
     const float *restrict w /* [256,64,1,1] */) {
     /* y (16384, 256) = f(x) (16384, 64) · wᵀ: tiles of 1024 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -985,8 +985,8 @@ static void k032_add_conv1x1(
             const long m0 = t * 1024, rows = m0 + 1024 <= 16384 ? 1024 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 64; c++) {
-                    const float t0 = a[r * 64 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x[r * 64 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = b[r * 64 + c];
                     const float t4 = t2 + t3;
@@ -1009,14 +1009,14 @@ static void k032_add_conv1x1(
  */
 static void k033_add_silu(
     float *restrict y /* [4,64,64,256] */,
-    const float *restrict a /* [4,64,64,256] */,
-    const float *restrict b /* [1,1,1,256] */) {
+    const float *restrict x /* [4,64,64,256] */,
+    const float *restrict bias /* [1,1,1,256] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
-            const float t0 = a[r * 256 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 256 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -1095,8 +1095,8 @@ static void k035_dwconv3x3s2(
  */
 static void k036_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,256] */,
-    const float *restrict a /* [4,32,32,256] */,
-    const float *restrict b /* [1,1,1,256] */) {
+    const float *restrict x /* [4,32,32,256] */,
+    const float *restrict bias /* [1,1,1,256] */) {
     /* mean over axes [1, 2] of [4, 32, 32, 256]: (4, 1024, 256) -> (4, 256) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -1106,8 +1106,8 @@ static void k036_add_silu_reduce_mean(
             for (long q = 0; q < 256; q++) {
                 const long r = o * 1024 + j;
                 const long c = q;
-                const float t0 = a[r * 256 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 256 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -1239,9 +1239,9 @@ static void k042_bn_fold_bias(
  */
 static void k043_add_silu_mul_conv1x1(
     float *restrict y /* [4,32,32,128] */,
-    const float *restrict a /* [4,32,32,256] */,
-    const float *restrict b /* [1,1,1,256] */,
-    const float *restrict b2 /* [4,1,1,256] */,
+    const float *restrict x /* [4,32,32,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict scale /* [4,1,1,256] */,
     const float *restrict w /* [128,256,1,1] */) {
     /* y (4096, 128) = f(x) (4096, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1253,11 +1253,11 @@ static void k043_add_silu_mul_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a[r * 256 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 256 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 1024) * 256 + c];
+                    const float t4 = scale[(r / 1024) * 256 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 256 + c] = t5;
                 }
@@ -1317,8 +1317,8 @@ static void k045_bn_fold_bias(
  */
 static void k046_add_conv1x1(
     float *restrict y /* [4,32,32,512] */,
-    const float *restrict a /* [4,32,32,128] */,
-    const float *restrict b /* [1,1,1,128] */,
+    const float *restrict x /* [4,32,32,128] */,
+    const float *restrict bias /* [1,1,1,128] */,
     const float *restrict w /* [512,128,1,1] */) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1330,8 +1330,8 @@ static void k046_add_conv1x1(
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 128; c++) {
-                    const float t0 = a[r * 128 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 128 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     tile[(r - m0) * 128 + c] = t2;
                 }
@@ -1352,14 +1352,14 @@ static void k046_add_conv1x1(
  */
 static void k047_add_silu(
     float *restrict y /* [4,32,32,512] */,
-    const float *restrict a /* [4,32,32,512] */,
-    const float *restrict b /* [1,1,1,512] */) {
+    const float *restrict x /* [4,32,32,512] */,
+    const float *restrict bias /* [1,1,1,512] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
-            const float t0 = a[r * 512 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 512 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -1438,8 +1438,8 @@ static void k049_dwconv3x3(
  */
 static void k050_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,512] */,
-    const float *restrict a /* [4,32,32,512] */,
-    const float *restrict b /* [1,1,1,512] */) {
+    const float *restrict x /* [4,32,32,512] */,
+    const float *restrict bias /* [1,1,1,512] */) {
     /* mean over axes [1, 2] of [4, 32, 32, 512]: (4, 1024, 512) -> (4, 512) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -1449,8 +1449,8 @@ static void k050_add_silu_reduce_mean(
             for (long q = 0; q < 512; q++) {
                 const long r = o * 1024 + j;
                 const long c = q;
-                const float t0 = a[r * 512 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 512 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -1564,9 +1564,9 @@ static void k055_bn_fold_weight(
  */
 static void k056_add_silu_mul_conv1x1(
     float *restrict y /* [4,32,32,128] */,
-    const float *restrict a /* [4,32,32,512] */,
-    const float *restrict b /* [1,1,1,512] */,
-    const float *restrict b2 /* [4,1,1,512] */,
+    const float *restrict x /* [4,32,32,512] */,
+    const float *restrict bias /* [1,1,1,512] */,
+    const float *restrict scale /* [4,1,1,512] */,
     const float *restrict w /* [128,512,1,1] */) {
     /* y (4096, 128) = f(x) (4096, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1578,11 +1578,11 @@ static void k056_add_silu_mul_conv1x1(
             const long m0 = t * 128, rows = m0 + 128 <= 4096 ? 128 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
-                    const float t0 = a[r * 512 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 512 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 1024) * 512 + c];
+                    const float t4 = scale[(r / 1024) * 512 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 512 + c] = t5;
                 }
@@ -1608,10 +1608,10 @@ static void k056_add_silu_mul_conv1x1(
  */
 static void k057_add_conv1x1(
     float *restrict y /* [4,32,32,512] */,
-    const float *restrict a /* [4,32,32,128] */,
-    const float *restrict b /* [1,1,1,128] */,
-    const float *restrict a2 /* [4,32,32,128] */,
-    const float *restrict b2 /* [1,1,1,128] */,
+    const float *restrict x /* [4,32,32,128] */,
+    const float *restrict bias /* [1,1,1,128] */,
+    const float *restrict x2 /* [4,32,32,128] */,
+    const float *restrict bias2 /* [1,1,1,128] */,
     const float *restrict w /* [512,128,1,1] */) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1623,11 +1623,11 @@ static void k057_add_conv1x1(
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 128; c++) {
-                    const float t0 = a2[r * 128 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x2[r * 128 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 128 + c];
-                    const float t4 = b[c];
+                    const float t3 = x[r * 128 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = t2 + t5;
                     tile[(r - m0) * 128 + c] = t6;
@@ -1658,12 +1658,12 @@ static void k057_add_conv1x1(
  */
 static void k058_add_conv1x1(
     float *restrict y /* [4,32,32,512] */,
-    const float *restrict a /* [4,32,32,128] */,
-    const float *restrict b /* [1,1,1,128] */,
-    const float *restrict a2 /* [4,32,32,128] */,
-    const float *restrict b2 /* [1,1,1,128] */,
-    const float *restrict a3 /* [4,32,32,128] */,
-    const float *restrict b3 /* [1,1,1,128] */,
+    const float *restrict x /* [4,32,32,128] */,
+    const float *restrict bias /* [1,1,1,128] */,
+    const float *restrict x2 /* [4,32,32,128] */,
+    const float *restrict bias2 /* [1,1,1,128] */,
+    const float *restrict x3 /* [4,32,32,128] */,
+    const float *restrict bias3 /* [1,1,1,128] */,
     const float *restrict w /* [512,128,1,1] */) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1675,14 +1675,14 @@ static void k058_add_conv1x1(
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 128; c++) {
-                    const float t0 = a3[r * 128 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x3[r * 128 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 128 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x2[r * 128 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 128 + c];
-                    const float t7 = b[c];
+                    const float t6 = x[r * 128 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = t5 + t8;
                     const float t10 = t2 + t9;
@@ -1718,14 +1718,14 @@ static void k058_add_conv1x1(
  */
 static void k059_add_conv1x1(
     float *restrict y /* [4,32,32,512] */,
-    const float *restrict a /* [4,32,32,128] */,
-    const float *restrict b /* [1,1,1,128] */,
-    const float *restrict a2 /* [4,32,32,128] */,
-    const float *restrict b2 /* [1,1,1,128] */,
-    const float *restrict a3 /* [4,32,32,128] */,
-    const float *restrict b3 /* [1,1,1,128] */,
-    const float *restrict a4 /* [4,32,32,128] */,
-    const float *restrict b4 /* [1,1,1,128] */,
+    const float *restrict x /* [4,32,32,128] */,
+    const float *restrict bias /* [1,1,1,128] */,
+    const float *restrict x2 /* [4,32,32,128] */,
+    const float *restrict bias2 /* [1,1,1,128] */,
+    const float *restrict x3 /* [4,32,32,128] */,
+    const float *restrict bias3 /* [1,1,1,128] */,
+    const float *restrict x4 /* [4,32,32,128] */,
+    const float *restrict bias4 /* [1,1,1,128] */,
     const float *restrict w /* [512,128,1,1] */) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1737,17 +1737,17 @@ static void k059_add_conv1x1(
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 128; c++) {
-                    const float t0 = a4[r * 128 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x4[r * 128 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 128 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x3[r * 128 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 128 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x2[r * 128 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 128 + c];
-                    const float t10 = b[c];
+                    const float t9 = x[r * 128 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = t8 + t11;
                     const float t13 = t5 + t12;
@@ -1786,34 +1786,34 @@ static void k059_add_conv1x1(
  */
 static void k060_add(
     float *restrict y /* [4,32,32,128] */,
-    const float *restrict a /* [4,32,32,128] */,
-    const float *restrict b /* [1,1,1,128] */,
-    const float *restrict a2 /* [4,32,32,128] */,
-    const float *restrict b2 /* [1,1,1,128] */,
-    const float *restrict a3 /* [4,32,32,128] */,
-    const float *restrict b3 /* [1,1,1,128] */,
-    const float *restrict a4 /* [4,32,32,128] */,
-    const float *restrict b4 /* [1,1,1,128] */,
-    const float *restrict a5 /* [4,32,32,128] */,
-    const float *restrict b5 /* [1,1,1,128] */) {
+    const float *restrict x /* [4,32,32,128] */,
+    const float *restrict bias /* [1,1,1,128] */,
+    const float *restrict x2 /* [4,32,32,128] */,
+    const float *restrict bias2 /* [1,1,1,128] */,
+    const float *restrict x3 /* [4,32,32,128] */,
+    const float *restrict bias3 /* [1,1,1,128] */,
+    const float *restrict x4 /* [4,32,32,128] */,
+    const float *restrict bias4 /* [1,1,1,128] */,
+    const float *restrict x5 /* [4,32,32,128] */,
+    const float *restrict bias5 /* [1,1,1,128] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
-            const float t0 = a5[r * 128 + c];
-            const float t1 = b5[c];
+            const float t0 = x5[r * 128 + c];
+            const float t1 = bias5[c];
             const float t2 = t0 + t1;
-            const float t3 = a4[r * 128 + c];
-            const float t4 = b4[c];
+            const float t3 = x4[r * 128 + c];
+            const float t4 = bias4[c];
             const float t5 = t3 + t4;
-            const float t6 = a3[r * 128 + c];
-            const float t7 = b3[c];
+            const float t6 = x3[r * 128 + c];
+            const float t7 = bias3[c];
             const float t8 = t6 + t7;
-            const float t9 = a2[r * 128 + c];
-            const float t10 = b2[c];
+            const float t9 = x2[r * 128 + c];
+            const float t10 = bias2[c];
             const float t11 = t9 + t10;
-            const float t12 = a[r * 128 + c];
-            const float t13 = b[c];
+            const float t12 = x[r * 128 + c];
+            const float t13 = bias[c];
             const float t14 = t12 + t13;
             const float t15 = t11 + t14;
             const float t16 = t8 + t15;
@@ -1892,8 +1892,8 @@ static void k063_bn_fold_bias(
 static void k064_add_conv1x1(
     float *restrict y /* [4,32,32,768] */,
     const float *restrict b /* [4,32,32,128] */,
-    const float *restrict a /* [4,32,32,128] */,
-    const float *restrict b2 /* [1,1,1,128] */,
+    const float *restrict x /* [4,32,32,128] */,
+    const float *restrict bias /* [1,1,1,128] */,
     const float *restrict w /* [768,128,1,1] */) {
     /* y (4096, 768) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -1905,8 +1905,8 @@ static void k064_add_conv1x1(
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 128; c++) {
-                    const float t0 = a[r * 128 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x[r * 128 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = b[r * 128 + c];
                     const float t4 = t2 + t3;
@@ -1929,14 +1929,14 @@ static void k064_add_conv1x1(
  */
 static void k065_add_silu(
     float *restrict y /* [4,32,32,768] */,
-    const float *restrict a /* [4,32,32,768] */,
-    const float *restrict b /* [1,1,1,768] */) {
+    const float *restrict x /* [4,32,32,768] */,
+    const float *restrict bias /* [1,1,1,768] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
-            const float t0 = a[r * 768 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 768 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -2015,8 +2015,8 @@ static void k067_dwconv3x3(
  */
 static void k068_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,768] */,
-    const float *restrict a /* [4,32,32,768] */,
-    const float *restrict b /* [1,1,1,768] */) {
+    const float *restrict x /* [4,32,32,768] */,
+    const float *restrict bias /* [1,1,1,768] */) {
     /* mean over axes [1, 2] of [4, 32, 32, 768]: (4, 1024, 768) -> (4, 768) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -2026,8 +2026,8 @@ static void k068_add_silu_reduce_mean(
             for (long q = 0; q < 768; q++) {
                 const long r = o * 1024 + j;
                 const long c = q;
-                const float t0 = a[r * 768 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 768 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -2142,9 +2142,9 @@ static void k073_bn_fold_bias(
  */
 static void k074_add_silu_mul_conv1x1(
     float *restrict y /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,768] */,
-    const float *restrict b /* [1,1,1,768] */,
-    const float *restrict b2 /* [4,1,1,768] */,
+    const float *restrict x /* [4,32,32,768] */,
+    const float *restrict bias /* [1,1,1,768] */,
+    const float *restrict scale /* [4,1,1,768] */,
     const float *restrict w /* [160,768,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 768) · wᵀ: tiles of 85 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2156,11 +2156,11 @@ static void k074_add_silu_mul_conv1x1(
             const long m0 = t * 85, rows = m0 + 85 <= 4096 ? 85 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 768; c++) {
-                    const float t0 = a[r * 768 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 768 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 1024) * 768 + c];
+                    const float t4 = scale[(r / 1024) * 768 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 768 + c] = t5;
                 }
@@ -2220,8 +2220,8 @@ static void k076_bn_fold_bias(
  */
 static void k077_add_conv1x1(
     float *restrict y /* [4,32,32,960] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2233,8 +2233,8 @@ static void k077_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a[r * 160 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 160 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     tile[(r - m0) * 160 + c] = t2;
                 }
@@ -2255,14 +2255,14 @@ static void k077_add_conv1x1(
  */
 static void k078_add_silu(
     float *restrict y /* [4,32,32,960] */,
-    const float *restrict a /* [4,32,32,960] */,
-    const float *restrict b /* [1,1,1,960] */) {
+    const float *restrict x /* [4,32,32,960] */,
+    const float *restrict bias /* [1,1,1,960] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
-            const float t0 = a[r * 960 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 960 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -2341,8 +2341,8 @@ static void k080_dwconv3x3(
  */
 static void k081_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,960] */,
-    const float *restrict a /* [4,32,32,960] */,
-    const float *restrict b /* [1,1,1,960] */) {
+    const float *restrict x /* [4,32,32,960] */,
+    const float *restrict bias /* [1,1,1,960] */) {
     /* mean over axes [1, 2] of [4, 32, 32, 960]: (4, 1024, 960) -> (4, 960) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -2352,8 +2352,8 @@ static void k081_add_silu_reduce_mean(
             for (long q = 0; q < 960; q++) {
                 const long r = o * 1024 + j;
                 const long c = q;
-                const float t0 = a[r * 960 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 960 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -2467,9 +2467,9 @@ static void k086_bn_fold_weight(
  */
 static void k087_add_silu_mul_conv1x1(
     float *restrict y /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,960] */,
-    const float *restrict b /* [1,1,1,960] */,
-    const float *restrict b2 /* [4,1,1,960] */,
+    const float *restrict x /* [4,32,32,960] */,
+    const float *restrict bias /* [1,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [160,960,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2481,11 +2481,11 @@ static void k087_add_silu_mul_conv1x1(
             const long m0 = t * 68, rows = m0 + 68 <= 4096 ? 68 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 960; c++) {
-                    const float t0 = a[r * 960 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 960 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 1024) * 960 + c];
+                    const float t4 = scale[(r / 1024) * 960 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 960 + c] = t5;
                 }
@@ -2511,10 +2511,10 @@ static void k087_add_silu_mul_conv1x1(
  */
 static void k088_add_conv1x1(
     float *restrict y /* [4,32,32,960] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2526,11 +2526,11 @@ static void k088_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a2[r * 160 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x2[r * 160 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 160 + c];
-                    const float t4 = b[c];
+                    const float t3 = x[r * 160 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = t2 + t5;
                     tile[(r - m0) * 160 + c] = t6;
@@ -2561,12 +2561,12 @@ static void k088_add_conv1x1(
  */
 static void k089_add_conv1x1(
     float *restrict y /* [4,32,32,960] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a3 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
+    const float *restrict x3 /* [4,32,32,160] */,
+    const float *restrict bias3 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2578,14 +2578,14 @@ static void k089_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a3[r * 160 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x3[r * 160 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 160 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x2[r * 160 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 160 + c];
-                    const float t7 = b[c];
+                    const float t6 = x[r * 160 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = t5 + t8;
                     const float t10 = t2 + t9;
@@ -2621,14 +2621,14 @@ static void k089_add_conv1x1(
  */
 static void k090_add_conv1x1(
     float *restrict y /* [4,32,32,960] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a3 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
-    const float *restrict a4 /* [4,32,32,160] */,
-    const float *restrict b4 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
+    const float *restrict x3 /* [4,32,32,160] */,
+    const float *restrict bias3 /* [1,1,1,160] */,
+    const float *restrict x4 /* [4,32,32,160] */,
+    const float *restrict bias4 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2640,17 +2640,17 @@ static void k090_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a4[r * 160 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x4[r * 160 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 160 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x3[r * 160 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 160 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x2[r * 160 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 160 + c];
-                    const float t10 = b[c];
+                    const float t9 = x[r * 160 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = t8 + t11;
                     const float t13 = t5 + t12;
@@ -2689,34 +2689,34 @@ static void k090_add_conv1x1(
  */
 static void k091_add(
     float *restrict y /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a3 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
-    const float *restrict a4 /* [4,32,32,160] */,
-    const float *restrict b4 /* [1,1,1,160] */,
-    const float *restrict a5 /* [4,32,32,160] */,
-    const float *restrict b5 /* [1,1,1,160] */) {
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
+    const float *restrict x3 /* [4,32,32,160] */,
+    const float *restrict bias3 /* [1,1,1,160] */,
+    const float *restrict x4 /* [4,32,32,160] */,
+    const float *restrict bias4 /* [1,1,1,160] */,
+    const float *restrict x5 /* [4,32,32,160] */,
+    const float *restrict bias5 /* [1,1,1,160] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
-            const float t0 = a5[r * 160 + c];
-            const float t1 = b5[c];
+            const float t0 = x5[r * 160 + c];
+            const float t1 = bias5[c];
             const float t2 = t0 + t1;
-            const float t3 = a4[r * 160 + c];
-            const float t4 = b4[c];
+            const float t3 = x4[r * 160 + c];
+            const float t4 = bias4[c];
             const float t5 = t3 + t4;
-            const float t6 = a3[r * 160 + c];
-            const float t7 = b3[c];
+            const float t6 = x3[r * 160 + c];
+            const float t7 = bias3[c];
             const float t8 = t6 + t7;
-            const float t9 = a2[r * 160 + c];
-            const float t10 = b2[c];
+            const float t9 = x2[r * 160 + c];
+            const float t10 = bias2[c];
             const float t11 = t9 + t10;
-            const float t12 = a[r * 160 + c];
-            const float t13 = b[c];
+            const float t12 = x[r * 160 + c];
+            const float t13 = bias[c];
             const float t14 = t12 + t13;
             const float t15 = t11 + t14;
             const float t16 = t8 + t15;
@@ -2757,8 +2757,8 @@ static void k092_conv1x1(
 static void k093_add_conv1x1(
     float *restrict y /* [4,32,32,960] */,
     const float *restrict b /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2770,8 +2770,8 @@ static void k093_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a[r * 160 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x[r * 160 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = b[r * 160 + c];
                     const float t4 = t2 + t3;
@@ -2802,10 +2802,10 @@ static void k093_add_conv1x1(
 static void k094_add_conv1x1(
     float *restrict y /* [4,32,32,960] */,
     const float *restrict b /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2817,11 +2817,11 @@ static void k094_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a2[r * 160 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x2[r * 160 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 160 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x[r * 160 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = b[r * 160 + c];
                     const float t7 = t5 + t6;
@@ -2857,12 +2857,12 @@ static void k094_add_conv1x1(
 static void k095_add_conv1x1(
     float *restrict y /* [4,32,32,960] */,
     const float *restrict b /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
-    const float *restrict a3 /* [4,32,32,160] */,
-    const float *restrict b4 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
+    const float *restrict x3 /* [4,32,32,160] */,
+    const float *restrict bias3 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2874,14 +2874,14 @@ static void k095_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a3[r * 160 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x3[r * 160 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 160 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x2[r * 160 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 160 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x[r * 160 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = b[r * 160 + c];
                     const float t10 = t8 + t9;
@@ -2922,14 +2922,14 @@ static void k095_add_conv1x1(
 static void k096_add_conv1x1(
     float *restrict y /* [4,32,32,960] */,
     const float *restrict b /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
-    const float *restrict a3 /* [4,32,32,160] */,
-    const float *restrict b4 /* [1,1,1,160] */,
-    const float *restrict a4 /* [4,32,32,160] */,
-    const float *restrict b5 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
+    const float *restrict x3 /* [4,32,32,160] */,
+    const float *restrict bias3 /* [1,1,1,160] */,
+    const float *restrict x4 /* [4,32,32,160] */,
+    const float *restrict bias4 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -2941,17 +2941,17 @@ static void k096_add_conv1x1(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a4[r * 160 + c];
-                    const float t1 = b5[c];
+                    const float t0 = x4[r * 160 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 160 + c];
-                    const float t4 = b4[c];
+                    const float t3 = x3[r * 160 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 160 + c];
-                    const float t7 = b3[c];
+                    const float t6 = x2[r * 160 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 160 + c];
-                    const float t10 = b2[c];
+                    const float t9 = x[r * 160 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = b[r * 160 + c];
                     const float t13 = t11 + t12;
@@ -3018,8 +3018,8 @@ static void k097_dwconv3x3s2(
  */
 static void k098_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,960] */,
-    const float *restrict a /* [4,16,16,960] */,
-    const float *restrict b /* [1,1,1,960] */) {
+    const float *restrict x /* [4,16,16,960] */,
+    const float *restrict bias /* [1,1,1,960] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 960]: (4, 256, 960) -> (4, 960) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -3029,8 +3029,8 @@ static void k098_add_silu_reduce_mean(
             for (long q = 0; q < 960; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 960 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 960 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -3074,9 +3074,9 @@ static void k099_bn_fold_weight(
  */
 static void k100_add_silu_mul_conv1x1(
     float *restrict y /* [4,16,16,256] */,
-    const float *restrict a /* [4,16,16,960] */,
-    const float *restrict b /* [1,1,1,960] */,
-    const float *restrict b2 /* [4,1,1,960] */,
+    const float *restrict x /* [4,16,16,960] */,
+    const float *restrict bias /* [1,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [256,960,1,1] */) {
     /* y (1024, 256) = f(x) (1024, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3088,11 +3088,11 @@ static void k100_add_silu_mul_conv1x1(
             const long m0 = t * 68, rows = m0 + 68 <= 1024 ? 68 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 960; c++) {
-                    const float t0 = a[r * 960 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 960 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 256) * 960 + c];
+                    const float t4 = scale[(r / 256) * 960 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 960 + c] = t5;
                 }
@@ -3152,8 +3152,8 @@ static void k102_bn_fold_bias(
  */
 static void k103_add_conv1x1(
     float *restrict y /* [4,16,16,1536] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b /* [1,1,1,256] */,
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3165,8 +3165,8 @@ static void k103_add_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a[r * 256 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 256 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     tile[(r - m0) * 256 + c] = t2;
                 }
@@ -3187,14 +3187,14 @@ static void k103_add_conv1x1(
  */
 static void k104_add_silu(
     float *restrict y /* [4,16,16,1536] */,
-    const float *restrict a /* [4,16,16,1536] */,
-    const float *restrict b /* [1,1,1,1536] */) {
+    const float *restrict x /* [4,16,16,1536] */,
+    const float *restrict bias /* [1,1,1,1536] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
-            const float t0 = a[r * 1536 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 1536 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
             y[i] = t3;
@@ -3273,8 +3273,8 @@ static void k106_dwconv3x3(
  */
 static void k107_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,1536] */,
-    const float *restrict a /* [4,16,16,1536] */,
-    const float *restrict b /* [1,1,1,1536] */) {
+    const float *restrict x /* [4,16,16,1536] */,
+    const float *restrict bias /* [1,1,1,1536] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 1536]: (4, 256, 1536) -> (4, 1536) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -3284,8 +3284,8 @@ static void k107_add_silu_reduce_mean(
             for (long q = 0; q < 1536; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1536 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1536 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -3399,9 +3399,9 @@ static void k112_bn_fold_weight(
  */
 static void k113_add_silu_mul_conv1x1(
     float *restrict y /* [4,16,16,256] */,
-    const float *restrict a /* [4,16,16,1536] */,
-    const float *restrict b /* [1,1,1,1536] */,
-    const float *restrict b2 /* [4,1,1,1536] */,
+    const float *restrict x /* [4,16,16,1536] */,
+    const float *restrict bias /* [1,1,1,1536] */,
+    const float *restrict scale /* [4,1,1,1536] */,
     const float *restrict w /* [256,1536,1,1] */) {
     /* y (1024, 256) = f(x) (1024, 1536) · wᵀ: tiles of 42 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3413,11 +3413,11 @@ static void k113_add_silu_mul_conv1x1(
             const long m0 = t * 42, rows = m0 + 42 <= 1024 ? 42 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1536; c++) {
-                    const float t0 = a[r * 1536 + c];
-                    const float t1 = b[c];
+                    const float t0 = x[r * 1536 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = t2 * ba_sigmoid(t2);
-                    const float t4 = b2[(r / 256) * 1536 + c];
+                    const float t4 = scale[(r / 256) * 1536 + c];
                     const float t5 = t3 * t4;
                     tile[(r - m0) * 1536 + c] = t5;
                 }
@@ -3443,10 +3443,10 @@ static void k113_add_silu_mul_conv1x1(
  */
 static void k114_add_conv1x1(
     float *restrict y /* [4,16,16,1536] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b /* [1,1,1,256] */,
-    const float *restrict a2 /* [4,16,16,256] */,
-    const float *restrict b2 /* [1,1,1,256] */,
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict x2 /* [4,16,16,256] */,
+    const float *restrict bias2 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3458,11 +3458,11 @@ static void k114_add_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a2[r * 256 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x2[r * 256 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 256 + c];
-                    const float t4 = b[c];
+                    const float t3 = x[r * 256 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = t2 + t5;
                     tile[(r - m0) * 256 + c] = t6;
@@ -3493,12 +3493,12 @@ static void k114_add_conv1x1(
  */
 static void k115_add_conv1x1(
     float *restrict y /* [4,16,16,1536] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b /* [1,1,1,256] */,
-    const float *restrict a2 /* [4,16,16,256] */,
-    const float *restrict b2 /* [1,1,1,256] */,
-    const float *restrict a3 /* [4,16,16,256] */,
-    const float *restrict b3 /* [1,1,1,256] */,
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict x2 /* [4,16,16,256] */,
+    const float *restrict bias2 /* [1,1,1,256] */,
+    const float *restrict x3 /* [4,16,16,256] */,
+    const float *restrict bias3 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3510,14 +3510,14 @@ static void k115_add_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a3[r * 256 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x3[r * 256 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 256 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x2[r * 256 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 256 + c];
-                    const float t7 = b[c];
+                    const float t6 = x[r * 256 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = t5 + t8;
                     const float t10 = t2 + t9;
@@ -3553,14 +3553,14 @@ static void k115_add_conv1x1(
  */
 static void k116_add_conv1x1(
     float *restrict y /* [4,16,16,1536] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b /* [1,1,1,256] */,
-    const float *restrict a2 /* [4,16,16,256] */,
-    const float *restrict b2 /* [1,1,1,256] */,
-    const float *restrict a3 /* [4,16,16,256] */,
-    const float *restrict b3 /* [1,1,1,256] */,
-    const float *restrict a4 /* [4,16,16,256] */,
-    const float *restrict b4 /* [1,1,1,256] */,
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict x2 /* [4,16,16,256] */,
+    const float *restrict bias2 /* [1,1,1,256] */,
+    const float *restrict x3 /* [4,16,16,256] */,
+    const float *restrict bias3 /* [1,1,1,256] */,
+    const float *restrict x4 /* [4,16,16,256] */,
+    const float *restrict bias4 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3572,17 +3572,17 @@ static void k116_add_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a4[r * 256 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x4[r * 256 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 256 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x3[r * 256 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 256 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x2[r * 256 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 256 + c];
-                    const float t10 = b[c];
+                    const float t9 = x[r * 256 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = t8 + t11;
                     const float t13 = t5 + t12;
@@ -3621,34 +3621,34 @@ static void k116_add_conv1x1(
  */
 static void k117_add(
     float *restrict y /* [4,16,16,256] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b /* [1,1,1,256] */,
-    const float *restrict a2 /* [4,16,16,256] */,
-    const float *restrict b2 /* [1,1,1,256] */,
-    const float *restrict a3 /* [4,16,16,256] */,
-    const float *restrict b3 /* [1,1,1,256] */,
-    const float *restrict a4 /* [4,16,16,256] */,
-    const float *restrict b4 /* [1,1,1,256] */,
-    const float *restrict a5 /* [4,16,16,256] */,
-    const float *restrict b5 /* [1,1,1,256] */) {
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict x2 /* [4,16,16,256] */,
+    const float *restrict bias2 /* [1,1,1,256] */,
+    const float *restrict x3 /* [4,16,16,256] */,
+    const float *restrict bias3 /* [1,1,1,256] */,
+    const float *restrict x4 /* [4,16,16,256] */,
+    const float *restrict bias4 /* [1,1,1,256] */,
+    const float *restrict x5 /* [4,16,16,256] */,
+    const float *restrict bias5 /* [1,1,1,256] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
-            const float t0 = a5[r * 256 + c];
-            const float t1 = b5[c];
+            const float t0 = x5[r * 256 + c];
+            const float t1 = bias5[c];
             const float t2 = t0 + t1;
-            const float t3 = a4[r * 256 + c];
-            const float t4 = b4[c];
+            const float t3 = x4[r * 256 + c];
+            const float t4 = bias4[c];
             const float t5 = t3 + t4;
-            const float t6 = a3[r * 256 + c];
-            const float t7 = b3[c];
+            const float t6 = x3[r * 256 + c];
+            const float t7 = bias3[c];
             const float t8 = t6 + t7;
-            const float t9 = a2[r * 256 + c];
-            const float t10 = b2[c];
+            const float t9 = x2[r * 256 + c];
+            const float t10 = bias2[c];
             const float t11 = t9 + t10;
-            const float t12 = a[r * 256 + c];
-            const float t13 = b[c];
+            const float t12 = x[r * 256 + c];
+            const float t13 = bias[c];
             const float t14 = t12 + t13;
             const float t15 = t11 + t14;
             const float t16 = t8 + t15;
@@ -3689,8 +3689,8 @@ static void k118_conv1x1(
 static void k119_add_conv1x1(
     float *restrict y /* [4,16,16,1536] */,
     const float *restrict b /* [4,16,16,256] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b2 /* [1,1,1,256] */,
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3702,8 +3702,8 @@ static void k119_add_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a[r * 256 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x[r * 256 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = b[r * 256 + c];
                     const float t4 = t2 + t3;
@@ -3734,10 +3734,10 @@ static void k119_add_conv1x1(
 static void k120_add_conv1x1(
     float *restrict y /* [4,16,16,1536] */,
     const float *restrict b /* [4,16,16,256] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b2 /* [1,1,1,256] */,
-    const float *restrict a2 /* [4,16,16,256] */,
-    const float *restrict b3 /* [1,1,1,256] */,
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict x2 /* [4,16,16,256] */,
+    const float *restrict bias2 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3749,11 +3749,11 @@ static void k120_add_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a2[r * 256 + c];
-                    const float t1 = b3[c];
+                    const float t0 = x2[r * 256 + c];
+                    const float t1 = bias2[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a[r * 256 + c];
-                    const float t4 = b2[c];
+                    const float t3 = x[r * 256 + c];
+                    const float t4 = bias[c];
                     const float t5 = t3 + t4;
                     const float t6 = b[r * 256 + c];
                     const float t7 = t5 + t6;
@@ -3789,12 +3789,12 @@ static void k120_add_conv1x1(
 static void k121_add_conv1x1(
     float *restrict y /* [4,16,16,1536] */,
     const float *restrict b /* [4,16,16,256] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b2 /* [1,1,1,256] */,
-    const float *restrict a2 /* [4,16,16,256] */,
-    const float *restrict b3 /* [1,1,1,256] */,
-    const float *restrict a3 /* [4,16,16,256] */,
-    const float *restrict b4 /* [1,1,1,256] */,
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict x2 /* [4,16,16,256] */,
+    const float *restrict bias2 /* [1,1,1,256] */,
+    const float *restrict x3 /* [4,16,16,256] */,
+    const float *restrict bias3 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3806,14 +3806,14 @@ static void k121_add_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a3[r * 256 + c];
-                    const float t1 = b4[c];
+                    const float t0 = x3[r * 256 + c];
+                    const float t1 = bias3[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a2[r * 256 + c];
-                    const float t4 = b3[c];
+                    const float t3 = x2[r * 256 + c];
+                    const float t4 = bias2[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a[r * 256 + c];
-                    const float t7 = b2[c];
+                    const float t6 = x[r * 256 + c];
+                    const float t7 = bias[c];
                     const float t8 = t6 + t7;
                     const float t9 = b[r * 256 + c];
                     const float t10 = t8 + t9;
@@ -3854,14 +3854,14 @@ static void k121_add_conv1x1(
 static void k122_add_conv1x1(
     float *restrict y /* [4,16,16,1536] */,
     const float *restrict b /* [4,16,16,256] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b2 /* [1,1,1,256] */,
-    const float *restrict a2 /* [4,16,16,256] */,
-    const float *restrict b3 /* [1,1,1,256] */,
-    const float *restrict a3 /* [4,16,16,256] */,
-    const float *restrict b4 /* [1,1,1,256] */,
-    const float *restrict a4 /* [4,16,16,256] */,
-    const float *restrict b5 /* [1,1,1,256] */,
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict x2 /* [4,16,16,256] */,
+    const float *restrict bias2 /* [1,1,1,256] */,
+    const float *restrict x3 /* [4,16,16,256] */,
+    const float *restrict bias3 /* [1,1,1,256] */,
+    const float *restrict x4 /* [4,16,16,256] */,
+    const float *restrict bias4 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -3873,17 +3873,17 @@ static void k122_add_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a4[r * 256 + c];
-                    const float t1 = b5[c];
+                    const float t0 = x4[r * 256 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 256 + c];
-                    const float t4 = b4[c];
+                    const float t3 = x3[r * 256 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 256 + c];
-                    const float t7 = b3[c];
+                    const float t6 = x2[r * 256 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 256 + c];
-                    const float t10 = b2[c];
+                    const float t9 = x[r * 256 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = b[r * 256 + c];
                     const float t13 = t11 + t12;
@@ -3927,34 +3927,34 @@ static void k122_add_conv1x1(
 static void k123_add(
     float *restrict y /* [4,16,16,256] */,
     const float *restrict b /* [4,16,16,256] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b2 /* [1,1,1,256] */,
-    const float *restrict a2 /* [4,16,16,256] */,
-    const float *restrict b3 /* [1,1,1,256] */,
-    const float *restrict a3 /* [4,16,16,256] */,
-    const float *restrict b4 /* [1,1,1,256] */,
-    const float *restrict a4 /* [4,16,16,256] */,
-    const float *restrict b5 /* [1,1,1,256] */,
-    const float *restrict a5 /* [4,16,16,256] */,
-    const float *restrict b6 /* [1,1,1,256] */) {
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict x2 /* [4,16,16,256] */,
+    const float *restrict bias2 /* [1,1,1,256] */,
+    const float *restrict x3 /* [4,16,16,256] */,
+    const float *restrict bias3 /* [1,1,1,256] */,
+    const float *restrict x4 /* [4,16,16,256] */,
+    const float *restrict bias4 /* [1,1,1,256] */,
+    const float *restrict x5 /* [4,16,16,256] */,
+    const float *restrict bias5 /* [1,1,1,256] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
-            const float t0 = a5[r * 256 + c];
-            const float t1 = b6[c];
+            const float t0 = x5[r * 256 + c];
+            const float t1 = bias5[c];
             const float t2 = t0 + t1;
-            const float t3 = a4[r * 256 + c];
-            const float t4 = b5[c];
+            const float t3 = x4[r * 256 + c];
+            const float t4 = bias4[c];
             const float t5 = t3 + t4;
-            const float t6 = a3[r * 256 + c];
-            const float t7 = b4[c];
+            const float t6 = x3[r * 256 + c];
+            const float t7 = bias3[c];
             const float t8 = t6 + t7;
-            const float t9 = a2[r * 256 + c];
-            const float t10 = b3[c];
+            const float t9 = x2[r * 256 + c];
+            const float t10 = bias2[c];
             const float t11 = t9 + t10;
-            const float t12 = a[r * 256 + c];
-            const float t13 = b2[c];
+            const float t12 = x[r * 256 + c];
+            const float t13 = bias[c];
             const float t14 = t12 + t13;
             const float t15 = b[r * 256 + c];
             const float t16 = t14 + t15;
@@ -4035,16 +4035,16 @@ static void k125_bn_fold_bias(
 static void k126_add_conv1x1(
     float *restrict y /* [4,16,16,1280] */,
     const float *restrict b /* [4,16,16,256] */,
-    const float *restrict a /* [4,16,16,256] */,
-    const float *restrict b2 /* [1,1,1,256] */,
-    const float *restrict a2 /* [4,16,16,256] */,
-    const float *restrict b3 /* [1,1,1,256] */,
-    const float *restrict a3 /* [4,16,16,256] */,
-    const float *restrict b4 /* [1,1,1,256] */,
-    const float *restrict a4 /* [4,16,16,256] */,
-    const float *restrict b5 /* [1,1,1,256] */,
-    const float *restrict a5 /* [4,16,16,256] */,
-    const float *restrict b6 /* [1,1,1,256] */,
+    const float *restrict x /* [4,16,16,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict x2 /* [4,16,16,256] */,
+    const float *restrict bias2 /* [1,1,1,256] */,
+    const float *restrict x3 /* [4,16,16,256] */,
+    const float *restrict bias3 /* [1,1,1,256] */,
+    const float *restrict x4 /* [4,16,16,256] */,
+    const float *restrict bias4 /* [1,1,1,256] */,
+    const float *restrict x5 /* [4,16,16,256] */,
+    const float *restrict bias5 /* [1,1,1,256] */,
     const float *restrict w /* [1280,256,1,1] */) {
     /* y (1024, 1280) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
@@ -4056,20 +4056,20 @@ static void k126_add_conv1x1(
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 256; c++) {
-                    const float t0 = a5[r * 256 + c];
-                    const float t1 = b6[c];
+                    const float t0 = x5[r * 256 + c];
+                    const float t1 = bias5[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a4[r * 256 + c];
-                    const float t4 = b5[c];
+                    const float t3 = x4[r * 256 + c];
+                    const float t4 = bias4[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a3[r * 256 + c];
-                    const float t7 = b4[c];
+                    const float t6 = x3[r * 256 + c];
+                    const float t7 = bias3[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a2[r * 256 + c];
-                    const float t10 = b3[c];
+                    const float t9 = x2[r * 256 + c];
+                    const float t10 = bias2[c];
                     const float t11 = t9 + t10;
-                    const float t12 = a[r * 256 + c];
-                    const float t13 = b2[c];
+                    const float t12 = x[r * 256 + c];
+                    const float t13 = bias[c];
                     const float t14 = t12 + t13;
                     const float t15 = b[r * 256 + c];
                     const float t16 = t14 + t15;
@@ -4097,8 +4097,8 @@ static void k126_add_conv1x1(
  */
 static void k127_add_silu_reduce_mean(
     float *restrict y /* [4,1,1,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -4108,8 +4108,8 @@ static void k127_add_silu_reduce_mean(
             for (long q = 0; q < 1280; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] += t3;
@@ -4130,8 +4130,8 @@ static void k127_add_silu_reduce_mean(
  */
 static void k128_add_silu_reduce_max(
     float *restrict y /* [4,1,1,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */) {
     /* max over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -4141,8 +4141,8 @@ static void k128_add_silu_reduce_max(
             for (long q = 0; q < 1280; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
                 acc[q] = t3 > acc[q] ? t3 : acc[q];
@@ -4234,18 +4234,18 @@ static void k132_add_sigmoid(
  */
 static void k133_add_silu_mul(
     float *restrict y /* [4,16,16,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */,
-    const float *restrict b2 /* [4,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */,
+    const float *restrict scale /* [4,1,1,1280] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
-            const float t0 = a[r * 1280 + c];
-            const float t1 = b[c];
+            const float t0 = x[r * 1280 + c];
+            const float t1 = bias[c];
             const float t2 = t0 + t1;
             const float t3 = t2 * ba_sigmoid(t2);
-            const float t4 = b2[(r / 256) * 1280 + c];
+            const float t4 = scale[(r / 256) * 1280 + c];
             const float t5 = t3 * t4;
             y[i] = t5;
         }
@@ -4393,8 +4393,8 @@ static void k138_sigmoid(float *restrict y /* [4,16,16,1] */, const float *restr
  */
 static void k139_mul_reduce_mean(
     float *restrict y /* [4,1,1,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [4,16,16,1] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict scale /* [4,16,16,1] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -4404,8 +4404,8 @@ static void k139_mul_reduce_mean(
             for (long q = 0; q < 1280; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[r];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = scale[r];
                 const float t2 = t0 * t1;
                 acc[q] += t2;
             }
@@ -5404,12 +5404,12 @@ static void k134b_reduce_max_bwd(
  */
 static void k132b_add_silu_expand_scale_reduce_sum(
     float *restrict y /* [4,1,1,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */,
-    const float *restrict b2 /* [4,16,16,1] */,
-    const float *restrict x /* [4,1,1,1280] */,
-    const float *restrict x2 /* [4,16,16,1] */,
-    const float *restrict x3 /* [4,16,16,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */,
+    const float *restrict scale /* [4,16,16,1] */,
+    const float *restrict x2 /* [4,1,1,1280] */,
+    const float *restrict x3 /* [4,16,16,1] */,
+    const float *restrict x4 /* [4,16,16,1280] */) {
     /* sum over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -5419,18 +5419,18 @@ static void k132b_add_silu_expand_scale_reduce_sum(
             for (long q = 0; q < 1280; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = x[(r / 256) * 1280 + c];
+                const float t0 = x2[(r / 256) * 1280 + c];
                 const float t1 = t0;
                 const float t2 = 0.00390625f * t1;
-                const float t3 = b2[r];
+                const float t3 = scale[r];
                 const float t4 = t2 * t3;
-                const float t5 = x3[r * 1280 + c];
-                const float t6 = x2[r];
+                const float t5 = x4[r * 1280 + c];
+                const float t6 = x3[r];
                 const float t7 = t6;
                 const float t8 = 0.00078125f * t7;
                 const float t9 = t4 + t5 + t8;
-                const float t10 = a[r * 1280 + c];
-                const float t11 = b[c];
+                const float t10 = x[r * 1280 + c];
+                const float t11 = bias[c];
                 const float t12 = t10 + t11;
                 const float t13 = t12 * ba_sigmoid(t12);
                 const float t14 = t9 * t13;
@@ -5917,7 +5917,7 @@ static void k159_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [256,960,1,1] */) {
     /* y (1024, 256) = f(x) (1024, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
     float q0[960];  /* γ / sqrt(var + eps) */
@@ -5936,7 +5936,7 @@ static void k159_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 960 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 960 + c];
+                    const float t3 = scale[(r / 256) * 960 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 960 + c] = t4;
                 }
@@ -6237,7 +6237,7 @@ static void k166_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [1536] */,
     const float *restrict beta /* [1536] */,
     const float *restrict stats /* [2,1536] */,
-    const float *restrict b /* [4,1,1,1536] */,
+    const float *restrict scale /* [4,1,1,1536] */,
     const float *restrict w /* [256,1536,1,1] */) {
     /* y (1024, 256) = f(x) (1024, 1536) · wᵀ: tiles of 42 rows of f(x) computed into scratch, one sgemm each */
     float q0[1536];  /* γ / sqrt(var + eps) */
@@ -6256,7 +6256,7 @@ static void k166_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 1536 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 1536 + c];
+                    const float t3 = scale[(r / 256) * 1536 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 1536 + c] = t4;
                 }
@@ -6942,14 +6942,14 @@ static void k177_reduce_max(float *restrict y /* [4,1,1,1280] */, const float *r
  */
 static void k178_mul(
     float *restrict y /* [4,16,16,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [4,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict scale /* [4,1,1,1280] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
-            const float t0 = a[r * 1280 + c];
-            const float t1 = b[(r / 256) * 1280 + c];
+            const float t0 = x[r * 1280 + c];
+            const float t1 = scale[(r / 256) * 1280 + c];
             const float t2 = t0 * t1;
             y[i] = t2;
         }
@@ -6999,7 +6999,7 @@ static void k179_dropout(
 static void k132b_expand_scale_mul_add_n_reduce_sum(
     float *restrict y /* [4,1,1,1280] */,
     const float *restrict b /* [4,16,16,1280] */,
-    const float *restrict b2 /* [4,16,16,1] */,
+    const float *restrict scale /* [4,16,16,1] */,
     const float *restrict x /* [4,1,1,1280] */,
     const float *restrict x2 /* [4,16,16,1] */,
     const float *restrict x3 /* [4,16,16,1280] */) {
@@ -7015,7 +7015,7 @@ static void k132b_expand_scale_mul_add_n_reduce_sum(
                 const float t0 = x[(r / 256) * 1280 + c];
                 const float t1 = t0;
                 const float t2 = 0.00390625f * t1;
-                const float t3 = b2[r];
+                const float t3 = scale[r];
                 const float t4 = t2 * t3;
                 const float t5 = x3[r * 1280 + c];
                 const float t6 = x2[r];
@@ -7101,8 +7101,8 @@ static void k175b_bn_train_expand_scale_mul(
     const float *restrict gamma /* [1280] */,
     const float *restrict beta /* [1280] */,
     const float *restrict stats /* [2,1280] */,
-    const float *restrict b /* [4,1,1,1280] */,
-    const float *restrict b2 /* [4,16,16,1] */,
+    const float *restrict scale /* [4,1,1,1280] */,
+    const float *restrict scale2 /* [4,16,16,1] */,
     const float *restrict x2 /* [4,1,1,1280] */,
     const float *restrict x3 /* [4,16,16,1] */,
     const float *restrict x4 /* [4,16,16,1280] */,
@@ -7119,14 +7119,14 @@ static void k175b_bn_train_expand_scale_mul(
             const float t0 = x2[(r / 256) * 1280 + c];
             const float t1 = t0;
             const float t2 = 0.00390625f * t1;
-            const float t3 = b2[r];
+            const float t3 = scale2[r];
             const float t4 = t2 * t3;
             const float t5 = x4[r * 1280 + c];
             const float t6 = x3[r];
             const float t7 = t6;
             const float t8 = 0.00078125f * t7;
             const float t9 = t4 + t5 + t8;
-            const float t10 = b[(r / 256) * 1280 + c];
+            const float t10 = scale[(r / 256) * 1280 + c];
             const float t11 = t9 * t10;
             const float t12 = x5[r * 1280 + c];
             const float t13 = x6[(r / 256) * 1280 + c];
@@ -7483,7 +7483,7 @@ static void k166b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [1536] */,
     const float *restrict beta /* [1536] */,
     const float *restrict stats /* [2,1536] */,
-    const float *restrict b /* [4,1,1,1536] */,
+    const float *restrict scale /* [4,1,1,1536] */,
     const float *restrict dy /* [4,16,16,256] */) {
     /* dw (256, 1536) += dyᵀ (256, 1024) · f(x) (1024, 1536), f(x) recomputed in tiles of 42 rows */
     float q0[1536];  /* γ / sqrt(var + eps) */
@@ -7506,7 +7506,7 @@ static void k166b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 1536 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 1536 + c];
+                    const float t3 = scale[(r / 256) * 1536 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 1536 + c] = t4;
                 }
@@ -7754,9 +7754,9 @@ static void k181_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [1536] */,
     const float *restrict beta /* [1536] */,
     const float *restrict stats /* [2,1536] */,
-    const float *restrict b /* [4,1,1,1536] */,
-    const float *restrict a /* [4,16,16,1536] */,
-    const float *restrict x2 /* [4,1,1,1536] */) {
+    const float *restrict scale /* [4,1,1,1536] */,
+    const float *restrict x2 /* [4,16,16,1536] */,
+    const float *restrict x3 /* [4,1,1,1536] */) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1536 + c] + 0.001f);
@@ -7773,10 +7773,10 @@ static void k181_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 1536 + c];
-                const float t1 = b[(r / 256) * 1536 + c];
+                const float t0 = x2[r * 1536 + c];
+                const float t1 = scale[(r / 256) * 1536 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 256) * 1536 + c];
+                const float t3 = x3[(r / 256) * 1536 + c];
                 const float t4 = t3;
                 const float t5 = 0.00390625f * t4;
                 const float t6 = t2 + t5;
@@ -7824,9 +7824,9 @@ static void k182_bn_train_mul_expand_scale(
     const float *restrict gamma /* [1536] */,
     const float *restrict beta /* [1536] */,
     const float *restrict stats /* [2,1536] */,
-    const float *restrict b /* [4,1,1,1536] */,
-    const float *restrict a /* [4,16,16,1536] */,
-    const float *restrict x2 /* [4,1,1,1536] */,
+    const float *restrict scale /* [4,1,1,1536] */,
+    const float *restrict x2 /* [4,16,16,1536] */,
+    const float *restrict x3 /* [4,1,1,1536] */,
     const float *restrict dstats /* [2,1536] */) {
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
@@ -7842,10 +7842,10 @@ static void k182_bn_train_mul_expand_scale(
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
-            const float t0 = a[r * 1536 + c];
-            const float t1 = b[(r / 256) * 1536 + c];
+            const float t0 = x2[r * 1536 + c];
+            const float t1 = scale[(r / 256) * 1536 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 256) * 1536 + c];
+            const float t3 = x3[(r / 256) * 1536 + c];
             const float t4 = t3;
             const float t5 = 0.00390625f * t4;
             const float t6 = t2 + t5;
@@ -9949,7 +9949,7 @@ static void k159b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
     const float *restrict dy /* [4,16,16,256] */) {
     /* dw (256, 960) += dyᵀ (256, 1024) · f(x) (1024, 960), f(x) recomputed in tiles of 68 rows */
     float q0[960];  /* γ / sqrt(var + eps) */
@@ -9972,7 +9972,7 @@ static void k159b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 960 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 256) * 960 + c];
+                    const float t3 = scale[(r / 256) * 960 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 960 + c] = t4;
                 }
@@ -10220,9 +10220,9 @@ static void k188_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
-    const float *restrict a /* [4,16,16,960] */,
-    const float *restrict x2 /* [4,1,1,960] */) {
+    const float *restrict scale /* [4,1,1,960] */,
+    const float *restrict x2 /* [4,16,16,960] */,
+    const float *restrict x3 /* [4,1,1,960] */) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
@@ -10239,10 +10239,10 @@ static void k188_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 960 + c];
-                const float t1 = b[(r / 256) * 960 + c];
+                const float t0 = x2[r * 960 + c];
+                const float t1 = scale[(r / 256) * 960 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 256) * 960 + c];
+                const float t3 = x3[(r / 256) * 960 + c];
                 const float t4 = t3;
                 const float t5 = 0.00390625f * t4;
                 const float t6 = t2 + t5;
@@ -10290,9 +10290,9 @@ static void k189_bn_train_mul_expand_scale(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
-    const float *restrict a /* [4,16,16,960] */,
-    const float *restrict x2 /* [4,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
+    const float *restrict x2 /* [4,16,16,960] */,
+    const float *restrict x3 /* [4,1,1,960] */,
     const float *restrict dstats /* [2,960] */) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -10308,10 +10308,10 @@ static void k189_bn_train_mul_expand_scale(
     for (long r = 0; r < 1024; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
-            const float t0 = a[r * 960 + c];
-            const float t1 = b[(r / 256) * 960 + c];
+            const float t0 = x2[r * 960 + c];
+            const float t1 = scale[(r / 256) * 960 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 256) * 960 + c];
+            const float t3 = x3[(r / 256) * 960 + c];
             const float t4 = t3;
             const float t5 = 0.00390625f * t4;
             const float t6 = t2 + t5;
@@ -10580,14 +10580,14 @@ static void k155b_bn_train_silu_bwd_bn_bwd_input(
 static void k096b_add_conv1x1_bwd_weight_acc(
     float *restrict grad /* [960,160,1,1] */,
     const float *restrict b /* [4,32,32,160] */,
-    const float *restrict a /* [4,32,32,160] */,
-    const float *restrict b2 /* [1,1,1,160] */,
-    const float *restrict a2 /* [4,32,32,160] */,
-    const float *restrict b3 /* [1,1,1,160] */,
-    const float *restrict a3 /* [4,32,32,160] */,
-    const float *restrict b4 /* [1,1,1,160] */,
-    const float *restrict a4 /* [4,32,32,160] */,
-    const float *restrict b5 /* [1,1,1,160] */,
+    const float *restrict x /* [4,32,32,160] */,
+    const float *restrict bias /* [1,1,1,160] */,
+    const float *restrict x2 /* [4,32,32,160] */,
+    const float *restrict bias2 /* [1,1,1,160] */,
+    const float *restrict x3 /* [4,32,32,160] */,
+    const float *restrict bias3 /* [1,1,1,160] */,
+    const float *restrict x4 /* [4,32,32,160] */,
+    const float *restrict bias4 /* [1,1,1,160] */,
     const float *restrict dy /* [4,32,32,960] */) {
     /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
     const int threads = omp_get_max_threads();
@@ -10603,17 +10603,17 @@ static void k096b_add_conv1x1_bwd_weight_acc(
             const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
-                    const float t0 = a4[r * 160 + c];
-                    const float t1 = b5[c];
+                    const float t0 = x4[r * 160 + c];
+                    const float t1 = bias4[c];
                     const float t2 = t0 + t1;
-                    const float t3 = a3[r * 160 + c];
-                    const float t4 = b4[c];
+                    const float t3 = x3[r * 160 + c];
+                    const float t4 = bias3[c];
                     const float t5 = t3 + t4;
-                    const float t6 = a2[r * 160 + c];
-                    const float t7 = b3[c];
+                    const float t6 = x2[r * 160 + c];
+                    const float t7 = bias2[c];
                     const float t8 = t6 + t7;
-                    const float t9 = a[r * 160 + c];
-                    const float t10 = b2[c];
+                    const float t9 = x[r * 160 + c];
+                    const float t10 = bias[c];
                     const float t11 = t9 + t10;
                     const float t12 = b[r * 160 + c];
                     const float t13 = t11 + t12;
@@ -10929,7 +10929,7 @@ static void k198_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [256] */,
     const float *restrict beta /* [256] */,
     const float *restrict stats /* [2,256] */,
-    const float *restrict b /* [4,1,1,256] */,
+    const float *restrict scale /* [4,1,1,256] */,
     const float *restrict w /* [128,256,1,1] */) {
     /* y (4096, 128) = f(x) (4096, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[256];  /* γ / sqrt(var + eps) */
@@ -10948,7 +10948,7 @@ static void k198_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 256 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 256 + c];
+                    const float t3 = scale[(r / 1024) * 256 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 256 + c] = t4;
                 }
@@ -11249,7 +11249,7 @@ static void k205_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [512] */,
     const float *restrict beta /* [512] */,
     const float *restrict stats /* [2,512] */,
-    const float *restrict b /* [4,1,1,512] */,
+    const float *restrict scale /* [4,1,1,512] */,
     const float *restrict w /* [128,512,1,1] */) {
     /* y (4096, 128) = f(x) (4096, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
@@ -11268,7 +11268,7 @@ static void k205_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 512 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 512 + c];
+                    const float t3 = scale[(r / 1024) * 512 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 512 + c] = t4;
                 }
@@ -11858,7 +11858,7 @@ static void k215_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [768] */,
     const float *restrict beta /* [768] */,
     const float *restrict stats /* [2,768] */,
-    const float *restrict b /* [4,1,1,768] */,
+    const float *restrict scale /* [4,1,1,768] */,
     const float *restrict w /* [160,768,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 768) · wᵀ: tiles of 85 rows of f(x) computed into scratch, one sgemm each */
     float q0[768];  /* γ / sqrt(var + eps) */
@@ -11877,7 +11877,7 @@ static void k215_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 768 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 768 + c];
+                    const float t3 = scale[(r / 1024) * 768 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 768 + c] = t4;
                 }
@@ -12103,7 +12103,7 @@ static void k220_bn_train_silu_mul_conv1x1(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [160,960,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
     float q0[960];  /* γ / sqrt(var + eps) */
@@ -12122,7 +12122,7 @@ static void k220_bn_train_silu_mul_conv1x1(
                     const float t0 = x[r * 960 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 960 + c];
+                    const float t3 = scale[(r / 1024) * 960 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 960 + c] = t4;
                 }
@@ -13290,7 +13290,7 @@ static void k220b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
     const float *restrict dy /* [4,32,32,160] */) {
     /* dw (160, 960) += dyᵀ (160, 4096) · f(x) (4096, 960), f(x) recomputed in tiles of 68 rows */
     float q0[960];  /* γ / sqrt(var + eps) */
@@ -13313,7 +13313,7 @@ static void k220b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 960 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 960 + c];
+                    const float t3 = scale[(r / 1024) * 960 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 960 + c] = t4;
                 }
@@ -13399,9 +13399,9 @@ static void k231_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
-    const float *restrict a /* [4,32,32,960] */,
-    const float *restrict x2 /* [4,1,1,960] */) {
+    const float *restrict scale /* [4,1,1,960] */,
+    const float *restrict x2 /* [4,32,32,960] */,
+    const float *restrict x3 /* [4,1,1,960] */) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
@@ -13418,10 +13418,10 @@ static void k231_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 960 + c];
-                const float t1 = b[(r / 1024) * 960 + c];
+                const float t0 = x2[r * 960 + c];
+                const float t1 = scale[(r / 1024) * 960 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 1024) * 960 + c];
+                const float t3 = x3[(r / 1024) * 960 + c];
                 const float t4 = t3;
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
@@ -13469,9 +13469,9 @@ static void k232_bn_train_mul_expand_scale(
     const float *restrict gamma /* [960] */,
     const float *restrict beta /* [960] */,
     const float *restrict stats /* [2,960] */,
-    const float *restrict b /* [4,1,1,960] */,
-    const float *restrict a /* [4,32,32,960] */,
-    const float *restrict x2 /* [4,1,1,960] */,
+    const float *restrict scale /* [4,1,1,960] */,
+    const float *restrict x2 /* [4,32,32,960] */,
+    const float *restrict x3 /* [4,1,1,960] */,
     const float *restrict dstats /* [2,960] */) {
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
@@ -13487,10 +13487,10 @@ static void k232_bn_train_mul_expand_scale(
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
-            const float t0 = a[r * 960 + c];
-            const float t1 = b[(r / 1024) * 960 + c];
+            const float t0 = x2[r * 960 + c];
+            const float t1 = scale[(r / 1024) * 960 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 1024) * 960 + c];
+            const float t3 = x3[(r / 1024) * 960 + c];
             const float t4 = t3;
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
@@ -15055,7 +15055,7 @@ static void k215b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [768] */,
     const float *restrict beta /* [768] */,
     const float *restrict stats /* [2,768] */,
-    const float *restrict b /* [4,1,1,768] */,
+    const float *restrict scale /* [4,1,1,768] */,
     const float *restrict dy /* [4,32,32,160] */) {
     /* dw (160, 768) += dyᵀ (160, 4096) · f(x) (4096, 768), f(x) recomputed in tiles of 85 rows */
     float q0[768];  /* γ / sqrt(var + eps) */
@@ -15078,7 +15078,7 @@ static void k215b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 768 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 768 + c];
+                    const float t3 = scale[(r / 1024) * 768 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 768 + c] = t4;
                 }
@@ -15326,9 +15326,9 @@ static void k234_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [768] */,
     const float *restrict beta /* [768] */,
     const float *restrict stats /* [2,768] */,
-    const float *restrict b /* [4,1,1,768] */,
-    const float *restrict a /* [4,32,32,768] */,
-    const float *restrict x2 /* [4,1,1,768] */) {
+    const float *restrict scale /* [4,1,1,768] */,
+    const float *restrict x2 /* [4,32,32,768] */,
+    const float *restrict x3 /* [4,1,1,768] */) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = gamma[c] / sqrtf(stats[768 + c] + 0.001f);
@@ -15345,10 +15345,10 @@ static void k234_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 768 + c];
-                const float t1 = b[(r / 1024) * 768 + c];
+                const float t0 = x2[r * 768 + c];
+                const float t1 = scale[(r / 1024) * 768 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 1024) * 768 + c];
+                const float t3 = x3[(r / 1024) * 768 + c];
                 const float t4 = t3;
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
@@ -15396,9 +15396,9 @@ static void k235_bn_train_mul_expand_scale(
     const float *restrict gamma /* [768] */,
     const float *restrict beta /* [768] */,
     const float *restrict stats /* [2,768] */,
-    const float *restrict b /* [4,1,1,768] */,
-    const float *restrict a /* [4,32,32,768] */,
-    const float *restrict x2 /* [4,1,1,768] */,
+    const float *restrict scale /* [4,1,1,768] */,
+    const float *restrict x2 /* [4,32,32,768] */,
+    const float *restrict x3 /* [4,1,1,768] */,
     const float *restrict dstats /* [2,768] */) {
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
@@ -15414,10 +15414,10 @@ static void k235_bn_train_mul_expand_scale(
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
-            const float t0 = a[r * 768 + c];
-            const float t1 = b[(r / 1024) * 768 + c];
+            const float t0 = x2[r * 768 + c];
+            const float t1 = scale[(r / 1024) * 768 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 1024) * 768 + c];
+            const float t3 = x3[(r / 1024) * 768 + c];
             const float t4 = t3;
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
@@ -15923,7 +15923,7 @@ static void k205b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [512] */,
     const float *restrict beta /* [512] */,
     const float *restrict stats /* [2,512] */,
-    const float *restrict b /* [4,1,1,512] */,
+    const float *restrict scale /* [4,1,1,512] */,
     const float *restrict dy /* [4,32,32,128] */) {
     /* dw (128, 512) += dyᵀ (128, 4096) · f(x) (4096, 512), f(x) recomputed in tiles of 128 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
@@ -15946,7 +15946,7 @@ static void k205b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 512 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 512 + c];
+                    const float t3 = scale[(r / 1024) * 512 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 512 + c] = t4;
                 }
@@ -16119,9 +16119,9 @@ static void k239_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [512] */,
     const float *restrict beta /* [512] */,
     const float *restrict stats /* [2,512] */,
-    const float *restrict b /* [4,1,1,512] */,
-    const float *restrict a /* [4,32,32,512] */,
-    const float *restrict x2 /* [4,1,1,512] */) {
+    const float *restrict scale /* [4,1,1,512] */,
+    const float *restrict x2 /* [4,32,32,512] */,
+    const float *restrict x3 /* [4,1,1,512] */) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
@@ -16138,10 +16138,10 @@ static void k239_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 512 + c];
-                const float t1 = b[(r / 1024) * 512 + c];
+                const float t0 = x2[r * 512 + c];
+                const float t1 = scale[(r / 1024) * 512 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 1024) * 512 + c];
+                const float t3 = x3[(r / 1024) * 512 + c];
                 const float t4 = t3;
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
@@ -16189,9 +16189,9 @@ static void k240_bn_train_mul_expand_scale(
     const float *restrict gamma /* [512] */,
     const float *restrict beta /* [512] */,
     const float *restrict stats /* [2,512] */,
-    const float *restrict b /* [4,1,1,512] */,
-    const float *restrict a /* [4,32,32,512] */,
-    const float *restrict x2 /* [4,1,1,512] */,
+    const float *restrict scale /* [4,1,1,512] */,
+    const float *restrict x2 /* [4,32,32,512] */,
+    const float *restrict x3 /* [4,1,1,512] */,
     const float *restrict dstats /* [2,512] */) {
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
@@ -16207,10 +16207,10 @@ static void k240_bn_train_mul_expand_scale(
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
-            const float t0 = a[r * 512 + c];
-            const float t1 = b[(r / 1024) * 512 + c];
+            const float t0 = x2[r * 512 + c];
+            const float t1 = scale[(r / 1024) * 512 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 1024) * 512 + c];
+            const float t3 = x3[(r / 1024) * 512 + c];
             const float t4 = t3;
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
@@ -17399,7 +17399,7 @@ static void k198b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict gamma /* [256] */,
     const float *restrict beta /* [256] */,
     const float *restrict stats /* [2,256] */,
-    const float *restrict b /* [4,1,1,256] */,
+    const float *restrict scale /* [4,1,1,256] */,
     const float *restrict dy /* [4,32,32,128] */) {
     /* dw (128, 256) += dyᵀ (128, 4096) · f(x) (4096, 256), f(x) recomputed in tiles of 256 rows */
     float q0[256];  /* γ / sqrt(var + eps) */
@@ -17422,7 +17422,7 @@ static void k198b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     const float t0 = x[r * 256 + c];
                     const float t1 = (t0 - stats[c]) * q0[c] + beta[c];
                     const float t2 = t1 * ba_sigmoid(t1);
-                    const float t3 = b[(r / 1024) * 256 + c];
+                    const float t3 = scale[(r / 1024) * 256 + c];
                     const float t4 = t2 * t3;
                     tile[(r - m0) * 256 + c] = t4;
                 }
@@ -17644,9 +17644,9 @@ static void k242_bn_train_mul_expand_scale_bn_bwd_reduce(
     const float *restrict gamma /* [256] */,
     const float *restrict beta /* [256] */,
     const float *restrict stats /* [2,256] */,
-    const float *restrict b /* [4,1,1,256] */,
-    const float *restrict a /* [4,32,32,256] */,
-    const float *restrict x2 /* [4,1,1,256] */) {
+    const float *restrict scale /* [4,1,1,256] */,
+    const float *restrict x2 /* [4,32,32,256] */,
+    const float *restrict x3 /* [4,1,1,256] */) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
         q0[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
@@ -17663,10 +17663,10 @@ static void k242_bn_train_mul_expand_scale_bn_bwd_reduce(
         for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
-                const float t0 = a[r * 256 + c];
-                const float t1 = b[(r / 1024) * 256 + c];
+                const float t0 = x2[r * 256 + c];
+                const float t1 = scale[(r / 1024) * 256 + c];
                 const float t2 = t0 * t1;
-                const float t3 = x2[(r / 1024) * 256 + c];
+                const float t3 = x3[(r / 1024) * 256 + c];
                 const float t4 = t3;
                 const float t5 = 0.0009765625f * t4;
                 const float t6 = t2 + t5;
@@ -17714,9 +17714,9 @@ static void k243_bn_train_mul_expand_scale(
     const float *restrict gamma /* [256] */,
     const float *restrict beta /* [256] */,
     const float *restrict stats /* [2,256] */,
-    const float *restrict b /* [4,1,1,256] */,
-    const float *restrict a /* [4,32,32,256] */,
-    const float *restrict x2 /* [4,1,1,256] */,
+    const float *restrict scale /* [4,1,1,256] */,
+    const float *restrict x2 /* [4,32,32,256] */,
+    const float *restrict x3 /* [4,1,1,256] */,
     const float *restrict dstats /* [2,256] */) {
     float q0[256];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 256; c++) {
@@ -17732,10 +17732,10 @@ static void k243_bn_train_mul_expand_scale(
     for (long r = 0; r < 4096; r++) {
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
-            const float t0 = a[r * 256 + c];
-            const float t1 = b[(r / 1024) * 256 + c];
+            const float t0 = x2[r * 256 + c];
+            const float t1 = scale[(r / 1024) * 256 + c];
             const float t2 = t0 * t1;
-            const float t3 = x2[(r / 1024) * 256 + c];
+            const float t3 = x3[(r / 1024) * 256 + c];
             const float t4 = t3;
             const float t5 = 0.0009765625f * t4;
             const float t6 = t2 + t5;
@@ -17966,8 +17966,8 @@ static void k194b_bn_train_silu_bwd_bn_bwd_input(
 static void k032b_add_conv1x1_bwd_weight_acc(
     float *restrict grad /* [256,64,1,1] */,
     const float *restrict b /* [4,64,64,64] */,
-    const float *restrict a /* [4,64,64,64] */,
-    const float *restrict b2 /* [1,1,1,64] */,
+    const float *restrict x /* [4,64,64,64] */,
+    const float *restrict bias /* [1,1,1,64] */,
     const float *restrict dy /* [4,64,64,256] */) {
     /* dw (256, 64) += dyᵀ (256, 16384) · f(x) (16384, 64), f(x) recomputed in tiles of 1024 rows */
     const int threads = omp_get_max_threads();
@@ -17983,8 +17983,8 @@ static void k032b_add_conv1x1_bwd_weight_acc(
             const long m0 = t * 1024, rows = m0 + 1024 <= 16384 ? 1024 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 64; c++) {
-                    const float t0 = a[r * 64 + c];
-                    const float t1 = b2[c];
+                    const float t0 = x[r * 64 + c];
+                    const float t1 = bias[c];
                     const float t2 = t0 + t1;
                     const float t3 = b[r * 64 + c];
                     const float t4 = t2 + t3;
@@ -22141,9 +22141,9 @@ static void k268_adamw(
  */
 static void k269_add_silu_mul_reduce_mean(
     float *restrict y /* [4,16,16,1] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */,
-    const float *restrict b2 /* [4,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */,
+    const float *restrict scale /* [4,1,1,1280] */) {
     /* mean over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -22153,11 +22153,11 @@ static void k269_add_silu_mul_reduce_mean(
             for (long q = 0; q < 1; q++) {
                 const long r = o;
                 const long c = j;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
-                const float t4 = b2[(r / 256) * 1280 + c];
+                const float t4 = scale[(r / 256) * 1280 + c];
                 const float t5 = t3 * t4;
                 acc[q] += t5;
             }
@@ -22178,9 +22178,9 @@ static void k269_add_silu_mul_reduce_mean(
  */
 static void k270_add_silu_mul_reduce_max(
     float *restrict y /* [4,16,16,1] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */,
-    const float *restrict b2 /* [4,1,1,1280] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */,
+    const float *restrict scale /* [4,1,1,1280] */) {
     /* max over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
@@ -22190,11 +22190,11 @@ static void k270_add_silu_mul_reduce_max(
             for (long q = 0; q < 1; q++) {
                 const long r = o;
                 const long c = j;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
-                const float t4 = b2[(r / 256) * 1280 + c];
+                const float t4 = scale[(r / 256) * 1280 + c];
                 const float t5 = t3 * t4;
                 acc[q] = t5 > acc[q] ? t5 : acc[q];
             }
@@ -22217,10 +22217,10 @@ static void k270_add_silu_mul_reduce_max(
  */
 static void k271_add_silu_mul_reduce_mean(
     float *restrict y /* [4,1,1,1280] */,
-    const float *restrict a /* [4,16,16,1280] */,
-    const float *restrict b /* [1,1,1,1280] */,
-    const float *restrict b2 /* [4,1,1,1280] */,
-    const float *restrict b3 /* [4,16,16,1] */) {
+    const float *restrict x /* [4,16,16,1280] */,
+    const float *restrict bias /* [1,1,1,1280] */,
+    const float *restrict scale /* [4,1,1,1280] */,
+    const float *restrict scale2 /* [4,16,16,1] */) {
     /* mean over axes [1, 2] of [4, 16, 16, 1280]: (4, 256, 1280) -> (4, 1280) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
@@ -22230,13 +22230,13 @@ static void k271_add_silu_mul_reduce_mean(
             for (long q = 0; q < 1280; q++) {
                 const long r = o * 256 + j;
                 const long c = q;
-                const float t0 = a[r * 1280 + c];
-                const float t1 = b[c];
+                const float t0 = x[r * 1280 + c];
+                const float t1 = bias[c];
                 const float t2 = t0 + t1;
                 const float t3 = t2 * ba_sigmoid(t2);
-                const float t4 = b2[(r / 256) * 1280 + c];
+                const float t4 = scale[(r / 256) * 1280 + c];
                 const float t5 = t3 * t4;
-                const float t6 = b3[r];
+                const float t6 = scale2[r];
                 const float t7 = t5 * t6;
                 acc[q] += t7;
             }

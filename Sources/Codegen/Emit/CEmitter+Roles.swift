@@ -79,14 +79,26 @@ struct RoleNames {
 }
 
 /// The role of value `v` in kernel `k`: the result name of the op writing it (`grad` for an
-/// accumulator), else the operand name at its first consumer among the kernel's nodes.
+/// accumulator), else the operand name at its first consumer among the kernel's nodes (`bias`
+/// or `scale` for a smaller operand broadcast into an add or a mul).
 func role(of v: NodeID, in k: Kernel, _ g: Graph, written: Bool) -> String {
     if written {
         if let acc = k.kind.epilogue.accumulation, acc.sum == v { return "grad" }
         return g.nodes[v].op.resultRole()
     }
     for u in k.nodes where !g.nodes[u].op.isLeaf {
-        if let pos = g.nodes[u].inputs.firstIndex(of: v) { return g.nodes[u].op.operandRole(pos) }
+        guard let pos = g.nodes[u].inputs.firstIndex(of: v) else { continue }
+        // A per-channel operand broadcast into an add or a mul is a bias or a scale.
+        // The full-size operand beside it is `x`.
+        let broadcast = g.nodes[v].type.count < g.nodes[u].type.count
+        let besideBroadcast = g.nodes[u].inputs.contains { g.nodes[$0].type.count < g.nodes[u].type.count }
+        switch g.nodes[u].op {
+        case .add where broadcast: return "bias"
+        case .mul where broadcast: return "scale"
+        case .add where besideBroadcast, .mul where besideBroadcast: return "x"
+        default: break   // every other op names its operands by position
+        }
+        return g.nodes[u].op.operandRole(pos)
     }
     return "x"
 }
