@@ -13,15 +13,17 @@ public enum Location: Hashable, Sendable, CustomStringConvertible {
     /// A whole per-call input or output.
     case io(IOSlot)
 
+    /// The location as a C expression inside an entry function (`A + 6291456`): the same
+    /// float offset in the plan, the kernel dump, the kernel headers and the calls.
     public var description: String {
         switch self {
-        case .arena(let o): return "arena+\(o * 4)"
-        case .model(let o): return "model+\(o)"
-        case .grads(let o): return "grads+\(o)"
-        case .adamM(let o): return "adam_m+\(o)"
-        case .adamV(let o): return "adam_v+\(o)"
-        case .ema(let o): return "ema+\(o)"
-        case .io(let s): return s.name
+        case .arena(let o): return "A + \(o)"
+        case .model(let o): return "M + \(o)"
+        case .grads(let o): return "G + \(o)"
+        case .adamM(let o): return "AM + \(o)"
+        case .adamV(let o): return "AV + \(o)"
+        case .ema(let o): return "E + \(o)"
+        case .io(let s): return "io[\(s.rawValue)]"
         }
     }
 }

@@ -26,10 +26,7 @@ public enum Report {
         var out = "== \(p.entry): \(p.schedule.kernels.count) kernels, arena \(bytes(p.plan.arenaBytes)) "
             + "(lower bound \(bytes(p.plan.lowerBoundBytes)), without reuse \(bytes(p.plan.noReuseBytes))) ==\n"
         for (i, k) in p.schedule.kernels.enumerated() {
-            let computed = k.nodes.filter { !g.nodes[$0].op.isLeaf }
-            let cost = computed.reduce(Cost()) { $0 + g.cost($1) }
-            let moved = Set(k.reads + k.writes).reduce(0) { $0 + g.nodes[$1].type.byteCount }
-            let scope = g.nodes[k.writes.first ?? k.nodes[0]].name
+            let computed = k.computed(in: g), cost = k.cost(in: g), moved = k.bytesMoved(in: g), scope = k.scope(in: g)
             let fn = i < functions.count ? functions[i] : "?"
             out += String(format: "[%4d] %@  %d op%@  %@  %@  %@ moved\n", i, fn, computed.count, computed.count == 1 ? "" : "s",
                           scope, flops(cost.flops), bytes(moved))
@@ -66,7 +63,7 @@ public struct MemoryFigure: Sendable {
 
 extension Artifact {
     /// Bytes of the state blocks every program keeps resident.
-    public var stateBytes: Int { 4 * (2 * manifest.layout.modelFloats + 3 * manifest.layout.parameterFloats) }
+    public var stateBytes: Int { manifest.layout.stateBytes }
 
     /// Bytes of the per-call inputs and outputs.
     public var ioBytes: Int {

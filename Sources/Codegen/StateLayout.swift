@@ -25,6 +25,10 @@ extension Manifest.StateLayout {
         self.init(parameters: parameters, buffers: buffers, parameterFloats: parameterFloats, modelFloats: offset)
     }
 
+    /// Bytes of the persistent state blocks: model and EMA (`modelFloats` each), gradients and the
+    /// two AdamW moments (`parameterFloats` each), 4 bytes a float.
+    public var stateBytes: Int { 4 * (2 * modelFloats + 3 * parameterFloats) }
+
     /// Offsets by name, parameters and buffers together (model-block offsets).
     public var offsets: [String: Int] {
         var d: [String: Int] = [:]
@@ -41,5 +45,28 @@ extension Manifest.StateLayout {
         let total = entries.reduce(0) { $0 + $1.count }
         guard last.offset + last.count - first.offset == total else { return nil }
         return first.offset..<(last.offset + last.count)
+    }
+
+    /// The state blocks of an arbitrary graph (tests of single ops and fusion rules): its
+    /// parameters, gradients and moments by name in graph order, then its buffers. States of the
+    /// other kinds must name a parameter.
+    public init(standalone graph: Graph) {
+        var parameters: [Manifest.TensorEntry] = [], buffers: [Manifest.TensorEntry] = []
+        var seen = Set<String>()
+        var offset = 0
+        for kind in [StateKind.parameter, .gradient, .adamM, .adamV] {
+            for id in graph.states(kind) where seen.insert(graph.nodes[id].name).inserted {
+                let t = graph.nodes[id].type
+                parameters.append(.init(name: graph.nodes[id].name, shape: t.shape, offset: offset, count: t.count))
+                offset += t.count
+            }
+        }
+        let parameterFloats = offset
+        for id in graph.states(.buffer) where seen.insert(graph.nodes[id].name).inserted {
+            let t = graph.nodes[id].type
+            buffers.append(.init(name: graph.nodes[id].name, shape: t.shape, offset: offset, count: t.count))
+            offset += t.count
+        }
+        self.init(parameters: parameters, buffers: buffers, parameterFloats: parameterFloats, modelFloats: offset)
     }
 }

@@ -92,8 +92,10 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var optionsHash: String
     /// The shared library's file name, relative to the manifest.
     public var library: String
-    /// The exact command that built the library.
-    public var compileCommand: String
+    /// Absent in manifests the compiler writes: the command that really built the library is in
+    /// the build record (`build.json`), written by the build itself. Kept optional so a manifest
+    /// that carries one still loads.
+    public var compileCommand: String?
     /// Names of the pointers an entry receives, in order (see `IOSlot`).
     public var ioSlots: [String]
     public var layout: StateLayout
@@ -106,7 +108,7 @@ public struct Manifest: Codable, Hashable, Sendable {
     }
 
     public init(model: String, architecture: String, head: String, imageSize: Int, batch: Int, classes: Int,
-                optionsHash: String, library: String, compileCommand: String, ioSlots: [String],
+                optionsHash: String, library: String, compileCommand: String?, ioSlots: [String],
                 layout: StateLayout, phases: [PhaseEntry], eval: EvalEntry) {
         self.model = model; self.architecture = architecture; self.head = head; self.imageSize = imageSize
         self.batch = batch; self.classes = classes; self.optionsHash = optionsHash; self.library = library

@@ -108,7 +108,7 @@ final class FusionRuleTests: XCTestCase {
         let r = try compare(b.graph, without: .convolutionPrologue)
         XCTAssertFalse(r.fused.materialized.contains(u.a), "the conv input should be recomputed, not stored")
         XCTAssertTrue(r.unfused.materialized.contains(u.a))
-        XCTAssertEqual(r.fused.schedule.kernels.filter { if case .prologue(let a) = $0.kind {
+        XCTAssertEqual(r.fused.schedule.kernels.filter { if case .prologue(let a, _, _) = $0.kind {
             if case .conv2d = b.graph.nodes[a].op { return true }
             if case .conv2dBackwardWeight = b.graph.nodes[a].op { return true }
         }; return false }.count, 2)
@@ -126,6 +126,10 @@ final class FusionRuleTests: XCTestCase {
         b.output("logits", b.silu(z))
         let r = try compare(b.graph, without: .statisticsEpilogue)
         XCTAssertTrue(r.fused.schedule.kernels.contains { $0.nodes.contains(stats) && $0.nodes.contains(y) })
+        // The rule's decision is recorded in the kernel kind the emitter dispatches on.
+        XCTAssertEqual(r.fused.schedule.kernels.filter {
+            if case .depthwiseStatistics(y, stats, let updates) = $0.kind { return updates.count == 2 }; return false
+        }.count, 1)
         XCTAssertLessThan(r.fused.kernels, r.unfused.kernels)
     }
 

@@ -56,4 +56,43 @@ final class GeneratedCodeTests: XCTestCase {
             }
         }
     }
+
+    /// The emitted C reads like llm.c: parameters named by role with their shapes, the number of
+    /// call sites of a shared kernel in its header, float constants as floats, no `(void)` noise,
+    /// and each backward kernel named after the forward kernel of its scope.
+    func testEmittedCReadsLikeLLMC() throws {
+        let artifact = try compileArtifact(ModelConfig(variant: .tiny), loss: .recipe)
+        let text = artifact.kernels + artifact.program
+        XCTAssertFalse(text.contains("(void)i;") || text.contains("(void)A;"), "(void) noise in the emitted C")
+        // Positional parameter names (y0, x3, a1) are gone; every pointer parameter has its shape.
+        let signatures = text.split(separator: "\n").filter { $0.hasPrefix("static void k") }
+        XCTAssertFalse(signatures.isEmpty)
+        for line in signatures {
+            for positional in ["*restrict y0", "*restrict x0", "uint32_t a0"] { XCTAssertFalse(line.contains(positional), String(line)) }
+        }
+        let pointers = text.split(separator: "\n").flatMap { $0.components(separatedBy: "*restrict ").dropFirst() }
+            .filter { !$0.hasPrefix("tile") && !$0.hasPrefix("col") && !$0.hasPrefix("wt") && !$0.hasPrefix("mine") }
+        XCTAssertTrue(pointers.contains { $0.contains(" /* [") }, "no parameter carries a shape comment")
+        // Decimal literals of 10+ digits must be true doubles, never a float widened to double.
+        var widened: [String] = []
+        var digits = "", inNumber = false
+        for ch in text + " " {
+            if ch.isNumber || ch == "." { digits.append(ch); inNumber = true; continue }
+            if inNumber, let dot = digits.firstIndex(of: "."), digits.distance(from: dot, to: digits.endIndex) > 10,
+               let d = Double(digits), Double(Float(d)) == d { widened.append(digits) }
+            digits = ""; inNumber = false
+        }
+        XCTAssertEqual(widened, [], "float constants printed widened")
+        // Shared kernels say how many call sites use them.
+        for k in artifact.source.kernels where k.callSites > 1 {
+            XCTAssertTrue(k.text.contains("\(k.callSites) call sites share this function"), k.name)
+        }
+        // Backward kernels pair with a forward kernel by name: kNNNb_... next to kNNN_...
+        let names = Set(artifact.source.kernels.map(\.name))
+        let backward = names.filter { $0.dropFirst(4).hasPrefix("b") }
+        XCTAssertFalse(backward.isEmpty, "no backward kernel is named after its forward kernel")
+        for name in backward {
+            XCTAssertTrue(names.contains { $0.hasPrefix(name.prefix(4) + "_") }, "\(name) has no forward kernel \(name.prefix(4))_...")
+        }
+    }
 }

@@ -34,9 +34,6 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
               y: String, yShape: [Int], _ w: inout CWriter) -> String {
     let d = ConvShape(a, x: xShape, w: wShape, y: yShape)
     w.line("/* \(d.comment) */")
-    if let stats = ctx.kernel.nodes.first(where: { ctx.node($0).op == .batchNormStats }) {
-        return emitDepthwiseWithStatistics(ctx, d, x: x, w: wp, y: y, stats: stats, &w)
-    }
     if ctx.options.naiveKernels {
         emitConvNaive(d, x: x, w: wp, y: y, &w)
     } else if d.isPointwise {
@@ -203,14 +200,6 @@ private func emitConvBackwardWeightNaive(_ d: ConvShape, dy: String, x: String, 
 
 // MARK: - 1×1 convolutions reading their input through a prologue (fusion rule 6)
 
-/// The fused elementwise producers of an anchor's operand: the kernel's nodes without the
-/// anchor, its accumulation into a gradient, and views.
-func prologueMembers(_ ctx: KernelContext, anchor: NodeID) -> Set<NodeID> {
-    var members = Set(ctx.kernel.nodes).subtracting([anchor]).subtracting(ctx.kernel.writes)
-    members = members.filter { ctx.graph.nodes[$0].op != .reshape }
-    return members
-}
-
 /// Rows of a prologue tile: about 256 kB of input.
 private func prologueTileRows(channels: Int, rows: Int) -> Int { min(rows, max(16, 65536 / channels)) }
 
@@ -218,9 +207,8 @@ private func prologueTileRows(channels: Int, rows: Int) -> Int { min(rows, max(1
 private func emitPrologueTile(_ p: PointwiseBuilder, value: String, channels: Int, _ w: inout CWriter) {
     w.block("for (long r = m0; r < m0 + rows; r++)") { w in
         w.block("for (long c = 0; c < \(channels); c++)") { w in
-            w.line("const long i = r * \(channels) + c;")
+            if mentions(p.body.text, "i") { w.line("const long i = r * \(channels) + c;") }
             w.lines(p.body.text.trimmingTrailingNewline)
-            w.line("(void)i;")
             w.line("tile[(r - m0) * \(channels) + c] = \(value);")
         }
     }
@@ -249,7 +237,7 @@ func emitPointwiseConvPrologue(_ ctx: KernelContext, members: Set<NodeID>, x: No
         }
         w.line("free(tile);")
     }
-    return "conv1x1_" + label(of: ctx.kernel.nodes.filter { members.contains($0) }, ctx.graph, fallback: "prologue")
+    return "conv1x1"
 }
 
 /// dw (K, C) = dyᵀ (K, M) · f(x) (M, C) with f(x) recomputed tile by tile; each thread adds its
@@ -285,18 +273,28 @@ func emitPointwiseConvBackwardWeightPrologue(_ ctx: KernelContext, members: Set<
         w.line("\(dw)[j] \(ctx.accumulate ? "+=" : "=") s;")
     }
     w.line("free(part);")
-    return "conv1x1_bwd_weight_" + label(of: ctx.kernel.nodes.filter { members.contains($0) }, ctx.graph, fallback: "prologue")
-        + (ctx.accumulate ? "_acc" : "")
+    return "conv1x1_bwd_weight" + (ctx.accumulate ? "_acc" : "")
 }
 
 
 // MARK: - Depthwise convolution with its BatchNorm statistics (fusion rule 7)
 
+/// Rule 7's kernel (`KernelKind.depthwiseStatistics`): the depthwise convolution `conv` and the
+/// BatchNorm statistics `stats` of its output, with the running-statistic `updates`.
+func emitDepthwiseStatisticsKernel(_ ctx: KernelContext, conv: NodeID, stats: NodeID, updates: [NodeID],
+                                   _ w: inout CWriter) throws(CodegenError) -> String {
+    let n = ctx.node(conv), x = n.inputs
+    guard case .conv2d(let a) = n.op else { throw .unsupported("\(n.op.name) (\(n.name)) is not a depthwise convolution") }
+    let d = ConvShape(a, x: ctx.shape(x[0]), w: ctx.shape(x[1]), y: n.type.shape)
+    w.line("/* \(d.comment) */")
+    return emitDepthwiseWithStatistics(ctx, d, x: ctx.ptr(x[0]), w: ctx.ptr(x[1]), y: ctx.ptr(conv), stats: stats, updates: updates, &w)
+}
+
 /// A depthwise convolution that also computes the BatchNorm statistics of its output (and the
 /// running-statistic updates): per output row, the sums of the row just written, in double, then
 /// the rows are added in order (deterministic). The naive twin sums in a second loop.
 func emitDepthwiseWithStatistics(_ ctx: KernelContext, _ d: ConvShape, x: String, w wp: String, y: String,
-                                 stats: NodeID, _ w: inout CWriter) -> String {
+                                 stats: NodeID, updates: [NodeID], _ w: inout CWriter) -> String {
     let rows = d.n * d.ho
     w.line("double *part = malloc(sizeof(double) * \(rows * 2 * d.c));  /* (N·Ho, 2, C): per-row Σy, Σy² */")
     w.line("if (!part) abort();")
@@ -317,8 +315,8 @@ func emitDepthwiseWithStatistics(_ ctx: KernelContext, _ d: ConvShape, x: String
         w.line("const double mean = s0 / \(count).0, var = fmax(s1 / \(count).0 - mean * mean, 0.0);")
         w.line("\(ctx.ptr(stats))[c] = (float)mean;")
         w.line("\(ctx.ptr(stats))[\(d.c) + c] = (float)var;")
-        for l in runningUpdateLines(ctx) { w.line(l) }
+        for l in runningUpdateLines(ctx, updates) { w.line(l) }
     }
     w.line("free(part);")
-    return d.name + "_bn_stats"
+    return d.name + "_bn_stats" + (updates.isEmpty ? "" : "_running")
 }

@@ -1,28 +1,27 @@
 import Graph
 
-/// Reductions, each reading its operands through the kernel's fused elementwise prologue (a
-/// plain load when nothing is fused): BatchNorm statistics, the BatchNorm backward sums, and
-/// `reduce` over a contiguous run of axes.
-func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throws(CodegenError) -> String {
+/// Reductions, each reading its operands through the fused elementwise `prologue` (a plain load
+/// when it is empty): BatchNorm statistics (with rule 2b's running-statistic updates from the
+/// kernel's epilogue), the BatchNorm backward sums, and `reduce` over a contiguous run of axes.
+/// Returns the anchor's label.
+func emitReduction(_ ctx: KernelContext, _ id: NodeID, prologue members: Set<NodeID>, _ w: inout CWriter) throws(CodegenError) -> String {
     let n = ctx.node(id)
     let x = n.inputs
     let y = ctx.ptr(id)
-    var members = Set(ctx.kernel.nodes).subtracting([id])
-    if ctx.accumulate { members.subtract(ctx.kernel.writes); members = members.filter { ctx.graph.nodes[$0].op != .reshape } }
     switch n.op {
     case .batchNormStats:
         let c = n.type.shape[1], rows = ctx.count(x[0]) / c
         // Running-statistic updates fused into this kernel (rule 2b), written per channel.
-        let updates = ctx.kernel.nodes.filter { if case .runningStatUpdate = ctx.node($0).op { return true }; return false }
-        var p = PointwiseBuilder(ctx, members: members.subtracting(updates), shape: ctx.shape(x[0]))
+        let updates = ctx.kernel.kind.epilogue.runningUpdates
+        var p = PointwiseBuilder(ctx, members: members, shape: ctx.shape(x[0]))
         let v = p.value(x[0])
         var finish = ["const double mean = s0 / \(rows).0, var = fmax(s1 / \(rows).0 - mean * mean, 0.0);",
                       "\(y)[c] = (float)mean;",
                       "\(y)[C + c] = (float)var;"]
-        finish += runningUpdateLines(ctx)
+        finish += runningUpdateLines(ctx, updates)
         emitChannelSums(rows: rows, channels: c, &w, preamble: p.preamble.text, prologue: p.body.text,
                         first: "(double)\(v)", second: "(double)\(v) * \(v)", finish: finish)
-        return members.isEmpty ? "bn_stats" : label(of: ctx.kernel.nodes, ctx.graph, fallback: "bn_stats")
+        return "bn_stats" + (updates.isEmpty ? "" : "_running")
     case .batchNormBackwardReduce(let eps):
         let c = n.type.shape[1], stats = ctx.ptr(x[2])
         var p = PointwiseBuilder(ctx, members: members, shape: ctx.shape(x[1]))
@@ -32,20 +31,26 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throw
         emitChannelSums(rows: ctx.count(x[1]) / c, channels: c, &w, preamble: p.preamble.text, prologue: p.body.text,
                         first: "(double)\(dy)", second: "(double)\(dy) * xh",
                         finish: ["\(y)[c] = (float)s0;", "\(y)[C + c] = (float)s1;"])
-        return members.isEmpty ? "bn_bwd_reduce" : label(of: ctx.kernel.nodes, ctx.graph, fallback: "bn_bwd_reduce")
+        return "bn_bwd_reduce"
     case .reduce(let kind, let axes):
         let shape = ctx.shape(x[0])
         let (outer, red, inner) = try splitAxes(shape, axes)
         let channels = shape.last!
         var p = PointwiseBuilder(ctx, members: members, shape: shape)
         let v = p.value(x[0])
-        let position: [String]
-        if inner == channels {
-            position = ["const long r = o * \(red) + j, c = q, i = r * \(channels) + c;"]
-        } else if inner == 1 && red == channels {
-            position = ["const long r = o, c = j, i = r * \(channels) + c;"]
+        // The loop position (r, c, i) as far as the prologue uses it; i = r·C + c.
+        let body = p.body.text
+        let needI = mentions(body, "i"), needR = mentions(body, "r"), needC = mentions(body, "c")
+        var position: [String] = []
+        if inner == channels || (inner == 1 && red == channels) {
+            let (r, c) = inner == channels ? ("o * \(red) + j", "q") : ("o", "j")
+            if needR || needI { position.append("const long r = \(r);") }
+            if needC || needI { position.append("const long c = \(c);") }
+            if needI { position.append("const long i = r * \(channels) + c;") }
         } else {
-            position = ["const long i = (o * \(red) + j) * \(inner) + q, r = i / \(channels), c = i % \(channels);"]
+            if needR || needC || needI { position.append("const long i = (o * \(red) + j) * \(inner) + q;") }
+            if needR { position.append("const long r = i / \(channels);") }
+            if needC { position.append("const long c = i % \(channels);") }
         }
         w.line("/* \(kind.rawValue) over axes \(axes) of \(shape): (\(outer), \(red), \(inner)) -> (\(outer), \(inner)) */")
         if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
@@ -57,8 +62,7 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throw
             w.block("for (long j = 0; j < \(red); j++)") { w in
                 w.block("for (long q = 0; q < \(inner); q++)") { w in
                     for l in position { w.line(l) }
-                    w.lines(p.body.text.trimmingTrailingNewline)
-                    w.line("(void)r; (void)c; (void)i;")
+                    w.lines(body.trimmingTrailingNewline)
                     switch kind {
                     case .sum, .mean: w.line("acc[q] += \(v);")
                     case .sumSquares: w.line("acc[q] += (double)\(v) * \(v);")
@@ -69,10 +73,14 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throw
             let scale = kind == .mean ? " / \(red).0" : ""
             w.line("for (long q = 0; q < \(inner); q++) \(y)[o * \(inner) + q] \(ctx.accumulate ? "+=" : "=") (float)(acc[q]\(scale));")
         }
-        let name = members.isEmpty ? "reduce_\(kind.rawValue)" : label(of: ctx.kernel.nodes.filter { !ctx.graph.nodes[$0].op.isElementwise || !ctx.accumulate || $0 != ctx.kernel.writes[0] }, ctx.graph, fallback: "reduce")
-        return name + (ctx.accumulate ? "_acc" : "")
-    default:
-        throw .unsupported("\(n.op.name) is not a reduction")
+        return "reduce_\(kind.rawValue)" + (ctx.accumulate ? "_acc" : "")
+    case .input, .state, .constant, .conv2d, .conv2dBackwardInput, .conv2dBackwardWeight, .linear, .matmul,
+         .batchNormTrain, .batchNormEval, .batchNormBackwardInput, .batchNormEvalBackward, .runningStatUpdate,
+         .batchNormFoldWeight, .batchNormFoldBias, .unary, .unaryBackward, .add, .mul, .addN, .scale, .dropout,
+         .dropoutBackward, .stochasticDepth, .stochasticDepthBackward, .reduceMaxBackward, .expand, .reshape,
+         .concat, .slice, .softmax, .softmaxBackward, .focalLoss, .focalLossBackward, .clipCoefficient,
+         .adamMoment, .adamWUpdate, .emaUpdate:
+        throw .unsupported("\(n.op.name) (\(n.name)) is not a reduction")
     }
 }
 
@@ -92,9 +100,8 @@ func emitChannelSums(rows: Int, channels: Int, _ w: inout CWriter, preamble: Str
         w.line("for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }")
         w.block("for (long r = \(rows)L * ch / CHUNKS; r < \(rows)L * (ch + 1) / CHUNKS; r++)") { w in
             w.block("for (long c = 0; c < C; c++)") { w in
-                w.line("const long i = r * C + c;")
+                if mentions(prologue, "i") { w.line("const long i = r * C + c;") }
                 w.lines(prologue.trimmingTrailingNewline)
-                w.line("(void)i;")
                 w.line("p0[c] += \(first);")
                 w.line("p1[c] += \(second);")
             }
@@ -108,13 +115,14 @@ func emitChannelSums(rows: Int, channels: Int, _ w: inout CWriter, preamble: Str
     w.line("free(part);")
 }
 
-/// The lines updating the running statistics fused into a kernel that has `mean` and the biased
-/// `var` of channel c in doubles: running = (1-m)·running + m·stat, the variance made unbiased.
-func runningUpdateLines(_ ctx: KernelContext) -> [String] {
-    ctx.kernel.nodes.compactMap { u -> String? in
+/// The lines updating the running statistics `updates` fused into a kernel that has `mean` and
+/// the biased `var` of channel c in doubles: running = (1-m)·running + m·stat, the variance made
+/// unbiased (float constants promoted to double, as the interpreter computes them).
+func runningUpdateLines(_ ctx: KernelContext, _ updates: [NodeID]) -> [String] {
+    updates.compactMap { u -> String? in
         guard case .runningStatUpdate(let a) = ctx.node(u).op else { return nil }
         let stat = a.row == 0 ? "mean" : "var * \(cDouble(Double(a.count) / Double(a.count - 1)))"
-        return "\(ctx.ptr(u))[c] = (float)(\(cDouble(Double(1 - a.momentum))) * \(ctx.ptr(ctx.node(u).inputs[0]))[c] "
-            + "+ \(cDouble(Double(a.momentum))) * \(stat));  /* running \(a.row == 0 ? "mean" : "var (unbiased)") */"
+        return "\(ctx.ptr(u))[c] = (float)(\(cFloat(1 - a.momentum)) * (double)\(ctx.ptr(ctx.node(u).inputs[0]))[c] "
+            + "+ \(cFloat(a.momentum)) * \(stat));  /* running \(a.row == 0 ? "mean" : "var (unbiased)") */"
     }
 }

@@ -7,7 +7,7 @@ import Graph
 ///     grad_norm:  Σ_j G[j]² over the trainable range → clipping coefficient c
 ///     adamw:      g = c·G[j]; AM, AV, M updated (AdamW); G[j] = 0     (per step-count group)
 ///     ema:        E[j] = d·E[j] + (1-d)·M[j] over the whole model block
-func emitOptimizer(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan) throws(CodegenError) -> (KernelFunction, [String]) {
+func emitOptimizer(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan) throws(CodegenError) -> KernelCode {
     func offset(_ v: NodeID) throws(CodegenError) -> Int {
         switch plan.locations[v] {
         case .model(let o)?, .grads(let o)?, .adamM(let o)?, .adamV(let o)?, .ema(let o)?: return o
@@ -53,7 +53,7 @@ func emitOptimizer(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan) throws(CodegenEr
                                                              Param(name: "g", ctype: "const float *restrict "),
                                                              Param(name: "hyper", ctype: "const float *restrict ")], body: w.text)
         _ = hyper
-        return (fn, [try arena(clip), "G + \(range.lowerBound)", "(const float *)io[\(IOSlot.hyper.rawValue)]"])
+        return KernelCode(function: fn, args: [try arena(clip), "G + \(range.lowerBound)", "(const float *)io[\(IOSlot.hyper.rawValue)]"], shapes: Array(repeating: "", count: fn.params.count))
     case .adamW:
         let updates = k.nodes.filter { if case .adamWUpdate = g.nodes[$0].op { return true }; return false }
         guard let first = updates.first else { throw .unsupported("adamw kernel without updates") }
@@ -90,8 +90,8 @@ func emitOptimizer(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan) throws(CodegenEr
             Param(name: "m", ctype: "float *restrict "), Param(name: "v", ctype: "float *restrict "),
             Param(name: "hyper", ctype: "const float *restrict "), Param(name: "bc", ctype: "const float *restrict "),
             Param(name: "coef", ctype: "const float *restrict ")], body: w.text)
-        return (fn, ["M", "G", "AM", "AV", "(const float *)io[\(IOSlot.hyper.rawValue)]",
-                     "(const float *)io[\(IOSlot.biasCorrection.rawValue)]", try arena(coef)])
+        return KernelCode(function: fn, args: ["M", "G", "AM", "AV", "(const float *)io[\(IOSlot.hyper.rawValue)]",
+                     "(const float *)io[\(IOSlot.biasCorrection.rawValue)]", try arena(coef)], shapes: Array(repeating: "", count: fn.params.count))
     case .ema:
         let targets = k.nodes.map { g.nodes[$0].inputs[0] }
         let range = try contiguous(targets)
@@ -109,8 +109,8 @@ func emitOptimizer(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan) throws(CodegenEr
         let fn = KernelFunction(label: "ema", params: [Param(name: "e", ctype: "float *restrict "),
                                                        Param(name: "m", ctype: "const float *restrict "),
                                                        Param(name: "hyper", ctype: "const float *restrict ")], body: w.text)
-        return (fn, ["E", "M", "(const float *)io[\(IOSlot.hyper.rawValue)]"])
-    default:
+        return KernelCode(function: fn, args: ["E", "M", "(const float *)io[\(IOSlot.hyper.rawValue)]"], shapes: Array(repeating: "", count: fn.params.count))
+    case .fill, .elementwise, .op, .prologue, .depthwiseStatistics, .loss:
         throw .unsupported("not an optimizer kernel")
     }
 }

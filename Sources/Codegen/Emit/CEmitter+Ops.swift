@@ -1,29 +1,20 @@
 import Graph
 
-/// The template of a non-elementwise op: writes the body of its kernel function and returns a
-/// label for the function's name. One case per op family; the plain-loop templates here are the
-/// naive twins of the optimised ones in `CEmitter+Conv`.
+/// The template of a non-elementwise op reading its operands from memory (`KernelKind.op`):
+/// writes the body of its kernel function and returns a label for the function's name. One case
+/// per op; ops that never anchor such a kernel throw.
 func emitOp(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throws(CodegenError) -> String {
     let n = ctx.node(id)
     let x = n.inputs
     let y = ctx.ptr(id)
     switch n.op {
     case .conv2d(let a):
-        let members = prologueMembers(ctx, anchor: id)
-        if !members.isEmpty {
-            return emitPointwiseConvPrologue(ctx, members: members, x: x[0], w: ctx.ptr(x[1]), y: y, k: n.type.shape[3], &w)
-        }
         return emitConv(ctx, a, x: ctx.ptr(x[0]), xShape: ctx.shape(x[0]), w: ctx.ptr(x[1]), wShape: ctx.shape(x[1]),
                         y: y, yShape: n.type.shape, &w)
     case .conv2dBackwardInput(let a):
         return emitConvBackwardInput(ctx, a, dy: ctx.ptr(x[0]), dyShape: ctx.shape(x[0]), w: ctx.ptr(x[1]),
                                      wShape: ctx.shape(x[1]), dx: y, dxShape: n.type.shape, &w)
     case .conv2dBackwardWeight(let a):
-        let members = prologueMembers(ctx, anchor: id)
-        if !members.isEmpty {
-            return emitPointwiseConvBackwardWeightPrologue(ctx, members: members, dy: ctx.ptr(x[0]), x: x[1], dw: y,
-                                                           k: n.type.shape[0], &w)
-        }
         return emitConvBackwardWeight(ctx, a, dy: ctx.ptr(x[0]), dyShape: ctx.shape(x[0]), x: ctx.ptr(x[1]),
                                       xShape: ctx.shape(x[1]), dw: y, dwShape: n.type.shape, &w)
     case .linear:
@@ -44,7 +35,7 @@ func emitOp(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throws(Codeg
                + "\(m), \(cols), \(kk), 1.0f, \(ctx.ptr(x[0])), \(a[1]), \(ctx.ptr(x[1])), \(b[1]), \(ctx.accumulate ? "1.0f" : "0.0f"), \(y), \(cols));")
         return "matmul\(ta ? "_tA" : "")\(tb ? "_tB" : "")" + (ctx.accumulate ? "_acc" : "")
     case .batchNormStats, .batchNormBackwardReduce, .reduce:
-        return try emitReduction(ctx, id, &w)
+        return try emitReduction(ctx, id, prologue: [], &w)
     case .batchNormFoldWeight(let eps):
         let k = n.type.shape[0], per = n.type.count / k
         w.line("/* w (\(k), \(per)) scaled per output channel by γ/sqrt(var + eps) */")
@@ -127,8 +118,33 @@ func emitOp(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throws(Codeg
         w.line("const double norm = s * sqrt((double)\(ctx.ptr(x[0]))[0]);")
         w.line("\(y)[0] = (float)(max_norm > 0.0 ? s * fmin(1.0, max_norm / (norm + 1e-6)) : s);")
         return "clip_coefficient"
-    default:
-        throw .unsupported("no C template for \(n.op.name) (\(n.name))")
+    case .input, .state, .constant, .reshape, .expand, .batchNormTrain, .batchNormEval, .batchNormBackwardInput,
+         .batchNormEvalBackward, .runningStatUpdate, .unary, .unaryBackward, .add, .mul, .addN, .scale, .dropout,
+         .dropoutBackward, .stochasticDepth, .stochasticDepthBackward, .adamMoment, .adamWUpdate, .emaUpdate:
+        throw .unsupported("\(n.op.name) (\(n.name)) is a leaf or elementwise and has no kernel of its own")
+    }
+}
+
+/// The template of an op reading operands through a fused elementwise prologue
+/// (`KernelKind.prologue`, rules 2 and 6); the label lists the prologue's ops, then the anchor's.
+func emitPrologueKernel(_ ctx: KernelContext, _ id: NodeID, prologue: [NodeID], _ w: inout CWriter) throws(CodegenError) -> String {
+    let n = ctx.node(id), x = n.inputs, members = Set(prologue)
+    let first = label(of: prologue, ctx.graph, fallback: "prologue") + "_"
+    switch n.op {
+    case .conv2d:
+        return first + emitPointwiseConvPrologue(ctx, members: members, x: x[0], w: ctx.ptr(x[1]), y: ctx.ptr(id), k: n.type.shape[3], &w)
+    case .conv2dBackwardWeight:
+        return first + emitPointwiseConvBackwardWeightPrologue(ctx, members: members, dy: ctx.ptr(x[0]), x: x[1], dw: ctx.ptr(id),
+                                                               k: n.type.shape[0], &w)
+    case .batchNormStats, .batchNormBackwardReduce, .reduce:
+        let anchor = try emitReduction(ctx, id, prologue: members, &w)
+        return first + anchor
+    case .input, .state, .constant, .conv2dBackwardInput, .linear, .matmul, .batchNormTrain, .batchNormEval,
+         .batchNormBackwardInput, .batchNormEvalBackward, .runningStatUpdate, .batchNormFoldWeight, .batchNormFoldBias,
+         .unary, .unaryBackward, .add, .mul, .addN, .scale, .dropout, .dropoutBackward, .stochasticDepth,
+         .stochasticDepthBackward, .reduceMaxBackward, .expand, .reshape, .concat, .slice, .softmax, .softmaxBackward,
+         .focalLoss, .focalLossBackward, .clipCoefficient, .adamMoment, .adamWUpdate, .emaUpdate:
+        throw .unsupported("\(n.op.name) (\(n.name)) has no template reading through a prologue")
     }
 }
 
@@ -146,9 +162,9 @@ func emitFocalLoss(_ a: LossAttrs, logits: String, labels: String, shape: [Int],
                    loss: String?, dlogits: String?, _ w: inout CWriter) {
     let (n, k) = (shape[0], shape[1])
     w.line("/* focal loss on smoothed targets, logits (\(n),\(k)) */")
-    w.line("static const double alpha[\(k)] = {\(a.alpha.map { cDouble(Double($0)) }.joined(separator: ", "))};")
-    w.line("static const double weight[\(k)] = {\(a.classWeights.map { cDouble(Double($0)) }.joined(separator: ", "))};")
-    w.line("const double gamma = \(cDouble(Double(a.gamma))), eps = \(cDouble(Double(a.smoothing)));")
+    w.line("static const double alpha[\(k)] = {\(a.alpha.map { cFloat($0) }.joined(separator: ", "))};")
+    w.line("static const double weight[\(k)] = {\(a.classWeights.map { cFloat($0) }.joined(separator: ", "))};")
+    w.line("const double gamma = \(cFloat(a.gamma)), eps = \(cFloat(a.smoothing));")
     w.line("double total = 0.0, weight_sum = 0.0;")
     w.line("double grad[\(n * k)];")
     w.block("for (long i = 0; i < \(n); i++)") { w in

@@ -89,9 +89,8 @@ struct PointwiseBuilder {
 ///
 ///     for r in rows: for c in channels:
 ///         t0 = y[i]; t1 = γ[c]·(t0 - mean[c])/σ[c] + β[c]; t2 = t1·sigmoid(t1); out[i] = t2
-func emitElementwise(_ ctx: KernelContext, _ w: inout CWriter) -> String {
+func emitElementwise(_ ctx: KernelContext, root: NodeID, _ w: inout CWriter) -> String {
     let g = ctx.graph, k = ctx.kernel
-    let root = k.writes[0]
     var p = PointwiseBuilder(ctx, members: Set(k.nodes), shape: ctx.shape(root))
     let v = p.value(root)
     p.body.line("\(ctx.ptr(root))[i] = \(v);")
@@ -173,12 +172,12 @@ extension PointwiseBuilder {
             let correction = a.row == 1 ? Float(Double(a.count) / Double(a.count - 1)) : 1
             return "\(cFloat(1 - a.momentum)) * \(value(x[0])) + \(cFloat(a.momentum)) * \(stat(x[1], a.row)) * \(cFloat(correction))"
         case .dropout(let a), .dropoutBackward(let a):
-            let salt = ctx.scalar("uint32_t", "\(a.salt)U"), p = ctx.scalar("float", cFloat(a.p))
+            let salt = ctx.scalar("uint32_t", "\(a.salt)U", role: "salt"), p = ctx.scalar("float", cFloat(a.p), role: "rate")
             return "ba_uniform((uint32_t)\(ctx.ptr(x[1]))[0], \(salt), (uint32_t)i) >= \(p) ? \(value(x[0])) / (1.0f - \(p)) : 0.0f"
         case .stochasticDepth(let a), .stochasticDepthBackward(let a):
             // One draw per sample, before the loop: keep[n] = 1/(1-p) or 0; rows of a sample are contiguous.
             let samples = ctx.shape(x[0])[0], rowsPerSample = rows / samples
-            let salt = ctx.scalar("uint32_t", "\(a.salt)U"), p = ctx.scalar("float", cFloat(a.p))
+            let salt = ctx.scalar("uint32_t", "\(a.salt)U", role: "salt"), p = ctx.scalar("float", cFloat(a.p), role: "rate")
             let keep = "q\(arrays)"
             arrays += 1
             preamble.line("float \(keep)[\(samples)];  /* stochastic depth: per-sample keep factor */")
@@ -195,7 +194,10 @@ extension PointwiseBuilder {
         case .emaUpdate:
             let d = "\(ctx.ptr(x[2]))[\(Hyper.emaDecay.rawValue)]"
             return "\(d) * \(value(x[0])) + (1.0f - \(d)) * \(value(x[1]))"
-        default:
+        case .input, .state, .constant, .conv2d, .conv2dBackwardInput, .conv2dBackwardWeight, .linear, .matmul,
+             .batchNormStats, .batchNormBackwardReduce, .batchNormFoldWeight, .batchNormFoldBias, .reduce,
+             .reduceMaxBackward, .reshape, .concat, .slice, .softmax, .softmaxBackward, .focalLoss,
+             .focalLossBackward, .clipCoefficient:
             preconditionFailure("\(n.op.name) is not elementwise")
         }
     }

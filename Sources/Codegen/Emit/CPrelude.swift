@@ -1,0 +1,85 @@
+/// The fixed C text of every artifact: includes, helpers and machine probes.
+
+/// Includes and helpers every artifact shares.
+let cPrelude = """
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cblas.h>
+#include <omp.h>
+
+/* Counter-based random numbers, bit-identical to Graph/Random.swift (lowbias32). */
+static inline uint32_t ba_hash(uint32_t x) {
+    x ^= x >> 16; x *= 0x7feb352dU;
+    x ^= x >> 15; x *= 0x846ca68bU;
+    x ^= x >> 16;
+    return x;
+}
+
+static inline float ba_uniform(uint32_t seed, uint32_t salt, uint32_t index) {
+    uint32_t key = ba_hash(seed + 0x9E3779B9U * salt);
+    return (float)(ba_hash(key ^ index) >> 8) * (1.0f / 16777216.0f);
+}
+
+/* exp(x) in float that vectorises (libm's expf is a call the loops cannot vectorise): Cephes'
+ * expf, i.e. x = n·ln2 + r with n rounded by the 1.5·2^23 trick, a degree-5 polynomial for
+ * exp(r), and 2^n built in the exponent bits. Relative error about 1e-7 (2 ulp). */
+static inline float ba_expf(float x) {
+    x = x < -87.0f ? -87.0f : x;
+    x = x > 88.0f ? 88.0f : x;
+    const float n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
+    const float r = x - n * 0.693359375f + n * 2.12194440e-4f;
+    float p = 1.9875691500e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    const float e = p * r * r + r + 1.0f;
+    const uint32_t bits = (uint32_t)((int32_t)n + 127) << 23;
+    float scale;
+    memcpy(&scale, &bits, sizeof scale);
+    return e * scale;
+}
+
+static inline float ba_sigmoid(float x) { return 1.0f / (1.0f + ba_expf(-x)); }
+"""
+
+/// Machine probes `breastai-run bench` measures the roofline with, built with the same compiler,
+/// flags, OpenMP runtime and OpenBLAS as the kernels.
+let cProbes = """
+
+/* Machine probes: seconds per n x n x n sgemm (best of reps) and per triad pass over n floats. */
+double breastai_probe_sgemm(int n, int reps) {
+    float *a = malloc(sizeof(float) * n * n), *b = malloc(sizeof(float) * n * n), *c = malloc(sizeof(float) * n * n);
+    for (long i = 0; i < (long)n * n; i++) { a[i] = (float)(i % 7) * 0.1f; b[i] = (float)(i % 5) * 0.2f; c[i] = 0.0f; }
+    double best = 1e30;
+    for (int r = 0; r < reps; r++) {
+        const double t = omp_get_wtime();
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, a, n, b, n, 0.0f, c, n);
+        const double s = omp_get_wtime() - t;
+        if (s < best) best = s;
+    }
+    free(a); free(b); free(c);
+    return best;
+}
+
+double breastai_probe_triad(long n, int reps) {
+    float *a = malloc(sizeof(float) * n), *b = malloc(sizeof(float) * n), *c = malloc(sizeof(float) * n);
+    #pragma omp parallel for schedule(static)
+    for (long i = 0; i < n; i++) { a[i] = 0.0f; b[i] = 1.0f; c[i] = 2.0f; }
+    double best = 1e30;
+    for (int r = 0; r < reps; r++) {
+        const double t = omp_get_wtime();
+        #pragma omp parallel for schedule(static)
+        for (long i = 0; i < n; i++) a[i] = b[i] + 3.0f * c[i];
+        const double s = omp_get_wtime() - t;
+        if (s < best) best = s;
+    }
+    free(a); free(b); free(c);
+    return best;
+}
+
+int breastai_threads(void) { return omp_get_max_threads(); }
+"""
