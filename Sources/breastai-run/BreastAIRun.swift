@@ -2,6 +2,7 @@ import ArgumentParser
 import Codegen
 import Foundation
 import Graph
+import Formats
 import Runtime
 
 @main

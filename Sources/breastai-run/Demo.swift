@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Runtime
+import Evaluation
+import Training
 
 /// The embedded default: synthetic phantoms, then the whole recipe at a small size.
 struct Demo: ParsableCommand {

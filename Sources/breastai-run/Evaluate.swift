@@ -2,7 +2,13 @@ import ArgumentParser
 import Foundation
 import Codegen
 import Graph
+import Data
+import Evaluation
+import Formats
+import ONNX
+import Reports
 import Runtime
+import Training
 
 /// Options naming a trained checkpoint and what evaluating it needs.
 struct CheckpointOptions: ParsableArguments {
@@ -250,7 +256,7 @@ struct Export: ParsableCommand {
         default:
             let state = try StateBlocks(layout: Manifest.StateLayout(config: config.modelConfig))
             try checkpoint.load(into: state)
-            let data = try ONNXExport.model(config: config.modelConfig, weights: state, block: .ema, metadata: metadata)
+            let data = try ONNXExport.model(config: config.modelConfig, weights: { try state.read(.ema, $0) }, metadata: metadata)
             try AtomicFile.write(data, to: file.path)
         }
         say("wrote \(file.path) (EMA weights of \(checkpoint.url.path), \(format))")

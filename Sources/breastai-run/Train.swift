@@ -2,8 +2,9 @@ import ArgumentParser
 import Codegen
 import Foundation
 import Graph
-import Runtime
 import Synchronization
+import Runtime
+import Training
 
 /// Ctrl-C, SIGTERM (a scheduler, `kill`) and SIGHUP (a closed terminal): the first stops training
 /// at the next optimizer step and writes a checkpoint, a second one exits at once. SIGPIPE is

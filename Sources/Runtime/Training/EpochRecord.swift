@@ -1,4 +1,6 @@
 import Foundation
+import Evaluation
+import Runtime
 
 /// One line of `logs/metrics.jsonl`: an epoch's training figures and its validation metrics
 /// (EMA weights), or the final test evaluation. Every class-prediction figure (`metrics`,

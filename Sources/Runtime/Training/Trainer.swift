@@ -1,5 +1,9 @@
 import Foundation
 import Graph
+import Data
+import Evaluation
+import Formats
+import Runtime
 
 /// Drives a compiled artifact through a whole run of the recipe: the four phases, the
 /// per-optimizer-step learning rate, gradient accumulation, clipping, AdamW and EMA, validation
@@ -99,7 +103,7 @@ public final class Trainer {
 
     /// The dropout / stochastic-depth seed of micro-batch `batch` (0-based over the run).
     public static func dropoutSeed(run seed: UInt64, batch: Int) -> Int32 {
-        var g = OversamplingSampler.generator(seed: seed ^ 0x6472_6F70_6F75_7473, stream: UInt64(batch))
+        var g = RandomDraws.generator(seed: seed ^ 0x6472_6F70_6F75_7473, stream: UInt64(batch))
         return Int32(truncatingIfNeeded: g.next() >> 33)
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import Evaluation
+import Formats
 
 /// Everything besides the tensors that a run needs to continue exactly: `trainer_state.json`
 /// of a checkpoint.
@@ -105,7 +107,7 @@ public struct TrainerState: Codable, Equatable, Sendable {
             throw RuntimeError.io(path: path, problem: "trainer state format \(format), this runtime reads format \(currentFormat)")
         }
         do { return try JSONDecoder().decode(TrainerState.self, from: data) } catch {
-            throw RuntimeError.io(path: path, problem: "invalid trainer state: \(CompiledProgram.describe(error))")
+            throw RuntimeError.io(path: path, problem: "invalid trainer state: \(DecodingFailure.describe(error))")
         }
     }
 }

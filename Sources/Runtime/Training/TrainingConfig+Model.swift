@@ -1,5 +1,7 @@
 import Foundation
 import Graph
+import Data
+import Evaluation
 
 extension TrainingConfig {
     /// The network the configuration trains: `model.architecture` at `data.image_size`, batch

@@ -1,5 +1,9 @@
 import Foundation
 import Graph
+import Data
+import Evaluation
+import Formats
+import Runtime
 
 /// A whole `breastai-run train`: the run's identity, the data (checked before anything is
 /// compiled), the state (fresh, pretrained or resumed), the logs, the trainer, and the final test
