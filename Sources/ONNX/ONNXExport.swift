@@ -41,12 +41,7 @@ public enum ONNXExport {
         try config.validate()
         let eval = TrainingProgram.buildEval(config)
         guard let logits = eval.output("logits") else { throw failure("the eval graph has no 'logits' output") }
-        let head: String
-        switch config.head {
-        case .torchvision: head = "torchvision"
-        case .breastAI(let cbam, _): head = cbam ? "breastai_cbam" : "breastai"
-        }
-        let graph = try translate(eval, output: logits, weights: weights, name: "\(config.backbone.name)_\(head)")
+        let graph = try translate(eval, output: logits, weights: weights, name: "\(config.backbone.name)_\(config.head.identifier)")
         let props = metadata.sorted { $0.key < $1.key }.map { ONNX.StringStringEntryProto(key: $0.key, value: $0.value) }
         return ONNX.ModelProto(graph: graph, metadata: props)
     }

@@ -263,7 +263,7 @@ struct BenchStep: ParsableCommand {
         let program = try model.load { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         let m = program.manifest
         let session = try BenchSession(program: program)
-        let stateBytes = 4 * (2 * m.layout.modelFloats + 3 * m.layout.parameterFloats)
+        let stateBytes = m.layout.stateBytes
         var rows: [StepTiming] = []
         for p in m.phases where phase == "all" || phase == "\(p.phase)" {
             rows.append(try session.step("\(p.phase)", entries: [p.stepEntry, p.updateEntry], warmup: warmup, steps: steps,

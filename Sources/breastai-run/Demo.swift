@@ -70,11 +70,3 @@ struct Demo: ParsableCommand {
         }
     }
 }
-
-/// The test metrics as a table: the figures at the decision threshold, the argmax ones as a
-/// labelled secondary row, then per class (`ClassificationReport.table`).
-enum TestTable {
-    static func render(_ r: ClassificationReport, classNames: [String]) -> String {
-        r.table(title: "test metrics", classNames: classNames)
-    }
-}

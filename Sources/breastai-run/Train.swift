@@ -168,7 +168,7 @@ func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingR
     case .finished: break
     }
     if let report = summary.testReport {
-        console(TestTable.render(report, classNames: config.data.classNames))
+        console(report.table(title: "test metrics", classNames: config.data.classNames))
         let t = config.metrics.clinicalThresholds
         func check(_ name: String, _ value: Double?, _ target: Double) -> String {
             "\(name) \(value.map { String(format: "%.3f", $0) } ?? "n/a") \(value.map { $0 >= target } ?? false ? ">=" : "<") \(target)"

@@ -167,7 +167,7 @@ final class MetricsTests: XCTestCase {
     // MARK: The report
 
     func testReportCollectsEverything() {
-        let r = ClassificationReport(probabilities: probs, truth: truth, classCount: 3, positive: 1, threshold: 0.3)
+        let r = ClassificationMetrics(probabilities: probs, truth: truth, classCount: 3, positive: 1, threshold: 0.3)
         XCTAssertEqual(r.samples, 5)
         // At the threshold the predictions are 1, 1, 1, 2, 2 (truth 1, 1, 0, 2, 1).
         XCTAssertEqual(r.confusionMatrix, [[0, 1, 0], [0, 2, 1], [0, 0, 1]])

@@ -73,7 +73,7 @@ final class DecisionRuleTests: XCTestCase {
             XCTAssertEqual(b.sensitivity, tuned.sensitivity, "target \(target)")
             XCTAssertEqual(b.specificity, tuned.specificity, "target \(target)")
             XCTAssertGreaterThanOrEqual(tuned.sensitivity, target)
-            let report = ClassificationReport(probabilities: probabilities, truth: labels, classCount: 3, positive: m, threshold: stored.threshold)
+            let report = ClassificationMetrics(probabilities: probabilities, truth: labels, classCount: 3, positive: m, threshold: stored.threshold)
             XCTAssertEqual(report.atThreshold, b)
         }
     }
@@ -111,7 +111,7 @@ final class DecisionRuleTests: XCTestCase {
             logits.append(row); labels.append(malignant ? m : (m + 1 + i % 2) % 3)
         }
         let val = Evaluator.Output(viewLogits: [logits], labels: labels, seconds: 0)
-        let result = Calibration.calibrate(val, views: ["original"], config: config)
+        let result = DecisionFit.fit(val, views: ["original"], config: config)
         let p = val.probabilities(temperature: result.fit.temperature)
         let scores = p.map { $0[m] }, isMalignant = labels.map { $0 == m }
         let at96 = Metrics.tuneThreshold(scores: scores, isPositive: isMalignant, targetSensitivity: 0.96)
@@ -130,7 +130,7 @@ final class DecisionRuleTests: XCTestCase {
         // Malignant = 2, threshold 0.3: rows 1 and 3 become malignant although their argmax is not.
         let p: [[Double]] = [[0.8, 0.1, 0.1], [0.5, 0.15, 0.35], [0.1, 0.6, 0.3], [0.2, 0.45, 0.35], [0.1, 0.1, 0.8]]
         let truth = [0, 2, 1, 2, 2]
-        let r = ClassificationReport(probabilities: p, truth: truth, classCount: 3, positive: 2, threshold: 0.3)
+        let r = ClassificationMetrics(probabilities: p, truth: truth, classCount: 3, positive: 2, threshold: 0.3)
         // Threshold: 0, 2, 2, 2, 2 (row 2 has P(m) = 0.3 ≥ 0.3); argmax: 0, 0, 1, 1, 2.
         XCTAssertEqual(r.confusionMatrix, [[1, 0, 0], [0, 0, 1], [0, 0, 3]])
         XCTAssertEqual(r.accuracy, 0.8)
@@ -159,7 +159,7 @@ final class DecisionRuleTests: XCTestCase {
         }
         let threshold = try XCTUnwrap(Metrics.tuneThreshold(scores: probabilities.map { $0[m] }, isPositive: labels.map { $0 == m },
                                                             targetSensitivity: 0.96)).threshold
-        let train = ClassificationReport(probabilities: probabilities, truth: labels, classCount: 3, positive: m, threshold: threshold)
+        let train = ClassificationMetrics(probabilities: probabilities, truth: labels, classCount: 3, positive: m, threshold: threshold)
         let eval = EvaluationReport(probabilities: probabilities, labels: labels, classNames: names, malignant: m, threshold: threshold,
                                     targetSensitivity: 0.96, split: "test", checkpoint: "best", bootstrapReplicates: 20, seed: 1)
         XCTAssertNotEqual(train.confusionMatrix, train.atArgmax.confusionMatrix, "the example separates the two rules")
@@ -213,7 +213,7 @@ final class DecisionRuleTests: XCTestCase {
         let output = Evaluator.Output(viewLogits: views, labels: labels, seconds: 0)
         let config = try TrainingConfig.defaults()
         let names = TTAView.allCases.map(\.rawValue)
-        let result = Calibration.calibrate(output, views: names, config: config)
+        let result = DecisionFit.fit(output, views: names, config: config)
         let fit = result.fit
         let firstView = TemperatureScaling.fit(logits: output.logits, labels: labels, initial: 1.3)
         XCTAssertEqual(firstView.temperature, 5.3, accuracy: 0.8)
@@ -240,7 +240,7 @@ final class DecisionRuleTests: XCTestCase {
         XCTAssertEqual(result.threshold, Metrics.tuneThreshold(scores: output.probabilities(temperature: fit.temperature).map { $0[m] },
                                                                isPositive: labels.map { $0 == m }, targetSensitivity: config.decisionTarget))
         // The test record's NLL is at the temperature of its probabilities.
-        let report = ClassificationReport(probabilities: output.probabilities(temperature: fit.temperature), truth: labels,
+        let report = ClassificationMetrics(probabilities: output.probabilities(temperature: fit.temperature), truth: labels,
                                           classCount: 3, positive: m, threshold: result.threshold!.threshold)
         let record = EpochRecord(split: "test", epoch: 1, phase: 1, lr: 0, trainLoss: nil, output: output, report: report,
                                  temperature: fit.temperature)

@@ -32,7 +32,7 @@ public struct MetricEstimate: Codable, Sendable, Equatable {
 /// Definitions are those of `Metrics` (sklearn's conventions). Class predictions — the confusion
 /// matrix, accuracy, balanced accuracy and F1 — are those of the decision rule (`Metrics.decide`
 /// at the tuned malignant threshold: malignant when P(malignant) ≥ threshold, else the most
-/// probable other class), counted by `Metrics.DecisionMetrics` exactly as `ClassificationReport`
+/// probable other class), counted by `Metrics.DecisionMetrics` exactly as `ClassificationMetrics`
 /// counts them. The binary metrics are malignant vs rest at the tuned threshold and at 0.5. The
 /// same figures at the plain argmax are a labelled secondary set (`at_argmax_secondary`). AUCs,
 /// AUC-PR, ECE (15 bins, top-class confidence) and Brier use the probabilities. Every interval

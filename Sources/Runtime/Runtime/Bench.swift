@@ -103,9 +103,11 @@ public final class BenchSession {
         buffer(.images, n * m.imageSize * m.imageSize * 3) { _ in next().bitPattern }
         buffer(.labels, n) { UInt32($0 % k) }
         buffer(.seed, 1) { _ in 12345 }
-        let hyper: [Float] = [1e-4, 1e-4, 0.25, 1.0, 0.9998, 0, 0, 0]
-        buffer(.hyper, Hyper.count) { hyper[$0].bitPattern }
-        buffer(.biasCorrection, 8) { i in Float(i % 2 == 0 ? 0.1 : 0.001).bitPattern }
+        // Values of a typical step (the timing does not depend on them): step 1 of every group.
+        let inputs = OptimizerInputs(learningRate: 1e-4, weightDecay: 1e-4, gradScale: 0.25, maxGradNorm: 1, emaDecay: 0.9998,
+                                     adamSteps: Array(repeating: 1, count: OptimizerInputs.groups))
+        buffer(.hyper, Hyper.count) { inputs.hyper[$0].bitPattern }
+        buffer(.biasCorrection, OptimizerInputs.biasCorrectionCount) { inputs.biasCorrection[$0].bitPattern }
         buffer(.loss, 1) { _ in 0 }
         buffer(.logits, n * k) { _ in 0 }
         buffer(.probabilities, n * k) { _ in 0 }

@@ -42,9 +42,9 @@ public final class Stepper {
         }
         var images = images, labels = labels, seed = [seed]
         var loss: [Float] = [0], logits = [Float](repeating: 0, count: m.batch * m.classes)
-        var hyper: [Float] = [learningRate, weightDecay, 1, 0, 0.9998, 0, 0, 0]
-        let b1 = 1 - Float(pow(0.9, Double(t))), b2 = 1 - Float(pow(0.999, Double(t)))
-        var biasCorrection: [Float] = [b1, b2, b1, b2, b1, b2, b1, b2]
+        let inputs = OptimizerInputs(learningRate: learningRate, weightDecay: weightDecay, emaDecay: 0.9998,
+                                     adamSteps: Array(repeating: t, count: OptimizerInputs.groups))
+        var hyper = inputs.hyper, biasCorrection = inputs.biasCorrection
         var gradients: [String: [Float]]?
         try images.withUnsafeMutableBytes { i in try labels.withUnsafeMutableBytes { l in try seed.withUnsafeMutableBytes { s in
             try loss.withUnsafeMutableBytes { o in try logits.withUnsafeMutableBytes { z in

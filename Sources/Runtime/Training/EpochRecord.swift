@@ -54,7 +54,7 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     /// The record of an evaluation: every metric of the report by its config name; `temperature`
     /// is the one the report's probabilities were computed at.
     public init(split: String, epoch: Int, phase: Int, lr: Double, trainLoss: Double?, output: Evaluator.Output,
-                report: ClassificationReport, temperature: Double = 1) {
+                report: ClassificationMetrics, temperature: Double = 1) {
         self.split = split; self.epoch = epoch; self.phase = phase; self.lr = lr; self.trainLoss = trainLoss
         nll = output.nll(temperature: temperature)
         self.temperature = temperature

@@ -1,11 +1,14 @@
 import Foundation
 import Evaluation
 
-/// Calibration of a trained model on the validation split: the temperature, then the malignant
-/// threshold tuned again on the calibrated probabilities (a threshold tuned on uncalibrated
-/// probabilities would mean something else after scaling). Both are of the deployed prediction:
-/// the TTA average when TTA is on.
-public enum Calibration {
+/// The deployed decision fitted on the validation split: the temperature (probability
+/// calibration), then the malignant threshold tuned again on the calibrated probabilities (a
+/// threshold tuned on uncalibrated probabilities would mean something else after scaling). Both
+/// are of the deployed prediction: the TTA average when TTA is on.
+///
+/// Names: "calibration" means the temperature only (and ECE measures it); BatchNorm statistics
+/// are re-estimated (`Trainer.reestimateBatchNormStatistics`), not calibrated.
+public enum DecisionFit {
     public struct Result: Sendable {
         public var fit: TemperatureFit
         /// nil when the validation split lacks positives or negatives (keep the previous threshold).
@@ -16,7 +19,7 @@ public enum Calibration {
     /// `inference.initial_temperature`), then the threshold reaching `config.decisionTarget` on
     /// `val.probabilities(temperature: T)`, the same probabilities every report and `predict`
     /// compute. `views` names the views of `val` (recorded in the fit).
-    public static func calibrate(_ val: Evaluator.Output, views: [String], config: TrainingConfig) -> Result {
+    public static func fit(_ val: Evaluator.Output, views: [String], config: TrainingConfig) -> Result {
         precondition(views.count == val.viewLogits.count, "\(views.count) view names for \(val.viewLogits.count) views")
         var fit = TemperatureScaling.fit(viewLogits: val.viewLogits, labels: val.labels, initial: config.inference.initialTemperature)
         fit.views = views

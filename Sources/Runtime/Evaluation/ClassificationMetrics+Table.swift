@@ -1,6 +1,6 @@
 import Foundation
 
-extension ClassificationReport {
+extension ClassificationMetrics {
     /// The report as the console table printed at the end of training: the figures of the
     /// decision (at the threshold) first, the argmax figures on a row labelled "at argmax
     /// (secondary)", the ranking and calibration figures, then the confusion matrix at the

@@ -10,7 +10,7 @@ import Foundation
 /// so a checkpoint has one set of figures. `atArgmax` is the same set for the plain argmax, a
 /// labelled secondary view. ECE and the reliability bins judge the top-class confidence (is the
 /// argmax right), the usual definition, independent of the threshold.
-public struct ClassificationReport: Sendable, Equatable, Codable {
+public struct ClassificationMetrics: Sendable, Equatable, Codable {
     public var samples: Int
     /// Index of the positive (malignant) class.
     public var positive: Int
