@@ -171,7 +171,7 @@ final class ConfigTests: XCTestCase {
 
     func testBuiltInDefaultsAreTheShippedUltraSFile() throws {
         let fileText = try String(contentsOf: repositoryRoot.appendingPathComponent("config_ultra_S.json"), encoding: .utf8)
-        XCTAssertEqual(try ConfigJSON.parse(Array(fileText.utf8)).value, TrainingConfig.defaultTree)
+        XCTAssertEqual(try ConfigJSON.parse(Array(fileText.utf8)).value, ConfigSchema.defaultTree)
         let defaults = try TrainingConfig.defaults()
         let file = try TrainingConfig.load(url: repositoryRoot.appendingPathComponent("config_ultra_S.json"))
         XCTAssertEqual(defaults.canonicalJSON, file.canonicalJSON)
@@ -179,10 +179,29 @@ final class ConfigTests: XCTestCase {
     }
 
     func testEveryKeyIsRead() throws {
-        var reader = ConfigReader(tree: TrainingConfig.defaultTree, source: "defaults", origins: [:])
+        var reader = ConfigReader(tree: ConfigSchema.defaultTree, source: "defaults", origins: [:])
         _ = try TrainingConfig(reader: &reader, source: "defaults")
-        XCTAssertEqual(reader.read, TrainingConfig.defaultLeafPaths)
-        XCTAssertEqual(TrainingConfig.defaultLeafPaths.count, 78)
+        XCTAssertEqual(reader.read, ConfigSchema.leafPaths)
+        XCTAssertEqual(ConfigSchema.leafPaths.count, 78)
+    }
+
+    /// README's key table comes from the schema: one row per key, with type, bounds and default.
+    func testMarkdownKeyTableHasEveryKey() throws {
+        let lines = ConfigSchema.markdownTable().split(separator: "\n")
+        XCTAssertEqual(lines.count, 2 + 78)
+        XCTAssertTrue(lines.contains("| `training.epochs` | integer >= 1 | `80` | Epochs of the run. |"))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("| `data.augmentation.rotation` | number in [0, 180] | `15` |") })
+        for key in ConfigSchema.leafPaths { XCTAssertEqual(lines.filter { $0.hasPrefix("| `\(key)` |") }.count, 1, key) }
+    }
+
+    /// A bound from the schema table is what the loader enforces (the table is not documentation only).
+    func testSchemaBoundsAreEnforced() throws {
+        for row in ConfigSchema.keys {
+            guard case .double(let bound) = row.kind, case .closedUnit = bound else { continue }
+            XCTAssertThrowsError(try TrainingConfig.defaults(overrides: [row.key: "1.5"]), row.key) { error in
+                XCTAssertTrue("\(error)".contains("'\(row.key)' must be in [0, 1]"), "\(error)")
+            }
+        }
     }
 
     // MARK: Merging
