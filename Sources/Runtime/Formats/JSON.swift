@@ -12,8 +12,8 @@ public indirect enum ConfigJSON: Equatable, Sendable {
     case bool(Bool)
     case null
 
-    /// Converts a parsed header value (the strict parser of the safetensors reader).
-    package init(_ value: HeaderJSON) {
+    /// The keyed tree of a parsed value (members looked up and merged by key).
+    package init(_ value: JSONValue) {
         switch value {
         case .object(let members):
             var dict: [String: ConfigJSON] = [:]
@@ -29,17 +29,16 @@ public indirect enum ConfigJSON: Equatable, Sendable {
 
     /// Parses UTF-8 JSON text strictly (RFC 8259, duplicate keys rejected). On failure the message
     /// names the line and column.
-    package static func parse(_ bytes: [UInt8]) throws -> (header: HeaderJSON, value: ConfigJSON) {
+    package static func parse(_ bytes: [UInt8]) throws -> (ordered: JSONValue, value: ConfigJSON) {
         do {
-            let header = try HeaderParser.parse(bytes)
-            return (header, ConfigJSON(header))
-        } catch let failure as HeaderParser.Failure {
+            let parsed = try JSONParser.parse(bytes, end: "end of file")
+            return (parsed, ConfigJSON(parsed))
+        } catch let failure as JSONParser.Failure {
             var line = 1, column = 1
             for b in bytes.prefix(failure.offset) {
                 if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
             }
-            let message = failure.message.replacingOccurrences(of: "end of header", with: "end of file")
-            throw ConfigJSONSyntaxError(message: "invalid JSON at line \(line), column \(column): \(message)")
+            throw ConfigJSONSyntaxError(message: "invalid JSON at line \(line), column \(column): \(failure.message)")
         }
     }
 

@@ -47,3 +47,8 @@ extension RuntimeError: LocalizedError {
     /// The same line as `description`, so `localizedDescription` is useful too.
     public var errorDescription: String? { description }
 }
+
+/// `text` with line breaks replaced by spaces, so error messages stay on one line.
+package func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).joined(separator: " ")
+}

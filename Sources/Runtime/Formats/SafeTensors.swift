@@ -116,10 +116,10 @@ public struct SafeTensors: Sendable {
             throw fail("header is not valid UTF-8")
         }
 
-        let root: HeaderJSON
+        let root: JSONValue
         do {
-            root = try HeaderParser.parse(headerBytes)
-        } catch let failure as HeaderParser.Failure {
+            root = try JSONParser.parse(headerBytes, end: "end of header")
+        } catch let failure as JSONParser.Failure {
             throw fail("invalid header JSON at byte \(failure.offset) of the header: \(failure.message)")
         }
         guard case .object(let members) = root else {
@@ -196,18 +196,18 @@ public struct SafeTensors: Sendable {
 
     /// Decodes one tensor's header value, checking its fields but not yet its size or position.
     private static func entry(
-        named name: String, from value: HeaderJSON, fail: (String) -> RuntimeError
+        named name: String, from value: JSONValue, fail: (String) -> RuntimeError
     ) throws -> Entry {
         guard case .object(let fields) = value else {
             throw fail("tensor '\(name)' is a JSON \(value.kind), expected an object with dtype, shape and data_offsets")
         }
-        func field(_ key: String) throws -> HeaderJSON {
+        func field(_ key: String) throws -> JSONValue {
             guard let found = fields.first(where: { $0.key == key }) else {
                 throw fail("tensor '\(name)' has no \"\(key)\"")
             }
             return found.value
         }
-        func integers(_ key: String, _ json: HeaderJSON) throws -> [Int] {
+        func integers(_ key: String, _ json: JSONValue) throws -> [Int] {
             guard case .array(let items) = json else {
                 throw fail("tensor '\(name)' has \(key) of JSON \(json.kind), expected an array of non-negative integers")
             }

@@ -35,7 +35,7 @@ extension TrainingConfig {
         do {
             let parsed = try ConfigJSON.parse(bytes)
             user = parsed.value
-            guard case .object(let members) = parsed.header else {
+            guard case .object(let members) = parsed.ordered else {
                 throw RuntimeError.config(source: source, problem: "the configuration must be a JSON object, found \(user.kind)")
             }
             try Self.checkKnownKeys(members, schema: ConfigSchema.defaultTree, path: [], source: source)
@@ -78,7 +78,7 @@ extension TrainingConfig {
     /// Rejects a key the schema does not have (metadata sections excepted), and an object where the
     /// schema has a value or the reverse. Walks in file order so the first problem is reported.
     static func checkKnownKeys(
-        _ members: [(key: String, value: HeaderJSON)], schema: ConfigJSON, path: [String], source: String
+        _ members: [(key: String, value: JSONValue)], schema: ConfigJSON, path: [String], source: String
     ) throws(RuntimeError) {
         guard case .object(let known) = schema else { return }
         for (key, value) in members {

@@ -1,9 +1,9 @@
 import Foundation
 
-/// A JSON value from a header, with object members kept in file order.
-package indirect enum HeaderJSON {
-    case object([(key: String, value: HeaderJSON)])
-    case array([HeaderJSON])
+/// A parsed JSON value, object members in file order (safetensors headers, configurations).
+package indirect enum JSONValue {
+    case object([(key: String, value: JSONValue)])
+    case array([JSONValue])
     case string(String)
     case number(String)
     case bool(Bool)
@@ -42,22 +42,26 @@ package indirect enum HeaderJSON {
     }
 }
 
-/// A strict RFC 8259 JSON parser for headers that, unlike JSONSerialization, rejects duplicate keys.
-struct HeaderParser {
-    /// A syntax error (or duplicate key) at a byte offset in the header.
-    struct Failure: Error {
-        let message: String
-        let offset: Int
+/// A strict RFC 8259 JSON parser that, unlike JSONSerialization, rejects duplicate keys: the one
+/// parser of safetensors headers and configuration files.
+package struct JSONParser {
+    /// A syntax error (or duplicate key) at a byte offset of the input.
+    package struct Failure: Error {
+        package let message: String
+        package let offset: Int
     }
 
     private let bytes: [UInt8]
+    /// How messages name the end of the input ("end of header", "end of file").
+    private let end: String
     private var position = 0
     private var depth = 0
     private static let maxDepth = 64
 
-    /// Parses `bytes` as exactly one JSON value, surrounded only by whitespace.
-    static func parse(_ bytes: [UInt8]) throws -> HeaderJSON {
-        var parser = HeaderParser(bytes: bytes)
+    /// Parses `bytes` as exactly one JSON value, surrounded only by whitespace; `end` names the
+    /// end of the input in messages.
+    package static func parse(_ bytes: [UInt8], end: String) throws -> JSONValue {
+        var parser = JSONParser(bytes: bytes, end: end)
         parser.skipWhitespace()
         let value = try parser.value()
         parser.skipWhitespace()
@@ -65,7 +69,7 @@ struct HeaderParser {
         return value
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: [UInt8], end: String) { self.bytes = bytes; self.end = end }
 
     private var next: UInt8? { position < bytes.count ? bytes[position] : nil }
 
@@ -74,7 +78,7 @@ struct HeaderParser {
     }
 
     private func describeNext() -> String {
-        guard let c = next else { return "end of header" }
+        guard let c = next else { return end }
         return c >= 0x20 && c < 0x7F ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16))"
     }
 
@@ -87,8 +91,8 @@ struct HeaderParser {
         position += 1
     }
 
-    private mutating func value() throws -> HeaderJSON {
-        guard let c = next else { throw failure("expected a JSON value, found end of header") }
+    private mutating func value() throws -> JSONValue {
+        guard let c = next else { throw failure("expected a JSON value, found \(end)") }
         switch c {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
@@ -106,11 +110,11 @@ struct HeaderParser {
         guard depth <= Self.maxDepth else { throw failure("nested deeper than \(Self.maxDepth) levels") }
     }
 
-    private mutating func object() throws -> HeaderJSON {
+    private mutating func object() throws -> JSONValue {
         try nest()
         defer { depth -= 1 }
         position += 1
-        var members: [(key: String, value: HeaderJSON)] = []
+        var members: [(key: String, value: JSONValue)] = []
         var seen: Set<String> = []
         skipWhitespace()
         if next == UInt8(ascii: "}") {
@@ -136,11 +140,11 @@ struct HeaderParser {
         }
     }
 
-    private mutating func array() throws -> HeaderJSON {
+    private mutating func array() throws -> JSONValue {
         try nest()
         defer { depth -= 1 }
         position += 1
-        var items: [HeaderJSON] = []
+        var items: [JSONValue] = []
         skipWhitespace()
         if next == UInt8(ascii: "]") {
             position += 1
@@ -158,7 +162,7 @@ struct HeaderParser {
         }
     }
 
-    private mutating func literal(_ word: String, _ result: HeaderJSON) throws -> HeaderJSON {
+    private mutating func literal(_ word: String, _ result: JSONValue) throws -> JSONValue {
         let expected = Array(word.utf8)
         guard bytes.count - position >= expected.count, Array(bytes[position ..< position + expected.count]) == expected else {
             throw failure("expected a JSON value, found \(describeNext())")
@@ -167,7 +171,7 @@ struct HeaderParser {
         return result
     }
 
-    private mutating func number() throws -> HeaderJSON {
+    private mutating func number() throws -> JSONValue {
         let start = position
         func digits() throws {
             guard let c = next, c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else {
@@ -277,28 +281,4 @@ func jsonString(_ s: String) -> String {
         }
     }
     return out + "\""
-}
-
-/// A shape as the messages print it: `[24,3,3,3]`, `[]` for a scalar.
-func formatShape(_ shape: [Int]) -> String {
-    "[" + shape.map(String.init).joined(separator: ",") + "]"
-}
-
-/// `text` with line breaks replaced by spaces, so error messages stay on one line.
-package func oneLine(_ text: String) -> String {
-    text.split(whereSeparator: \.isNewline).joined(separator: " ")
-}
-
-/// IEEE 754 binary16 to Float, exactly (subnormals, infinities and NaN payloads included).
-func halfToFloat(_ h: UInt16) -> Float {
-    let negative = h & 0x8000 != 0
-    let exponent = UInt32(h >> 10) & 0x1F
-    let mantissa = UInt32(h) & 0x3FF
-    let magnitude: Float
-    switch exponent {
-    case 0: magnitude = Float(mantissa) * 0x1p-24
-    case 0x1F: magnitude = Float(bitPattern: 0x7F80_0000 | mantissa << 13)
-    default: magnitude = Float(bitPattern: (exponent + 112) << 23 | mantissa << 13)
-    }
-    return negative ? -magnitude : magnitude
 }
