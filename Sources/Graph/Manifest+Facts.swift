@@ -5,6 +5,11 @@ extension Manifest.StateLayout {
     public var stateBytes: Int { 4 * (2 * modelFloats + 3 * parameterFloats) }
 }
 
+extension ModelVariant {
+    /// The configuration's `model.architecture` value: `efficientnetv2_s`, `efficientnetv2_m`, ..., `tiny`.
+    public var architectureName: String { self == .tiny ? "tiny" : "efficientnetv2_" + rawValue.lowercased() }
+}
+
 extension HeadKind {
     /// The head in summaries and manifests: `torchvision` or `breastai(cbam: true, dropout: 0.3)`.
     public var summary: String {

@@ -79,8 +79,8 @@ struct TrainOptions: ParsableArguments {
             o[String(item[..<eq])] = String(item[item.index(after: eq)...])
         }
         if let model {
-            let names = ["s": "efficientnetv2_s", "m": "efficientnetv2_m", "tiny": "tiny"]
-            o["model.architecture"] = names[model.lowercased()] ?? model
+            let short = ModelVariant.allCases.first { $0.rawValue.lowercased() == model.lowercased() }
+            o["model.architecture"] = short?.architectureName ?? model
         }
         if let data { o["paths.data_dir"] = data }
         if let batchSize { o["data.batch_size"] = "\(batchSize)" }

@@ -1,4 +1,5 @@
 import Foundation
+import Graph
 
 /// Where torchvision keeps its ImageNet weights, and how to get them when they are not there.
 ///
@@ -11,14 +12,18 @@ import Foundation
 /// "~/.cache"), "torch")))`; an empty variable counts as unset here). The file names carry the
 /// first 8 hex digits of the file's SHA-256, as torchvision's `check_hash` expects.
 public enum PretrainedWeights {
-    /// The torchvision file of each `model.architecture` that has ImageNet weights.
-    public static let fileNames: [String: String] = [
-        "efficientnetv2_s": "efficientnet_v2_s-dd5fe13b.pth",
-        "efficientnetv2_m": "efficientnet_v2_m-dc08266a.pth",
+    /// The torchvision file (builder name, first 8 hex digits of its SHA-256) of each variant
+    /// that has ImageNet weights: the one runtime-side line a new model adds.
+    public static let torchvisionFiles: [ModelVariant: String] = [
+        .s: "efficientnet_v2_s-dd5fe13b.pth",
+        .m: "efficientnet_v2_m-dc08266a.pth",
     ]
 
-    /// The torchvision builder of each architecture (for the download command).
-    static let builders = ["efficientnetv2_s": "efficientnet_v2_s", "efficientnetv2_m": "efficientnet_v2_m"]
+    /// The torchvision file of each `model.architecture` (`efficientnetv2_s`) that has ImageNet weights.
+    public static let fileNames: [String: String] = Dictionary(uniqueKeysWithValues: torchvisionFiles.map { ($0.key.architectureName, $0.value) })
+
+    /// The torchvision builder of each architecture (for the download command): the backbone's name.
+    static let builders: [String: String] = Dictionary(uniqueKeysWithValues: torchvisionFiles.keys.map { ($0.architectureName, $0.backbone.name) })
 
     /// torch hub's checkpoint folder for `environment`, or nil when neither TORCH_HOME,
     /// XDG_CACHE_HOME nor HOME is set.

@@ -281,8 +281,7 @@ public struct TrainingConfig: Equatable, Sendable {
     public static let ttaTransformNames = [
         "original", "horizontal_flip", "vertical_flip", "rotate_5", "brightness_5", "contrast_5",
     ]
-    /// `model.architecture` values and their network.
-    public static let architectures: [(name: String, variant: ModelVariant)] = [
-        ("efficientnetv2_s", .s), ("efficientnetv2_m", .m), ("tiny", .tiny),
-    ]
+    /// `model.architecture` values and their network, one per `ModelVariant` (a new variant is
+    /// accepted without a change here).
+    public static let architectures: [(name: String, variant: ModelVariant)] = ModelVariant.allCases.map { ($0.architectureName, $0) }
 }
