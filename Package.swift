@@ -2,11 +2,12 @@
 import PackageDescription
 
 // Modules by concern, each depending only downward (README "Architecture" has the table):
-//   Graph ─► Codegen                                   (compiler)
-//   Graph ─► ONNX ◄─ Formats                           (second backend)
-//   Formats ─► Runtime ─► Evaluation ─► Training       (runtime side)
-//   Formats ─► Data ──────┘      └────► Reports
-// The runtime-side targets live in sub-folders of Sources/Runtime through `path:`.
+//   compiler:      Graph <- Codegen
+//   second backend: Graph, Formats <- ONNX
+//   runtime side:  Formats <- Runtime (+Graph), Data (+Graph) <- Evaluation <- Training
+//                                                             Evaluation, Data <- Reports
+//   CLIs on top. The runtime-side targets live in sub-folders of Sources/Runtime through `path:`;
+//   Training knows no chart (Reports is above it, beside it), Evaluation knows no trainer.
 let package = Package(
     name: "BreastAI",
     platforms: [.macOS(.v13)],
@@ -42,7 +43,7 @@ let package = Package(
         // Evaluation reports: Markdown, JSON and PNG charts of an evaluated model. No trainer.
         .target(name: "Reports", dependencies: ["Formats", "Data", "Evaluation"], path: "Sources/Runtime/Reports"),
         .executableTarget(name: "breastai-compile", dependencies: [
-            "Graph", "Codegen", "Formats", "Runtime", "Training",
+            "Graph", "Codegen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "breastai-run", dependencies: [

@@ -1,6 +1,11 @@
 import Foundation
 
-/// An error from the Runtime module, naming the file involved and what is wrong with it.
+/// An error of the runtime side (Formats, Runtime, Data, Evaluation, Training, Reports, ONNX),
+/// naming the file involved and what is wrong with it.
+///
+/// One enum for the runtime-side modules, defined in the lowest of them so that every module
+/// throws and every caller matches the same cases (a checkpoint error raised in Formats reaches
+/// the CLI unchanged).
 ///
 /// `description` is always one line, `path: problem`, written for the person who has to fix the
 /// file or the command line (say what was expected and what was found). New kinds of failure get
