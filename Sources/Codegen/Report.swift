@@ -121,6 +121,7 @@ public func defaultBudget(_ variant: ModelVariant) -> Int? {
     switch variant {
     case .s: return 6_000_000_000
     case .m: return 12_000_000_000
+    case .l: return nil  // DESIGN.md sets no budget for L
     case .tiny: return nil
     }
 }

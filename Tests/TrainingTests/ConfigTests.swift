@@ -281,8 +281,8 @@ final class ConfigTests: XCTestCase {
                       "'data.augmentation.scale' must be [min, max] with min <= max")
         assertRejects(#"{"data": {"augmentation": {"random_erasing": {"ratio": [0.3]}}}}"#,
                       "'data.augmentation.random_erasing.ratio' must be a [min, max] pair, found 1 values")
-        assertRejects(#"{"model": {"architecture": "efficientnetv2_l"}}"#,
-                      #"'model.architecture' must be one of "efficientnetv2_s", "efficientnetv2_m", "tiny", found "efficientnetv2_l""#)
+        assertRejects(#"{"model": {"architecture": "efficientnetv2_xl"}}"#,
+                      #"'model.architecture' must be one of "efficientnetv2_s", "efficientnetv2_m", "efficientnetv2_l", "tiny", found "efficientnetv2_xl""#)
         assertRejects(#"{"training": {"optimizer": "adam"}}"#, #"'training.optimizer' must be one of "adamw", found "adam" (did you mean "adamw"?)"#)
         assertRejects(#"{"metrics": {"primary_metric": "ece"}}"#, "'metrics.primary_metric' must be one of")
         assertRejects(#"{"metrics": {"track_metrics": ["accuracy", "f2"]}}"#, #"'metrics.track_metrics' may only hold"#, #"found "f2""#)

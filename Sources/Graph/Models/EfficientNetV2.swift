@@ -35,11 +35,11 @@ public struct BackboneSpec: Hashable, Codable, Sendable {
     public var name: String
     public var stages: [StageSpec]
     public var lastChannel: Int
-    /// torchvision classifier dropout (0.2 for S, 0.3 for M).
+    /// torchvision classifier dropout (0.2 for S, 0.3 for M, 0.4 for L).
     public var dropout: Float
     /// Stochastic depth probability at the last block; block i of n uses p·i/n.
     public var stochasticDepthProb: Float
-    /// Widths of the BreastAI head's hidden layers (1280-512-256-classes for S and M).
+    /// Widths of the BreastAI head's hidden layers (1280-512-256-classes for S, M and L).
     public var headHidden: [Int]
     /// Resolution torchvision evaluates the pretrained weights at (for information).
     public var evalResolution: Int
@@ -68,6 +68,20 @@ public struct BackboneSpec: Hashable, Codable, Sendable {
         StageSpec(.mbConv, expand: 6, stride: 2, in: 176, out: 304, layers: 18),
         StageSpec(.mbConv, expand: 6, stride: 1, in: 304, out: 512, layers: 5),
     ], lastChannel: 1280, dropout: 0.3, stochasticDepthProb: 0.2, headHidden: [512, 256], evalResolution: 480)
+
+    /// `efficientnet_v2_l`: 79 blocks, 118,515,272 parameters with 1000 classes. torchvision's
+    /// builder passes dropout 0.4 and keeps `EfficientNet`'s default stochastic depth 0.2 (the
+    /// paper trains L with 0.5; torchvision is the reference here). Its ImageNet weights were
+    /// trained at 480 px with mean = std = 0.5 normalisation, not ImageNet's mean and std.
+    public static let l = BackboneSpec(name: "efficientnet_v2_l", stages: [
+        StageSpec(.fusedMBConv, expand: 1, stride: 1, in: 32, out: 32, layers: 4),
+        StageSpec(.fusedMBConv, expand: 4, stride: 2, in: 32, out: 64, layers: 7),
+        StageSpec(.fusedMBConv, expand: 4, stride: 2, in: 64, out: 96, layers: 7),
+        StageSpec(.mbConv, expand: 4, stride: 2, in: 96, out: 192, layers: 10),
+        StageSpec(.mbConv, expand: 6, stride: 1, in: 192, out: 224, layers: 19),
+        StageSpec(.mbConv, expand: 6, stride: 2, in: 224, out: 384, layers: 25),
+        StageSpec(.mbConv, expand: 6, stride: 1, in: 384, out: 640, layers: 7),
+    ], lastChannel: 1280, dropout: 0.4, stochasticDepthProb: 0.2, headHidden: [512, 256], evalResolution: 480)
 
     /// A test-sized network with every block type: residual Fused-MBConv (e=1 and e=4),
     /// strided MBConv with SE, and a non-residual MBConv. Matches `tools/make_golden_fixtures.py`.

@@ -1,11 +1,12 @@
-/// Which network: the two EfficientNetV2 sizes of the product, and a tiny one for tests.
+/// Which network: the EfficientNetV2 sizes S, M and L, and a tiny one for tests.
 public enum ModelVariant: String, CaseIterable, Codable, Sendable {
     case s = "S"
     case m = "M"
+    case l = "L"
     case tiny
 
     public var backbone: BackboneSpec {
-        switch self { case .s: return .s; case .m: return .m; case .tiny: return .tiny }
+        switch self { case .s: return .s; case .m: return .m; case .l: return .l; case .tiny: return .tiny }
     }
     public var defaultImageSize: Int { self == .tiny ? 32 : 512 }
 }
@@ -69,13 +70,14 @@ public struct ModelConfig: Hashable, Codable, Sendable {
 }
 
 extension ModelConfig {
-    /// A configuration from command-line values: `model` is S, M or tiny (any case); the head is
+    /// A configuration from command-line values: `model` is S, M, L or tiny (any case); the head is
     /// torchvision's or BreastAI's (CBAM switchable). Validated.
     public init(model: String, classes: Int, imageSize: Int?, batch: Int, plainTorchvision: Bool,
                 cbam: Bool = true, dropout: Float = ModelConfig.breastAIDropout) throws(GraphError) {
         guard let variant = ModelVariant(rawValue: model) ?? ModelVariant(rawValue: model.uppercased())
                 ?? ModelVariant(rawValue: model.lowercased()) else {
-            throw .invalidConfiguration("unknown model '\(model)': expected S, M or tiny")
+            let known = ModelVariant.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .invalidConfiguration("unknown model '\(model)': expected one of \(known)")
         }
         self.init(variant: variant, classes: classes, imageSize: imageSize, batch: batch,
                   head: plainTorchvision ? .torchvision : .breastAI(cbam: cbam, dropout: dropout))

@@ -69,7 +69,7 @@ public final class TrainingRun {
         self.say = say
         do {
             for line in options.preamble + config.decisionWarnings { say(line) }
-            say("run \(runID)\(start.resumed != nil ? " (resumed)" : ""): config \(config.source) (hash \(config.configHash)); \(config.model.architecture) at \(config.data.imageSize) px, batch \(config.data.batchSize) x \(config.data.gradientAccumulationSteps) accumulation, \(config.training.epochs) epochs")
+            say("\(start.resumed != nil ? "resumed run" : "new run"): config \(config.source) (hash \(config.configHash)); \(config.model.architecture) at \(config.data.imageSize) px, batch \(config.data.batchSize) x \(config.data.gradientAccumulationSteps) accumulation, \(config.training.epochs) epochs")
             for note in start.notes { say(note) }
             // The folder's lock and identity first: a second writer fails here, before any work.
             let store = try CheckpointStore(directory: checkpointDir, keepLatest: config.checkpoints.keepLatest,
