@@ -76,10 +76,7 @@ public struct ModelSummary: Codable, Sendable {
         let params = eval.states(.parameter).map { eval.nodes[$0] }
         model = config.variant.rawValue
         architecture = config.backbone.name
-        switch config.head {
-        case .torchvision: head = "torchvision"
-        case .breastAI(let cbam, let p): head = "breastai(cbam: \(cbam), dropout: \(p))"
-        }
+        head = config.head.summary
         imageSize = config.imageSize; batch = config.batch; classes = config.classes
         parameters = params.reduce(0) { $0 + $1.type.count }
         parameterTensors = params.count

@@ -100,14 +100,17 @@ public enum Hyper: Int, CaseIterable, Sendable {
 
 /// AdamW exactly as `torch.optim.AdamW` (amsgrad off, decoupled weight decay).
 public struct AdamAttrs: Hashable, Codable, Sendable {
-    public var beta1: Float = 0.9
-    public var beta2: Float = 0.999
+    /// torch.optim.AdamW's betas: every compiled update's and the runtime's bias correction (1 - β^t).
+    public static let defaultBetas: (beta1: Double, beta2: Double) = (0.9, 0.999)
+    public var beta1 = Float(Self.defaultBetas.beta1)
+    public var beta2 = Float(Self.defaultBetas.beta2)
     public var eps: Float = 1e-8
     /// Row of `optimizer.bias_correction` ([groups, 2]: 1-β1^t, 1-β2^t) this parameter uses.
     /// Parameters unfrozen in the same phase share a step count, as PyTorch's per-parameter
     /// `state['step']` does when frozen parameters have no gradient.
     public var group: Int = 0
-    public init(beta1: Float = 0.9, beta2: Float = 0.999, eps: Float = 1e-8, group: Int = 0) {
+    public init(beta1: Float = Float(Self.defaultBetas.beta1), beta2: Float = Float(Self.defaultBetas.beta2),
+                eps: Float = 1e-8, group: Int = 0) {
         self.beta1 = beta1; self.beta2 = beta2; self.eps = eps; self.group = group
     }
 }

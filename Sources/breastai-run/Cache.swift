@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Runtime
+import Data
 
 /// `breastai-run cache`: what the image cache holds, and pruning its least recently used entries.
 struct Cache: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Runtime
+import Evaluation
+import Training
 
 /// The embedded default: synthetic phantoms, then the whole recipe at a small size.
 struct Demo: ParsableCommand {
@@ -67,13 +68,5 @@ struct Demo: ParsableCommand {
             print(String(format: "demo finished in %.1f min: test malignant AUC %@ (chance 0.5), balanced accuracy %@ (chance 0.333)",
                          minutes, auc, test.metrics["balanced_accuracy"].map { String(format: "%.3f", $0) } ?? "n/a"))
         }
-    }
-}
-
-/// The test metrics as a table: the figures at the decision threshold, the argmax ones as a
-/// labelled secondary row, then per class (`ClassificationReport.table`).
-enum TestTable {
-    static func render(_ r: ClassificationReport, classNames: [String]) -> String {
-        r.table(title: "test metrics", classNames: classNames)
     }
 }

@@ -2,7 +2,13 @@ import ArgumentParser
 import Foundation
 import Codegen
 import Graph
+import Data
+import Evaluation
+import Formats
+import ONNX
+import Reports
 import Runtime
+import Training
 
 /// Options naming a trained checkpoint and what evaluating it needs.
 struct CheckpointOptions: ParsableArguments {
@@ -26,7 +32,7 @@ struct CheckpointOptions: ParsableArguments {
         var overrides = try options.overrides()
         overrides.removeValue(forKey: "paths.checkpoint_dir")
         var checkpoint = try TrainedCheckpoint.open(self.checkpoint, checkpointDirectory: checkpointDirectory(), overrides: overrides)
-        var source = "the checkpoint's own (trainer_state.json)"
+        var source = "the checkpoint's own (\(CheckpointStore.trainerStateFile))"
         let beside = CalibrationFile.defaultURL(for: checkpoint)
         if let file = calibration.map({ URL(fileURLWithPath: $0) }) ?? (FileManager.default.fileExists(atPath: beside.path) ? beside : nil) {
             let values = try CalibrationFile.read(file)
@@ -99,8 +105,8 @@ struct Eval: ParsableCommand {
         if config.inference.temperatureScaling && (fit == nil || refit) {
             let val = try evaluator.run(data.val, views: views)
             valOutput = val
-            let calibration = Calibration.calibrate(val, views: viewNames, config: config)
-            Calibration.apply(calibration, to: &checkpoint.state)
+            let calibration = DecisionFit.fit(val, views: viewNames, config: config)
+            DecisionFit.apply(calibration, to: &checkpoint.state)
             let file = CalibrationFile.defaultURL(for: checkpoint)
             try CalibrationFile(checkpoint: checkpoint, temperature: calibration.fit.temperature, temperatureFit: calibration.fit,
                                 threshold: checkpoint.state.threshold, split: "val", dataDir: config.paths.dataDir, views: viewNames)
@@ -250,7 +256,7 @@ struct Export: ParsableCommand {
         default:
             let state = try StateBlocks(layout: Manifest.StateLayout(config: config.modelConfig))
             try checkpoint.load(into: state)
-            let data = try ONNXExport.model(config: config.modelConfig, weights: state, block: .ema, metadata: metadata)
+            let data = try ONNXExport.model(config: config.modelConfig, weights: { try state.read(.ema, $0) }, metadata: metadata)
             try AtomicFile.write(data, to: file.path)
         }
         say("wrote \(file.path) (EMA weights of \(checkpoint.url.path), \(format))")

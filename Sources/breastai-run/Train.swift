@@ -2,8 +2,9 @@ import ArgumentParser
 import Codegen
 import Foundation
 import Graph
-import Runtime
 import Synchronization
+import Runtime
+import Training
 
 /// Ctrl-C, SIGTERM (a scheduler, `kill`) and SIGHUP (a closed terminal): the first stops training
 /// at the next optimizer step and writes a checkpoint, a second one exits at once. SIGPIPE is
@@ -78,8 +79,8 @@ struct TrainOptions: ParsableArguments {
             o[String(item[..<eq])] = String(item[item.index(after: eq)...])
         }
         if let model {
-            let names = ["s": "efficientnetv2_s", "m": "efficientnetv2_m", "l": "efficientnetv2_l", "tiny": "tiny"]
-            o["model.architecture"] = names[model.lowercased()] ?? model
+            let short = ModelVariant.allCases.first { $0.rawValue.lowercased() == model.lowercased() }
+            o["model.architecture"] = short?.architectureName ?? model
         }
         if let data { o["paths.data_dir"] = data }
         if let batchSize { o["data.batch_size"] = "\(batchSize)" }
@@ -167,7 +168,7 @@ func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingR
     case .finished: break
     }
     if let report = summary.testReport {
-        console(TestTable.render(report, classNames: config.data.classNames))
+        console(report.table(title: "test metrics", classNames: config.data.classNames))
         let t = config.metrics.clinicalThresholds
         func check(_ name: String, _ value: Double?, _ target: Double) -> String {
             "\(name) \(value.map { String(format: "%.3f", $0) } ?? "n/a") \(value.map { $0 >= target } ?? false ? ">=" : "<") \(target)"

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
-import Runtime
+import Data
+import Formats
+import Training
 
 /// Issue 10 through the command line, as a user meets it: a tiny model trained by `breastai-run
 /// train`, then the mistakes that used to lose or alter data (a second fresh train into the

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import Runtime
+import Formats
 
 /// Runs the built `breastai-run` as a user does: a child process in a working folder, its output
 /// captured. `swift build` / `swift test` build it next to the test bundle.

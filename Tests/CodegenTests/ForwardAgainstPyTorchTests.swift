@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import Codegen
 import Graph
+import Formats
 import Runtime
 
 /// The compiled eval program, loaded with a PyTorch state dict, gives PyTorch's eval logits

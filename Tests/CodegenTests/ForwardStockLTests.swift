@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import Codegen
 import Graph
+import Formats
 import Runtime
 
 /// `ForwardStockSTests` for EfficientNetV2-L: a stock torchvision `efficientnet_v2_l` with 1000

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import Codegen
 import Graph
+import Formats
 import Runtime
 
 /// The path of `breastai-run forward` (a torchvision-named state dict loaded strictly, then the

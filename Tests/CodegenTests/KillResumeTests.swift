@@ -2,7 +2,9 @@ import Foundation
 import XCTest
 @testable import Codegen
 import Graph
-@testable import Runtime
+@testable import Data
+@testable import Formats
+@testable import Training
 #if canImport(Glibc)
 import Glibc
 #endif

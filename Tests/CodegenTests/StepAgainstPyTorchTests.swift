@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import Codegen
 import Graph
+import Formats
 import Runtime
 
 /// One compiled training step (phase 4, train-mode BatchNorm, focal loss with smoothing, dropout and

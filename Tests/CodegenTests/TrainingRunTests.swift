@@ -2,7 +2,9 @@ import Foundation
 import XCTest
 @testable import Codegen
 import Graph
+@testable import Data
 @testable import Runtime
+@testable import Training
 
 /// Whole training runs of the tiny network on phantoms: resume is bit-identical (after an epoch
 /// and in the middle of one), unreadable training images are skipped and counted, and the run

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
-import Runtime
 @testable import Graph
+import Formats
 
 /// A PyTorch golden fixture (`Tests/Fixtures/<name>.safetensors`, written by
 /// `tools/make_golden_fixtures.py`), read into the interpreter's `Tensor`s.

@@ -1,6 +1,5 @@
 import Foundation
 import XCTest
-import Runtime
 @testable import Graph
 
 /// The reference interpreter (Double) against PyTorch (float32) on the golden fixtures of

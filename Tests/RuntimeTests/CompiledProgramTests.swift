@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Graph
+@testable import Formats
 @testable import Runtime
 #if canImport(Glibc)
 import Glibc

@@ -1,16 +1,19 @@
 import Foundation
 import XCTest
+import Codegen
 import Graph
+@testable import Formats
 @testable import Runtime
 
 /// Strict weight loading from safetensors and `.pth` sources: the backbone must load, the head
 /// loads whole or keeps its initialisation, prefixes are stripped, problems are listed.
 final class WeightsTests: XCTestCase {
-    static let fixtures = TorchCheckpointTests.fixtures
-    static func pth(_ name: String) -> URL { TorchCheckpointTests.pth(name) }
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+    static func pth(_ name: String) -> URL { fixtures.appendingPathComponent("pth").appendingPathComponent(name) }
 
     static func tiny(classes: Int = 3, head: HeadKind = .torchvision) throws -> StateBlocks {
-        let state = try StateBlocks(layout: testLayout(ModelConfig(variant: .tiny, classes: classes, imageSize: 32, batch: 4, head: head)))
+        let state = try StateBlocks(layout: Manifest.StateLayout(config: ModelConfig(variant: .tiny, classes: classes, imageSize: 32, batch: 4, head: head)))
         Initializer.initialize(state, seed: 11)
         return state
     }
@@ -162,7 +165,7 @@ final class WeightsTests: XCTestCase {
         guard let pth = environment["BREASTAI_PTH_S"], let twin = environment["BREASTAI_PTH_S_TWIN"] else {
             throw XCTSkip("set BREASTAI_PTH_S=efficientnet_v2_s.pth and BREASTAI_PTH_S_TWIN=efficientnet_v2_s.safetensors")
         }
-        let layout = testLayout(ModelConfig(variant: .s, classes: 1000, imageSize: 64, batch: 1, head: .torchvision))
+        let layout = Manifest.StateLayout(config: ModelConfig(variant: .s, classes: 1000, imageSize: 64, batch: 1, head: .torchvision))
         var blocks: [[Float]] = []
         for path in [pth, twin] {
             let state = try StateBlocks(layout: layout)

@@ -1,5 +1,6 @@
 import Foundation
 import Graph
+import Formats
 
 /// One image of a batch and the seed of its augmentation.
 public struct BatchItem: Sendable, Equatable {
@@ -67,9 +68,9 @@ public final class BatchLoader: Sendable {
     /// position are each mixed through SplitMix64, so neighbouring positions and epochs get
     /// unrelated seeds (and none equals the sampler's stream for the same run seed and epoch).
     public static func itemSeed(runSeed: UInt64, epoch: Int, position: Int) -> UInt64 {
-        var perEpoch = OversamplingSampler.generator(seed: runSeed ^ 0xA5A5_5A5A_C3C3_3C3C,
+        var perEpoch = RandomDraws.generator(seed: runSeed ^ 0xA5A5_5A5A_C3C3_3C3C,
                                                      stream: UInt64(bitPattern: Int64(epoch)))
-        var perItem = OversamplingSampler.generator(seed: perEpoch.next(), stream: UInt64(bitPattern: Int64(position)))
+        var perItem = RandomDraws.generator(seed: perEpoch.next(), stream: UInt64(bitPattern: Int64(position)))
         return perItem.next()
     }
 

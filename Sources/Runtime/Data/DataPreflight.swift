@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// The check before training: every image of a split is loaded once through the `ImageCache`
 /// (which warms it), and the ones that cannot be read, decoded or are too small are set aside.

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// The image files of a class-folder dataset: `<dataDir>/{train,val,test}/<class>/*.{png,jpg,jpeg}`.
 ///
@@ -42,11 +43,6 @@ public struct Dataset: Sendable {
         var c = [Int](repeating: 0, count: classNames.count)
         for s in splits[split] ?? [] { c[s.label] += 1 }
         return c
-    }
-
-    /// Scans the folders named by the config (`paths.data_dir`, `data.class_names`).
-    public static func scan(config: TrainingConfig) throws(RuntimeError) -> Dataset {
-        try scan(dataDir: URL(fileURLWithPath: config.paths.dataDir), classNames: config.data.classNames)
     }
 
     /// Scans `dataDir`. Throws `.io` (one line naming the path) when `dataDir` or `dataDir/train`

@@ -1,5 +1,6 @@
 import Foundation
 import Graph
+import Formats
 
 /// A seeded synthetic dataset of breast-ultrasound-like gray images (the demo's data).
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Graph
+import Data
 
 /// A two-sided percentile bootstrap interval.
 public struct ConfidenceInterval: Codable, Sendable, Equatable {
@@ -18,7 +19,7 @@ public struct ConfidenceInterval: Codable, Sendable, Equatable {
 /// Seeded percentile bootstrap over samples.
 ///
 /// Replicate r draws n sample indices uniformly with replacement (`SplitMix64(seed)`, one stream
-/// for all replicates, `OversamplingSampler.uniformIndex`), so the same seed gives the same
+/// for all replicates, `RandomDraws.uniformIndex`), so the same seed gives the same
 /// resamples and every metric computed with it sees the same resamples (paired intervals).
 /// A replicate where the metric is undefined (nil, e.g. AUC without a positive) is skipped; the
 /// interval reports how many were used. The bounds are the (1−level)/2 and (1+level)/2
@@ -41,7 +42,7 @@ public enum Bootstrap {
         var values = Array(repeating: [Double](), count: count)
         var indices = [Int](repeating: 0, count: n)
         for _ in 0..<(n > 0 ? replicates : 0) {
-            for i in 0..<n { indices[i] = OversamplingSampler.uniformIndex(below: n, &rng) }
+            for i in 0..<n { indices[i] = RandomDraws.uniformIndex(below: n, &rng) }
             let v = metrics(indices)
             precondition(v.count == count, "expected \(count) metric values, got \(v.count)")
             for (k, x) in v.enumerated() { if let x, x.isFinite { values[k].append(x) } }

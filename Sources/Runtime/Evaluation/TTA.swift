@@ -1,4 +1,6 @@
 import Foundation
+import Data
+import Formats
 
 /// One test-time-augmentation view: a fixed, deterministic transform of the image in [0, 1]
 /// (after resizing, before ImageNet normalisation).

@@ -263,7 +263,7 @@ extension TorchTensorRef {
 }
 
 /// The bytes of a weights file (memory-mapped), or an io error naming it.
-func readWeightsFile(_ url: URL) throws -> Data {
+package func readWeightsFile(_ url: URL) throws -> Data {
     do {
         return try Data(contentsOf: url, options: .alwaysMapped)
     } catch {

@@ -16,7 +16,7 @@ import Foundation
 ///
 /// Deflated entries, encryption and ZIP64 (archives over 4 GB) are refused with a one-line error
 /// naming the file. Each entry's CRC-32 is checked when it is read.
-struct ZipArchive {
+package struct ZipArchive {
     /// One file in the archive.
     struct Entry {
         let name: String
@@ -33,7 +33,7 @@ struct ZipArchive {
     private let data: Data
 
     /// "PK\3\4" or "PK\5\6" (an empty archive) at the start.
-    static func looksLikeZip(_ data: Data) -> Bool {
+    package static func looksLikeZip(_ data: Data) -> Bool {
         data.count >= 4 && data[data.startIndex] == 0x50 && data[data.startIndex + 1] == 0x4B
             && ((data[data.startIndex + 2] == 3 && data[data.startIndex + 3] == 4)
                 || (data[data.startIndex + 2] == 5 && data[data.startIndex + 3] == 6))

@@ -1,4 +1,6 @@
 import Foundation
+import Evaluation
+import Formats
 
 /// A calibration fitted by `eval` after training: the temperature and the malignant threshold,
 /// kept in a file beside the checkpoint (`<checkpoint folder>/<name>.calibration.json`), never

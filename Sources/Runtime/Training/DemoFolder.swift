@@ -1,4 +1,6 @@
 import Foundation
+import Data
+import Formats
 
 /// What the demo may delete: only what it provably made. Its phantom folder carries a `.phantoms`
 /// marker written before the first image (a folder without it is never touched: a non-empty one

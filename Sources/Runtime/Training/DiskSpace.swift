@@ -1,5 +1,6 @@
 import Foundation
 import Graph
+import Formats
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,6 @@
 import Foundation
+import Evaluation
+import Runtime
 
 /// One line of `logs/metrics.jsonl`: an epoch's training figures and its validation metrics
 /// (EMA weights), or the final test evaluation. Every class-prediction figure (`metrics`,
@@ -52,7 +54,7 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     /// The record of an evaluation: every metric of the report by its config name; `temperature`
     /// is the one the report's probabilities were computed at.
     public init(split: String, epoch: Int, phase: Int, lr: Double, trainLoss: Double?, output: Evaluator.Output,
-                report: ClassificationReport, temperature: Double = 1) {
+                report: ClassificationMetrics, temperature: Double = 1) {
         self.split = split; self.epoch = epoch; self.phase = phase; self.lr = lr; self.trainLoss = trainLoss
         nll = output.nll(temperature: temperature)
         self.temperature = temperature

@@ -1,4 +1,6 @@
 import Foundation
+import Formats
+import Runtime
 
 /// How a run starts, decided before any data is read or code compiled: its id, the checkpoint it
 /// resumes (and that checkpoint's trainer state), or the weights a fresh run starts from.

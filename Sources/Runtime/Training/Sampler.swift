@@ -1,4 +1,5 @@
 import Graph
+import Data
 
 /// The training sampler: which sample indices an epoch visits, in which order.
 ///
@@ -88,7 +89,7 @@ public struct OversamplingSampler: Sendable {
         guard n > 0, !labels.isEmpty else { return [] }
         if mode == .shuffle {
             var out: [Int] = []
-            while out.count < n { out += Self.permutation(labels.count, &rng) }
+            while out.count < n { out += RandomDraws.permutation(labels.count, &rng) }
             return Array(out.prefix(n))
         }
         return (0..<n).map { _ in drawOne(&rng) }
@@ -96,41 +97,7 @@ public struct OversamplingSampler: Sendable {
 
     /// The indices of a 1-based (or any) epoch, deterministic in (seed, epoch).
     public func epoch(seed: UInt64, epoch: Int, count: Int? = nil) -> [Int] {
-        var rng = Self.generator(seed: seed, stream: UInt64(bitPattern: Int64(epoch)))
+        var rng = RandomDraws.generator(seed: seed, stream: UInt64(bitPattern: Int64(epoch)))
         return draw(count: count, rng: &rng)
-    }
-
-    /// A generator for (seed, stream): the seed and stream are mixed through SplitMix64 so
-    /// neighbouring epochs get unrelated sequences.
-    public static func generator(seed: UInt64, stream: UInt64) -> SplitMix64 {
-        var mix = SplitMix64(seed: seed)
-        let a = mix.next()
-        var mix2 = SplitMix64(seed: a ^ (stream &* 0xD1B5_4A32_D192_ED03))
-        return SplitMix64(seed: mix2.next())
-    }
-
-    /// A uniform random permutation of 0..<n (Fisher-Yates, unbiased bounded draws).
-    public static func permutation(_ n: Int, _ rng: inout SplitMix64) -> [Int] {
-        var p = Array(0..<n)
-        shuffle(&p, &rng)
-        return p
-    }
-
-    public static func shuffle<T>(_ a: inout [T], _ rng: inout SplitMix64) {
-        guard a.count > 1 else { return }
-        for i in stride(from: a.count - 1, to: 0, by: -1) {
-            a.swapAt(i, uniformIndex(below: i + 1, &rng))
-        }
-    }
-
-    /// Uniform in 0..<bound without modulo bias (rejection on the top of the range).
-    public static func uniformIndex(below bound: Int, _ rng: inout SplitMix64) -> Int {
-        precondition(bound > 0)
-        let b = UInt64(bound)
-        let limit = UInt64.max - UInt64.max % b
-        while true {
-            let x = rng.next()
-            if x < limit { return Int(x % b) }
-        }
     }
 }

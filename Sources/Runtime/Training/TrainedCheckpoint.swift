@@ -1,4 +1,6 @@
 import Foundation
+import Formats
+import Runtime
 
 /// A checkpoint opened for evaluation, prediction or export: where it is, its trainer state
 /// (threshold, temperature, best metric) and the configuration it was trained with.

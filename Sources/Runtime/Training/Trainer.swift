@@ -1,5 +1,9 @@
 import Foundation
 import Graph
+import Data
+import Evaluation
+import Formats
+import Runtime
 
 /// Drives a compiled artifact through a whole run of the recipe: the four phases, the
 /// per-optimizer-step learning rate, gradient accumulation, clipping, AdamW and EMA, validation
@@ -99,7 +103,7 @@ public final class Trainer {
 
     /// The dropout / stochastic-depth seed of micro-batch `batch` (0-based over the run).
     public static func dropoutSeed(run seed: UInt64, batch: Int) -> Int32 {
-        var g = OversamplingSampler.generator(seed: seed ^ 0x6472_6F70_6F75_7473, stream: UInt64(batch))
+        var g = RandomDraws.generator(seed: seed ^ 0x6472_6F70_6F75_7473, stream: UInt64(batch))
         return Int32(truncatingIfNeeded: g.next() >> 33)
     }
 
@@ -126,7 +130,7 @@ public final class Trainer {
     /// the blocks), so the head would learn on features that eval mode later shifts. The EMA
     /// starts from the calibrated model. ("Precise BN", as pycls; the statistics start at zero and
     /// are debiased, so none of the initial values remain.)
-    public func calibrateBatchNorm(batches count: Int) throws {
+    public func reestimateBatchNormStatistics(batches count: Int) throws {
         let m = program.manifest
         guard count > 0, let phase = m.phases.first(where: { $0.phase == 4 }) else { return }
         let indices = sampler.epoch(seed: run.seed, epoch: 0, count: count * m.batch)
@@ -243,18 +247,11 @@ public final class Trainer {
     private func update(entry: String, phase: Int, lr: Double, microBatches: Int) throws {
         // Parameter group g (the phase that first trains it) trains in phases g+1...4.
         for g in 0..<phase { run.adamSteps[g] += 1 }
-        var biasCorrection = [Float](repeating: 1, count: 8)
-        for g in 0..<4 where run.adamSteps[g] > 0 {
-            let t = Double(run.adamSteps[g])
-            biasCorrection[2 * g] = Float(1 - pow(0.9, t)); biasCorrection[2 * g + 1] = Float(1 - pow(0.999, t))
-        }
         let t = config.training
-        var hyper = [Float](repeating: 0, count: Hyper.count)
-        hyper[Hyper.learningRate.rawValue] = Float(lr)
-        hyper[Hyper.weightDecay.rawValue] = Float(t.weightDecay)
-        hyper[Hyper.gradScale.rawValue] = 1 / Float(microBatches)
-        hyper[Hyper.maxGradNorm.rawValue] = Float(t.gradientClip)
-        hyper[Hyper.emaDecay.rawValue] = t.useEMA ? Float(t.emaDecay) : 0
+        let inputs = OptimizerInputs(learningRate: Float(lr), weightDecay: Float(t.weightDecay), gradScale: 1 / Float(microBatches),
+                                     maxGradNorm: Float(t.gradientClip), emaDecay: t.useEMA ? Float(t.emaDecay) : 0,
+                                     adamSteps: run.adamSteps)
+        var hyper = inputs.hyper, biasCorrection = inputs.biasCorrection
         try hyper.withUnsafeMutableBytes { h in try biasCorrection.withUnsafeMutableBytes { bc in
             try program.run(entry, state: state, arena: arena, inputs: [.hyper: h.baseAddress!, .biasCorrection: bc.baseAddress!])
         } }
@@ -268,10 +265,10 @@ public final class Trainer {
         // The decision rule on this validation: the threshold for `decisionTarget`, and the primary
         // metric (model selection, early stopping) counted from the decisions at that threshold.
         let probabilities = output.probabilities
-        if let choice = Calibration.tuneThreshold(probabilities, labels: output.labels, config: config) {
+        if let choice = DecisionFit.tuneThreshold(probabilities, labels: output.labels, config: config) {
             run.threshold = choice.threshold
         }
-        let report = ClassificationReport(probabilities: probabilities, truth: output.labels, classCount: data.classNames.count,
+        let report = ClassificationMetrics(probabilities: probabilities, truth: output.labels, classCount: data.classNames.count,
                                           positive: config.data.malignantIndex, threshold: run.threshold)
         let value = TrainingConfig.metric(config.metrics.primaryMetric, of: report)
         run.epoch = epoch; run.batchInEpoch = 0; run.partial = TrainerState.EpochSums()
@@ -318,22 +315,22 @@ public final class Trainer {
     /// probabilities for `decisionTarget`, both stored in that checkpoint's state; then the test
     /// split with that threshold and temperature, counted by the decision rule. nil record without
     /// a test split; nil without a best checkpoint.
-    public func finishWithBest() throws -> (fit: TemperatureFit?, test: (record: EpochRecord, report: ClassificationReport)?)? {
+    public func finishWithBest() throws -> (fit: TemperatureFit?, test: (record: EpochRecord, report: ClassificationMetrics)?)? {
         guard let best = run.best.checkpoint else { return nil }
         let url = store.directory.appendingPathComponent(best)
         let loaded = try CheckpointStore.load(url, into: state)
         var bestState = try TrainerState.decode(loaded.trainerState, path: best)
         var fit: TemperatureFit?
         if config.inference.temperatureScaling {
-            let calibration = Calibration.calibrate(try evaluator.run(data.val, block: .ema, views: views),
-                                                    views: Calibration.viewNames(config), config: config)
-            Calibration.apply(calibration, to: &bestState)
+            let calibration = DecisionFit.fit(try evaluator.run(data.val, block: .ema, views: views),
+                                                    views: DecisionFit.viewNames(config), config: config)
+            DecisionFit.apply(calibration, to: &bestState)
             try store.replaceTrainerState(of: best, with: try bestState.encoded())
             fit = calibration.fit
         }
         guard !data.test.isEmpty else { return (fit, nil) }
         let output = try evaluator.run(data.test, block: .ema, views: try Trainer.views(config))
-        let report = ClassificationReport(probabilities: output.probabilities(temperature: bestState.temperature), truth: output.labels,
+        let report = ClassificationMetrics(probabilities: output.probabilities(temperature: bestState.temperature), truth: output.labels,
                                           classCount: data.classNames.count, positive: config.data.malignantIndex,
                                           threshold: bestState.threshold)
         var r = EpochRecord(split: "test", epoch: bestState.epoch, phase: config.phase(ofEpoch: bestState.epoch), lr: 0,

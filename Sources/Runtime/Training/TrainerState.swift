@@ -1,4 +1,7 @@
 import Foundation
+import Evaluation
+import Runtime
+import Formats
 
 /// Everything besides the tensors that a run needs to continue exactly: `trainer_state.json`
 /// of a checkpoint.
@@ -21,7 +24,7 @@ public struct TrainerState: Codable, Equatable, Sendable {
     /// Optimizer steps taken over the run (the LR schedule's step counter).
     public var optimizerSteps = 0
     /// AdamW step count of each parameter group (the phase that first trains it).
-    public var adamSteps = [0, 0, 0, 0]
+    public var adamSteps = [Int](repeating: 0, count: OptimizerInputs.groups)
     /// Training-mode forward passes in each phase: a BatchNorm's `num_batches_tracked` is the sum
     /// over the phases that train it.
     public var forwardsPerPhase = [0, 0, 0, 0]
@@ -105,7 +108,7 @@ public struct TrainerState: Codable, Equatable, Sendable {
             throw RuntimeError.io(path: path, problem: "trainer state format \(format), this runtime reads format \(currentFormat)")
         }
         do { return try JSONDecoder().decode(TrainerState.self, from: data) } catch {
-            throw RuntimeError.io(path: path, problem: "invalid trainer state: \(CompiledProgram.describe(error))")
+            throw RuntimeError.io(path: path, problem: "invalid trainer state: \(DecodingFailure.describe(error))")
         }
     }
 }

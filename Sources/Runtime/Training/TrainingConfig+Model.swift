@@ -1,5 +1,7 @@
 import Foundation
 import Graph
+import Data
+import Evaluation
 
 extension TrainingConfig {
     /// The network the configuration trains: `model.architecture` at `data.image_size`, batch
@@ -50,7 +52,7 @@ extension TrainingConfig {
     /// The value of `metrics.primary_metric` (or any name of `metricNames`) in a report; nil
     /// when undefined on this data (no positives, ...). The binary ones are malignant vs rest at
     /// the report's threshold.
-    public static func metric(_ name: String, of r: ClassificationReport) -> Double? {
+    public static func metric(_ name: String, of r: ClassificationMetrics) -> Double? {
         switch name {
         case "accuracy": return r.accuracy
         case "balanced_accuracy": return r.balancedAccuracy

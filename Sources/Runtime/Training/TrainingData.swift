@@ -1,4 +1,6 @@
 import Foundation
+import Data
+import Formats
 
 /// The three splits a run trains, validates and tests on: the folders `train/`, `val/`, `test/`
 /// of `paths.data_dir`, with a seeded stratified split of `train/` standing in for a missing

@@ -1,5 +1,9 @@
 import Foundation
 import Graph
+import Data
+import Evaluation
+import Formats
+import Runtime
 
 /// A whole `breastai-run train`: the run's identity, the data (checked before anything is
 /// compiled), the state (fresh, pretrained or resumed), the logs, the trainer, and the final test
@@ -125,10 +129,10 @@ public final class TrainingRun {
                                   resumeFrom: resumed, runID: runID, say: say, record: { try? log.metrics($0) })
             trainer.progress = progress
             if start.resumed == nil && start.initialWeights == nil {
-                // Random weights: frozen BatchNorms need statistics before phase 1 (see calibrateBatchNorm).
+                // Random weights: frozen BatchNorms need statistics before phase 1 (see reestimateBatchNormStatistics).
                 let batches = min(50, max(10, trainer.batchesPerEpoch))
                 say("estimating BatchNorm statistics of the randomly initialised network on \(batches) training batches")
-                try trainer.calibrateBatchNorm(batches: batches)
+                try trainer.reestimateBatchNormStatistics(batches: batches)
             }
             let steps = trainer.run.schedule.totalSteps
             if config.training.useEMA && Double(steps) < 1 / (1 - config.training.emaDecay) {
@@ -147,7 +151,7 @@ public final class TrainingRun {
         public var outcome: Trainer.Outcome
         public var best: TrainerState.Best
         public var test: EpochRecord?
-        public var testReport: ClassificationReport?
+        public var testReport: ClassificationMetrics?
     }
 
     /// Trains, then evaluates the best checkpoint on the test split (unless interrupted). An error

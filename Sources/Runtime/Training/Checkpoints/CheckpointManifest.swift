@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// `manifest.json` of a checkpoint: the run it belongs to and each file's size and SHA-256.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 extension CheckpointStore {
     /// Makes `backup` hold the same complete checkpoints and links as the primary folder, after a

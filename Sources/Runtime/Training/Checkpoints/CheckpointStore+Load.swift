@@ -1,5 +1,7 @@
 import Foundation
 import Graph
+import Formats
+import Runtime
 
 extension CheckpointStore {
     /// Loads checkpoint `url` into the model, EMA and Adam blocks of `state`, strictly: every file

@@ -1,5 +1,7 @@
 import Foundation
 import Graph
+import Formats
+import Runtime
 
 extension CheckpointStore {
     /// The run id of a writer; throws for a store opened `.read`.

@@ -1,5 +1,6 @@
 import Foundation
 import Graph
+import Formats
 
 /// A folder of training checkpoints that belongs to one run, written by one process at a time
 /// and recoverable from a crash at any step.
