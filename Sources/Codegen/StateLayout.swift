@@ -25,10 +25,6 @@ extension Manifest.StateLayout {
         self.init(parameters: parameters, buffers: buffers, parameterFloats: parameterFloats, modelFloats: offset)
     }
 
-    /// Bytes of the persistent state blocks: model and EMA (`modelFloats` each), gradients and the
-    /// two AdamW moments (`parameterFloats` each), 4 bytes a float.
-    public var stateBytes: Int { 4 * (2 * modelFloats + 3 * parameterFloats) }
-
     /// Offsets by name, parameters and buffers together (model-block offsets).
     public var offsets: [String: Int] {
         var d: [String: Int] = [:]
