@@ -68,11 +68,7 @@ public func compileArtifact(_ config: ModelConfig, phases: [Phase] = Phase.recip
                                   dumpAfter: dumpAfter.map { f in { f("eval", $0, $1) } })
     programs.append(eval)
 
-    let head: String
-    switch config.head {
-    case .torchvision: head = "torchvision"
-    case .breastAI(let cbam, let p): head = "breastai(cbam: \(cbam), dropout: \(p))"
-    }
+    let head = config.head.summary
     let title = [
         "BreastAI generated program: \(config.backbone.name) (\(config.variant.rawValue)), head \(head)",
         "batch \(config.batch), image \(config.imageSize)x\(config.imageSize), \(config.classes) classes, "

@@ -21,7 +21,7 @@ struct BreastAICompile: ParsableCommand {
             The C compiler is $CC (default gcc, else clang with libomp).
             """)
 
-    @Option(name: .long, help: "Model: S, M or tiny.")
+    @Option(name: .long, help: "Model: S, M, L or tiny.")
     var model: String = "S"
     @Option(name: .long, help: "Input height and width in pixels (default 512; tiny: 32).")
     var imageSize: Int?
@@ -41,7 +41,7 @@ struct BreastAICompile: ParsableCommand {
     var out: String?
     @Flag(name: .long, help: "Write the C sources and manifest but do not run the C compiler.")
     var emitOnly = false
-    @Option(name: .long, help: "Memory budget in GB for arena + state (default: S 6, M 12, tiny none).")
+    @Option(name: .long, help: "Memory budget in GB for arena + state (default: S 6, M 12, L and tiny none).")
     var memoryBudget: Double?
     @Flag(name: .long, help: "Emit and build even when the planned memory exceeds the budget.")
     var allowOverBudget = false
@@ -101,7 +101,7 @@ struct BreastAICompile: ParsableCommand {
             let lowered = try compileProgram(g, entry: graph, layout: layout) { p, after in
                 if p == pass { print(after.dump(), terminator: "") }
             }
-            if pass == .fuse { print(Report.kernelDump(lowered, functions: []), terminator: "") }
+            if pass == .fuse { print(CompilerListing.kernelDump(lowered, functions: []), terminator: "") }
             return
         }
         if summary {
@@ -126,7 +126,7 @@ struct BreastAICompile: ParsableCommand {
                                            options: EmitOptions(naiveKernels: naiveKernels))
         let emitSeconds = Date().timeIntervalSince(started)
         if dump {
-            for p in artifact.programs { print(Report.kernelDump(p, functions: artifact.calls[p.entry] ?? [])) }
+            for p in artifact.programs { print(CompilerListing.kernelDump(p, functions: artifact.calls[p.entry] ?? [])) }
             return
         }
         let budget = memoryBudget.map { Int($0 * 1e9) } ?? (config.batch == 4 && config.imageSize == 512 ? defaultBudget(config.variant) : nil)
@@ -134,12 +134,12 @@ struct BreastAICompile: ParsableCommand {
               + "\(config.classes) classes, head \(artifact.manifest.head)")
         print(artifact.summary(budget: budget))
         if let budget, let worst = artifact.memoryFigures.max(by: { $0.total < $1.total }), worst.total > budget, !allowOverBudget {
-            throw CodegenError.overBudget("\(worst.name) needs \(Report.bytes(worst.total)) (arena \(Report.bytes(worst.arena)) + state "
-                                          + "\(Report.bytes(worst.state))) > \(Report.bytes(budget)); pass --allow-over-budget or --memory-budget GB")
+            throw CodegenError.overBudget("\(worst.name) needs \(CompilerListing.bytes(worst.total)) (arena \(CompilerListing.bytes(worst.arena)) + state "
+                                          + "\(CompilerListing.bytes(worst.state))) > \(CompilerListing.bytes(budget)); pass --allow-over-budget or --memory-budget GB")
         }
         try artifact.write(to: dir)
         print(String(format: "emitted %@ (kernels.c %@, program.c %@, manifest.json) in %.1f s", dir.path,
-                     Report.bytes(artifact.kernels.utf8.count), Report.bytes(artifact.program.utf8.count), emitSeconds))
+                     CompilerListing.bytes(artifact.kernels.utf8.count), CompilerListing.bytes(artifact.program.utf8.count), emitSeconds))
         if emitOnly { return }
         let toolchain = try Toolchain.detect()
         print("building with \(toolchain.description) ...")

@@ -25,7 +25,7 @@ struct BreastAIRun: ParsableCommand {
 
 /// Options naming a model configuration and where its artifact lives.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .long, help: "Model: S, M or tiny.")
+    @Option(name: .long, help: "Model: S, M, L or tiny.")
     var model: String = "S"
     @Option(name: .long, help: "Input height and width in pixels (default 512; tiny: 32).")
     var imageSize: Int?
@@ -71,7 +71,7 @@ struct Forward: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Eval-mode logits for an NCHW float32 tensor named `input`, with weights from a torchvision-named state dict.",
         discussion: "Batch and image size come from the input. Example:\n  breastai-run forward --model S --plain-torchvision --classes 1000 --weights s.safetensors --input x.safetensors --output y.safetensors")
-    @Option(name: .long, help: "Model: S, M or tiny.")
+    @Option(name: .long, help: "Model: S, M, L or tiny.")
     var model: String = "S"
     @Option(name: .long, help: "Number of classes.")
     var classes: Int = 3
@@ -117,7 +117,7 @@ struct Step: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "K training steps (dropout, stochastic depth and augmentation off; AdamW as PyTorch) on an NCHW `input` and int64 `labels`.",
         discussion: "Prints one JSON line per step. Example:\n  breastai-run step --model S --plain-torchvision --weights w.safetensors --input x.safetensors --labels y.safetensors --steps 3 --output w3.safetensors")
-    @Option(name: .long, help: "Model: S, M or tiny.")
+    @Option(name: .long, help: "Model: S, M, L or tiny.")
     var model: String = "S"
     @Option(name: .long, help: "Number of classes.")
     var classes: Int = 3

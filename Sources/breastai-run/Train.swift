@@ -36,7 +36,7 @@ func consoleLine(_ line: String) {
 
 /// Options shared by `train` and `demo`: configuration overrides and where things go.
 struct TrainOptions: ParsableArguments {
-    @Option(name: .long, help: "Model: efficientnetv2_s, efficientnetv2_m (or S, M, tiny).")
+    @Option(name: .long, help: "Model: efficientnetv2_s, efficientnetv2_m, efficientnetv2_l (or S, M, L, tiny).")
     var model: String?
     @Option(name: .long, help: "Data folder with train/ (and val/, test/) class folders (paths.data_dir).")
     var data: String?

@@ -50,9 +50,9 @@ final class GeneratedCodeTests: XCTestCase {
             for p in artifact.programs { try p.plan.validate() }
             let budget = defaultBudget(variant)!
             for f in artifact.memoryFigures {
-                XCTAssertLessThanOrEqual(f.total, budget, "\(variant) \(f.name): \(Report.bytes(f.total)) > \(Report.bytes(budget))")
+                XCTAssertLessThanOrEqual(f.total, budget, "\(variant) \(f.name): \(CompilerListing.bytes(f.total)) > \(CompilerListing.bytes(budget))")
                 XCTAssertGreaterThanOrEqual(f.arena, f.lowerBound)
-                print("\(variant) \(f.name): arena \(Report.bytes(f.arena)), lower bound \(Report.bytes(f.lowerBound)), total \(Report.bytes(f.total))")
+                print("\(variant) \(f.name): arena \(CompilerListing.bytes(f.arena)), lower bound \(CompilerListing.bytes(f.lowerBound)), total \(CompilerListing.bytes(f.total))")
             }
         }
     }

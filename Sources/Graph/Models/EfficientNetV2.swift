@@ -43,6 +43,9 @@ public struct BackboneSpec: Hashable, Codable, Sendable {
     public var headHidden: [Int]
     /// Resolution torchvision evaluates the pretrained weights at (for information).
     public var evalResolution: Int
+    /// Bytes one training step (arena and state) may use at batch 4, 512x512 (DESIGN.md: S 6 GB,
+    /// M 12 GB); nil: no budget. `breastai-compile` refuses a plan over it.
+    public var memoryBudget: Int? = nil
 
     public var stemChannels: Int { stages[0].inChannels }
     public var featureModules: Int { stages.count + 2 }
@@ -56,7 +59,7 @@ public struct BackboneSpec: Hashable, Codable, Sendable {
         StageSpec(.mbConv, expand: 4, stride: 2, in: 64, out: 128, layers: 6),
         StageSpec(.mbConv, expand: 6, stride: 1, in: 128, out: 160, layers: 9),
         StageSpec(.mbConv, expand: 6, stride: 2, in: 160, out: 256, layers: 15),
-    ], lastChannel: 1280, dropout: 0.2, stochasticDepthProb: 0.2, headHidden: [512, 256], evalResolution: 384)
+    ], lastChannel: 1280, dropout: 0.2, stochasticDepthProb: 0.2, headHidden: [512, 256], evalResolution: 384, memoryBudget: 6_000_000_000)
 
     /// `efficientnet_v2_m`: 57 blocks, 54,139,356 parameters with 1000 classes.
     public static let m = BackboneSpec(name: "efficientnet_v2_m", stages: [
@@ -67,7 +70,7 @@ public struct BackboneSpec: Hashable, Codable, Sendable {
         StageSpec(.mbConv, expand: 6, stride: 1, in: 160, out: 176, layers: 14),
         StageSpec(.mbConv, expand: 6, stride: 2, in: 176, out: 304, layers: 18),
         StageSpec(.mbConv, expand: 6, stride: 1, in: 304, out: 512, layers: 5),
-    ], lastChannel: 1280, dropout: 0.3, stochasticDepthProb: 0.2, headHidden: [512, 256], evalResolution: 480)
+    ], lastChannel: 1280, dropout: 0.3, stochasticDepthProb: 0.2, headHidden: [512, 256], evalResolution: 480, memoryBudget: 12_000_000_000)
 
     /// `efficientnet_v2_l`: 79 blocks, 118,515,272 parameters with 1000 classes. torchvision's
     /// builder passes dropout 0.4 and keeps `EfficientNet`'s default stochastic depth 0.2 (the

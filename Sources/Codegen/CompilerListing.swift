@@ -2,7 +2,7 @@ import Foundation
 import Graph
 
 /// Human-readable listings of what the compiler did.
-public enum Report {
+public enum CompilerListing {
     /// Bytes as "1.23 GB" / "45.6 MB".
     public static func bytes(_ b: Int) -> String {
         let x = Double(b)
@@ -100,25 +100,19 @@ extension Artifact {
         lines.append("memory    arena       lower bound  above it  no reuse    + state + io  = total      budget")
         for f in memoryFigures {
             let above = f.lowerBound > 0 ? String(format: "%+.1f%%", 100 * Double(f.arena - f.lowerBound) / Double(f.lowerBound)) : "-"
-            let verdict = budget.map { f.total <= $0 ? "ok (\(Report.bytes($0)))" : "OVER \(Report.bytes($0))" } ?? "-"
+            let verdict = budget.map { f.total <= $0 ? "ok (\(CompilerListing.bytes($0)))" : "OVER \(CompilerListing.bytes($0))" } ?? "-"
             lines.append([f.name.padding(toLength: 8, withPad: " ", startingAt: 0),
-                          Report.bytes(f.arena).padding(toLength: 11, withPad: " ", startingAt: 0),
-                          Report.bytes(f.lowerBound).padding(toLength: 12, withPad: " ", startingAt: 0),
+                          CompilerListing.bytes(f.arena).padding(toLength: 11, withPad: " ", startingAt: 0),
+                          CompilerListing.bytes(f.lowerBound).padding(toLength: 12, withPad: " ", startingAt: 0),
                           above.padding(toLength: 8, withPad: " ", startingAt: 0),
-                          Report.bytes(f.noReuse).padding(toLength: 11, withPad: " ", startingAt: 0),
-                          Report.bytes(f.state + f.io).padding(toLength: 13, withPad: " ", startingAt: 0),
-                          Report.bytes(f.total).padding(toLength: 11, withPad: " ", startingAt: 0), verdict].joined(separator: " "))
+                          CompilerListing.bytes(f.noReuse).padding(toLength: 11, withPad: " ", startingAt: 0),
+                          CompilerListing.bytes(f.state + f.io).padding(toLength: 13, withPad: " ", startingAt: 0),
+                          CompilerListing.bytes(f.total).padding(toLength: 11, withPad: " ", startingAt: 0), verdict].joined(separator: " "))
         }
         return lines.joined(separator: "\n")
     }
 }
 
-/// The default memory budget of a model at batch 4, 512x512: S 6 GB, M 12 GB (DESIGN.md).
-public func defaultBudget(_ variant: ModelVariant) -> Int? {
-    switch variant {
-    case .s: return 6_000_000_000
-    case .m: return 12_000_000_000
-    case .l: return nil  // DESIGN.md sets no budget for L
-    case .tiny: return nil
-    }
-}
+/// The default memory budget of a model at batch 4, 512x512: its stage table's `memoryBudget`
+/// (S 6 GB, M 12 GB, DESIGN.md; none for L and tiny).
+public func defaultBudget(_ variant: ModelVariant) -> Int? { variant.backbone.memoryBudget }
