@@ -96,33 +96,68 @@ final class CLITrustTests: XCTestCase {
         XCTAssertTrue(matching.contains { $0.contains("Phase") })
     }
 
-    /// Item 10: SIGTERM (a scheduler, `kill`) stops like Ctrl-C: a checkpoint at the next optimizer step, exit 130.
-    func testSIGTERMWritesACheckpoint() throws {
+    /// Item 4: `--resume /other/run/checkpoints/epoch-N` started from another folder wrote into
+    /// the current folder's paths. Now the run continues in the folder holding the checkpoint,
+    /// nothing appears in the working folder, and the result equals the uninterrupted run's.
+    func testResumeByPathFromAnotherFolderContinuesThere() throws {
         let root = try trainedWorkspace()
-        let log = root.appendingPathComponent("sigterm.out")
-        let p = try CommandLineHarness.start(Self.trainArguments(root, checkpoints: "ckpt-term", epochs: 300), in: root, outputTo: log)
-        let latest = root.appendingPathComponent("ckpt-term/latest")
-        let deadline = Date().addingTimeInterval(300)
-        while p.isRunning && Date() < deadline && (try? FileManager.default.destinationOfSymbolicLink(atPath: latest.path)) == nil { usleep(50_000) }
-        XCTAssertTrue(p.isRunning, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
-        let first = try FileManager.default.destinationOfSymbolicLink(atPath: latest.path)
-        kill(p.processIdentifier, SIGTERM)
-        p.waitUntilExit()
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        XCTAssertEqual(p.terminationStatus, 130, output)
-        XCTAssertTrue(output.contains("stopping at the next step boundary"), output)
-        XCTAssertTrue(output.contains("--resume"), output)
-        let last = try FileManager.default.destinationOfSymbolicLink(atPath: latest.path)
-        // A signal between an epoch's checkpoint and the next step stops at that boundary: the
-        // checkpoint already holds the state, and the run says so. Otherwise a new one was written.
-        if last == first {
-            XCTAssertTrue(output.contains("interrupted after epoch"), "no checkpoint was written after the signal: \(output)")
-        } else {
-            XCTAssertTrue(output.contains("interrupted: checkpoint") || output.contains("interrupted after epoch"), output)
+        let copy = root.appendingPathComponent("copied-run")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("ckpt"), to: copy)
+        let elsewhere = root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: copy.path).filter { CheckpointStore.order(of: $0) != nil }
+            .sorted { CheckpointStore.order(of: $0)! < CheckpointStore.order(of: $1)! }
+        let oldest = try XCTUnwrap(names.first), last = try XCTUnwrap(names.last)
+        XCTAssertNotEqual(oldest, last)
+        func inode(_ url: URL) throws -> Int { try XCTUnwrap(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int) }
+        let lastModel = copy.appendingPathComponent(last).appendingPathComponent(CheckpointStore.modelFile)
+        let inodeBefore = try inode(lastModel)
+        let original = CommandLineHarness.snapshot(root.appendingPathComponent("ckpt"))
+        let r = try CommandLineHarness.run(["train", "--resume", copy.appendingPathComponent(oldest).path,
+                                            "--logs-dir", root.appendingPathComponent("copied-logs").path,
+                                            "--cache-dir", root.appendingPathComponent("cache").path,
+                                            "--artifact", Self.artifact(root).path], in: elsewhere)
+        XCTAssertTrue(r.succeeded, r.output)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).filter { !$0.hasPrefix(".cli-") }, [],
+                       "the resumed run wrote into the working folder")
+        XCTAssertNotEqual(try inode(lastModel), inodeBefore, "\(last) was not written again in the copied folder")
+        XCTAssertEqual(CommandLineHarness.snapshot(root.appendingPathComponent("ckpt")), original, "the original run was touched")
+        for file in [CheckpointStore.modelFile, CheckpointStore.emaFile, CheckpointStore.optimizerFile] {
+            XCTAssertEqual(try Data(contentsOf: copy.appendingPathComponent(last).appendingPathComponent(file)),
+                           try Data(contentsOf: root.appendingPathComponent("ckpt").appendingPathComponent(last).appendingPathComponent(file)),
+                           "\(last)/\(file) differs from the uninterrupted run's")
         }
-        let state = try TrainerState.decode(try Data(contentsOf: root.appendingPathComponent("ckpt-term").appendingPathComponent(last)
-                                                                        .appendingPathComponent(CheckpointStore.trainerStateFile)), path: last)
-        XCTAssertEqual(state.epoch < 300, true)
-        XCTAssertNotNil(state.runID)
+    }
+
+    /// Item 10: SIGTERM (a scheduler, `kill`) and SIGHUP (a closed terminal) stop like Ctrl-C: a checkpoint at the next optimizer step, exit 130.
+    func testSIGTERMAndSIGHUPWriteACheckpoint() throws {
+        let root = try trainedWorkspace()
+        for (sig, tag) in [(SIGTERM, "term"), (SIGHUP, "hup")] {
+            let log = root.appendingPathComponent("sig\(tag).out")
+            let p = try CommandLineHarness.start(Self.trainArguments(root, checkpoints: "ckpt-\(tag)", epochs: 300), in: root, outputTo: log)
+            let latest = root.appendingPathComponent("ckpt-\(tag)/latest")
+            let deadline = Date().addingTimeInterval(300)
+            while p.isRunning && Date() < deadline && (try? FileManager.default.destinationOfSymbolicLink(atPath: latest.path)) == nil { usleep(50_000) }
+            XCTAssertTrue(p.isRunning, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+            let first = try FileManager.default.destinationOfSymbolicLink(atPath: latest.path)
+            kill(p.processIdentifier, sig)
+            p.waitUntilExit()
+            let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            XCTAssertEqual(p.terminationStatus, 130, output)
+            XCTAssertTrue(output.contains("stopping at the next step boundary"), output)
+            XCTAssertTrue(output.contains("--resume"), output)
+            let last = try FileManager.default.destinationOfSymbolicLink(atPath: latest.path)
+            // A signal between an epoch's checkpoint and the next step stops at that boundary: the
+            // checkpoint already holds the state, and the run says so. Otherwise a new one was written.
+            if last == first {
+                XCTAssertTrue(output.contains("interrupted after epoch"), "no checkpoint was written after the signal: \(output)")
+            } else {
+                XCTAssertTrue(output.contains("interrupted: checkpoint") || output.contains("interrupted after epoch"), output)
+            }
+            let state = try TrainerState.decode(try Data(contentsOf: root.appendingPathComponent("ckpt-\(tag)").appendingPathComponent(last)
+                                                                            .appendingPathComponent(CheckpointStore.trainerStateFile)), path: last)
+            XCTAssertEqual(state.epoch < 300, true)
+            XCTAssertNotNil(state.runID)
+        }
     }
 }
