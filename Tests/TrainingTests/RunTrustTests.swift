@@ -178,6 +178,17 @@ final class RunTrustTests: XCTestCase {
         XCTAssertTrue(log.contains("RANDOM weights on purpose"), log)
     }
 
+    // Item 11/12 (and 14): a bad weights file is refused by name before the data pass and the compile.
+    func testBadWeightsFileFailsBeforeTheCompile() throws {
+        let bad = root.appendingPathComponent("imagenet.pth")
+        try Data("not a checkpoint at all".utf8).write(to: bad)
+        var o = options
+        o.start = .fresh(initWeights: bad)
+        let error = failBeforeCompile(try config(["model.pretrained": "true"]), o)
+        XCTAssertTrue("\(error!)".contains(bad.path), "\(error!)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("cache").path), "the data pass ran first")
+    }
+
     // Item 13: num_threads 8 ran 8 OpenMP threads on 2 cores.
     func testThreadsFitTheCores() {
         XCTAssertEqual(SystemThreads.resolve(configured: 8, cores: 2).threads, 2)

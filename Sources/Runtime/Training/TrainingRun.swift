@@ -87,6 +87,9 @@ public final class TrainingRun {
                 }
             }
 
+            // Pretrained weights are read (and a bad file refused) before the data pass and the compile.
+            let weights = try start.initialWeights.map { url in (url: url, source: try Weights.open(url)) }
+
             let cache = try ImageCache(directory: options.cacheDirectory, preprocessor: config.preprocessor)
             let data = try TrainingData.prepare(config: config, cache: cache, threads: options.preparationThreads,
                                                 progress: { split, done, total in progress?("preparing \(split)", done, total, []) })
@@ -117,16 +120,18 @@ public final class TrainingRun {
                 try log.truncateMetrics(keepingEpochsThrough: run.epoch)
             } else {
                 Initializer.initialize(state, head: config.modelConfig.head, seed: config.system.seed)
-                if let weights = start.initialWeights {
-                    let report = try Weights.load(try Weights.open(weights), into: state)
-                    say("initial weights \(weights.path): \(report.summary)")
+                if let weights {
+                    let report = try Weights.load(weights.source, into: state)
+                    say("initial weights \(weights.url.path): \(report.summary)")
                 }
                 state.copyModelToEMA()
             }
             var resumed = start.resumed
             resumed?.runID = runID
             trainer = try Trainer(config: config, program: program, state: state, data: data, cache: cache, store: store,
-                                  resumeFrom: resumed, runID: runID, say: say, record: { try? log.metrics($0) })
+                                  resumeFrom: resumed, runID: runID, say: say, record: { record in
+                                      do { try log.metrics(record) } catch { say("warning: \(error) (the epoch's record is not in metrics.jsonl)") }
+                                  })
             trainer.progress = progress
             if start.resumed == nil && start.initialWeights == nil {
                 // Random weights: frozen BatchNorms need statistics before phase 1 (see reestimateBatchNormStatistics).
