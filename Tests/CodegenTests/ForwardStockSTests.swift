@@ -16,32 +16,44 @@ final class ForwardStockSTests: XCTestCase {
 
     func testStockEfficientNetV2SEvalLogits() throws {
         let file = try SafeTensors(contentsOf: Self.fixture)
+        try Self.checkEvalLogits(file, variant: .s, name: "S", parameters: 21_458_488, batchNorms: 110, stateDictEntries: 782,
+                                 buffer: { e in try file.floats(e.name) })
+    }
+
+    /// The shared check of a stock-model fixture: the layout's counts against torchvision's
+    /// (`parameters` with 1000 classes, `batchNorms`, `stateDictEntries` with num_batches_tracked),
+    /// parameters from the formula (checked against the fixture's checksum), buffers from
+    /// `buffer`, loaded strictly by torchvision's names, then the compiled eval program's logits
+    /// against PyTorch's (max |diff| / max |ref| <= 1e-4).
+    static func checkEvalLogits(_ file: SafeTensors, variant: ModelVariant, name: String, parameters: Int, batchNorms: Int,
+                                stateDictEntries: Int, buffer: (Manifest.TensorEntry) throws -> [Float]) throws {
         XCTAssertEqual(file.metadata["format_version"], "1")
         let seed = try XCTUnwrap(UInt32(file.metadata["seed"] ?? ""), "fixture metadata has no seed")
         let expectedChecksum = try XCTUnwrap(UInt64(file.metadata["parameter_checksum"] ?? ""))
         let inputShape = try file.shape("input")
         XCTAssertEqual(inputShape, [2, 3, 64, 64])
 
-        let config = ModelConfig(variant: .s, classes: 1000, imageSize: inputShape[2], batch: inputShape[0], head: .torchvision)
+        let config = ModelConfig(variant: variant, classes: 1000, imageSize: inputShape[2], batch: inputShape[0], head: .torchvision)
         let layout = Manifest.StateLayout(config: config)
-        XCTAssertEqual(layout.parameterFloats, 21_458_488, "torchvision's efficientnet_v2_s(num_classes=1000) parameter count")
-        XCTAssertEqual(layout.buffers.count, 220, "running_mean and running_var of 110 BatchNorms")
-        XCTAssertEqual(layout.parameters.count + layout.buffers.count, 782 - 110, "state_dict entries without num_batches_tracked")
+        XCTAssertEqual(layout.parameterFloats, parameters, "torchvision's parameter count with 1000 classes")
+        XCTAssertEqual(layout.buffers.count, 2 * batchNorms, "running_mean and running_var of \(batchNorms) BatchNorms")
+        XCTAssertEqual(layout.parameters.count + layout.buffers.count, stateDictEntries - batchNorms, "state_dict entries without num_batches_tracked")
 
         // The state dict: parameters from the formula, buffers from the fixture, as one safetensors file.
-        var writer = SafeTensorsWriter(metadata: ["generator": "ForwardStockSTests"])
+        var writer = SafeTensorsWriter(metadata: ["generator": "ForwardStock\(name)Tests"])
         var checksum: UInt64 = 0
         for e in layout.parameters {
-            let values = Self.formulaValues(e.name, e.shape, seed: seed)
-            checksum &+= Self.checksum(values) &* (Self.fnv1a64(e.name) | 1)
+            let values = formulaValues(e.name, e.shape, seed: seed)
+            checksum &+= Self.checksum(values) &* (fnv1a64(e.name) | 1)
             try writer.add(e.name, floats: values, shape: e.shape)
         }
         XCTAssertEqual(checksum, expectedChecksum, "the parameter formula does not reproduce the fixture's parameters bit for bit")
-        for e in layout.buffers { try writer.add(e.name, floats: try file.floats(e.name), shape: try file.shape(e.name)) }
+        for e in layout.buffers { try writer.add(e.name, floats: try buffer(e), shape: e.shape) }
         let weights = try SafeTensors(data: writer.serialized(), path: "<formula state dict>")
+        writer = SafeTensorsWriter(metadata: [:])  // release the serialized copy's source
 
         let artifact = try compileArtifact(config, phases: [], loss: config.defaultLoss)
-        let (program, dir) = try Harness.load(artifact, name: "forward-s")
+        let (program, dir) = try Harness.load(artifact, name: "forward-\(name.lowercased())")
         defer { try? FileManager.default.removeItem(at: dir) }
         XCTAssertEqual(program.manifest.layout, layout)
         let state = try StateBlocks(layout: program.manifest.layout)
@@ -54,8 +66,8 @@ final class ForwardStockSTests: XCTestCase {
         let logits = try program.evaluate(images, state: state, arena: arena).logits
         let expected = try file.floats("eval_logits").map(Double.init)
         for i in 0..<4 { print("logit[\(i)] compiled \(logits[i]) PyTorch \(expected[i])") }
-        let ratio = Harness.compare("S eval logits vs PyTorch", logits, expected, rtol: 1e-4, atol: 0)
-        print("stock EfficientNetV2-S (1000 classes, 2x3x64x64): compiled eval logits vs PyTorch, "
+        let ratio = Harness.compare("\(name) eval logits vs PyTorch", logits, expected, rtol: 1e-4, atol: 0)
+        print("stock EfficientNetV2-\(name) (1000 classes, 2x3x64x64): compiled eval logits vs PyTorch, "
               + "max |diff| / max |ref| = \(ratio) (tolerance 1e-4; PyTorch float32 vs float64: \(file.metadata["float64_noise"] ?? "?"))")
     }
 
