@@ -60,6 +60,13 @@ final class RunTrustTests: XCTestCase {
         XCTAssertEqual(said, [], "same settings: reused")
         try DemoFolder.preparePhantoms(own, counts: [2, 1, 1], size: 64, seed: 1, say: { said.append($0) })
         XCTAssertEqual(said.count, 1)
+        // A file of the user's put into the demo's folder stops the rewrite, and stays.
+        let added = own.appendingPathComponent("train/benign/my_scan.png")
+        try Data("mine".utf8).write(to: added)
+        XCTAssertThrowsError(try DemoFolder.preparePhantoms(own, counts: [3, 1, 1], size: 64, seed: 1, say: { _ in })) {
+            XCTAssertTrue("\($0)".contains("my_scan.png"), "\($0)")
+        }
+        XCTAssertEqual(try Data(contentsOf: added), Data("mine".utf8))
     }
 
     // Item 1 (rerun): the demo replaces its own previous run's checkpoints, never another run's.
@@ -71,6 +78,22 @@ final class RunTrustTests: XCTestCase {
         try demo.removePreviousDemoRun(checkpoints, say: { _ in })
         XCTAssertTrue(FileManager.default.fileExists(atPath: checkpoints.path), "a run the demo did not start stays")
         try demo.remember(runID: "aaaaaaaaaaaa")
+        // Not while a process holds the folder.
+        let holder = try CheckpointStore(directory: checkpoints, access: .write(runID: "aaaaaaaaaaaa"))
+        XCTAssertThrowsError(try demo.removePreviousDemoRun(checkpoints, say: { _ in }))
+        holder.close()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: checkpoints.appendingPathComponent("run.json").path))
+        // Not with a file the run did not write in it.
+        let notes = checkpoints.appendingPathComponent("notes.txt")
+        try Data("mine".utf8).write(to: notes)
+        XCTAssertThrowsError(try demo.removePreviousDemoRun(checkpoints, say: { _ in })) { XCTAssertTrue("\($0)".contains("notes.txt"), "\($0)") }
+        XCTAssertEqual(try Data(contentsOf: notes), Data("mine".utf8))
+        try FileManager.default.removeItem(at: notes)
+        // Its own run's files only: removed.
+        try FileManager.default.createDirectory(at: checkpoints.appendingPathComponent("epoch-0001"), withIntermediateDirectories: true)
+        try Data("w".utf8).write(to: checkpoints.appendingPathComponent("epoch-0001/model.safetensors"))
+        try Data("{}".utf8).write(to: checkpoints.appendingPathComponent("epoch-0001.calibration.json"))
+        try FileManager.default.createSymbolicLink(atPath: checkpoints.appendingPathComponent("latest").path, withDestinationPath: "epoch-0001")
         try demo.removePreviousDemoRun(checkpoints, say: { _ in })
         XCTAssertFalse(FileManager.default.fileExists(atPath: checkpoints.path))
     }
