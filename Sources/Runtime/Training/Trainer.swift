@@ -37,6 +37,30 @@ public final class Trainer {
     private let record: (EpochRecord) -> Void
     /// Draws the progress line: (done, total, fields).
     public var progress: ((String, Int, Int, [(String, String)]) -> Void)?
+    /// Called after every optimizer step (progress files, event logs); must be quick.
+    public var onStep: ((StepEvent) -> Void)?
+    /// Called after each epoch's validation with its record (after metrics.jsonl has it).
+    public var onEpoch: ((EpochRecord) -> Void)?
+
+    /// One optimizer step, as observers see it.
+    public struct StepEvent: Sendable {
+        public var epoch: Int
+        public var epochs: Int
+        public var phase: Int
+        /// Micro-batches done in this epoch, of `batchesPerEpoch`.
+        public var batch: Int
+        public var batchesPerEpoch: Int
+        /// Optimizer steps done in the run (this one included).
+        public var optimizerStep: Int
+        /// The mean training loss of the epoch so far.
+        public var loss: Double
+        public var lr: Double
+        /// Training seconds of this epoch so far (validation not counted).
+        public var epochSeconds: Double
+        public var imagesPerSecond: Double?
+        /// The remaining training seconds of the run at this epoch's pace (validation not counted).
+        public var runSecondsLeft: Double
+    }
 
     /// How a call to `train` ended.
     public enum Outcome: Equatable, Sendable {
@@ -209,11 +233,18 @@ public final class Trainer {
                     run.partial.seconds = elapsed
                     // The run's ETA: this epoch's seconds per micro-batch over the remaining ones (validation not counted).
                     let left = (config.training.epochs - epoch) * perEpoch + perEpoch - b - 1
+                    let meanLoss = run.partial.loss / Double(run.partial.batches)
+                    let secondsLeft = elapsed / Double(run.partial.batches) * Double(left)
                     progress?("epoch \(epoch)/\(config.training.epochs)", b + 1, perEpoch, [
-                        ("loss", String(format: "%.4f", run.partial.loss / Double(run.partial.batches))),
+                        ("loss", String(format: "%.4f", meanLoss)),
                         ("lr", String(format: "%.2e", lr)),
-                        ("run ETA", ProgressBar.formatDuration(elapsed / Double(run.partial.batches) * Double(left))),
+                        ("run ETA", ProgressBar.formatDuration(secondsLeft)),
                     ])
+                    onStep?(StepEvent(epoch: epoch, epochs: config.training.epochs, phase: phaseNumber, batch: b + 1,
+                                      batchesPerEpoch: perEpoch, optimizerStep: run.optimizerSteps, loss: meanLoss, lr: lr,
+                                      epochSeconds: elapsed,
+                                      imagesPerSecond: elapsed > 0 ? Double(run.partial.images) / elapsed : nil,
+                                      runSecondsLeft: secondsLeft))
                     if interrupted() && b + 1 < perEpoch {
                         let name = CheckpointStore.stepName(epoch: epoch, step: (b + 1 + accumulation - 1) / accumulation)
                         let url = try saveCheckpoint(name)
@@ -286,6 +317,7 @@ public final class Trainer {
         let name = Trainer.checkpointName(epoch: epoch)
         if isBest { run.best.value = value; run.best.epoch = epoch; run.best.checkpoint = name }
         record(r)
+        onEpoch?(r)
         let loss = r.trainLoss.map { String(format: "%.4f", $0) } ?? "n/a"
         say("Epoch \(epoch)/\(config.training.epochs) · Phase \(phase) · lr \(String(format: "%.2e", lr)) · loss \(loss) · val "
             + r.summary(tracked: config.metrics.trackMetrics) + String(format: " · %.1f s", r.epochSeconds)
