@@ -1,0 +1,162 @@
+import Foundation
+import Formats
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A run's TensorBoard event files: `tensorboard --logdir <logs_dir>/tensorboard` shows one
+/// TensorBoard run per training run.
+///
+/// Each process start writes a new file `<logs_dir>/tensorboard/<run id>/events.out.tfevents.<unix
+/// time>.<host>.<pid>.<run id's last 8 characters>` (created exclusively: nothing existing is
+/// opened or overwritten); a resumed run has the same run id, so its files share the folder and
+/// TensorBoard joins them. Records (TFRecord framing, `TensorBoardEvent`):
+///
+/// | when | step | tags |
+/// | --- | --- | --- |
+/// | every optimizer step | optimizer step of the run | `train/loss_running` (the epoch's mean loss so far), `train/lr`, `train/images_per_sec` |
+/// | every epoch (after validation) | epoch | `val/loss` (NLL), `val/<metric>` for each metric defined on the data, `val/threshold`, `train/loss_epoch`, `epoch/phase`, `epoch/lr`, `epoch/seconds`, `epoch/images_per_sec` |
+/// | the first step of a phase, and of a process | epoch | text `phase` |
+///
+/// After a resume from a mid-epoch checkpoint the steps since that checkpoint are written again
+/// with the resumed values; TensorBoard shows the later file's points (its loader drops a tag's
+/// points at and after a step that goes back).
+///
+/// Writing never stops the run: the first failure (creating the file, a full disk) is said once as
+/// a warning, and this process writes no more events (a record after a torn one would be unreadable).
+/// Each record is one `write(2)`; the file is fsynced after each epoch.
+public final class TensorBoardLog {
+    /// The events file; nil when it could not be created.
+    public private(set) var file: URL?
+    /// The first write error, if any.
+    public private(set) var firstError: Error?
+    /// The name written into the file header's `source_metadata.writer`.
+    public static let writerName = "breastai-run"
+
+    private var writer: TFRecordWriter?
+    private let clock: () -> Date
+    private let say: (String) -> Void
+    private let lock = NSLock()
+    private var lastPhase = 0
+
+    /// Creates the run's folder and events file and writes the header record; `say` receives the
+    /// one warning if anything fails.
+    public init(logsDirectory: URL, runID: String, say: @escaping (String) -> Void,
+                clock: @escaping () -> Date = Date.init, host: String = TensorBoardLog.hostName(),
+                pid: Int32 = getpid()) {
+        self.clock = clock
+        self.say = say
+        let folder = Self.folder(logsDirectory: logsDirectory, runID: runID)
+        do {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw RuntimeError.io(path: folder.path, problem: "cannot create the TensorBoard folder: \(error.localizedDescription)")
+            }
+            let now = clock()
+            let url = folder.appendingPathComponent(Self.fileName(time: now, host: host, pid: pid, runID: runID))
+            writer = try TFRecordWriter(creating: url.path)
+            file = url
+            try writer?.write(TensorBoardEvent.header(wallTime: now.timeIntervalSince1970, writer: Self.writerName).encoded())
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// The folder of a run's event files.
+    public static func folder(logsDirectory: URL, runID: String) -> URL {
+        logsDirectory.appendingPathComponent("tensorboard").appendingPathComponent(runID)
+    }
+
+    /// `events.out.tfevents.<unix seconds, 10 digits>.<host>.<pid>.<run id's last 8 characters>`
+    /// (TensorBoard reads every file whose name contains `tfevents`).
+    public static func fileName(time: Date, host: String, pid: Int32, runID: String) -> String {
+        let seconds = String(format: "%010lld", Int64(time.timeIntervalSince1970.rounded(.down)))
+        let safeHost = String(host.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        let short = String(runID.suffix(8)).map { $0 == "/" || $0 == "." ? "_" : $0 }
+        return "events.out.tfevents.\(seconds).\(safeHost.isEmpty ? "localhost" : safeHost).\(pid).\(String(short))"
+    }
+
+    /// The machine's name (gethostname(2); no DNS lookup).
+    public static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Makes `trainer` report its steps and epochs here, after any observer already installed.
+    public func install(on trainer: Trainer) {
+        let previousStep = trainer.onStep, previousEpoch = trainer.onEpoch
+        trainer.onStep = { [self] event in previousStep?(event); step(event) }
+        trainer.onEpoch = { [self] record in previousEpoch?(record); epoch(record) }
+    }
+
+    /// The records of one optimizer step (and the phase text at the first step of a phase).
+    public func step(_ e: Trainer.StepEvent) {
+        let startsPhase = lock.withLock {
+            defer { lastPhase = e.phase }
+            return e.phase != lastPhase
+        }
+        if startsPhase {
+            let first = e.batch <= 1 ? "starts at epoch \(e.epoch)" : "continues at epoch \(e.epoch), batch \(e.batch) (resumed)"
+            let text = "Phase \(e.phase) \(first) of \(e.epochs); optimizer step \(e.optimizerStep), LR \(String(format: "%.3g", e.lr))"
+            write([.text("phase", text)], step: Int64(e.epoch))
+        }
+        var values: [TensorBoardEvent.Value] = [.scalar("train/loss_running", Float(e.loss)), .scalar("train/lr", Float(e.lr))]
+        if let rate = e.imagesPerSecond { values.append(.scalar("train/images_per_sec", Float(rate))) }
+        write(values, step: Int64(e.optimizerStep))
+    }
+
+    /// The records of one epoch's validation, then fsync.
+    public func epoch(_ r: EpochRecord) {
+        write(Self.values(of: r), step: Int64(r.epoch))
+        lock.withLock {
+            guard let writer else { return }
+            do { try writer.sync() } catch { failLocked(error) }
+        }
+    }
+
+    /// An epoch record's scalars, in a fixed order (metrics by name).
+    static func values(of r: EpochRecord) -> [TensorBoardEvent.Value] {
+        var values: [TensorBoardEvent.Value] = []
+        if let nll = r.nll { values.append(.scalar("val/loss", Float(nll))) }
+        for (name, value) in r.metrics.sorted(by: { $0.key < $1.key }) { values.append(.scalar("val/\(name)", Float(value))) }
+        values.append(.scalar("val/threshold", Float(r.threshold)))
+        if let loss = r.trainLoss { values.append(.scalar("train/loss_epoch", Float(loss))) }
+        values.append(.scalar("epoch/phase", Float(r.phase)))
+        values.append(.scalar("epoch/lr", Float(r.lr)))
+        values.append(.scalar("epoch/seconds", Float(r.epochSeconds)))
+        if let rate = r.imagesPerSecond { values.append(.scalar("epoch/images_per_sec", Float(rate))) }
+        return values
+    }
+
+    /// Closes the file; later records are not written.
+    public func close() {
+        lock.withLock { writer?.close(); writer = nil }
+    }
+
+    // MARK: - Failures
+
+    private func write(_ values: [TensorBoardEvent.Value], step: Int64) {
+        let record = TensorBoardEvent(wallTime: clock().timeIntervalSince1970, step: step, content: .summary(values)).encoded()
+        lock.withLock {
+            guard let writer else { return }
+            do { try writer.write(record) } catch { failLocked(error) }
+        }
+    }
+
+    private func fail(_ error: Error) {
+        lock.withLock { failLocked(error) }
+    }
+
+    /// Keeps the first error, warns once, and stops writing (the lock is held).
+    private func failLocked(_ error: Error) {
+        writer?.close()
+        writer = nil
+        guard firstError == nil else { return }
+        firstError = error
+        say("warning: TensorBoard events are not written from here on: \(error) (training continues; training.log, metrics.jsonl and checkpoints are not affected)")
+    }
+}
