@@ -24,6 +24,12 @@ public final class TFRecordWriter {
         }
     }
 
+    /// Writes to an open descriptor, which the writer now owns (tests: a descriptor of `/dev/full`).
+    package init(adopting descriptor: Int32, path: String) {
+        self.path = path
+        fd = descriptor
+    }
+
     deinit { close() }
 
     /// Appends `data` as one framed record.

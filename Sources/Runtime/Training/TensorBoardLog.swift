@@ -10,8 +10,8 @@ import Darwin
 /// TensorBoard run per training run.
 ///
 /// Each process start writes a new file `<logs_dir>/tensorboard/<run id>/events.out.tfevents.<unix
-/// time>.<host>.<pid>.<run id's last 8 characters>` (created exclusively: nothing existing is
-/// opened or overwritten); a resumed run has the same run id, so its files share the folder and
+/// time>.<host>.<pid>.<run id's last 8 characters>` (`.2`, `.3`, ... appended if that name is
+/// taken; created exclusively: nothing existing is opened or overwritten); a resumed run has the same run id, so its files share the folder and
 /// TensorBoard joins them. Records (TFRecord framing, `TensorBoardEvent`):
 ///
 /// | when | step | tags |
@@ -43,23 +43,39 @@ public final class TensorBoardLog {
 
     /// Creates the run's folder and events file and writes the header record; `say` receives the
     /// one warning if anything fails.
-    public init(logsDirectory: URL, runID: String, say: @escaping (String) -> Void,
-                clock: @escaping () -> Date = Date.init, host: String = TensorBoardLog.hostName(),
-                pid: Int32 = getpid()) {
-        self.clock = clock
-        self.say = say
+    public convenience init(logsDirectory: URL, runID: String, say: @escaping (String) -> Void,
+                            clock: @escaping () -> Date = Date.init, host: String = TensorBoardLog.hostName(),
+                            pid: Int32 = getpid()) {
         let folder = Self.folder(logsDirectory: logsDirectory, runID: runID)
+        let now = clock()
+        let name = Self.fileName(time: now, host: host, pid: pid, runID: runID)
         do {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
                 throw RuntimeError.io(path: folder.path, problem: "cannot create the TensorBoard folder: \(error.localizedDescription)")
             }
-            let now = clock()
-            let url = folder.appendingPathComponent(Self.fileName(time: now, host: host, pid: pid, runID: runID))
-            writer = try TFRecordWriter(creating: url.path)
-            file = url
-            try writer?.write(TensorBoardEvent.header(wallTime: now.timeIntervalSince1970, writer: Self.writerName).encoded())
+            // A second log of the same process in the same second (a run resumed in-process) gets `.2`, `.3`, ...
+            let free = ([name] + (2 ... 99).map { "\(name).\($0)" }).first {
+                !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+            } ?? name
+            let url = folder.appendingPathComponent(free)
+            self.init(writer: .success(try TFRecordWriter(creating: url.path)), file: url, wallTime: now, say: say, clock: clock)
+        } catch {
+            self.init(writer: .failure(error), file: nil, wallTime: now, say: say, clock: clock)
+        }
+    }
+
+    /// Writes the header to `writer`, or warns of its failure.
+    init(writer: Result<TFRecordWriter, Error>, file: URL?, wallTime: Date, say: @escaping (String) -> Void,
+         clock: @escaping () -> Date) {
+        self.clock = clock
+        self.say = say
+        self.file = file
+        do {
+            let writer = try writer.get()
+            self.writer = writer
+            try writer.write(TensorBoardEvent.header(wallTime: wallTime.timeIntervalSince1970, writer: Self.writerName).encoded())
         } catch {
             fail(error)
         }
@@ -93,15 +109,18 @@ public final class TensorBoardLog {
         trainer.onEpoch = { [self] record in previousEpoch?(record); epoch(record) }
     }
 
-    /// The records of one optimizer step (and the phase text at the first step of a phase).
+    /// The records of one optimizer step (and the phase text at the first step of a phase, or of
+    /// a resumed process).
     public func step(_ e: Trainer.StepEvent) {
-        let startsPhase = lock.withLock {
+        let (startsPhase, firstInProcess) = lock.withLock {
             defer { lastPhase = e.phase }
-            return e.phase != lastPhase
+            return (e.phase != lastPhase, lastPhase == 0)
         }
         if startsPhase {
-            let first = e.batch <= 1 ? "starts at epoch \(e.epoch)" : "continues at epoch \(e.epoch), batch \(e.batch) (resumed)"
-            let text = "Phase \(e.phase) \(first) of \(e.epochs); optimizer step \(e.optimizerStep), LR \(String(format: "%.3g", e.lr))"
+            let lr = String(format: "%.3g", e.lr)
+            let text = firstInProcess && e.optimizerStep > 1
+                ? "Resumed in phase \(e.phase) at epoch \(e.epoch) of \(e.epochs), batch \(e.batch) of \(e.batchesPerEpoch); optimizer step \(e.optimizerStep), LR \(lr)"
+                : "Phase \(e.phase) starts at epoch \(e.epoch) of \(e.epochs); optimizer step \(e.optimizerStep), LR \(lr)"
             write([.text("phase", text)], step: Int64(e.epoch))
         }
         var values: [TensorBoardEvent.Value] = [.scalar("train/loss_running", Float(e.loss)), .scalar("train/lr", Float(e.lr))]
