@@ -6,12 +6,14 @@ import XCTest
 
 /// The TensorBoard events of whole tiny runs, read back with the TFRecord reader and Event decoder
 /// (both checked against tensorboard's own file in FormatsTests): every optimizer step and epoch is
-/// there with the values of metrics.jsonl and of the LR schedule, a run stopped mid-epoch and resumed
-/// writes a second file that continues the first with the same values as the uninterrupted run, and
-/// `logging.tensorboard: false` writes nothing.
+/// there with the values of metrics.jsonl and of the LR schedule; a run that went on past its
+/// checkpoint and is resumed from it (as after a crash) writes a second file whose restart marker
+/// drops the repeated steps, leaving the uninterrupted run's values; `logging.tensorboard: false`
+/// writes nothing.
 extension TrainingRunTests {
-    /// Scalars by tag, step -> value, over every events file of `folder` in name order (a later
-    /// file's point at a step replaces an earlier one, as TensorBoard shows it); texts as (step, text).
+    /// Scalars by tag, step -> value, over every events file of `folder` in name order, as
+    /// TensorBoard shows them: a restart marker (`SessionLog.START`) at step s drops every earlier
+    /// point at s and after. Texts as (step, text).
     func tensorBoard(_ folder: URL) throws -> (files: [String], scalars: [String: [Int64: Float]], texts: [(Int64, String)]) {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         var scalars: [String: [Int64: Float]] = [:], texts: [(Int64, String)] = []
@@ -22,6 +24,11 @@ extension TrainingRunTests {
             let events = try records.map { try TensorBoardEvent(protobuf: $0) }
             XCTAssertEqual(events.first?.content, .fileVersion("brain.Event:2", writer: "breastai-run"), name)
             for event in events.dropFirst() {
+                if event.content == .sessionStart {
+                    for tag in scalars.keys { scalars[tag] = scalars[tag]!.filter { $0.key < event.step } }
+                    texts.removeAll { $0.0 >= event.step }
+                    continue
+                }
                 guard case .summary(let values) = event.content else { XCTFail("\(name): a second header"); continue }
                 for value in values {
                     switch value.data {
@@ -52,15 +59,16 @@ extension TrainingRunTests {
             XCTAssertEqual(tb.scalars["train/lr"]?[s], Float(r1.trainer.run.schedule.lr(step: Int(s) - 1)), "lr at step \(s)")
         }
         XCTAssertTrue(tb.scalars["train/loss_running"]!.values.allSatisfy { $0.isFinite && $0 > 0 })
-        XCTAssertEqual(tb.texts.map(\.0), [1, 2, 3, 4])
+        XCTAssertEqual(tb.texts.map(\.0), [1, 4, 7, 10])
         XCTAssertEqual(tb.texts.map { String($0.1.prefix(25)) }, (1 ... 4).map { "Phase \($0) starts at epoch \($0)" })
-        // Each epoch's scalars are metrics.jsonl's values of that epoch.
+        // Each epoch's scalars are metrics.jsonl's values of that epoch, at its last optimizer step.
         let text = try String(contentsOf: straight.appendingPathComponent("logs/metrics.jsonl"), encoding: .utf8)
         let records = try text.split(separator: "\n").map { try JSONDecoder().decode(EpochRecord.self, from: Data($0.utf8)) }
             .filter { $0.split == "val" }
         XCTAssertEqual(records.map(\.epoch), [1, 2, 3, 4])
         for r in records {
-            let e = Int64(r.epoch)
+            let e = Int64(3 * r.epoch)
+            XCTAssertEqual(tb.scalars["epoch/epoch"]?[e], Float(r.epoch))
             XCTAssertEqual(tb.scalars["val/loss"]?[e], r.nll.map(Float.init), "epoch \(e)")
             XCTAssertEqual(tb.scalars["train/loss_epoch"]?[e], r.trainLoss.map(Float.init), "epoch \(e)")
             XCTAssertEqual(tb.scalars["epoch/phase"]?[e], Float(r.phase))
@@ -72,16 +80,24 @@ extension TrainingRunTests {
             XCTAssertEqual(tb.scalars[tag]?.count, 4, tag)
         }
 
-        // Stopped after the first optimizer step of epoch 3, then resumed: a second file continues the first.
-        let (r2, s2, _) = try run(resumed, start: .fresh(initWeights: nil), interruptWhen: { $0.optimizerSteps == 7 })
+        // A run that went on to step 8 after its epoch-2 checkpoint and is resumed from that
+        // checkpoint (as after a crash): steps 7 and 8 are written again in a second file.
+        let (r2, s2, _) = try run(resumed, start: .fresh(initWeights: nil), interruptWhen: { $0.optimizerSteps == 8 })
         guard case .interrupted = s2.outcome else { return XCTFail("expected an interruption, got \(s2.outcome)") }
-        let (r3, _, _) = try run(resumed, start: .resume("latest"))
+        let (r3, _, _) = try run(resumed, start: .resume("epoch-0002"))
         XCTAssertEqual(r2.runID, r3.runID)
         let folder = TensorBoardLog.folder(logsDirectory: resumed.appendingPathComponent("logs"), runID: r3.runID)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(files.count, 2)
+        let firstFile = try TFRecord.records(in: [UInt8](try Data(contentsOf: folder.appendingPathComponent(files[0]))), path: files[0])
+        let secondFile = try TFRecord.records(in: [UInt8](try Data(contentsOf: folder.appendingPathComponent(files[1]))), path: files[1])
+        XCTAssertEqual(try firstFile.records.map { try TensorBoardEvent(protobuf: $0).step }.max(), 8)
+        let restart = try TensorBoardEvent(protobuf: secondFile.records[1])
+        XCTAssertEqual(restart.content, .sessionStart)
+        XCTAssertEqual(restart.step, 7)
         let first = try tensorBoard(folder)
-        XCTAssertEqual(first.files.count, 2)
-        XCTAssertEqual(first.texts.map(\.0), [1, 2, 3, 3, 4])
-        XCTAssertTrue(first.texts[3].1.hasPrefix("Resumed in phase 3 at epoch 3 of 4, batch 4 of 6; optimizer step 8"), first.texts[3].1)
+        XCTAssertEqual(first.texts.map(\.0), [1, 4, 7, 10])
+        XCTAssertTrue(first.texts[2].1.hasPrefix("Resumed in phase 3 at epoch 3 of 4, batch 2 of 6; optimizer step 7"), first.texts[2].1)
         // Resuming is bit-identical, so every value but the timings equals the uninterrupted run's.
         let timings: Set<String> = ["train/images_per_sec", "epoch/seconds", "epoch/images_per_sec"]
         XCTAssertEqual(Set(first.scalars.keys), Set(tb.scalars.keys))

@@ -51,8 +51,10 @@ final class TensorBoardEventTests: XCTestCase {
         let header = TensorBoardEvent(wallTime: first["wall_time"] as! Double,
                                       content: .fileVersion(first["file_version"] as! String, writer: first["writer"] as? String))
         let events = (json["events"] as! [[String: Any]]).map { e in
-            TensorBoardEvent(wallTime: e["wall_time"] as! Double, step: (e["step"] as! NSNumber).int64Value,
-                             content: .summary((e["values"] as! [[String: Any]]).map { v in
+            e["session_start"] as? Bool == true
+                ? TensorBoardEvent(wallTime: e["wall_time"] as! Double, step: (e["step"] as! NSNumber).int64Value, content: .sessionStart)
+                : TensorBoardEvent(wallTime: e["wall_time"] as! Double, step: (e["step"] as! NSNumber).int64Value,
+                                   content: .summary((e["values"] as! [[String: Any]]).map { v in
                 let tag = v["tag"] as! String
                 if v["kind"] as! String == "text" { return .text(tag, v["value"] as! String) }
                 switch v["value"] {

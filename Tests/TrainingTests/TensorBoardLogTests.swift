@@ -62,7 +62,8 @@ final class TensorBoardLogTests: XCTestCase {
         XCTAssertEqual(warnings, [])
 
         let events = try Self.events(file)
-        XCTAssertEqual(events.map(\.step), [0, 1, 1, 2, 1, 2, 3])
+        // One x axis: the optimizer step; the epoch's records at its last step (2).
+        XCTAssertEqual(events.map(\.step), [0, 1, 1, 2, 2, 3, 3])
         XCTAssertEqual(events.map(\.wallTime), [1_764_800_000.5, 1_764_800_001.5, 1_764_800_001.5, 1_764_800_002.5,
                                                 1_764_800_003.5, 1_764_800_004.5, 1_764_800_004.5])
         XCTAssertEqual(events[0].content, .fileVersion("brain.Event:2", writer: "breastai-run"))
@@ -73,7 +74,7 @@ final class TensorBoardLogTests: XCTestCase {
         XCTAssertEqual(Self.values(events[4]), [
             .scalar("val/loss", 0.5), .scalar("val/auc_roc", 0.875), .scalar("val/f1_weighted", 0.625),
             .scalar("val/sensitivity", 1), .scalar("val/threshold", 0.3125), .scalar("train/loss_epoch", 0.75),
-            .scalar("epoch/phase", 1), .scalar("epoch/lr", Float(0.00025)), .scalar("epoch/seconds", 3.5),
+            .scalar("epoch/epoch", 1), .scalar("epoch/phase", 1), .scalar("epoch/lr", Float(0.00025)), .scalar("epoch/seconds", 3.5),
             .scalar("epoch/images_per_sec", 20),
         ])
         XCTAssertEqual(Self.values(events[5]), [.text("phase", "Phase 2 starts at epoch 2 of 4; optimizer step 3, LR 5e-05")])
@@ -98,8 +99,12 @@ final class TensorBoardLogTests: XCTestCase {
                                                                               host: TensorBoardLog.hostName(), pid: 1, runID: runID))
         XCTAssertTrue(second.file!.lastPathComponent.hasPrefix("events.out.tfevents.1000000100."), second.file!.path)
         XCTAssertEqual(try Data(contentsOf: try XCTUnwrap(first.file)), before, "the first file is not touched")
+        // It starts with a restart marker at its first step, so TensorBoard drops the first file's
+        // points from there on (steps a crashed run did after its checkpoint are written again).
         let events = try Self.events(try XCTUnwrap(second.file))
-        XCTAssertEqual(Self.values(events[1]), [.text("phase", "Resumed in phase 1 at epoch 1 of 4, batch 4 of 6; optimizer step 2, LR 0.001")])
+        XCTAssertEqual(events.map(\.step), [0, 2, 2, 2])
+        XCTAssertEqual(events[1].content, .sessionStart)
+        XCTAssertEqual(Self.values(events[2]), [.text("phase", "Resumed in phase 1 at epoch 1 of 4, batch 4 of 6; optimizer step 2, LR 0.001")])
         // A second log started in the same second by the same process (a run resumed in-process)
         // takes the next free name and never opens the earlier file.
         let again = TensorBoardLog(logsDirectory: root, runID: runID, say: { XCTFail($0) },
@@ -108,7 +113,7 @@ final class TensorBoardLogTests: XCTestCase {
         again.close()
         XCTAssertEqual(again.file?.lastPathComponent, second.file!.lastPathComponent + ".2")
         XCTAssertEqual(try Self.events(try XCTUnwrap(second.file)).count, events.count)
-        XCTAssertEqual(try Self.events(try XCTUnwrap(again.file)).count, 3)
+        XCTAssertEqual(try Self.events(try XCTUnwrap(again.file)).count, 4)
     }
 
     func testAFailingWriteWarnsOnceAndTheRunGoesOn() throws {

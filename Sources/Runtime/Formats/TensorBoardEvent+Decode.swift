@@ -1,24 +1,30 @@
 extension TensorBoardEvent: ProtobufMessage {
     /// Decodes an `Event` with the fields `encoded()` writes; other fields are skipped, but a summary
-    /// value that is neither a `simple_value` nor a scalar string tensor is refused.
+    /// value that is neither a `simple_value` nor a scalar string tensor, or a session log other
+    /// than START, is refused.
     public init(protobuf bytes: [UInt8]) throws {
         var wallTime = 0.0, step: Int64 = 0
-        var version: String?, writer: String?, values: [Value]?
+        var version: String?, writer: String?, values: [Value]?, start = false
         for field in try ProtobufReader.fields(bytes) {
             switch field.number {
             case 1: wallTime = try field.double()
             case 2: step = try field.int()
             case 3: version = try field.string()
             case 5: values = (values ?? []) + (try Self.decodeSummary(field.payload()))
+            case 7:
+                let status = try ProtobufReader.fields(field.payload()).first { $0.number == 1 }?.int() ?? 0
+                guard status == 1 else { throw Protobuf.malformed(field.offset, "session_log status \(status); only START (1) is read") }
+                start = true
             case 10:
                 for f in try ProtobufReader.fields(field.payload()) where f.number == 1 { writer = try f.string() }
             default: continue
             }
         }
-        switch (version, values) {
-        case (let v?, nil): self.init(wallTime: wallTime, step: step, content: .fileVersion(v, writer: writer))
-        case (nil, let v?): self.init(wallTime: wallTime, step: step, content: .summary(v))
-        default: throw Protobuf.malformed(0, "an Event needs exactly one of file_version and summary")
+        switch (version, values, start) {
+        case (let v?, nil, false): self.init(wallTime: wallTime, step: step, content: .fileVersion(v, writer: writer))
+        case (nil, let v?, false): self.init(wallTime: wallTime, step: step, content: .summary(v))
+        case (nil, nil, true): self.init(wallTime: wallTime, step: step, content: .sessionStart)
+        default: throw Protobuf.malformed(0, "an Event needs exactly one of file_version, summary and session_log")
         }
     }
 

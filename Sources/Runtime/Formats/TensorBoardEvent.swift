@@ -1,5 +1,5 @@
 /// One record of a TensorBoard event file: an `Event` of tensorflow's `event.proto`, with the
-/// fields BreastAI writes (a file header, or a summary of scalars and texts at a step).
+/// fields BreastAI writes (a file header, a summary of scalars and texts at a step, or a restart).
 ///
 /// Encoded as `protoc`'s serializer does (fields in number order, proto3 zero defaults of
 /// `wall_time` and `step` left out, the set member of a oneof always written), so a record is
@@ -7,7 +7,7 @@
 ///
 /// ```
 /// Event          1 wall_time double · 2 step int64 · 3 file_version string · 5 summary Summary
-///                · 10 source_metadata { 1 writer string }
+///                · 7 session_log { 1 status enum (1 = START) } · 10 source_metadata { 1 writer string }
 /// Summary        1 value repeated Value
 /// Summary.Value  1 tag string · 2 simple_value float · 8 tensor TensorProto · 9 metadata SummaryMetadata
 /// TensorProto    1 dtype enum (7 = DT_STRING) · 2 tensor_shape { } (a scalar) · 8 string_val bytes
@@ -24,6 +24,9 @@ public struct TensorBoardEvent: Equatable, Sendable {
         case fileVersion(String, writer: String?)
         /// Values at `step`.
         case summary([Value])
+        /// `SessionLog.START` at `step`: the program restarted there, so TensorBoard discards the
+        /// points of earlier files at `step` and after (they are about to be written again).
+        case sessionStart
     }
 
     /// One tagged value of a summary.
@@ -77,6 +80,8 @@ public struct TensorBoardEvent: Equatable, Sendable {
             w.message(5) { summary in
                 for value in values { summary.message(1) { Self.encode(value, to: &$0) } }
             }
+        case .sessionStart:
+            w.message(7) { $0.int(1, 1) }
         }
     }
 

@@ -11,18 +11,22 @@ import Darwin
 ///
 /// Each process start writes a new file `<logs_dir>/tensorboard/<run id>/events.out.tfevents.<unix
 /// time>.<host>.<pid>.<run id's last 8 characters>` (`.2`, `.3`, ... appended if that name is
-/// taken; created exclusively: nothing existing is opened or overwritten); a resumed run has the same run id, so its files share the folder and
-/// TensorBoard joins them. Records (TFRecord framing, `TensorBoardEvent`):
+/// taken; created exclusively: nothing existing is opened or overwritten); a resumed run has the
+/// same run id, so its files share the folder and TensorBoard joins them. Every record's step is
+/// the run's optimizer step (one x axis for every chart; an epoch's records are at its last step).
+/// Records (TFRecord framing, `TensorBoardEvent`):
 ///
-/// | when | step | tags |
-/// | --- | --- | --- |
-/// | every optimizer step | optimizer step of the run | `train/loss_running` (the epoch's mean loss so far), `train/lr`, `train/images_per_sec` |
-/// | every epoch (after validation) | epoch | `val/loss` (NLL), `val/<metric>` for each metric defined on the data, `val/threshold`, `train/loss_epoch`, `epoch/phase`, `epoch/lr`, `epoch/seconds`, `epoch/images_per_sec` |
-/// | the first step of a phase, and of a process | epoch | text `phase` |
+/// | when | tags |
+/// | --- | --- |
+/// | every optimizer step | `train/loss_running` (the epoch's mean loss so far), `train/lr`, `train/images_per_sec` |
+/// | every epoch (after validation) | `val/loss` (NLL), `val/<metric>` for each metric defined on the data, `val/threshold`, `train/loss_epoch`, `epoch/epoch`, `epoch/phase`, `epoch/lr`, `epoch/seconds`, `epoch/images_per_sec` |
+/// | the first step of a phase, and of a resumed process | text `phase` |
 ///
-/// After a resume from a mid-epoch checkpoint the steps since that checkpoint are written again
-/// with the resumed values; TensorBoard shows the later file's points (its loader drops a tag's
-/// points at and after a step that goes back).
+/// Resuming. A resumed process's first record is a `SessionLog.START` at its first optimizer step:
+/// a run that died after its last checkpoint (a crash, `kill -9`) repeats the steps it did since,
+/// and TensorBoard (its default data server, and the Python `EventAccumulator`) then drops the
+/// earlier files' points from that step on, so each step shows once (Ctrl-C checkpoints at the step
+/// it stops at: nothing repeats).
 ///
 /// Writing never stops the run: the first failure (creating the file, a full disk) is said once as
 /// a warning, and this process writes no more events (a record after a torn one would be unreadable).
@@ -40,6 +44,8 @@ public final class TensorBoardLog {
     private let say: (String) -> Void
     private let lock = NSLock()
     private var lastPhase = 0
+    /// The last optimizer step recorded (an epoch's records go there); 0 before the first.
+    private var lastStep = 0
 
     /// Creates the run's folder and events file and writes the header record; `say` receives the
     /// one warning if anything fails.
@@ -109,28 +115,31 @@ public final class TensorBoardLog {
         trainer.onEpoch = { [self] record in previousEpoch?(record); epoch(record) }
     }
 
-    /// The records of one optimizer step (and the phase text at the first step of a phase, or of
-    /// a resumed process).
+    /// The records of one optimizer step (after a restart marker at the first step of a resumed
+    /// process, and the phase text at the first step of a phase or of a resumed process).
     public func step(_ e: Trainer.StepEvent) {
         let (startsPhase, firstInProcess) = lock.withLock {
-            defer { lastPhase = e.phase }
-            return (e.phase != lastPhase, lastPhase == 0)
+            defer { lastPhase = e.phase; lastStep = e.optimizerStep }
+            return (e.phase != lastPhase, lastStep == 0)
         }
+        let step = Int64(e.optimizerStep)
+        let resumed = firstInProcess && e.optimizerStep > 1
+        if resumed { write(.sessionStart, step: step) }
         if startsPhase {
             let lr = String(format: "%.3g", e.lr)
-            let text = firstInProcess && e.optimizerStep > 1
+            let text = resumed
                 ? "Resumed in phase \(e.phase) at epoch \(e.epoch) of \(e.epochs), batch \(e.batch) of \(e.batchesPerEpoch); optimizer step \(e.optimizerStep), LR \(lr)"
                 : "Phase \(e.phase) starts at epoch \(e.epoch) of \(e.epochs); optimizer step \(e.optimizerStep), LR \(lr)"
-            write([.text("phase", text)], step: Int64(e.epoch))
+            write(.summary([.text("phase", text)]), step: step)
         }
         var values: [TensorBoardEvent.Value] = [.scalar("train/loss_running", Float(e.loss)), .scalar("train/lr", Float(e.lr))]
         if let rate = e.imagesPerSecond { values.append(.scalar("train/images_per_sec", Float(rate))) }
-        write(values, step: Int64(e.optimizerStep))
+        write(.summary(values), step: step)
     }
 
-    /// The records of one epoch's validation, then fsync.
+    /// The records of one epoch's validation (at the epoch's last optimizer step), then fsync.
     public func epoch(_ r: EpochRecord) {
-        write(Self.values(of: r), step: Int64(r.epoch))
+        write(.summary(Self.values(of: r)), step: Int64(lock.withLock { lastStep }))
         lock.withLock {
             guard let writer else { return }
             do { try writer.sync() } catch { failLocked(error) }
@@ -144,6 +153,7 @@ public final class TensorBoardLog {
         for (name, value) in r.metrics.sorted(by: { $0.key < $1.key }) { values.append(.scalar("val/\(name)", Float(value))) }
         values.append(.scalar("val/threshold", Float(r.threshold)))
         if let loss = r.trainLoss { values.append(.scalar("train/loss_epoch", Float(loss))) }
+        values.append(.scalar("epoch/epoch", Float(r.epoch)))
         values.append(.scalar("epoch/phase", Float(r.phase)))
         values.append(.scalar("epoch/lr", Float(r.lr)))
         values.append(.scalar("epoch/seconds", Float(r.epochSeconds)))
@@ -158,8 +168,8 @@ public final class TensorBoardLog {
 
     // MARK: - Failures
 
-    private func write(_ values: [TensorBoardEvent.Value], step: Int64) {
-        let record = TensorBoardEvent(wallTime: clock().timeIntervalSince1970, step: step, content: .summary(values)).encoded()
+    private func write(_ content: TensorBoardEvent.Content, step: Int64) {
+        let record = TensorBoardEvent(wallTime: clock().timeIntervalSince1970, step: step, content: content).encoded()
         lock.withLock {
             guard let writer else { return }
             do { try writer.write(record) } catch { failLocked(error) }

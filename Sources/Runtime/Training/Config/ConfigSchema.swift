@@ -102,7 +102,7 @@ public enum ConfigSchema {
         .init("checkpoints.save_every_n_epochs", .int(min: 0), "10", "A periodic checkpoint every N epochs; 0 disables."),
         .init("checkpoints.backup_dir", .string, #""""#, "A second folder every saved checkpoint is mirrored to; empty: none."),
 
-        .init("logging.tensorboard", .bool, "true", "TensorBoard event files in `paths.logs_dir`/tensorboard/<run id>/."),
+        .init("logging.tensorboard", .bool, "true", "Write TensorBoard event files to `<paths.logs_dir>/tensorboard/<run id>/`."),
     ]
 
     /// The metadata sections' defaults (free-form; nothing is driven by them).
