@@ -116,6 +116,15 @@ final class TensorBoardLogTests: XCTestCase {
         XCTAssertEqual(try Self.events(try XCTUnwrap(again.file)).count, 4)
     }
 
+    func testARunIDCannotLeaveTheTensorBoardFolder() {
+        let logs = URL(fileURLWithPath: "/logs")
+        XCTAssertEqual(TensorBoardLog.folder(logsDirectory: logs, runID: "../../etc").path, "/logs/tensorboard/______etc")
+        XCTAssertEqual(TensorBoardLog.folder(logsDirectory: logs, runID: "").path, "/logs/tensorboard/_")
+        XCTAssertEqual(TensorBoardLog.folder(logsDirectory: logs, runID: runID).path, "/logs/tensorboard/\(runID)")
+        XCTAssertEqual(TensorBoardLog.fileName(time: Date(timeIntervalSince1970: 5), host: "a.b/é", pid: 3, runID: "x/../..y"),
+                       "events.out.tfevents.0000000005.a_b__.3.x______y")
+    }
+
     func testAFailingWriteWarnsOnceAndTheRunGoesOn() throws {
         // A full disk: every write to /dev/full fails with ENOSPC.
         let fd = open("/dev/full", O_WRONLY | O_CLOEXEC)

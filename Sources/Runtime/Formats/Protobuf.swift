@@ -1,6 +1,6 @@
 import Foundation
 
-/// The protocol-buffers wire format, as much of it as ONNX export needs: a writer and a reader.
+/// The protocol-buffers wire format, as much of it as ONNX export and TensorBoard event files need: a writer and a reader.
 ///
 /// A message is a sequence of fields, each `key = (field_number << 3) | wire_type` (a varint)
 /// followed by its payload:

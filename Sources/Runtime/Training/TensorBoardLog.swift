@@ -87,18 +87,22 @@ public final class TensorBoardLog {
         }
     }
 
-    /// The folder of a run's event files.
+    /// The folder of a run's event files: the run id, with any character but letters, digits, `-`
+    /// and `_` replaced by `_` (a run id read from a checkpoint cannot leave `tensorboard/`).
     public static func folder(logsDirectory: URL, runID: String) -> URL {
-        logsDirectory.appendingPathComponent("tensorboard").appendingPathComponent(runID)
+        let safe = String(runID.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
+        return logsDirectory.appendingPathComponent("tensorboard").appendingPathComponent(safe.isEmpty ? "_" : safe)
     }
 
     /// `events.out.tfevents.<unix seconds, 10 digits>.<host>.<pid>.<run id's last 8 characters>`
     /// (TensorBoard reads every file whose name contains `tfevents`).
     public static func fileName(time: Date, host: String, pid: Int32, runID: String) -> String {
         let seconds = String(format: "%010lld", Int64(time.timeIntervalSince1970.rounded(.down)))
-        let safeHost = String(host.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
-        let short = String(runID.suffix(8)).map { $0 == "/" || $0 == "." ? "_" : $0 }
-        return "events.out.tfevents.\(seconds).\(safeHost.isEmpty ? "localhost" : safeHost).\(pid).\(String(short))"
+        func safe(_ text: some StringProtocol) -> String {
+            String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
+        }
+        let safeHost = safe(host)
+        return "events.out.tfevents.\(seconds).\(safeHost.isEmpty ? "localhost" : safeHost).\(pid).\(safe(runID.suffix(8)))"
     }
 
     /// The machine's name (gethostname(2); no DNS lookup).
