@@ -170,7 +170,9 @@ public final class ImageCache: @unchecked Sendable {
         let end = Self.headerSize + width * height * 3
         var warnings: [String] = []
         if bytes.count > end {
-            guard let text = String(validating: bytes[end...], as: UTF8.self) else { return nil }
+            // Warnings are printable text: any other control byte means a damaged entry.
+            guard !bytes[end...].contains(where: { $0 < 0x20 && $0 != 0x0A || $0 == 0x7F }),
+                  let text = String(validating: bytes[end...], as: UTF8.self) else { return nil }
             warnings = text.split(separator: "\n").map(String.init)
         }
         return (RGBImage(width: width, height: height, pixels: Array(bytes[Self.headerSize ..< end])), warnings)
