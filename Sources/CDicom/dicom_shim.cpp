@@ -236,6 +236,9 @@ int decodeBody(const uint8_t *data, size_t size, int32_t frame, ba_dicom_image *
     fillHeader(file, &out->header);
     const ba_dicom_header &h = out->header;
     DcmDataset *d = file.getDataset();
+    if (!h.has_pixel_data && (h.rows > 0 || h.columns > 0 || h.bits_allocated > 0))
+        return fail(error, esize, "DICOM image attributes (%dx%d, %d bits) but no Pixel Data: the file is truncated or "
+                    "damaged", h.columns, h.rows, h.bits_allocated);
     if (!h.has_pixel_data) {
         if (h.sop_class_uid[0])
             return fail(error, esize, "DICOM file without Pixel Data: SOP class %s (%s) is not an image",

@@ -126,10 +126,16 @@ final class DicomDecodeTests: XCTestCase {
         }
         // Truncated: the first 900 bytes of a 1.7 KB file (inside the pixel data) and 300 bytes (inside the header).
         let whole = try Data(contentsOf: Self.fixture("mono2_12bit_rescale.dcm"))
+        let rle = try Data(contentsOf: Self.fixture("rle_12bit.dcm"))
+        // Cut between two elements before the pixel data: DCMTK parses it as a complete data set.
+        XCTAssertThrowsError(try ImageCodec.decode(data: rle.prefix(700), path: "cut.dcm")) { error in
+            XCTAssertEqual("\(error)", "cut.dcm: DICOM: DICOM image attributes (24x20, 16 bits) but no Pixel Data: "
+                           + "the file is truncated or damaged")
+        }
         for length in [300, 900, whole.count - 1] {
             XCTAssertThrowsError(try ImageCodec.decode(data: whole.prefix(length), path: "cut.dcm")) { error in
                 let text = "\(error)"
-                XCTAssertTrue(text.hasPrefix("cut.dcm: DICOM: "), text)
+                XCTAssertTrue(text.hasPrefix("cut.dcm: DICOM: truncated DICOM file (DCMTK: "), text)
                 XCTAssertFalse(text.contains("\n"), text)
             }
         }
