@@ -246,8 +246,23 @@ def main():
     src8 = save(image(base(), ramp(0, 255, 16), 8), "src_8bit.tmp")
     dcmtk("dcmcjpeg", ["+eb", "+q", "95"], src8, "jpeg_baseline_8bit.dcm")
     case("jpeg_baseline_8bit.dcm", as_is=True, note="lossy: DCMTK's IJG decoder may differ by 1 from pylibjpeg")
+    # RGB through lossy JPEG (stored as YBR_FULL_422): only checked against rgb.dcm with a tolerance.
+    dcmtk("dcmcjpeg", ["+eb", "+q", "95"], os.path.join(OUT, "rgb.dcm"), "rgb_jpeg_baseline.dcm")
     os.remove(src16)
     os.remove(src8)
+
+    # A bare data set: no preamble, no meta header, implicit VR little endian.
+    ds = image(base(), ramp(0, 4095, 18), 12)
+    ds.WindowCenter, ds.WindowWidth = "2000", "3000"
+    del ds.file_meta
+    ds.save_as(os.path.join(OUT, "bare_dataset.raw"), implicit_vr=True, little_endian=True, enforce_file_format=False)
+    ds = pydicom.dcmread(os.path.join(OUT, "bare_dataset.raw"), force=True)
+    ds.file_meta = FileMetaDataset()
+    ds.file_meta.TransferSyntaxUID = ImplicitVRLittleEndian
+    pixels, rule, low, high = expected(ds)
+    cases.append({"file": "bare_dataset.raw", "window_index": 0, "frame": None, "rule": rule, "window_low": low,
+                  "window_high": high, "width": COLS, "height": ROWS, "channels": 1,
+                  "note": "no preamble, no meta header", "pixels": pixels})
 
     # JPEG 2000 (no decoder in DCMTK): a valid header with an encapsulated fragment.
     from pydicom.encaps import encapsulate

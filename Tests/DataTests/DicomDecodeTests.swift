@@ -83,6 +83,20 @@ final class DicomDecodeTests: XCTestCase {
         }
     }
 
+    func testLossyYBRColorIsConvertedToRGB() throws {
+        // dcmcjpeg stores RGB as YBR_FULL_422 JPEG; DCMTK converts back to RGB. Lossy (quality 95, 4:2:2
+        // chroma) on a noisy 24x20 image: close to the uncompressed original, not equal.
+        let original = try ImageCodec.decode(contentsOf: Self.fixture("rgb.dcm"))
+        let (image, facts) = try ImageCodec.decodeWithFacts(contentsOf: Self.fixture("rgb_jpeg_baseline.dcm"))
+        XCTAssertEqual(facts.channels, 3)
+        XCTAssertEqual(facts.dicom?.transferSyntaxUID, "1.2.840.10008.1.2.4.50")
+        let difference = image.meanAbsoluteDifference(to: original)
+        XCTAssertLessThan(difference, 12, "mean absolute difference \(difference)")
+        // Channel order: the blue channel of the original is the constant 77.
+        let blue = stride(from: 2, to: image.pixels.count, by: 3).map { Double(image.pixels[$0]) }
+        XCTAssertEqual(blue.reduce(0, +) / Double(blue.count), 77, accuracy: 6)
+    }
+
     func testWindowIndexSelectsTheSecondWindow() throws {
         let first = try ImageCodec.decode(contentsOf: Self.fixture("two_windows.dcm"))
         let second = try ImageCodec.decode(contentsOf: Self.fixture("two_windows.dcm"), options: DecodeOptions(dicomWindowIndex: 1))
