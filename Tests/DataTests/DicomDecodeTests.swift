@@ -97,6 +97,23 @@ final class DicomDecodeTests: XCTestCase {
         XCTAssertEqual(blue.reduce(0, +) / Double(blue.count), 77, accuracy: 6)
     }
 
+    /// Timing on a real-size file, only when BREASTAI_DICOM_TIMING names one (not part of the suite).
+    func testTimingOfALargeFile() throws {
+        guard let path = ProcessInfo.processInfo.environment["BREASTAI_DICOM_TIMING"] else {
+            throw XCTSkip("set BREASTAI_DICOM_TIMING to a DICOM file to time header reading and decoding")
+        }
+        let url = URL(fileURLWithPath: path)
+        var start = Date()
+        let header = try DicomFile.readHeader(contentsOf: url)
+        let headerTime = Date().timeIntervalSince(start)
+        start = Date()
+        let (image, facts) = try ImageCodec.decodeWithFacts(contentsOf: url)
+        let decodeTime = Date().timeIntervalSince(start)
+        print("timing \(url.lastPathComponent): \(header.columns)x\(header.rows) \(header.transferSyntaxName): header "
+              + String(format: "%.1f ms", headerTime * 1000) + ", decode + window " + String(format: "%.0f ms", decodeTime * 1000)
+              + " (\(facts.windowSource), \(image.width)x\(image.height))")
+    }
+
     func testWindowIndexSelectsTheSecondWindow() throws {
         let first = try ImageCodec.decode(contentsOf: Self.fixture("two_windows.dcm"))
         let second = try ImageCodec.decode(contentsOf: Self.fixture("two_windows.dcm"), options: DecodeOptions(dicomWindowIndex: 1))

@@ -187,17 +187,16 @@ public enum DicomFile {
             facts.windowHigh = 255
             facts.windowSource = "8-bit as stored"
         } else {
-            let windowed = samples.windowed(values, rule: options.window, invert: invert)
+            let windowed = samples.windowed(rule: options.window, invert: invert)
             facts.windowLow = windowed.low
             facts.windowHigh = windowed.high
             facts.windowSource = options.window.name
-            facts.distinctLevels = windowed.distinct
             facts.warnings = windowed.warnings
-            return (RGBImage(width: width, height: height, gray: windowed.pixels), withLevelsWarning(facts))
+            result = (windowed.table, windowed.distinct)
         }
         facts.distinctLevels = result.distinct
-        let gray = samples.apply(result.table, to: values)
-        return (RGBImage(width: width, height: height, gray: gray), withLevelsWarning(facts))
+        let rgb = samples.applyGrayToRGB(result.table, to: values)
+        return (RGBImage(width: width, height: height, pixels: rgb), withLevelsWarning(facts))
     }
 
     /// The VOI LUT Function of PS3.3 C.11.2.1.2 with an output range of 0...255 (before rounding).

@@ -147,9 +147,9 @@ public enum ImageCodec {
         let width = Int(samples.width), height = Int(samples.height), channels = Int(samples.channels)
         let values = UnsafeBufferPointer(start: samples.samples, count: width * height * channels).map { Int32($0) }
         let windowing = SampleWindowing(values: values)
-        let result = windowing.windowed(values, rule: options.window)
-        let image = channels == 1 ? RGBImage(width: width, height: height, gray: result.pixels)
-            : RGBImage(width: width, height: height, pixels: result.pixels)
+        let result = windowing.windowed(rule: options.window)
+        let pixels = channels == 1 ? windowing.applyGrayToRGB(result.table, to: values) : windowing.apply(result.table, to: values)
+        let image = RGBImage(width: width, height: height, pixels: pixels)
         let facts = ImageFacts(format: format, width: width, height: height, channels: channels, bitsStored: Int(samples.bits),
                                sourceMin: windowing.sourceMin, sourceMax: windowing.sourceMax, windowLow: result.low,
                                windowHigh: result.high, windowSource: options.window.name, distinctLevels: result.distinct,

@@ -18,14 +18,19 @@ struct SampleWindowing {
     init(values: [Int32], slope: Double = 1, intercept: Double = 0) {
         precondition(!values.isEmpty, "no samples to window")
         var low = Int32.max, high = Int32.min
-        for v in values {
-            low = min(low, v)
-            high = max(high, v)
+        values.withUnsafeBufferPointer { p in
+            for v in p {
+                low = min(low, v)
+                high = max(high, v)
+            }
         }
         precondition(Int(high) - Int(low) < 1 << 20, "samples span more than 20 bits")
         var histogram = [Int](repeating: 0, count: Int(high) - Int(low) + 1)
+        let base = Int(low)
         histogram.withUnsafeMutableBufferPointer { h in
-            for v in values { h[Int(v) - Int(low)] += 1 }
+            values.withUnsafeBufferPointer { p in
+                for v in p { h[Int(v) - base] += 1 }
+            }
         }
         count = values.count
         minStored = Int(low)
@@ -91,16 +96,35 @@ struct SampleWindowing {
         return table.withUnsafeBufferPointer { t in values.map { t[Int($0) - offset] } }
     }
 
+    /// Gray `values` through `table`, each result replicated to R, G and B.
+    func applyGrayToRGB(_ table: [UInt8], to values: [Int32]) -> [UInt8] {
+        let offset = minStored
+        var out = [UInt8](repeating: 0, count: values.count * 3)
+        table.withUnsafeBufferPointer { t in
+            values.withUnsafeBufferPointer { v in
+                out.withUnsafeMutableBufferPointer { o in
+                    for i in 0 ..< v.count {
+                        let y = t[Int(v[i]) - offset]
+                        o[3 * i] = y
+                        o[3 * i + 1] = y
+                        o[3 * i + 2] = y
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     /// floor(y + 0.5) clamped to 0...255 (as the fixtures' Python reference rounds).
     static func round8(_ y: Double) -> UInt8 {
         guard y.isFinite else { return y > 0 ? 255 : 0 }
         return UInt8(max(0, min(255, (y + 0.5).rounded(.down))))
     }
 
-    /// The windowing rule's 8-bit result: `v' = round((v - low) / (high - low) * 255)`, or all 0 with
-    /// a warning when `high == low`.
-    func windowed(_ values: [Int32], rule: IntensityWindow, invert: Bool = false)
-        -> (pixels: [UInt8], low: Double, high: Double, distinct: Int, warnings: [String]) {
+    /// The windowing rule's table (apply it with `apply` or `applyGrayToRGB`): `v' = round((v - low) /
+    /// (high - low) * 255)`, or all 0 with a warning when `high == low`.
+    func windowed(rule: IntensityWindow, invert: Bool = false)
+        -> (table: [UInt8], low: Double, high: Double, distinct: Int, warnings: [String]) {
         let (low, high) = bounds(rule)
         var warnings: [String] = []
         let result: (table: [UInt8], distinct: Int)
@@ -110,7 +134,7 @@ struct SampleWindowing {
         } else {
             result = table(invert: invert) { v in (v - low) / (high - low) * 255.0 }
         }
-        return (apply(result.table, to: values), low, high, result.distinct, warnings)
+        return (result.table, low, high, result.distinct, warnings)
     }
 
     /// The warning for fewer than `ImageFacts.minimumLevels` distinct levels, or nil.
