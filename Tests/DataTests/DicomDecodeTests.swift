@@ -184,8 +184,14 @@ final class DicomDecodeTests: XCTestCase {
         XCTAssertEqual(header.patientID, secret)
         texts.append(header.description)
         texts.append("\(header)")
-        texts.append(String(reflecting: header.patientTag))
-        XCTAssertEqual(texts.count, 7)
+        texts.append(String(reflecting: header))
+        var dumped = ""
+        dump(header, to: &dumped)
+        texts.append(dumped)
+        let facts = try ImageCodec.decodeWithFacts(contentsOf: Self.fixture("mono2_12bit_rescale.dcm")).facts
+        texts.append("\(facts)")
+        texts.append(String(reflecting: facts))
+        XCTAssertEqual(texts.count, 10)
         for text in texts { XCTAssertFalse(text.contains(secret), text) }
         XCTAssertTrue(header.description.contains(DicomHeader.patientTag(secret)), header.description)
         XCTAssertEqual(DicomHeader.patientTag(secret), "patient#" + String(SHA256.hex(secret).prefix(8)))

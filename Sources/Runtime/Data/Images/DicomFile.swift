@@ -6,7 +6,7 @@ import Formats
 ///
 /// Patient identity is never shown: `description` gives `patientTag` (a short SHA-256 of the
 /// Patient ID, `patient#3fa2c1d0`) instead of the value, and so do BreastAI's messages.
-public struct DicomHeader: Sendable, Equatable, CustomStringConvertible {
+public struct DicomHeader: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var patientID: String
     public var studyInstanceUID: String
     public var seriesInstanceUID: String
@@ -42,6 +42,20 @@ public struct DicomHeader: Sendable, Equatable, CustomStringConvertible {
         "DICOM \(modality.isEmpty ? "?" : modality) \(photometric) \(columns)x\(rows) \(bitsStored)/\(bitsAllocated) bits"
             + "\(pixelRepresentation == 1 ? " signed" : "") frames=\(numberOfFrames) view=\(viewPosition) "
             + "laterality=\(laterality) \(transferSyntaxName) \(patientTag)"
+    }
+
+    public var debugDescription: String { description }
+
+    /// What `dump` and reflection show: every field, with the Patient ID replaced by its tag.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "patient": patientTag, "studyInstanceUID": studyInstanceUID, "seriesInstanceUID": seriesInstanceUID,
+            "sopInstanceUID": sopInstanceUID, "sopClassUID": sopClassUID, "modality": modality, "photometric": photometric,
+            "viewPosition": viewPosition, "laterality": laterality, "bitsAllocated": bitsAllocated, "bitsStored": bitsStored,
+            "pixelRepresentation": pixelRepresentation, "rows": rows, "columns": columns, "numberOfFrames": numberOfFrames,
+            "transferSyntaxUID": transferSyntaxUID, "windowCount": windowCount, "hasVOILUT": hasVOILUT,
+            "hasPixelData": hasPixelData,
+        ])
     }
 
     init(_ h: ba_dicom_header) {
