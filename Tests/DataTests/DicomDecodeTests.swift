@@ -222,7 +222,15 @@ final class DicomDecodeTests: XCTestCase {
         XCTAssertFalse(sr.hasPixelData)
         XCTAssertEqual(sr.modality, "SR")
         XCTAssertThrowsError(try DicomFile.readHeader(contentsOf: Self.folder.appendingPathComponent("expected.json"))) {
-            XCTAssertTrue("\($0)".hasPrefix(Self.fixture("expected.json").path + ": "), "\($0)")
+            XCTAssertTrue("\($0)".hasPrefix(Self.fixture("expected.json").path + ": not a DICOM file (no DICM preamble; starts with '{"), "\($0)")
+        }
+        let tiff = TIFFDecodeTests.fixture("gray8.tif")
+        XCTAssertThrowsError(try DicomFile.readHeader(contentsOf: tiff)) {
+            XCTAssertEqual("\($0)", tiff.path + ": not a DICOM file (no DICM preamble; a TIFF file)")
+        }
+        XCTAssertEqual(try DicomFile.readHeader(contentsOf: Self.fixture("bare_dataset.raw")).bitsStored, 12)
+        XCTAssertThrowsError(try DicomFile.readHeader(contentsOf: Self.fixture("missing.dcm"))) {
+            XCTAssertEqual("\($0)", Self.fixture("missing.dcm").path + ": no such file")
         }
     }
 

@@ -76,7 +76,7 @@ public final class ImageCache: @unchecked Sendable {
             .appendingPathComponent(key + ".rgb")
     }
 
-    /// The preprocessed image of the PNG or JPEG at `url`, from the cache when possible.
+    /// The preprocessed image of the image file (PNG, JPEG, TIFF, DICOM) at `url`, from the cache when possible.
     ///
     /// Throws `.io` when the file cannot be read, `.image` when it cannot be decoded or is smaller
     /// than `minimumSide` on a side (each names the file), and `.cache` when the entry cannot be

@@ -118,6 +118,15 @@ public enum DicomFile {
             throw RuntimeError.io(path: path, problem: "no such file")
         }
         if isDirectory.boolValue { throw RuntimeError.io(path: path, problem: "is a directory, not a DICOM file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw RuntimeError.io(path: path, problem: "cannot open the file for reading")
+        }
+        let head = (try? handle.read(upToCount: 132)) ?? Data()
+        try? handle.close()
+        guard hasPreamble(head) || looksLikeBareDataSet(head) else {
+            let format = ImageCodec.format(of: head).map { "a \($0.rawValue) file" } ?? "starts with \(ImageCodec.describePrefix(head))"
+            throw RuntimeError.image(path: path, problem: "not a DICOM file (no DICM preamble; \(format))")
+        }
         var header = ba_dicom_header()
         let (status, message) = callWithMessage { ba_dicom_read_header(path, &header, $0, $1) }
         guard status == 0 else { throw RuntimeError.image(path: path, problem: message) }
