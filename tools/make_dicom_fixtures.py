@@ -217,6 +217,12 @@ def main():
     save(ds, "rgb.dcm")
     case("rgb.dcm")
 
+    # The same RGB pixels stored color-by-plane (Planar Configuration 1).
+    ds.PlanarConfiguration = 1
+    ds.PixelData = np.ascontiguousarray(rgb.transpose(2, 0, 1)).tobytes()
+    save(ds, "rgb_planar.dcm")
+    case("rgb_planar.dcm")
+
     # Multi-frame: refused unless a frame is chosen.
     frames = np.stack([ramp(0, 4095, 11 + i) for i in range(3)])
     ds = image(base(), frames, 12)
