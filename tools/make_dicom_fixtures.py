@@ -223,6 +223,27 @@ def main():
     save(ds, "rgb_planar.dcm")
     case("rgb_planar.dcm")
 
+    # PALETTE COLOR (8-bit indices, 16-bit palette entries that are multiples of 257, so scaling
+    # to 8 bits by / 257 or by >> 8 gives the same value).
+    ds = base(US_SOP, "US")
+    index = ramp(0, 255, 19).astype(np.uint8)
+    ds.Rows, ds.Columns = ROWS, COLS
+    ds.SamplesPerPixel, ds.PhotometricInterpretation = 1, "PALETTE COLOR"
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 8, 8, 7, 0
+    levels = np.arange(256)
+    for name, table in (("Red", levels), ("Green", 255 - levels), ("Blue", (levels * 7) % 256)):
+        setattr(ds, f"{name}PaletteColorLookupTableDescriptor", [256, 0, 16])
+        setattr(ds, f"{name}PaletteColorLookupTableData", (table * 257).astype("<u2").tobytes())
+    ds.PixelData = index.tobytes()
+    save(ds, "palette.dcm")
+    ds = pydicom.dcmread(os.path.join(OUT, "palette.dcm"))
+    from pydicom.pixels import apply_color_lut
+    rgb16 = apply_color_lut(ds.pixel_array, ds)
+    cases.append({"file": "palette.dcm", "window_index": 0, "frame": None, "rule": "rgb", "window_low": None,
+                  "window_high": None, "width": COLS, "height": ROWS, "channels": 3,
+                  "note": "PALETTE COLOR through pydicom's apply_color_lut, / 257",
+                  "pixels": (rgb16.astype(int) // 257).reshape(-1).tolist()})
+
     # Multi-frame: refused unless a frame is chosen.
     frames = np.stack([ramp(0, 4095, 11 + i) for i in range(3)])
     ds = image(base(), frames, 12)

@@ -274,7 +274,9 @@ int decodeBody(const uint8_t *data, size_t size, int32_t frame, ba_dicom_image *
         if (readMonochrome(d, frame, out, error, esize)) return 1;
         return readVOILUT(d, out, error, esize);
     }
-    if (samples == 3) return readColor(d, frame, out, error, esize);
+    // RGB, YBR_* and PALETTE COLOR: DCMTK renders them to 8-bit RGB.
+    if (samples == 3 || (samples == 1 && strcmp(h.photometric, "PALETTE COLOR") == 0))
+        return readColor(d, frame, out, error, esize);
     return fail(error, esize, "Photometric Interpretation '%s' with %d samples per pixel is not supported",
                 h.photometric, samples);
 }

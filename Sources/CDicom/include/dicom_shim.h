@@ -51,9 +51,9 @@ typedef struct {
 
 /* One decoded frame. Monochrome (channels 1): `values` holds the stored values (rows * columns,
  * row-major), shifted down by HighBit + 1 - BitsStored, masked to BitsStored bits and sign-extended
- * when PixelRepresentation is 1 — no rescale, no VOI (the caller applies them). Color (channels 3):
- * `rgb` is 8-bit RGB (interleaved) as DCMTK renders it (YBR converted to RGB; more than 8 bits
- * scaled linearly). The first item of the VOI LUT Sequence, when present, is in voi_lut_*: the
+ * when PixelRepresentation is 1 — no rescale, no VOI (the caller applies them). Color (channels 3:
+ * RGB, YBR_*, PALETTE COLOR): `rgb` is 8-bit RGB (interleaved) as DCMTK renders it (YBR converted to
+ * RGB, palettes applied; more than 8 bits scaled linearly). The first item of the VOI LUT Sequence, when present, is in voi_lut_*: the
  * descriptor's entry count (0 in the file means 65536), first mapped value and bits per entry. */
 typedef struct {
     ba_dicom_header header;
