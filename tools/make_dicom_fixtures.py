@@ -207,6 +207,19 @@ def main():
     save(ds, "voi_lut.dcm")
     case("voi_lut.dcm")
 
+    # A Modality LUT (replaces Rescale Slope/Intercept), not monotonic, and no window: the percentile
+    # rule on the LUT's output.
+    ds = image(base(), ramp(0, 4095, 20), 12)
+    item = Dataset()
+    item.LUTDescriptor = [4096, 0, 16]
+    item["LUTDescriptor"].VR = "US"
+    item.LUTData = ((np.arange(4096) * 37) % 4096 * 16).astype("<u2").tobytes()
+    item["LUTData"].VR = "OW"
+    item.ModalityLUTType = "US"
+    ds.ModalityLUTSequence = Sequence([item])
+    save(ds, "modality_lut.dcm")
+    case("modality_lut.dcm", note="percentile rule on the Modality LUT's output")
+
     # RGB (ultrasound), 8-bit, interleaved.
     ds = base(US_SOP, "US")
     rgb = np.stack([ramp(0, 255, 9), ramp(0, 255, 10)[::-1], np.full((ROWS, COLS), 77)], axis=-1).astype(np.uint8)

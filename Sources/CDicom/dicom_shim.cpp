@@ -134,36 +134,37 @@ void fillHeader(DcmFileFormat &file, ba_dicom_header *h) {
     }
 }
 
-/// Reads the first VOI LUT item into the image; 0, or 1 with a message.
-int readVOILUT(DcmDataset *d, ba_dicom_image *out, char *error, size_t size) {
+/// Reads the LUT of the first item of `sequence` (absent: left empty); 0, or 1 with a message.
+/// `signedInput`: the first mapped value is signed (the LUT's input can be negative).
+int readLUT(DcmDataset *d, const DcmTagKey &sequence, const char *what, bool signedInput, ba_dicom_lut *out, char *error,
+            size_t size) {
     DcmItem *item = nullptr;
-    if (d->findAndGetSequenceItem(DCM_VOILUTSequence, item, 0).bad() || !item) return 0;
+    if (d->findAndGetSequenceItem(sequence, item, 0).bad() || !item) return 0;
     DcmElement *descriptor = nullptr;
     if (item->findAndGetElement(DCM_LUTDescriptor, descriptor).bad() || descriptor->getVM() < 3)
-        return fail(error, size, "the VOI LUT Sequence's LUT Descriptor is missing or has fewer than 3 values");
+        return fail(error, size, "the %s's LUT Descriptor is missing or has fewer than 3 values", what);
     Uint16 entries = 0, first = 0, bits = 0;
     descriptor->getUint16(entries, 0);
     descriptor->getUint16(first, 1);
     descriptor->getUint16(bits, 2);
-    bool signedFirst = descriptor->getVR() == EVR_SS || out->header.pixel_representation == 1;
-    out->voi_lut_entries = entries == 0 ? 65536u : entries;
-    out->voi_lut_first = signedFirst ? (int32_t)(int16_t)first : (int32_t)first;
-    out->voi_lut_bits = bits;
-    if (bits < 1 || bits > 16) return fail(error, size, "the VOI LUT has %u bits per entry (expected 8 to 16)", bits);
+    bool signedFirst = descriptor->getVR() == EVR_SS || signedInput;
+    out->entries = entries == 0 ? 65536u : entries;
+    out->first = signedFirst ? (int32_t)(int16_t)first : (int32_t)first;
+    out->bits = bits;
+    if (bits < 1 || bits > 16) return fail(error, size, "the %s has %u bits per entry (expected 8 to 16)", what, bits);
     const Uint16 *data = nullptr;
     unsigned long count = 0;
     if (item->findAndGetUint16Array(DCM_LUTData, data, &count).bad() || !data)
-        return fail(error, size, "the VOI LUT Sequence has no LUT Data");
-    out->voi_lut_data = (uint16_t *)malloc(sizeof(uint16_t) * out->voi_lut_entries);
-    if (!out->voi_lut_data) return fail(error, size, "out of memory");
-    if (count >= out->voi_lut_entries) {
-        memcpy(out->voi_lut_data, data, sizeof(uint16_t) * out->voi_lut_entries);
-    } else if (bits <= 8 && 2 * count >= out->voi_lut_entries) {
+        return fail(error, size, "the %s has no LUT Data", what);
+    out->data = (uint16_t *)malloc(sizeof(uint16_t) * out->entries);
+    if (!out->data) return fail(error, size, "out of memory");
+    if (count >= out->entries) {
+        memcpy(out->data, data, sizeof(uint16_t) * out->entries);
+    } else if (bits <= 8 && 2 * count >= out->entries) {
         // 8-bit entries packed two a word (low byte first).
-        for (uint32_t i = 0; i < out->voi_lut_entries; i++)
-            out->voi_lut_data[i] = (uint16_t)((data[i / 2] >> (8 * (i % 2))) & 0xFF);
+        for (uint32_t i = 0; i < out->entries; i++) out->data[i] = (uint16_t)((data[i / 2] >> (8 * (i % 2))) & 0xFF);
     } else {
-        return fail(error, size, "the VOI LUT has %lu data values for %u entries", count, out->voi_lut_entries);
+        return fail(error, size, "the %s has %lu data values for %u entries", what, count, out->entries);
     }
     return 0;
 }
@@ -247,8 +248,6 @@ int decodeBody(const uint8_t *data, size_t size, int32_t frame, ba_dicom_image *
     }
     if (h.rows <= 0 || h.columns <= 0)
         return fail(error, esize, "DICOM image without Rows/Columns (%dx%d)", h.columns, h.rows);
-    if (h.has_modality_lut)
-        return fail(error, esize, "a Modality LUT Sequence is not supported (only Rescale Slope/Intercept)");
     if (frame < 0 && h.number_of_frames > 1)
         return fail(error, esize, "%d frames; set data.dicom.frame to choose one", h.number_of_frames);
     if (frame < 0) frame = 0;
@@ -272,7 +271,13 @@ int decodeBody(const uint8_t *data, size_t size, int32_t frame, ba_dicom_image *
     bool mono = strcmp(h.photometric, "MONOCHROME1") == 0 || strcmp(h.photometric, "MONOCHROME2") == 0;
     if (samples == 1 && mono) {
         if (readMonochrome(d, frame, out, error, esize)) return 1;
-        return readVOILUT(d, out, error, esize);
+        if (readLUT(d, DCM_ModalityLUTSequence, "Modality LUT Sequence", h.pixel_representation == 1, &out->modality_lut,
+                    error, esize))
+            return 1;
+        // The VOI LUT's input is the modality output: signed when the stored values are, or when
+        // Rescale Intercept can make them negative.
+        bool signedVOI = h.pixel_representation == 1 || (!h.has_modality_lut && h.rescale_intercept < 0);
+        return readLUT(d, DCM_VOILUTSequence, "VOI LUT Sequence", signedVOI, &out->voi_lut, error, esize);
     }
     // RGB, YBR_* and PALETTE COLOR: DCMTK renders them to 8-bit RGB.
     if (samples == 3 || (samples == 1 && strcmp(h.photometric, "PALETTE COLOR") == 0))
@@ -321,6 +326,7 @@ extern "C" void ba_dicom_image_free(ba_dicom_image *image) {
     if (!image) return;
     free(image->values);
     free(image->rgb);
-    free(image->voi_lut_data);
+    free(image->modality_lut.data);
+    free(image->voi_lut.data);
     memset(image, 0, sizeof *image);
 }

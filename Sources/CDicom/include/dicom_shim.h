@@ -49,21 +49,29 @@ typedef struct {
     double window_width[BA_DICOM_MAX_WINDOWS];
 } ba_dicom_header;
 
+/* A LUT of a VOI LUT or Modality LUT Sequence item: the descriptor's entry count (0 in the file means
+ * 65536), first mapped value and bits per entry, and the entries. Inputs below `first` map to
+ * data[0], above the last to data[entries - 1] (as pydicom does). */
+typedef struct {
+    uint32_t entries;
+    int32_t first;
+    uint32_t bits;
+    uint16_t *data;
+} ba_dicom_lut;
+
 /* One decoded frame. Monochrome (channels 1): `values` holds the stored values (rows * columns,
  * row-major), shifted down by HighBit + 1 - BitsStored, masked to BitsStored bits and sign-extended
  * when PixelRepresentation is 1 — no rescale, no VOI (the caller applies them). Color (channels 3:
  * RGB, YBR_*, PALETTE COLOR): `rgb` is 8-bit RGB (interleaved) as DCMTK renders it (YBR converted to
- * RGB, palettes applied; more than 8 bits scaled linearly). The first item of the VOI LUT Sequence, when present, is in voi_lut_*: the
- * descriptor's entry count (0 in the file means 65536), first mapped value and bits per entry. */
+ * RGB, palettes applied; more than 8 bits scaled linearly). The first items of the Modality LUT and
+ * VOI LUT Sequences, when present, are in modality_lut and voi_lut (data NULL when absent). */
 typedef struct {
     ba_dicom_header header;
     uint32_t width, height, channels;
     int32_t *values;
     uint8_t *rgb;
-    uint32_t voi_lut_entries;
-    int32_t voi_lut_first;
-    uint32_t voi_lut_bits;
-    uint16_t *voi_lut_data;
+    ba_dicom_lut modality_lut;
+    ba_dicom_lut voi_lut;
 } ba_dicom_image;
 
 /* Reads the attributes of the DICOM file at `path` without loading large values (pixel data is

@@ -134,7 +134,7 @@ public enum DicomFile {
     }
 
     /// The pixels of a DICOM file's frame as DICOM defines them, mapped to 8-bit RGB: Rescale
-    /// Slope/Intercept, then the VOI LUT, else Window Center/Width number `options.dicomWindowIndex`
+    /// Slope/Intercept (or the Modality LUT), then the VOI LUT, else Window Center/Width number `options.dicomWindowIndex`
     /// (its VOI LUT Function: LINEAR, LINEAR_EXACT or SIGMOID), else `options.window`; MONOCHROME1
     /// inverted so bright is dense. 8-bit data without rescale or window is used as stored.
     static func decode(data: Data, path: String, options: DecodeOptions) throws -> (RGBImage, ImageFacts) {
@@ -163,16 +163,19 @@ public enum DicomFile {
             return (RGBImage(width: width, height: height, pixels: rgb), facts)
         }
         let values = [Int32](UnsafeBufferPointer(start: image.values, count: count))
+        let modalityLUT = image.modality_lut.data.map {
+            (first: Int(image.modality_lut.first), data: [UInt16](UnsafeBufferPointer(start: $0, count: Int(image.modality_lut.entries))))
+        }
         let samples = SampleWindowing(values: values, slope: image.header.rescale_slope,
-                                      intercept: image.header.rescale_intercept)
+                                      intercept: image.header.rescale_intercept, modalityLUT: modalityLUT)
         facts.sourceMin = samples.sourceMin
         facts.sourceMax = samples.sourceMax
         let invert = header.photometric == "MONOCHROME1"
         let result: (table: [UInt8], distinct: Int)
-        if image.voi_lut_data != nil {
-            let entries = Int(image.voi_lut_entries), first = Int(image.voi_lut_first)
-            let lut = [UInt16](UnsafeBufferPointer(start: image.voi_lut_data, count: entries))
-            let top = Double((1 << Int(image.voi_lut_bits)) - 1)
+        if let data = image.voi_lut.data {
+            let entries = Int(image.voi_lut.entries), first = Int(image.voi_lut.first)
+            let lut = [UInt16](UnsafeBufferPointer(start: data, count: entries))
+            let top = Double((1 << Int(image.voi_lut.bits)) - 1)
             result = samples.table(invert: invert) { x in
                 // pydicom's apply_voi_lut: inputs outside the LUT take its first or last entry.
                 let index = max(0, min(entries - 1, Int(x.rounded(.down)) - first))
@@ -205,7 +208,8 @@ public enum DicomFile {
             facts.windowHigh = transfer.high
             facts.windowSource = "DICOM window \(index + 1) of \(header.windowCount)"
                 + (function.isEmpty || function == "LINEAR" ? "" : " (\(function))")
-        } else if header.bitsStored <= 8 && image.header.rescale_slope == 1 && image.header.rescale_intercept == 0 {
+        } else if header.bitsStored <= 8 && modalityLUT == nil && image.header.rescale_slope == 1
+                    && image.header.rescale_intercept == 0 {
             result = samples.table(invert: invert) { $0 }
             facts.windowHigh = 255
             facts.windowSource = "8-bit as stored"

@@ -4,18 +4,21 @@ import Foundation
 /// mapping to 8 bits through a lookup table over the stored range.
 ///
 /// Source values are `stored * slope + intercept` (DICOM's Rescale Slope/Intercept; 1 and 0
-/// otherwise), in Double as pydicom's `apply_modality_lut`. Every statistic comes from one
-/// histogram of the stored values, so percentiles cost one pass and no sort, and the 8-bit result
-/// is one table look-up a sample.
+/// otherwise), or a DICOM Modality LUT's entry, in Double as pydicom's `apply_modality_lut`. Every
+/// statistic comes from one histogram of the stored values, so percentiles cost one pass over the
+/// samples and a sort of the distinct levels only, and the 8-bit result is one table look-up a sample.
 struct SampleWindowing {
     let count: Int
     let minStored: Int
     let slope: Double
     let intercept: Double
+    /// A Modality LUT (replaces slope and intercept): inputs below `first` take `data[0]`, above the
+    /// last entry `data.last`.
+    let modalityLUT: (first: Int, data: [UInt16])?
     /// `histogram[i]` = how many samples store `minStored + i`.
     let histogram: [Int]
 
-    init(values: [Int32], slope: Double = 1, intercept: Double = 0) {
+    init(values: [Int32], slope: Double = 1, intercept: Double = 0, modalityLUT: (first: Int, data: [UInt16])? = nil) {
         precondition(!values.isEmpty, "no samples to window")
         var low = Int32.max, high = Int32.min
         values.withUnsafeBufferPointer { p in
@@ -36,34 +39,46 @@ struct SampleWindowing {
         minStored = Int(low)
         self.slope = slope
         self.intercept = intercept
+        self.modalityLUT = modalityLUT.flatMap { $0.data.isEmpty ? nil : $0 }
         self.histogram = histogram
     }
 
-    func modality(stored: Int) -> Double { Double(stored) * slope + intercept }
+    func modality(stored: Int) -> Double {
+        if let lut = modalityLUT { return Double(lut.data[max(0, min(lut.data.count - 1, stored - lut.first))]) }
+        return Double(stored) * slope + intercept
+    }
 
-    var sourceMin: Double { min(modality(stored: minStored), modality(stored: minStored + histogram.count - 1)) }
-    var sourceMax: Double { max(modality(stored: minStored), modality(stored: minStored + histogram.count - 1)) }
+    /// The source values that occur, ascending, with how many samples have each (equal source
+    /// values of different stored values are separate entries; order statistics do not care).
+    func levels() -> [(value: Double, count: Int)] {
+        var levels: [(value: Double, count: Int)] = []
+        for (i, n) in histogram.enumerated() where n > 0 { levels.append((modality(stored: minStored + i), n)) }
+        if modalityLUT == nil && slope >= 0 { return levels }  // already ascending
+        return levels.sorted { $0.value < $1.value }
+    }
 
-    /// The `k`th smallest source value (0-based).
-    func orderStatistic(_ k: Int) -> Double {
-        // A negative slope reverses the order of stored values.
-        let rank = slope >= 0 ? k : count - 1 - k
+    var sourceMin: Double { levels().first!.value }
+    var sourceMax: Double { levels().last!.value }
+
+    /// The `k`th smallest source value (0-based) given `levels()`.
+    func orderStatistic(_ k: Int, in levels: [(value: Double, count: Int)]) -> Double {
         var seen = 0
-        for (i, n) in histogram.enumerated() where n > 0 {
-            seen += n
-            if seen > rank { return modality(stored: minStored + i) }
+        for level in levels {
+            seen += level.count
+            if seen > k { return level.value }
         }
-        return modality(stored: minStored + histogram.count - 1)
+        return levels.last!.value
     }
 
     /// numpy's `percentile(values, p)` (method "linear"), in the same floating-point steps.
-    func percentile(_ p: Double) -> Double {
+    func percentile(_ p: Double, in levels: [(value: Double, count: Int)]? = nil) -> Double {
+        let levels = levels ?? self.levels()
         let q = p / 100
         let virtual = Double(count) * q + (1 + q * (1 - 1 - 1)) - 1
         let previous = max(0, min(count - 1, Int(virtual.rounded(.down))))
         let next = min(count - 1, previous + 1)
         let gamma = virtual - virtual.rounded(.down)
-        let a = orderStatistic(previous), b = orderStatistic(next)
+        let a = orderStatistic(previous, in: levels), b = orderStatistic(next, in: levels)
         let diff = b - a
         return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma
     }
@@ -72,7 +87,9 @@ struct SampleWindowing {
     func bounds(_ rule: IntensityWindow) -> (low: Double, high: Double) {
         switch rule {
         case .minmax: return (sourceMin, sourceMax)
-        case .percentile(let low, let high): return (percentile(low), percentile(high))
+        case .percentile(let low, let high):
+            let levels = levels()
+            return (percentile(low, in: levels), percentile(high, in: levels))
         case .fixed(let low, let high): return (low, high)
         }
     }
