@@ -203,6 +203,7 @@ final class DicomDecodeTests: XCTestCase {
         XCTAssertEqual(header.photometric, "MONOCHROME2")
         XCTAssertEqual(header.viewPosition, "CC")
         XCTAssertEqual(header.laterality, "L")
+        XCTAssertEqual(header.imageLaterality, "L")
         XCTAssertEqual(header.bitsAllocated, 16)
         XCTAssertEqual(header.bitsStored, 16)
         XCTAssertEqual(header.pixelRepresentation, 1)

@@ -15,6 +15,8 @@ public struct DicomHeader: Sendable, Equatable, CustomStringConvertible, CustomD
     public var modality: String
     public var photometric: String
     public var viewPosition: String
+    /// Image Laterality (0020,0062) as stored ("" when absent).
+    public var imageLaterality: String
     /// Image Laterality (0020,0062), else Laterality (0020,0060), else "".
     public var laterality: String
     public var bitsAllocated: Int
@@ -51,7 +53,7 @@ public struct DicomHeader: Sendable, Equatable, CustomStringConvertible, CustomD
         Mirror(self, children: [
             "patient": patientTag, "studyInstanceUID": studyInstanceUID, "seriesInstanceUID": seriesInstanceUID,
             "sopInstanceUID": sopInstanceUID, "sopClassUID": sopClassUID, "modality": modality, "photometric": photometric,
-            "viewPosition": viewPosition, "laterality": laterality, "bitsAllocated": bitsAllocated, "bitsStored": bitsStored,
+            "viewPosition": viewPosition, "imageLaterality": imageLaterality, "laterality": laterality, "bitsAllocated": bitsAllocated, "bitsStored": bitsStored,
             "pixelRepresentation": pixelRepresentation, "rows": rows, "columns": columns, "numberOfFrames": numberOfFrames,
             "transferSyntaxUID": transferSyntaxUID, "windowCount": windowCount, "hasVOILUT": hasVOILUT,
             "hasPixelData": hasPixelData,
@@ -72,8 +74,8 @@ public struct DicomHeader: Sendable, Equatable, CustomStringConvertible, CustomD
         modality = text(h.modality)
         photometric = text(h.photometric)
         viewPosition = text(h.view_position)
-        let image = text(h.image_laterality)
-        laterality = image.isEmpty ? text(h.laterality) : image
+        imageLaterality = text(h.image_laterality)
+        laterality = imageLaterality.isEmpty ? text(h.laterality) : imageLaterality
         bitsAllocated = Int(h.bits_allocated)
         bitsStored = Int(h.bits_stored)
         pixelRepresentation = Int(h.pixel_representation)

@@ -75,6 +75,24 @@ public struct ImageFacts: Sendable {
     /// The header of a DICOM file.
     public var dicom: DicomHeader?
 
+    public init(format: ImageCodec.Format, width: Int, height: Int, channels: Int, bitsStored: Int, sourceMin: Double,
+                sourceMax: Double, windowLow: Double, windowHigh: Double, windowSource: String, distinctLevels: Int,
+                warnings: [String] = [], dicom: DicomHeader? = nil) {
+        self.format = format
+        self.width = width
+        self.height = height
+        self.channels = channels
+        self.bitsStored = bitsStored
+        self.sourceMin = sourceMin
+        self.sourceMax = sourceMax
+        self.windowLow = windowLow
+        self.windowHigh = windowHigh
+        self.windowSource = windowSource
+        self.distinctLevels = distinctLevels
+        self.warnings = warnings
+        self.dicom = dicom
+    }
+
     /// Fewer distinct levels than this after windowing draws a warning.
     public static let minimumLevels = 32
 }
