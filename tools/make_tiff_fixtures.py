@@ -25,16 +25,23 @@ def samples(low, high, seed, shape=(ROWS, COLS)):
     return rng.integers(low, high + 1, size=shape)
 
 
-def write_tiff(path, array, tile=None):
-    """A little-endian baseline TIFF of uint16 samples (H, W) or (H, W, 3), one strip or square tiles."""
-    array = np.asarray(array, dtype="<u2")
+def write_tiff(path, array, tile=None, big_endian=False, planar=False, rows_per_strip=None):
+    """A baseline TIFF of uint16 samples (H, W) or (H, W, 3): little- or big-endian, one strip per
+    `rows_per_strip` rows (default all) or square tiles, channels interleaved or in planes (one strip
+    per plane)."""
+    e = ">" if big_endian else "<"
+    array = np.asarray(array).astype(e + "u2")
     height, width = array.shape[:2]
     spp = 1 if array.ndim == 2 else array.shape[2]
-    if tile:
+    if planar:
+        tiles = [np.ascontiguousarray(array[:, :, k]).tobytes() for k in range(spp)]
+    elif rows_per_strip:
+        tiles = [array[y:y + rows_per_strip].tobytes() for y in range(0, height, rows_per_strip)]
+    elif tile:
         tiles = []
         for y in range(0, height, tile):
             for x in range(0, width, tile):
-                block = np.zeros((tile, tile) + array.shape[2:], dtype="<u2")
+                block = np.zeros((tile, tile) + array.shape[2:], dtype=e + "u2")
                 part = array[y:y + tile, x:x + tile]
                 block[:part.shape[0], :part.shape[1]] = part
                 tiles.append(block.tobytes())
@@ -46,35 +53,37 @@ def write_tiff(path, array, tile=None):
         offsets.append(offset)
         offset += len(t)
     entries = [(256, 3, 1, width), (257, 3, 1, height), (258, 3, spp, None), (259, 3, 1, 1),
-               (262, 3, 1, 2 if spp == 3 else 1), (277, 3, 1, spp), (284, 3, 1, 1)]
-    if tile:
+               (262, 3, 1, 2 if spp == 3 else 1), (277, 3, 1, spp), (284, 3, 1, 2 if planar else 1)]
+    if tile and not planar:
         entries += [(322, 3, 1, tile), (323, 3, 1, tile), (324, 4, len(tiles), None), (325, 4, len(tiles), None)]
     else:
-        entries += [(273, 4, 1, offsets[0]), (278, 3, 1, height), (279, 4, 1, len(data))]
+        rows = height if planar or not rows_per_strip else rows_per_strip
+        entries += [(273, 4, len(tiles), None), (278, 3, 1, rows), (279, 4, len(tiles), None)]
     entries.sort()
     extra = b""
     ifd_offset = 8 + len(data)
     extra_offset = ifd_offset + 2 + 12 * len(entries) + 4
-    ifd = struct.pack("<H", len(entries))
+    ifd = struct.pack(e + "H", len(entries))
     for tag, kind, count, value in entries:
         if tag == 258:
             values = [16] * spp
-        elif tag == 324:
+        elif tag in (273, 324):
             values = offsets
-        elif tag == 325:
+        elif tag in (279, 325):
             values = [len(t) for t in tiles]
         else:
             values = [value]
-        fmt = "<" + ("H" if kind == 3 else "I") * len(values)
+        fmt = e + ("H" if kind == 3 else "I") * len(values)
         packed = struct.pack(fmt, *values)
         if len(packed) <= 4:
-            ifd += struct.pack("<HHI", tag, kind, count) + packed.ljust(4, b"\0")
+            ifd += struct.pack(e + "HHI", tag, kind, count) + packed.ljust(4, b"\0")
         else:
-            ifd += struct.pack("<HHII", tag, kind, count, extra_offset + len(extra))
+            ifd += struct.pack(e + "HHII", tag, kind, count, extra_offset + len(extra))
             extra += packed
-    ifd += struct.pack("<I", 0)
+    ifd += struct.pack(e + "I", 0)
+    magic = b"MM\0*" if big_endian else b"II*\0"
     with open(path, "wb") as f:
-        f.write(b"II*\0" + struct.pack("<I", ifd_offset) + data + ifd + extra)
+        f.write(magic + struct.pack(e + "I", ifd_offset) + data + ifd + extra)
 
 
 def main():
@@ -106,6 +115,14 @@ def main():
     tiled = samples(0, 65535, 5)
     write_tiff(os.path.join(OUT, "gray16_tiled.tif"), tiled, tile=16)
     case("gray16_tiled.tif", tiled, 16, 1)
+
+    rgb16_planar = samples(100, 60000, 7, (ROWS, COLS, 3))
+    write_tiff(os.path.join(OUT, "rgb16_planar.tif"), rgb16_planar, planar=True)
+    case("rgb16_planar.tif", rgb16_planar, 16, 3)
+
+    gray16_be = samples(300, 9000, 8)
+    write_tiff(os.path.join(OUT, "gray16_bigendian_strips.tif"), gray16_be, big_endian=True, rows_per_strip=7)
+    case("gray16_bigendian_strips.tif", gray16_be, 16, 1)
 
     pages = [Image.fromarray(samples(0, 255, 6 + i).astype(np.uint8)) for i in range(3)]
     pages[0].save(os.path.join(OUT, "three_pages.tif"), save_all=True, append_images=pages[1:])

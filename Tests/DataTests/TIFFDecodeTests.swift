@@ -4,7 +4,8 @@ import XCTest
 import Formats
 
 /// TIFF through libtiff against the samples written by tools/make_tiff_fixtures.py (Pillow and a
-/// small hand-written encoder for 16-bit RGB and tiles): 8-bit files as stored, 16-bit files windowed
+/// small hand-written encoder for 16-bit RGB, tiles, planes and big-endian strips): 8-bit files as
+/// stored, 16-bit files windowed
 /// by the direct formula computed here from the stored samples.
 final class TIFFDecodeTests: XCTestCase {
     struct Expected: Decodable {
@@ -27,7 +28,7 @@ final class TIFFDecodeTests: XCTestCase {
     func testEveryFixtureMatchesItsSamples() throws {
         let data = try Data(contentsOf: Self.fixture("expected.json"))
         let expected = try JSONDecoder().decode(Expected.self, from: data)
-        XCTAssertEqual(expected.cases.count, 6)
+        XCTAssertEqual(expected.cases.count, 8)
         for c in expected.cases {
             let rule = IntensityWindow.minmax
             let (image, facts) = try ImageCodec.decodeWithFacts(contentsOf: Self.fixture(c.file), options: DecodeOptions(window: rule))
