@@ -5,8 +5,7 @@ import Formats
 
 /// TIFF through libtiff against the samples written by tools/make_tiff_fixtures.py (Pillow and a
 /// small hand-written encoder for 16-bit RGB, tiles, planes and big-endian strips): 8-bit files as
-/// stored, 16-bit files windowed
-/// by the direct formula computed here from the stored samples.
+/// stored, 16-bit files windowed by the direct formula computed here from the stored samples.
 final class TIFFDecodeTests: XCTestCase {
     struct Expected: Decodable {
         struct Case: Decodable {
