@@ -39,7 +39,7 @@ final class ServeInBrowserTests: XCTestCase {
     func testStartFollowStopResumeAndReport() throws {
         let browser = try DevToolsBrowserTests.browser(scratch: workspace.deletingLastPathComponent(), width: 1280, height: 1000)
         self.browser = browser
-        try Phantoms.write(to: workspace.appendingPathComponent("data"), perClass: Phantoms.SplitCounts(train: 12, val: 6, test: 6),
+        try Phantoms.write(to: workspace.appendingPathComponent("data"), perClass: Phantoms.SplitCounts(train: 36, val: 8, test: 8),
                            size: 64, seed: 11)
         let server = try ServeProcess(workspace: workspace)
         self.server = server
@@ -57,7 +57,8 @@ final class ServeInBrowserTests: XCTestCase {
         try b.navigate(url)
         try b.waitUntil("document.querySelector('#start-form') && document.querySelector('#run-state')", timeout: 30, what: "the page's start form")
 
-        // The form: a tiny model on the phantoms, random weights, 16 short epochs.
+        // The form: a tiny model on the phantoms, random weights, 24 short epochs (about 1 s each here; long
+        // enough that the stop below comes before the end, early stopping included).
         try b.evaluate("""
             const f = document.querySelector('#start-form');
             const set = (name, value) => {
@@ -66,14 +67,14 @@ final class ServeInBrowserTests: XCTestCase {
               if (e.type === 'checkbox') e.checked = value; else e.value = value;
               e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));
             };
-            set('model', 'tiny'); set('data_dir', 'data'); set('epochs', '16'); set('batch_size', '4');
+            set('model', 'tiny'); set('data_dir', 'data'); set('epochs', '24'); set('batch_size', '4');
             set('accumulation', '1'); set('image_size', '32'); set('random_init', true); set('cbam', false);
             document.querySelector('#start').click();
             """)
         // Running, with the epoch in the progress panel and a chart with points (the compile takes tens of seconds).
         try waitForState(b, "running", timeout: 600)
-        try b.waitUntil("/Epoch \\d+\\/16/.test(document.querySelector('#progress').textContent)", timeout: 120,
-                        what: "#progress to show 'Epoch e/16'", describe: "document.querySelector('#progress').textContent")
+        try b.waitUntil("/Epoch \\d+\\/24/.test(document.querySelector('#progress').textContent)", timeout: 120,
+                        what: "#progress to show 'Epoch e/24'", describe: "document.querySelector('#progress').textContent")
         let points = "Math.max(0, ...[...document.querySelectorAll('#charts [data-count]')].map(e => Number(e.dataset.count)))"
         try b.waitUntil("\(points) >= 1", timeout: 120, what: "a chart point", describe: points)
         // A few more points for the picture (not required).
