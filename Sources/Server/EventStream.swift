@@ -9,7 +9,7 @@ import Hummingbird
 /// | `state` | `{run, state, pid?, since?, exit_code?}` when the state changes (and first) |
 /// | `progress` | `logs/progress.json` as the trainer wrote it, when it changes |
 /// | `stats` | `{rss_bytes, cpu_percent}` of the live process, every second |
-/// | `steps` | `{records: [...]}` new `logs/steps.jsonl` records |
+/// | `steps` | `{records: [...]}` new `logs/steps.jsonl` records (`reset: true`: the whole list, replacing) |
 /// | `epoch` | one new `logs/metrics.jsonl` record |
 /// | `log` | `{lines: [...]}` new `logs/training.log` lines |
 /// | `checkpoints` | `{checkpoints: [...]}` when the list changes |
@@ -90,11 +90,15 @@ struct EventStream: Sendable {
             if let cpu = sample.cpuPercent { stats["cpu_percent"] = cpu }
             out += event("stats", stats)
         }
-        let steps = files.steps(after: memory.lastStep)
-        if !steps.isEmpty {
-            memory.lastStep = steps.compactMap { ($0["step"] as? NSNumber)?.intValue }.max() ?? memory.lastStep
-            out += event("steps", ["records": steps])
+        // A resumed run drops its step records after the checkpoint's step: then the whole list is sent again.
+        let steps = files.steps()
+        let last = steps.compactMap { ($0["step"] as? NSNumber)?.intValue }.max() ?? 0
+        if last < memory.lastStep {
+            out += event("steps", ["records": steps, "reset": true])
+        } else if last > memory.lastStep {
+            out += event("steps", ["records": steps.filter { (($0["step"] as? NSNumber)?.intValue ?? 0) > memory.lastStep }])
         }
+        memory.lastStep = last
         let metrics = files.metrics()
         if metrics.count < memory.epochs { memory.epochs = 0 }
         for record in metrics.dropFirst(memory.epochs) { out += event("epoch", record) }

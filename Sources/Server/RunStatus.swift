@@ -23,7 +23,8 @@ struct RunStatus {
         let record = ProcessRecord.read(run: run.folder)
         let progress = run.progress()
         let phase = progress?["state"] as? String
-        var pid = liveChild ?? run.lockHolder()
+        let holder = run.lockHolder()
+        var pid = liveChild ?? holder
         if pid == nil, let record, record.exitCode == nil,
            ProcessStats.isAlive(record.pid, commandLineContains: run.folder.path) {
             pid = record.pid
@@ -32,7 +33,8 @@ struct RunStatus {
             let stopping = record?.stopRequestedAt != nil && record?.pid == pid
             let state: String
             if stopping { state = "stopping" }
-            else if phase == nil || phase == "preparing" || phase == "compiling" { state = "starting" }
+            // Without a progress file (an older trainer), holding the checkpoint lock means training.
+            else if phase == "preparing" || phase == "compiling" || (phase == nil && holder == nil) { state = "starting" }
             else { state = "running" }
             return RunStatus(state: state, pid: pid, since: record?.pid == pid ? record?.startedAt : nil, exitCode: nil)
         }
