@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Data
+import Training
 
 /// The web interface in a real browser (issue 12): `breastai-run serve` on a free port over a
 /// workspace of phantoms; headless chromium opens the page, starts a tiny run from the form, sees
@@ -37,7 +38,7 @@ final class ServeInBrowserTests: XCTestCase {
     }
 
     func testStartFollowStopResumeAndReport() throws {
-        let browser = try DevToolsBrowserTests.browser(scratch: workspace.deletingLastPathComponent(), width: 1280, height: 1000)
+        let browser = try DevToolsBrowserTests.browser(scratch: workspace.deletingLastPathComponent(), width: 1280, height: 1200)
         self.browser = browser
         try Phantoms.write(to: workspace.appendingPathComponent("data"), perClass: Phantoms.SplitCounts(train: 36, val: 8, test: 8),
                            size: 64, seed: 11)
@@ -77,14 +78,19 @@ final class ServeInBrowserTests: XCTestCase {
                         what: "#progress to show 'Epoch e/24'", describe: "document.querySelector('#progress').textContent")
         let points = "Math.max(0, ...[...document.querySelectorAll('#charts [data-count]')].map(e => Number(e.dataset.count)))"
         try b.waitUntil("\(points) >= 1", timeout: 120, what: "a chart point", describe: points)
-        // A few more points for the picture (not required).
-        try? b.waitUntil("\(points) >= 4", timeout: 15, what: "more chart points")
+        // For the picture, a few epochs on the charts (not required: the stop below must come before the end).
+        try? b.waitUntil("(m => m && Number(m[1]) >= 3)(/Epoch (\\d+)\\/24/.exec(document.querySelector('#progress').textContent))",
+                         timeout: 40, what: "epoch 3")
         XCTAssertGreaterThanOrEqual((try b.evaluate("document.querySelectorAll('#charts svg').length") as? NSNumber)?.intValue ?? 0, 1, "#charts has SVG charts")
         try save(b.screenshot(), shots.appendingPathComponent("serve-live-run.png"))
 
         // Stop: a checkpoint at the next optimizer step.
         try b.evaluate("document.querySelector('#stop').click()")
         try waitForState(b, "stopped", timeout: 180)
+        let logs = try runFolder().appendingPathComponent("logs")
+        let stopped = try XCTUnwrap(try ProgressFile.read(logs.appendingPathComponent(ProgressFile.fileName)))
+        XCTAssertEqual(stopped.state, .stopped, "the trainer's own record of the stop")
+        XCTAssertLessThan(stopped.epochsDone ?? 99, 24, "stopped before the end")
 
         // Resume from latest, to the end.
         try b.waitUntil("[...document.querySelector('#resume-from').options].some(o => o.value === 'latest')", timeout: 30,
@@ -95,6 +101,12 @@ final class ServeInBrowserTests: XCTestCase {
             """)
         try waitForState(b, "running|starting|finished", timeout: 120)
         try waitForState(b, "finished", timeout: 1200)
+        let finished = try XCTUnwrap(try ProgressFile.read(logs.appendingPathComponent(ProgressFile.fileName)))
+        XCTAssertEqual(finished.state, .finished)
+        XCTAssertEqual(finished.runID, stopped.runID, "the resume continued the same run")
+        let steps = StepLog.read(logs.appendingPathComponent(StepLog.fileName), runID: stopped.runID).map(\.step)
+        XCTAssertEqual(steps, Array(1...(finished.optimizerStep ?? 0)), "every optimizer step once across stop and resume")
+        XCTAssertGreaterThan(steps.count, stopped.optimizerStep ?? 0, "the resume trained on")
 
         // Evaluate the best checkpoint (else the last) on the test split; the report shows its figures.
         try b.waitUntil("document.querySelectorAll('#checkpoints tr[data-name] button.eval').length > 0", timeout: 60,
@@ -114,18 +126,36 @@ final class ServeInBrowserTests: XCTestCase {
                         what: "the report's figures for checkpoint \(name ?? "?")",
                         describe: "\(figures).map(i => i.src + ':' + i.naturalWidth).join(' ') + ' error: ' + document.querySelector('#error').textContent")
         XCTAssertEqual(try b.evaluate("document.querySelector('#error').textContent.trim()") as? String, "", "no error shown")
-        let rect = try b.evaluate("""
-            (() => { const r = document.querySelector('#report'); r.scrollIntoView();
-                     const b = r.getBoundingClientRect();
-                     return [b.left + scrollX, b.top + scrollY, b.width, Math.min(b.height, 1600)]; })()
-            """) as? [NSNumber] ?? []
-        XCTAssertEqual(rect.count, 4)
-        if rect.count == 4, rect[2].doubleValue > 0, rect[3].doubleValue > 0 {
-            try save(b.screenshot(clip: (x: 0, y: max(0, rect[1].doubleValue - 8), width: 1280, height: rect[3].doubleValue + 16)),
-                     shots.appendingPathComponent("serve-report.png"))
+        // The picture: the report's head and two of its figures (they lie far apart on the page), cropped
+        // from page captures and laid out on one image.
+        let regions = try b.evaluate("""
+            (() => {
+              const box = e => { const r = e.getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, r.height]; };
+              const report = document.querySelector('#report'), imgs = [...report.querySelectorAll('img')];
+              const pick = alt => imgs.find(i => i.alt === alt);
+              const figures = [pick('ROC curves') || imgs[0], pick('Precision-recall curves') || imgs[1] || imgs[0]];
+              const head = box(report);
+              return [[head[0], head[1], head[2], Math.min(head[3], 620)], ...figures.map(box)];
+            })()
+            """) as? [[NSNumber]] ?? []
+        XCTAssertEqual(regions.count, 3, "the report and two figures")
+        if regions.count == 3 {
+            let crops = try regions.map { r -> RGBImage in
+                let v = r.map(\.doubleValue)
+                return try ImageCodec.decode(data: try b.screenshot(clip: (x: v[0], y: v[1], width: v[2], height: v[3])))
+            }
+            try save(ImageCodec.encodePNG(Self.compose([[crops[0]], [crops[1], crops[2]]])), shots.appendingPathComponent("serve-report.png"))
         }
         XCTAssertEqual(b.console.filter { $0.hasPrefix("uncaught") }, [], "no uncaught exception in the page")
         print("screenshots in \(shots.path)")
+    }
+
+    /// The one run folder of the workspace.
+    func runFolder() throws -> URL {
+        let runs = workspace.appendingPathComponent("runs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: runs.path).filter { !$0.hasPrefix(".") }
+        XCTAssertEqual(names.count, 1, "one run in \(runs.path): \(names)")
+        return runs.appendingPathComponent(try XCTUnwrap(names.first))
     }
 
     /// Waits until `#run-state` says one of `states` (a regex alternation); a failed run stops the wait at once.
@@ -142,6 +172,26 @@ final class ServeInBrowserTests: XCTestCase {
             usleep(250_000)
         }
         throw DevToolsBrowser.Failure(description: "waited \(Int(timeout)) s for #run-state \(states); it says '\(last)'")
+    }
+
+    /// Images laid out in rows (left to right, `gap` pixels apart and around) on white.
+    static func compose(_ rows: [[RGBImage]], gap: Int = 16) -> RGBImage {
+        let width = rows.map { $0.reduce(gap) { $0 + $1.width + gap } }.max() ?? 0
+        let height = rows.reduce(gap) { $0 + ($1.map(\.height).max() ?? 0) + gap }
+        var pixels = [UInt8](repeating: 255, count: width * height * 3)
+        var top = gap
+        for row in rows {
+            var left = gap
+            for image in row {
+                for y in 0..<image.height {
+                    let from = y * image.width * 3, to = ((top + y) * width + left) * 3
+                    pixels.replaceSubrange(to..<to + image.width * 3, with: image.pixels[from..<from + image.width * 3])
+                }
+                left += image.width + gap
+            }
+            top += (row.map(\.height).max() ?? 0) + gap
+        }
+        return RGBImage(width: width, height: height, pixels: pixels)
     }
 
     func save(_ png: Data, _ url: URL) throws {
