@@ -37,6 +37,13 @@ final class ServeInBrowserTests: XCTestCase {
         return folder.standardizedFileURL
     }
 
+    /// The URL comes from serve's one `serving` line, whatever else it prints around it.
+    func testServingLineIsParsed() {
+        XCTAssertEqual(ServeProcess.servingURL(in: "note: x\nserving http://127.0.0.1:40123/ (workspace /tmp/w)\nmore"), "http://127.0.0.1:40123/")
+        XCTAssertEqual(ServeProcess.servingURL(in: "serving http://[::1]:8080/ (workspace /w w)"), "http://[::1]:8080/")
+        XCTAssertNil(ServeProcess.servingURL(in: "starting\nserving soon"))
+    }
+
     func testStartFollowStopResumeAndReport() throws {
         let browser = try DevToolsBrowserTests.browser(scratch: workspace.deletingLastPathComponent(), width: 1280, height: 1200)
         self.browser = browser
