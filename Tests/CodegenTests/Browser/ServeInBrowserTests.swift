@@ -80,7 +80,7 @@ final class ServeInBrowserTests: XCTestCase {
             document.querySelector('#start').click();
             """)
         // Running, with the epoch in the progress panel and a chart with points (the compile takes tens of seconds).
-        try waitForState(b, "running", timeout: 600)
+        try waitForState(b, "running", timeout: 600, failOnError: true)
         try b.waitUntil("/Epoch \\d+\\/24/.test(document.querySelector('#progress').textContent)", timeout: 120,
                         what: "#progress to show 'Epoch e/24'", describe: "document.querySelector('#progress').textContent")
         let points = "Math.max(0, ...[...document.querySelectorAll('#charts [data-count]')].map(e => Number(e.dataset.count)))"
@@ -165,8 +165,9 @@ final class ServeInBrowserTests: XCTestCase {
         return runs.appendingPathComponent(try XCTUnwrap(names.first))
     }
 
-    /// Waits until `#run-state` says one of `states` (a regex alternation); a failed run stops the wait at once.
-    func waitForState(_ b: DevToolsBrowser, _ states: String, timeout: TimeInterval) throws {
+    /// Waits until `#run-state` says one of `states` (a regex alternation); a failed run (or with
+    /// `failOnError`, a message in `#error`, e.g. a refused start) stops the wait at once.
+    func waitForState(_ b: DevToolsBrowser, _ states: String, timeout: TimeInterval, failOnError: Bool = false) throws {
         let deadline = Date().addingTimeInterval(timeout)
         let pattern = try NSRegularExpression(pattern: "\\b(\(states))\\b")
         var last = ""
@@ -175,6 +176,9 @@ final class ServeInBrowserTests: XCTestCase {
             if pattern.firstMatch(in: last, range: NSRange(last.startIndex..., in: last)) != nil { return }
             if last.contains("failed") && !states.contains("failed") {
                 throw DevToolsBrowser.Failure(description: "#run-state says '\(last)' while waiting for \(states)")
+            }
+            if failOnError, let error = try b.evaluate("document.querySelector('#error').textContent.trim()") as? String, !error.isEmpty {
+                throw DevToolsBrowser.Failure(description: "#error says '\(error)' while waiting for #run-state \(states)")
             }
             usleep(250_000)
         }
@@ -222,7 +226,7 @@ final class ServeInBrowserTests: XCTestCase {
         }
         if let server { lines.append("server output:\n" + server.output.split(separator: "\n").suffix(60).joined(separator: "\n")) }
         let runs = workspace.appendingPathComponent("runs")
-        for run in (try? FileManager.default.contentsOfDirectory(atPath: runs.path)) ?? [] {
+        for run in ((try? FileManager.default.contentsOfDirectory(atPath: runs.path)) ?? []) where !run.hasPrefix(".") {
             let console = (try? String(contentsOf: runs.appendingPathComponent(run).appendingPathComponent("console.txt"), encoding: .utf8)) ?? "(none)"
             lines.append("run \(run) console.txt:\n" + console.split(separator: "\n").suffix(40).joined(separator: "\n"))
         }
