@@ -121,6 +121,14 @@ final class LiveProgressRunTests: XCTestCase {
             let last = try XCTUnwrap(records.last { $0.epoch == epoch })
             XCTAssertEqual(last.loss, trainLoss, accuracy: 1e-12 * max(1, abs(trainLoss)), "epoch \(epoch)")
             XCTAssertEqual(last.lr, try XCTUnwrap(m["lr"] as? Double), accuracy: 1e-15, "epoch \(epoch)")
+            // The steps' own losses, weighted by their micro-batches, average to the same epoch loss.
+            var previousBatch = 0, sum = 0.0
+            for r in records where r.epoch == epoch {
+                sum += try XCTUnwrap(r.stepLoss) * Double(r.batch - previousBatch)
+                previousBatch = r.batch
+            }
+            XCTAssertEqual(sum / Double(previousBatch), trainLoss, accuracy: 1e-9 * max(1, abs(trainLoss)), "epoch \(epoch) from step losses")
         }
+        XCTAssertFalse(Set(records.map(\.stepLoss)).count == 1, "step losses differ from step to step")
     }
 }

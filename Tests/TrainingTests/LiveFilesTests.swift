@@ -23,7 +23,8 @@ final class LiveFilesTests: XCTestCase {
 
     func event(epoch: Int, batch: Int, of perEpoch: Int = 10, step: Int, phase: Int = 1, seconds: Double = 2) -> Trainer.StepEvent {
         Trainer.StepEvent(epoch: epoch, epochs: 4, phase: phase, batch: batch, batchesPerEpoch: perEpoch, optimizerStep: step,
-                          loss: 1.0 / Double(step), lr: 1e-3, epochSeconds: seconds, imagesPerSecond: 8, runSecondsLeft: 100)
+                          loss: 1.0 / Double(step), lr: 1e-3, epochSeconds: seconds, imagesPerSecond: 8, runSecondsLeft: 100,
+                          stepLoss: 0.5 / Double(step))
     }
 
     func read() throws -> ProgressFile.Snapshot { try XCTUnwrap(try ProgressFile.read(root.appendingPathComponent("progress.json"))) }
@@ -117,7 +118,7 @@ final class LiveFilesTests: XCTestCase {
         log.close()
         let text = try String(contentsOf: log.url, encoding: .utf8)
         XCTAssertEqual(text.split(separator: "\n").first,
-                       #"{"batch":2,"epoch":1,"loss":1,"lr":0.001,"phase":1,"run_id":"a","step":1,"t":1800000000.125}"#)
+                       #"{"batch":2,"epoch":1,"loss":1,"lr":0.001,"phase":1,"run_id":"a","step":1,"step_loss":0.5,"t":1800000000.125}"#)
         // A reader during a write sees a torn last line: skipped.
         let handle = try FileHandle(forWritingTo: log.url)
         handle.seekToEndOfFile()

@@ -9,9 +9,10 @@ import Darwin
 /// One compact JSON line per optimizer step: `logs/steps.jsonl`, the per-step loss and LR charts.
 ///
 /// ```
-/// {"batch":4,"epoch":1,"loss":1.0871,"lr":0.0003,"phase":1,"run_id":"...","step":2,"t":1796500000.125}
+/// {"batch":4,"epoch":1,"loss":1.0871,"lr":0.0003,"phase":1,"run_id":"...","step":2,"step_loss":1.0412,"t":1796500000.125}
 /// ```
-/// `loss` is the mean training loss of the epoch so far (as the progress line), `t` Unix seconds.
+/// `loss` is the mean training loss of the epoch so far (as the progress line), `step_loss` the
+/// mean loss of this step's own micro-batches (its accumulation group), `t` Unix seconds.
 /// Each line is one `write(2)` to an `O_APPEND` descriptor, not fsynced (cheap; a crash may lose the
 /// last lines, which the checkpoint does not hold either). A writer trims a torn last line when it
 /// opens the file; `read` skips lines that are not whole records. A resumed run first drops its own
@@ -27,12 +28,15 @@ public final class StepLog {
         public var phase: Int
         /// Micro-batches done in the epoch.
         public var batch: Int
+        /// The epoch's mean so far.
         public var loss: Double
+        /// This step's micro-batches' mean (nil in records of observers that do not know it).
+        public var stepLoss: Double?
         public var lr: Double
         public var t: Double
 
         enum CodingKeys: String, CodingKey {
-            case runID = "run_id", step, epoch, phase, batch, loss, lr, t
+            case runID = "run_id", step, epoch, phase, batch, loss, stepLoss = "step_loss", lr, t
         }
     }
 
@@ -65,7 +69,7 @@ public final class StepLog {
     /// Appends the record of optimizer step `e.optimizerStep`.
     public func append(_ e: Trainer.StepEvent) {
         let record = Record(runID: runID, step: e.optimizerStep, epoch: e.epoch, phase: e.phase, batch: e.batch,
-                            loss: e.loss, lr: e.lr, t: (now().timeIntervalSince1970 * 1000).rounded() / 1000)
+                            loss: e.loss, stepLoss: e.stepLoss, lr: e.lr, t: (now().timeIntervalSince1970 * 1000).rounded() / 1000)
         lock.withLock {
             do {
                 guard fd >= 0 else { throw RuntimeError.io(path: url.path, problem: "the step log is closed") }
