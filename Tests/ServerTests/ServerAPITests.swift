@@ -17,7 +17,7 @@ final class ServerAPITests: XCTestCase {
 
     override func tearDown() async throws {
         server?.stop()
-        for p in holders where p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
+        for p in holders where p.isRunning { Self.kill(p) }
         try? FileManager.default.removeItem(at: workspace)
     }
 
@@ -226,11 +226,22 @@ final class ServerAPITests: XCTestCase {
         XCTAssertTrue(holder.isRunning)
 
         // SIGKILL, as a crash (the server's process ignores SIGTERM, which Process's children inherit).
-        kill(holder.processIdentifier, SIGKILL)
-        holder.waitUntilExit()
+        Self.kill(holder)
         let after = try await server.waitFor("/api/status", timeout: 10, what: "the slot to be free") { $0["active"] is NSNull }
         let runs = after["runs"] as? [[String: Any]] ?? []
         XCTAssertEqual(runs.first?["state"] as? String, "idle", "no process record, no progress: never started here")
+    }
+}
+
+extension ServerAPITests {
+    /// SIGKILL to a process and its children (flock's `sleep`), as a crash; the server's own
+    /// process ignores SIGTERM, which Process's children inherit, so SIGTERM would not do.
+    static func kill(_ process: Process) {
+        let pid = process.processIdentifier
+        let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        _ = Glibc.kill(pid, SIGKILL)
+        for child in children.split(separator: " ").compactMap({ Int32($0) }) { _ = Glibc.kill(child, SIGKILL) }
+        process.waitUntilExit()
     }
 }
 

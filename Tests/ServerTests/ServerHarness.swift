@@ -22,7 +22,7 @@ final class LiveServer {
         let server = try BreastAIServer(options: options)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let task = Task {
-            do { try await server.run { continuation.yield($0) } } catch { print("server ended: \(error)") }
+            do { try await server.run(handleSignals: false) { continuation.yield($0) } } catch { print("server ended: \(error)") }
             continuation.finish()
         }
         var iterator = ports.makeAsyncIterator()
