@@ -33,7 +33,7 @@ public struct BreastAIServer: Sendable {
         router.add(middleware: AccessGuard<BasicRequestContext>(token: options.token, loopback: ServerOptions.isLoopback(options.host)))
         Routes(supervisor: supervisor, assets: assets, options: options).register(on: router)
         var logger = Logger(label: "breastai-serve")
-        logger.logLevel = .warning
+        logger.logLevel = .critical  // failures reach the caller as errors; a cancelled shutdown is not news
         let app = Application(router: router,
                               configuration: .init(address: .hostname(options.host, port: options.port), serverName: "breastai"),
                               onServerRunning: { channel in await bound(channel.localAddress?.port ?? options.port) },

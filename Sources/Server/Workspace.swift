@@ -44,8 +44,11 @@ public struct Workspace: Sendable {
         }
         let absolute = trimmed.hasPrefix("/") ? trimmed : root.path + "/" + trimmed
         guard FileManager.default.fileExists(atPath: absolute) else {
-            // Outside paths are refused as such, whether or not they exist.
-            if !contains(URL(fileURLWithPath: absolute).standardizedFileURL.path) {
+            // Outside paths are refused as such, whether or not they exist (no probing outside):
+            // the deepest existing ancestor, symlinks resolved, must be inside.
+            var ancestor = URL(fileURLWithPath: absolute).standardizedFileURL
+            while !FileManager.default.fileExists(atPath: ancestor.path) && ancestor.path != "/" { ancestor.deleteLastPathComponent() }
+            if !contains(Self.realPath(ancestor.path) ?? ancestor.path) {
                 throw .forbidden("\(what) \(trimmed): outside the workspace \(root.path)")
             }
             throw .notFound("\(what) \(trimmed): no such file or folder in the workspace")
