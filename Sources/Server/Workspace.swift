@@ -60,6 +60,17 @@ public struct Workspace: Sendable {
         return URL(fileURLWithPath: real)
     }
 
+    /// Refuses (403) a path that may not exist yet but would lie outside the root: `..`, or its
+    /// deepest existing ancestor (symlinks resolved) outside.
+    public func checkInside(_ path: String, what: String) throws(APIError) {
+        if path.split(separator: "/").contains("..") { throw .forbidden("\(what) \(path): '..' is not allowed") }
+        var ancestor = URL(fileURLWithPath: path.hasPrefix("/") ? path : root.path + "/" + path).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: ancestor.path) && ancestor.path != "/" { ancestor.deleteLastPathComponent() }
+        guard contains(Self.realPath(ancestor.path) ?? ancestor.path) else {
+            throw .forbidden("\(what) \(path): outside the workspace \(root.path)")
+        }
+    }
+
     /// Whether the absolute `path` is the root or below it.
     public func contains(_ path: String) -> Bool {
         path == root.path || path.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/")

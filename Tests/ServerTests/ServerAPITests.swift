@@ -75,6 +75,12 @@ final class ServerAPITests: XCTestCase {
         XCTAssertEqual(config.status, 403, config.error)
         let weights = try await server.post("/api/start", ["data_dir": "inside", "weights": "escape/data/train"])
         XCTAssertEqual(weights.status, 403, weights.error)
+        // A configuration file may not send checkpoints outside either.
+        _ = try Phantoms.write(to: workspace.appendingPathComponent("data"), perClass: .init(train: 4, val: 2, test: 2), size: 64, seed: 1)
+        try Data(#"{"checkpoints": {"backup_dir": "/tmp/elsewhere"}}"#.utf8).write(to: workspace.appendingPathComponent("c.json"))
+        let backup = try await server.post("/api/start", ["data_dir": "data", "config": "c.json", "random_init": true])
+        XCTAssertEqual(backup.status, 403, backup.error)
+        XCTAssertTrue(backup.error.contains("backup_dir"), backup.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("runs").path)
                        && !Workspace.runNamesIn(workspace).isEmpty, "no run folder was created")
         // Names in URLs are plain names only.
