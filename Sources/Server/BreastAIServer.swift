@@ -25,17 +25,19 @@ public struct BreastAIServer: Sendable {
 
     public var workspace: URL { supervisor.workspace.root }
 
-    /// Serves until the task is cancelled; `bound` gets the port actually bound (for `--port 0`).
-    public func run(bound: @escaping @Sendable (Int) async -> Void) async throws {
+    /// Serves until the task is cancelled (or, with `handleSignals`, until SIGTERM or SIGINT);
+    /// `bound` gets the port actually bound (for `--port 0`). Signal handling sets the process's
+    /// SIGTERM and SIGINT aside for the server, so an embedding process (a test) passes false.
+    public func run(handleSignals: Bool = true, bound: @escaping @Sendable (Int) async -> Void) async throws {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AccessGuard<BasicRequestContext>(token: options.token, loopback: ServerOptions.isLoopback(options.host)))
         Routes(supervisor: supervisor, assets: assets, options: options).register(on: router)
         var logger = Logger(label: "breastai-serve")
-        logger.logLevel = .warning
+        logger.logLevel = .critical  // failures reach the caller as errors; a cancelled shutdown is not news
         let app = Application(router: router,
                               configuration: .init(address: .hostname(options.host, port: options.port), serverName: "breastai"),
                               onServerRunning: { channel in await bound(channel.localAddress?.port ?? options.port) },
                               logger: logger)
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        try await app.runService(gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [])
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// | `starting` | a live process, and the trainer's progress says preparing or compiling (or nothing yet) |
 /// | `running`  | a live process, training or validating |
 /// | `stopping` | a live process that was sent SIGTERM (it checkpoints at the next optimizer step) |
-/// | `stopped`  | ended with exit status 130 (stopped on request), or progress says stopped |
+/// | `stopped`  | ended with exit status 130 (stopped on request), progress says stopped, or it ended after a stop was asked |
 /// | `finished` | ended with status 0, or progress says finished |
 /// | `failed`   | ended with another status, progress says failed, or the process vanished mid-run |
 /// | `idle`     | no process was ever started for it |
@@ -45,6 +45,9 @@ struct RunStatus {
         if let phase, ["stopped", "finished", "failed"].contains(phase) {
             return RunStatus(state: phase, pid: nil, since: progress?["updated_at"] as? String, exitCode: nil)
         }
+        // Ended without a recorded status (a server restarted since it started the child): a stop
+        // that was asked for is a stop; anything else ended unexpectedly.
+        if let record, record.stopRequestedAt != nil { return RunStatus(state: "stopped", pid: nil, since: record.stopRequestedAt, exitCode: nil) }
         if record != nil || progress != nil { return RunStatus(state: "failed", pid: nil, since: nil, exitCode: nil) }
         return RunStatus(state: "idle", pid: nil, since: nil, exitCode: nil)
     }

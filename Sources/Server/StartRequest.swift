@@ -101,6 +101,9 @@ struct StartRequest: Decodable, Sendable {
         if config.model.cbamReduction != 16 {
             throw .badRequest("model.cbam_reduction \(config.model.cbamReduction): only 16 (the original's value) is compiled")
         }
+        if let backup = config.checkpoints.backupDir, !backup.isEmpty {
+            try workspace.checkInside(backup, what: "checkpoints.backup_dir")
+        }
         // The data folder named by the configuration (a file's own data_dir too) must be inside the workspace.
         let data = try workspace.resolve(config.paths.dataDir, what: "data_dir (paths.data_dir)")
         let dataset: Dataset

@@ -57,7 +57,7 @@ extension Supervisor {
     func predict(run: String, checkpoint: String?, tta: Bool, fileName: String, bytes: Data) throws(APIError) -> Job {
         let files = try files(run)
         let reference = try Self.checkpointReference(checkpoint)
-        let base = URL(fileURLWithPath: fileName).lastPathComponent
+        let base = fileName
         try Workspace.checkName(base, what: "upload")
         guard Dataset.isImageName(base) else { throw .badRequest("upload \(base): not an image name the decoders read (PNG or JPEG)") }
         guard !bytes.isEmpty else { throw .badRequest("upload \(base): empty body") }

@@ -44,8 +44,11 @@ public struct Workspace: Sendable {
         }
         let absolute = trimmed.hasPrefix("/") ? trimmed : root.path + "/" + trimmed
         guard FileManager.default.fileExists(atPath: absolute) else {
-            // Outside paths are refused as such, whether or not they exist.
-            if !contains(URL(fileURLWithPath: absolute).standardizedFileURL.path) {
+            // Outside paths are refused as such, whether or not they exist (no probing outside):
+            // the deepest existing ancestor, symlinks resolved, must be inside.
+            var ancestor = URL(fileURLWithPath: absolute).standardizedFileURL
+            while !FileManager.default.fileExists(atPath: ancestor.path) && ancestor.path != "/" { ancestor.deleteLastPathComponent() }
+            if !contains(Self.realPath(ancestor.path) ?? ancestor.path) {
                 throw .forbidden("\(what) \(trimmed): outside the workspace \(root.path)")
             }
             throw .notFound("\(what) \(trimmed): no such file or folder in the workspace")
@@ -55,6 +58,17 @@ public struct Workspace: Sendable {
             throw .forbidden("\(what) \(trimmed): resolves to \(real), outside the workspace \(root.path)")
         }
         return URL(fileURLWithPath: real)
+    }
+
+    /// Refuses (403) a path that may not exist yet but would lie outside the root: `..`, or its
+    /// deepest existing ancestor (symlinks resolved) outside.
+    public func checkInside(_ path: String, what: String) throws(APIError) {
+        if path.split(separator: "/").contains("..") { throw .forbidden("\(what) \(path): '..' is not allowed") }
+        var ancestor = URL(fileURLWithPath: path.hasPrefix("/") ? path : root.path + "/" + path).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: ancestor.path) && ancestor.path != "/" { ancestor.deleteLastPathComponent() }
+        guard contains(Self.realPath(ancestor.path) ?? ancestor.path) else {
+            throw .forbidden("\(what) \(path): outside the workspace \(root.path)")
+        }
     }
 
     /// Whether the absolute `path` is the root or below it.

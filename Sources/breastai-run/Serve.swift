@@ -7,34 +7,24 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the web page: start, follow, stop and resume trainings; evaluate, export and predict.",
         discussion: """
-            Prints one line `serving http://HOST:PORT/ (workspace DIR)` (with the port actually bound:
-            --port 0 picks a free one) and serves until Ctrl-C or SIGTERM.
+            Prints one line `serving http://HOST:PORT/ (workspace DIR)` with the port actually bound (--port 0 picks a free one), then serves until Ctrl-C or SIGTERM.
 
             Workspace (--workspace, created when missing; the API reaches nothing outside it):
-              runs/<run>/config.json     the configuration the run was started with (written by serve)
-              runs/<run>/process.json    the child's PID, start, end and exit status (written by serve)
-              runs/<run>/console.txt     the child's output
-              runs/<run>/checkpoints/    logs/  reports/  exports/  jobs/   (written by train, eval, export)
-              uploads/<time>/            images sent for prediction
-              build/, .breastai-cache/   compiled programs and preprocessed images (children run here)
-            Data folders, configuration files and weights are named by paths inside the workspace.
+              runs/<run>/config.json   configuration the run started with
+              runs/<run>/process.json  child's PID, start, end, exit status
+              runs/<run>/console.txt   child's output
+              runs/<run>/checkpoints/ logs/ reports/ exports/ jobs/
+              uploads/<time>/          images sent for prediction
+              build/ .breastai-cache/  compiled programs, image cache
+            Data folders, configuration files and weights are paths inside the workspace.
 
-            Trainings, evaluations, exports and predictions run as child processes (this same
-            executable), so the server never blocks and survives their crashes; a run's state is read
-            from its files, so a restarted server shows a running child as running. One training at a
-            time per workspace. Stop is graceful: SIGTERM, a checkpoint at the next optimizer step.
+            Trainings, evaluations, exports and predictions run as child processes of this same executable, so the server never blocks and survives their crashes. A run's state is read from its files, so a restarted server shows a running child as running. One training at a time per workspace. Stop is graceful: SIGTERM, then a checkpoint at the next optimizer step.
 
-            Safety: binds 127.0.0.1 by default. Any other address requires a token (--token, or one
-            is generated and printed on standard error), checked on every request (Authorization:
-            Bearer T, ?token=T once, then a cookie). Every path a request names is resolved inside
-            the workspace (no '..', no symlink out) or refused; uploads are capped (--upload-limit-mb)
-            and decoded by the same checked decoders as training; a POST needs the header
-            X-BreastAI: 1 (the page sends it); bad requests get a 4xx with {"error": "..."}.
-            The server deletes nothing. Patient identifiers are never shown.
+            Safety: binds 127.0.0.1 by default; any other address requires a token (--token, or one is generated and printed on standard error), checked on every request (Authorization: Bearer T, or ?token=T once, then a cookie). Every path a request names is resolved inside the workspace (no '..', no symlink out) or refused. Uploads are capped (--upload-limit-mb) and decoded by the same checked decoders as training. A POST needs the header X-BreastAI: 1 (the page sends it). Bad requests get a 4xx with {"error": "..."}. The server deletes nothing; patient identifiers are never shown.
 
             Examples:
               breastai-run serve --workspace ~/breastai
-              breastai-run serve --host 0.0.0.0 --port 8080 --workspace /srv/breastai --token s3cr3t-token
+              breastai-run serve --host 0.0.0.0 --workspace /srv/ws --token s3cr3t-token
             """)
     @Option(name: .long, help: "Address to bind (loopback by default; anything else needs a token).")
     var host: String = "127.0.0.1"

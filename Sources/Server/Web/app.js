@@ -146,12 +146,13 @@ function renderStatus() {
   const parts = [];
   if (p.epoch) parts.push(`Epoch ${p.epoch}/${epochs || '?'}`);
   else if (view.epochs.length) parts.push(`Epoch ${view.epochs[view.epochs.length - 1].epoch}/${epochs || '?'}`);
-  if (p.phase) parts.push(`Phase ${p.phase}`);
+  const lastEpoch = view.epochs.length ? view.epochs[view.epochs.length - 1] : null;
+  if (p.phase) parts.push(`Phase ${p.phase}`); else if (lastEpoch && lastEpoch.phase) parts.push(`Phase ${lastEpoch.phase}`);
   if (p.batch !== undefined && p.batch !== null) parts.push(`batch ${p.batch}/${p.batches_per_epoch || '?'}`);
   if (typeof p.images_per_second === 'number') parts.push(`${p.images_per_second.toFixed(1)} images/s`);
   if (LIVE.includes(view.state)) {
-    parts.push(`ETA epoch ${duration(p.epoch_eta_seconds)}`);
-    parts.push(`ETA run ${duration(p.run_eta_seconds)}`);
+    if (typeof p.epoch_eta_seconds === 'number') parts.push(`ETA epoch ${duration(p.epoch_eta_seconds)}`);
+    if (typeof p.run_eta_seconds === 'number') parts.push(`ETA run ${duration(p.run_eta_seconds)}`);
   }
   if (typeof p.lr === 'number') parts.push(`LR ${p.lr.toExponential(2)}`);
   if (typeof p.train_loss === 'number') parts.push(`loss ${p.train_loss.toFixed(4)}`);
