@@ -254,7 +254,8 @@ function renderButtons() {
   $('#start').disabled = live || !!busy;
   $('#start').title = busy ? `run ${view.active.name} (PID ${view.active.pid}) holds the workspace's training` : '';
   $('#stop').disabled = !(view.state === 'starting' || view.state === 'running');
-  $('#resume').disabled = live || !!busy || !view.checkpoints.length;
+  // A finished run has nothing left to train; a stopped or failed one continues from a checkpoint.
+  $('#resume').disabled = live || !!busy || !view.checkpoints.length || view.state === 'finished';
 }
 
 // ---- actions ---------------------------------------------------------------------------------
