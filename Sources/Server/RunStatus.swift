@@ -39,7 +39,11 @@ struct RunStatus {
             return RunStatus(state: state, pid: pid, since: record?.pid == pid ? record?.startedAt : nil, exitCode: nil)
         }
         if let code = record?.exitCode {
-            let state = code == 0 ? (phase == "stopped" ? "stopped" : "finished") : code == 130 ? "stopped" : "failed"
+            // 130: the trainer stopped on request; 143 (SIGTERM's default action): the stop came
+            // before the trainer took the signal (during start-up), nothing to lose either.
+            let asked = record?.stopRequestedAt != nil
+            let state = code == 0 ? (phase == "stopped" ? "stopped" : "finished")
+                : code == 130 || (asked && code == 128 + SIGTERM) ? "stopped" : "failed"
             return RunStatus(state: state, pid: nil, since: record?.endedAt, exitCode: code)
         }
         if let phase, ["stopped", "finished", "failed"].contains(phase) {

@@ -36,6 +36,8 @@ final class RunStatusTests: XCTestCase {
         try write(record: 130); XCTAssertEqual(state, "stopped", "130: stopped on request with a checkpoint")
         try write(record: 1); XCTAssertEqual(state, "failed")
         try write(record: 128 + 9); XCTAssertEqual(state, "failed", "killed")
+        try write(record: 128 + 15); XCTAssertEqual(state, "failed", "SIGTERM from elsewhere")
+        try write(record: 128 + 15, stopRequested: true); XCTAssertEqual(state, "stopped", "our SIGTERM before the trainer took it")
         // No exit status (the server that started it is gone): progress decides, then the stop request.
         try write(record: nil)
         try progress("finished"); XCTAssertEqual(state, "finished")

@@ -156,7 +156,7 @@ function renderStatus() {
   }
   if (typeof p.lr === 'number') parts.push(`LR ${p.lr.toExponential(2)}`);
   if (typeof p.train_loss === 'number') parts.push(`loss ${p.train_loss.toFixed(4)}`);
-  if (p.activity && LIVE.includes(view.state)) parts.push(p.activity);
+  if (p.activity && view.state === 'starting') parts.push(p.activity);
   $('#progress').textContent = parts.join(' · ');
   const done = (p.epochs_done || 0) + (p.batch && p.batches_per_epoch ? p.batch / p.batches_per_epoch : 0);
   const fraction = view.state === 'finished' ? 1 : epochs ? Math.min(1, done / epochs) : 0;
@@ -187,8 +187,13 @@ function renderCharts() {
   const epochX = {xMin: 0.5, xMax: Math.max(total || 0, ...val.map(r => r.epoch), 1) + 0.5, xLabel: 'epoch', boundaries: epochBoundaries};
   const ep = (f) => val.map(r => [r.epoch, f(r)]).filter(p => typeof p[1] === 'number');
   const m = name => r => r.metrics ? r.metrics[name] : undefined;
-  drawChart(holder, {id: 'step-loss', title: 'Training loss per step (mean of the epoch so far)', xLabel: 'optimizer step', boundaries: stepBoundaries,
-    series: [{name: 'train loss', color: '#2a6fdb', points: steps.map(s => [s.step, s.loss])}]});
+  const stepSeries = [];
+  if (steps.some(s => typeof s.step_loss === 'number')) {
+    stepSeries.push({name: 'step loss', color: '#9bb8e8', points: steps.filter(s => typeof s.step_loss === 'number').map(s => [s.step, s.step_loss])});
+  }
+  stepSeries.push({name: 'mean of the epoch so far', color: '#2a6fdb', points: steps.map(s => [s.step, s.loss])});
+  drawChart(holder, {id: 'step-loss', title: 'Training loss per optimizer step', xLabel: 'optimizer step', boundaries: stepBoundaries,
+    series: stepSeries});
   drawChart(holder, Object.assign({id: 'epoch-loss', title: 'Loss per epoch', series: [
     {name: 'train loss', color: '#2a6fdb', dots: true, points: ep(r => r.train_loss)},
     {name: 'validation NLL', color: '#d35400', dots: true, points: ep(r => r.nll)}]}, epochX));
@@ -249,7 +254,8 @@ function renderButtons() {
   $('#start').disabled = live || !!busy;
   $('#start').title = busy ? `run ${view.active.name} (PID ${view.active.pid}) holds the workspace's training` : '';
   $('#stop').disabled = !(view.state === 'starting' || view.state === 'running');
-  $('#resume').disabled = live || !!busy || !view.checkpoints.length;
+  // A finished run has nothing left to train; a stopped or failed one continues from a checkpoint.
+  $('#resume').disabled = live || !!busy || !view.checkpoints.length || view.state === 'finished';
 }
 
 // ---- actions ---------------------------------------------------------------------------------
