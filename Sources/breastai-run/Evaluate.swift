@@ -210,9 +210,10 @@ struct Predict: ParsableCommand {
                 throw ValidationError("\(path): no such file or folder")
             }
             if isDirectory.boolValue {
-                let found = FileManager.default.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: nil)?
+                let found = FileManager.default.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey])?
                     .compactMap { $0 as? URL }
-                    .filter { url in !url.hasDirectoryPath && ScanFile.classify(url.lastPathComponent, head: { ScanFile.head(url.path) }) == .image } ?? []
+                    .filter { url in (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+                        && ScanFile.classify(url.lastPathComponent, head: { ScanFile.head(url.path) }) == .image } ?? []
                 files += found.sorted { $0.path < $1.path }
             } else {
                 files.append(URL(fileURLWithPath: path))

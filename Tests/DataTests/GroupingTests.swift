@@ -137,6 +137,9 @@ final class GroupingTests: XCTestCase {
                        path + ": the header row must name the columns path and label (and optionally split, group); found file,class")
         XCTAssertEqual(try problem("path,label\n../a.png,benign\n"), path + ": row 2: path ../a.png must be relative to the data folder \(root.path), without '..'")
         XCTAssertEqual(try problem("path,label\na.png,benign\n./a.png,normal\n"), path + ": row 3: ./a.png is already listed in row 2")
+        let both = try manifest("path,label,group\na.png,benign,P1\n")
+        XCTAssertEqual(errorText { _ = try scan(.init(manifest: both, groupBy: try GroupRule(parsing: "(a)"))) },
+                       root.path + ": both data.group_by ((a)) and the manifest's group column give groups; use one of them")
         XCTAssertEqual(try problem("path,label,group\na.png,benign,P1\nb.png,normal,\n"),
                        root.path + ": the manifest gives a group for 1 of 2 files but not for 1: b.png; give every row a group (or none)")
     }

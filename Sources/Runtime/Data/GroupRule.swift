@@ -65,6 +65,9 @@ public enum GroupRule: Equatable, Sendable {
         var failed: [String] = []
         var keys: [String] = []
         keys.reserveCapacity(samples.count)
+        if self != .perImage, let given, given.contains(where: { !($0 ?? "").isEmpty }) {
+            throw .io(path: dataDir, problem: "both data.group_by (\(text)) and the manifest's group column give groups; use one of them")
+        }
         switch self {
         case .perImage:
             guard let given else { return samples.map(\.relativePath) }
