@@ -91,8 +91,9 @@ struct Eval: ParsableCommand {
             Examples:
               breastai-run eval                                  (best checkpoint, test split)
               breastai-run eval --checkpoint best --split val --tta --report reports/val
-            The val and test files are those of the run's frozen split (split.json in the checkpoint folder);
-            a file missing, changed, moved to another class or split, or new stops eval (--allow-data-change goes on).
+            The val and test files are those of the run's frozen split (split.json in the
+            checkpoint folder); a file missing, changed, moved to another class or split, or
+            new stops eval (--allow-data-change goes on with the changes, printed).
             When the checkpoint has no temperature (or with --refit), it is fitted on the validation split
             (inference.temperature_scaling) and written to <checkpoint>.calibration.json beside the
             checkpoint; the checkpoint itself is never changed. --report writes into a new or empty folder.
@@ -174,9 +175,9 @@ struct Predict: ParsableCommand {
             Examples:
               breastai-run predict scan1.png scans/ --tta --json
               breastai-run predict --split test --checkpoint best
-            One line (or JSON object) per image; unreadable files are reported and skipped. --split predicts on
-            the val or test files of the run's frozen split (split.json), checked like eval checks them, and
-            adds each file's class.
+            One line (or JSON object) per image; unreadable files are reported and skipped.
+            --split predicts the val or test files of the run's frozen split (split.json),
+            checked as eval checks them, and adds each file's class.
             """)
     @Argument(help: "Image files or folders (searched recursively for PNG, JPEG, DICOM and TIFF).")
     var paths: [String] = []

@@ -194,8 +194,9 @@ struct Train: ParsableCommand {
               breastai-run train --resume                 (continue from checkpoint_dir/latest)
               breastai-run train --resume checkpoints/epoch-0012
             Ctrl-C stops at the next optimizer step and writes a checkpoint; --resume continues it exactly.
-            A new run freezes its split in <checkpoint_dir>/split.json (every file's path, size, SHA-256, class,
-            group and split); --resume checks the data folder against it and stops on any change.
+            A new run freezes its split in <checkpoint_dir>/split.json (every file's path,
+            size, SHA-256, class, group and split); --resume checks the data folder against
+            it and stops on any change (--allow-data-change goes on, logging the changes).
             """)
     @Option(name: .long, help: "Training configuration (JSON, the schema of config_ultra_S.json); default: the built-in ULTRA-S values.")
     var config: String?
