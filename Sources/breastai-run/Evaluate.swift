@@ -195,7 +195,6 @@ struct Predict: ParsableCommand {
         if split == nil && paths.isEmpty { throw ValidationError("give image files or folders, or --split val|test") }
         if allowDataChange && split == nil { throw ValidationError("--allow-data-change goes with --split") }
         let checkpoint = try checkpointOptions.open()
-        let config = checkpoint.config
         if let split {
             let evaluator = try checkpointOptions.evaluator(checkpoint)
             let data = try checkpointOptions.data(checkpoint, cache: evaluator.cache, allowDataChange: allowDataChange)

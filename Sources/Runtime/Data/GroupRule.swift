@@ -100,15 +100,14 @@ public enum GroupRule: Equatable, Sendable {
                 throw .io(path: dataDir, problem: "data.group_by dicom:\(tag) needs the DICOM reader, which this build lacks")
             }
             var unreadable: [String] = []
-            for sample in samples {
-                do {
-                    if let value = try dicomTag(sample.url, tag)?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
-                        keys.append("dicom:" + Self.hashedKey(value))
-                    } else {
-                        failed.append(sample.relativePath)
-                    }
-                } catch {
-                    unreadable.append(sample.relativePath)
+            // Headers are read in parallel; results by index, so the outcome does not depend on timing.
+            let values = Self.readTags(samples.map(\.url), tag: tag, reader: dicomTag)
+            for (sample, value) in zip(samples, values) {
+                switch value {
+                case .some(.some(let v)) where !v.trimmingCharacters(in: .whitespaces).isEmpty:
+                    keys.append("dicom:" + Self.hashedKey(v.trimmingCharacters(in: .whitespaces)))
+                case .some: failed.append(sample.relativePath)
+                case .none: unreadable.append(sample.relativePath)
                 }
             }
             if !unreadable.isEmpty {
@@ -121,6 +120,25 @@ public enum GroupRule: Equatable, Sendable {
             }
         }
         return keys
+    }
+
+    /// The tag of each file (outer nil: the header could not be read), read on all cores.
+    static func readTags(_ urls: [URL], tag: String, reader: DicomTagReader) -> [String??] {
+        final class Results: @unchecked Sendable {
+            var values: [String??]
+            let lock = NSLock()
+            init(_ n: Int) { values = Array(repeating: nil, count: n) }
+        }
+        let results = Results(urls.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, urls.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for i in stride(from: w, to: urls.count, by: workers) {
+                let value: String??
+                do { value = .some(try reader(urls[i], tag)) } catch { value = nil }
+                results.lock.withLock { results.values[i] = value }
+            }
+        }
+        return results.values
     }
 
     /// `a, b, c` or `a, b, c and 12 more`.
