@@ -66,6 +66,13 @@ final class FrozenSplitCLITests: XCTestCase {
         XCTAssertTrue(resume.output.contains(change), resume.output)
         XCTAssertEqual(CommandLineHarness.snapshot(ckpt).keys.sorted(), before.keys.sorted())
         XCTAssertEqual(CommandLineHarness.snapshot(ckpt)["/split.json"], before["/split.json"])
+        // With --allow-data-change it goes on, the changes in training.log, split.json unchanged.
+        let resumed = try CommandLineHarness.run(["train", "--resume", "--allow-data-change", "--checkpoint-dir", "ckpt", "--cache-dir", "cache",
+                                                  "--artifact", CLITrustTests.artifact(root).path], in: root)
+        XCTAssertTrue(resumed.succeeded, resumed.output)
+        let log = try String(contentsOf: root.appendingPathComponent("logs/training.log"), encoding: .utf8)
+        XCTAssertTrue(log.contains("data change: " + change), log)
+        XCTAssertEqual(CommandLineHarness.snapshot(ckpt)["/split.json"], before["/split.json"])
 
         // A run from before frozen splits: a loud warning and the old re-split.
         try FileManager.default.removeItem(at: ckpt.appendingPathComponent("split.json"))
