@@ -74,9 +74,9 @@ final class DatasetScanTests: XCTestCase {
         XCTAssertEqual(d.train.map(\.relativePath), ["train/benign/IM0001", "train/benign/IM0002.1", "train/malignant/m.dcm",
                                                      "train/malignant/m2.DICOM", "train/normal/n.TIF", "train/normal/n2.tiff"])
         XCTAssertEqual(d.ignored.counts, [ScanFile.noExtensionKind: 2])
-        XCTAssertTrue(ScanFile.hasDICOMPreamble(dicomBytes))
-        XCTAssertFalse(ScanFile.hasDICOMPreamble(notDicomBytes))
-        XCTAssertFalse(ScanFile.hasDICOMPreamble(dicomBytes.prefix(131)))
+        XCTAssertTrue(DicomFile.hasPreamble(dicomBytes))
+        XCTAssertFalse(DicomFile.hasPreamble(notDicomBytes))
+        XCTAssertFalse(DicomFile.hasPreamble(dicomBytes.prefix(131)))
     }
 
     func testSubfoldersReportedWithoutDICOMAndReadWithIt() throws {

@@ -153,3 +153,41 @@ final class GroupingTests: XCTestCase {
         XCTAssertEqual(d.train.map(\.group), d.train.map(\.relativePath))
     }
 }
+
+/// `dicom:` grouping on real DICOM files (helper A's fixtures, all of one patient and one study):
+/// the headers are read through DCMTK, the group is a hash, and a patient in train/ and test/ is
+/// found as leakage without the identity in any message.
+final class DicomGroupingTests: XCTestCase {
+    private func fixture(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/dicom").appendingPathComponent(name)
+    }
+
+    func testPatientAcrossTrainAndTestIsLeakageByHash() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dicom-grouping-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let layout = ["train/benign/a.dcm": "mono2_8bit.dcm", "train/malignant/IM0001": "IM0001",
+                      "train/normal/p7/c.dcm": "rle_12bit.dcm", "test/benign/d.dcm": "mono1_12bit.dcm"]
+        for (to, from) in layout {
+            let url = root.appendingPathComponent(to)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: fixture(from), to: url)
+        }
+        let secret = "PAT-SECRET-4711"
+        for tag in ["PatientID", "StudyInstanceUID"] {
+            let d = try Dataset.scan(dataDir: root, classNames: ["benign", "malignant", "normal"],
+                                     options: .init(groupBy: .dicom(tag: tag)))
+            // IM0001 has no extension (found by its preamble); p7/ is read because the tree holds DICOM.
+            XCTAssertEqual(d.train.map(\.relativePath), ["train/benign/a.dcm", "train/malignant/IM0001", "train/normal/p7/c.dcm"])
+            let value = tag == "PatientID" ? secret : "1.2.826.0.1.3680043.8.498.1"
+            let group = "dicom:" + String(SHA256.hex(value).prefix(16))
+            XCTAssertEqual(Set((d.train + (d.test ?? [])).map(\.group)), [group])
+            let files = d.splits.mapValues { list in list.map { ScannedFile(sample: $0, givenSplit: .train, digest: nil) } }
+            XCTAssertThrowsError(try SplitChecks.check(files, dataDir: root.path, allowCrossSplitDuplicates: false)) { error in
+                let text = "\(error)"
+                XCTAssertTrue(text.contains("group \(group): train 3, test 1 (train/benign/a.dcm, train/malignant/IM0001 and 2 more)"), text)
+                XCTAssertFalse(text.contains(secret), text)
+            }
+        }
+    }
+}

@@ -49,7 +49,7 @@ public struct Dataset: Sendable {
         /// Reads a DICOM tag (`PatientID`, `StudyInstanceUID`) of a file, for `dicom:` grouping.
         public var dicomTag: DicomTagReader?
         public init(recursive: Recursion = .auto, manifest: URL? = nil, groupBy: GroupRule = .perImage,
-                    dicomTag: DicomTagReader? = nil) {
+                    dicomTag: DicomTagReader? = GroupRule.dicomHeaderTag) {
             self.recursive = recursive; self.manifest = manifest; self.groupBy = groupBy; self.dicomTag = dicomTag
         }
     }

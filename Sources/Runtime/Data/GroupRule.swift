@@ -24,6 +24,14 @@ public enum GroupRule: Equatable, Sendable {
 
     public static let dicomTags = ["PatientID", "StudyInstanceUID"]
 
+    /// Reads `PatientID` or `StudyInstanceUID` from a file's header (`DicomFile.readHeader`, no
+    /// pixel data); nil when the tag is empty or absent.
+    public static let dicomHeaderTag: DicomTagReader = { url, tag in
+        let header = try DicomFile.readHeader(contentsOf: url)
+        let value = tag == "StudyInstanceUID" ? header.studyInstanceUID : header.patientID
+        return value.isEmpty ? nil : value
+    }
+
     /// The rule of a `data.group_by` value; throws a one-line problem (without the key name) when
     /// the regex does not compile, has no capture group, or the DICOM tag is not supported.
     public init(parsing text: String) throws(RuntimeError) {

@@ -35,16 +35,8 @@ public enum ScanFile {
         }
         if imageExtensions.contains(ext) { return .image }
         if ext == "bmp" { return .ignored(".bmp (not read — convert to PNG)") }
-        if let data = head(), hasDICOMPreamble(data) { return .image }
+        if let data = head(), DicomFile.hasPreamble(data) { return .image }
         return .ignored(ext.isEmpty ? noExtensionKind : "." + ext)
-    }
-
-    /// True when bytes 128..<132 of `head` are `DICM` (the DICOM Part 10 preamble).
-    // TODO(helper A): replace with DicomFile.hasPreamble once wt-dicom is merged.
-    public static func hasDICOMPreamble(_ head: Data) -> Bool {
-        guard head.count >= 132 else { return false }
-        let start = head.startIndex + 128
-        return Array(head[start ..< start + 4]) == Array("DICM".utf8)
     }
 
     /// True for a name the scan counts as DICOM: a `.dcm`/`.dicom` extension, or (via `head`) the preamble.
@@ -52,7 +44,7 @@ public enum ScanFile {
         let ext = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } ?? ""
         if ext == "dcm" || ext == "dicom" { return true }
         if imageExtensions.contains(ext) || ext == "bmp" { return false }
-        return head().map(hasDICOMPreamble) ?? false
+        return head().map(DicomFile.hasPreamble) ?? false
     }
 
     /// The first 132 bytes of the file at `path` (fewer for a short file), nil when it cannot be opened.

@@ -61,6 +61,7 @@ public struct TrainingData: Sendable {
                                                threads: threads, progress: { progress?(name, $0, $1) })
             unreadable[name] = result.unreadable.count
             for bad in result.unreadable { notes.append("skipped unreadable image \(bad.url.path): \(bad.problem)") }
+            notes += result.warningLines().map { "\(name): \($0)" }
             let bad = Set(result.unreadable.map(\.url.path))
             files[split] = zip(samples, result.digests).map { ScannedFile(sample: $0, givenSplit: split, digest: $1) }
             readable[split] = samples.map { !bad.contains($0.url.path) }

@@ -42,6 +42,9 @@ extension TrainingConfig {
             manifest: try r.string(d + "manifest").nonEmpty,
             allowCrossSplitDuplicates: try r.bool(d + "allow_cross_split_duplicates"),
             breastCropping: try r.bool(d + "breast_cropping"),
+            decoding: DecodeOptions(
+                window: try r.intensityWindow(d + "intensity_window", percentilesKey: d + "intensity_percentiles"),
+                dicomWindowIndex: try r.int(d + "dicom.window_index"), dicomFrame: try r.optionalInt(d + "dicom.frame")),
             oversampling: Oversampling(
                 enabled: try r.bool(o + "enabled"), ratio: try r.double(o + "ratio"),
                 maxWeight: try r.double(o + "max_weight")),

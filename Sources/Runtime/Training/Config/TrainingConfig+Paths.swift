@@ -35,10 +35,8 @@ extension String {
 }
 
 extension TrainingConfig {
-    /// The DICOM tag reader `dicom:` grouping uses.
-    // TODO(helper A): `{ url, tag in let h = try DicomFile.readHeader(contentsOf: url); return tag == "PatientID" ? h.patientID : h.studyInstanceUID }`
-    // once DicomFile lands; until then `dicom:` grouping reports that this build cannot read DICOM headers.
-    public static let dicomTagReader: DicomTagReader? = nil
+    /// The DICOM tag reader `dicom:` grouping uses (the file's header through DCMTK).
+    public static let dicomTagReader: DicomTagReader? = GroupRule.dicomHeaderTag
 
     /// `data.group_by` parsed; a bad pattern or tag is a config error naming the key.
     static func groupRule(_ text: String, reader r: ConfigReader) throws(RuntimeError) -> GroupRule {
