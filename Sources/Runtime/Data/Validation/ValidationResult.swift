@@ -177,4 +177,5 @@ public struct SplitCounts: Codable, Sendable, Equatable {
 public struct HistogramBin: Codable, Sendable, Equatable {
     public var label: String
     public var count: Int
+    public init(label: String, count: Int) { self.label = label; self.count = count }
 }
