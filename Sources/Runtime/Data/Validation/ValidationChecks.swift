@@ -84,7 +84,9 @@ enum ValidationChecks {
     /// SEAM (helper B): the cross-split half is B's `SplitChecks` once it lands.
     static func splitChecks(_ records: [ImageRecord]) -> [Finding] {
         var findings: [Finding] = []
-        for members in DuplicateFinder.exactGroups(records.map(\.sha256)).map({ $0.map { records[$0] } }) {
+        // Files that do not decode are skipped by training whatever their copies, so only decoded ones count.
+        let keys = records.map { $0.problem == nil ? $0.sha256 : nil }
+        for members in DuplicateFinder.exactGroups(keys).map({ $0.map { records[$0] } }) {
             let splits = orderedUnique(members.map(\.split)), classes = orderedUnique(members.map(\.className))
             let paths = members.map(\.path)
             if splits.count > 1 {
