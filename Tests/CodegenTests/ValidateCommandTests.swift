@@ -48,7 +48,7 @@ final class ValidateCommandTests: XCTestCase {
 
         let r = try CommandLineHarness.run(["validate", "--data", "data", "--report", "out"], in: root)
         XCTAssertEqual(r.status, 1, r.output)
-        XCTAssertTrue(r.output.contains("BLOCKING: 1 problems (exit status 1)"), r.output)
+        XCTAssertTrue(r.output.contains("BLOCKING: 1 problem (exit status 1)"), r.output)
         XCTAssertTrue(r.output.contains("identical files in train and test: train/benign/benign_0000.png, test/benign/leaked.png"), r.output)
         XCTAssertTrue(r.output.contains("val/normal/cut.png: truncated PNG (only 3 bytes)"), r.output)
         XCTAssertEqual(try fingerprint(data), before, "validate changed the data folder")
@@ -65,7 +65,7 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertTrue(findings.contains { $0["kind"] as? String == "ignored_files" && $0["paths"] as? [String] == ["train/normal/readme.txt"] })
         XCTAssertEqual((json["images"] as! [Any]).count, 23)
         let md = try String(contentsOf: out.appendingPathComponent("validation.md"), encoding: .utf8)
-        XCTAssertTrue(md.contains("**Blocked: 1 blocking problems**"), md)
+        XCTAssertTrue(md.contains("**Blocked: 1 blocking problem**"), md)
         XCTAssertLessThan(md.range(of: "## Blocking problems")!.lowerBound, md.range(of: "## Warnings")!.lowerBound)
         let pair = try ImageCodec.decode(contentsOf: out.appendingPathComponent("example_01_duplicate_across_splits.png"))
         XCTAssertEqual(pair.height, 64)

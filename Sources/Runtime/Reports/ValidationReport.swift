@@ -61,7 +61,7 @@ public enum ValidationReport {
         if blocking.isEmpty {
             lines.append("no blocking problem" + (warnings.isEmpty ? ", no warning" : "; \(warnings.count) warnings"))
         } else {
-            lines.append("BLOCKING: \(blocking.count) problems (exit status 1)")
+            lines.append("BLOCKING: \(blocking.count) \(blocking.count == 1 ? "problem" : "problems") (exit status 1)")
             lines += listed(blocking, perKind: listedPerKind).map { "  " + $0 }
         }
         if !warnings.isEmpty {
@@ -81,7 +81,8 @@ public enum ValidationReport {
         let blocking = result.blocking, warnings = result.warnings
         md += blocking.isEmpty
             ? "**No blocking problem**" + (warnings.isEmpty ? " and no warning.\n\n" : "; \(warnings.count) warnings below.\n\n")
-            : "**Blocked: \(blocking.count) blocking problems** (`validate` exits with status 1). Fix these before training.\n\n"
+            : "**Blocked: \(blocking.count) blocking \(blocking.count == 1 ? "problem" : "problems")** (`validate` exits with status 1). "
+                + "Fix \(blocking.count == 1 ? "it" : "them") before training.\n\n"
 
         let exact = result.findings.filter { $0.kind == .duplicateAcrossSplits || $0.kind == .duplicateWithinSplit }
         let rows: [(String, String)] = [

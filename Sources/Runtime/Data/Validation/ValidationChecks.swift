@@ -64,7 +64,8 @@ enum ValidationChecks {
         if !inventory.ignored.isEmpty {
             let total = inventory.ignored.values.reduce(0, +)
             let kinds = inventory.ignored.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) .\($0.key)" }
-            findings.append(Finding(.ignoredFiles, "ignored \(total) files that are not images: \(kinds.joined(separator: ", "))",
+            findings.append(Finding(.ignoredFiles, "ignored \(total) \(total == 1 ? "file" : "files") that \(total == 1 ? "is" : "are") "
+                                    + "not an image: \(kinds.joined(separator: ", "))",
                                     paths: inventory.ignoredPaths))
         }
 
