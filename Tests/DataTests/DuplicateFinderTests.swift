@@ -60,6 +60,11 @@ final class DuplicateFinderTests: XCTestCase {
             XCTAssertLessThanOrEqual(Set(chunks.map(\.count)).count, 2)
         }
         XCTAssertEqual(DuplicateFinder.value(0xABCD, 4 ..< 12), 0xBC)
+        XCTAssertEqual(DuplicateFinder.flipMasks(width: 13, upTo: 1).count, 14)
+        let two = DuplicateFinder.flipMasks(width: 13, upTo: 2)
+        XCTAssertEqual(two.count, 1 + 13 + 78)
+        XCTAssertEqual(Set(two).count, two.count)
+        XCTAssertTrue(two.allSatisfy { $0.nonzeroBitCount <= 2 && $0 < 1 << 13 })
         XCTAssertEqual(DuplicateFinder.value(~0, 0 ..< 64), ~0)
     }
 
