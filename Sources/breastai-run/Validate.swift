@@ -10,18 +10,22 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a dataset before training: unreadable, too-small and near-empty images, duplicates and patient groups across splits, class balance, sizes, bit depths, DICOM headers.",
         discussion: """
-            Reads every image under <data>/{train,val,test}/<class>/ once (in parallel) and prints a summary.
-            With --report DIR it also writes validation.json (every finding with its paths, every image's record),
-            validation.md (summary, blocking problems first, class-balance chart, histograms, example thumbnails)
+            Reads every image under <data>/{train,val,test}/<class>/ once (in parallel) and prints a summary. \
+            With --report DIR it also writes validation.json (every finding with its paths, every image's record), \
+            validation.md (summary, blocking problems first, class-balance chart, histograms, example thumbnails) \
             and the PNG figures into DIR, which must be new or empty and outside the data folder.
-            Blocking problems: identical files in two splits, a patient group in two splits, a class folder
-            that is missing or empty in an existing split, a class with no readable image, no train/ folder.
-            Everything else (unreadable or too-small files, near-empty intensity windows, near duplicates,
+
+            Blocking problems: identical files in two splits, a patient group in two splits, a class folder \
+            that is missing or empty in an existing split, a class with no readable image, no train/ folder. \
+            Everything else (unreadable or too-small files, near-empty intensity windows, near duplicates, \
             duplicates within a split, imbalance, mixed DICOM modalities, ignored files) is a warning.
-            Exit status: 0 when there is no blocking problem (warnings only, or nothing found), 1 when there
-            is at least one, 2 when the command itself fails (no data folder, a refused --report folder), 64 for a
-            wrong option.
+
+            Exit status: 0 when there is no blocking problem (warnings only, or nothing found); 1 when there \
+            is at least one; 2 when the command itself fails (no data folder, a refused --report folder); \
+            64 for a wrong option.
+
             The data folder is only read: no file in it is created, changed, moved or deleted, and no cache is written.
+
             Examples:
               breastai-run validate --data data
               breastai-run validate --data /scans --config config.json --report reports/validation
