@@ -1,6 +1,6 @@
 import Foundation
 
-/// The protocol-buffers wire format, as much of it as ONNX export needs: a writer and a reader.
+/// The protocol-buffers wire format, as much of it as ONNX export and TensorBoard event files need: a writer and a reader.
 ///
 /// A message is a sequence of fields, each `key = (field_number << 3) | wire_type` (a varint)
 /// followed by its payload:
@@ -8,7 +8,7 @@ import Foundation
 /// | wire type | payload | used for |
 /// | --- | --- | --- |
 /// | 0 varint | 7 bits per byte, low group first, high bit = more | int32, int64, enum, bool |
-/// | 1 fixed64 | 8 bytes little-endian | double (read only) |
+/// | 1 fixed64 | 8 bytes little-endian | double |
 /// | 2 length-delimited | varint length, then bytes | string, bytes, sub-message, packed repeated |
 /// | 5 fixed32 | 4 bytes little-endian | float |
 ///
@@ -64,6 +64,12 @@ public struct ProtobufWriter: Sendable {
     /// A float field (fixed32, IEEE 754 little-endian).
     public mutating func float(_ field: Int, _ value: Float) {
         key(field, .fixed32)
+        appendLittleEndian(value.bitPattern)
+    }
+
+    /// A double field (fixed64, IEEE 754 little-endian).
+    public mutating func double(_ field: Int, _ value: Double) {
+        key(field, .fixed64)
         appendLittleEndian(value.bitPattern)
     }
 
@@ -144,6 +150,12 @@ public struct ProtobufField: Sendable {
     public func float() throws -> Float {
         guard case .fixed32(let v) = value else { throw mismatch("a fixed32 float") }
         return Float(bitPattern: v)
+    }
+
+    /// The value as a double (fixed64 fields).
+    public func double() throws -> Double {
+        guard case .fixed64(let v) = value else { throw mismatch("a fixed64 double") }
+        return Double(bitPattern: v)
     }
 
     /// The payload of a length-delimited field (bytes, string, sub-message, packed run).

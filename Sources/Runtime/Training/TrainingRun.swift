@@ -133,6 +133,9 @@ public final class TrainingRun {
                                       do { try log.metrics(record) } catch { say("warning: \(error) (the epoch's record is not in metrics.jsonl)") }
                                   })
             trainer.progress = progress
+            if config.logging.tensorboard {
+                TensorBoardLog(logsDirectory: URL(fileURLWithPath: config.paths.logsDir), runID: runID, say: say).install(on: trainer)
+            }
             if start.resumed == nil && start.initialWeights == nil {
                 // Random weights: frozen BatchNorms need statistics before phase 1 (see reestimateBatchNormStatistics).
                 let batches = min(50, max(10, trainer.batchesPerEpoch))

@@ -9,7 +9,7 @@ public enum ConfigSchema {
         .init("paths.data_dir", .path, #""./data""#, "Holds `train/` and optionally `val/`, `test/`, one folder per class."),
         .init("paths.checkpoint_dir", .path, #""./checkpoints""#, "Checkpoints of the run (one run per folder)."),
         .init("paths.export_dir", .path, #""./exports""#, "Exported models."),
-        .init("paths.logs_dir", .path, #""./logs""#, "`training.log` and `metrics.jsonl`."),
+        .init("paths.logs_dir", .path, #""./logs""#, "`training.log`, `metrics.jsonl` and `tensorboard/`."),
 
         .init("model.architecture", .oneOf(TrainingConfig.architectures.map(\.name)), #""efficientnetv2_s""#,
               "The backbone (`tiny` is the test network)."),
@@ -101,6 +101,8 @@ public enum ConfigSchema {
         .init("checkpoints.keep_latest", .int(min: 1), "3", "How many `latest` checkpoints are kept."),
         .init("checkpoints.save_every_n_epochs", .int(min: 0), "10", "A periodic checkpoint every N epochs; 0 disables."),
         .init("checkpoints.backup_dir", .string, #""""#, "A second folder every saved checkpoint is mirrored to; empty: none."),
+
+        .init("logging.tensorboard", .bool, "true", "Write TensorBoard event files to `<paths.logs_dir>/tensorboard/<run id>/`."),
     ]
 
     /// The metadata sections' defaults (free-form; nothing is driven by them).

@@ -96,6 +96,7 @@ extension TrainingConfig {
             keepLatest: try r.int("checkpoints.keep_latest"),
             saveEveryNEpochs: try r.int("checkpoints.save_every_n_epochs"),
             backupDir: try r.string("checkpoints.backup_dir").nonEmpty)
+        logging = Logging(tensorboard: try r.bool("logging.tensorboard"))
 
         var metadata: [String: ConfigJSON] = [:]
         if case .object(let root) = r.tree {

@@ -23,7 +23,7 @@ import Evaluation
 /// `data.test_split`, `data.breast_cropping`, `data.oversampling.{enabled,ratio,max_weight}`,
 /// `data.augmentation.{translate,scale}`, `data.augmentation.random_erasing.{p,scale,ratio}`,
 /// `training.early_stopping.{enabled,patience,min_delta}`, `clinical.min_sensitivity_malignant`,
-/// `checkpoints.{keep_latest,save_every_n_epochs}`.
+/// `checkpoints.{keep_latest,save_every_n_epochs}`, `logging.tensorboard`.
 ///
 /// **Identity.** `canonicalJSON` is the merged configuration with sorted keys, no whitespace and
 /// normalised numbers (store it in checkpoints; `init(jsonText:source:)` reads it back to an equal
@@ -39,6 +39,7 @@ public struct TrainingConfig: Equatable, Sendable {
     public let inference: Inference
     public let system: SystemSettings
     public let checkpoints: Checkpoints
+    public let logging: Logging
     /// `project_info`, `estimated_time`, `expected_performance`: free-form, not used by training.
     public let metadata: [String: ConfigJSON]
     /// Where the configuration came from (the file path as given, or "defaults").
@@ -268,6 +269,12 @@ public struct TrainingConfig: Equatable, Sendable {
         public let saveEveryNEpochs: Int
         /// A second folder every saved checkpoint is mirrored to (`""` in the file: none).
         public let backupDir: String?
+    }
+
+    /// `logging` (added): what a run writes besides `training.log` and `metrics.jsonl`.
+    public struct Logging: Equatable, Sendable {
+        /// TensorBoard event files under `paths.logs_dir`/tensorboard/<run id>/.
+        public let tensorboard: Bool
     }
 
     /// Metric names `metrics.track_metrics` accepts.
