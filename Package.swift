@@ -26,15 +26,20 @@ let package = Package(
         // The second backend: the eval graph lowered to ONNX (protobuf messages from Formats).
         .target(name: "ONNX", dependencies: ["Graph", "Formats"], path: "Sources/ONNX"),
         // PNG and JPEG through libpng and libjpeg, in C because both report errors with longjmp.
-        .target(name: "CImageCodecs", linkerSettings: [.linkedLibrary("png"), .linkedLibrary("jpeg")]),
+        .target(name: "CImageCodecs", linkerSettings: [.linkedLibrary("png"), .linkedLibrary("jpeg"), .linkedLibrary("tiff")]),
+        // DICOM through DCMTK (C++ behind a C header): decoders for JPEG, JPEG-LS and RLE, color rendering.
+        .target(name: "CDicom", linkerSettings: [
+            .linkedLibrary("dcmimage"), .linkedLibrary("dcmimgle"), .linkedLibrary("dcmjpeg"), .linkedLibrary("dcmjpls"),
+            .linkedLibrary("dcmdata"), .linkedLibrary("oflog"), .linkedLibrary("ofstd"), .linkedLibrary("stdc++"),
+        ]),
         // File formats: safetensors, JSON, protobuf, atomic files, SHA-256, torch .pth; the
         // runtime side's error enum. Knows no model.
         .target(name: "Formats", path: "Sources/Runtime/Formats"),
         // Loading a compiled artifact, the arena and state blocks, BLAS core type, weights,
         // initialisers, the stepper, benchmarks.
         .target(name: "Runtime", dependencies: ["Graph", "Formats"], path: "Sources/Runtime/Runtime"),
-        // Images and datasets: codecs, preprocessing, the cache, splits, the loader, augmentation, phantoms.
-        .target(name: "Data", dependencies: ["Graph", "Formats", "CImageCodecs"], path: "Sources/Runtime/Data"),
+        // Images and datasets: codecs (PNG, JPEG, TIFF, DICOM) and windowing, preprocessing, the cache, splits, the loader, augmentation, phantoms.
+        .target(name: "Data", dependencies: ["Graph", "Formats", "CImageCodecs", "CDicom"], path: "Sources/Runtime/Data"),
         // Metrics, the decision rule, bootstrap, TTA, temperature scaling, the evaluator. No trainer, no charts.
         .target(name: "Evaluation", dependencies: ["Graph", "Formats", "Runtime", "Data"], path: "Sources/Runtime/Evaluation"),
         // The configuration schema, the trainer, schedule, sampler, run identity, checkpoints, logs. No charts.

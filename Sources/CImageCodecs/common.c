@@ -12,6 +12,12 @@ void ba_image_free(ba_image *image) {
     image->height = 0;
 }
 
+void ba_samples_free(ba_samples *samples) {
+    if (!samples) return;
+    free(samples->samples);
+    memset(samples, 0, sizeof *samples);
+}
+
 void ba_buffer_free(ba_buffer *buffer) {
     if (!buffer) return;
     free(buffer->data);

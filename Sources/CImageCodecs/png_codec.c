@@ -232,3 +232,88 @@ int ba_png_encode_gray8(const uint8_t *gray, uint32_t width, uint32_t height, ba
                         size_t error_size) {
     return ba_png_encode(gray, width, height, 8, PNG_COLOR_TYPE_GRAY, NULL, 0, NULL, 0, 0, out, error, error_size);
 }
+
+/* 16-bit decoding: 0 on success; 1 after a libpng error; 2 with a message of our own. */
+static int png_decode16_body(png_context *c, ba_samples *out) {
+    if (setjmp(c->jump)) return 1;
+    png_set_read_fn(c->png, c, png_read_memory);
+    png_read_info(c->png, c->info);
+
+    png_uint_32 width, height;
+    int bit_depth, color_type, interlace;
+    png_get_IHDR(c->png, c->info, &width, &height, &bit_depth, &color_type, &interlace, NULL, NULL);
+    if (ba_check_size(width, height, c->message, sizeof c->message)) return 2;
+    if (bit_depth != 16) {
+        snprintf(c->message, sizeof c->message, "not a 16-bit PNG (bit depth %d)", bit_depth);
+        return 2;
+    }
+    if (png_get_valid(c->png, c->info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(c->png);
+    png_set_swap(c->png); /* host (little-endian) order */
+    (void)png_set_interlace_handling(c->png);
+    png_read_update_info(c->png, c->info);
+
+    size_t channels = png_get_channels(c->png, c->info);
+    size_t row_bytes = png_get_rowbytes(c->png, c->info);
+    if (channels < 1 || channels > 4 || row_bytes != (size_t)width * channels * 2) {
+        snprintf(c->message, sizeof c->message, "unsupported 16-bit PNG layout (color type %d, %zu channels)",
+                 color_type, channels);
+        return 2;
+    }
+    c->pixels = malloc(row_bytes * height);
+    c->rows = malloc(sizeof(png_bytep) * height);
+    if (!c->pixels || !c->rows) {
+        snprintf(c->message, sizeof c->message, "out of memory for a %ux%u image", (unsigned)width, (unsigned)height);
+        return 2;
+    }
+    for (png_uint_32 y = 0; y < height; y++) c->rows[y] = c->pixels + (size_t)y * row_bytes;
+    png_read_image(c->png, c->rows);
+    png_read_end(c->png, NULL);
+
+    /* Composite alpha on black and drop it, in place (the write index never passes the read). */
+    size_t count = (size_t)width * height;
+    size_t color = channels >= 3 ? 3 : 1;
+    uint16_t *p = (uint16_t *)(void *)c->pixels;
+    if (channels == 2 || channels == 4) {
+        for (size_t i = 0; i < count; i++) {
+            uint64_t a = p[channels * i + color];
+            for (size_t k = 0; k < color; k++)
+                p[color * i + k] = (uint16_t)((p[channels * i + k] * a + 32767) / 65535);
+        }
+    }
+    out->samples = p;
+    out->width = width;
+    out->height = height;
+    out->channels = (uint32_t)color;
+    out->bits = 16;
+    c->pixels = NULL;
+    return 0;
+}
+
+int ba_png_decode16(const uint8_t *data, size_t size, ba_samples *out, char *error, size_t error_size) {
+    if (!out) return ba_fail(error, error_size, "no output samples");
+    memset(out, 0, sizeof *out);
+    if (!data || size < 8 || png_sig_cmp((png_const_bytep)data, 0, 8) != 0)
+        return ba_fail(error, error_size, "not a PNG file (bad signature)");
+    png_context *c = calloc(1, sizeof *c);
+    if (!c) return ba_fail(error, error_size, "out of memory");
+    c->data = data;
+    c->size = size;
+    int status = 3;
+    c->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    if (c->png) {
+        png_set_error_fn(c->png, c, png_error_handler, png_warning_handler);
+        c->info = png_create_info_struct(c->png);
+        if (c->info) status = png_decode16_body(c, out);
+    }
+    if (status == 1)
+        ba_fail(error, error_size, "%s PNG (libpng: %s)", c->truncated ? "truncated" : "corrupt", c->message);
+    else if (status == 2)
+        ba_fail(error, error_size, "%s", c->message);
+    else if (status == 3)
+        ba_fail(error, error_size, "cannot initialize libpng (out of memory or library version mismatch)");
+    if (c->png) png_destroy_read_struct(&c->png, c->info ? &c->info : NULL, NULL);
+    free(c->rows);
+    free(c->pixels);
+    free(c);
+    return status;
+}

@@ -182,6 +182,7 @@ struct Predict: ParsableCommand {
         for bad in checked.unreadable {
             FileHandle.standardError.write(Data("\(bad.url.path): unreadable, skipped: \(bad.problem)\n".utf8))
         }
+        for line in checked.warningLines(limit: 20) { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
         guard !checked.readable.isEmpty else { throw ExitCode(1) }
         let (viewNames, views) = try checkpointOptions.views(config)
         let temperature = config.inference.temperatureScaling ? checkpoint.state.temperature : 1

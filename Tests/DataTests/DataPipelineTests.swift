@@ -154,7 +154,7 @@ final class DataPipelineTests: XCTestCase {
         let problems = result.unreadable.map { $0.problem }
         XCTAssertTrue(problems[0].hasPrefix("corrupt PNG"), problems[0])
         XCTAssertTrue(problems[1].hasPrefix("truncated JPEG"), problems[1])
-        XCTAssertTrue(problems[2].hasPrefix("not a PNG or JPEG file"), problems[2])
+        XCTAssertTrue(problems[2].hasPrefix("not a PNG, JPEG, TIFF or DICOM file"), problems[2])
         XCTAssertEqual(calls.map(\.0), Array(1 ... 13))
         XCTAssertTrue(calls.allSatisfy { $0.1 == 13 })
 

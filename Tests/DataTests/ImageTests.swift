@@ -112,17 +112,20 @@ final class ImageTests: XCTestCase {
         XCTAssertEqual(decoded, RGBImage(width: 19, height: 41, gray: gray))
     }
 
-    func testSixteenBitPNGsAreRoundedToEightBits() throws {
+    /// With the fixed window [0, 65535] the 16-bit path gives the old linear scaling (v * 255 / 65535,
+    /// rounded): this checks that 16-bit gray and RGB samples are read in the right order and byte order.
+    func testSixteenBitPNGsWithTheFullFixedWindowAreRoundedToEightBits() throws {
+        let full = DecodeOptions(window: .fixed(low: 0, high: 65535))
         let values: [UInt16] = [0, 1, 127, 128, 129, 255, 256, 0x7F7F, 0x8080, 0x80FF, 0xFEFF, 0xFF00, 0xFFFF]
             + noise(2 * 4 * 3 * 3 - 13, seed: 3).enumerated().map { UInt16($1) << 8 | UInt16($0 * 37 % 256) }
         let be = values.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         let expected = values.map { UInt8((UInt32($0) * 255 + 32767) / 65535) }
 
         let rgb = try ImageCodec.encodeRawPNG(samples: be, width: 4, height: 6, bitDepth: 16, colorType: 2)
-        XCTAssertEqual(try ImageCodec.decode(data: rgb).pixels, expected)
+        XCTAssertEqual(try ImageCodec.decode(data: rgb, options: full).pixels, expected)
 
         let gray = try ImageCodec.encodeRawPNG(samples: be, width: 12, height: 6, bitDepth: 16, colorType: 0)
-        XCTAssertEqual(try ImageCodec.decode(data: gray).grayPixels, expected)
+        XCTAssertEqual(try ImageCodec.decode(data: gray, options: full).grayPixels, expected)
     }
 
     func testPalettePNGsIncludingSubByteDepthsAndTransparency() throws {
@@ -278,12 +281,12 @@ final class ImageTests: XCTestCase {
     }
 
     func testNonImageFilesAreErrors() throws {
-        assertRejects(try write(Data("hello\tworld\n".utf8), "text.png"), "not a PNG or JPEG file (starts with 'hello\\tworld\\n')")
+        assertRejects(try write(Data("hello\tworld\n".utf8), "text.png"), "not a PNG, JPEG, TIFF or DICOM file (starts with 'hello\\tworld\\n')")
         assertRejects(try write(Data("<html><body>not found</body></html>".utf8), "page.png"),
-                      "not a PNG or JPEG file (starts with '<html><body>not '...)")
-        assertRejects(try write(Data("GIF89a".utf8), "anim.gif"), "not a PNG or JPEG file (starts with 'GIF89a')")
-        assertRejects(try write(Data([0, 1, 2, 0xFE, 4, 5, 6, 7, 8, 9]), "binary.jpg"), "not a PNG or JPEG file (starts with bytes 00 01 02 FE 04 05 06 07 ...)")
-        assertRejects(try write(Data(), "empty.png"), "empty file, not a PNG or JPEG image")
+                      "not a PNG, JPEG, TIFF or DICOM file (starts with '<html><body>not '...)")
+        assertRejects(try write(Data("GIF89a".utf8), "anim.gif"), "not a PNG, JPEG, TIFF or DICOM file (starts with 'GIF89a')")
+        assertRejects(try write(Data([0, 1, 2, 0xFE, 4, 5, 6, 7, 8, 9]), "binary.jpg"), "not a PNG, JPEG, TIFF or DICOM file (starts with bytes 00 01 02 FE 04 05 06 07 ...)")
+        assertRejects(try write(Data(), "empty.png"), "empty file, not an image")
         assertRejects(directory.appendingPathComponent("missing.png"), "no such file", io: true)
         assertRejects(directory, "is a directory", io: true)
     }
@@ -292,7 +295,7 @@ final class ImageTests: XCTestCase {
         XCTAssertEqual(RuntimeError.image(path: "data/train/benign/x.png", problem: "truncated PNG").description,
                        "data/train/benign/x.png: truncated PNG")
         XCTAssertThrowsError(try ImageCodec.decode(data: Data("nope".utf8))) { error in
-            XCTAssertEqual("\(error)", "<memory>: not a PNG or JPEG file (starts with 'nope')")
+            XCTAssertEqual("\(error)", "<memory>: not a PNG, JPEG, TIFF or DICOM file (starts with 'nope')")
         }
     }
 

@@ -38,7 +38,17 @@ typedef struct {
 #define BA_IMAGE_MAX_SIDE 65535u
 #define BA_IMAGE_MAX_PIXELS (1u << 28)
 
+/* Samples of 8 or 16 bits: `channels` (1 gray, 3 RGB) interleaved, row-major, no padding. */
+typedef struct {
+    uint16_t *samples;
+    uint32_t width;
+    uint32_t height;
+    uint32_t channels;
+    uint32_t bits;
+} ba_samples;
+
 void ba_image_free(ba_image *image);
+void ba_samples_free(ba_samples *samples);
 void ba_buffer_free(ba_buffer *buffer);
 
 /* Decodes any PNG (1/2/4/8/16-bit; gray, gray+alpha, RGB, RGBA, palette; interlaced or not) to
@@ -47,6 +57,18 @@ void ba_buffer_free(ba_buffer *buffer);
  * c' = round(c * a / max). Gamma and color-profile chunks are ignored (samples are used as stored).
  * The whole file is checked, including the CRCs up to IEND. */
 int ba_png_decode(const uint8_t *data, size_t size, ba_image *out, char *error, size_t error_size);
+
+/* Decodes a 16-bit PNG (gray, gray+alpha, RGB, RGBA) to 16-bit samples: 1 channel for gray, 3 for
+ * RGB; alpha (a channel or tRNS) is composited on black, c' = round(c * a / 65535). Refuses PNGs of
+ * other bit depths (ba_png_decode handles those). */
+int ba_png_decode16(const uint8_t *data, size_t size, ba_samples *out, char *error, size_t error_size);
+
+/* Decodes a single-page TIFF through libtiff. 16-bit gray or RGB (strips or tiles, chunky or
+ * planar) go to `samples` (bits 16); everything libtiff's RGBA interface reads (8-bit and fewer
+ * bits gray, RGB, palette, YCbCr, CMYK; alpha composited on black) goes to `rgb8`. Exactly one of
+ * the two is filled. Multi-page files are refused ("N pages"). */
+int ba_tiff_decode(const uint8_t *data, size_t size, ba_image *rgb8, ba_samples *samples, char *error,
+                   size_t error_size);
 
 /* Decodes a baseline or progressive 8-bit JPEG (gray, YCbCr/RGB, CMYK/YCCK) to 8-bit RGB. Gray is
  * replicated; CMYK is converted naively without a color profile (R = (255-C)(255-K)/255, with the

@@ -8,10 +8,23 @@ import Formats
 /// of a split is an error, since that usually means a wrong folder or a broken copy rather than
 /// the odd corrupt scan.
 public enum DataPreflight {
-    /// The samples that loaded, in input order, and the ones that did not, in input order.
+    /// The samples that loaded, in input order, and the ones that did not, in input order; the
+    /// decoders' warnings about loaded images (an empty window, few gray levels), in input order.
     public struct Result: Sendable {
         public var readable: [Dataset.Sample]
         public var unreadable: [(url: URL, problem: String)]
+        public var warnings: [(url: URL, message: String)] = []
+
+        /// At most `limit` lines for a log: the count of images with warnings, then the first ones,
+        /// `path: warning` each. Empty when there are none.
+        public func warningLines(limit: Int = 5) -> [String] {
+            guard !warnings.isEmpty else { return [] }
+            let files = Set(warnings.map(\.url)).count
+            var lines = ["\(files) image\(files == 1 ? "" : "s") with decoding warnings (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"
+                         + (warnings.count > limit ? "; the first \(limit):" : ":")]
+            lines += warnings.prefix(limit).map { "\($0.url.path): \($0.message)" }
+            return lines
+        }
     }
 
     /// Loads every sample of `split` through `cache` on `threads` threads.
@@ -24,13 +37,14 @@ public enum DataPreflight {
     public static func run(samples: [Dataset.Sample], split: String, cache: ImageCache, threads: Int,
                            maxUnreadableFraction: Double = 0.10,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Result {
-        let problems = try loadAll(samples, cache: cache, threads: threads, progress: progress)
+        let (problems, warnings) = try loadAll(samples, cache: cache, threads: threads, progress: progress)
         var result = Result(readable: [], unreadable: [])
-        for (sample, problem) in zip(samples, problems) {
-            if let problem {
+        for (i, sample) in samples.enumerated() {
+            if let problem = problems[i] {
                 result.unreadable.append((sample.url, problem))
             } else {
                 result.readable.append(sample)
+                result.warnings += warnings[i].map { (sample.url, $0) }
             }
         }
         let bad = result.unreadable.count, total = samples.count
@@ -43,17 +57,17 @@ public enum DataPreflight {
         return result
     }
 
-    /// The problem of each sample (nil when it loaded), indexed like `samples`; rethrows the
-    /// cache failure of the lowest sample index that had one.
+    /// The problem of each sample (nil when it loaded) and its warnings, indexed like `samples`;
+    /// rethrows the cache failure of the lowest sample index that had one.
     private static func loadAll(_ samples: [Dataset.Sample], cache: ImageCache, threads: Int,
-                                progress: ((Int, Int) -> Void)?) throws -> [String?] {
+                                progress: ((Int, Int) -> Void)?) throws -> ([String?], [[String]]) {
         let state = Shared(count: samples.count, progress: progress)
         let workers = max(1, min(threads, samples.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = state.claim() {
                 var problem: String?
                 do {
-                    _ = try cache.load(samples[i].url)
+                    state.warn(i, try cache.loadWithWarnings(samples[i].url).warnings)
                 } catch let error as RuntimeError {
                     if case .cache = error {
                         state.fail(i, error)
@@ -67,7 +81,7 @@ public enum DataPreflight {
             }
         }
         if let failure = state.failure { throw failure.error }
-        return state.problems
+        return (state.problems, state.warnings)
     }
 
     /// The problem text of a load error: the `problem` field when the error names this file,
@@ -91,6 +105,7 @@ public enum DataPreflight {
         private let count: Int
         private let progress: ((Int, Int) -> Void)?
         private(set) var problems: [String?]
+        private(set) var warnings: [[String]]
         /// The cache failure of the lowest index; once set, no more samples are handed out.
         private(set) var failure: (index: Int, error: Error)?
 
@@ -98,6 +113,12 @@ public enum DataPreflight {
             self.count = count
             self.progress = progress
             problems = Array(repeating: nil, count: count)
+            warnings = Array(repeating: [], count: count)
+        }
+
+        func warn(_ index: Int, _ messages: [String]) {
+            guard !messages.isEmpty else { return }
+            lock.withLock { warnings[index] = messages }
         }
 
         /// The next sample index to load, or nil when all are taken.

@@ -12,8 +12,10 @@ import Musl
 /// then raw RGB bytes on every later epoch and run. Safe to use from several threads at once.
 ///
 /// An entry is `<directory>/<key.prefix(2)>/<key>.rgb`, `key = preprocessor.cacheKey(fileData:)`
-/// (the source file's bytes and the preprocessing settings), so a changed file or changed settings
-/// simply miss. The entry is a 16-byte header, then `width * height * 3` RGB bytes:
+/// (the source file's bytes and the preprocessing and decoding settings), so a changed file or
+/// changed settings simply miss. The entry is a 16-byte header, then `width * height * 3` RGB
+/// bytes, then the decoder's warnings (`ImageFacts.warnings`, UTF-8, one a line; usually none), so
+/// a hit reports the same warnings as the decode did:
 ///
 ///     "BAIC"  version  width  height        (UInt32 little-endian each after the magic)
 ///
@@ -33,7 +35,7 @@ public final class ImageCache: @unchecked Sendable {
     /// Images narrower or lower than this (before preprocessing) are rejected.
     public static let minimumSide = 50
     /// The entry format; bump when the layout changes.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("BAIC".utf8)
     static let headerSize = 16
 
@@ -74,30 +76,36 @@ public final class ImageCache: @unchecked Sendable {
             .appendingPathComponent(key + ".rgb")
     }
 
-    /// The preprocessed image of the PNG or JPEG at `url`, from the cache when possible.
+    /// The preprocessed image of the image file (PNG, JPEG, TIFF, DICOM) at `url`, from the cache when possible.
     ///
     /// Throws `.io` when the file cannot be read, `.image` when it cannot be decoded or is smaller
     /// than `minimumSide` on a side (each names the file), and `.cache` when the entry cannot be
     /// written (naming the entry and the system's reason).
     public func load(_ url: URL) throws -> RGBImage {
+        try loadWithWarnings(url).image
+    }
+
+    /// `load`, with the warnings of decoding the file (`ImageFacts.warnings`: an empty window, fewer
+    /// than 32 gray levels), also on a hit.
+    public func loadWithWarnings(_ url: URL) throws -> (image: RGBImage, warnings: [String]) {
         let path = url.path
         let stamp = try Self.stamp(path)
         if let known = lock.withLock({ memo[path] }), known.stamp == stamp,
-           let image = readEntry(entryURL(key: known.key)) {
+           let hit = readEntry(entryURL(key: known.key)) {
             recordUse(key: known.key)
-            return image
+            return hit
         }
 
         let data = try Self.read(path)
         let key = preprocessor.cacheKey(fileData: data)
         lock.withLock { memo[path] = (stamp, key) }
         let entry = entryURL(key: key)
-        if let image = readEntry(entry) {
+        if let hit = readEntry(entry) {
             recordUse(key: key)
-            return image
+            return hit
         }
 
-        let decoded = try ImageCodec.decode(data: data, path: path)
+        let (decoded, facts) = try ImageCodec.decodeWithFacts(data: data, path: path, options: preprocessor.decoding)
         guard decoded.width >= Self.minimumSide && decoded.height >= Self.minimumSide else {
             throw RuntimeError.image(path: path, problem: "image is \(decoded.width)x\(decoded.height) pixels; "
                                      + "images smaller than \(Self.minimumSide) px are rejected")
@@ -105,12 +113,12 @@ public final class ImageCache: @unchecked Sendable {
         let image = preprocessor.apply(decoded)
         try Self.makeDirectory(entry.deletingLastPathComponent().path)
         do {
-            try AtomicFile.write(Self.encodeEntry(image), to: entry.path)
+            try AtomicFile.write(Self.encodeEntry(image, warnings: facts.warnings), to: entry.path)
         } catch let RuntimeError.io(_, problem) {
             throw RuntimeError.cache(path: entry.path, problem: "cannot write the image cache entry: \(problem)")
         }
         lock.withLock { missCount += 1; used.insert(key) }
-        return image
+        return (image, facts.warnings)
     }
 
     /// Counts a hit and, once per key and process, sets the entry's modification time to now
@@ -135,20 +143,21 @@ public final class ImageCache: @unchecked Sendable {
 
     // MARK: Entries
 
-    /// The entry bytes of an image: header, then the pixels.
-    static func encodeEntry(_ image: RGBImage) -> Data {
+    /// The entry bytes of an image: header, the pixels, the warnings (one a line).
+    static func encodeEntry(_ image: RGBImage, warnings: [String] = []) -> Data {
         var data = Data(capacity: headerSize + image.pixels.count)
         data.append(contentsOf: magic)
         for value in [formatVersion, UInt32(image.width), UInt32(image.height)] {
             withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
         }
         data.append(contentsOf: image.pixels)
+        data.append(contentsOf: Array(warnings.map(oneLine).joined(separator: "\n").utf8))
         return data
     }
 
-    /// The image of a valid entry of this cache's size, or nil (missing, short, wrong magic,
-    /// version or size, trailing bytes).
-    func readEntry(_ url: URL) -> RGBImage? {
+    /// The image and warnings of a valid entry of this cache's size, or nil (missing, short, wrong
+    /// magic, version or size, trailing bytes that are not UTF-8 text).
+    func readEntry(_ url: URL) -> (image: RGBImage, warnings: [String])? {
         guard let data = try? Data(contentsOf: url), data.count >= Self.headerSize else { return nil }
         let bytes = [UInt8](data)
         func word(_ offset: Int) -> Int {
@@ -157,8 +166,16 @@ public final class ImageCache: @unchecked Sendable {
         let width = word(8), height = word(12)
         guard Array(bytes[0 ..< 4]) == Self.magic, word(4) == Int(Self.formatVersion),
               width == preprocessor.size, height == preprocessor.size,
-              bytes.count == Self.headerSize + width * height * 3 else { return nil }
-        return RGBImage(width: width, height: height, pixels: Array(bytes[Self.headerSize...]))
+              bytes.count >= Self.headerSize + width * height * 3 else { return nil }
+        let end = Self.headerSize + width * height * 3
+        var warnings: [String] = []
+        if bytes.count > end {
+            // Warnings are printable text: any other control byte means a damaged entry.
+            guard !bytes[end...].contains(where: { $0 < 0x20 && $0 != 0x0A || $0 == 0x7F }),
+                  let text = String(validating: bytes[end...], as: UTF8.self) else { return nil }
+            warnings = text.split(separator: "\n").map(String.init)
+        }
+        return (RGBImage(width: width, height: height, pixels: Array(bytes[Self.headerSize ..< end])), warnings)
     }
 
     // MARK: Files

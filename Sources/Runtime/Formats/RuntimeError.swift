@@ -20,7 +20,7 @@ public enum RuntimeError: Error, CustomStringConvertible, Sendable {
     case artifact(path: String, problem: String)
     /// A named tensor of the persistent state is unknown or was given the wrong number of values.
     case tensor(name: String, problem: String)
-    /// An image file is not a PNG or JPEG, or cannot be decoded (corrupt, truncated, unsupported).
+    /// An image file is not a PNG, JPEG, TIFF or DICOM file, or cannot be decoded (corrupt, truncated, unsupported).
     case image(path: String, problem: String)
     /// The image cache could not be written or maintained (disk full, no permission, an I/O
     /// error): `path` is the cache file or folder, `problem` the operating system's reason. Unlike

@@ -11,10 +11,11 @@ extension TrainingConfig {
                     head: .breastAI(cbam: model.useCBAM, dropout: Float(model.dropoutRate)))
     }
 
-    /// The per-image preprocessing done once and cached (`data.breast_cropping`,
-    /// `data.augmentation.use_clahe`, `data.image_size`): one path for training, evaluation and prediction.
+    /// The per-image decoding and preprocessing done once and cached (`data.intensity_window`,
+    /// `data.dicom.*`, `data.breast_cropping`, `data.augmentation.use_clahe`, `data.image_size`): one
+    /// path for training, evaluation and prediction.
     public var preprocessor: Preprocessor {
-        Preprocessor(crop: data.breastCropping, clahe: data.useCLAHE, size: data.imageSize)
+        Preprocessor(crop: data.breastCropping, clahe: data.useCLAHE, size: data.imageSize, decoding: data.decoding)
     }
 
     /// The loss compiled into the training step: focal loss (α, γ, label smoothing) or, with

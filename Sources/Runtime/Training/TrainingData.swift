@@ -38,6 +38,7 @@ public struct TrainingData: Sendable {
                                                threads: threads, progress: { progress?(split, $0, $1) })
             unreadable[split] = result.unreadable.count
             for bad in result.unreadable { notes.append("skipped unreadable image \(bad.url.path): \(bad.problem)") }
+            notes += result.warningLines().map { "\(split): \($0)" }
             return result.readable
         }
         var train = try readable(dataset.train, "train")

@@ -2,36 +2,109 @@ import CImageCodecs
 import Foundation
 import Formats
 
-/// PNG and JPEG decoding to `RGBImage`, and encoding, through libpng and libjpeg (the C target
-/// CImageCodecs). Safe to call from several threads at once.
+/// Image decoding to 8-bit `RGBImage` — PNG and JPEG (libpng, libjpeg), TIFF (libtiff) through the
+/// C target CImageCodecs, DICOM through DCMTK (CDicom, see `DicomFile`) — and PNG/JPEG encoding.
+/// Safe to call from several threads at once.
 ///
-/// Decoding picks the format from the content (the PNG signature, or the JPEG start-of-image
-/// marker FF D8), not from the file name. Every PNG (any bit depth and color type, interlaced or
-/// not) and every 8-bit JPEG (gray, color, CMYK) becomes 8-bit RGB: gray is replicated, 16-bit
-/// samples are rounded to 8 bits, alpha is composited on black, gamma and color profiles are
-/// ignored. Failures are `RuntimeError.image(path:problem:)` (or `.io` when the file cannot be read).
+/// Decoding picks the format from the content, not the file name: the PNG signature, the JPEG
+/// start-of-image marker FF D8, TIFF's `II*\0` / `MM\0*`, DICOM's "DICM" at byte 128 (or a data set
+/// without preamble starting with a group 0002/0008 element). 8-bit images (every JPEG; PNG and TIFF
+/// of 8 bits or fewer) are used as stored: gray is replicated, palettes expanded, alpha composited on
+/// black, gamma and color profiles ignored. 16-bit PNG and TIFF samples are windowed to 8 bits by
+/// `DecodeOptions.window` (`SampleWindowing`); DICOM follows its own VOI (see `DicomFile.decode`).
+/// Failures are `RuntimeError.image(path:problem:)` naming the detected format (or `.io` when the
+/// file cannot be read).
 public enum ImageCodec {
     /// The formats `decode` understands.
     public enum Format: String, Sendable {
         case png = "PNG"
         case jpeg = "JPEG"
+        case tiff = "TIFF"
+        case dicom = "DICOM"
     }
 
     static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
-    /// The format of encoded bytes by their first bytes, or nil if neither.
+    /// The format of encoded bytes by their first bytes (132 are enough), or nil if none.
     public static func format(of data: Data) -> Format? {
         if data.starts(with: pngSignature) { return .png }
         if data.starts(with: [0xFF, 0xD8]) { return .jpeg }
+        if data.starts(with: [0x49, 0x49, 0x2A, 0x00]) || data.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
+        if DicomFile.hasPreamble(data) || DicomFile.looksLikeBareDataSet(data) { return .dicom }
         return nil
     }
 
-    /// Reads and decodes the PNG or JPEG file at `url`.
-    public static func decode(contentsOf url: URL) throws -> RGBImage {
+    /// Reads and decodes the image file at `url`.
+    public static func decode(contentsOf url: URL, options: DecodeOptions = .default) throws -> RGBImage {
+        try decodeWithFacts(contentsOf: url, options: options).image
+    }
+
+    /// Reads and decodes the image file at `url`, with what decoding learned about it.
+    public static func decodeWithFacts(contentsOf url: URL, options: DecodeOptions = .default) throws
+        -> (image: RGBImage, facts: ImageFacts) {
+        try decodeWithFacts(data: read(url), path: url.path, options: options)
+    }
+
+    /// Decodes image bytes; `path` only labels error messages.
+    public static func decode(data: Data, path: String = "<memory>", options: DecodeOptions = .default) throws -> RGBImage {
+        try decodeWithFacts(data: data, path: path, options: options).image
+    }
+
+    /// Decodes image bytes with their facts; `path` only labels error messages.
+    public static func decodeWithFacts(data: Data, path: String = "<memory>", options: DecodeOptions = .default) throws
+        -> (image: RGBImage, facts: ImageFacts) {
+        func fail(_ problem: String) -> RuntimeError { .image(path: path, problem: problem) }
+        guard let format = format(of: data) else {
+            if data.isEmpty { throw fail("empty file, not an image") }
+            if data.count < pngSignature.count && pngSignature.starts(with: data) {
+                throw fail("truncated PNG (only \(data.count) bytes)")
+            }
+            throw fail("not a PNG, JPEG, TIFF or DICOM file (starts with \(describePrefix(data)))")
+        }
+        switch format {
+        case .dicom:
+            return try DicomFile.decode(data: data, path: path, options: options)
+        case .png where data.count > 24 && data[data.startIndex + 24] == 16:
+            var samples = ba_samples()
+            let (status, message) = callWithMessage { message, size in
+                data.withUnsafeBytes { raw in
+                    ba_png_decode16(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, &samples, message, size)
+                }
+            }
+            guard status == 0 else { throw fail(message) }
+            defer { ba_samples_free(&samples) }
+            return windowed(samples, format: .png, options: options)
+        case .tiff:
+            var image = ba_image(), samples = ba_samples()
+            let (status, message) = callWithMessage { message, size in
+                data.withUnsafeBytes { raw in
+                    ba_tiff_decode(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, &image, &samples, message, size)
+                }
+            }
+            guard status == 0 else { throw fail("TIFF: " + message) }
+            defer { ba_image_free(&image); ba_samples_free(&samples) }
+            if samples.samples != nil { return windowed(samples, format: .tiff, options: options) }
+            return asStored(take(image), format: .tiff)
+        case .png, .jpeg:
+            var image = ba_image()
+            let (status, message) = callWithMessage { message, size in
+                data.withUnsafeBytes { raw in
+                    let bytes = raw.bindMemory(to: UInt8.self).baseAddress
+                    return format == .png ? ba_png_decode(bytes, raw.count, &image, message, size)
+                        : ba_jpeg_decode(bytes, raw.count, &image, message, size)
+                }
+            }
+            guard status == 0 else { throw fail(message) }
+            defer { ba_image_free(&image) }
+            return asStored(take(image), format: format)
+        }
+    }
+
+    /// The file's bytes; `.io` naming the path when it cannot be read.
+    static func read(_ url: URL) throws -> Data {
         let path = url.path
-        let data: Data
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             var isDirectory: ObjCBool = false
             let problem: String
@@ -44,34 +117,44 @@ public enum ImageCodec {
             }
             throw RuntimeError.io(path: path, problem: problem)
         }
-        return try decode(data: data, path: path)
     }
 
-    /// Decodes PNG or JPEG bytes; `path` only labels error messages.
-    public static func decode(data: Data, path: String = "<memory>") throws -> RGBImage {
-        func fail(_ problem: String) -> RuntimeError { .image(path: path, problem: problem) }
-        guard let format = format(of: data) else {
-            if data.isEmpty { throw fail("empty file, not a PNG or JPEG image") }
-            if data.count < pngSignature.count && pngSignature.starts(with: data) {
-                throw fail("truncated PNG (only \(data.count) bytes)")
-            }
-            throw fail("not a PNG or JPEG file (starts with \(describePrefix(data)))")
-        }
-        var image = ba_image()
-        let (status, message) = callWithMessage { message, size in
-            data.withUnsafeBytes { raw in
-                let bytes = raw.bindMemory(to: UInt8.self).baseAddress
-                switch format {
-                case .png: return ba_png_decode(bytes, raw.count, &image, message, size)
-                case .jpeg: return ba_jpeg_decode(bytes, raw.count, &image, message, size)
-                }
-            }
-        }
-        guard status == 0 else { throw fail(message) }
-        defer { ba_image_free(&image) }
+    private static func take(_ image: ba_image) -> RGBImage {
         let width = Int(image.width), height = Int(image.height)
-        let pixels = [UInt8](UnsafeBufferPointer(start: image.pixels, count: width * height * 3))
-        return RGBImage(width: width, height: height, pixels: pixels)
+        return RGBImage(width: width, height: height,
+                        pixels: [UInt8](UnsafeBufferPointer(start: image.pixels, count: width * height * 3)))
+    }
+
+    /// An 8-bit image used as stored, and its facts.
+    private static func asStored(_ image: RGBImage, format: Format) -> (image: RGBImage, facts: ImageFacts) {
+        var used = [Bool](repeating: false, count: 256)
+        var low: UInt8 = 255, high: UInt8 = 0
+        for v in image.pixels {
+            used[Int(v)] = true
+            low = min(low, v)
+            high = max(high, v)
+        }
+        let distinct = used.lazy.filter { $0 }.count
+        let facts = ImageFacts(format: format, width: image.width, height: image.height, channels: image.isGray ? 1 : 3,
+                               bitsStored: 8, sourceMin: Double(low), sourceMax: Double(high), windowLow: 0, windowHigh: 255,
+                               windowSource: "8-bit as stored", distinctLevels: distinct, warnings: [], dicom: nil)
+        return (image, DicomFile.withLevelsWarning(facts))
+    }
+
+    /// 16-bit samples windowed to 8 bits by `options.window`.
+    private static func windowed(_ samples: ba_samples, format: Format, options: DecodeOptions)
+        -> (image: RGBImage, facts: ImageFacts) {
+        let width = Int(samples.width), height = Int(samples.height), channels = Int(samples.channels)
+        let values = UnsafeBufferPointer(start: samples.samples, count: width * height * channels).map { Int32($0) }
+        let windowing = SampleWindowing(values: values)
+        let result = windowing.windowed(rule: options.window)
+        let pixels = channels == 1 ? windowing.applyGrayToRGB(result.table, to: values) : windowing.apply(result.table, to: values)
+        let image = RGBImage(width: width, height: height, pixels: pixels)
+        let facts = ImageFacts(format: format, width: width, height: height, channels: channels, bitsStored: Int(samples.bits),
+                               sourceMin: windowing.sourceMin, sourceMax: windowing.sourceMax, windowLow: result.low,
+                               windowHigh: result.high, windowSource: options.window.name, distinctLevels: result.distinct,
+                               warnings: result.warnings, dicom: nil)
+        return (image, DicomFile.withLevelsWarning(facts))
     }
 
     /// An 8-bit RGB PNG of `image` (not interlaced, default zlib compression).

@@ -113,9 +113,9 @@ public enum Preprocess {
     }
 }
 
-/// The per-image preprocessing done once and cached: breast crop → CLAHE (clip 2.0, 8×8 tiles) →
-/// resize to `size`×`size` (aspect not kept, as the original). Augmentation and normalisation
-/// come later, per epoch.
+/// The per-image preprocessing done once and cached: decode (with `decoding`: the intensity window
+/// and DICOM choices) → breast crop → CLAHE (clip 2.0, 8×8 tiles) → resize to `size`×`size` (aspect
+/// not kept, as the original). Augmentation and normalisation come later, per epoch.
 public struct Preprocessor: Equatable, Sendable {
     public var crop: Bool
     public var clahe: Bool
@@ -123,12 +123,14 @@ public struct Preprocessor: Equatable, Sendable {
     public var clipLimit: Double
     public var tiles: Int
     public var filter: Preprocess.ResizeFilter
+    /// How the source file is decoded to 8 bits (part of the cache key).
+    public var decoding: DecodeOptions
 
     /// Bump when the output of `apply` changes for the same settings, to invalidate cached images.
     public static let version = 1
 
     public init(crop: Bool, clahe: Bool, size: Int, clipLimit: Double = 2.0, tiles: Int = 8,
-                filter: Preprocess.ResizeFilter = .bilinear) {
+                filter: Preprocess.ResizeFilter = .bilinear, decoding: DecodeOptions = .default) {
         precondition(size > 0, "preprocessing size must be positive, got \(size)")
         self.crop = crop
         self.clahe = clahe
@@ -136,6 +138,7 @@ public struct Preprocessor: Equatable, Sendable {
         self.clipLimit = clipLimit
         self.tiles = tiles
         self.filter = filter
+        self.decoding = decoding
     }
 
     public func apply(_ image: RGBImage) -> RGBImage {
@@ -149,7 +152,7 @@ public struct Preprocessor: Equatable, Sendable {
 
     /// The settings as a canonical string (part of the cache key).
     public var settingsDescription: String {
-        "breastai-preprocess v\(Self.version) crop=\(crop) clahe=\(clahe) clip=\(clipLimit) tiles=\(tiles) size=\(size) filter=\(filter.rawValue)"
+        "breastai-preprocess v\(Self.version) crop=\(crop) clahe=\(clahe) clip=\(clipLimit) tiles=\(tiles) size=\(size) filter=\(filter.rawValue) \(decoding.cacheKeyComponent)"
     }
 
     /// A stable key for the on-disk cache: FNV-1a 64 of the file's bytes, then of a 0 byte and the

@@ -56,6 +56,10 @@ public struct ConfigKey: Sendable {
         case doubleList(Bound)
         /// `[min, max]`, min <= max, both in the bound.
         case pair(Bound)
+        /// An integer >= min, or null.
+        case optionalInt(min: Int)
+        /// `"minmax"`, `"percentile"` or a `[low, high]` pair of fixed values with low < high.
+        case intensityWindow
 
         /// Type and bounds for the README (`integer >= 1`, `number in [0, 1)`).
         public var text: String {
@@ -73,6 +77,8 @@ public struct ConfigKey: Sendable {
             case .intList(let min): return "list of integers >= \(min)"
             case .doubleList(let b): return "list of numbers \(b.text)"
             case .pair(let b): return "[min, max], each \(b.text)"
+            case .optionalInt(let min): return "integer >= \(min) or null"
+            case .intensityWindow: return "`\"minmax\"`, `\"percentile\"` or [low, high]"
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import Data
 
 /// Reads typed values from the merged tree, each failure naming the key and where its value came
 /// from. Each key's type and bounds are its `ConfigSchema` row's; asking for a key with another
@@ -125,6 +126,35 @@ struct ConfigReader {
         guard values.count == 2 else { throw fail(key, "must be a [min, max] pair, found \(values.count) values") }
         guard values[0] <= values[1] else { throw fail(key, "must be [min, max] with min <= max, found [\(values[0]), \(values[1])]") }
         return values
+    }
+
+    /// An integer >= the schema's minimum, or nil for null.
+    mutating func optionalInt(_ key: String) throws(RuntimeError) -> Int? {
+        guard case .optionalInt(let min) = kind(key) else { preconditionFailure("'\(key)' is not an optional integer in ConfigSchema") }
+        let v = try value(key)
+        if case .null = v { return nil }
+        let n = try integer(v, key: key, what: "an integer >= \(min) or null")
+        guard n >= min else { throw fail(key, "must be an integer >= \(min) or null, found \(n)") }
+        return n
+    }
+
+    /// The intensity window rule: "minmax", "percentile" (with the percentiles of
+    /// `percentilesKey`, a pair in [0, 100]) or fixed `[low, high]` with low < high.
+    mutating func intensityWindow(_ key: String, percentilesKey: String) throws(RuntimeError) -> IntensityWindow {
+        guard case .intensityWindow = kind(key) else { preconditionFailure("'\(key)' is not an intensity window in ConfigSchema") }
+        let percentiles = try pair(percentilesKey)
+        let v = try value(key)
+        switch v {
+        case .string("minmax"): return .minmax
+        case .string("percentile"): return .percentile(low: percentiles[0], high: percentiles[1])
+        case .array(let items):
+            guard items.count == 2 else { throw fail(key, "must be \"minmax\", \"percentile\" or [low, high], found \(items.count) values") }
+            let low = try number(items[0], key: key, what: "a number"), high = try number(items[1], key: key, what: "a number")
+            guard low < high else { throw fail(key, "must be [low, high] with low < high, found [\(low), \(high)]") }
+            return .fixed(low: low, high: high)
+        default:
+            throw fail(key, "must be \"minmax\", \"percentile\" or [low, high] fixed values, found \(v.shortText)")
+        }
     }
 
     private mutating func list(_ key: String, what: String) throws(RuntimeError) -> [ConfigJSON] {

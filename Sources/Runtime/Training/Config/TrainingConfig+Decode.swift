@@ -38,6 +38,9 @@ extension TrainingConfig {
             malignantClass: try r.string(d + "malignant_class"),
             valSplit: try r.double(d + "val_split"), testSplit: try r.double(d + "test_split"),
             breastCropping: try r.bool(d + "breast_cropping"),
+            decoding: DecodeOptions(
+                window: try r.intensityWindow(d + "intensity_window", percentilesKey: d + "intensity_percentiles"),
+                dicomWindowIndex: try r.int(d + "dicom.window_index"), dicomFrame: try r.optionalInt(d + "dicom.frame")),
             oversampling: Oversampling(
                 enabled: try r.bool(o + "enabled"), ratio: try r.double(o + "ratio"),
                 maxWeight: try r.double(o + "max_weight")),

@@ -53,7 +53,9 @@ extension TrainingConfig {
             let overrideSource = "override \(key)=\(text)"
             let path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             try Self.checkOverrideKey(path, source: overrideSource)
-            let value = Self.parseOverride(text, default: ConfigSchema.defaultTree.value(at: path)!)
+            var stringOrList = false  // `data.intensity_window`: "percentile" or [low, high]
+            if case .intensityWindow? = ConfigSchema.byKey[key]?.kind { stringOrList = true }
+            let value = Self.parseOverride(text, default: ConfigSchema.defaultTree.value(at: path)!, stringOrList: stringOrList)
             merged = merged.setting(path[...], to: value)
             origins[key] = overrideSource
         }
@@ -139,11 +141,15 @@ extension TrainingConfig {
 
     /// An override's text as a JSON value: kept as a string where the key holds a string, else read as
     /// JSON (`3`, `true`, `[25,50]`); a list may also be written `25,50`; text that is not JSON stays a
-    /// string (and then fails the type check with the text shown).
-    static func parseOverride(_ text: String, default defaultValue: ConfigJSON) -> ConfigJSON {
-        if case .string = defaultValue { return .string(text) }
+    /// string (and then fails the type check with the text shown). `stringOrList`: a string key that
+    /// also takes a list reads text that is a JSON list as the list.
+    static func parseOverride(_ text: String, default defaultValue: ConfigJSON, stringOrList: Bool = false) -> ConfigJSON {
         func json(_ t: String) -> ConfigJSON? {
             (try? ConfigJSON.parse(Array(t.trimmingCharacters(in: .whitespaces).utf8)))?.value
+        }
+        if case .string = defaultValue {
+            if stringOrList, let value = json(text), case .array = value { return value }
+            return .string(text)
         }
         if case .array(let items) = defaultValue {
             if let value = json(text), case .array = value { return value }

@@ -125,6 +125,9 @@ public struct TrainingConfig: Equatable, Sendable {
         public let testSplit: Double
         /// Crop to the breast region before CLAHE (added; the original's `data.breast_cropping`).
         public let breastCropping: Bool
+        /// How sources are decoded to 8 bits: `data.intensity_window` (+ `data.intensity_percentiles`),
+        /// `data.dicom.window_index`, `data.dicom.frame`.
+        public let decoding: DecodeOptions
         public let oversampling: Oversampling
         public let augmentation: Augmentation
 
