@@ -32,7 +32,7 @@ struct Validate: ParsableCommand {
             """)
     @Option(name: .long, help: "Data folder with train/ (and val/, test/) class folders.")
     var data: String
-    @Option(name: .long, help: "Configuration file (for data.class_names; default: the built-in defaults).")
+    @Option(name: .long, help: "Configuration file (data.class_names, data.intensity_window; default: the built-in defaults).")
     var config: String?
     @Option(name: .long, help: "Write validation.json, validation.md and figures into this new or empty folder (outside the data folder).")
     var report: String?
@@ -74,7 +74,7 @@ struct Validate: ParsableCommand {
         // SEAM (helper B): pass the configured patient grouping (data.group_by / manifest) as `group:`.
         let options = DatasetValidator.Options(classNames: settings.data.classNames,
                                                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                                               nearDistance: nearDistance)
+                                               nearDistance: nearDistance, decoding: settings.data.decoding)
         let result = try DatasetValidator.run(dataDir: dataDir, options: options) { done, total in
             if bar == nil { bar = ProgressBar(total: total, label: "validate") }
             bar?.update(done: done)
@@ -82,7 +82,7 @@ struct Validate: ParsableCommand {
         bar?.finish()
         for line in ValidationReport.summaryLines(result) { consoleLine(line) }
         if let report {
-            let files = try ValidationReport.write(result, to: URL(fileURLWithPath: report))
+            let files = try ValidationReport.write(result, to: URL(fileURLWithPath: report), decoding: settings.data.decoding)
             consoleLine("report: \(report)/validation.md (\(files.count) files)")
         }
         if result.isBlocked { throw ExitCode(1) }

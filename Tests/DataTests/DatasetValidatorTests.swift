@@ -146,7 +146,39 @@ final class DatasetValidatorTests: XCTestCase {
         let result = try DatasetValidator.run(dataDir: root, options: .init(classNames: Phantoms.classNames, threads: 1))
         XCTAssertEqual(result.blocking.map(\.kind), [Finding.Kind](repeating: .emptyClass, count: 6) + [.noReadableImages])
         XCTAssertEqual(result.findings.first { $0.kind == .unreadable }?.message,
-                       "train/normal/broken.jpg: not a PNG or JPEG file (starts with 'not an image')")
+                       "train/normal/broken.jpg: not a PNG, JPEG, TIFF or DICOM file (starts with 'not an image')")
+    }
+
+    /// DICOM fixtures of helper A (20 x 24, Patient ID `PAT-SECRET-4711`): found by extension and
+    /// by preamble, headers counted, two modalities flagged, a multi-frame file unreadable, and the
+    /// Patient ID nowhere in the result.
+    func testDicomFilesAreReadAndThePatientIDNeverAppears() throws {
+        try Phantoms.write(to: root, perClass: .init(train: 2, val: 2, test: 2), size: 64, seed: 6)
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/dicom")
+        for (name, target) in [("mono1_12bit.dcm", "train/benign/a.dcm"), ("rgb.dcm", "train/benign/b.dcm"),
+                               ("IM0001", "train/malignant/IM0001"), ("multiframe.dcm", "train/normal/c.dcm")] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: root.appendingPathComponent(target))
+        }
+        let result = try DatasetValidator.run(dataDir: root, options: .init(classNames: Phantoms.classNames, threads: 2))
+        let d = try XCTUnwrap(result.dicom)
+        XCTAssertEqual(d.files, 3)
+        XCTAssertEqual(d.modality, ["MG": 2, "US": 1])
+        XCTAssertEqual(d.photometric, ["MONOCHROME1": 1, "MONOCHROME2": 1, "RGB": 1])
+        XCTAssertEqual(d.bitsStored, ["12": 2, "8": 1])
+        XCTAssertEqual(d.patients, 1)
+        XCTAssertEqual(result.findings.filter { $0.kind == .mixedModalities }.map(\.paths),
+                       [["train/benign/a.dcm", "train/benign/b.dcm", "train/malignant/IM0001"]])
+        XCTAssertEqual(result.findings.filter { $0.kind == .unreadable }.map(\.paths), [["train/normal/c.dcm"]])
+        XCTAssertEqual(Set(result.findings.filter { $0.kind == .tooSmall }.flatMap(\.paths)),
+                       ["train/benign/a.dcm", "train/benign/b.dcm", "train/malignant/IM0001"])
+        let a = try XCTUnwrap(result.images.first { $0.path == "train/benign/a.dcm" })
+        XCTAssertEqual(a.format, "DICOM")
+        XCTAssertEqual(a.bitsStored, 12)
+        let encoder = JSONEncoder()
+        let text = String(decoding: try encoder.encode(result), as: UTF8.self)
+        XCTAssertFalse(text.contains("PAT-SECRET"), "the Patient ID reached the validation result")
+        XCTAssertTrue(text.contains(ValidationResult.anonymize("PAT-SECRET-4711")))
     }
 
     func testMissingDataFolderThrows() {

@@ -88,10 +88,10 @@ enum ValidationFigures {
 
     /// The thumbnails of `paths` (each at most `thumbnailSide` a side) side by side on white with
     /// a 6 px gap; nil when one of them cannot be decoded.
-    static func thumbnails(_ paths: [String], dataDir: URL) -> RGBImage? {
+    static func thumbnails(_ paths: [String], dataDir: URL, decoding: DecodeOptions = .default) -> RGBImage? {
         var images: [RGBImage] = []
         for path in paths {
-            guard let image = try? ValidationDecode.image(contentsOf: dataDir.appendingPathComponent(path)) else { return nil }
+            guard let image = try? ValidationDecode.image(contentsOf: dataDir.appendingPathComponent(path), options: decoding) else { return nil }
             images.append(thumbnail(image))
         }
         guard !images.isEmpty else { return nil }

@@ -14,7 +14,8 @@ public enum ValidationReport {
     /// and returns their names. Thumbnails re-read a few data files (read-only); an example whose
     /// file no longer decodes is skipped.
     @discardableResult
-    public static func write(_ result: ValidationResult, to directory: URL, maxExamples: Int = 4) throws -> [String] {
+    public static func write(_ result: ValidationResult, to directory: URL, maxExamples: Int = 4,
+                             decoding: DecodeOptions = .default) throws -> [String] {
         var written: [String] = []
         func save(_ data: Data, _ name: String) throws {
             try AtomicFile.write(data, to: directory.appendingPathComponent(name).path)
@@ -25,7 +26,8 @@ public enum ValidationReport {
             try save(ImageCodec.encodePNG(ValidationFigures.classBalance(result)), "class_balance.png")
         }
         for (k, example) in ValidationFigures.examples(result, limit: maxExamples).enumerated() {
-            guard let image = ValidationFigures.thumbnails(example.paths, dataDir: URL(fileURLWithPath: result.dataDir)) else { continue }
+            guard let image = ValidationFigures.thumbnails(example.paths, dataDir: URL(fileURLWithPath: result.dataDir),
+                                                                 decoding: decoding) else { continue }
             let name = String(format: "example_%02d_%@.png", k + 1, example.kind.rawValue)
             try save(ImageCodec.encodePNG(image), name)
             figures.append((example.caption, name))

@@ -2,11 +2,8 @@ import Foundation
 import Formats
 
 /// The one place validation decodes an image file: the 8-bit (windowed) gray image and the
-/// facts about its stored intensities.
-///
-/// SEAM (helper A): once `ImageCodec.decodeWithFacts` lands, `decode(data:path:)` takes its
-/// `ImageFacts` (bits stored, source range, window and its source, distinct levels, warnings,
-/// `DicomHeader`) instead of computing them from the 8-bit decode; nothing else changes.
+/// facts about its stored intensities, from `ImageCodec.decodeWithFacts` (PNG, JPEG, TIFF,
+/// DICOM; 16-bit samples windowed by `DecodeOptions`, DICOM by its own VOI).
 public enum ValidationDecode {
     /// A decoded file: gray pixels after windowing and what is known about the stored values.
     public struct Decoded: Sendable {
@@ -22,52 +19,33 @@ public enum ValidationDecode {
         public var windowHigh: Double
         public var windowSource: String
         public var distinctLevels: Int
+        /// The decoder's warnings, without the few-gray-levels one (a finding of its own).
         public var warnings: [String]
         public var dicom: DicomInfo?
     }
 
-    /// Decodes encoded bytes; `path` labels error messages. Throws the decoder's error.
-    public static func decode(data: Data, path: String) throws -> Decoded {
-        let image = try ImageCodec.decode(data: data, path: path)
-        let gray = image.grayPixels
-        var seen = [Bool](repeating: false, count: 256)
-        var low = 255, high = 0
-        for v in gray {
-            seen[Int(v)] = true
-            low = min(low, Int(v)); high = max(high, Int(v))
+    /// Decodes encoded bytes with `options` (the configured intensity window); `path` labels
+    /// error messages. Throws the decoder's error.
+    public static func decode(data: Data, path: String, options: DecodeOptions = .default) throws -> Decoded {
+        let (image, f) = try ImageCodec.decodeWithFacts(data: data, path: path, options: options)
+        let dicom = f.dicom.map { h in
+            DicomInfo(modality: h.modality, photometric: h.photometric, viewPosition: h.viewPosition, laterality: h.laterality,
+                      bitsStored: h.bitsStored, patientHash: h.patientID.isEmpty ? nil : ValidationResult.anonymize(h.patientID))
         }
-        let header = pngHeader(data)
-        let bits = header?.bitDepth ?? 8
-        return Decoded(gray: gray, width: image.width, height: image.height,
-                       format: ImageCodec.format(of: data)?.rawValue ?? "?", channels: header?.channels ?? (image.isGray ? 1 : 3),
-                       bitsStored: bits, sourceMin: Double(low), sourceMax: Double(high),
-                       windowLow: 0, windowHigh: 255, windowSource: bits > 8 ? "16-bit rounded to 8" : "8-bit",
-                       distinctLevels: seen.filter { $0 }.count, warnings: [], dicom: nil)
+        return Decoded(gray: image.grayPixels, width: image.width, height: image.height, format: f.format.rawValue,
+                       channels: f.channels, bitsStored: f.bitsStored, sourceMin: f.sourceMin, sourceMax: f.sourceMax,
+                       windowLow: f.windowLow, windowHigh: f.windowHigh, windowSource: f.windowSource,
+                       distinctLevels: f.distinctLevels, warnings: f.warnings.filter { !$0.contains("distinct gray levels") },
+                       dicom: dicom)
     }
 
     /// The windowed 8-bit image of a file, for thumbnails.
-    public static func image(contentsOf url: URL) throws -> RGBImage {
+    public static func image(contentsOf url: URL, options: DecodeOptions = .default) throws -> RGBImage {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw RuntimeError.io(path: url.path, problem: "cannot read the file (\(oneLine(error.localizedDescription)))")
         }
-        let d = try decode(data: data, path: url.path)
+        let d = try decode(data: data, path: url.path, options: options)
         return RGBImage(width: d.width, height: d.height, gray: d.gray)
-    }
-
-    /// Bit depth and channel count from a PNG's IHDR chunk (the 8-bit decoder hides them).
-    static func pngHeader(_ data: Data) -> (bitDepth: Int, channels: Int)? {
-        guard data.count >= 26, ImageCodec.format(of: data) == .png else { return nil }
-        let bytes = [UInt8](data.prefix(26))
-        guard bytes[12 ..< 16] == [0x49, 0x48, 0x44, 0x52][...] else { return nil }  // "IHDR"
-        let channels: Int
-        switch bytes[25] {
-        case 0: channels = 1
-        case 4: channels = 2
-        case 2, 3: channels = 3
-        case 6: channels = 4
-        default: return nil
-        }
-        return (Int(bytes[24]), channels)
     }
 }
