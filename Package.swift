@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // The IR, the models, autodiff and the reference interpreter. No files, no threads, no C.
@@ -47,12 +48,18 @@ let package = Package(
                 path: "Sources/Runtime/Training"),
         // Evaluation reports: Markdown, JSON and PNG charts of an evaluated model. No trainer.
         .target(name: "Reports", dependencies: ["Formats", "Data", "Evaluation"], path: "Sources/Runtime/Reports"),
+        // `breastai-run serve`: the web page and its JSON API over a workspace; trainings, evals,
+        // exports and predictions run as child processes and are read back from their files.
+        .target(name: "Server", dependencies: [
+            "Graph", "Formats", "Data", "Training",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ], path: "Sources/Server", resources: [.copy("Web")]),
         .executableTarget(name: "breastai-compile", dependencies: [
             "Graph", "Codegen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "breastai-run", dependencies: [
-            "Graph", "Codegen", "ONNX", "Formats", "Runtime", "Data", "Evaluation", "Training", "Reports",
+            "Graph", "Codegen", "ONNX", "Formats", "Runtime", "Data", "Evaluation", "Training", "Reports", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fixtures live in Tests/Fixtures and are found through #filePath (no bundle needed).
@@ -63,6 +70,8 @@ let package = Package(
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Graph", "Formats", "Codegen"]),
         .testTarget(name: "DataTests", dependencies: ["Data", "Graph", "Formats"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Reports", "Graph", "Formats", "Data", "Training"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Formats", "Data", "Training",
+                                                       .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Evaluation", "Reports", "Graph", "Formats", "Runtime", "Data", "Codegen"]),
     ]
 )

@@ -4,11 +4,13 @@
 # phantoms, EfficientNetV2-S through the four phases, test metrics).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
-  apt-get update -qq
-  apt-get install -y -qq libopenblas-dev libopenblas-openmp-dev libpng-dev libjpeg-dev libomp-dev
-elif command -v apt-get >/dev/null 2>&1; then
-  sudo apt-get update -qq && sudo apt-get install -y -qq libopenblas-dev libopenblas-openmp-dev libpng-dev libjpeg-dev libomp-dev
+PACKAGES=$(grep -v '^#' tools/system-packages.txt)
+if command -v apt-get >/dev/null 2>&1; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  $SUDO apt-get install -y -qq $PACKAGES
 fi
 swift build -c release
 .build/release/breastai-run demo

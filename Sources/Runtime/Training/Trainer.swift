@@ -60,6 +60,8 @@ public final class Trainer {
         public var imagesPerSecond: Double?
         /// The remaining training seconds of the run at this epoch's pace (validation not counted).
         public var runSecondsLeft: Double
+        /// The mean loss of this step's own micro-batches (the accumulation group).
+        public var stepLoss: Double? = nil
     }
 
     /// How a call to `train` ended.
@@ -214,7 +216,7 @@ public final class Trainer {
             ResidentMemory.resetPeak()
             let epochStart = DispatchTime.now().uptimeNanoseconds
             let secondsBefore = run.partial.seconds
-            var lr = 0.0
+            var lr = 0.0, groupLoss = 0.0
             progress?("epoch \(epoch)/\(config.training.epochs)", first, perEpoch, [])
             for b in first..<perEpoch {
                 guard var batch = try stream.next() else { preconditionFailure("the loader ended early") }
@@ -224,6 +226,7 @@ public final class Trainer {
                     throw RuntimeError.tensor(name: "loss", problem: "is \(loss) at epoch \(epoch), batch \(b + 1); lower training.learning_rate or check the data")
                 }
                 run.partial.loss += Double(loss); run.partial.batches += 1; run.partial.images += batch.valid
+                groupLoss += Double(loss)
                 run.forwardsPerPhase[phaseNumber - 1] += 1
                 if (b + 1) % accumulation == 0 || b == perEpoch - 1 {
                     lr = run.schedule.lr(step: run.optimizerSteps)
@@ -244,7 +247,8 @@ public final class Trainer {
                                       batchesPerEpoch: perEpoch, optimizerStep: run.optimizerSteps, loss: meanLoss, lr: lr,
                                       epochSeconds: elapsed,
                                       imagesPerSecond: elapsed > 0 ? Double(run.partial.images) / elapsed : nil,
-                                      runSecondsLeft: secondsLeft))
+                                      runSecondsLeft: secondsLeft, stepLoss: groupLoss / Double(b % accumulation + 1)))
+                    groupLoss = 0
                     if interrupted() && b + 1 < perEpoch {
                         let name = CheckpointStore.stepName(epoch: epoch, step: (b + 1 + accumulation - 1) / accumulation)
                         let url = try saveCheckpoint(name)

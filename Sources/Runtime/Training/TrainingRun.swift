@@ -20,6 +20,8 @@ public final class TrainingRun {
     private var store: CheckpointStore?
     /// A line to the console and to `logs/training.log`.
     private let say: (String) -> Void
+    /// `logs/progress.json` (from the moment the checkpoint folder is held; nil before).
+    public private(set) var live: ProgressFile?
 
     /// Where the weights start.
     public enum Start: Sendable {
@@ -76,6 +78,13 @@ public final class TrainingRun {
                                             access: .write(runID: runID),
                                             backupDirectory: config.checkpoints.backupDir.map { URL(fileURLWithPath: $0) })
             self.store = store
+            // The live files for followers, once this run holds the folder (never over another run's).
+            let live = ProgressFile(logsDirectory: log.directory, runID: runID, epochs: config.training.epochs, warn: say)
+            self.live = live
+            let stepLog = try StepLog(logsDirectory: log.directory, runID: runID, warn: say)
+            let tracked: (String, Int, Int, [(String, String)]) -> Void = { label, done, total, fields in
+                live.activity(label, done: done, total: total); progress?(label, done, total, fields)
+            }
             for note in store.notes { say(note) }
             // The writer's recovery may have completed a checkpoint the read-only lookup could not see.
             if case .resume(let reference) = options.start, let before = start.checkpoint {
@@ -92,7 +101,7 @@ public final class TrainingRun {
 
             let cache = try ImageCache(directory: options.cacheDirectory, preprocessor: config.preprocessor)
             let data = try TrainingData.prepare(config: config, cache: cache, threads: options.preparationThreads,
-                                                progress: { split, done, total in progress?("preparing \(split)", done, total, []) })
+                                                progress: { split, done, total in tracked("preparing \(split)", done, total, []) })
             for note in data.notes { say(note) }
             for (split, samples) in [("train", data.train), ("val", data.val), ("test", data.test)] {
                 let counts = data.counts(samples)
@@ -106,7 +115,9 @@ public final class TrainingRun {
             try DiskSpace.check(DiskSpace.needs(config, checkpointBytes: DiskSpace.checkpointBytes(config.modelConfig),
                                                 existingCheckpoints: existing))
 
+            live.set(.compiling, activity: "compiling the program")
             let program = try compile()
+            live.set(.preparing, activity: "loading the state")
             self.program = program
             say("compiled program \(program.directory.path); \(program.blasSummary)")
             let state = try StateBlocks(layout: program.manifest.layout)
@@ -118,6 +129,7 @@ public final class TrainingRun {
                 }
                 say("resumed from \(url.path): epoch \(run.epoch)\(run.batchInEpoch > 0 ? " + \(run.batchInEpoch) batches" : ""), \(run.optimizerSteps) optimizer steps")
                 try log.truncateMetrics(keepingEpochsThrough: run.epoch)
+                try stepLog.truncate(afterStep: run.optimizerSteps)
             } else {
                 Initializer.initialize(state, head: config.modelConfig.head, seed: config.system.seed)
                 if let weights {
@@ -132,7 +144,10 @@ public final class TrainingRun {
                                   resumeFrom: resumed, runID: runID, say: say, record: { record in
                                       do { try log.metrics(record) } catch { say("warning: \(error) (the epoch's record is not in metrics.jsonl)") }
                                   })
-            trainer.progress = progress
+            trainer.progress = tracked
+            let previousStep = trainer.onStep, previousEpoch = trainer.onEpoch
+            trainer.onStep = { e in previousStep?(e); stepLog.append(e); live.step(e) }
+            trainer.onEpoch = { r in previousEpoch?(r); live.epochDone(r) }
             if config.logging.tensorboard {
                 TensorBoardLog(logsDirectory: URL(fileURLWithPath: config.paths.logsDir), runID: runID, say: say).install(on: trainer)
             }
@@ -149,6 +164,7 @@ public final class TrainingRun {
             }
         } catch {
             log.line("error: \(error)")
+            live?.set(.failed, message: "\(error)")
             store?.close()
             throw error
         }
@@ -166,8 +182,17 @@ public final class TrainingRun {
     /// is logged before it is thrown.
     public func execute(interrupted: () -> Bool) throws -> Summary {
         defer { store?.close() }
-        do { return try train(interrupted: interrupted) } catch {
+        do {
+            let summary = try train(interrupted: interrupted)
+            switch summary.outcome {
+            case .interrupted(let checkpoint): live?.set(.stopped, activity: "stopped", message: "checkpoint \(checkpoint.lastPathComponent)")
+            case .earlyStopped: live?.set(.finished, activity: "finished", message: "stopped early (no improvement)")
+            case .finished: live?.set(.finished, activity: "finished")
+            }
+            return summary
+        } catch {
             log.line("error: \(error)")
+            live?.set(.failed, message: "\(error)")
             throw error
         }
     }
@@ -180,6 +205,7 @@ public final class TrainingRun {
             say(String(format: "best %@ %.4f at epoch %d (checkpoint %@)", config.metrics.primaryMetric, value, best,
                        trainer.run.best.checkpoint ?? "?"))
         }
+        live?.set(.validating, activity: "calibration and test with the best checkpoint")
         if let (fit, test) = try trainer.finishWithBest() {
             if let f = fit {
                 say(String(format: "temperature fitted on val: T = %.3f, NLL %.4f -> %.4f, ECE %.4f -> %.4f (stored with the best checkpoint)",
