@@ -50,6 +50,25 @@ struct CheckpointOptions: ParsableArguments {
         return (config.inference.ttaTransforms, try Evaluator.views(config.inference.ttaTransforms))
     }
 
+    /// The checkpoint's data: its run's frozen split (`split.json` beside the checkpoint) checked
+    /// against the data folder, or, for a run from before frozen splits, the folders split again
+    /// (warned about). With `allowDataChange` the differences are printed and the run goes on.
+    func data(_ checkpoint: TrainedCheckpoint, cache: ImageCache, allowDataChange: Bool) throws -> TrainingData {
+        let folder = checkpoint.url.deletingLastPathComponent()
+        let frozen = try FrozenSplit.read(from: folder)
+        if frozen == nil {
+            say("WARNING: \(folder.path) has no \(FrozenSplit.fileName) (a run from before frozen splits): the data folder is split again as at training time; files moved or changed since then are NOT detected")
+        }
+        let data = try TrainingData.prepare(
+            config: checkpoint.config, cache: cache, threads: ProcessInfo.processInfo.activeProcessorCount,
+            split: frozen.map { .frozen($0, source: FrozenSplit.url(in: folder).path, allowDataChange: allowDataChange) } ?? .fresh)
+        if !data.changes.isEmpty {
+            say("--allow-data-change: the data differs from the frozen split; missing files dropped, new files ignored, changed files used as they are now, moved files kept in their frozen split")
+            for line in data.changes.lines { say("data change: \(line)") }
+        }
+        return data
+    }
+
     /// The compiled program, the checkpoint's weights and an evaluator over them.
     func evaluator(_ checkpoint: TrainedCheckpoint) throws -> Evaluator {
         let config = checkpoint.config
@@ -72,6 +91,9 @@ struct Eval: ParsableCommand {
             Examples:
               breastai-run eval                                  (best checkpoint, test split)
               breastai-run eval --checkpoint best --split val --tta --report reports/val
+            The val and test files are those of the run's frozen split (split.json in the
+            checkpoint folder); a file missing, changed, moved to another class or split, or
+            new stops eval (--allow-data-change goes on with the changes, printed).
             When the checkpoint has no temperature (or with --refit), it is fitted on the validation split
             (inference.temperature_scaling) and written to <checkpoint>.calibration.json beside the
             checkpoint; the checkpoint itself is never changed. --report writes into a new or empty folder.
@@ -86,6 +108,8 @@ struct Eval: ParsableCommand {
     var refit = false
     @Flag(name: .long, help: "Write the report into a non-empty folder and replace an earlier calibration file.")
     var force = false
+    @Flag(name: .long, help: "Go on although the data differs from the run's frozen split (split.json); the changes are printed. Missing files are dropped, new files ignored, changed files used as they are now.")
+    var allowDataChange = false
     @OptionGroup var checkpointOptions: CheckpointOptions
 
     func run() throws {
@@ -94,7 +118,7 @@ struct Eval: ParsableCommand {
         var checkpoint = try checkpointOptions.open()
         let config = checkpoint.config
         let evaluator = try checkpointOptions.evaluator(checkpoint)
-        let data = try TrainingData.prepare(config: config, cache: evaluator.cache, threads: ProcessInfo.processInfo.activeProcessorCount)
+        let data = try checkpointOptions.data(checkpoint, cache: evaluator.cache, allowDataChange: allowDataChange)
         let (viewNames, views) = try checkpointOptions.views(config)
         say("views: \(viewNames.joined(separator: ", "))")
 
@@ -148,19 +172,37 @@ struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Calibrated class probabilities and the decision (tuned malignant threshold) for images or folders of images.",
         discussion: """
-            Example:
+            Examples:
               breastai-run predict scan1.png scans/ --tta --json
+              breastai-run predict --split test --checkpoint best
             One line (or JSON object) per image; unreadable files are reported and skipped.
+            --split predicts the val or test files of the run's frozen split (split.json),
+            checked as eval checks them, and adds each file's class.
             """)
-    @Argument(help: "Image files or folders (searched recursively for PNG and JPEG).")
-    var paths: [String]
+    @Argument(help: "Image files or folders (searched recursively for PNG, JPEG, DICOM and TIFF).")
+    var paths: [String] = []
+    @Option(name: .long, help: "Predict on the val or test files of the run's frozen split instead of paths.")
+    var split: String?
+    @Flag(name: .long, help: "With --split: go on although the data differs from the frozen split (the changes are printed).")
+    var allowDataChange = false
     @Flag(name: .long, help: "One JSON object per line.")
     var json = false
     @OptionGroup var checkpointOptions: CheckpointOptions
 
     func run() throws {
+        if let split, !["val", "test"].contains(split) { throw ValidationError("--split must be val or test, got '\(split)'") }
+        if split != nil && !paths.isEmpty { throw ValidationError("give image paths or --split, not both") }
+        if split == nil && paths.isEmpty { throw ValidationError("give image files or folders, or --split val|test") }
+        if allowDataChange && split == nil { throw ValidationError("--allow-data-change goes with --split") }
         let checkpoint = try checkpointOptions.open()
-        let config = checkpoint.config
+        if let split {
+            let evaluator = try checkpointOptions.evaluator(checkpoint)
+            let data = try checkpointOptions.data(checkpoint, cache: evaluator.cache, allowDataChange: allowDataChange)
+            let samples = split == "val" ? data.val : data.test
+            guard !samples.isEmpty else { throw ValidationError("the \(split) split is empty") }
+            try predict(samples, checkpoint: checkpoint, evaluator: evaluator, labels: true)
+            return
+        }
         var files: [URL] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -168,16 +210,25 @@ struct Predict: ParsableCommand {
                 throw ValidationError("\(path): no such file or folder")
             }
             if isDirectory.boolValue {
-                let found = FileManager.default.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: nil)?
-                    .compactMap { $0 as? URL }.filter { Dataset.isImageName($0.lastPathComponent) } ?? []
+                let found = FileManager.default.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey])?
+                    .compactMap { $0 as? URL }
+                    .filter { url in (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+                        && ScanFile.classify(url.lastPathComponent, head: { ScanFile.head(url.path) }) == .image } ?? []
                 files += found.sorted { $0.path < $1.path }
             } else {
                 files.append(URL(fileURLWithPath: path))
             }
         }
-        guard !files.isEmpty else { throw ValidationError("no PNG or JPEG images in \(paths.joined(separator: ", "))") }
+        guard !files.isEmpty else { throw ValidationError("no PNG, JPEG, DICOM or TIFF images in \(paths.joined(separator: ", "))") }
         let evaluator = try checkpointOptions.evaluator(checkpoint)
-        let checked = try DataPreflight.run(samples: files.map { Dataset.Sample(url: $0, label: 0) }, split: "input", cache: evaluator.cache,
+        try predict(files.map { Dataset.Sample(url: $0, label: 0) }, checkpoint: checkpoint, evaluator: evaluator, labels: false)
+    }
+
+    /// Predicts `samples` and prints one line each (with the true class when `labels`); exits 2
+    /// when some were unreadable, 1 when all were.
+    func predict(_ samples: [Dataset.Sample], checkpoint: TrainedCheckpoint, evaluator: Evaluator, labels: Bool) throws {
+        let config = checkpoint.config
+        let checked = try DataPreflight.run(samples: samples, split: "input", cache: evaluator.cache,
                                             threads: ProcessInfo.processInfo.activeProcessorCount, maxUnreadableFraction: 1)
         for bad in checked.unreadable {
             FileHandle.standardError.write(Data("\(bad.url.path): unreadable, skipped: \(bad.problem)\n".utf8))
@@ -196,15 +247,16 @@ struct Predict: ParsableCommand {
         for (i, sample) in checked.readable.enumerated() {
             let p = probabilities[i]
             if json {
-                struct Line: Encodable { var file: String; var prediction: String; var probabilities: [String: Double]; var threshold: Double; var temperature: Double }
+                struct Line: Encodable { var file: String; var label: String?; var prediction: String; var probabilities: [String: Double]; var threshold: Double; var temperature: Double }
                 let e = JSONEncoder()
                 e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                let line = Line(file: sample.url.path, prediction: names[predicted[i]],
+                let line = Line(file: sample.url.path, label: labels ? names[sample.label] : nil, prediction: names[predicted[i]],
                                 probabilities: Dictionary(uniqueKeysWithValues: zip(names, p)),
                                 threshold: checkpoint.state.threshold, temperature: temperature)
                 say(String(decoding: try e.encode(line), as: UTF8.self))
             } else {
-                say("\(sample.url.path): \(names[predicted[i]])  " + zip(names, p).map { "\($0) \(String(format: "%.3f", $1))" }.joined(separator: "  "))
+                say("\(sample.url.path): \(names[predicted[i]])  " + zip(names, p).map { "\($0) \(String(format: "%.3f", $1))" }.joined(separator: "  ")
+                    + (labels ? "  (class \(names[sample.label]))" : ""))
             }
         }
         if !checked.unreadable.isEmpty { throw ExitCode(2) }

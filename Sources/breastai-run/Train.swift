@@ -125,7 +125,7 @@ struct TrainOptions: ParsableArguments {
 
 /// Runs a configured training run to the end and prints the outcome. The data is checked (and
 /// the image cache filled) before the artifact is compiled.
-func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingRun.Start,
+func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingRun.Start, allowDataChange: Bool = false,
                  started: ((TrainingRun) throws -> Void)? = nil) throws -> TrainingRun.Summary {
     if config.model.cbamReduction != 16 {
         throw ValidationError("model.cbam_reduction \(config.model.cbamReduction): only 16 (the original's value) is compiled")
@@ -154,6 +154,7 @@ func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingR
     runOptions.overwriteRun = options.overwriteRun
     runOptions.randomInit = options.randomInit
     runOptions.preamble = [threads.note]
+    runOptions.allowDataChange = allowDataChange
     let run = try TrainingRun(
         config: config, options: runOptions, console: console,
         progress: { label, done, total, fields in bars.update(label, done, total, fields, batch: config.data.batchSize) },
@@ -193,6 +194,9 @@ struct Train: ParsableCommand {
               breastai-run train --resume                 (continue from checkpoint_dir/latest)
               breastai-run train --resume checkpoints/epoch-0012
             Ctrl-C stops at the next optimizer step and writes a checkpoint; --resume continues it exactly.
+            A new run freezes its split in <checkpoint_dir>/split.json (every file's path,
+            size, SHA-256, class, group and split); --resume checks the data folder against
+            it and stops on any change (--allow-data-change goes on, logging the changes).
             """)
     @Option(name: .long, help: "Training configuration (JSON, the schema of config_ultra_S.json); default: the built-in ULTRA-S values.")
     var config: String?
@@ -200,9 +204,12 @@ struct Train: ParsableCommand {
     var resume: String?
     @Option(name: .long, help: "Start from pretrained weights: a safetensors file or a torch .pth (torchvision names; read natively). Default with model.pretrained: torchvision's file in the torch cache ($TORCH_HOME/hub/checkpoints).")
     var initWeights: String?
+    @Flag(name: .long, help: "With --resume: go on although the data differs from the run's frozen split (split.json); the changes are written to training.log. Missing files are dropped, new files ignored, changed files used as they are now.")
+    var allowDataChange = false
     @OptionGroup var options: TrainOptions
 
     func run() throws {
+        if allowDataChange && resume == nil { throw ValidationError("--allow-data-change goes with --resume (a new run freezes the data as it is)") }
         let config: TrainingConfig
         let start: TrainingRun.Start
         if let resume {
@@ -229,6 +236,6 @@ struct Train: ParsableCommand {
             config = try options.configuration(file: self.config)
             start = .fresh(initWeights: initWeights.map { URL(fileURLWithPath: $0) })
         }
-        _ = try runTraining(config: config, options: options, start: start)
+        _ = try runTraining(config: config, options: options, start: start, allowDataChange: allowDataChange)
     }
 }

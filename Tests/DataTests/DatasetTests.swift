@@ -52,7 +52,12 @@ final class DatasetTests: XCTestCase {
         XCTAssertTrue(d.has(.test))
         XCTAssertEqual(d.counts(.test), [1, 1, 1])
         XCTAssertEqual(d.counts(.val), [0, 0, 0])
-        XCTAssertEqual(d.warnings, [])
+        // The directory named like an image is a sub-folder, reported (no DICOM in the tree: not read).
+        XCTAssertEqual(d.warnings, [root.path + "/train/benign has 1 sub-folder (not read; no DICOM files found; set data.recursive: true to read them): sub.png"])
+        XCTAssertEqual(d.ignored.summary, "ignored 4 files: 2 segmentation masks (*_mask.png), 1 .txt, 1 without extension (no DICOM preamble); "
+                       + "1 hidden entry (names starting with '.') not counted")
+        XCTAssertEqual(d.train.map(\.relativePath), ["train/benign/b1.JPG", "train/benign/b10.jpeg", "train/benign/b2.png", "train/malignant/m.PNG", "train/normal/n.Jpeg"])
+        XCTAssertEqual(d.train.map(\.group), d.train.map(\.relativePath))
         XCTAssertEqual(d.train[0].url.path, root.path + "/train/benign/b1.JPG")
         // Deterministic.
         XCTAssertEqual(try Dataset.scan(dataDir: root, classNames: classes).train, d.train)
@@ -77,7 +82,7 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(d.counts(.val), [1, 0, 1])
         XCTAssertEqual(d.warnings.count, 2, "\(d.warnings)")
         XCTAssertTrue(d.warnings[0].hasPrefix(root.path + "/train/other: not one of the classes"), d.warnings[0])
-        XCTAssertEqual(d.warnings[1], root.path + "/val/malignant: no PNG or JPEG images")
+        XCTAssertEqual(d.warnings[1], root.path + "/val/malignant: no images (PNG, JPEG, DICOM or TIFF)")
     }
 
     func testMissingDataDir() {
@@ -103,7 +108,7 @@ final class DatasetTests: XCTestCase {
         try touch("train/normal/a.png")
         try touch("train/benign/a_mask.png")
         try touch("train/benign/readme.txt")
-        expectError(root.path + "/train/benign: no PNG or JPEG images")
+        expectError(root.path + "/train/benign: no images (PNG, JPEG, DICOM or TIFF)")
     }
 
     func testImageNames() {

@@ -2,7 +2,8 @@ import Foundation
 import Formats
 
 /// The check before training: every image of a split is loaded once through the `ImageCache`
-/// (which warms it), and the ones that cannot be read, decoded or are too small are set aside.
+/// (which warms it and hashes each file's bytes as it reads them: `Result.digests`), and the ones
+/// that cannot be read, decoded or are too small are set aside.
 ///
 /// A few bad files in a large dataset are reported and skipped; more than `maxUnreadableFraction`
 /// of a split is an error, since that usually means a wrong folder or a broken copy rather than
@@ -13,6 +14,9 @@ public enum DataPreflight {
     public struct Result: Sendable {
         public var readable: [Dataset.Sample]
         public var unreadable: [(url: URL, problem: String)]
+        /// Size and SHA-256 of each input sample (indexed like the input), read in the same pass;
+        /// nil when the file could not be read at all.
+        public var digests: [FileDigest?] = []
         public var warnings: [(url: URL, message: String)] = []
 
         /// At most `limit` lines for a log: the count of images with warnings, then the first ones,
@@ -39,6 +43,7 @@ public enum DataPreflight {
                            progress: ((Int, Int) -> Void)? = nil) throws -> Result {
         let (problems, warnings) = try loadAll(samples, cache: cache, threads: threads, progress: progress)
         var result = Result(readable: [], unreadable: [])
+        result.digests = samples.map { cache.contentDigest($0.url) }
         for (i, sample) in samples.enumerated() {
             if let problem = problems[i] {
                 result.unreadable.append((sample.url, problem))

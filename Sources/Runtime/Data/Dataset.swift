@@ -1,35 +1,70 @@
 import Foundation
 import Formats
 
-/// The image files of a class-folder dataset: `<dataDir>/{train,val,test}/<class>/*.{png,jpg,jpeg}`.
+/// The image files of a dataset: class folders `<dataDir>/{train,val,test}/<class>/...`, or the rows
+/// of a CSV manifest (`Options.manifest`), each with its label, relative path and group.
 ///
-/// Scanning only looks at names (decoding comes later). Extensions are matched case-insensitively;
-/// hidden entries (a leading `.`) and BUSI segmentation masks (`*_mask.*`, also `*_mask_N.*`) are
-/// skipped. Paths are sorted by file name (byte order), so a scan is deterministic. Labels are
-/// indices into `classNames` (the config's `data.class_names`, in that order).
+/// Scanning looks at names (and the first 132 bytes of files whose name does not say, for the
+/// DICOM preamble); decoding comes later. What is read and skipped is described in `ScanFile`;
+/// every skipped file is counted in `ignored` (one line, `IgnoredFiles.summary`). Sub-folders of a
+/// class folder are read or reported per `Options.recursive`. Samples are ordered by label, then
+/// by relative path (byte order), so a scan is deterministic. Labels are indices into
+/// `classNames` (the config's `data.class_names`, in that order).
 public struct Dataset: Sendable {
-    /// One image file and its class index.
+    /// One image file: where it is, its class index, its path relative to the data folder
+    /// (`train/benign/p12/img1.dcm`) and its group (patient or study; the relative path itself
+    /// when no grouping rule applies, i.e. one group per image).
     public struct Sample: Equatable, Sendable {
         public let url: URL
         public let label: Int
-        public init(url: URL, label: Int) {
+        public let relativePath: String
+        public var group: String
+        /// `relativePath` defaults to the file's path and `group` to `relativePath`.
+        public init(url: URL, label: Int, relativePath: String? = nil, group: String? = nil) {
             self.url = url
             self.label = label
+            self.relativePath = relativePath ?? url.path
+            self.group = group ?? self.relativePath
         }
     }
 
-    public enum Split: String, CaseIterable, Sendable {
+    public enum Split: String, CaseIterable, Sendable, Codable {
         case train, val, test
+    }
+
+    /// Whether sub-folders of a class folder are read (`data.recursive`).
+    public enum Recursion: String, Sendable, CaseIterable {
+        /// Read them when the tree holds DICOM files, else report them.
+        case auto
+        case always = "true"
+        case never = "false"
+    }
+
+    /// How to scan: sub-folders, a manifest, the grouping rule.
+    public struct Options: Sendable {
+        public var recursive: Recursion
+        /// A CSV manifest (`path,label,split,group`); nil: class folders.
+        public var manifest: URL?
+        public var groupBy: GroupRule
+        /// Reads a DICOM tag (`PatientID`, `StudyInstanceUID`) of a file, for `dicom:` grouping.
+        public var dicomTag: DicomTagReader?
+        public init(recursive: Recursion = .auto, manifest: URL? = nil, groupBy: GroupRule = .perImage,
+                    dicomTag: DicomTagReader? = GroupRule.dicomHeaderTag) {
+            self.recursive = recursive; self.manifest = manifest; self.groupBy = groupBy; self.dicomTag = dicomTag
+        }
     }
 
     /// The scanned directory, as given.
     public let dataDir: URL
     public let classNames: [String]
-    /// Every split that exists on disk (`train` always; `val` and `test` when their folders exist).
+    /// Every split that exists (`train` always; `val` and `test` when their folders exist, or
+    /// when a manifest row names them).
     public let splits: [Split: [Sample]]
     /// Non-fatal findings, one line each naming the path: folders that are not a class name, a class
-    /// folder missing or empty in `val`/`test`.
+    /// folder missing or empty in `val`/`test`, sub-folders not read, symlink loops not followed.
     public let warnings: [String]
+    /// The files skipped, by kind.
+    public let ignored: IgnoredFiles
 
     public var train: [Sample] { splits[.train] ?? [] }
     /// nil when `<dataDir>/val` does not exist.
@@ -45,55 +80,41 @@ public struct Dataset: Sendable {
         return c
     }
 
-    /// Scans `dataDir`. Throws `.io` (one line naming the path) when `dataDir` or `dataDir/train`
-    /// is missing, or a class folder of `train` is missing or has no PNG or JPEG images.
-    public static func scan(dataDir: URL, classNames: [String]) throws(RuntimeError) -> Dataset {
+    /// Scans `dataDir` and assigns groups. Throws `.io` (one line naming the path) when `dataDir`
+    /// or `dataDir/train` is missing, a class folder of `train` is missing or has no images, or a
+    /// manifest or grouping problem (see `Manifest`, `GroupRule`).
+    public static func scan(dataDir: URL, classNames: [String], options: Options = Options()) throws(RuntimeError) -> Dataset {
         let root = dataDir.path
-        switch kind(root) {
+        switch FolderWalk.kind(root) {
         case .missing: throw .io(path: root, problem: "data directory does not exist")
         case .file: throw .io(path: root, problem: "is a file, expected the data directory")
         case .directory: break
         }
+        var found: Found
+        if let manifest = options.manifest {
+            found = try Manifest.scan(manifest, dataDir: dataDir, classNames: classNames)
+        } else {
+            found = try scanFolders(root: root, classNames: classNames, recursive: options.recursive)
+        }
+        let all = Split.allCases.flatMap { found.splits[$0] ?? [] }
+        let groups = try options.groupBy.groups(of: all, given: found.groups, dicomTag: options.dicomTag, dataDir: root)
+        var next = 0
+        for split in Split.allCases where found.splits[split] != nil {
+            for i in found.splits[split]!.indices {
+                found.splits[split]![i].group = groups[next]
+                next += 1
+            }
+        }
+        return Dataset(dataDir: dataDir, classNames: classNames, splits: found.splits, warnings: found.warnings, ignored: found.ignored)
+    }
+
+    /// What a folder or manifest scan found, before groups are assigned.
+    struct Found {
         var splits: [Split: [Sample]] = [:]
         var warnings: [String] = []
-        let classSet = Set(classNames)
-
-        for split in Split.allCases {
-            let splitPath = root + "/" + split.rawValue
-            switch kind(splitPath) {
-            case .missing:
-                if split == .train {
-                    throw .io(path: splitPath, problem: "missing: expected train/<class>/ folders for \(classNames.joined(separator: ", "))")
-                }
-                continue
-            case .file:
-                if split == .train { throw .io(path: splitPath, problem: "is a file, expected a directory of class folders") }
-                warnings.append("\(splitPath): is a file, not a directory; ignored")
-                continue
-            case .directory: break
-            }
-            for extra in try visibleEntries(splitPath) where !classSet.contains(extra) {
-                let p = splitPath + "/" + extra
-                warnings.append("\(p): not one of the classes (\(classNames.joined(separator: ", "))); ignored")
-            }
-            var samples: [Sample] = []
-            for (label, name) in classNames.enumerated() {
-                let classPath = splitPath + "/" + name
-                guard kind(classPath) == .directory else {
-                    if split == .train { throw .io(path: classPath, problem: "class folder missing") }
-                    warnings.append("\(classPath): class folder missing")
-                    continue
-                }
-                let files = try visibleEntries(classPath).filter { isImageName($0) && kind(classPath + "/" + $0) == .file }
-                if files.isEmpty {
-                    if split == .train { throw .io(path: classPath, problem: "no PNG or JPEG images") }
-                    warnings.append("\(classPath): no PNG or JPEG images")
-                }
-                samples += files.map { Sample(url: URL(fileURLWithPath: classPath + "/" + $0), label: label) }
-            }
-            splits[split] = samples
-        }
-        return Dataset(dataDir: dataDir, classNames: classNames, splits: splits, warnings: warnings)
+        var ignored = IgnoredFiles()
+        /// Groups given by a manifest, in the order of `Split.allCases` then samples; nil: none given.
+        var groups: [String?]?
     }
 
     /// True for a PNG or JPEG name (case-insensitive) that is neither hidden nor a BUSI mask.
@@ -102,34 +123,13 @@ public struct Dataset: Sendable {
         guard let dot = name.lastIndex(of: ".") else { return false }
         let ext = name[name.index(after: dot)...].lowercased()
         guard ext == "png" || ext == "jpg" || ext == "jpeg" else { return false }
-        let stem = name[..<dot].lowercased()
-        if stem.hasSuffix("_mask") { return false }
-        // BUSI's extra masks: "benign (4)_mask_1.png".
-        if let r = stem.range(of: "_mask_", options: .backwards),
-           !stem[r.upperBound...].isEmpty, stem[r.upperBound...].allSatisfy(\.isNumber) {
-            return false
-        }
-        return true
+        return !ScanFile.isMaskStem(name[..<dot].lowercased())
     }
 
-    // MARK: Helpers
-
-    private enum Kind { case missing, file, directory }
-
-    private static func kind(_ path: String) -> Kind {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return .missing }
-        return isDir.boolValue ? .directory : .file
-    }
-
-    /// Entry names of a directory, without hidden ones, sorted by bytes.
-    private static func visibleEntries(_ path: String) throws(RuntimeError) -> [String] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
-            throw .io(path: path, problem: "cannot list directory: \(error.localizedDescription)")
+    /// Sorts samples by label, then relative path (byte order).
+    static func ordered(_ samples: [Sample]) -> [Sample] {
+        samples.sorted { a, b in
+            a.label != b.label ? a.label < b.label : Array(a.relativePath.utf8).lexicographicallyPrecedes(Array(b.relativePath.utf8))
         }
-        return names.filter { !$0.hasPrefix(".") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 }

@@ -27,8 +27,9 @@ import Musl
 ///
 /// An entry's modification time is its last use: a hit touches an entry last touched more than
 /// a day ago (at most once per entry and process), so `prune` can remove the least recently used.
-/// Within one process a memo maps (path, size, mtime, inode) to the key, so a hit does not re-read
-/// and re-hash the source file; a file whose size, mtime or inode changed is hashed again.
+/// Within one process a memo maps (path, size, mtime, inode) to the key and the content digest
+/// (`contentDigest`), so a hit does not re-read and re-hash the source file; a file whose size,
+/// mtime or inode changed is hashed again.
 public final class ImageCache: @unchecked Sendable {
     public let directory: URL
     public let preprocessor: Preprocessor
@@ -48,7 +49,7 @@ public final class ImageCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var memo: [String: (stamp: FileStamp, key: String)] = [:]
+    private var memo: [String: (stamp: FileStamp, key: String, digest: FileDigest)] = [:]
     private var hitCount = 0
     private var missCount = 0
     /// Keys whose use time this process has already recorded.
@@ -63,6 +64,12 @@ public final class ImageCache: @unchecked Sendable {
         self.preprocessor = preprocessor
         try Self.makeDirectory(directory.path)
         _ = Self.removeLeftovers(in: directory)
+    }
+
+    /// Size and SHA-256 of the bytes this process last read from `url` (in `load`, whether or not
+    /// they decoded); nil when `load` has not read it.
+    public func contentDigest(_ url: URL) -> FileDigest? {
+        lock.withLock { memo[url.path]?.digest }
     }
 
     /// Loads served from an existing entry.
@@ -98,7 +105,8 @@ public final class ImageCache: @unchecked Sendable {
 
         let data = try Self.read(path)
         let key = preprocessor.cacheKey(fileData: data)
-        lock.withLock { memo[path] = (stamp, key) }
+        let digest = FileDigest(of: data)
+        lock.withLock { memo[path] = (stamp, key, digest) }
         let entry = entryURL(key: key)
         if let hit = readEntry(entry) {
             recordUse(key: key)

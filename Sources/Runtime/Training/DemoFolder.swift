@@ -78,7 +78,8 @@ public struct DemoFolder {
         let top = components[0]
         if CheckpointStore.order(of: top) != nil || top == "latest" || top == "best" { return true }
         if [".tmp-", ".trash-", ".old-", ".link-"].contains(where: { top.hasPrefix($0) }) { return true }
-        if components.count == 1, [CheckpointStore.runFile, ".lock"].contains(top) { return true }
+        if components.count == 1, [CheckpointStore.runFile, ".lock", FrozenSplit.fileName].contains(top) { return true }
+        if components.count == 1, top.hasPrefix("." + FrozenSplit.fileName + ".tmp-") { return true }
         return components.count == 1 && top.hasSuffix(".calibration.json")
             && CheckpointStore.order(of: String(top.dropLast(".calibration.json".count))) != nil
     }

@@ -43,6 +43,8 @@ public final class TrainingRun {
         public var randomInit = false
         /// Lines printed before this run's log exists (e.g. the thread count), logged first.
         public var preamble: [String] = []
+        /// A resumed run goes on although the data differs from its frozen split (the changes are logged).
+        public var allowDataChange = false
         public init(start: Start = .fresh(initWeights: nil), cacheDirectory: URL) {
             self.start = start; self.cacheDirectory = cacheDirectory
         }
@@ -100,16 +102,24 @@ public final class TrainingRun {
             let weights = try start.initialWeights.map { url in (url: url, source: try Weights.open(url)) }
 
             let cache = try ImageCache(directory: options.cacheDirectory, preprocessor: config.preprocessor)
-            let data = try TrainingData.prepare(config: config, cache: cache, threads: options.preparationThreads,
-                                                progress: { split, done, total in tracked("preparing \(split)", done, total, []) })
+            // A resumed run takes its frozen split (split.json); a new run makes one and freezes it.
+            let frozen = start.resumed == nil ? nil : try FrozenSplit.read(from: checkpointDir)
+            if start.resumed != nil && frozen == nil {
+                say("WARNING: \(checkpointDir.path) has no \(FrozenSplit.fileName) (a run from before frozen splits): the data is split again as then, and only the split sizes are compared; the split is frozen now")
+            }
+            let data = try TrainingData.prepare(
+                config: config, cache: cache, threads: options.preparationThreads,
+                split: frozen.map { .frozen($0, source: FrozenSplit.url(in: checkpointDir).path, allowDataChange: options.allowDataChange) } ?? .fresh,
+                progress: { split, done, total in tracked("preparing \(split)", done, total, []) })
             for note in data.notes { say(note) }
             for (split, samples) in [("train", data.train), ("val", data.val), ("test", data.test)] {
                 let counts = data.counts(samples)
                 say("\(split): \(samples.count) images (" + zip(data.classNames, counts).map { "\($0) \($1)" }.joined(separator: ", ") + ")")
             }
-            if let run = start.resumed, run.splitSizes != data.sizes {
+            if let run = start.resumed, frozen == nil, run.splitSizes != data.sizes {
                 throw RuntimeError.io(path: config.paths.dataDir, problem: "the data differs from the checkpoint's (split sizes \(data.sizes) vs \(run.splitSizes)); a resumed run needs the same images")
             }
+            if frozen == nil { try Self.freeze(data, runID: runID, config: config, in: checkpointDir, say: say) }
             let existing = (try? FileManager.default.contentsOfDirectory(atPath: checkpointDir.path))?
                 .filter { CheckpointStore.order(of: $0) != nil }.count ?? 0
             try DiskSpace.check(DiskSpace.needs(config, checkpointBytes: DiskSpace.checkpointBytes(config.modelConfig),
@@ -168,6 +178,23 @@ public final class TrainingRun {
             store?.close()
             throw error
         }
+    }
+
+    /// Writes the run's frozen split (`split.json`) into its checkpoint folder, replacing only a
+    /// frozen split of this same run (a start that saved no checkpoint).
+    static func freeze(_ data: TrainingData, runID: String, config: TrainingConfig, in checkpointDir: URL,
+                       say: (String) -> Void) throws {
+        let url = FrozenSplit.url(in: checkpointDir)
+        if FileManager.default.fileExists(atPath: url.path) {
+            let existing = try? FrozenSplit.read(from: checkpointDir)
+            guard existing?.runID == runID else {
+                throw RuntimeError.io(path: url.path, problem: "exists and was not written by this run (\(runID)); move it away or use another --checkpoint-dir")
+            }
+        }
+        let split = data.frozenSplit(runID: runID, config: config)
+        try split.write(to: checkpointDir)
+        let counts = split.counts
+        say("froze the split in \(url.path): " + ["train", "val", "test", FrozenSplit.unreadable].compactMap { k in counts[k].map { "\(k) \($0)" } }.joined(separator: ", ") + " files")
     }
 
     /// What a finished (or stopped) run reports.

@@ -44,6 +44,8 @@ public struct ConfigKey: Sendable {
     /// The type of a value and what it must satisfy.
     public enum Kind: Sendable {
         case bool
+        /// `"auto"`, `true` or `false` (also the strings `"true"`, `"false"`).
+        case autoBool
         case int(min: Int)
         case double(Bound)
         case string
@@ -66,6 +68,7 @@ public struct ConfigKey: Sendable {
             func names(_ a: [String]) -> String { a.map { "`\($0)`" }.joined(separator: ", ") }
             switch self {
             case .bool: return "boolean"
+            case .autoBool: return "`\"auto\"`, `true` or `false`"
             case .int(let min): return "integer >= \(min)"
             case .double(let b): return "number \(b.text)"
             case .string: return "string"

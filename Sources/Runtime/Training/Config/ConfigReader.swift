@@ -40,6 +40,17 @@ struct ConfigReader {
         return b
     }
 
+    /// `"auto"`, `"true"` or `"false"` from the string `auto` or a boolean (or its string).
+    mutating func autoBool(_ key: String) throws(RuntimeError) -> String {
+        guard case .autoBool = kind(key) else { preconditionFailure("'\(key)' is not auto/true/false in ConfigSchema") }
+        let v = try value(key)
+        switch v {
+        case .bool(let b): return b ? "true" : "false"
+        case .string(let s) where ["auto", "true", "false"].contains(s): return s
+        default: throw fail(key, "must be \"auto\", true or false, found \(v.shortText)")
+        }
+    }
+
     /// The row's kind, checked against what the caller reads.
     private func kind(_ key: String) -> ConfigKey.Kind { ConfigSchema.row(key).kind }
 

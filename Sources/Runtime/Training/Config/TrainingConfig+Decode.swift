@@ -37,6 +37,10 @@ extension TrainingConfig {
             classNames: try r.stringList(d + "class_names"),
             malignantClass: try r.string(d + "malignant_class"),
             valSplit: try r.double(d + "val_split"), testSplit: try r.double(d + "test_split"),
+            recursive: try r.autoBool(d + "recursive"),
+            groupBy: try Self.groupRule(try r.string(d + "group_by"), reader: r),
+            manifest: try r.string(d + "manifest").nonEmpty,
+            allowCrossSplitDuplicates: try r.bool(d + "allow_cross_split_duplicates"),
             breastCropping: try r.bool(d + "breast_cropping"),
             decoding: DecodeOptions(
                 window: try r.intensityWindow(d + "intensity_window", percentilesKey: d + "intensity_percentiles"),

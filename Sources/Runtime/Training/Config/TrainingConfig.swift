@@ -123,6 +123,14 @@ public struct TrainingConfig: Equatable, Sendable {
         /// (added; the original's 75/15/10). Each in [0, 1), together < 1.
         public let valSplit: Double
         public let testSplit: Double
+        /// `auto`, `true` or `false`: whether sub-folders of class folders are read.
+        public let recursive: String
+        /// The grouping rule (`data.group_by`; `.perImage` when empty).
+        public let groupBy: GroupRule
+        /// A CSV manifest defining the samples (`data.manifest`), nil: class folders.
+        public let manifest: String?
+        /// Same content in two splits is a warning instead of an error.
+        public let allowCrossSplitDuplicates: Bool
         /// Crop to the breast region before CLAHE (added; the original's `data.breast_cropping`).
         public let breastCropping: Bool
         /// How sources are decoded to 8 bits: `data.intensity_window` (+ `data.intensity_percentiles`),
