@@ -71,10 +71,10 @@ struct Validate: ParsableCommand {
             try OutputPath.prepareDirectory(folder, force: false, option: "--report")
         }
         var bar: ProgressBar?
-        // SEAM (helper B): pass the configured patient grouping (data.group_by / manifest) as `group:`.
         let options = DatasetValidator.Options(classNames: settings.data.classNames,
                                                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                                               nearDistance: nearDistance, decoding: settings.data.decoding)
+                                               nearDistance: nearDistance, groupBy: settings.data.groupBy,
+                                               dicomTag: TrainingConfig.dicomTagReader, decoding: settings.data.decoding)
         let result = try DatasetValidator.run(dataDir: dataDir, options: options) { done, total in
             if bar == nil { bar = ProgressBar(total: total, label: "validate") }
             bar?.update(done: done)

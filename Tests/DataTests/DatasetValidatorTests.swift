@@ -68,11 +68,8 @@ final class DatasetValidatorTests: XCTestCase {
         try fm.createDirectory(at: file("train/benign/extra"), withIntermediateDirectories: true)
     }
 
-    /// The group rule of the planted corpus: `pat<N>_` in the file name.
-    static let patientGroup: @Sendable (String) -> String? = { path in
-        guard let r = path.range(of: #"pat[0-9]+_"#, options: .regularExpression) else { return nil }
-        return String(path[r].dropLast())
-    }
+    /// The group rule of the planted corpus: `pat<N>` of a file named `pat<N>_...`, else the whole relative path.
+    static let patientGroup = try! GroupRule(parsing: #"(pat[0-9]+|^[^/]+/[^/]+/[^p][^/]*$)"#)
 
     func testCleanPhantomsHaveNoFinding() throws {
         try Phantoms.write(to: root, perClass: .init(train: 6, val: 3, test: 3), size: 96, seed: 8)
@@ -101,7 +98,7 @@ final class DatasetValidatorTests: XCTestCase {
         let before = try Self.fingerprint(root)
         var calls = 0
         let result = try DatasetValidator.run(dataDir: root, options: .init(classNames: Phantoms.classNames, threads: 2,
-                                                                             group: Self.patientGroup)) { done, total in
+                                                                             groupBy: Self.patientGroup)) { done, total in
             calls += 1
             XCTAssertLessThanOrEqual(done, total)
         }
@@ -179,6 +176,16 @@ final class DatasetValidatorTests: XCTestCase {
         let text = String(decoding: try encoder.encode(result), as: UTF8.self)
         XCTAssertFalse(text.contains("PAT-SECRET"), "the Patient ID reached the validation result")
         XCTAssertTrue(text.contains(ValidationResult.anonymize("PAT-SECRET-4711")))
+    }
+
+    /// A data.group_by rule that cannot group every file is blocking (training refuses it too).
+    func testAGroupRuleThatMissesFilesIsBlocking() throws {
+        try Phantoms.write(to: root, perClass: .init(train: 2, val: 1, test: 1), size: 64, seed: 9)
+        let result = try DatasetValidator.run(dataDir: root, options: .init(classNames: Phantoms.classNames, threads: 2,
+                                                                             groupBy: try GroupRule(parsing: "(pat[0-9]+)")))
+        XCTAssertEqual(result.blocking.map(\.kind), [.groupingFailed])
+        XCTAssertTrue(result.blocking[0].message.contains("does not match"), result.blocking[0].message)
+        XCTAssertTrue(result.images.allSatisfy { $0.group == nil })
     }
 
     func testMissingDataFolderThrows() {

@@ -15,9 +15,10 @@ public enum DatasetValidator {
         public var threads: Int
         /// Perceptual hashes at most this many bits apart are near duplicates.
         public var nearDistance: Int
-        /// The patient group of a file from its path relative to the data folder (nil: no group).
-        /// SEAM (helper B): set from `data.group_by` / the manifest once `Sample.group` lands.
-        public var group: (@Sendable (String) -> String?)?
+        /// How files are grouped by patient or study (`data.group_by`); `.perImage`: no groups.
+        public var groupBy: GroupRule
+        /// Reads a DICOM tag of a file, for `dicom:` grouping.
+        public var dicomTag: DicomTagReader?
         /// A split whose largest class has more than this many times the images of its smallest is flagged.
         public var imbalanceWarning: Double
         /// How 16-bit and DICOM samples are windowed to 8 bits (the configuration's `data.intensity_window`, ...).
@@ -25,10 +26,10 @@ public enum DatasetValidator {
 
         public init(classNames: [String], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                     nearDistance: Int = DatasetValidator.defaultNearDistance,
-                    group: (@Sendable (String) -> String?)? = nil, imbalanceWarning: Double = 10,
+                    groupBy: GroupRule = .perImage, dicomTag: DicomTagReader? = nil, imbalanceWarning: Double = 10,
                     decoding: DecodeOptions = .default) {
             self.classNames = classNames; self.threads = threads; self.nearDistance = nearDistance
-            self.group = group; self.imbalanceWarning = imbalanceWarning; self.decoding = decoding
+            self.groupBy = groupBy; self.dicomTag = dicomTag; self.imbalanceWarning = imbalanceWarning; self.decoding = decoding
         }
     }
 
@@ -53,6 +54,7 @@ public enum DatasetValidator {
         let started = Date()
         let root = dataDir.standardizedFileURL
         var inventory = try scan(root, options: options)
+        assignGroups(&inventory, root: root, options: options)
         try read(&inventory.records, root: root, options: options, progress: progress)
         var result = ValidationChecks.analyze(inventory, options: options)
         result.dataDir = root.path
@@ -102,8 +104,7 @@ public enum DatasetValidator {
                                                     paths: ["\(rel)/\(file)"]))
                     } else if isImageFile(file, path: path) {
                         let relative = "\(rel)/\(file)"
-                        let group = options.group?(relative).map(ValidationResult.anonymize)
-                        inv.records.append(ImageRecord(path: relative, split: split, className: name, group: group, bytes: 0))
+                        inv.records.append(ImageRecord(path: relative, split: split, className: name, group: nil, bytes: 0))
                         count += 1
                     } else {
                         inv.ignored[ignoredKey(file), default: 0] += 1
@@ -130,6 +131,19 @@ public enum DatasetValidator {
             return DicomFile.hasPreamble((try? handle.read(upToCount: 132)) ?? Data())
         }
         return ["dcm", "dicom", "tif", "tiff"].contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// Sets each record's group by `options.groupBy` (helper B's `GroupRule`, as training does),
+    /// anonymized; a rule that cannot group every file is a blocking finding (training refuses it).
+    static func assignGroups(_ inv: inout Inventory, root: URL, options: Options) {
+        guard options.groupBy != .perImage, !inv.records.isEmpty else { return }
+        let samples = inv.records.map { Dataset.Sample(url: root.appendingPathComponent($0.path), label: 0, relativePath: $0.path) }
+        do {
+            let keys = try options.groupBy.groups(of: samples, given: nil, dicomTag: options.dicomTag, dataDir: root.path)
+            for i in keys.indices { inv.records[i].group = ValidationResult.anonymize(keys[i]) }
+        } catch {
+            inv.findings.append(Finding(.groupingFailed, oneLine("\(error)"), paths: []))
+        }
     }
 
     /// How an ignored file is counted: its lower-cased extension, `mask` for a segmentation mask.

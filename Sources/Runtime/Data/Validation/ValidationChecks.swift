@@ -80,33 +80,37 @@ enum ValidationChecks {
                                 ignoredFiles: inventory.ignored, seconds: 0)
     }
 
-    /// Exact duplicates across splits and patient groups in more than one split (blocking), and
-    /// exact duplicates within a split (a warning).
-    /// SEAM (helper B): the cross-split half is B's `SplitChecks` once it lands.
+    /// Exact duplicates across splits and patient groups in more than one split (blocking, from
+    /// helper B's `SplitChecks`, the check training runs), and exact duplicates within a split (a warning).
     static func splitChecks(_ records: [ImageRecord]) -> [Finding] {
         var findings: [Finding] = []
-        // Files that do not decode are skipped by training whatever their copies, so only decoded ones count.
+        var bySplit: [Dataset.Split: [ScannedFile]] = [:]
+        for r in records {
+            guard let split = Dataset.Split(rawValue: r.split) else { continue }
+            // Files that do not decode are skipped by training whatever their copies, so only decoded ones count.
+            let digest = r.problem == nil ? r.sha256.map { FileDigest(size: r.bytes, sha256: $0) } : nil
+            let sample = Dataset.Sample(url: URL(fileURLWithPath: r.path), label: 0, relativePath: r.path, group: r.group ?? r.path)
+            bySplit[split, default: []].append(ScannedFile(sample: sample, givenSplit: split, digest: digest))
+        }
+        let found = SplitChecks.find(bySplit)
+        for d in found.duplicates {
+            let splits = orderedUnique(d.files.map(\.split.rawValue)), paths = d.files.map(\.path)
+            findings.append(Finding(.duplicateAcrossSplits, "identical files in \(splits.joined(separator: " and ")): "
+                                    + paths.joined(separator: ", "), paths: paths))
+        }
+        for leak in found.leaks {
+            let perSplit = Dataset.Split.allCases.compactMap { s in leak.counts[s].map { "\($0) in \(s.rawValue)" } }.joined(separator: ", ")
+            findings.append(Finding(.groupLeakage, "patient group \(leak.group) is in \(leak.counts.count) splits (\(perSplit))",
+                                    paths: leak.firstFiles))
+        }
         let keys = records.map { $0.problem == nil ? $0.sha256 : nil }
         for members in DuplicateFinder.exactGroups(keys).map({ $0.map { records[$0] } }) {
             let splits = orderedUnique(members.map(\.split)), classes = orderedUnique(members.map(\.className))
+            guard splits.count == 1 else { continue }
             let paths = members.map(\.path)
-            if splits.count > 1 {
-                findings.append(Finding(.duplicateAcrossSplits, "identical files in \(splits.joined(separator: " and ")): "
-                                        + paths.joined(separator: ", "), paths: paths))
-            } else {
-                let labels = classes.count > 1 ? " with different classes (\(classes.joined(separator: ", ")))" : ""
-                findings.append(Finding(.duplicateWithinSplit, "identical files in \(splits[0])\(labels): "
-                                        + paths.joined(separator: ", "), paths: paths))
-            }
-        }
-        var byGroup: [String: [ImageRecord]] = [:]
-        for r in records { if let g = r.group { byGroup[g, default: []].append(r) } }
-        for (group, members) in byGroup.sorted(by: { $0.key < $1.key }) {
-            let splits = orderedUnique(members.map(\.split))
-            guard splits.count > 1 else { continue }
-            let perSplit = splits.map { s in "\(members.filter { $0.split == s }.count) in \(s)" }.joined(separator: ", ")
-            findings.append(Finding(.groupLeakage, "patient group \(group) is in \(splits.count) splits (\(perSplit))",
-                                    paths: members.map(\.path)))
+            let labels = classes.count > 1 ? " with different classes (\(classes.joined(separator: ", ")))" : ""
+            findings.append(Finding(.duplicateWithinSplit, "identical files in \(splits[0])\(labels): "
+                                    + paths.joined(separator: ", "), paths: paths))
         }
         return findings
     }

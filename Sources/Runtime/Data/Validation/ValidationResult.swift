@@ -56,6 +56,7 @@ public struct Finding: Codable, Sendable, Equatable {
         case noReadableImages = "no_readable_images"
         case duplicateAcrossSplits = "duplicate_across_splits"
         case groupLeakage = "group_leakage"
+        case groupingFailed = "grouping_failed"
         // Warnings.
         case unreadable
         case tooSmall = "too_small"
@@ -70,7 +71,7 @@ public struct Finding: Codable, Sendable, Equatable {
 
         public var severity: Severity {
             switch self {
-            case .missingTrain, .emptyClass, .noReadableImages, .duplicateAcrossSplits, .groupLeakage: .blocking
+            case .missingTrain, .emptyClass, .noReadableImages, .duplicateAcrossSplits, .groupLeakage, .groupingFailed: .blocking
             default: .warning
             }
         }
