@@ -121,7 +121,7 @@ public enum DatasetValidator {
 
     /// An image the validator reads: a PNG or JPEG name (`Dataset.isImageName`), a DICOM or TIFF
     /// extension, or a file without extension starting with the DICOM preamble.
-    /// SEAM (helper B): B's scan decides this for training; switch to it once it lands.
+    /// Not yet B's `Dataset.scan` (ScanFile rules, data.recursive, data.manifest): validate reads class folders one level deep.
     static func isImageFile(_ name: String, path: String) -> Bool {
         if Dataset.isImageName(name) { return true }
         guard !name.hasPrefix(".") else { return false }
