@@ -10,13 +10,15 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a dataset before training: unreadable, too-small and near-empty images, duplicates and patient groups across splits, class balance, sizes, bit depths, DICOM headers.",
         discussion: """
-            Reads every image under <data>/{train,val,test}/<class>/ once (in parallel) and prints a summary. \
+            Reads every image training would read once (in parallel) and prints a summary: the class folders \
+            <data>/{train,val,test}/<class>/ or the --config's data.manifest, sub-folders per data.recursive, \
+            groups per data.group_by; the configuration's data keys apply (default: the built-in ones). \
             With --report DIR it also writes validation.json (every finding with its paths, every image's record), \
             validation.md (summary, blocking problems first, class-balance chart, histograms, example thumbnails) \
             and the PNG figures into DIR, which must be new or empty and outside the data folder.
 
             Blocking problems: identical files in two splits, a patient group in two splits, a class folder \
-            that is missing or empty in an existing split, a class with no readable image, no train/ folder. \
+            that is missing or empty in an existing split, a class with no readable image, no train/ folder, a layout or group rule training refuses. \
             Everything else (unreadable or too-small files, near-empty intensity windows, near duplicates, \
             duplicates within a split, imbalance, mixed DICOM modalities, ignored files) is a warning.
 
@@ -74,7 +76,9 @@ struct Validate: ParsableCommand {
         let options = DatasetValidator.Options(classNames: settings.data.classNames,
                                                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                                nearDistance: nearDistance, groupBy: settings.data.groupBy,
-                                               dicomTag: TrainingConfig.dicomTagReader, decoding: settings.data.decoding)
+                                               dicomTag: TrainingConfig.dicomTagReader, decoding: settings.data.decoding,
+                                               recursive: Dataset.Recursion(rawValue: settings.data.recursive) ?? .auto,
+                                               manifest: settings.data.manifest.map { URL(fileURLWithPath: $0) })
         let result = try DatasetValidator.run(dataDir: dataDir, options: options) { done, total in
             if bar == nil { bar = ProgressBar(total: total, label: "validate") }
             bar?.update(done: done)

@@ -114,7 +114,9 @@ final class DatasetValidatorTests: XCTestCase {
         XCTAssertEqual(paths(.groupLeakage), [["train/malignant/pat7_a.png", "val/malignant/pat7_b.png"]])
         XCTAssertEqual(paths(.nearEmptyWindow), [["train/normal/flat16.png"]])
         XCTAssertEqual(paths(.ignoredFiles), [["train/benign/notes.txt"]])
-        XCTAssertEqual(paths(.notAClass), [["train/benign/extra"]])
+        // The training scan's remark on the unread sub-folder (data.recursive: auto, no DICOM here).
+        XCTAssertEqual(result.findings.filter { $0.kind == .notAClass }.map(\.message),
+                       ["train/benign has 1 sub-folder (not read; no DICOM files found; set data.recursive: true to read them): extra"])
         XCTAssertEqual(paths(.duplicateWithinSplit), [])
         XCTAssertTrue(result.isBlocked)
         XCTAssertEqual(Set(result.blocking.map(\.kind)), [.duplicateAcrossSplits, .emptyClass, .groupLeakage])

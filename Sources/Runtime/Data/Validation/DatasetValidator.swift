@@ -23,13 +23,18 @@ public enum DatasetValidator {
         public var imbalanceWarning: Double
         /// How 16-bit and DICOM samples are windowed to 8 bits (the configuration's `data.intensity_window`, ...).
         public var decoding: DecodeOptions
+        /// Sub-folders of class folders (`data.recursive`), as training reads them.
+        public var recursive: Dataset.Recursion
+        /// A CSV manifest that alone defines the samples (`data.manifest`), as training reads it.
+        public var manifest: URL?
 
         public init(classNames: [String], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                     nearDistance: Int = DatasetValidator.defaultNearDistance,
                     groupBy: GroupRule = .perImage, dicomTag: DicomTagReader? = nil, imbalanceWarning: Double = 10,
-                    decoding: DecodeOptions = .default) {
+                    decoding: DecodeOptions = .default, recursive: Dataset.Recursion = .auto, manifest: URL? = nil) {
             self.classNames = classNames; self.threads = threads; self.nearDistance = nearDistance
             self.groupBy = groupBy; self.dicomTag = dicomTag; self.imbalanceWarning = imbalanceWarning; self.decoding = decoding
+            self.recursive = recursive; self.manifest = manifest
         }
     }
 
@@ -53,8 +58,7 @@ public enum DatasetValidator {
     public static func run(dataDir: URL, options: Options, progress: ((Int, Int) -> Void)? = nil) throws -> ValidationResult {
         let started = Date()
         let root = dataDir.standardizedFileURL
-        var inventory = try scan(root, options: options)
-        assignGroups(&inventory, root: root, options: options)
+        var inventory = try inventory(root, options: options)
         try read(&inventory.records, root: root, options: options, progress: progress)
         var result = ValidationChecks.analyze(inventory, options: options)
         result.dataDir = root.path
@@ -64,6 +68,89 @@ public enum DatasetValidator {
 
     // MARK: Scan
 
+    /// The files to read, found exactly as training finds them (`Dataset.scan`: class folders or the
+    /// manifest, `data.recursive`, the scan's file rules, groups by `data.group_by`). When training
+    /// would refuse the layout (no `train/`, a train class folder missing or empty, a bad manifest or
+    /// group rule), that is a blocking finding and, for class folders, the folders are still walked
+    /// one level deep so the report shows everything else.
+    static func inventory(_ root: URL, options: Options) throws -> Inventory {
+        guard isDirectory(root.path) else {
+            throw RuntimeError.io(path: root.path, problem: FileManager.default.fileExists(atPath: root.path)
+                                  ? "is a file, expected the data folder" : "data folder does not exist")
+        }
+        do {
+            let dataset = try Dataset.scan(dataDir: root, classNames: options.classNames,
+                                           options: Dataset.Options(recursive: options.recursive, manifest: options.manifest,
+                                                                    groupBy: options.groupBy, dicomTag: options.dicomTag))
+            return inventory(of: dataset, root: root, options: options)
+        } catch {
+            let refused = Finding(.layoutRefused, "training refuses this data: \(oneLine("\(error)"))", paths: [])
+            guard options.manifest == nil else {
+                var inv = Inventory()
+                inv.findings.append(refused)
+                return inv
+            }
+            var inv = try scan(root, options: options)
+            assignGroups(&inv, root: root, options: options)
+            // A group rule that cannot group the files is the reason already reported.
+            if !inv.findings.contains(where: { $0.kind == .groupingFailed }) { inv.findings.insert(refused, at: 0) }
+            return inv
+        }
+    }
+
+    /// The records of a scanned dataset; a class without images in an existing split is blocking,
+    /// the scan's other remarks (folders that are not classes, unread sub-folders, loops) are warnings.
+    static func inventory(of dataset: Dataset, root: URL, options: Options) -> Inventory {
+        var inv = Inventory()
+        let names = options.classNames
+        for split in Dataset.Split.allCases where dataset.has(split) {
+            inv.splits.append(split.rawValue)
+            for sample in dataset.splits[split] ?? [] {
+                // Per image (no rule, no manifest groups) the scan's group is the path itself: no group.
+                let group = sample.group == sample.relativePath ? nil : ValidationResult.anonymize(sample.group)
+                inv.records.append(ImageRecord(path: sample.relativePath, split: split.rawValue, className: names[sample.label],
+                                               group: group, bytes: 0))
+            }
+            for (c, n) in dataset.counts(split).enumerated() where n == 0 {
+                let rel = "\(split.rawValue)/\(names[c])"
+                inv.findings.append(Finding(.emptyClass, "\(rel): no images of this class", paths: [rel]))
+            }
+        }
+        let prefix = root.path + "/"
+        for warning in dataset.warnings where !warning.hasSuffix("class folder missing") && !warning.contains(": no images") {
+            let text = warning.hasPrefix(prefix) ? String(warning.dropFirst(prefix.count)) : warning
+            inv.findings.append(Finding(.notAClass, text, paths: []))
+        }
+        let read = Set(inv.records.map(\.path))
+        let manifest = options.manifest?.standardizedFileURL.path
+        for file in visibleFiles(root) where !read.contains(file) && root.path + "/" + file != manifest {
+            let kind: String
+            switch ScanFile.classify((file as NSString).lastPathComponent, head: { ScanFile.head(root.path + "/" + file) }) {
+            case .ignored(let k): kind = k.hasPrefix(".") ? String(k.dropFirst()) : k
+            case .image: kind = "images outside the read folders"
+            case .hidden: continue
+            }
+            inv.ignored[kind, default: 0] += 1
+            inv.ignoredPaths.append(file)
+        }
+        return inv
+    }
+
+    /// Every file below `root` (relative paths, sorted), hidden entries and links to folders not entered.
+    static func visibleFiles(_ root: URL) -> [String] {
+        guard let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                         options: [.skipsHiddenFiles]) else { return [] }
+        let prefix = root.resolvingSymlinksInPath().path + "/", plain = root.path + "/"
+        var files: [String] = []
+        for case let url as URL in walk where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let path = url.path
+            if path.hasPrefix(plain) { files.append(String(path.dropFirst(plain.count))) }
+            else if path.hasPrefix(prefix) { files.append(String(path.dropFirst(prefix.count))) }
+        }
+        return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    /// The class folders walked one level deep: the report's fallback when training's scan refuses the data.
     static func scan(_ root: URL, options: Options) throws -> Inventory {
         guard isDirectory(root.path) else {
             throw RuntimeError.io(path: root.path, problem: FileManager.default.fileExists(atPath: root.path)
@@ -119,9 +206,8 @@ public enum DatasetValidator {
         return inv
     }
 
-    /// An image the validator reads: a PNG or JPEG name (`Dataset.isImageName`), a DICOM or TIFF
+    /// An image of the fallback walk: a PNG or JPEG name (`Dataset.isImageName`), a DICOM or TIFF
     /// extension, or a file without extension starting with the DICOM preamble.
-    /// Not yet B's `Dataset.scan` (ScanFile rules, data.recursive, data.manifest): validate reads class folders one level deep.
     static func isImageFile(_ name: String, path: String) -> Bool {
         if Dataset.isImageName(name) { return true }
         guard !name.hasPrefix(".") else { return false }

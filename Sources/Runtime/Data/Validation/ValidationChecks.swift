@@ -63,10 +63,11 @@ enum ValidationChecks {
         }
         if !inventory.ignored.isEmpty {
             let total = inventory.ignored.values.reduce(0, +)
-            let kinds = inventory.ignored.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) .\($0.key)" }
-            findings.append(Finding(.ignoredFiles, "ignored \(total) \(total == 1 ? "file" : "files") that \(total == 1 ? "is" : "are") "
-                                    + "not an image: \(kinds.joined(separator: ", "))",
-                                    paths: inventory.ignoredPaths))
+            // Keys are extensions ("txt") or the scan's descriptions ("segmentation masks (*_mask.png)").
+            let kinds = inventory.ignored.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                .map { "\($0.value) \($0.key.contains(" ") || $0.key.hasPrefix("(") ? "" : ".")\($0.key)" }
+            findings.append(Finding(.ignoredFiles, "ignored \(total) \(total == 1 ? "file" : "files") that training does not read: "
+                                    + kinds.joined(separator: ", "), paths: inventory.ignoredPaths))
         }
 
         let order = Dictionary(uniqueKeysWithValues: Finding.Kind.allCases.enumerated().map { ($1, $0) })

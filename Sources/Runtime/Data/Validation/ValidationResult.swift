@@ -57,6 +57,8 @@ public struct Finding: Codable, Sendable, Equatable {
         case duplicateAcrossSplits = "duplicate_across_splits"
         case groupLeakage = "group_leakage"
         case groupingFailed = "grouping_failed"
+        /// Training's scan refuses the layout (no train/, a train class without images, a bad manifest).
+        case layoutRefused = "layout_refused"
         // Warnings.
         case unreadable
         case tooSmall = "too_small"
@@ -71,7 +73,7 @@ public struct Finding: Codable, Sendable, Equatable {
 
         public var severity: Severity {
             switch self {
-            case .missingTrain, .emptyClass, .noReadableImages, .duplicateAcrossSplits, .groupLeakage, .groupingFailed: .blocking
+            case .missingTrain, .emptyClass, .noReadableImages, .duplicateAcrossSplits, .groupLeakage, .groupingFailed, .layoutRefused: .blocking
             default: .warning
             }
         }
