@@ -117,34 +117,6 @@ static int png_decode_body(png_context *c, ba_image *out) {
     return 0;
 }
 
-int ba_png_decode(const uint8_t *data, size_t size, ba_image *out, char *error, size_t error_size) {
-    if (!out) return ba_fail(error, error_size, "no output image");
-    memset(out, 0, sizeof *out);
-    if (!data || size < 8 || png_sig_cmp((png_const_bytep)data, 0, 8) != 0)
-        return ba_fail(error, error_size, "not a PNG file (bad signature)");
-    png_context *c = calloc(1, sizeof *c);
-    if (!c) return ba_fail(error, error_size, "out of memory");
-    c->data = data;
-    c->size = size;
-    int status = 3;
-    c->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-    if (c->png) {
-        png_set_error_fn(c->png, c, png_error_handler, png_warning_handler);
-        c->info = png_create_info_struct(c->png);
-        if (c->info) status = png_decode_body(c, out);
-    }
-    if (status == 1)
-        ba_fail(error, error_size, "%s PNG (libpng: %s)", c->truncated ? "truncated" : "corrupt", c->message);
-    else if (status == 2)
-        ba_fail(error, error_size, "%s", c->message);
-    else if (status == 3)
-        ba_fail(error, error_size, "cannot initialize libpng (out of memory or library version mismatch)");
-    if (c->png) png_destroy_read_struct(&c->png, c->info ? &c->info : NULL, NULL);
-    free(c->rows);
-    free(c->pixels);
-    free(c);
-    return status;
-}
 
 static int png_channels(int color_type) {
     switch (color_type) {
@@ -289,9 +261,12 @@ static int png_decode16_body(png_context *c, ba_samples *out) {
     return 0;
 }
 
-int ba_png_decode16(const uint8_t *data, size_t size, ba_samples *out, char *error, size_t error_size) {
-    if (!out) return ba_fail(error, error_size, "no output samples");
-    memset(out, 0, sizeof *out);
+/* The decoders' shared frame: checks the signature, sets up libpng with our error handlers, runs
+ * `body` (png_decode_body or png_decode16_body, on `out`), turns its status into the message, frees
+ * what the body left. */
+typedef int (*png_body)(png_context *c, void *out);
+
+static int png_decode_with(const uint8_t *data, size_t size, png_body body, void *out, char *error, size_t error_size) {
     if (!data || size < 8 || png_sig_cmp((png_const_bytep)data, 0, 8) != 0)
         return ba_fail(error, error_size, "not a PNG file (bad signature)");
     png_context *c = calloc(1, sizeof *c);
@@ -303,7 +278,7 @@ int ba_png_decode16(const uint8_t *data, size_t size, ba_samples *out, char *err
     if (c->png) {
         png_set_error_fn(c->png, c, png_error_handler, png_warning_handler);
         c->info = png_create_info_struct(c->png);
-        if (c->info) status = png_decode16_body(c, out);
+        if (c->info) status = body(c, out);
     }
     if (status == 1)
         ba_fail(error, error_size, "%s PNG (libpng: %s)", c->truncated ? "truncated" : "corrupt", c->message);
@@ -316,4 +291,19 @@ int ba_png_decode16(const uint8_t *data, size_t size, ba_samples *out, char *err
     free(c->pixels);
     free(c);
     return status;
+}
+
+static int png_body8(png_context *c, void *out) { return png_decode_body(c, out); }
+static int png_body16(png_context *c, void *out) { return png_decode16_body(c, out); }
+
+int ba_png_decode(const uint8_t *data, size_t size, ba_image *out, char *error, size_t error_size) {
+    if (!out) return ba_fail(error, error_size, "no output image");
+    memset(out, 0, sizeof *out);
+    return png_decode_with(data, size, png_body8, out, error, error_size);
+}
+
+int ba_png_decode16(const uint8_t *data, size_t size, ba_samples *out, char *error, size_t error_size) {
+    if (!out) return ba_fail(error, error_size, "no output samples");
+    memset(out, 0, sizeof *out);
+    return png_decode_with(data, size, png_body16, out, error, error_size);
 }
