@@ -269,11 +269,12 @@ public enum DatasetValidator {
         r.sha256 = SHA256.hex(data)
         do {
             let d = try ValidationDecode.decode(data: data, path: path, options: decoding)
-            r.format = d.format
-            r.width = d.width; r.height = d.height; r.channels = d.channels; r.bitsStored = d.bitsStored
-            r.sourceMin = d.sourceMin; r.sourceMax = d.sourceMax
-            r.windowLow = d.windowLow; r.windowHigh = d.windowHigh; r.windowSource = d.windowSource
-            r.distinctLevels = d.distinctLevels
+            let f = d.facts
+            r.format = f.format.rawValue
+            r.width = d.width; r.height = d.height; r.channels = f.channels; r.bitsStored = f.bitsStored
+            r.sourceMin = f.sourceMin; r.sourceMax = f.sourceMax
+            r.windowLow = f.windowLow; r.windowHigh = f.windowHigh; r.windowSource = f.windowSource
+            r.distinctLevels = f.distinctLevels
             r.decoderWarnings = d.warnings.isEmpty ? nil : d.warnings
             r.dicom = d.dicom
             r.phash = PerceptualHash.hex(PerceptualHash.hash(gray: d.gray, width: d.width, height: d.height))

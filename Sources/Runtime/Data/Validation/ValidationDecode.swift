@@ -5,22 +5,15 @@ import Formats
 /// facts about its stored intensities, from `ImageCodec.decodeWithFacts` (PNG, JPEG, TIFF,
 /// DICOM; 16-bit samples windowed by `DecodeOptions`, DICOM by its own VOI).
 public enum ValidationDecode {
-    /// A decoded file: gray pixels after windowing and what is known about the stored values.
+    /// A decoded file: gray pixels after windowing and the decoder's facts about the stored values.
     public struct Decoded: Sendable {
         public var gray: [UInt8]
         public var width: Int
         public var height: Int
-        public var format: String
-        public var channels: Int
-        public var bitsStored: Int
-        public var sourceMin: Double
-        public var sourceMax: Double
-        public var windowLow: Double
-        public var windowHigh: Double
-        public var windowSource: String
-        public var distinctLevels: Int
+        public var facts: ImageFacts
         /// The decoder's warnings, without the few-gray-levels one (a finding of its own).
         public var warnings: [String]
+        /// The DICOM header values validation counts, the patient only as a hash.
         public var dicom: DicomInfo?
     }
 
@@ -32,11 +25,8 @@ public enum ValidationDecode {
             DicomInfo(modality: h.modality, photometric: h.photometric, viewPosition: h.viewPosition, laterality: h.laterality,
                       bitsStored: h.bitsStored, patientHash: h.patientID.isEmpty ? nil : ValidationResult.anonymize(h.patientID))
         }
-        return Decoded(gray: image.grayPixels, width: image.width, height: image.height, format: f.format.rawValue,
-                       channels: f.channels, bitsStored: f.bitsStored, sourceMin: f.sourceMin, sourceMax: f.sourceMax,
-                       windowLow: f.windowLow, windowHigh: f.windowHigh, windowSource: f.windowSource,
-                       distinctLevels: f.distinctLevels, warnings: f.warnings.filter { !$0.contains("distinct gray levels") },
-                       dicom: dicom)
+        return Decoded(gray: image.grayPixels, width: image.width, height: image.height, facts: f,
+                       warnings: f.warnings.filter { !$0.contains("distinct gray levels") }, dicom: dicom)
     }
 
     /// The windowed 8-bit image of a file, for thumbnails.
