@@ -51,9 +51,9 @@ struct CheckpointOptions: ParsableArguments {
     }
 
     /// The compiled program, the checkpoint's weights and an evaluator over them.
-    func evaluator(_ checkpoint: TrainedCheckpoint) throws -> Evaluator {
+    func evaluator(_ checkpoint: TrainedCheckpoint, program: CompiledProgram? = nil) throws -> Evaluator {
         let config = checkpoint.config
-        let program = try options.program(for: config, log: say)
+        let program = try program ?? options.program(for: config, log: say)
         let state = try StateBlocks(layout: program.manifest.layout)
         try checkpoint.load(into: state)
         let arena = try Arena(bytes: program.manifest.eval.arenaBytes)
@@ -157,6 +157,7 @@ struct Predict: ParsableCommand {
     @Flag(name: .long, help: "One JSON object per line.")
     var json = false
     @OptionGroup var checkpointOptions: CheckpointOptions
+    @OptionGroup var explainOptions: ExplainOptions
 
     func run() throws {
         let checkpoint = try checkpointOptions.open()
@@ -176,7 +177,11 @@ struct Predict: ParsableCommand {
             }
         }
         guard !files.isEmpty else { throw ValidationError("no PNG or JPEG images in \(paths.joined(separator: ", "))") }
-        let evaluator = try checkpointOptions.evaluator(checkpoint)
+        // With --explain the explain artifact (eval + explain entries) serves both.
+        let explainProgram = explainOptions.explain ? try checkpointOptions.options.explainProgram(for: config, log: say) : nil
+        let outDirectory = URL(fileURLWithPath: explainOptions.out)
+        if explainOptions.explain { try OutputPath.prepareDirectory(outDirectory, force: explainOptions.force, option: "--out") }
+        let evaluator = try checkpointOptions.evaluator(checkpoint, program: explainProgram)
         let checked = try DataPreflight.run(samples: files.map { Dataset.Sample(url: $0, label: 0) }, split: "input", cache: evaluator.cache,
                                             threads: ProcessInfo.processInfo.activeProcessorCount, maxUnreadableFraction: 1)
         for bad in checked.unreadable {
@@ -193,18 +198,31 @@ struct Predict: ParsableCommand {
         let names = config.data.classNames, malignant = config.data.malignantIndex
         let probabilities = output.probabilities(temperature: temperature)
         let predicted = Metrics.thresholdPredictions(probabilities, positive: malignant, threshold: checkpoint.state.threshold)
+        var overlays: [URL] = []
+        if let explainProgram {
+            let explainer = try Explainer(program: explainProgram, state: evaluator.state, cache: evaluator.cache, workers: config.data.numWorkers)
+            let classes = try explainOptions.classes(names: names, malignant: malignant, predicted: predicted)
+            overlays = try writeExplanations(checked.readable, classes: classes, probabilities: probabilities, decisions: predicted,
+                                             explainer: explainer, names: names, malignant: malignant,
+                                             threshold: checkpoint.state.threshold, to: outDirectory)
+        }
         for (i, sample) in checked.readable.enumerated() {
             let p = probabilities[i]
             if json {
-                struct Line: Encodable { var file: String; var prediction: String; var probabilities: [String: Double]; var threshold: Double; var temperature: Double }
+                struct Line: Encodable {
+                    var file: String; var prediction: String; var probabilities: [String: Double]; var threshold: Double; var temperature: Double
+                    var gradcam: String?
+                }
                 let e = JSONEncoder()
                 e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let line = Line(file: sample.url.path, prediction: names[predicted[i]],
                                 probabilities: Dictionary(uniqueKeysWithValues: zip(names, p)),
-                                threshold: checkpoint.state.threshold, temperature: temperature)
+                                threshold: checkpoint.state.threshold, temperature: temperature,
+                                gradcam: i < overlays.count ? overlays[i].path : nil)
                 say(String(decoding: try e.encode(line), as: UTF8.self))
             } else {
-                say("\(sample.url.path): \(names[predicted[i]])  " + zip(names, p).map { "\($0) \(String(format: "%.3f", $1))" }.joined(separator: "  "))
+                say("\(sample.url.path): \(names[predicted[i]])  " + zip(names, p).map { "\($0) \(String(format: "%.3f", $1))" }.joined(separator: "  ")
+                    + (i < overlays.count ? "  gradcam \(overlays[i].path)" : ""))
             }
         }
         if !checked.unreadable.isEmpty { throw ExitCode(2) }
