@@ -140,6 +140,19 @@ struct Eval: ParsableCommand {
                                                  runID: checkpoint.state.runID,
                                                  to: url)
             say("report: \(url.appendingPathComponent("report.md").path), report.json and \(written.count) plots")
+            // The most confident mistakes with Grad-CAM (the explain artifact is compiled only when there are some).
+            let probabilities = output.probabilities(temperature: temperature), malignant = config.data.malignantIndex
+            let decisions = Metrics.thresholdPredictions(probabilities, positive: malignant, threshold: checkpoint.state.threshold)
+            let mistakes = ErrorGallery.select(probabilities: probabilities, labels: output.labels, malignant: malignant,
+                                               threshold: checkpoint.state.threshold, limit: 8)
+            let explainer = mistakes.falseNegatives.isEmpty && mistakes.falsePositives.isEmpty ? nil
+                : try Explainer(program: checkpointOptions.options.explainProgram(for: config, log: say), state: evaluator.state,
+                                cache: evaluator.cache, workers: config.data.numWorkers)
+            let page = try ErrorGallery.write(samples: samples, probabilities: probabilities, labels: output.labels,
+                                              classNames: config.data.classNames, malignant: malignant, threshold: checkpoint.state.threshold,
+                                              decisions: decisions, explainer: explainer, to: url)
+            say("most confident mistakes with Grad-CAM: \(page.path) (\(mistakes.falseNegatives.count) false negatives, "
+                + "\(mistakes.falsePositives.count) false positives shown)")
         }
     }
 }

@@ -70,4 +70,15 @@ final class HeatmapOverlayTests: XCTestCase {
         let h = pixel(hot.row * size + hot.column), c = pixel(cold)
         XCTAssertGreaterThan(h.1 - h.2, c.1 - c.2, "hot is yellower (green over blue) than cold: \(h) vs \(c)")
     }
+
+    /// The error page picks mistakes at the threshold, most confident first, and nothing else.
+    func testErrorSelection() {
+        // class 1 is malignant; threshold 0.4
+        let p: [[Double]] = [[0.7, 0.1, 0.2], [0.2, 0.35, 0.45], [0.1, 0.9, 0.0], [0.5, 0.45, 0.05], [0.05, 0.8, 0.15], [0.3, 0.39, 0.31]]
+        let labels = [1, 1, 1, 0, 2, 1]
+        let s = ErrorGallery.select(probabilities: p, labels: labels, malignant: 1, threshold: 0.4, limit: 8)
+        XCTAssertEqual(s.falseNegatives, [0, 1, 5])
+        XCTAssertEqual(s.falsePositives, [4, 3])
+        XCTAssertEqual(ErrorGallery.select(probabilities: p, labels: labels, malignant: 1, threshold: 0.4, limit: 1).falseNegatives, [0])
+    }
 }
