@@ -72,9 +72,9 @@ public struct MemoryPlan: Sendable {
 /// The input leaves' names and the graph outputs' slots.
 let inputSlots: [String: IOSlot] = [
     "images": .images, "labels": .labels, "seed": .seed,
-    "optimizer.hyper": .hyper, "optimizer.bias_correction": .biasCorrection,
+    "optimizer.hyper": .hyper, "optimizer.bias_correction": .biasCorrection, "explain.selector": .selector,
 ]
-let outputSlots: [String: IOSlot] = ["loss": .loss, "logits": .logits, "probabilities": .probabilities]
+let outputSlots: [String: IOSlot] = ["loss": .loss, "logits": .logits, "probabilities": .probabilities, "heatmap": .heatmap]
 
 /// Plans the memory of a schedule: state and I/O values where the runtime keeps them,
 /// assignments in place when nothing reads the old value afterwards, and every other value in

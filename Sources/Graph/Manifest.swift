@@ -101,9 +101,11 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var layout: StateLayout
     public var phases: [PhaseEntry]
     public var eval: EvalEntry
+    /// The explain program (Grad-CAM, `ExplainProgram`), in explain artifacts only.
+    public var explain: EvalEntry? = nil
 
     enum CodingKeys: String, CodingKey {
-        case format, model, architecture, head, batch, classes, library, layout, phases, eval
+        case format, model, architecture, head, batch, classes, library, layout, phases, eval, explain
         case imageSize = "image_size", optionsHash = "options_hash", compileCommand = "compile_command", ioSlots = "io_slots"
     }
 
@@ -145,6 +147,10 @@ public enum IOSlot: Int, CaseIterable, Sendable {
     case logits
     /// f32 (N, classes), written by eval entries.
     case probabilities
+    /// f32 (N, classes), read by the explain entry: the one-hot class whose logit is explained.
+    case selector
+    /// f32 (N, h, w), written by the explain entry: the Grad-CAM map at the feature resolution.
+    case heatmap
 
     public var name: String {
         switch self {
@@ -162,6 +168,8 @@ public enum IOSlot: Int, CaseIterable, Sendable {
         case .loss: return "loss"
         case .logits: return "logits"
         case .probabilities: return "probabilities"
+        case .selector: return "selector"
+        case .heatmap: return "heatmap"
         }
     }
 }

@@ -66,9 +66,17 @@ struct Routes: Sendable {
                 throw APIError(.contentTooLarge, "upload: larger than the limit of \(self.options.uploadLimit) bytes")
             }
             let tta = ["1", "true", "on"].contains(q.get("tta") ?? "0")
-            let job = try self.supervisor.predict(run: run, checkpoint: q.get("checkpoint"), tta: tta, fileName: name,
+            let explain = ["1", "true", "on"].contains(q.get("explain") ?? "0")
+            let job = try self.supervisor.predict(run: run, checkpoint: q.get("checkpoint"), tta: tta, explain: explain, fileName: name,
                                                   bytes: Data(buffer.readableBytesView))
             return JSONResponse.make(job.json, status: .accepted)
+        }
+        // A predict job's Grad-CAM overlay (uploads/<upload>/explain/<file>).
+        router.get("/api/uploads/:upload/:file") { _, context in
+            let upload = context.parameters.get("upload") ?? ""
+            try Workspace.checkName(upload, what: "upload")
+            let folder = self.supervisor.workspace.uploadsDirectory.appendingPathComponent(upload).appendingPathComponent("explain")
+            return try self.fileResponse(folder, context.parameters.get("file") ?? "", download: false)
         }
         router.get("/api/jobs") { _, _ in JSONResponse.make(["jobs": self.supervisor.allJobs().map(\.json)]) }
         router.get("/api/jobs/:id") { _, context in

@@ -53,8 +53,9 @@ extension Supervisor {
 
     /// Saves an uploaded image under `uploads/<time>-<n>/<name>` and runs `predict --json` on it.
     /// The result is the prediction lines with the file reduced to the uploaded name (nothing of
-    /// the image's own tags is read or echoed here).
-    func predict(run: String, checkpoint: String?, tta: Bool, fileName: String, bytes: Data) throws(APIError) -> Job {
+    /// the image's own tags is read or echoed here). With `explain`, `predict --explain` writes the
+    /// Grad-CAM overlay into `uploads/<folder>/explain/`; the line's `gradcam` is then its URL.
+    func predict(run: String, checkpoint: String?, tta: Bool, explain: Bool = false, fileName: String, bytes: Data) throws(APIError) -> Job {
         let files = try files(run)
         let reference = try Self.checkpointReference(checkpoint)
         let base = fileName
@@ -72,6 +73,8 @@ extension Supervisor {
         let output = folder.appendingPathComponent("predict.txt")
         let arguments = ["predict", "--json", "--checkpoint", reference, "--checkpoint-dir", files.checkpoints.path,
                          tta ? "--tta" : "--no-tta", saved.path]
+            + (explain ? ["--explain", "--out", folder.appendingPathComponent("explain").path] : [])
+        let upload = folder.lastPathComponent
         return try startJob(kind: "predict", run: files, arguments: arguments, output: output) { code, job in
             var lines: [[String: Any]] = []
             for line in RunFiles.tail(output, lines: 200) where line.hasPrefix("{") {
@@ -79,6 +82,9 @@ extension Supervisor {
                       object["probabilities"] != nil else { continue }
                 object["file"] = base
                 object["tta"] = tta
+                if let overlay = object["gradcam"] as? String {
+                    object["gradcam"] = "/api/uploads/\(upload)/\(URL(fileURLWithPath: overlay).lastPathComponent)"
+                }
                 lines.append(object)
             }
             if let data = try? JSONSerialization.data(withJSONObject: lines) { job.result = String(decoding: data, as: UTF8.self) }

@@ -70,9 +70,9 @@ struct CheckpointOptions: ParsableArguments {
     }
 
     /// The compiled program, the checkpoint's weights and an evaluator over them.
-    func evaluator(_ checkpoint: TrainedCheckpoint) throws -> Evaluator {
+    func evaluator(_ checkpoint: TrainedCheckpoint, program: CompiledProgram? = nil) throws -> Evaluator {
         let config = checkpoint.config
-        let program = try options.program(for: config, log: say)
+        let program = try program ?? options.program(for: config, log: say)
         let state = try StateBlocks(layout: program.manifest.layout)
         try checkpoint.load(into: state)
         let arena = try Arena(bytes: program.manifest.eval.arenaBytes)
@@ -164,6 +164,19 @@ struct Eval: ParsableCommand {
                                                  runID: checkpoint.state.runID,
                                                  to: url)
             say("report: \(url.appendingPathComponent("report.md").path), report.json and \(written.count) plots")
+            // The most confident mistakes with Grad-CAM (the explain artifact is compiled only when there are some).
+            let probabilities = output.probabilities(temperature: temperature), malignant = config.data.malignantIndex
+            let decisions = Metrics.thresholdPredictions(probabilities, positive: malignant, threshold: checkpoint.state.threshold)
+            let mistakes = ErrorGallery.select(probabilities: probabilities, labels: output.labels, malignant: malignant,
+                                               threshold: checkpoint.state.threshold, limit: 8)
+            let explainer = mistakes.falseNegatives.isEmpty && mistakes.falsePositives.isEmpty ? nil
+                : try Explainer(program: checkpointOptions.options.explainProgram(for: config, log: say), state: evaluator.state,
+                                cache: evaluator.cache, workers: config.data.numWorkers)
+            let page = try ErrorGallery.write(samples: samples, probabilities: probabilities, labels: output.labels,
+                                              classNames: config.data.classNames, malignant: malignant, threshold: checkpoint.state.threshold,
+                                              decisions: decisions, explainer: explainer, to: url)
+            say("most confident mistakes with Grad-CAM: \(page.path) (\(mistakes.falseNegatives.count) false negatives, "
+                + "\(mistakes.falsePositives.count) false positives shown)")
         }
     }
 }
@@ -188,6 +201,7 @@ struct Predict: ParsableCommand {
     @Flag(name: .long, help: "One JSON object per line.")
     var json = false
     @OptionGroup var checkpointOptions: CheckpointOptions
+    @OptionGroup var explainOptions: ExplainOptions
 
     func run() throws {
         if let split, !["val", "test"].contains(split) { throw ValidationError("--split must be val or test, got '\(split)'") }
@@ -196,11 +210,12 @@ struct Predict: ParsableCommand {
         if allowDataChange && split == nil { throw ValidationError("--allow-data-change goes with --split") }
         let checkpoint = try checkpointOptions.open()
         if let split {
-            let evaluator = try checkpointOptions.evaluator(checkpoint)
+            let explainProgram = try explain(checkpoint)
+            let evaluator = try checkpointOptions.evaluator(checkpoint, program: explainProgram)
             let data = try checkpointOptions.data(checkpoint, cache: evaluator.cache, allowDataChange: allowDataChange)
             let samples = split == "val" ? data.val : data.test
             guard !samples.isEmpty else { throw ValidationError("the \(split) split is empty") }
-            try predict(samples, checkpoint: checkpoint, evaluator: evaluator, labels: true)
+            try predict(samples, checkpoint: checkpoint, evaluator: evaluator, labels: true, explainProgram: explainProgram)
             return
         }
         var files: [URL] = []
@@ -220,14 +235,25 @@ struct Predict: ParsableCommand {
             }
         }
         guard !files.isEmpty else { throw ValidationError("no PNG, JPEG, DICOM or TIFF images in \(paths.joined(separator: ", "))") }
-        let evaluator = try checkpointOptions.evaluator(checkpoint)
-        try predict(files.map { Dataset.Sample(url: $0, label: 0) }, checkpoint: checkpoint, evaluator: evaluator, labels: false)
+        let explainProgram = try explain(checkpoint)
+        let evaluator = try checkpointOptions.evaluator(checkpoint, program: explainProgram)
+        try predict(files.map { Dataset.Sample(url: $0, label: 0) }, checkpoint: checkpoint, evaluator: evaluator, labels: false,
+                    explainProgram: explainProgram)
     }
 
-    /// Predicts `samples` and prints one line each (with the true class when `labels`); exits 2
-    /// when some were unreadable, 1 when all were.
-    func predict(_ samples: [Dataset.Sample], checkpoint: TrainedCheckpoint, evaluator: Evaluator, labels: Bool) throws {
+    /// With --explain, the explain artifact (eval + explain entries, it serves both) after checking --out; else nil.
+    func explain(_ checkpoint: TrainedCheckpoint) throws -> CompiledProgram? {
+        guard explainOptions.explain else { return nil }
+        try OutputPath.prepareDirectory(URL(fileURLWithPath: explainOptions.out), force: explainOptions.force, option: "--out")
+        return try checkpointOptions.options.explainProgram(for: checkpoint.config, log: say)
+    }
+
+    /// Predicts `samples` and prints one line each (with the true class when `labels`, the overlay
+    /// with --explain); exits 2 when some were unreadable, 1 when all were.
+    func predict(_ samples: [Dataset.Sample], checkpoint: TrainedCheckpoint, evaluator: Evaluator, labels: Bool,
+                 explainProgram: CompiledProgram?) throws {
         let config = checkpoint.config
+        let outDirectory = URL(fileURLWithPath: explainOptions.out)
         let checked = try DataPreflight.run(samples: samples, split: "input", cache: evaluator.cache,
                                             threads: ProcessInfo.processInfo.activeProcessorCount, maxUnreadableFraction: 1)
         for bad in checked.unreadable {
@@ -244,19 +270,31 @@ struct Predict: ParsableCommand {
         let names = config.data.classNames, malignant = config.data.malignantIndex
         let probabilities = output.probabilities(temperature: temperature)
         let predicted = Metrics.thresholdPredictions(probabilities, positive: malignant, threshold: checkpoint.state.threshold)
+        var overlays: [URL] = []
+        if let explainProgram {
+            let explainer = try Explainer(program: explainProgram, state: evaluator.state, cache: evaluator.cache, workers: config.data.numWorkers)
+            let classes = try explainOptions.classes(names: names, malignant: malignant, predicted: predicted)
+            overlays = try writeExplanations(checked.readable, classes: classes, probabilities: probabilities, decisions: predicted,
+                                             explainer: explainer, names: names, malignant: malignant,
+                                             threshold: checkpoint.state.threshold, to: outDirectory)
+        }
         for (i, sample) in checked.readable.enumerated() {
             let p = probabilities[i]
             if json {
-                struct Line: Encodable { var file: String; var label: String?; var prediction: String; var probabilities: [String: Double]; var threshold: Double; var temperature: Double }
+                struct Line: Encodable {
+                    var file: String; var label: String?; var prediction: String; var probabilities: [String: Double]
+                    var threshold: Double; var temperature: Double; var gradcam: String?
+                }
                 let e = JSONEncoder()
                 e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let line = Line(file: sample.url.path, label: labels ? names[sample.label] : nil, prediction: names[predicted[i]],
                                 probabilities: Dictionary(uniqueKeysWithValues: zip(names, p)),
-                                threshold: checkpoint.state.threshold, temperature: temperature)
+                                threshold: checkpoint.state.threshold, temperature: temperature,
+                                gradcam: i < overlays.count ? overlays[i].path : nil)
                 say(String(decoding: try e.encode(line), as: UTF8.self))
             } else {
                 say("\(sample.url.path): \(names[predicted[i]])  " + zip(names, p).map { "\($0) \(String(format: "%.3f", $1))" }.joined(separator: "  ")
-                    + (labels ? "  (class \(names[sample.label]))" : ""))
+                    + (labels ? "  (class \(names[sample.label]))" : "") + (i < overlays.count ? "  gradcam \(overlays[i].path)" : ""))
             }
         }
         if !checked.unreadable.isEmpty { throw ExitCode(2) }

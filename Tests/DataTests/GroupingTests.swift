@@ -92,10 +92,10 @@ final class GroupingTests: XCTestCase {
     }
 
     func testCSVParsesQuotesCommasAndLineEnds() throws {
-        let rows = try Manifest.parseCSV("\u{FEFF}path,label\r\n\"a, b.png\",benign\r\n\"say \"\"hi\"\".png\",normal\nlast,malignant")
+        let rows = try DataManifest.parseCSV("\u{FEFF}path,label\r\n\"a, b.png\",benign\r\n\"say \"\"hi\"\".png\",normal\nlast,malignant")
         XCTAssertEqual(rows, [["path", "label"], ["a, b.png", "benign"], ["say \"hi\".png", "normal"], ["last", "malignant"]])
-        XCTAssertEqual(try Manifest.parseCSV("a,b\n\n"), [["a", "b"]])
-        XCTAssertThrowsError(try Manifest.parseCSV("a,\"open\nb"))
+        XCTAssertEqual(try DataManifest.parseCSV("a,b\n\n"), [["a", "b"]])
+        XCTAssertThrowsError(try DataManifest.parseCSV("a,\"open\nb"))
     }
 
     func testManifestDefinesSamplesSplitsAndHashedGroups() throws {

@@ -136,3 +136,34 @@ final class PhantomTests: XCTestCase {
         XCTAssertGreaterThan(ratios.reduce(0, +) / Double(ratios.count), 1.5, "\(ratios)")
     }
 }
+
+/// The lesion region the Grad-CAM measurement uses.
+final class PhantomLesionMaskTests: XCTestCase {
+    func testLesionMaskFollowsPreprocessing() throws {
+        let p = Phantoms.phantom(.malignant, split: .test, index: 3, size: 96, seed: 7)
+        XCTAssertEqual(p.image.pixels, Phantoms.generate(.malignant, size: 96, seed: Phantoms.imageSeed(7, split: 2, classIndex: 1, index: 3)).image.pixels)
+        // Without crop and at the same size the region is the mask itself.
+        XCTAssertEqual(Phantoms.lesionMask(p, preprocessor: Preprocessor(crop: false, clahe: false, size: 96)), p.mask)
+        // Halving keeps the area fraction (within the boundary's sampling error).
+        let half = Phantoms.lesionMask(p, preprocessor: Preprocessor(crop: false, clahe: false, size: 48))
+        let a = Double(p.mask.filter { $0 }.count) / Double(p.mask.count), b = Double(half.filter { $0 }.count) / Double(half.count)
+        XCTAssertGreaterThan(a, 0.01)
+        XCTAssertEqual(a, b, accuracy: 0.01)
+        // With the breast crop the mask moves with the box: the phantom framed in black is cropped.
+        var gray = [UInt8](repeating: 0, count: 128 * 128), mask = [Bool](repeating: false, count: 128 * 128)
+        for y in 0..<96 { for x in 0..<96 { gray[(y + 20) * 128 + x + 16] = max(p.gray[y * 96 + x], 30); mask[(y + 20) * 128 + x + 16] = p.mask[y * 96 + x] } }
+        let framed = Phantoms.Phantom(size: 128, gray: gray, mask: mask)
+        let box = try XCTUnwrap(Preprocess.breastBox(framed.image))
+        XCTAssertLessThan(box.width * box.height, 128 * 128, "the black frame is cropped")
+        let cropped = Phantoms.lesionMask(framed, preprocessor: Preprocessor(crop: true, clahe: false, size: 64))
+        for y in 0..<64 {
+            for x in 0..<64 {
+                let sx = box.x + Int((Double(x) + 0.5) * Double(box.width) / 64), sy = box.y + Int((Double(y) + 0.5) * Double(box.height) / 64)
+                XCTAssertEqual(cropped[y * 64 + x], mask[sy * 128 + sx])
+            }
+        }
+        XCTAssertGreaterThan(cropped.filter { $0 }.count, 0)
+        XCTAssertTrue(Phantoms.lesionMask(Phantoms.phantom(.normal, split: .test, index: 0, size: 96, seed: 7),
+                                          preprocessor: Preprocessor(crop: true, clahe: false, size: 64)).allSatisfy { !$0 })
+    }
+}

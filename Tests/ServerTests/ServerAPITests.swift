@@ -88,6 +88,17 @@ final class ServerAPITests: XCTestCase {
         XCTAssertTrue([400, 404].contains(traversal.status), "\(traversal.status)")
         let report = try await server.get("/api/runs/x/reports/..")
         XCTAssertTrue([400, 404].contains(report.status), "\(report.status)")
+        // Grad-CAM overlays are served from uploads/<upload>/explain/ only, by plain names.
+        let explain = workspace.appendingPathComponent("uploads/u1/explain")
+        try FileManager.default.createDirectory(at: explain, withIntermediateDirectories: true)
+        try Data("png".utf8).write(to: explain.appendingPathComponent("scan.gradcam.png"))
+        try Data("secret".utf8).write(to: workspace.appendingPathComponent("uploads/u1/scan.png"))
+        let overlay = try await server.get("/api/uploads/u1/scan.gradcam.png")
+        XCTAssertEqual(overlay.status, 200)
+        for path in ["/api/uploads/u1/..%2Fscan.png", "/api/uploads/..%2Fu1/scan.png", "/api/uploads/u1/scan.png", "/api/uploads/u2/x.png"] {
+            let r = try await server.get(path)
+            XCTAssertTrue([400, 404].contains(r.status), "\(path): \(r.status)")
+        }
     }
 
     func testMalformedRequestsGetA4xxWithAJSONError() async throws {

@@ -18,6 +18,9 @@ public final class ModelBuilder {
     private let headMode: RunMode
     private var mode: RunMode
     private var seedNode: NodeID?
+    /// The output of the last `features.i` module (before CBAM and pooling), set by `forward`:
+    /// the activation Grad-CAM differentiates with respect to.
+    public private(set) var featureMap: NodeID?
 
     public init(_ b: GraphBuilder, config: ModelConfig, featureMode: @escaping (Int) -> RunMode, headMode: RunMode) {
         self.b = b; self.config = config; self.featureMode = featureMode; self.headMode = headMode
@@ -57,6 +60,7 @@ public final class ModelBuilder {
             mode = featureMode(spec.featureModules - 1)
             x = b.scoped("\(spec.featureModules - 1)") { convNormAct(x, out: spec.lastChannel, kernel: 1, stride: 1) }
         }
+        featureMap = x
         mode = headMode
         switch config.head {
         case .torchvision:

@@ -92,7 +92,7 @@ public struct Dataset: Sendable {
         }
         var found: Found
         if let manifest = options.manifest {
-            found = try Manifest.scan(manifest, dataDir: dataDir, classNames: classNames)
+            found = try DataManifest.scan(manifest, dataDir: dataDir, classNames: classNames)
         } else {
             found = try scanFolders(root: root, classNames: classNames, recursive: options.recursive)
         }

@@ -76,6 +76,30 @@ public enum Phantoms {
         return result
     }
 
+    /// The phantom `write` stores as `<split>/<kind>/<kind>_NNNN.png` (index `index`), regenerated.
+    public static func phantom(_ kind: Kind, split: Dataset.Split, index: Int, size: Int, seed: UInt64) -> Phantom {
+        let splitIndex = Dataset.Split.allCases.firstIndex(of: split)!
+        let classIndex = Kind.allCases.firstIndex(of: kind)!
+        return generate(kind, size: size, seed: imageSeed(seed, split: splitIndex, classIndex: classIndex, index: index))
+    }
+
+    /// The lesion's region as the network sees the image: the mass mask taken through
+    /// `preprocessor`'s breast crop (the same box, computed from the image) and its resize to
+    /// `size`×`size` (each output pixel takes the mask at its centre). Row-major, `size * size`.
+    public static func lesionMask(_ p: Phantom, preprocessor: Preprocessor) -> [Bool] {
+        let box = (preprocessor.crop ? Preprocess.breastBox(p.image) : nil) ?? (x: 0, y: 0, width: p.size, height: p.size)
+        let n = preprocessor.size
+        var out = [Bool](repeating: false, count: n * n)
+        for y in 0..<n {
+            let sy = min(box.y + Int((Double(y) + 0.5) * Double(box.height) / Double(n)), p.size - 1)
+            for x in 0..<n {
+                let sx = min(box.x + Int((Double(x) + 0.5) * Double(box.width) / Double(n)), p.size - 1)
+                out[y * n + x] = p.mask[sy * p.size + sx]
+            }
+        }
+        return out
+    }
+
     /// The per-image seed `write` uses.
     public static func imageSeed(_ seed: UInt64, split: Int, classIndex: Int, index: Int) -> UInt64 {
         var r = SplitMix64(seed: seed ^ (UInt64(split) << 56) ^ (UInt64(classIndex) << 48) ^ UInt64(index))

@@ -81,6 +81,10 @@ public final class CompiledProgram {
             arenaBytes[phase.updateEntry] = max(arenaBytes[phase.updateEntry] ?? 0, phase.arenaBytes)
         }
         roles.append((manifest.eval.entry, "eval"))
+        if let explain = manifest.explain {
+            roles.append((explain.entry, "explain"))
+            arenaBytes[explain.entry] = explain.arenaBytes
+        }
         self.arenaBytes = arenaBytes
 
         let library = manifest.library

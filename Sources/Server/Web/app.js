@@ -322,7 +322,7 @@ async function predict(event) {
   await action(async () => {
     const file = $('#predict-file').files[0];
     if (!file) throw new Error('choose an image first');
-    const q = new URLSearchParams({name: file.name, checkpoint: $('#predict-checkpoint').value || 'best', tta: $('#predict-tta').checked ? '1' : '0'});
+    const q = new URLSearchParams({name: file.name, checkpoint: $('#predict-checkpoint').value || 'best', tta: $('#predict-tta').checked ? '1' : '0', explain: $('#predict-explain').checked ? '1' : '0'});
     const job = await api(`/api/runs/${view.run}/predict?${q}`, {method: 'POST', body: file});
     $('#predict-result').textContent = 'predicting…';
     handleJobs([job]);
@@ -367,7 +367,14 @@ function renderPrediction(lines) {
     html += `<tr><td>${escapeHTML(l.file)}</td>` + names.map(n => `<td>${num(l.probabilities[n])}</td>`).join('')
       + `<td class="decision-${escapeHTML(l.prediction)}">${escapeHTML(l.prediction)}</td><td>${num(l.threshold)}</td><td>${l.tta ? 'on' : 'off'}</td></tr>`;
   }
-  out.innerHTML = html + '</tbody></table><p class="muted small">Decision: malignant when P(malignant) ≥ the threshold, else the most probable other class.</p>';
+  html += '</tbody></table><p class="muted small">Decision: malignant when P(malignant) ≥ the threshold, else the most probable other class.</p>';
+  for (const l of lines) {
+    if (typeof l.gradcam !== 'string' || !l.gradcam.startsWith('/api/uploads/')) continue;
+    html += `<figure class="gradcam"><img src="${escapeHTML(l.gradcam)}" alt="Grad-CAM overlay of ${escapeHTML(l.file)}">`
+      + `<figcaption class="muted small">Grad-CAM of the malignant logit at the last convolutional stage (viridis: purple 0, yellow 1). `
+      + `It shows where the network looked, not a diagnosis.</figcaption></figure>`;
+  }
+  out.innerHTML = html;
 }
 
 async function loadReports(show) {

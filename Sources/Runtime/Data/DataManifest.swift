@@ -14,7 +14,7 @@ import Formats
 /// Fields follow RFC 4180 (quotes around fields with commas, `""` for a quote, CRLF or LF). Files
 /// under the data folder that are not in the manifest are counted as ignored; rows naming missing
 /// files are an error listing the first few; a bad label or split is an error naming the row.
-public enum Manifest {
+public enum DataManifest {
     /// Parses CSV text into rows of fields. Throws a problem naming the line of an unclosed quote.
     public static func parseCSV(_ text: String) throws(RuntimeError) -> [[String]] {
         var rows: [[String]] = []
