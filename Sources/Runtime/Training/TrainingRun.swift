@@ -43,6 +43,10 @@ public final class TrainingRun {
         public var randomInit = false
         /// Lines printed before this run's log exists (e.g. the thread count), logged first.
         public var preamble: [String] = []
+        /// The MPI job when launched by `mpirun` (`DataParallel.join()`); nil for one process.
+        /// Ranks other than 0 write nothing in the run's folders: they read the checkpoint folder,
+        /// keep their own log under the temporary directory and wait for rank 0's set-up first.
+        public var parallel: DataParallel?
         public init(start: Start = .fresh(initWeights: nil), cacheDirectory: URL) {
             self.start = start; self.cacheDirectory = cacheDirectory
         }
@@ -63,19 +67,25 @@ public final class TrainingRun {
                 compile: () throws -> CompiledProgram) throws {
         self.config = config
         let checkpointDir = URL(fileURLWithPath: config.paths.checkpointDir)
+        let follower = options.parallel.map { !$0.isLeader } ?? false
+        // Followers start once rank 0 holds the folder and has filled the image cache.
+        if follower { try options.parallel?.barrier() }
         var start = try RunStart.prepare(options, config: config, checkpointDir: checkpointDir)
         runID = start.runID
-        let log = try TrainingLog(directory: URL(fileURLWithPath: config.paths.logsDir), runID: runID, echo: .none)
+        let logsDirectory = follower ? FileManager.default.temporaryDirectory
+            .appendingPathComponent("breastai-rank\(options.parallel!.rank)-\(getpid())") : URL(fileURLWithPath: config.paths.logsDir)
+        let log = try TrainingLog(directory: logsDirectory, runID: runID, echo: .none)
         self.log = log
         let say: (String) -> Void = { line in console(line); log.line(line) }
         self.say = say
         do {
             for line in options.preamble + config.decisionWarnings { say(line) }
+            if let p = options.parallel { say(p.modeLine) }
             say("\(start.resumed != nil ? "resumed run" : "new run"): config \(config.source) (hash \(config.configHash)); \(config.model.architecture) at \(config.data.imageSize) px, batch \(config.data.batchSize) x \(config.data.gradientAccumulationSteps) accumulation, \(config.training.epochs) epochs")
             for note in start.notes { say(note) }
             // The folder's lock and identity first: a second writer fails here, before any work.
             let store = try CheckpointStore(directory: checkpointDir, keepLatest: config.checkpoints.keepLatest,
-                                            access: .write(runID: runID),
+                                            access: follower ? .read : .write(runID: runID),
                                             backupDirectory: config.checkpoints.backupDir.map { URL(fileURLWithPath: $0) })
             self.store = store
             // The live files for followers, once this run holds the folder (never over another run's).
@@ -103,6 +113,7 @@ public final class TrainingRun {
             let data = try TrainingData.prepare(config: config, cache: cache, threads: options.preparationThreads,
                                                 progress: { split, done, total in tracked("preparing \(split)", done, total, []) })
             for note in data.notes { say(note) }
+            if let p = options.parallel, p.isLeader { try p.barrier() }
             for (split, samples) in [("train", data.train), ("val", data.val), ("test", data.test)] {
                 let counts = data.counts(samples)
                 say("\(split): \(samples.count) images (" + zip(data.classNames, counts).map { "\($0) \($1)" }.joined(separator: ", ") + ")")
@@ -141,14 +152,14 @@ public final class TrainingRun {
             var resumed = start.resumed
             resumed?.runID = runID
             trainer = try Trainer(config: config, program: program, state: state, data: data, cache: cache, store: store,
-                                  resumeFrom: resumed, runID: runID, say: say, record: { record in
+                                  resumeFrom: resumed, runID: runID, parallel: options.parallel, say: say, record: { record in
                                       do { try log.metrics(record) } catch { say("warning: \(error) (the epoch's record is not in metrics.jsonl)") }
                                   })
             trainer.progress = tracked
             let previousStep = trainer.onStep, previousEpoch = trainer.onEpoch
             trainer.onStep = { e in previousStep?(e); stepLog.append(e); live.step(e) }
             trainer.onEpoch = { r in previousEpoch?(r); live.epochDone(r) }
-            if config.logging.tensorboard {
+            if config.logging.tensorboard && !follower {
                 TensorBoardLog(logsDirectory: URL(fileURLWithPath: config.paths.logsDir), runID: runID, say: say).install(on: trainer)
             }
             if start.resumed == nil && start.initialWeights == nil {
