@@ -34,7 +34,7 @@ final class MPITrainingTests: XCTestCase {
             "paths.logs_dir": root.appendingPathComponent("logs").path,
             "model.architecture": "tiny", "model.pretrained": "false",
             "data.image_size": "32", "data.batch_size": "4", "data.gradient_accumulation_steps": "\(accumulation)",
-            "data.num_workers": "1", "training.epochs": "\(epochs)", "training.warmup_epochs": "1",
+            "data.num_workers": "1", "training.epochs": "\(epochs)", "training.warmup_epochs": "1", "training.restart_epochs": "[]",
             "training.ema_decay": "0.9", "training.learning_rate": "0.001", "training.early_stopping.enabled": "false",
             "model.progressive_unfreezing.phase1_epochs": "1", "model.progressive_unfreezing.phase2_epochs": "2",
             "model.progressive_unfreezing.phase3_epochs": "3", "model.progressive_unfreezing.phase4_epochs": "\(epochs)",
@@ -94,7 +94,7 @@ final class MPITrainingTests: XCTestCase {
     /// The state of checkpoint `latest` in `root/checkpoints`.
     func latest(_ root: URL, layout: Manifest.StateLayout) throws -> (state: StateBlocks, trainer: TrainerState) {
         let state = try StateBlocks(layout: layout)
-        let url = root.appendingPathComponent("checkpoints/latest")
+        let url = try CheckpointStore(directory: root.appendingPathComponent("checkpoints"), access: .read).resolve("latest")
         let loaded = try CheckpointStore.load(url, into: state)
         return (state, try TrainerState.decode(loaded.trainerState, path: url.path))
     }
@@ -130,7 +130,7 @@ final class MPITrainingTests: XCTestCase {
         let (a, ta) = try latest(single, layout: layout), (b, tb) = try latest(ranks, layout: layout)
         XCTAssertEqual(ta.epoch, epochs); XCTAssertEqual(tb.epoch, epochs)
         XCTAssertEqual(ta.optimizerSteps, tb.optimizerSteps)
-        XCTAssertEqual(ta.optimizerSteps, 2 * epochs, "16 training images, batch 4, 2 micro-batches a step")
+        XCTAssertEqual(ta.optimizerSteps, 3 * epochs, "24 training images (3 classes x 8), batch 4, 2 micro-batches a step")
         XCTAssertEqual(ta.forwardsPerPhase, tb.forwardsPerPhase)
         var worst: [String: Double] = [:]
         for e in layout.parameters {
