@@ -12,7 +12,8 @@ import Training
 /// cannot be written is dropped (the log file has it).
 enum Interrupt {
     static let requested = Atomic<Bool>(false)
-    static let signals = [SIGINT, SIGTERM, SIGHUP]
+    /// SIGUSR1 too: Open MPI's `mpirun` passes it to every rank (its own SIGINT/SIGTERM kill them after 1 s).
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGUSR1]
 
     static func install() {
         signal(SIGPIPE, SIG_IGN)

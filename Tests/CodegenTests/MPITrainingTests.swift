@@ -215,4 +215,45 @@ final class MPITrainingTests: XCTestCase {
         XCTAssertTrue(out.contains("resumed from"), out)
         XCTAssertNotEqual(try CheckpointStore(directory: checkpoints, access: .read).checkpoints().last, before)
     }
+
+    /// SIGUSR1 to `mpirun` (which passes it to every rank; its SIGINT/SIGTERM kill the ranks
+    /// after 1 s): all ranks stop at the same optimizer step and rank 0 writes one checkpoint.
+    func testSIGUSR1ToTheLauncherStopsEveryRankWithOneCheckpoint() throws {
+        let mpirun = try mpirun()
+        let f = try fixture("mpi-sigint", epochs: 200)
+        defer { try? FileManager.default.removeItem(at: f.base) }
+        let exe = try KillResumeTests.executable()
+        let root = f.base.appendingPathComponent("ranks")
+        let log = f.base.appendingPathComponent("mpirun.log")
+        let job = try start(mpirun, Self.mpiOptions + [exe.path]
+                            + arguments(settings(root, data: f.data, accumulation: 1, epochs: 200), artifact: f.artifact, cache: f.cache),
+                            in: root, log: log)
+        let checkpoints = root.appendingPathComponent("checkpoints")
+        let deadline = Date().addingTimeInterval(300)
+        while job.isRunning && Date() < deadline
+                && ((try? CheckpointStore(directory: checkpoints, access: .read).checkpoints().count) ?? 0) < 2 { usleep(20_000) }
+        let before = try CheckpointStore(directory: checkpoints, access: .read).checkpoints()
+        kill(job.processIdentifier, SIGUSR1)
+        let end = Date().addingTimeInterval(60)
+        while job.isRunning && Date() < end { usleep(20_000) }
+        if job.isRunning { job.terminate(); job.waitUntilExit(); return XCTFail("mpirun did not end within 60 s of SIGUSR1") }
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let training = (try? String(contentsOf: root.appendingPathComponent("logs/training.log"), encoding: .utf8)) ?? ""
+        _ = training
+        // Stopped at a step (a step checkpoint) or, when the signal came during an epoch's end, after
+        // that epoch (its checkpoint is the stop's); never more than one new checkpoint.
+        XCTAssertTrue(output.contains("interrupted: checkpoint") || output.contains("interrupted after epoch"),
+                      "rank 0 should stop and say so:\n" + output.suffix(3000))
+        XCTAssertTrue(output.contains("Exit code:    130"), "the ranks end with 130 (stopped on request):\n" + output.suffix(3000))
+        let after = try CheckpointStore(directory: checkpoints, access: .read).checkpoints()
+        let new = after.filter { !before.contains($0) }
+        XCTAssertLessThanOrEqual(new.count, 1, "one checkpoint for the stop, got \(new)")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: checkpoints.appendingPathComponent("latest").path), after.last)
+        if output.contains("interrupted: checkpoint") {
+            XCTAssertTrue(new.first?.contains("-step-") ?? false, "the stop's checkpoint is a step checkpoint: \(new)")
+            let program = try CompiledProgram(directory: f.artifact)
+            let (_, trainer) = try latest(root, layout: program.manifest.layout)
+            XCTAssertGreaterThan(trainer.batchInEpoch, 0)
+        }
+    }
 }
