@@ -48,6 +48,8 @@ public final class Trainer {
     /// Micro-batches per optimizer step over all ranks: `gradient_accumulation_steps` x ranks.
     public var accumulation: Int { config.data.gradientAccumulationSteps * (parallel?.size ?? 1) }
     private var writes: Bool { parallel?.isLeader ?? true }
+    /// Seconds spent in the ranks' sums this epoch (gradients, BatchNorm statistics, losses) and the steps.
+    private var communication = (seconds: 0.0, waiting: 0.0, steps: 0)
 
     /// One optimizer step, as observers see it.
     public struct StepEvent: Sendable {
@@ -245,9 +247,16 @@ public final class Trainer {
                     // One process: the group's own sums. Several: every rank's.
                     var sums = [groupLoss, Double(groupImages)]
                     if let parallel {
+                        // A barrier first, so the sums' time is the transfer alone (waiting counted apart).
+                        let t = DispatchTime.now().uptimeNanoseconds
+                        try parallel.barrier()
+                        let t0 = DispatchTime.now().uptimeNanoseconds
+                        communication.waiting += Double(t0 - t) / 1e9
                         try parallel.sumInPlace(state.grads, count: state.count(.grads))
                         try statistics?.finish(state, parallel: parallel, groupSize: microBatches)
                         sums = try parallel.sum(sums)
+                        communication.seconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+                        communication.steps += 1
                     }
                     run.partial.loss += sums[0]; run.partial.batches += microBatches; run.partial.images += Int(sums[1])
                     run.forwardsPerPhase[phaseNumber - 1] += microBatches
@@ -279,6 +288,13 @@ public final class Trainer {
                         return .interrupted(checkpoint: url)
                     }
                 }
+            }
+            if let parallel, communication.steps > 0 {
+                let n = Double(communication.steps)
+                say(String(format: "MPI: %d ranks summed %.1f MB of gradients in %.1f ms per optimizer step, after %.1f ms waiting for the slowest rank (%d steps)",
+                           parallel.size, Double(state.count(.grads) * 4) / 1e6, communication.seconds / n * 1000,
+                           communication.waiting / n * 1000, communication.steps))
+                communication = (0, 0, 0)
             }
             try finishEpoch(epoch, phase: phaseNumber, lr: lr)
             if try agreed(interrupted()) && run.epoch < config.training.epochs {
