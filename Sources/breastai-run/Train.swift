@@ -12,7 +12,8 @@ import Training
 /// cannot be written is dropped (the log file has it).
 enum Interrupt {
     static let requested = Atomic<Bool>(false)
-    static let signals = [SIGINT, SIGTERM, SIGHUP]
+    /// SIGUSR1 too: Open MPI's `mpirun` passes it to every rank (its own SIGINT/SIGTERM kill them after 1 s).
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGUSR1]
 
     static func install() {
         signal(SIGPIPE, SIG_IGN)
@@ -130,10 +131,29 @@ func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingR
     if config.model.cbamReduction != 16 {
         throw ValidationError("model.cbam_reduction \(config.model.cbamReduction): only 16 (the original's value) is compiled")
     }
-    // OpenMP reads its thread count when the library loads: the configured count fitted to the cores.
+    // Under mpirun: join the job (libmpi is loaded only then). Rank 0 alone prints and writes.
+    let parallel = try DataParallel.join()
+    do {
+        return try runTrainingProcess(config: config, options: options, start: start, allowDataChange: allowDataChange, parallel: parallel,
+                                      started: started)
+    } catch {
+        guard let parallel, parallel.size > 1, !(error is ExitCode) else { throw error }
+        // The other ranks wait in a collective: end the whole job, naming this rank.
+        let line = "breastai-run train (MPI rank \(parallel.rank) of \(parallel.size)): error: \(error)\n"
+        _ = line.withCString { write(2, $0, strlen($0)) }
+        parallel.abort(code: 1)
+    }
+}
+
+private func runTrainingProcess(config: TrainingConfig, options: TrainOptions, start: TrainingRun.Start, allowDataChange: Bool,
+                                parallel: DataParallel?,
+                                started: ((TrainingRun) throws -> Void)?) throws -> TrainingRun.Summary {
+    // OpenMP reads its thread count when the library loads: the configured count fitted to the cores
+    // (under mpirun, the cores this rank is bound to).
     let threads = SystemThreads.resolve(configured: config.system.numThreads)
     setenv("OMP_NUM_THREADS", "\(threads.threads)", 1)
-    let console = consoleLine
+    let follower = parallel.map { !$0.isLeader } ?? false
+    let console: (String) -> Void = { line in if !follower { consoleLine(line) } }
     Interrupt.install()
     /// One bar per task (an epoch, the preparation of a split); a new label finishes the previous.
     final class Bars {
@@ -153,14 +173,19 @@ func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingR
     var runOptions = TrainingRun.Options(start: start, cacheDirectory: URL(fileURLWithPath: options.cacheDir))
     runOptions.overwriteRun = options.overwriteRun
     runOptions.randomInit = options.randomInit
-    runOptions.preamble = [threads.note]
+    runOptions.preamble = [threads.note, parallel == nil ? "single process (not started by an MPI launcher)" : nil].compactMap { $0 }
     runOptions.allowDataChange = allowDataChange
+    runOptions.parallel = parallel
     let run = try TrainingRun(
         config: config, options: runOptions, console: console,
-        progress: { label, done, total, fields in bars.update(label, done, total, fields, batch: config.data.batchSize) },
+        progress: { label, done, total, fields in
+            if !follower { bars.update(label, done, total, fields, batch: config.data.batchSize) }
+        },
         compile: { try options.program(for: config, log: console) })
     try started?(run)
     let summary = try run.execute(interrupted: { Interrupt.isRequested })
+    parallel?.finish()
+    if follower { return summary }
     switch summary.outcome {
     case .interrupted:
         console("stopped on request (a signal); continue with: breastai-run train --resume --checkpoint-dir \(config.paths.checkpointDir)")

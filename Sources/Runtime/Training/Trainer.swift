@@ -41,6 +41,15 @@ public final class Trainer {
     public var onStep: ((StepEvent) -> Void)?
     /// Called after each epoch's validation with its record (after metrics.jsonl has it).
     public var onEpoch: ((EpochRecord) -> Void)?
+    /// The MPI job (nil: one process). Rank r runs micro-batches r, r+N, ... of every epoch; the
+    /// ranks' gradient sums are added before each optimizer step, so N ranks with accumulation A
+    /// step exactly as one process with accumulation N x A. Only rank 0 writes checkpoints.
+    public let parallel: DataParallel?
+    /// Micro-batches per optimizer step over all ranks: `gradient_accumulation_steps` x ranks.
+    public var accumulation: Int { config.data.gradientAccumulationSteps * (parallel?.size ?? 1) }
+    private var writes: Bool { parallel?.isLeader ?? true }
+    /// Seconds spent in the ranks' sums this epoch (gradients, BatchNorm statistics, losses) and the steps.
+    private var communication = (seconds: 0.0, waiting: 0.0, steps: 0)
 
     /// One optimizer step, as observers see it.
     public struct StepEvent: Sendable {
@@ -75,7 +84,7 @@ public final class Trainer {
 
     public init(config: TrainingConfig, program: CompiledProgram, state: StateBlocks, data: TrainingData,
                 cache: ImageCache, store: CheckpointStore, resumeFrom: TrainerState?, runID: String? = nil,
-                say: @escaping (String) -> Void, record: @escaping (EpochRecord) -> Void) throws {
+                parallel: DataParallel? = nil, say: @escaping (String) -> Void, record: @escaping (EpochRecord) -> Void) throws {
         let m = program.manifest
         let expected = config.modelConfig
         guard m.batch == expected.batch, m.imageSize == expected.imageSize, m.classes == expected.classes else {
@@ -85,7 +94,7 @@ public final class Trainer {
             throw RuntimeError.artifact(path: program.libraryPath, problem: "phase \(n) is not compiled in")
         }
         self.config = config; self.program = program; self.state = state; self.data = data; self.store = store
-        self.say = say; self.record = record
+        self.say = say; self.record = record; self.parallel = parallel
         arena = try Arena(bytes: ([m.eval.arenaBytes] + m.phases.map(\.arenaBytes)).max()!)
         let workers = config.data.numWorkers
         loader = BatchLoader(cache: cache, imageSize: m.imageSize, batchSize: m.batch,
@@ -98,7 +107,7 @@ public final class Trainer {
         let batches = (data.train.count + m.batch - 1) / m.batch
         let plan = config.phasePlan
         let schedule = LRSchedule(base: config.training.learningRate, epochs: config.training.epochs,
-                                  stepsPerEpoch: LRSchedule.optimizerSteps(batches: batches, accumulation: config.data.gradientAccumulationSteps),
+                                  stepsPerEpoch: LRSchedule.optimizerSteps(batches: batches, accumulation: config.data.gradientAccumulationSteps * (parallel?.size ?? 1)),
                                   warmupEpochs: config.training.warmupEpochs, restartEpochs: config.training.restartEpochs,
                                   phaseEnds: plan.ends, multipliers: plan.multipliers)
         if let resumeFrom {
@@ -193,7 +202,8 @@ public final class Trainer {
     /// turning true, checked after every optimizer step).
     public func train(interrupted: () -> Bool) throws -> Outcome {
         let m = program.manifest
-        let accumulation = config.data.gradientAccumulationSteps
+        let accumulation = self.accumulation
+        let ranks = parallel?.size ?? 1, rank = parallel?.rank ?? 0
         let perEpoch = batchesPerEpoch
         var lastPhase = 0
         while run.epoch < config.training.epochs && !run.earlyStopping.stopped {
@@ -211,26 +221,47 @@ public final class Trainer {
             }
             let batches = BatchLoader.batches(of: items, batchSize: m.batch)
             let first = run.batchInEpoch
-            let stream = loader.start(Array(batches[first...]))
+            let stream = loader.start((first..<perEpoch).filter { $0 % ranks == rank }.map { batches[$0] })
             defer { stream.cancel() }
             ResidentMemory.resetPeak()
             let epochStart = DispatchTime.now().uptimeNanoseconds
             let secondsBefore = run.partial.seconds
-            var lr = 0.0, groupLoss = 0.0
+            var lr = 0.0, groupLoss = 0.0, groupImages = 0, groupStart = first
+            var statistics = parallel.map { _ in RunningStatistics(state: state, config: config, phase: phaseNumber) }
             progress?("epoch \(epoch)/\(config.training.epochs)", first, perEpoch, [])
             for b in first..<perEpoch {
-                guard var batch = try stream.next() else { preconditionFailure("the loader ended early") }
-                let globalBatch = (epoch - 1) * perEpoch + b
-                let loss = try step(&batch, entry: phase.stepEntry, seed: Trainer.dropoutSeed(run: run.seed, batch: globalBatch))
-                guard loss.isFinite else {
-                    throw RuntimeError.tensor(name: "loss", problem: "is \(loss) at epoch \(epoch), batch \(b + 1); lower training.learning_rate or check the data")
+                if b == groupStart { statistics?.beginGroup(state) }
+                if b % ranks == rank {
+                    guard var batch = try stream.next() else { preconditionFailure("the loader ended early") }
+                    let globalBatch = (epoch - 1) * perEpoch + b
+                    statistics?.beforeMicroBatch(state)
+                    let loss = try step(&batch, entry: phase.stepEntry, seed: Trainer.dropoutSeed(run: run.seed, batch: globalBatch))
+                    guard loss.isFinite else {
+                        throw RuntimeError.tensor(name: "loss", problem: "is \(loss) at epoch \(epoch), batch \(b + 1); lower training.learning_rate or check the data")
+                    }
+                    statistics?.afterMicroBatch(state, index: b - groupStart)
+                    groupLoss += Double(loss); groupImages += batch.valid
                 }
-                run.partial.loss += Double(loss); run.partial.batches += 1; run.partial.images += batch.valid
-                groupLoss += Double(loss)
-                run.forwardsPerPhase[phaseNumber - 1] += 1
                 if (b + 1) % accumulation == 0 || b == perEpoch - 1 {
+                    let microBatches = b + 1 - groupStart
+                    // One process: the group's own sums. Several: every rank's.
+                    var sums = [groupLoss, Double(groupImages)]
+                    if let parallel {
+                        // A barrier first, so the sums' time is the transfer alone (waiting counted apart).
+                        let t = DispatchTime.now().uptimeNanoseconds
+                        try parallel.barrier()
+                        let t0 = DispatchTime.now().uptimeNanoseconds
+                        communication.waiting += Double(t0 - t) / 1e9
+                        try parallel.sumInPlace(state.grads, count: state.count(.grads))
+                        try statistics?.finish(state, parallel: parallel, groupSize: microBatches)
+                        sums = try parallel.sum(sums)
+                        communication.seconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+                        communication.steps += 1
+                    }
+                    run.partial.loss += sums[0]; run.partial.batches += microBatches; run.partial.images += Int(sums[1])
+                    run.forwardsPerPhase[phaseNumber - 1] += microBatches
                     lr = run.schedule.lr(step: run.optimizerSteps)
-                    try update(entry: phase.updateEntry, phase: phaseNumber, lr: lr, microBatches: b % accumulation + 1)
+                    try update(entry: phase.updateEntry, phase: phaseNumber, lr: lr, microBatches: microBatches)
                     run.batchInEpoch = b + 1
                     let elapsed = secondsBefore + Double(DispatchTime.now().uptimeNanoseconds - epochStart) / 1e9
                     run.partial.seconds = elapsed
@@ -247,9 +278,10 @@ public final class Trainer {
                                       batchesPerEpoch: perEpoch, optimizerStep: run.optimizerSteps, loss: meanLoss, lr: lr,
                                       epochSeconds: elapsed,
                                       imagesPerSecond: elapsed > 0 ? Double(run.partial.images) / elapsed : nil,
-                                      runSecondsLeft: secondsLeft, stepLoss: groupLoss / Double(b % accumulation + 1)))
-                    groupLoss = 0
-                    if interrupted() && b + 1 < perEpoch {
+                                      runSecondsLeft: secondsLeft, stepLoss: sums[0] / Double(microBatches)))
+                    groupLoss = 0; groupImages = 0; groupStart = b + 1
+                    // Every rank stops at the same step when any was asked to (mpirun passes a signal to all).
+                    if try agreed(interrupted()) && b + 1 < perEpoch {
                         let name = CheckpointStore.stepName(epoch: epoch, step: (b + 1 + accumulation - 1) / accumulation)
                         let url = try saveCheckpoint(name)
                         say("interrupted: checkpoint \(url.path) written; continue with --resume")
@@ -257,14 +289,24 @@ public final class Trainer {
                     }
                 }
             }
+            if let parallel, communication.steps > 0 {
+                let n = Double(communication.steps)
+                say(String(format: "MPI: %d ranks summed %.1f MB of gradients in %.1f ms per optimizer step, after %.1f ms waiting for the slowest rank (%d steps)",
+                           parallel.size, Double(state.count(.grads) * 4) / 1e6, communication.seconds / n * 1000,
+                           communication.waiting / n * 1000, communication.steps))
+                communication = (0, 0, 0)
+            }
             try finishEpoch(epoch, phase: phaseNumber, lr: lr)
-            if interrupted() && run.epoch < config.training.epochs {
+            if try agreed(interrupted()) && run.epoch < config.training.epochs {
                 say("interrupted after epoch \(epoch); continue with --resume")
                 return .interrupted(checkpoint: store.directory.appendingPathComponent("latest"))
             }
         }
         return run.earlyStopping.stopped && run.epoch < config.training.epochs ? .earlyStopped : .finished
     }
+
+    /// `flag` on one process; whether any rank's is true on several (all ranks get the same answer).
+    private func agreed(_ flag: Bool) throws -> Bool { try parallel?.any(flag) ?? flag }
 
     /// One micro-batch through `entry`; returns its loss.
     private func step(_ batch: inout Batch, entry: String, seed: Int32) throws -> Float {
@@ -328,6 +370,7 @@ public final class Trainer {
             + (isBest ? " · best \(config.metrics.primaryMetric)" : "")
             + (run.earlyStopping.stopped ? " · early stopping (no improvement for \(es.patience) epochs)" : ""))
         _ = try saveCheckpoint(name)
+        guard writes else { return }
         if isBest { try store.markBest(name) }
         var protected: Set<String> = []
         let every = config.checkpoints.saveEveryNEpochs
@@ -352,7 +395,8 @@ public final class Trainer {
     /// split with that threshold and temperature, counted by the decision rule. nil record without
     /// a test split; nil without a best checkpoint.
     public func finishWithBest() throws -> (fit: TemperatureFit?, test: (record: EpochRecord, report: ClassificationMetrics)?)? {
-        guard let best = run.best.checkpoint else { return nil }
+        // Rank 0 alone: calibration and test (other ranks are done).
+        guard writes, let best = run.best.checkpoint else { return nil }
         let url = store.directory.appendingPathComponent(best)
         let loaded = try CheckpointStore.load(url, into: state)
         var bestState = try TrainerState.decode(loaded.trainerState, path: best)
@@ -381,7 +425,8 @@ public final class Trainer {
     /// Writes checkpoint `name` (weights, EMA, optimizer state and `run`) and points `latest` at it.
     @discardableResult
     public func saveCheckpoint(_ name: String) throws -> URL {
-        try store.save(name: name, state: state, batchesTracked: batchesTracked(), trainerState: try run.encoded(),
+        guard writes else { return store.directory.appendingPathComponent(name) }
+        return try store.save(name: name, state: state, batchesTracked: batchesTracked(), trainerState: try run.encoded(),
                        best: run.best.checkpoint)
     }
 }

@@ -45,6 +45,10 @@ public final class TrainingRun {
         public var preamble: [String] = []
         /// A resumed run goes on although the data differs from its frozen split (the changes are logged).
         public var allowDataChange = false
+        /// The MPI job when launched by `mpirun` (`DataParallel.join()`); nil for one process.
+        /// Ranks other than 0 write nothing in the run's folders: they read the checkpoint folder,
+        /// keep their own log under the temporary directory and wait for rank 0's set-up first.
+        public var parallel: DataParallel?
         public init(start: Start = .fresh(initWeights: nil), cacheDirectory: URL) {
             self.start = start; self.cacheDirectory = cacheDirectory
         }
@@ -65,19 +69,25 @@ public final class TrainingRun {
                 compile: () throws -> CompiledProgram) throws {
         self.config = config
         let checkpointDir = URL(fileURLWithPath: config.paths.checkpointDir)
+        let follower = options.parallel.map { !$0.isLeader } ?? false
+        // Followers start once rank 0 holds the folder and has filled the image cache.
+        if follower { try options.parallel?.barrier() }
         var start = try RunStart.prepare(options, config: config, checkpointDir: checkpointDir)
         runID = start.runID
-        let log = try TrainingLog(directory: URL(fileURLWithPath: config.paths.logsDir), runID: runID, echo: .none)
+        let logsDirectory = follower ? FileManager.default.temporaryDirectory
+            .appendingPathComponent("breastai-rank\(options.parallel!.rank)-\(getpid())") : URL(fileURLWithPath: config.paths.logsDir)
+        let log = try TrainingLog(directory: logsDirectory, runID: runID, echo: .none)
         self.log = log
         let say: (String) -> Void = { line in console(line); log.line(line) }
         self.say = say
         do {
             for line in options.preamble + config.decisionWarnings { say(line) }
+            if let p = options.parallel { say(p.modeLine) }
             say("\(start.resumed != nil ? "resumed run" : "new run"): config \(config.source) (hash \(config.configHash)); \(config.model.architecture) at \(config.data.imageSize) px, batch \(config.data.batchSize) x \(config.data.gradientAccumulationSteps) accumulation, \(config.training.epochs) epochs")
             for note in start.notes { say(note) }
             // The folder's lock and identity first: a second writer fails here, before any work.
             let store = try CheckpointStore(directory: checkpointDir, keepLatest: config.checkpoints.keepLatest,
-                                            access: .write(runID: runID),
+                                            access: follower ? .read : .write(runID: runID),
                                             backupDirectory: config.checkpoints.backupDir.map { URL(fileURLWithPath: $0) })
             self.store = store
             // The live files for followers, once this run holds the folder (never over another run's).
@@ -103,7 +113,11 @@ public final class TrainingRun {
 
             let cache = try ImageCache(directory: options.cacheDirectory, preprocessor: config.preprocessor)
             // A resumed run takes its frozen split (split.json); a new run makes one and freezes it.
-            let frozen = start.resumed == nil ? nil : try FrozenSplit.read(from: checkpointDir)
+            // MPI ranks other than 0 always take the split rank 0 froze (before its barrier).
+            let frozen = start.resumed == nil && !follower ? nil : try FrozenSplit.read(from: checkpointDir)
+            if follower && frozen == nil {
+                throw RuntimeError.io(path: FrozenSplit.url(in: checkpointDir).path, problem: "missing: MPI rank \(options.parallel!.rank) needs the split rank 0 froze")
+            }
             if start.resumed != nil && frozen == nil {
                 say("WARNING: \(checkpointDir.path) has no \(FrozenSplit.fileName) (a run from before frozen splits): the data is split again as then, and only the split sizes are compared; the split is frozen now")
             }
@@ -120,6 +134,8 @@ public final class TrainingRun {
                 throw RuntimeError.io(path: config.paths.dataDir, problem: "the data differs from the checkpoint's (split sizes \(data.sizes) vs \(run.splitSizes)); a resumed run needs the same images")
             }
             if frozen == nil { try Self.freeze(data, runID: runID, config: config, in: checkpointDir, say: say) }
+            // The other MPI ranks start now: the folder is held, the image cache filled, the split frozen.
+            if let p = options.parallel, p.isLeader { try p.barrier() }
             let existing = (try? FileManager.default.contentsOfDirectory(atPath: checkpointDir.path))?
                 .filter { CheckpointStore.order(of: $0) != nil }.count ?? 0
             try DiskSpace.check(DiskSpace.needs(config, checkpointBytes: DiskSpace.checkpointBytes(config.modelConfig),
@@ -151,14 +167,14 @@ public final class TrainingRun {
             var resumed = start.resumed
             resumed?.runID = runID
             trainer = try Trainer(config: config, program: program, state: state, data: data, cache: cache, store: store,
-                                  resumeFrom: resumed, runID: runID, say: say, record: { record in
+                                  resumeFrom: resumed, runID: runID, parallel: options.parallel, say: say, record: { record in
                                       do { try log.metrics(record) } catch { say("warning: \(error) (the epoch's record is not in metrics.jsonl)") }
                                   })
             trainer.progress = tracked
             let previousStep = trainer.onStep, previousEpoch = trainer.onEpoch
             trainer.onStep = { e in previousStep?(e); stepLog.append(e); live.step(e) }
             trainer.onEpoch = { r in previousEpoch?(r); live.epochDone(r) }
-            if config.logging.tensorboard {
+            if config.logging.tensorboard && !follower {
                 TensorBoardLog(logsDirectory: URL(fileURLWithPath: config.paths.logsDir), runID: runID, say: say).install(on: trainer)
             }
             if start.resumed == nil && start.initialWeights == nil {
