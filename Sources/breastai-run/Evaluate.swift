@@ -175,6 +175,10 @@ struct Eval: ParsableCommand {
             let page = try ErrorGallery.write(samples: samples, probabilities: probabilities, labels: output.labels,
                                               classNames: config.data.classNames, malignant: malignant, threshold: checkpoint.state.threshold,
                                               decisions: decisions, explainer: explainer, to: url)
+            // report.md (written above, by this command) links the page.
+            let reportPage = url.appendingPathComponent("report.md")
+            let text = try String(contentsOf: reportPage, encoding: .utf8)
+            try AtomicFile.write(Data((text + "\n[The most confident mistakes, with Grad-CAM heatmaps](errors.md)\n").utf8), to: reportPage.path)
             say("most confident mistakes with Grad-CAM: \(page.path) (\(mistakes.falseNegatives.count) false negatives, "
                 + "\(mistakes.falsePositives.count) false positives shown)")
         }

@@ -51,6 +51,8 @@ extension CLITrustTests {
         XCTAssertTrue(eval.succeeded, eval.output)
         let page = try String(contentsOf: root.appendingPathComponent("report-explain/errors.md"), encoding: .utf8)
         XCTAssertTrue(page.contains("## False negatives") && page.contains("## False positives"), page)
+        let report = try String(contentsOf: root.appendingPathComponent("report-explain/report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("](errors.md)"), "report.md links the mistakes page")
         for match in page.split(separator: "(").compactMap({ $0.hasPrefix("errors/") ? $0.split(separator: ")").first : nil }) {
             XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("report-explain/\(match)").path), String(match))
         }
