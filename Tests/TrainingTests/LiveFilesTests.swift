@@ -132,6 +132,40 @@ final class LiveFilesTests: XCTestCase {
         XCTAssertFalse(try String(contentsOf: log.url, encoding: .utf8).contains(#""lo{"#))
     }
 
+    /// A user's file named steps.jsonl or progress.json, and a live run's progress, are left as they
+    /// are (a warning, no live files); a finished run's progress is replaced.
+    func testLiveFilesLeaveWhatIsNotTheirs() throws {
+        let steps = root.appendingPathComponent("steps.jsonl"), progress = root.appendingPathComponent("progress.json")
+        let mine = Data("my notes, no newline at the end".utf8)
+        try mine.write(to: steps)
+        try mine.write(to: progress)
+        var warnings: [String] = []
+        let log = try StepLog(logsDirectory: root, runID: "b", warn: { warnings.append($0) })
+        log.append(event(epoch: 1, batch: 1, step: 1))
+        XCTAssertEqual(try log.truncate(afterStep: 0), 0)
+        let file = ProgressFile(logsDirectory: root, runID: "b", epochs: 2, warn: { warnings.append($0) })
+        file.set(.training)
+        XCTAssertEqual(try Data(contentsOf: steps), mine)
+        XCTAssertEqual(try Data(contentsOf: progress), mine)
+        XCTAssertEqual(warnings.count, 2, "\(warnings)")
+        XCTAssertTrue(warnings.allSatisfy { $0.contains("left as it is") }, "\(warnings)")
+
+        // Another run's progress: kept while its process lives (this test process stands in), replaced once it ended.
+        try FileManager.default.removeItem(at: progress)
+        let other = ProgressFile(logsDirectory: root, runID: "a", epochs: 2, warn: { _ in })
+        var live = other.current
+        live.pid = getppid()
+        try JSONEncoder().encode(live).write(to: progress)
+        warnings = []
+        _ = ProgressFile(logsDirectory: root, runID: "c", epochs: 2, warn: { warnings.append($0) })
+        XCTAssertEqual(try ProgressFile.read(progress)?.runID, "a")
+        XCTAssertTrue(warnings.first?.contains("live progress of run a") == true, "\(warnings)")
+        live.state = .finished
+        try JSONEncoder().encode(live).write(to: progress)
+        _ = ProgressFile(logsDirectory: root, runID: "c", epochs: 2, warn: { _ in })
+        XCTAssertEqual(try ProgressFile.read(progress)?.runID, "c")
+    }
+
     /// Resume drops this run's steps after the checkpoint's step; other runs' lines stay.
     func testStepLogTruncateDropsOnlyThisRunsLaterSteps() throws {
         let other = try StepLog(logsDirectory: root, runID: "other", warn: { _ in })

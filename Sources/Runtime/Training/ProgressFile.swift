@@ -103,8 +103,24 @@ public final class ProgressFile {
     private let now: () -> Date
     private let warn: (String) -> Void
     private var warned = false
+    /// True when the file is another's (see `notReplaceable`): nothing is written.
+    private var disabled = false
     private let lock = NSLock()
     private let formatter = ISO8601DateFormatter()
+
+    /// Why an existing file at `url` must not be replaced by run `runID`: it is not a progress file,
+    /// or it is the progress of another run whose process is alive. nil: absent, this run's, or a
+    /// finished run's last state (training.log and metrics.jsonl keep that run's record).
+    static func notReplaceable(_ url: URL, runID: String) -> String? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        guard let other = try? read(url) else { return "is not a BreastAI progress file" }
+        guard other.runID != runID else { return nil }
+        if other.pid > 0, other.pid != getpid(), kill(other.pid, 0) == 0 || errno == EPERM,
+           [.preparing, .compiling, .training, .validating].contains(other.state) {
+            return "is the live progress of run \(other.runID) (PID \(other.pid))"
+        }
+        return nil
+    }
 
     /// A progress file in `logsDirectory` for run `runID` of `epochs` epochs, in state
     /// `preparing` (written at once). `warn` receives the first write failure.
@@ -118,6 +134,12 @@ public final class ProgressFile {
         let started = formatter.string(from: now())
         snapshot = Snapshot(runID: runID, pid: getpid(), state: .preparing, activity: "checking the data", epochs: epochs,
                             startedAt: started, updatedAt: started)
+        if let reason = Self.notReplaceable(url, runID: runID) {
+            warned = true
+            warn("warning: \(url.path) \(reason); it is left as it is and this run's live progress is not written")
+            disabled = true
+            return
+        }
         lock.withLock { write() }
     }
 
@@ -191,6 +213,7 @@ public final class ProgressFile {
 
     /// Writes the snapshot (the caller holds the lock).
     private func write() {
+        guard !disabled else { return }
         let t = now()
         snapshot.updatedAt = formatter.string(from: t)
         lastWrite = t

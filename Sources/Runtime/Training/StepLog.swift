@@ -41,6 +41,8 @@ public final class StepLog {
     }
 
     public static let fileName = "steps.jsonl"
+    /// How every record starts (sorted keys): a file that does not is not ours.
+    static let recordPrefix = Data(#"{"batch":"#.utf8)
     public let url: URL
     public let runID: String
     private let now: () -> Date
@@ -57,7 +59,14 @@ public final class StepLog {
         self.runID = runID
         self.now = now
         self.warn = warn
-        if let contents = try? Data(contentsOf: url), let last = contents.last, last != UInt8(ascii: "\n") {
+        let contents = try? Data(contentsOf: url)
+        if let contents, !contents.isEmpty, !contents.starts(with: Self.recordPrefix) {
+            // Not a step log (every record starts the same way): a file of someone else's, left as it is.
+            warned = true
+            warn("warning: \(url.path) is not a BreastAI step log; it is left as it is and this run's steps are not logged there")
+            return
+        }
+        if let contents, let last = contents.last, last != UInt8(ascii: "\n") {
             let keep = contents.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
             try AtomicFile.write(contents.prefix(keep), to: url.path)
         }
@@ -88,7 +97,7 @@ public final class StepLog {
     @discardableResult
     public func truncate(afterStep step: Int) throws -> Int {
         try lock.withLock {
-            guard let contents = try? Data(contentsOf: url) else { return 0 }
+            guard fd >= 0, let contents = try? Data(contentsOf: url) else { return 0 }
             var kept = Data(), dropped = 0
             for line in contents.split(separator: UInt8(ascii: "\n")) {
                 if let r = try? JSONDecoder().decode(Record.self, from: Data(line)), r.runID == runID, r.step > step {
