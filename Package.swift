@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Modules by concern, each depending only downward (README "Architecture" has the table):
-//   compiler:      Graph <- Codegen
+//   compiler:      Graph, Formats (hashes) <- Codegen
 //   second backend: Graph, Formats <- ONNX
 //   runtime side:  Formats <- Runtime (+Graph), Data (+Graph) <- Evaluation <- Training
 //                                                             Evaluation, Data <- Reports
@@ -23,7 +23,7 @@ let package = Package(
         // The IR, the models, autodiff and the reference interpreter. No files, no threads, no C.
         .target(name: "Graph"),
         // Graph passes, the memory plan, C emission and the C build.
-        .target(name: "Codegen", dependencies: ["Graph"]),
+        .target(name: "Codegen", dependencies: ["Graph", "Formats"]),
         // The second backend: the eval graph lowered to ONNX (protobuf messages from Formats).
         .target(name: "ONNX", dependencies: ["Graph", "Formats"], path: "Sources/ONNX"),
         // PNG and JPEG through libpng and libjpeg, in C because both report errors with longjmp.

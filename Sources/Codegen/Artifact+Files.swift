@@ -7,9 +7,14 @@ import Darwin
 #endif
 
 extension Artifact {
-    /// File names inside an artifact directory.
-    public static let kernelsFile = "kernels.c", programFile = "program.c", manifestFile = "manifest.json"
+    /// File names inside an artifact directory (the kernel units are `kernels_kNNN.c`).
+    public static let headerFile = CSource.headerName, programFile = CSource.programName, manifestFile = "manifest.json"
     public static let kernelTableFile = "kernels.json", buildRecordFile = BuildRecord.fileName
+    /// The folder of compiled objects, one per unit, named by the SHA-256 of what it was compiled from.
+    public static let objectsFolder = "objects"
+
+    /// The C files of the artifact in write and hash order: kernels.h, the units (program.c last).
+    public var sourceFiles: [CUnit] { source.files }
 
     /// `kernels.json`: every kernel of every program with its FLOPs and bytes, stable key order.
     public var kernelTableJSON: Data {
@@ -27,11 +32,13 @@ extension Artifact {
 
     /// The hash a build record of these sources carries (`BuildRecord.sourcesHash`).
     public var sourcesHash: String {
-        BuildRecord.sourcesHash(kernels: Data(kernels.utf8), program: Data(program.utf8), manifest: manifestJSON)
+        BuildRecord.sourcesHash(files: sourceFiles.map { ($0.name, Array($0.text.utf8)) }, manifest: manifestJSON)
     }
 
-    /// Writes kernels.c, program.c, manifest.json and kernels.json into `directory` (created if
-    /// needed). Each file is replaced atomically; an unchanged file is left untouched.
+    /// Writes the C files (`sourceFiles`), manifest.json and kernels.json into `directory`
+    /// (created if needed). Each file is replaced atomically; an unchanged file is left untouched.
+    /// Kernel units this artifact no longer has (`kernels_kNNN.c`, or the `kernels.c` of the
+    /// one-file layout) are removed: only names an artifact's own files have.
     ///
     /// A build record that does not describe these sources is removed first, so the library
     /// beside them counts as stale from the first byte written until `build` records a new one.
@@ -42,34 +49,44 @@ extension Artifact {
            (try? Self.readRecord(in: directory))?.sourcesHash != sourcesHash {
             try removeFile(recordURL)
         }
-        for (name, data) in [(Self.kernelsFile, Data(kernels.utf8)), (Self.programFile, Data(program.utf8)),
-                             (Self.manifestFile, manifestJSON), (Self.kernelTableFile, kernelTableJSON)] {
+        let files = sourceFiles.map { ($0.name, Data($0.text.utf8)) }
+        for (name, data) in files + [(Self.manifestFile, manifestJSON), (Self.kernelTableFile, kernelTableJSON)] {
             let url = directory.appendingPathComponent(name)
             if (try? Data(contentsOf: url)) == data { continue }
             try writeFileDurably(data, to: url)
+        }
+        let current = Set(files.map(\.0))
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        where isKernelUnitName(entry) && !current.contains(entry) {
+            try removeFile(directory.appendingPathComponent(entry))
         }
     }
 
     /// Compiles the written sources of `directory` into the shared library the manifest names,
     /// then writes the build record (`build.json`) last.
     ///
-    /// The old record goes first and the compiler writes a temporary file renamed over the
-    /// library only on success, so an interruption at any point leaves no record that matches.
+    /// The units compile in parallel (`jobs`, default one per available core, at most 8) into
+    /// `objects/`, where an object whose unit, headers, compiler and flags did not change is
+    /// reused instead of compiled (`Toolchain.buildSharedLibrary`); objects no longer used are
+    /// removed after the link. The old record goes first and the linker writes a temporary file
+    /// renamed over the library only on success, so an interruption at any point leaves no
+    /// record that matches.
     @discardableResult
-    public func build(in directory: URL, toolchain: Toolchain) throws -> Toolchain.CompileResult {
+    public func build(in directory: URL, toolchain: Toolchain, jobs: Int = Toolchain.defaultJobs) throws -> Toolchain.BuildResult {
         let read = { (name: String) throws -> Data in
             let url = directory.appendingPathComponent(name)
             do { return try Data(contentsOf: url) } catch {
                 throw CodegenError.artifact(path: url.path, problem: "cannot read it: \(error.localizedDescription)")
             }
         }
-        let hash = BuildRecord.sourcesHash(kernels: try read(Self.kernelsFile), program: try read(Self.programFile),
-                                           manifest: try read(Self.manifestFile))
+        let names = sourceFiles.map(\.name)
+        let hash = BuildRecord.sourcesHash(files: try names.map { ($0, [UInt8](try read($0))) }, manifest: try read(Self.manifestFile))
         try removeFile(directory.appendingPathComponent(Self.buildRecordFile))
         let library = directory.appendingPathComponent(manifest.library)
-        let result = try toolchain.compileSharedLibrary(sources: [directory.appendingPathComponent(Self.programFile)],
-                                                        output: library)
-        let record = BuildRecord(sourcesHash: hash, library: manifest.library, libraryHash: BuildRecord.bytesHash(try read(manifest.library)),
+        let result = try toolchain.buildSharedLibrary(units: source.units.map(\.name), headers: [Self.headerFile], in: directory,
+                                                      output: library, objects: directory.appendingPathComponent(Self.objectsFolder),
+                                                      jobs: jobs, prune: true)
+        let record = BuildRecord(sources: names, sourcesHash: hash, library: manifest.library, libraryHash: BuildRecord.bytesHash(try read(manifest.library)),
                                  command: result.command, compiler: toolchain.compiler, compilerVersion: toolchain.version,
                                  flags: toolchain.recordedFlags(library: manifest.library), targetCPU: toolchain.targetCPU)
         let e = JSONEncoder()
@@ -89,8 +106,8 @@ extension Artifact {
         let record: BuildRecord
         do { record = try Self.readRecord(in: directory) } catch { return "unreadable build record (\(error))" }
         guard record.sourcesHash == sourcesHash else { return "the sources changed" }
-        for (name, data) in [(Self.kernelsFile, Data(kernels.utf8)), (Self.programFile, Data(program.utf8)),
-                             (Self.manifestFile, manifestJSON)] {
+        guard record.sources == sourceFiles.map(\.name) else { return "the source files changed" }
+        for (name, data) in sourceFiles.map({ ($0.name, Data($0.text.utf8)) }) + [(Self.manifestFile, manifestJSON)] {
             if (try? Data(contentsOf: directory.appendingPathComponent(name))) != data {
                 return "\(name) on disk differs from the sources the library was built from"
             }
@@ -155,13 +172,30 @@ public func ensureArtifact(_ artifact: Artifact, directory: URL, rebuild: Bool =
     }
     try artifact.write(to: directory)
     let result = try artifact.build(in: directory, toolchain: toolchain)
-    log(String(format: "built %@ in %.1f s", library.path, result.seconds))
+    log(String(format: "built %@ in %.1f s: %@", library.path, result.seconds, result.summary))
     return directory
 }
 
-/// The names an artifact folder's own files have.
-private let artifactFileNames: Set<String> = [Artifact.kernelsFile, Artifact.programFile, Artifact.manifestFile,
-                                              Artifact.kernelTableFile, Artifact.buildRecordFile]
+/// The names an artifact folder's own files have (besides its kernel units and extra units).
+private let artifactFileNames: Set<String> = [Artifact.headerFile, Artifact.programFile, Artifact.manifestFile,
+                                              Artifact.kernelTableFile, Artifact.buildRecordFile, Artifact.objectsFolder]
+
+/// `kernels_kNNN.c` (a kernel unit) or `kernels.c` (the one-file layout before units).
+func isKernelUnitName(_ name: String) -> Bool {
+    if name == "kernels.c" { return true }
+    guard name.hasPrefix("kernels_k"), name.hasSuffix(".c") else { return false }
+    let digits = name.dropFirst(9).dropLast(2)
+    return digits.count >= 3 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+}
+
+/// Whether `name` is one of an artifact's own files (`library` included) or a temporary one of them.
+private func isArtifactFileName(_ name: String, library: String) -> Bool {
+    let names = artifactFileNames.union([library])
+    if names.contains(name) || isKernelUnitName(name) { return true }
+    guard name.hasPrefix("."), let range = name.range(of: ".tmp-") else { return false }
+    let base = String(name[name.index(after: name.startIndex)..<range.lowerBound])
+    return names.contains(base) || isKernelUnitName(base)
+}
 
 /// Checks that the program may write an artifact into `directory`; returns true when the folder
 /// is new or empty (nothing to replace).
@@ -187,10 +221,7 @@ public func checkArtifactDirectory(_ directory: URL, option: String, library: St
     struct ManifestProbe: Decodable { var format: Int; var library: String; var io_slots: [String] }
     if let data = try? Data(contentsOf: directory.appendingPathComponent(Artifact.manifestFile)),
        (try? JSONDecoder().decode(ManifestProbe.self, from: data)) != nil { return false }
-    let own = entries.allSatisfy { name in
-        let names = artifactFileNames.union([library])
-        return names.contains(name) || names.contains(where: { name.hasPrefix(".\($0).tmp-") })
-    }
+    let own = entries.allSatisfy { isArtifactFileName($0, library: library) }
     if own { return false }
     throw CodegenError.artifact(path: directory.path, problem: "is not empty (\(entries.count) entries) and holds no BreastAI artifact "
         + "(no manifest.json or build.json); refusing to write into it: choose a new or empty folder for \(option)")
@@ -199,10 +230,9 @@ public func checkArtifactDirectory(_ directory: URL, option: String, library: St
 /// Removes temporary files a killed build left in `directory`: `.<artifact file>.tmp-<pid>-<n>`
 /// whose writer process no longer runs. Nothing else is touched.
 func removeArtifactLeftovers(in directory: URL, library: String) {
-    let names = artifactFileNames.union([library])
     for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
-        guard let name = names.first(where: { entry.hasPrefix(".\($0).tmp-") }) else { continue }
-        let tail = entry.dropFirst(name.count + 6).split(separator: "-")
+        guard entry.hasPrefix("."), let range = entry.range(of: ".tmp-"), isArtifactFileName(entry, library: library) else { continue }
+        let tail = entry[range.upperBound...].split(separator: "-")
         guard tail.count == 2, let pid = Int32(tail[0]), UInt32(tail[1]) != nil, pid > 0 else { continue }
         if kill(pid, 0) != 0 && errno == ESRCH { _ = unlink(directory.appendingPathComponent(entry).path) }
     }

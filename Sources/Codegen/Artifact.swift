@@ -9,9 +9,9 @@ public struct Artifact: Sendable {
     /// The emitted C as structured units (kernel functions, entry points).
     public var source: CSource
 
-    /// `kernels.c`: prelude and the shared kernel functions.
-    public var kernels: String { source.kernelsFile }
-    /// `program.c`: one entry function per program (includes kernels.c).
+    /// All the kernels' C as one text (kernels.h and the kernel units), for searches and sizes.
+    public var kernels: String { source.kernelsText }
+    /// `program.c`: one entry function per program (includes kernels.h).
     public var program: String { source.programFile }
     /// Distinct kernel functions.
     public var functions: Int { source.functions }
@@ -128,7 +128,7 @@ public func compileStandalone(_ graph: Graph, entry: String = "breastai_eval", t
     let lowered = try compileProgram(graph, entry: entry, layout: layout, passes: passes, rules: rules)
     let source = try emitC([ProgramCode(entry: entry, schedule: lowered.schedule, plan: lowered.plan)], title: [title], options: options)
     let manifest = Manifest(model: "standalone", architecture: "standalone", head: "none", imageSize: 0, batch: 0, classes: 0,
-                            optionsHash: fnv1a(source.kernelsFile + source.programFile), library: "libbreastai.so", compileCommand: nil,
+                            optionsHash: fnv1a(source.kernelsText + source.programFile), library: "libbreastai.so", compileCommand: nil,
                             ioSlots: IOSlot.allCases.map(\.name), layout: layout, phases: [],
                             eval: .init(entry: entry, arenaBytes: lowered.plan.arenaBytes,
                                         lowerBoundBytes: lowered.plan.lowerBoundBytes, kernels: lowered.schedule.kernels.count))

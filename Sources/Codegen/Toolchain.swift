@@ -83,10 +83,12 @@ public struct Toolchain: CustomStringConvertible, Hashable, Sendable {
         return args
     }
 
-    /// The arguments of an artifact's build with its paths as bare file names (`program.c`,
-    /// `library`): what a build record keeps, so moving the artifact does not make it stale.
+    /// The arguments of an artifact's build with its paths as bare file names: one unit's object
+    /// (`unit.c` to `unit.o`), `--`, then the link into `library`. What a build record keeps, so
+    /// moving the artifact does not make it stale.
     public func recordedFlags(library: String) -> [String] {
-        arguments(sources: ["program.c"], output: library, extraFlags: [], warningsAsErrors: true)
+        objectArguments(source: "unit.c", output: "unit.o", warningsAsErrors: true) + ["--"]
+            + linkArguments(objects: ["unit.o"], output: library)
     }
 
     /// The shell command line for one compilation.
@@ -371,11 +373,13 @@ public struct Toolchain: CustomStringConvertible, Hashable, Sendable {
         return nil
     }
 
-    /// Runs a program to completion; stdout and stderr together, in the order printed.
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs a program to completion (in `directory` when given); stdout and stderr together, in
+    /// the order printed.
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -11,7 +11,8 @@ struct BreastAICompile: ParsableCommand {
         commandName: "breastai-compile",
         abstract: "Compile the training step of an EfficientNetV2 BreastAI model into a C program of fused kernels.",
         discussion: """
-            By default emits kernels.c, program.c and manifest.json into --out and builds libbreastai.so.
+            By default emits kernels.h, kernels_k*.c, program.c and manifest.json into --out and builds libbreastai.so
+            (the units compile in parallel; objects of unchanged units are reused from --out/objects).
             Examples:
               breastai-compile --model S                      emit and build all phases into build/S
               breastai-compile --model S --summary            parameters, ops and FLOPs per phase
@@ -138,13 +139,16 @@ struct BreastAICompile: ParsableCommand {
                                           + "\(CompilerListing.bytes(worst.state))) > \(CompilerListing.bytes(budget)); pass --allow-over-budget or --memory-budget GB")
         }
         try artifact.write(to: dir)
-        print(String(format: "emitted %@ (kernels.c %@, program.c %@, manifest.json) in %.1f s", dir.path,
-                     CompilerListing.bytes(artifact.kernels.utf8.count), CompilerListing.bytes(artifact.program.utf8.count), emitSeconds))
+        print(String(format: "emitted %@ (kernels.h and %d kernel units %@, program.c %@, manifest.json) in %.1f s", dir.path,
+                     artifact.source.kernelUnits.count, CompilerListing.bytes(artifact.kernels.utf8.count),
+                     CompilerListing.bytes(artifact.program.utf8.count), emitSeconds))
         if emitOnly { return }
         let toolchain = try Toolchain.detect()
         print("building with \(toolchain.description) ...")
         let result = try artifact.build(in: dir, toolchain: toolchain)
-        print(String(format: "built %@ in %.1f s", dir.appendingPathComponent(artifact.manifest.library).path, result.seconds))
-        print("command: \(result.command)")
+        print(String(format: "built %@ in %.1f s: %@", dir.appendingPathComponent(artifact.manifest.library).path, result.seconds,
+                     result.summary))
+        print("link: \(result.linkCommand)")
+        print("every command: \(Artifact.buildRecordFile) (command)")
     }
 }

@@ -9,12 +9,23 @@ public struct KernelCall: Sendable {
     public var line: String { "\(function)(\(arguments.joined(separator: ", ")));" + (scope.isEmpty ? "" : "  // \(scope)") }
 }
 
-/// One kernel function of the artifact: its name, its text (header comment and definition) and
-/// how many call sites, over all programs, use it.
+/// One kernel function of the artifact: its name, its text (header comment and definition), its
+/// declaration, how many call sites (over all programs) use it, and the number in its name
+/// (`k017b_...` carries 17, its forward kernel's), which picks its translation unit.
 public struct KernelDefinition: Sendable {
     public var name: String
     public var text: String
+    /// The prototype `kernels.h` declares (`void k017_...(...);`).
+    public var declaration: String
     public var callSites: Int
+    public var number: Int
+}
+
+/// One C source file of an artifact: its file name and its text.
+public struct CUnit: Sendable, Hashable {
+    public var name: String
+    public var text: String
+    public init(name: String, text: String) { self.name = name; self.text = text }
 }
 
 /// One entry point: its kernel calls in order, the state copies after them, and its C text (the
@@ -27,11 +38,27 @@ public struct EntrySource: Sendable {
 
 /// The C source of an artifact as structured units: the prelude, the shared kernel functions,
 /// and one entry per program (a dispatch table of kernel calls).
+///
+/// On disk it is several translation units, compiled in parallel and each reused while its text
+/// does not change: `kernels.h` (the prelude and every kernel's declaration), `kernels_kNNN.c`
+/// (the kernels numbered NNN to NNN+15 and their backward kernels: a layer's forward and
+/// backward sit in one file, and a changed kernel recompiles only its file), the `extraUnits`
+/// (hand-written C that joins the build as its own unit) and `program.c` (the entry points).
 public struct CSource: Sendable {
     /// The title comment and the helpers every kernel uses.
     public var prelude: String
     public var kernels: [KernelDefinition]
     public var programs: [EntrySource]
+    /// Hand-written C files compiled as units of their own (they may `#include "kernels.h"`).
+    public var extraUnits: [CUnit] = []
+
+    /// Kernel numbers per `kernels_kNNN.c`: fixed, so the split depends on the names alone and
+    /// one kernel's new body changes one file.
+    public static let numbersPerUnit = 16
+    /// The header every unit includes.
+    public static let headerName = "kernels.h"
+    /// The entry points' unit.
+    public static let programName = "program.c"
 
     /// Distinct kernel functions after sharing identical ones.
     public var functions: Int { kernels.count }
@@ -39,13 +66,32 @@ public struct CSource: Sendable {
     public var calls: [String: [String]] {
         Dictionary(uniqueKeysWithValues: programs.map { ($0.entry, $0.calls.map(\.function)) })
     }
-    /// `kernels.c`: the prelude and the kernel functions.
-    public var kernelsFile: String { ([prelude] + kernels.map(\.text)).joined(separator: "\n") }
-    /// `program.c`: the entry points (including kernels.c) and the machine probes.
+    /// `kernels.h`: the prelude, then every kernel's declaration, hidden (the library exports
+    /// only the entry points and probes).
+    public var headerFile: String {
+        [prelude, "/* The kernel functions, defined in kernels_k*.c. */", "#pragma GCC visibility push(hidden)"]
+            .joined(separator: "\n") + "\n" + kernels.map { $0.declaration + "\n" }.joined() + "#pragma GCC visibility pop\n"
+    }
+    /// The kernel units, by file name order (`kernels_k000.c`, `kernels_k016.c`, ...).
+    public var kernelUnits: [CUnit] {
+        let groups = Dictionary(grouping: kernels) { $0.number / Self.numbersPerUnit }
+        return groups.keys.sorted().map { g in
+            let first = g * Self.numbersPerUnit, last = first + Self.numbersPerUnit - 1
+            let head = String(format: "/* Kernels k%03d to k%03d and their backward kernels. */\n#include \"%@\"\n", first, last, Self.headerName)
+            return CUnit(name: String(format: "kernels_k%03d.c", first), text: head + groups[g]!.map { "\n" + $0.text }.joined())
+        }
+    }
+    /// `program.c`: the entry points and the machine probes.
     public var programFile: String {
-        "/* Entry points: one per program, each a plain list of kernel calls. */\n#include \"kernels.c\"\n"
+        "/* Entry points: one per program, each a plain list of kernel calls. */\n#include \"\(Self.headerName)\"\n"
             + programs.map { "\n" + $0.text }.joined() + cProbes + "\n"
     }
+    /// The translation units the library is compiled from: kernel units, extra units, program.c.
+    public var units: [CUnit] { kernelUnits + extraUnits + [CUnit(name: Self.programName, text: programFile)] }
+    /// Every C file of the artifact, in the order they are written and hashed: the header, then the units.
+    public var files: [CUnit] { [CUnit(name: Self.headerName, text: headerFile)] + units }
+    /// All the kernels' C (the header and the kernel units) as one text, for searches and sizes.
+    public var kernelsText: String { ([headerFile] + kernelUnits.map(\.text) + extraUnits.map(\.text)).joined(separator: "\n") }
 }
 
 /// Emits all programs; identical kernels (same computation, same shapes) become one function
@@ -69,6 +115,7 @@ public func emitC(_ programs: [ProgramCode], title: [String], options: EmitOptio
     var definitions: [KernelDefinition] = []
     var entries: [EntrySource] = []
     var next = 0
+    var unitNumber: [String: Int] = [:]
     for (program, row) in zip(programs, codes) {
         let g = program.schedule.graph, kernels = program.schedule.kernels
         let backwardStart = kernels.firstIndex { k in
@@ -84,14 +131,17 @@ public func emitC(_ programs: [ProgramCode], title: [String], options: EmitOptio
                     var candidate = String(format: "k%03db_%@", number, code.function.label), n = 2
                     while taken.contains(candidate) { candidate = String(format: "k%03db%d_%@", number, n, code.function.label); n += 1 }
                     name = candidate
+                    unitNumber[name] = number
                 } else {
                     name = String(format: "k%03d_%@", next, code.function.label)
                     numbers[name] = next
+                    unitNumber[name] = next
                     next += 1
                 }
                 taken.insert(name)
                 names[code.function] = name
-                definitions.append(definition(name, code, kernel, program, callSites: sites[code.function] ?? 1))
+                definitions.append(definition(name, code, kernel, program, callSites: sites[code.function] ?? 1,
+                                              number: unitNumber[name]!))
             }
             let name = names[code.function]!
             if i < backwardStart, forwardByScope[scope] == nil, let number = numbers[name] { forwardByScope[scope] = number }
@@ -114,16 +164,17 @@ private func forwardScope(_ scope: String) -> String {
 }
 
 /// A kernel function's text: the header comment, then the definition with each pointer's shape.
-private func definition(_ name: String, _ code: KernelCode, _ kernel: Kernel, _ program: ProgramCode, callSites: Int) -> KernelDefinition {
+private func definition(_ name: String, _ code: KernelCode, _ kernel: Kernel, _ program: ProgramCode, callSites: Int,
+                        number: Int) -> KernelDefinition {
     var w = CWriter()
     for c in describe(kernel, program.schedule.graph, program.plan, callSites: callSites) { w.line(c) }
     let params = zip(code.function.params, code.shapes).map { p, shape in
         "\(p.ctype)\(p.name)" + (shape.isEmpty ? "" : " /* \(shape) */")
     }
     let signature = params.joined(separator: ", ")
-    let head = "static void \(name)(" + (signature.count > 100 ? "\n    " + params.joined(separator: ",\n    ") + ")" : signature + ")")
+    let head = "void \(name)(" + (signature.count > 100 ? "\n    " + params.joined(separator: ",\n    ") + ")" : signature + ")")
     w.block(head) { w in w.lines(code.function.body.trimmingTrailingNewline) }
-    return KernelDefinition(name: name, text: w.text, callSites: callSites)
+    return KernelDefinition(name: name, text: w.text, declaration: head + ";", callSites: callSites, number: number)
 }
 
 /// An entry function (the calls in order, then the state copies) and its one-kernel twin.

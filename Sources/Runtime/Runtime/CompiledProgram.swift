@@ -186,7 +186,7 @@ public final class CompiledProgram {
         return io
     }
 
-    /// Throws unless `build.json` in `directory` records exactly the kernels.c, program.c and
+    /// Throws unless `build.json` in `directory` records exactly the C sources (`sources`) and
     /// manifest.json beside it and the library `library`: a library left beside newer sources
     /// (an interrupted rebuild) or without a record is never loaded.
     static func checkBuildRecord(directory: URL, library: String) throws {
@@ -217,7 +217,10 @@ public final class CompiledProgram {
         guard record.library == library else {
             throw fail("records library \(record.library), the manifest names \(library); \(rebuild)")
         }
-        let sources = BuildRecord.sourcesHash(kernels: try read("kernels.c"), program: try read("program.c"),
+        if let bad = record.sources.first(where: { $0.contains("/") || $0.hasPrefix(".") }) {
+            throw fail("names a source \(bad) outside the artifact folder; \(rebuild)")
+        }
+        let sources = BuildRecord.sourcesHash(files: try record.sources.map { ($0, [UInt8](try read($0))) },
                                               manifest: try read("manifest.json"))
         guard sources == record.sourcesHash else {
             throw fail("the sources beside the library (\(sources)) are not those it was built from (\(record.sourcesHash)); "
