@@ -62,8 +62,7 @@ final class ArtifactBuildTests: XCTestCase {
     /// Writes an artifact's sources the way an interrupted `write` leaves them: the old library
     /// and whatever record there was stay.
     private func writeSourcesOnly(_ artifact: Artifact) throws {
-        try Data(artifact.kernels.utf8).write(to: directory.appendingPathComponent("kernels.c"))
-        try Data(artifact.program.utf8).write(to: directory.appendingPathComponent("program.c"))
+        for file in artifact.sourceFiles { try Data(file.text.utf8).write(to: directory.appendingPathComponent(file.name)) }
         try artifact.manifestJSON.write(to: directory.appendingPathComponent("manifest.json"))
     }
 
@@ -108,8 +107,9 @@ final class ArtifactBuildTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: directory.appendingPathComponent("build.json")), oldRecord)
         try b.write(to: directory)  // new sources: the old record goes first
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("build.json").path))
-        _ = try toolchain.compileSharedLibrary(sources: [directory.appendingPathComponent("program.c")],
-                                               output: directory.appendingPathComponent("libbreastai.so"))
+        _ = try toolchain.buildSharedLibrary(units: b.source.units.map(\.name), headers: [Artifact.headerFile], in: directory,
+                                             output: directory.appendingPathComponent("libbreastai.so"),
+                                             objects: directory.appendingPathComponent(Artifact.objectsFolder))
         try writeSourcesOnly(a)  // interrupted before build.json; back to the old configuration
         let lines = try ensure(a)
         XCTAssertEqual(lines.first, "rebuilding \(directory.path): no build record (interrupted build, or built by an older version)")

@@ -285,12 +285,14 @@ final class ToolchainTests: XCTestCase {
                            noReuseBytes: 0, kernels: 1, trainableParameters: 4, trainableRange: [0, 4])],
             eval: .init(entry: "e2e_eval", arenaBytes: 0, lowerBoundBytes: 0, kernels: 0))
         try JSONEncoder().encode(manifest).write(to: directory.appendingPathComponent("manifest.json"))
-        try Data().write(to: directory.appendingPathComponent("kernels.c"))
+        try Data().write(to: directory.appendingPathComponent("kernels.h"))
         // Without a build record the library is refused; with one describing these files it loads.
         XCTAssertThrowsError(try CompiledProgram(directory: directory)) { XCTAssertTrue("\($0)".contains("no build record"), "\($0)") }
         let read = { (name: String) in try Data(contentsOf: self.directory.appendingPathComponent(name)) }
         let record = BuildRecord(
-            sourcesHash: BuildRecord.sourcesHash(kernels: try read("kernels.c"), program: try read("program.c"), manifest: try read("manifest.json")),
+            sources: ["kernels.h", "program.c"],
+            sourcesHash: BuildRecord.sourcesHash(files: [("kernels.h", [UInt8](try read("kernels.h"))), ("program.c", [UInt8](try read("program.c")))],
+                                                 manifest: try read("manifest.json")),
             library: "libe2e.so", libraryHash: BuildRecord.bytesHash(try read("libe2e.so")), command: result.command,
             compiler: toolchain.compiler, compilerVersion: toolchain.version, flags: toolchain.recordedFlags(library: "libe2e.so"),
             targetCPU: toolchain.targetCPU)

@@ -126,14 +126,16 @@ final class CompiledProgramTests: XCTestCase {
         try encoder.encode(manifest).write(to: directory.appendingPathComponent("manifest.json"))
     }
 
-    /// Writes kernels.c (if missing) and a build record of the files now in `directory`, as
+    /// Writes kernels.h (if missing) and a build record of the files now in `directory`, as
     /// Codegen's `Artifact.build` does last.
     private func writeBuildRecord(library: String = "libtest.so") throws {
-        let kernels = directory.appendingPathComponent("kernels.c")
+        let kernels = directory.appendingPathComponent("kernels.h")
         if !FileManager.default.fileExists(atPath: kernels.path) { try Data("/* no kernels */\n".utf8).write(to: kernels) }
         let read = { (name: String) in try Data(contentsOf: self.directory.appendingPathComponent(name)) }
         let record = BuildRecord(
-            sourcesHash: BuildRecord.sourcesHash(kernels: try read("kernels.c"), program: try read("program.c"), manifest: try read("manifest.json")),
+            sources: ["kernels.h", "program.c"],
+            sourcesHash: BuildRecord.sourcesHash(files: [("kernels.h", [UInt8](try read("kernels.h"))), ("program.c", [UInt8](try read("program.c")))],
+                                                 manifest: try read("manifest.json")),
             library: library, libraryHash: BuildRecord.bytesHash(try read(library)), command: "cc ...", compiler: "/usr/bin/cc",
             compilerVersion: "cc", flags: [], targetCPU: "test")
         try JSONEncoder().encode(record).write(to: directory.appendingPathComponent(BuildRecord.fileName))
@@ -322,7 +324,7 @@ final class CompiledProgramTests: XCTestCase {
     func testLibraryBesideOtherSourcesIsRefused() throws {
         try makeArtifact()
         XCTAssertNoThrow(try CompiledProgram(directory: directory))
-        try Data("/* the sources of another configuration */\n".utf8).write(to: directory.appendingPathComponent("kernels.c"))
+        try Data("/* the sources of another configuration */\n".utf8).write(to: directory.appendingPathComponent("kernels.h"))
         let message = loadError()
         XCTAssertTrue(message.contains("are not those it was built from"), message)
     }

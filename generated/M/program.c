@@ -1,5 +1,5 @@
 /* Entry points: one per program, each a plain list of kernel calls. */
-#include "kernels.c"
+#include "kernels.h"
 
 /* breastai_phase1_step: 819 kernels, arena 88080576 bytes. */
 int breastai_phase1_step(void *const *io) {

@@ -1,0 +1,737 @@
+/* Kernels k000 to k015 and their backward kernels. */
+#include "kernels.h"
+
+/*
+ * %7 = bn_fold_weight(%2, %3, %6) : f32[24,3,3,3]  features.0.1
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %7 -> A + 6291456
+ * in  %2 f32[24,3,3,3] <- M + 0 (features.0.0.weight)
+ * in  %3 f32[24] <- M + 648 (features.0.1.weight)
+ * in  %6 f32[24] <- M + 53852785 (features.0.1.running_var)
+ */
+void k000_bn_fold_weight(
+    float *restrict w_folded /* [24,3,3,3] */,
+    const float *restrict w /* [24,3,3,3] */,
+    const float *restrict gamma /* [24] */,
+    const float *restrict running_var /* [24] */) {
+    /* w (24, 27) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 24; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 27; j++) w_folded[k * 27 + j] = w[k * 27 + j] * s;
+    }
+}
+
+/*
+ * %8 = bn_fold_bias(%3, %4, %5, %6) : f32[24]  features.0.1
+ * 16 call sites share this function; the nodes and locations above are the first one's.
+ * out %8 -> A + 12582912
+ * in  %3 f32[24] <- M + 648 (features.0.1.weight)
+ * in  %4 f32[24] <- M + 672 (features.0.1.bias)
+ * in  %5 f32[24] <- M + 53852761 (features.0.1.running_mean)
+ * in  %6 f32[24] <- M + 53852785 (features.0.1.running_var)
+ */
+void k001_bn_fold_bias(
+    float *restrict bias_folded /* [24] */,
+    const float *restrict gamma /* [24] */,
+    const float *restrict beta /* [24] */,
+    const float *restrict running_mean /* [24] */,
+    const float *restrict running_var /* [24] */) {
+    for (long k = 0; k < 24; k++) bias_folded[k] = beta[k] - running_mean[k] * gamma[k] / sqrtf(running_var[k] + 0.001f);
+}
+
+/*
+ * %9 = conv2d(%0, %7) : f32[4,256,256,24]  features.0.0
+ * 5 call sites share this function; the nodes and locations above are the first one's.
+ * out %9 -> A + 0
+ * in  %0 f32[4,512,512,3] <- io[6] (images)
+ * in  %7 f32[24,3,3,3] <- A + 6291456
+ */
+void k002_conv3x3s2(
+    float *restrict y /* [4,256,256,24] */,
+    const float *restrict x /* [4,512,512,3] */,
+    const float *restrict w /* [24,3,3,3] */) {
+    /* x (4,512,512,3) w (24,3,3,3) y (4,256,256,24) stride 2 pad 1 */
+    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
+     * Tiles of 1024 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 648);  /* (K, R, S, Cg) */
+    if (!wt) abort();
+    for (long k = 0; k < 24; k++) for (long c = 0; c < 3; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[((k * 3 + r) * 3 + s) * 3 + c] = w[((k * 3 + c) * 3 + r) * 3 + s];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 27648);  /* (1024, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 256; t++) {
+            const long m0 = t * 1024, pixels = m0 + 1024 <= 262144 ? 1024 : 262144 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 65536, oh = m / 256 % 256, ow = m % 256;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
+                    float *restrict dst = col + p * 27 + r * 9;
+                    if (ih < 0 || ih >= 512) { memset(dst, 0, 9 * sizeof(float)); continue; }
+                    const long row = (n * 512 + ih) * 512;
+                    if (iw0 >= 0 && iw0 + 3 <= 512) { memcpy(dst, x + (row + iw0) * 3, 9 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 512) memset(dst + s * 3, 0, 3 * sizeof(float));
+                        else memcpy(dst + s * 3, x + (row + iw) * 3, 3 * sizeof(float));
+                    }
+                }
+            }
+            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 24, 27, 1.0f, col, 27, wt, 27, 0.0f, y + m0 * 24, 24);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %11 = add(%9, %10) : f32[4,256,256,24]  features.0.1
+ * %12 = silu(%11) : f32[4,256,256,24]  features.0.2
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %12 -> A + 6291456
+ * in  %9 f32[4,256,256,24] <- A + 0
+ * in  %10 f32[1,1,1,24] <- A + 12582912
+ */
+void k003_add_silu(
+    float *restrict y /* [4,256,256,24] */,
+    const float *restrict x /* [4,256,256,24] */,
+    const float *restrict bias /* [1,1,1,24] */) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 262144; r++) {
+        for (long c = 0; c < 24; c++) {
+            const long i = r * 24 + c;
+            const float t0 = x[r * 24 + c];
+            const float t1 = bias[c];
+            const float t2 = t0 + t1;
+            const float t3 = t2 * ba_sigmoid(t2);
+            y[i] = t3;
+        }
+    }
+}
+
+/*
+ * %18 = bn_fold_weight(%13, %14, %17) : f32[24,24,3,3]  features.1.0.block.0.1
+ * 12 call sites share this function; the nodes and locations above are the first one's.
+ * out %18 -> A + 12582912
+ * in  %13 f32[24,24,3,3] <- M + 696 (features.1.0.block.0.0.weight)
+ * in  %14 f32[24] <- M + 5880 (features.1.0.block.0.1.weight)
+ * in  %17 f32[24] <- M + 53852833 (features.1.0.block.0.1.running_var)
+ */
+void k004_bn_fold_weight(
+    float *restrict w_folded /* [24,24,3,3] */,
+    const float *restrict w /* [24,24,3,3] */,
+    const float *restrict gamma /* [24] */,
+    const float *restrict running_var /* [24] */) {
+    /* w (24, 216) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 24; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 216; j++) w_folded[k * 216 + j] = w[k * 216 + j] * s;
+    }
+}
+
+/*
+ * %20 = conv2d(%12, %18) : f32[4,256,256,24]  features.1.0.block.0.0
+ * 15 call sites share this function; the nodes and locations above are the first one's.
+ * out %20 -> A + 0
+ * in  %12 f32[4,256,256,24] <- A + 6291456
+ * in  %18 f32[24,24,3,3] <- A + 12582912
+ */
+void k005_conv3x3(
+    float *restrict y /* [4,256,256,24] */,
+    const float *restrict x /* [4,256,256,24] */,
+    const float *restrict w /* [24,24,3,3] */) {
+    /* x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1 */
+    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
+     * Tiles of 592 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 5184);  /* (K, R, S, Cg) */
+    if (!wt) abort();
+    for (long k = 0; k < 24; k++) for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[((k * 3 + r) * 3 + s) * 24 + c] = w[((k * 24 + c) * 3 + r) * 3 + s];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 127872);  /* (592, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 443; t++) {
+            const long m0 = t * 592, pixels = m0 + 592 <= 262144 ? 592 : 262144 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 65536, oh = m / 256 % 256, ow = m % 256;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 216 + r * 72;
+                    if (ih < 0 || ih >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
+                    const long row = (n * 256 + ih) * 256;
+                    if (iw0 >= 0 && iw0 + 3 <= 256) { memcpy(dst, x + (row + iw0) * 24, 72 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 256) memset(dst + s * 24, 0, 24 * sizeof(float));
+                        else memcpy(dst + s * 24, x + (row + iw) * 24, 24 * sizeof(float));
+                    }
+                }
+            }
+            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 24, 216, 1.0f, col, 216, wt, 216, 0.0f, y + m0 * 24, 24);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %22 = add(%20, %21) : f32[4,256,256,24]  features.1.0.block.0.1
+ * %23 = silu(%22) : f32[4,256,256,24]  features.1.0.block.0.2
+ * %24 = add(%23, %12) : f32[4,256,256,24]  features.1.0
+ * 12 call sites share this function; the nodes and locations above are the first one's.
+ * out %24 -> A + 12582912
+ * in  %12 f32[4,256,256,24] <- A + 6291456
+ * in  %20 f32[4,256,256,24] <- A + 0
+ * in  %21 f32[1,1,1,24] <- A + 18874368
+ */
+void k006_add_silu(
+    float *restrict y /* [4,256,256,24] */,
+    const float *restrict b /* [4,256,256,24] */,
+    const float *restrict x /* [4,256,256,24] */,
+    const float *restrict bias /* [1,1,1,24] */) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 262144; r++) {
+        for (long c = 0; c < 24; c++) {
+            const long i = r * 24 + c;
+            const float t0 = x[r * 24 + c];
+            const float t1 = bias[c];
+            const float t2 = t0 + t1;
+            const float t3 = t2 * ba_sigmoid(t2);
+            const float t4 = b[r * 24 + c];
+            const float t5 = t3 + t4;
+            y[i] = t5;
+        }
+    }
+}
+
+/*
+ * %54 = bn_fold_weight(%49, %50, %53) : f32[96,24,3,3]  features.2.0.block.0.1
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %54 -> A + 6291456
+ * in  %49 f32[96,24,3,3] <- M + 16392 (features.2.0.block.0.0.weight)
+ * in  %50 f32[96] <- M + 37128 (features.2.0.block.0.1.weight)
+ * in  %53 f32[96] <- M + 53853049 (features.2.0.block.0.1.running_var)
+ */
+void k007_bn_fold_weight(
+    float *restrict w_folded /* [96,24,3,3] */,
+    const float *restrict w /* [96,24,3,3] */,
+    const float *restrict gamma /* [96] */,
+    const float *restrict running_var /* [96] */) {
+    /* w (96, 216) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 96; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 216; j++) w_folded[k * 216 + j] = w[k * 216 + j] * s;
+    }
+}
+
+/*
+ * %55 = bn_fold_bias(%50, %51, %52, %53) : f32[96]  features.2.0.block.0.1
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %55 -> A + 9441792
+ * in  %50 f32[96] <- M + 37128 (features.2.0.block.0.1.weight)
+ * in  %51 f32[96] <- M + 37224 (features.2.0.block.0.1.bias)
+ * in  %52 f32[96] <- M + 53852953 (features.2.0.block.0.1.running_mean)
+ * in  %53 f32[96] <- M + 53853049 (features.2.0.block.0.1.running_var)
+ */
+void k008_bn_fold_bias(
+    float *restrict bias_folded /* [96] */,
+    const float *restrict gamma /* [96] */,
+    const float *restrict beta /* [96] */,
+    const float *restrict running_mean /* [96] */,
+    const float *restrict running_var /* [96] */) {
+    for (long k = 0; k < 96; k++) bias_folded[k] = beta[k] - running_mean[k] * gamma[k] / sqrtf(running_var[k] + 0.001f);
+}
+
+/*
+ * %56 = conv2d(%48, %54) : f32[4,128,128,96]  features.2.0.block.0.0
+ * 5 call sites share this function; the nodes and locations above are the first one's.
+ * out %56 -> A + 0
+ * in  %48 f32[4,256,256,24] <- A + 12582912
+ * in  %54 f32[96,24,3,3] <- A + 6291456
+ */
+void k009_conv3x3s2(
+    float *restrict y /* [4,128,128,96] */,
+    const float *restrict x /* [4,256,256,24] */,
+    const float *restrict w /* [96,24,3,3] */) {
+    /* x (4,256,256,24) w (96,24,3,3) y (4,128,128,96) stride 2 pad 1 */
+    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
+     * Tiles of 592 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 20736);  /* (K, R, S, Cg) */
+    if (!wt) abort();
+    for (long k = 0; k < 96; k++) for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[((k * 3 + r) * 3 + s) * 24 + c] = w[((k * 24 + c) * 3 + r) * 3 + s];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 127872);  /* (592, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 111; t++) {
+            const long m0 = t * 592, pixels = m0 + 592 <= 65536 ? 592 : 65536 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 16384, oh = m / 128 % 128, ow = m % 128;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
+                    float *restrict dst = col + p * 216 + r * 72;
+                    if (ih < 0 || ih >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
+                    const long row = (n * 256 + ih) * 256;
+                    if (iw0 >= 0 && iw0 + 3 <= 256) { memcpy(dst, x + (row + iw0) * 24, 72 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 256) memset(dst + s * 24, 0, 24 * sizeof(float));
+                        else memcpy(dst + s * 24, x + (row + iw) * 24, 24 * sizeof(float));
+                    }
+                }
+            }
+            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 96, 216, 1.0f, col, 216, wt, 216, 0.0f, y + m0 * 96, 96);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %65 = bn_fold_weight(%60, %61, %64) : f32[48,96,1,1]  features.2.0.block.1.1
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %65 -> A + 9437184
+ * in  %60 f32[48,96,1,1] <- M + 37320 (features.2.0.block.1.0.weight)
+ * in  %61 f32[48] <- M + 41928 (features.2.0.block.1.1.weight)
+ * in  %64 f32[48] <- M + 53853193 (features.2.0.block.1.1.running_var)
+ */
+void k010_bn_fold_weight(
+    float *restrict w_folded /* [48,96,1,1] */,
+    const float *restrict w /* [48,96,1,1] */,
+    const float *restrict gamma /* [48] */,
+    const float *restrict running_var /* [48] */) {
+    /* w (48, 96) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 48; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 96; j++) w_folded[k * 96 + j] = w[k * 96 + j] * s;
+    }
+}
+
+/*
+ * %66 = bn_fold_bias(%61, %62, %63, %64) : f32[48]  features.2.0.block.1.1
+ * 20 call sites share this function; the nodes and locations above are the first one's.
+ * out %66 -> A + 9441888
+ * in  %61 f32[48] <- M + 41928 (features.2.0.block.1.1.weight)
+ * in  %62 f32[48] <- M + 41976 (features.2.0.block.1.1.bias)
+ * in  %63 f32[48] <- M + 53853145 (features.2.0.block.1.1.running_mean)
+ * in  %64 f32[48] <- M + 53853193 (features.2.0.block.1.1.running_var)
+ */
+void k011_bn_fold_bias(
+    float *restrict bias_folded /* [48] */,
+    const float *restrict gamma /* [48] */,
+    const float *restrict beta /* [48] */,
+    const float *restrict running_mean /* [48] */,
+    const float *restrict running_var /* [48] */) {
+    for (long k = 0; k < 48; k++) bias_folded[k] = beta[k] - running_mean[k] * gamma[k] / sqrtf(running_var[k] + 0.001f);
+}
+
+/*
+ * %58 = add(%56, %57) : f32[4,128,128,96]  features.2.0.block.0.1
+ * %59 = silu(%58) : f32[4,128,128,96]  features.2.0.block.0.2
+ * %67 = conv2d(%59, %65) : f32[4,128,128,48]  features.2.0.block.1.0
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %67 -> A + 6291456
+ * in  %56 f32[4,128,128,96] <- A + 0
+ * in  %57 f32[1,1,1,96] <- A + 9441792
+ * in  %65 f32[48,96,1,1] <- A + 9437184
+ */
+void k012_add_silu_conv1x1(
+    float *restrict y /* [4,128,128,48] */,
+    const float *restrict x /* [4,128,128,96] */,
+    const float *restrict bias /* [1,1,1,96] */,
+    const float *restrict w /* [48,96,1,1] */) {
+    /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 682 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 97; t++) {
+            const long m0 = t * 682, rows = m0 + 682 <= 65536 ? 682 : 65536 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 96; c++) {
+                    const float t0 = x[r * 96 + c];
+                    const float t1 = bias[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    tile[(r - m0) * 96 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 96, 1.0f, tile, 96, w, 96, 0.0f, y + m0 * 48, 48);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %69 = add(%67, %68) : f32[4,128,128,48]  features.2.0.block.1.1
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %69 -> A + 12582912
+ * in  %67 f32[4,128,128,48] <- A + 6291456
+ * in  %68 f32[1,1,1,48] <- A + 9441888
+ */
+void k013_add(
+    float *restrict y /* [4,128,128,48] */,
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict bias /* [1,1,1,48] */) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 65536; r++) {
+        for (long c = 0; c < 48; c++) {
+            const long i = r * 48 + c;
+            const float t0 = x[r * 48 + c];
+            const float t1 = bias[c];
+            const float t2 = t0 + t1;
+            y[i] = t2;
+        }
+    }
+}
+
+/*
+ * %75 = bn_fold_weight(%70, %71, %74) : f32[192,48,3,3]  features.2.1.block.0.1
+ * 20 call sites share this function; the nodes and locations above are the first one's.
+ * out %75 -> A + 15728640
+ * in  %70 f32[192,48,3,3] <- M + 42024 (features.2.1.block.0.0.weight)
+ * in  %71 f32[192] <- M + 124968 (features.2.1.block.0.1.weight)
+ * in  %74 f32[192] <- M + 53853433 (features.2.1.block.0.1.running_var)
+ */
+void k014_bn_fold_weight(
+    float *restrict w_folded /* [192,48,3,3] */,
+    const float *restrict w /* [192,48,3,3] */,
+    const float *restrict gamma /* [192] */,
+    const float *restrict running_var /* [192] */) {
+    /* w (192, 432) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 192; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 432; j++) w_folded[k * 432 + j] = w[k * 432 + j] * s;
+    }
+}
+
+/*
+ * %76 = bn_fold_bias(%71, %72, %73, %74) : f32[192]  features.2.1.block.0.1
+ * 20 call sites share this function; the nodes and locations above are the first one's.
+ * out %76 -> A + 18883584
+ * in  %71 f32[192] <- M + 124968 (features.2.1.block.0.1.weight)
+ * in  %72 f32[192] <- M + 125160 (features.2.1.block.0.1.bias)
+ * in  %73 f32[192] <- M + 53853241 (features.2.1.block.0.1.running_mean)
+ * in  %74 f32[192] <- M + 53853433 (features.2.1.block.0.1.running_var)
+ */
+void k015_bn_fold_bias(
+    float *restrict bias_folded /* [192] */,
+    const float *restrict gamma /* [192] */,
+    const float *restrict beta /* [192] */,
+    const float *restrict running_mean /* [192] */,
+    const float *restrict running_var /* [192] */) {
+    for (long k = 0; k < 192; k++) bias_folded[k] = beta[k] - running_mean[k] * gamma[k] / sqrtf(running_var[k] + 0.001f);
+}
+
+/*
+ * %4819 = conv2d_bwd_input(%4814, %52) : f32[4,256,256,24]  features.2.0.block.0.0
+ * out %4819 -> A + 0
+ * in  %4814 f32[4,128,128,96] <- A + 6291456
+ * in  %52 f32[96,24,3,3] <- M + 16392 (features.2.0.block.0.0.weight)
+ */
+void k009b_conv3x3s2_bwd_input(
+    float *restrict dx /* [4,256,256,24] */,
+    const float *restrict dy /* [4,128,128,96] */,
+    const float *restrict w /* [96,24,3,3] */) {
+    /* dx of x (4,256,256,24) w (96,24,3,3) y (4,128,128,96) stride 2 pad 1 */
+    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
+     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
+     * Pixels are split into the 4 phases (ih % 2, iw % 2): each phase sees its own subset of taps.
+     * Tiles of up to 336 input pixels; each thread gathers its tile, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 9216);  /* (G, TR, TS, Kg, Cg) of the phase */
+    if (!wt) abort();
+    for (long fh = 0; fh < 2; fh++) for (long fw = 0; fw < 2; fw++) {
+        const long r0 = (fh + 1) % 2, s0 = (fw + 1) % 2;  /* first tap of the phase */
+        const long tr = (2 - r0) / 2 + 1, ts = (2 - s0) / 2 + 1;  /* taps of the phase */
+        const long shift_h = (fh + 1 - r0) / 2 - (tr - 1), shift_w = (fw + 1 - s0) / 2 - (ts - 1);
+        const long ha = (257 - fh) / 2, wb = (257 - fw) / 2;  /* pixels of the phase */
+        /* wt[g, i, j, k, c] = w[g·Kg + k, c, r0 + (tr - 1 - i) * 2, s0 + (ts - 1 - j) * 2]: the phase's taps, flipped */
+        for (long k = 0; k < 96; k++) for (long i = 0; i < tr; i++) for (long j = 0; j < ts; j++) for (long c = 0; c < 24; c++)
+            wt[((i * ts + j) * 96 + k) * 24 + c] = w[((k * 24 + c) * 3 + r0 + (tr - 1 - i) * 2) * 3 + s0 + (ts - 1 - j) * 2];
+        #pragma omp parallel
+        {
+            float *restrict col = malloc(sizeof(float) * 336 * tr * ts * 96);  /* (336, TR·TS·Kg): one tile of dy taps */
+            float *restrict out = malloc(sizeof(float) * 8064);  /* (336, Cg): dx of the tile */
+            if (!col || !out) abort();
+            #pragma omp for schedule(static)
+            for (long t = 0; t < (4 * ha * wb + 335) / 336; t++) {
+                const long m0 = t * 336, pixels = m0 + 336 <= (4 * ha * wb) ? 336 : (4 * ha * wb) - m0;
+                /* taps tile: col[p, (i, j, k)] = dy[n, a + shift_h + i, b + shift_w + j, k], 0 outside dy */
+                for (long p = 0; p < pixels; p++) {
+                    const long m = m0 + p, n = m / (ha * wb), a = m / wb % ha, b = m % wb;
+                    for (long i = 0; i < tr; i++) {
+                        const long oh = a + shift_h + i, ow0 = b + shift_w;
+                        float *restrict dst = col + (p * tr + i) * ts * 96;
+                        if (oh < 0 || oh >= 128) { memset(dst, 0, ts * 96 * sizeof(float)); continue; }
+                        const long row = (n * 128 + oh) * 128;
+                        if (ow0 >= 0 && ow0 + ts <= 128) { memcpy(dst, dy + (row + ow0) * 96, ts * 96 * sizeof(float)); continue; }
+                        for (long j = 0; j < ts; j++) {
+                            const long ow = ow0 + j;
+                            if (ow < 0 || ow >= 128) memset(dst + j * 96, 0, 96 * sizeof(float));
+                            else memcpy(dst + j * 96, dy + (row + ow) * 96, 96 * sizeof(float));
+                        }
+                    }
+                }
+                /* out (pixels, Cg) = col (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg), then to the phase's pixels of dx */
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 24, tr * ts * 96, 1.0f, col, tr * ts * 96, wt, 24, 0.0f, out, 24);
+                for (long p = 0; p < pixels; p++) {
+                    const long m = m0 + p, n = m / (ha * wb), ih = m / wb % ha * 2 + fh, iw = m % wb * 2 + fw;
+                    memcpy(dx + ((n * 256 + ih) * 256 + iw) * 24, out + p * 24, 24 * sizeof(float));
+                }
+            }
+            free(col); free(out);
+        }
+    }
+    free(wt);
+}
+
+/*
+ * %4820 = conv2d_bwd_weight(%4814, %51) : f32[96,24,3,3]  features.2.0.block.0.0
+ * %4886 = add(%4885, %4820) : f32[96,24,3,3]  features.2.0.block.0.0.weight
+ * out %4886 -> G + 16392
+ * in  %4814 f32[4,128,128,96] <- A + 6291456
+ * in  %51 f32[4,256,256,24] <- A + 119537664
+ * in  %4885 f32[96,24,3,3] <- G + 16392 (features.2.0.block.0.0.weight)
+ */
+void k009b_conv3x3s2_bwd_weight_acc(
+    float *restrict grad /* [96,24,3,3] */,
+    const float *restrict dy /* [4,128,128,96] */,
+    const float *restrict x /* [4,256,256,24] */) {
+    /* dw of x (4,256,256,24) w (96,24,3,3) y (4,128,128,96) stride 2 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 144 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 20736, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 31104);  /* (144, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 20736;  /* (K, R·S·Cg) */
+        for (long t = 456L * thread / team; t < 456L * (thread + 1) / team; t++) {
+            const long m0 = t * 144, pixels = m0 + 144 <= 65536 ? 144 : 65536 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 16384, oh = m / 128 % 128, ow = m % 128;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
+                    float *restrict dst = col + p * 216 + r * 72;
+                    if (ih < 0 || ih >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
+                    const long row = (n * 256 + ih) * 256;
+                    if (iw0 >= 0 && iw0 + 3 <= 256) { memcpy(dst, x + (row + iw0) * 24, 72 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 256) memset(dst + s * 24, 0, 24 * sizeof(float));
+                        else memcpy(dst + s * 24, x + (row + iw) * 24, 24 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 96, 216, pixels, 1.0f, dy + m0 * 96, 96, col, 216, 1.0f, acc, 216);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 96; k++) {
+        for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 96 + k) * 216 + (r * 3 + s) * 24 + c];
+            grad[((k * 24 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}
+
+/*
+ * %4829 = conv2d_bwd_input(%4824, %39) : f32[4,256,256,24]  features.1.2.block.0.0
+ * 3 call sites share this function; the nodes and locations above are the first one's.
+ * out %4829 -> A + 12582912
+ * in  %4824 f32[4,256,256,24] <- A + 6291456
+ * in  %39 f32[24,24,3,3] <- M + 11160 (features.1.2.block.0.0.weight)
+ */
+void k005b_conv3x3_bwd_input(
+    float *restrict dx /* [4,256,256,24] */,
+    const float *restrict dy /* [4,256,256,24] */,
+    const float *restrict w /* [24,24,3,3] */) {
+    /* dx of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1 */
+    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
+     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
+     * Tiles of up to 592 input pixels; each thread gathers its tile, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 5184);  /* (G, TR, TS, Kg, Cg) of the phase */
+    if (!wt) abort();
+    /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
+    for (long k = 0; k < 24; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 24; c++)
+        wt[((i * 3 + j) * 24 + k) * 24 + c] = w[((k * 24 + c) * 3 + 2 - i) * 3 + 2 - j];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 127872);  /* (592, TR·TS·Kg): one tile of dy taps */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 443; t++) {
+            const long m0 = t * 592, pixels = m0 + 592 <= 262144 ? 592 : 262144 - m0;
+            /* taps tile: col[p, (i, j, k)] = dy[n, ih - 1 + i, iw - 1 + j, k], 0 outside dy */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 65536, ih = m / 256 % 256, iw = m % 256;
+                for (long i = 0; i < 3; i++) {
+                    const long oh = ih - 1 + i, ow0 = iw - 1;
+                    float *restrict dst = col + (p * 3 + i) * 72;
+                    if (oh < 0 || oh >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
+                    const long row = (n * 256 + oh) * 256;
+                    if (ow0 >= 0 && ow0 + 3 <= 256) { memcpy(dst, dy + (row + ow0) * 24, 72 * sizeof(float)); continue; }
+                    for (long j = 0; j < 3; j++) {
+                        const long ow = ow0 + j;
+                        if (ow < 0 || ow >= 256) memset(dst + j * 24, 0, 24 * sizeof(float));
+                        else memcpy(dst + j * 24, dy + (row + ow) * 24, 24 * sizeof(float));
+                    }
+                }
+            }
+            /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 24, 216, 1.0f, col, 216, wt, 24, 0.0f, dx + m0 * 24, 24);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %4830 = conv2d_bwd_weight(%4824, %38) : f32[24,24,3,3]  features.1.2.block.0.0
+ * %4880 = add(%4879, %4830) : f32[24,24,3,3]  features.1.2.block.0.0.weight
+ * 3 call sites share this function; the nodes and locations above are the first one's.
+ * out %4880 -> G + 11160
+ * in  %4824 f32[4,256,256,24] <- A + 6291456
+ * in  %38 f32[4,256,256,24] <- A + 106954752
+ * in  %4879 f32[24,24,3,3] <- G + 11160 (features.1.2.block.0.0.weight)
+ */
+void k005b_conv3x3_bwd_weight_acc(
+    float *restrict grad /* [24,24,3,3] */,
+    const float *restrict dy /* [4,256,256,24] */,
+    const float *restrict x /* [4,256,256,24] */) {
+    /* dw of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 144 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 5184, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 31104);  /* (144, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 5184;  /* (K, R·S·Cg) */
+        for (long t = 1821L * thread / team; t < 1821L * (thread + 1) / team; t++) {
+            const long m0 = t * 144, pixels = m0 + 144 <= 262144 ? 144 : 262144 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 65536, oh = m / 256 % 256, ow = m % 256;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 216 + r * 72;
+                    if (ih < 0 || ih >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
+                    const long row = (n * 256 + ih) * 256;
+                    if (iw0 >= 0 && iw0 + 3 <= 256) { memcpy(dst, x + (row + iw0) * 24, 72 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 256) memset(dst + s * 24, 0, 24 * sizeof(float));
+                        else memcpy(dst + s * 24, x + (row + iw) * 24, 24 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 24, 216, pixels, 1.0f, dy + m0 * 24, 24, col, 216, 1.0f, acc, 216);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 24; k++) {
+        for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 24 + k) * 216 + (r * 3 + s) * 24 + c];
+            grad[((k * 24 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}
+
+/*
+ * %4860 = conv2d_bwd_weight(%4855, %0) : f32[24,3,3,3]  features.0.0
+ * %4862 = add(%4861, %4860) : f32[24,3,3,3]  features.0.0.weight
+ * out %4862 -> G + 0
+ * in  %4855 f32[4,256,256,24] <- A + 6291456
+ * in  %0 f32[4,512,512,3] <- io[6] (images)
+ * in  %4861 f32[24,3,3,3] <- G + 0 (features.0.0.weight)
+ */
+void k002b_conv3x3s2_bwd_weight_acc(
+    float *restrict grad /* [24,3,3,3] */,
+    const float *restrict dy /* [4,256,256,24] */,
+    const float *restrict x /* [4,512,512,3] */) {
+    /* dw of x (4,512,512,3) w (24,3,3,3) y (4,256,256,24) stride 2 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 1024 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 648, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 27648);  /* (1024, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 648;  /* (K, R·S·Cg) */
+        for (long t = 256L * thread / team; t < 256L * (thread + 1) / team; t++) {
+            const long m0 = t * 1024, pixels = m0 + 1024 <= 262144 ? 1024 : 262144 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 65536, oh = m / 256 % 256, ow = m % 256;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
+                    float *restrict dst = col + p * 27 + r * 9;
+                    if (ih < 0 || ih >= 512) { memset(dst, 0, 9 * sizeof(float)); continue; }
+                    const long row = (n * 512 + ih) * 512;
+                    if (iw0 >= 0 && iw0 + 3 <= 512) { memcpy(dst, x + (row + iw0) * 3, 9 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 512) memset(dst + s * 3, 0, 3 * sizeof(float));
+                        else memcpy(dst + s * 3, x + (row + iw) * 3, 3 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 24, 27, pixels, 1.0f, dy + m0 * 24, 24, col, 27, 1.0f, acc, 27);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 24; k++) {
+        for (long c = 0; c < 3; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 24 + k) * 27 + (r * 3 + s) * 3 + c];
+            grad[((k * 3 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}

@@ -1,0 +1,830 @@
+/* Kernels k016 to k031 and their backward kernels. */
+#include "kernels.h"
+
+/*
+ * %77 = conv2d(%69, %75) : f32[4,128,128,192]  features.2.1.block.0.0
+ * 20 call sites share this function; the nodes and locations above are the first one's.
+ * out %77 -> A + 0
+ * in  %69 f32[4,128,128,48] <- A + 12582912
+ * in  %75 f32[192,48,3,3] <- A + 15728640
+ */
+void k016_conv3x3(
+    float *restrict y /* [4,128,128,192] */,
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict w /* [192,48,3,3] */) {
+    /* x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
+    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
+     * Tiles of 288 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 82944);  /* (K, R, S, Cg) */
+    if (!wt) abort();
+    for (long k = 0; k < 192; k++) for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[((k * 3 + r) * 3 + s) * 48 + c] = w[((k * 48 + c) * 3 + r) * 3 + s];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 124416);  /* (288, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 228; t++) {
+            const long m0 = t * 288, pixels = m0 + 288 <= 65536 ? 288 : 65536 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 16384, oh = m / 128 % 128, ow = m % 128;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 432 + r * 144;
+                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
+                    const long row = (n * 128 + ih) * 128;
+                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
+                        else memcpy(dst + s * 48, x + (row + iw) * 48, 48 * sizeof(float));
+                    }
+                }
+            }
+            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 192, 432, 1.0f, col, 432, wt, 432, 0.0f, y + m0 * 192, 192);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %86 = bn_fold_weight(%81, %82, %85) : f32[48,192,1,1]  features.2.1.block.1.1
+ * 16 call sites share this function; the nodes and locations above are the first one's.
+ * out %86 -> A + 18874368
+ * in  %81 f32[48,192,1,1] <- M + 125352 (features.2.1.block.1.0.weight)
+ * in  %82 f32[48] <- M + 134568 (features.2.1.block.1.1.weight)
+ * in  %85 f32[48] <- M + 53853673 (features.2.1.block.1.1.running_var)
+ */
+void k017_bn_fold_weight(
+    float *restrict w_folded /* [48,192,1,1] */,
+    const float *restrict w /* [48,192,1,1] */,
+    const float *restrict gamma /* [48] */,
+    const float *restrict running_var /* [48] */) {
+    /* w (48, 192) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 48; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 192; j++) w_folded[k * 192 + j] = w[k * 192 + j] * s;
+    }
+}
+
+/*
+ * %79 = add(%77, %78) : f32[4,128,128,192]  features.2.1.block.0.1
+ * %80 = silu(%79) : f32[4,128,128,192]  features.2.1.block.0.2
+ * %88 = conv2d(%80, %86) : f32[4,128,128,48]  features.2.1.block.1.0
+ * 16 call sites share this function; the nodes and locations above are the first one's.
+ * out %88 -> A + 15728640
+ * in  %77 f32[4,128,128,192] <- A + 0
+ * in  %78 f32[1,1,1,192] <- A + 18883584
+ * in  %86 f32[48,192,1,1] <- A + 18874368
+ */
+void k018_add_silu_conv1x1(
+    float *restrict y /* [4,128,128,48] */,
+    const float *restrict x /* [4,128,128,192] */,
+    const float *restrict bias /* [1,1,1,192] */,
+    const float *restrict w /* [48,192,1,1] */) {
+    /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 193; t++) {
+            const long m0 = t * 341, rows = m0 + 341 <= 65536 ? 341 : 65536 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 192; c++) {
+                    const float t0 = x[r * 192 + c];
+                    const float t1 = bias[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    tile[(r - m0) * 192 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 192, 1.0f, tile, 192, w, 192, 0.0f, y + m0 * 48, 48);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %90 = add(%88, %89) : f32[4,128,128,48]  features.2.1.block.1.1
+ * %91 = add(%90, %69) : f32[4,128,128,48]  features.2.1
+ * 16 call sites share this function; the nodes and locations above are the first one's.
+ * out %91 -> A + 18874368
+ * in  %69 f32[4,128,128,48] <- A + 12582912
+ * in  %88 f32[4,128,128,48] <- A + 15728640
+ * in  %89 f32[1,1,1,48] <- A + 22020096
+ */
+void k019_add(
+    float *restrict y /* [4,128,128,48] */,
+    const float *restrict b /* [4,128,128,48] */,
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict bias /* [1,1,1,48] */) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 65536; r++) {
+        for (long c = 0; c < 48; c++) {
+            const long i = r * 48 + c;
+            const float t0 = x[r * 48 + c];
+            const float t1 = bias[c];
+            const float t2 = t0 + t1;
+            const float t3 = b[r * 48 + c];
+            const float t4 = t2 + t3;
+            y[i] = t4;
+        }
+    }
+}
+
+/*
+ * %165 = conv2d(%157, %163) : f32[4,64,64,192]  features.3.0.block.0.0
+ * 5 call sites share this function; the nodes and locations above are the first one's.
+ * out %165 -> A + 0
+ * in  %157 f32[4,128,128,48] <- A + 15728640
+ * in  %163 f32[192,48,3,3] <- A + 3145728
+ */
+void k020_conv3x3s2(
+    float *restrict y /* [4,64,64,192] */,
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict w /* [192,48,3,3] */) {
+    /* x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1 */
+    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
+     * Tiles of 288 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 82944);  /* (K, R, S, Cg) */
+    if (!wt) abort();
+    for (long k = 0; k < 192; k++) for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[((k * 3 + r) * 3 + s) * 48 + c] = w[((k * 48 + c) * 3 + r) * 3 + s];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 124416);  /* (288, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 57; t++) {
+            const long m0 = t * 288, pixels = m0 + 288 <= 16384 ? 288 : 16384 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
+                    float *restrict dst = col + p * 432 + r * 144;
+                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
+                    const long row = (n * 128 + ih) * 128;
+                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
+                        else memcpy(dst + s * 48, x + (row + iw) * 48, 48 * sizeof(float));
+                    }
+                }
+            }
+            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 192, 432, 1.0f, col, 432, wt, 432, 0.0f, y + m0 * 192, 192);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %174 = bn_fold_weight(%169, %170, %173) : f32[80,192,1,1]  features.3.0.block.1.1
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %174 -> A + 4456448
+ * in  %169 f32[80,192,1,1] <- M + 495912 (features.3.0.block.1.0.weight)
+ * in  %170 f32[80] <- M + 511272 (features.3.0.block.1.1.weight)
+ * in  %173 f32[80] <- M + 53855625 (features.3.0.block.1.1.running_var)
+ */
+void k021_bn_fold_weight(
+    float *restrict w_folded /* [80,192,1,1] */,
+    const float *restrict w /* [80,192,1,1] */,
+    const float *restrict gamma /* [80] */,
+    const float *restrict running_var /* [80] */) {
+    /* w (80, 192) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 80; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 192; j++) w_folded[k * 192 + j] = w[k * 192 + j] * s;
+    }
+}
+
+/*
+ * %175 = bn_fold_bias(%170, %171, %172, %173) : f32[80]  features.3.0.block.1.1
+ * 20 call sites share this function; the nodes and locations above are the first one's.
+ * out %175 -> A + 4472000
+ * in  %170 f32[80] <- M + 511272 (features.3.0.block.1.1.weight)
+ * in  %171 f32[80] <- M + 511352 (features.3.0.block.1.1.bias)
+ * in  %172 f32[80] <- M + 53855545 (features.3.0.block.1.1.running_mean)
+ * in  %173 f32[80] <- M + 53855625 (features.3.0.block.1.1.running_var)
+ */
+void k022_bn_fold_bias(
+    float *restrict bias_folded /* [80] */,
+    const float *restrict gamma /* [80] */,
+    const float *restrict beta /* [80] */,
+    const float *restrict running_mean /* [80] */,
+    const float *restrict running_var /* [80] */) {
+    for (long k = 0; k < 80; k++) bias_folded[k] = beta[k] - running_mean[k] * gamma[k] / sqrtf(running_var[k] + 0.001f);
+}
+
+/*
+ * %167 = add(%165, %166) : f32[4,64,64,192]  features.3.0.block.0.1
+ * %168 = silu(%167) : f32[4,64,64,192]  features.3.0.block.0.2
+ * %176 = conv2d(%168, %174) : f32[4,64,64,80]  features.3.0.block.1.0
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %176 -> A + 3145728
+ * in  %165 f32[4,64,64,192] <- A + 0
+ * in  %166 f32[1,1,1,192] <- A + 4471808
+ * in  %174 f32[80,192,1,1] <- A + 4456448
+ */
+void k023_add_silu_conv1x1(
+    float *restrict y /* [4,64,64,80] */,
+    const float *restrict x /* [4,64,64,192] */,
+    const float *restrict bias /* [1,1,1,192] */,
+    const float *restrict w /* [80,192,1,1] */) {
+    /* y (16384, 80) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 49; t++) {
+            const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 192; c++) {
+                    const float t0 = x[r * 192 + c];
+                    const float t1 = bias[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    tile[(r - m0) * 192 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 80, 192, 1.0f, tile, 192, w, 192, 0.0f, y + m0 * 80, 80);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %178 = add(%176, %177) : f32[4,64,64,80]  features.3.0.block.1.1
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %178 -> A + 5242880
+ * in  %176 f32[4,64,64,80] <- A + 3145728
+ * in  %177 f32[1,1,1,80] <- A + 4472000
+ */
+void k024_add(
+    float *restrict y /* [4,64,64,80] */,
+    const float *restrict x /* [4,64,64,80] */,
+    const float *restrict bias /* [1,1,1,80] */) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 16384; r++) {
+        for (long c = 0; c < 80; c++) {
+            const long i = r * 80 + c;
+            const float t0 = x[r * 80 + c];
+            const float t1 = bias[c];
+            const float t2 = t0 + t1;
+            y[i] = t2;
+        }
+    }
+}
+
+/*
+ * %184 = bn_fold_weight(%179, %180, %183) : f32[320,80,3,3]  features.3.1.block.0.1
+ * 16 call sites share this function; the nodes and locations above are the first one's.
+ * out %184 -> A + 6553600
+ * in  %179 f32[320,80,3,3] <- M + 511432 (features.3.1.block.0.0.weight)
+ * in  %180 f32[320] <- M + 741832 (features.3.1.block.0.1.weight)
+ * in  %183 f32[320] <- M + 53856025 (features.3.1.block.0.1.running_var)
+ */
+void k025_bn_fold_weight(
+    float *restrict w_folded /* [320,80,3,3] */,
+    const float *restrict w /* [320,80,3,3] */,
+    const float *restrict gamma /* [320] */,
+    const float *restrict running_var /* [320] */) {
+    /* w (320, 720) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 320; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 720; j++) w_folded[k * 720 + j] = w[k * 720 + j] * s;
+    }
+}
+
+/*
+ * %185 = bn_fold_bias(%180, %181, %182, %183) : f32[320]  features.3.1.block.0.1
+ * 22 call sites share this function; the nodes and locations above are the first one's.
+ * out %185 -> A + 7889920
+ * in  %180 f32[320] <- M + 741832 (features.3.1.block.0.1.weight)
+ * in  %181 f32[320] <- M + 742152 (features.3.1.block.0.1.bias)
+ * in  %182 f32[320] <- M + 53855705 (features.3.1.block.0.1.running_mean)
+ * in  %183 f32[320] <- M + 53856025 (features.3.1.block.0.1.running_var)
+ */
+void k026_bn_fold_bias(
+    float *restrict bias_folded /* [320] */,
+    const float *restrict gamma /* [320] */,
+    const float *restrict beta /* [320] */,
+    const float *restrict running_mean /* [320] */,
+    const float *restrict running_var /* [320] */) {
+    for (long k = 0; k < 320; k++) bias_folded[k] = beta[k] - running_mean[k] * gamma[k] / sqrtf(running_var[k] + 0.001f);
+}
+
+/*
+ * %186 = conv2d(%178, %184) : f32[4,64,64,320]  features.3.1.block.0.0
+ * 20 call sites share this function; the nodes and locations above are the first one's.
+ * out %186 -> A + 0
+ * in  %178 f32[4,64,64,80] <- A + 5242880
+ * in  %184 f32[320,80,3,3] <- A + 6553600
+ */
+void k027_conv3x3(
+    float *restrict y /* [4,64,64,320] */,
+    const float *restrict x /* [4,64,64,80] */,
+    const float *restrict w /* [320,80,3,3] */) {
+    /* x (4,64,64,80) w (320,80,3,3) y (4,64,64,320) stride 1 pad 1 */
+    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
+     * Tiles of 176 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 230400);  /* (K, R, S, Cg) */
+    if (!wt) abort();
+    for (long k = 0; k < 320; k++) for (long c = 0; c < 80; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[((k * 3 + r) * 3 + s) * 80 + c] = w[((k * 80 + c) * 3 + r) * 3 + s];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 126720);  /* (176, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 94; t++) {
+            const long m0 = t * 176, pixels = m0 + 176 <= 16384 ? 176 : 16384 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 720 + r * 240;
+                    if (ih < 0 || ih >= 64) { memset(dst, 0, 240 * sizeof(float)); continue; }
+                    const long row = (n * 64 + ih) * 64;
+                    if (iw0 >= 0 && iw0 + 3 <= 64) { memcpy(dst, x + (row + iw0) * 80, 240 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 64) memset(dst + s * 80, 0, 80 * sizeof(float));
+                        else memcpy(dst + s * 80, x + (row + iw) * 80, 80 * sizeof(float));
+                    }
+                }
+            }
+            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 320, 720, 1.0f, col, 720, wt, 720, 0.0f, y + m0 * 320, 320);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %195 = bn_fold_weight(%190, %191, %194) : f32[80,320,1,1]  features.3.1.block.1.1
+ * 16 call sites share this function; the nodes and locations above are the first one's.
+ * out %195 -> A + 7864320
+ * in  %190 f32[80,320,1,1] <- M + 742472 (features.3.1.block.1.0.weight)
+ * in  %191 f32[80] <- M + 768072 (features.3.1.block.1.1.weight)
+ * in  %194 f32[80] <- M + 53856425 (features.3.1.block.1.1.running_var)
+ */
+void k028_bn_fold_weight(
+    float *restrict w_folded /* [80,320,1,1] */,
+    const float *restrict w /* [80,320,1,1] */,
+    const float *restrict gamma /* [80] */,
+    const float *restrict running_var /* [80] */) {
+    /* w (80, 320) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 80; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 320; j++) w_folded[k * 320 + j] = w[k * 320 + j] * s;
+    }
+}
+
+/*
+ * %188 = add(%186, %187) : f32[4,64,64,320]  features.3.1.block.0.1
+ * %189 = silu(%188) : f32[4,64,64,320]  features.3.1.block.0.2
+ * %197 = conv2d(%189, %195) : f32[4,64,64,80]  features.3.1.block.1.0
+ * 16 call sites share this function; the nodes and locations above are the first one's.
+ * out %197 -> A + 6553600
+ * in  %186 f32[4,64,64,320] <- A + 0
+ * in  %187 f32[1,1,1,320] <- A + 7889920
+ * in  %195 f32[80,320,1,1] <- A + 7864320
+ */
+void k029_add_silu_conv1x1(
+    float *restrict y /* [4,64,64,80] */,
+    const float *restrict x /* [4,64,64,320] */,
+    const float *restrict bias /* [1,1,1,320] */,
+    const float *restrict w /* [80,320,1,1] */) {
+    /* y (16384, 80) = f(x) (16384, 320) · wᵀ: tiles of 204 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65280);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 81; t++) {
+            const long m0 = t * 204, rows = m0 + 204 <= 16384 ? 204 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 320; c++) {
+                    const float t0 = x[r * 320 + c];
+                    const float t1 = bias[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    tile[(r - m0) * 320 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 80, 320, 1.0f, tile, 320, w, 320, 0.0f, y + m0 * 80, 80);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %199 = add(%197, %198) : f32[4,64,64,80]  features.3.1.block.1.1
+ * %200 = add(%199, %178) : f32[4,64,64,80]  features.3.1
+ * 12 call sites share this function; the nodes and locations above are the first one's.
+ * out %200 -> A + 7864320
+ * in  %178 f32[4,64,64,80] <- A + 5242880
+ * in  %197 f32[4,64,64,80] <- A + 6553600
+ * in  %198 f32[1,1,1,80] <- A + 9175040
+ */
+void k030_add(
+    float *restrict y /* [4,64,64,80] */,
+    const float *restrict b /* [4,64,64,80] */,
+    const float *restrict x /* [4,64,64,80] */,
+    const float *restrict bias /* [1,1,1,80] */) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 16384; r++) {
+        for (long c = 0; c < 80; c++) {
+            const long i = r * 80 + c;
+            const float t0 = x[r * 80 + c];
+            const float t1 = bias[c];
+            const float t2 = t0 + t1;
+            const float t3 = b[r * 80 + c];
+            const float t4 = t2 + t3;
+            y[i] = t4;
+        }
+    }
+}
+
+/*
+ * %272 = bn_fold_weight(%267, %268, %271) : f32[320,80,1,1]  features.4.0.block.0.1
+ * 3 call sites share this function; the nodes and locations above are the first one's.
+ * out %272 -> A + 6553600
+ * in  %267 f32[320,80,1,1] <- M + 1538632 (features.4.0.block.0.0.weight)
+ * in  %268 f32[320] <- M + 1564232 (features.4.0.block.0.1.weight)
+ * in  %271 f32[320] <- M + 53859225 (features.4.0.block.0.1.running_var)
+ */
+void k031_bn_fold_weight(
+    float *restrict w_folded /* [320,80,1,1] */,
+    const float *restrict w /* [320,80,1,1] */,
+    const float *restrict gamma /* [320] */,
+    const float *restrict running_var /* [320] */) {
+    /* w (320, 80) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 320; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 80; j++) w_folded[k * 80 + j] = w[k * 80 + j] * s;
+    }
+}
+
+/*
+ * %4651 = conv2d_bwd_input(%4646, %255) : f32[4,64,64,80]  features.3.4.block.0.0
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %4651 -> A + 72613888
+ * in  %4646 f32[4,64,64,320] <- A + 137363456
+ * in  %255 f32[320,80,3,3] <- M + 1281832 (features.3.4.block.0.0.weight)
+ */
+void k027b_conv3x3_bwd_input(
+    float *restrict dx /* [4,64,64,80] */,
+    const float *restrict dy /* [4,64,64,320] */,
+    const float *restrict w /* [320,80,3,3] */) {
+    /* dx of x (4,64,64,80) w (320,80,3,3) y (4,64,64,320) stride 1 pad 1 */
+    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
+     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
+     * Tiles of up to 128 input pixels; each thread gathers its tile, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 230400);  /* (G, TR, TS, Kg, Cg) of the phase */
+    if (!wt) abort();
+    /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
+    for (long k = 0; k < 320; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 80; c++)
+        wt[((i * 3 + j) * 320 + k) * 80 + c] = w[((k * 80 + c) * 3 + 2 - i) * 3 + 2 - j];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 368640);  /* (128, TR·TS·Kg): one tile of dy taps */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 128; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
+            /* taps tile: col[p, (i, j, k)] = dy[n, ih - 1 + i, iw - 1 + j, k], 0 outside dy */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, ih = m / 64 % 64, iw = m % 64;
+                for (long i = 0; i < 3; i++) {
+                    const long oh = ih - 1 + i, ow0 = iw - 1;
+                    float *restrict dst = col + (p * 3 + i) * 960;
+                    if (oh < 0 || oh >= 64) { memset(dst, 0, 960 * sizeof(float)); continue; }
+                    const long row = (n * 64 + oh) * 64;
+                    if (ow0 >= 0 && ow0 + 3 <= 64) { memcpy(dst, dy + (row + ow0) * 320, 960 * sizeof(float)); continue; }
+                    for (long j = 0; j < 3; j++) {
+                        const long ow = ow0 + j;
+                        if (ow < 0 || ow >= 64) memset(dst + j * 320, 0, 320 * sizeof(float));
+                        else memcpy(dst + j * 320, dy + (row + ow) * 320, 320 * sizeof(float));
+                    }
+                }
+            }
+            /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 80, 2880, 1.0f, col, 2880, wt, 80, 0.0f, dx + m0 * 80, 80);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %4652 = conv2d_bwd_weight(%4646, %254) : f32[320,80,3,3]  features.3.4.block.0.0
+ * %4994 = add(%4993, %4652) : f32[320,80,3,3]  features.3.4.block.0.0.weight
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %4994 -> G + 1281832
+ * in  %4646 f32[4,64,64,320] <- A + 137363456
+ * in  %254 f32[4,64,64,80] <- A + 564854784
+ * in  %4993 f32[320,80,3,3] <- G + 1281832 (features.3.4.block.0.0.weight)
+ */
+void k027b_conv3x3_bwd_weight_acc(
+    float *restrict grad /* [320,80,3,3] */,
+    const float *restrict dy /* [4,64,64,320] */,
+    const float *restrict x /* [4,64,64,80] */) {
+    /* dw of x (4,64,64,80) w (320,80,3,3) y (4,64,64,320) stride 1 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 230400, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 92160);  /* (128, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 230400;  /* (K, R·S·Cg) */
+        for (long t = 128L * thread / team; t < 128L * (thread + 1) / team; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 720 + r * 240;
+                    if (ih < 0 || ih >= 64) { memset(dst, 0, 240 * sizeof(float)); continue; }
+                    const long row = (n * 64 + ih) * 64;
+                    if (iw0 >= 0 && iw0 + 3 <= 64) { memcpy(dst, x + (row + iw0) * 80, 240 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 64) memset(dst + s * 80, 0, 80 * sizeof(float));
+                        else memcpy(dst + s * 80, x + (row + iw) * 80, 80 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 720, pixels, 1.0f, dy + m0 * 320, 320, col, 720, 1.0f, acc, 720);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 320; k++) {
+        for (long c = 0; c < 80; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 320 + k) * 720 + (r * 3 + s) * 80 + c];
+            grad[((k * 80 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}
+
+/*
+ * %4726 = conv2d_bwd_input(%4721, %165) : f32[4,128,128,48]  features.3.0.block.0.0
+ * out %4726 -> A + 132120576
+ * in  %4721 f32[4,64,64,192] <- A + 53477376
+ * in  %165 f32[192,48,3,3] <- M + 412584 (features.3.0.block.0.0.weight)
+ */
+void k020b_conv3x3s2_bwd_input(
+    float *restrict dx /* [4,128,128,48] */,
+    const float *restrict dy /* [4,64,64,192] */,
+    const float *restrict w /* [192,48,3,3] */) {
+    /* dx of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1 */
+    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
+     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
+     * Pixels are split into the 4 phases (ih % 2, iw % 2): each phase sees its own subset of taps.
+     * Tiles of up to 160 input pixels; each thread gathers its tile, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 36864);  /* (G, TR, TS, Kg, Cg) of the phase */
+    if (!wt) abort();
+    for (long fh = 0; fh < 2; fh++) for (long fw = 0; fw < 2; fw++) {
+        const long r0 = (fh + 1) % 2, s0 = (fw + 1) % 2;  /* first tap of the phase */
+        const long tr = (2 - r0) / 2 + 1, ts = (2 - s0) / 2 + 1;  /* taps of the phase */
+        const long shift_h = (fh + 1 - r0) / 2 - (tr - 1), shift_w = (fw + 1 - s0) / 2 - (ts - 1);
+        const long ha = (129 - fh) / 2, wb = (129 - fw) / 2;  /* pixels of the phase */
+        /* wt[g, i, j, k, c] = w[g·Kg + k, c, r0 + (tr - 1 - i) * 2, s0 + (ts - 1 - j) * 2]: the phase's taps, flipped */
+        for (long k = 0; k < 192; k++) for (long i = 0; i < tr; i++) for (long j = 0; j < ts; j++) for (long c = 0; c < 48; c++)
+            wt[((i * ts + j) * 192 + k) * 48 + c] = w[((k * 48 + c) * 3 + r0 + (tr - 1 - i) * 2) * 3 + s0 + (ts - 1 - j) * 2];
+        #pragma omp parallel
+        {
+            float *restrict col = malloc(sizeof(float) * 160 * tr * ts * 192);  /* (160, TR·TS·Kg): one tile of dy taps */
+            float *restrict out = malloc(sizeof(float) * 7680);  /* (160, Cg): dx of the tile */
+            if (!col || !out) abort();
+            #pragma omp for schedule(static)
+            for (long t = 0; t < (4 * ha * wb + 159) / 160; t++) {
+                const long m0 = t * 160, pixels = m0 + 160 <= (4 * ha * wb) ? 160 : (4 * ha * wb) - m0;
+                /* taps tile: col[p, (i, j, k)] = dy[n, a + shift_h + i, b + shift_w + j, k], 0 outside dy */
+                for (long p = 0; p < pixels; p++) {
+                    const long m = m0 + p, n = m / (ha * wb), a = m / wb % ha, b = m % wb;
+                    for (long i = 0; i < tr; i++) {
+                        const long oh = a + shift_h + i, ow0 = b + shift_w;
+                        float *restrict dst = col + (p * tr + i) * ts * 192;
+                        if (oh < 0 || oh >= 64) { memset(dst, 0, ts * 192 * sizeof(float)); continue; }
+                        const long row = (n * 64 + oh) * 64;
+                        if (ow0 >= 0 && ow0 + ts <= 64) { memcpy(dst, dy + (row + ow0) * 192, ts * 192 * sizeof(float)); continue; }
+                        for (long j = 0; j < ts; j++) {
+                            const long ow = ow0 + j;
+                            if (ow < 0 || ow >= 64) memset(dst + j * 192, 0, 192 * sizeof(float));
+                            else memcpy(dst + j * 192, dy + (row + ow) * 192, 192 * sizeof(float));
+                        }
+                    }
+                }
+                /* out (pixels, Cg) = col (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg), then to the phase's pixels of dx */
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 48, tr * ts * 192, 1.0f, col, tr * ts * 192, wt, 48, 0.0f, out, 48);
+                for (long p = 0; p < pixels; p++) {
+                    const long m = m0 + p, n = m / (ha * wb), ih = m / wb % ha * 2 + fh, iw = m % wb * 2 + fw;
+                    memcpy(dx + ((n * 128 + ih) * 128 + iw) * 48, out + p * 48, 48 * sizeof(float));
+                }
+            }
+            free(col); free(out);
+        }
+    }
+    free(wt);
+}
+
+/*
+ * %4727 = conv2d_bwd_weight(%4721, %164) : f32[192,48,3,3]  features.3.0.block.0.0
+ * %4946 = add(%4945, %4727) : f32[192,48,3,3]  features.3.0.block.0.0.weight
+ * out %4946 -> G + 412584
+ * in  %4721 f32[4,64,64,192] <- A + 53477376
+ * in  %164 f32[4,128,128,48] <- A + 360448000
+ * in  %4945 f32[192,48,3,3] <- G + 412584 (features.3.0.block.0.0.weight)
+ */
+void k020b_conv3x3s2_bwd_weight_acc(
+    float *restrict grad /* [192,48,3,3] */,
+    const float *restrict dy /* [4,64,64,192] */,
+    const float *restrict x /* [4,128,128,48] */) {
+    /* dw of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 82944, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 55296);  /* (128, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 82944;  /* (K, R·S·Cg) */
+        for (long t = 128L * thread / team; t < 128L * (thread + 1) / team; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
+                    float *restrict dst = col + p * 432 + r * 144;
+                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
+                    const long row = (n * 128 + ih) * 128;
+                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
+                        else memcpy(dst + s * 48, x + (row + iw) * 48, 48 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 192, 432, pixels, 1.0f, dy + m0 * 192, 192, col, 432, 1.0f, acc, 432);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 192; k++) {
+        for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 192 + k) * 432 + (r * 3 + s) * 48 + c];
+            grad[((k * 48 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}
+
+/*
+ * %4744 = conv2d_bwd_input(%4739, %142) : f32[4,128,128,48]  features.2.4.block.0.0
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %4744 -> A + 135266304
+ * in  %4739 f32[4,128,128,192] <- A + 62914560
+ * in  %142 f32[192,48,3,3] <- M + 319944 (features.2.4.block.0.0.weight)
+ */
+void k016b_conv3x3_bwd_input(
+    float *restrict dx /* [4,128,128,48] */,
+    const float *restrict dy /* [4,128,128,192] */,
+    const float *restrict w /* [192,48,3,3] */) {
+    /* dx of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
+    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
+     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
+     * Tiles of up to 128 input pixels; each thread gathers its tile, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 82944);  /* (G, TR, TS, Kg, Cg) of the phase */
+    if (!wt) abort();
+    /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
+    for (long k = 0; k < 192; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 48; c++)
+        wt[((i * 3 + j) * 192 + k) * 48 + c] = w[((k * 48 + c) * 3 + 2 - i) * 3 + 2 - j];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 221184);  /* (128, TR·TS·Kg): one tile of dy taps */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 512; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 65536 ? 128 : 65536 - m0;
+            /* taps tile: col[p, (i, j, k)] = dy[n, ih - 1 + i, iw - 1 + j, k], 0 outside dy */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 16384, ih = m / 128 % 128, iw = m % 128;
+                for (long i = 0; i < 3; i++) {
+                    const long oh = ih - 1 + i, ow0 = iw - 1;
+                    float *restrict dst = col + (p * 3 + i) * 576;
+                    if (oh < 0 || oh >= 128) { memset(dst, 0, 576 * sizeof(float)); continue; }
+                    const long row = (n * 128 + oh) * 128;
+                    if (ow0 >= 0 && ow0 + 3 <= 128) { memcpy(dst, dy + (row + ow0) * 192, 576 * sizeof(float)); continue; }
+                    for (long j = 0; j < 3; j++) {
+                        const long ow = ow0 + j;
+                        if (ow < 0 || ow >= 128) memset(dst + j * 192, 0, 192 * sizeof(float));
+                        else memcpy(dst + j * 192, dy + (row + ow) * 192, 192 * sizeof(float));
+                    }
+                }
+            }
+            /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 48, 1728, 1.0f, col, 1728, wt, 48, 0.0f, dx + m0 * 48, 48);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %4745 = conv2d_bwd_weight(%4739, %141) : f32[192,48,3,3]  features.2.4.block.0.0
+ * %4934 = add(%4933, %4745) : f32[192,48,3,3]  features.2.4.block.0.0.weight
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %4934 -> G + 319944
+ * in  %4739 f32[4,128,128,192] <- A + 62914560
+ * in  %141 f32[4,128,128,48] <- A + 354156544
+ * in  %4933 f32[192,48,3,3] <- G + 319944 (features.2.4.block.0.0.weight)
+ */
+void k016b_conv3x3_bwd_weight_acc(
+    float *restrict grad /* [192,48,3,3] */,
+    const float *restrict dy /* [4,128,128,192] */,
+    const float *restrict x /* [4,128,128,48] */) {
+    /* dw of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 82944, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 55296);  /* (128, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 82944;  /* (K, R·S·Cg) */
+        for (long t = 512L * thread / team; t < 512L * (thread + 1) / team; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 65536 ? 128 : 65536 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 16384, oh = m / 128 % 128, ow = m % 128;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 432 + r * 144;
+                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
+                    const long row = (n * 128 + ih) * 128;
+                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
+                        else memcpy(dst + s * 48, x + (row + iw) * 48, 48 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 192, 432, pixels, 1.0f, dy + m0 * 192, 192, col, 432, 1.0f, acc, 432);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 192; k++) {
+        for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 192 + k) * 432 + (r * 3 + s) * 48 + c];
+            grad[((k * 48 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}

@@ -1,0 +1,830 @@
+/* Kernels k016 to k031 and their backward kernels. */
+#include "kernels.h"
+
+/*
+ * %65 = conv2d(%57, %63) : f32[4,128,128,192]  features.2.1.block.0.0
+ * 15 call sites share this function; the nodes and locations above are the first one's.
+ * out %65 -> A + 0
+ * in  %57 f32[4,128,128,48] <- A + 12582912
+ * in  %63 f32[192,48,3,3] <- A + 15728640
+ */
+void k016_conv3x3(
+    float *restrict y /* [4,128,128,192] */,
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict w /* [192,48,3,3] */) {
+    /* x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
+    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
+     * Tiles of 288 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 82944);  /* (K, R, S, Cg) */
+    if (!wt) abort();
+    for (long k = 0; k < 192; k++) for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[((k * 3 + r) * 3 + s) * 48 + c] = w[((k * 48 + c) * 3 + r) * 3 + s];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 124416);  /* (288, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 228; t++) {
+            const long m0 = t * 288, pixels = m0 + 288 <= 65536 ? 288 : 65536 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 16384, oh = m / 128 % 128, ow = m % 128;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 432 + r * 144;
+                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
+                    const long row = (n * 128 + ih) * 128;
+                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
+                        else memcpy(dst + s * 48, x + (row + iw) * 48, 48 * sizeof(float));
+                    }
+                }
+            }
+            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 192, 432, 1.0f, col, 432, wt, 432, 0.0f, y + m0 * 192, 192);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %74 = bn_fold_weight(%69, %70, %73) : f32[48,192,1,1]  features.2.1.block.1.1
+ * 12 call sites share this function; the nodes and locations above are the first one's.
+ * out %74 -> A + 18874368
+ * in  %69 f32[48,192,1,1] <- M + 120120 (features.2.1.block.1.0.weight)
+ * in  %70 f32[48] <- M + 129336 (features.2.1.block.1.1.weight)
+ * in  %73 f32[48] <- M + 21172757 (features.2.1.block.1.1.running_var)
+ */
+void k017_bn_fold_weight(
+    float *restrict w_folded /* [48,192,1,1] */,
+    const float *restrict w /* [48,192,1,1] */,
+    const float *restrict gamma /* [48] */,
+    const float *restrict running_var /* [48] */) {
+    /* w (48, 192) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 48; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 192; j++) w_folded[k * 192 + j] = w[k * 192 + j] * s;
+    }
+}
+
+/*
+ * %67 = add(%65, %66) : f32[4,128,128,192]  features.2.1.block.0.1
+ * %68 = silu(%67) : f32[4,128,128,192]  features.2.1.block.0.2
+ * %76 = conv2d(%68, %74) : f32[4,128,128,48]  features.2.1.block.1.0
+ * 12 call sites share this function; the nodes and locations above are the first one's.
+ * out %76 -> A + 15728640
+ * in  %65 f32[4,128,128,192] <- A + 0
+ * in  %66 f32[1,1,1,192] <- A + 18883584
+ * in  %74 f32[48,192,1,1] <- A + 18874368
+ */
+void k018_add_silu_conv1x1(
+    float *restrict y /* [4,128,128,48] */,
+    const float *restrict x /* [4,128,128,192] */,
+    const float *restrict bias /* [1,1,1,192] */,
+    const float *restrict w /* [48,192,1,1] */) {
+    /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 193; t++) {
+            const long m0 = t * 341, rows = m0 + 341 <= 65536 ? 341 : 65536 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 192; c++) {
+                    const float t0 = x[r * 192 + c];
+                    const float t1 = bias[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    tile[(r - m0) * 192 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 192, 1.0f, tile, 192, w, 192, 0.0f, y + m0 * 48, 48);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %78 = add(%76, %77) : f32[4,128,128,48]  features.2.1.block.1.1
+ * %79 = add(%78, %57) : f32[4,128,128,48]  features.2.1
+ * 12 call sites share this function; the nodes and locations above are the first one's.
+ * out %79 -> A + 18874368
+ * in  %57 f32[4,128,128,48] <- A + 12582912
+ * in  %76 f32[4,128,128,48] <- A + 15728640
+ * in  %77 f32[1,1,1,48] <- A + 22020096
+ */
+void k019_add(
+    float *restrict y /* [4,128,128,48] */,
+    const float *restrict b /* [4,128,128,48] */,
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict bias /* [1,1,1,48] */) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 65536; r++) {
+        for (long c = 0; c < 48; c++) {
+            const long i = r * 48 + c;
+            const float t0 = x[r * 48 + c];
+            const float t1 = bias[c];
+            const float t2 = t0 + t1;
+            const float t3 = b[r * 48 + c];
+            const float t4 = t2 + t3;
+            y[i] = t4;
+        }
+    }
+}
+
+/*
+ * %131 = conv2d(%123, %129) : f32[4,64,64,192]  features.3.0.block.0.0
+ * 5 call sites share this function; the nodes and locations above are the first one's.
+ * out %131 -> A + 3145728
+ * in  %123 f32[4,128,128,48] <- A + 0
+ * in  %129 f32[192,48,3,3] <- A + 6291456
+ */
+void k020_conv3x3s2(
+    float *restrict y /* [4,64,64,192] */,
+    const float *restrict x /* [4,128,128,48] */,
+    const float *restrict w /* [192,48,3,3] */) {
+    /* x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1 */
+    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
+     * Tiles of 288 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 82944);  /* (K, R, S, Cg) */
+    if (!wt) abort();
+    for (long k = 0; k < 192; k++) for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[((k * 3 + r) * 3 + s) * 48 + c] = w[((k * 48 + c) * 3 + r) * 3 + s];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 124416);  /* (288, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 57; t++) {
+            const long m0 = t * 288, pixels = m0 + 288 <= 16384 ? 288 : 16384 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
+                    float *restrict dst = col + p * 432 + r * 144;
+                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
+                    const long row = (n * 128 + ih) * 128;
+                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
+                        else memcpy(dst + s * 48, x + (row + iw) * 48, 48 * sizeof(float));
+                    }
+                }
+            }
+            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 192, 432, 1.0f, col, 432, wt, 432, 0.0f, y + m0 * 192, 192);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %140 = bn_fold_weight(%135, %136, %139) : f32[64,192,1,1]  features.3.0.block.1.1
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %140 -> A + 1048576
+ * in  %135 f32[64,192,1,1] <- M + 398040 (features.3.0.block.1.0.weight)
+ * in  %136 f32[64] <- M + 410328 (features.3.0.block.1.1.weight)
+ * in  %139 f32[64] <- M + 21174213 (features.3.0.block.1.1.running_var)
+ */
+void k021_bn_fold_weight(
+    float *restrict w_folded /* [64,192,1,1] */,
+    const float *restrict w /* [64,192,1,1] */,
+    const float *restrict gamma /* [64] */,
+    const float *restrict running_var /* [64] */) {
+    /* w (64, 192) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 64; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 192; j++) w_folded[k * 192 + j] = w[k * 192 + j] * s;
+    }
+}
+
+/*
+ * %141 = bn_fold_bias(%136, %137, %138, %139) : f32[64]  features.3.0.block.1.1
+ * 16 call sites share this function; the nodes and locations above are the first one's.
+ * out %141 -> A + 6291456
+ * in  %136 f32[64] <- M + 410328 (features.3.0.block.1.1.weight)
+ * in  %137 f32[64] <- M + 410392 (features.3.0.block.1.1.bias)
+ * in  %138 f32[64] <- M + 21174149 (features.3.0.block.1.1.running_mean)
+ * in  %139 f32[64] <- M + 21174213 (features.3.0.block.1.1.running_var)
+ */
+void k022_bn_fold_bias(
+    float *restrict bias_folded /* [64] */,
+    const float *restrict gamma /* [64] */,
+    const float *restrict beta /* [64] */,
+    const float *restrict running_mean /* [64] */,
+    const float *restrict running_var /* [64] */) {
+    for (long k = 0; k < 64; k++) bias_folded[k] = beta[k] - running_mean[k] * gamma[k] / sqrtf(running_var[k] + 0.001f);
+}
+
+/*
+ * %133 = add(%131, %132) : f32[4,64,64,192]  features.3.0.block.0.1
+ * %134 = silu(%133) : f32[4,64,64,192]  features.3.0.block.0.2
+ * %142 = conv2d(%134, %140) : f32[4,64,64,64]  features.3.0.block.1.0
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %142 -> A + 0
+ * in  %131 f32[4,64,64,192] <- A + 3145728
+ * in  %132 f32[1,1,1,192] <- A + 6374400
+ * in  %140 f32[64,192,1,1] <- A + 1048576
+ */
+void k023_add_silu_conv1x1(
+    float *restrict y /* [4,64,64,64] */,
+    const float *restrict x /* [4,64,64,192] */,
+    const float *restrict bias /* [1,1,1,192] */,
+    const float *restrict w /* [64,192,1,1] */) {
+    /* y (16384, 64) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65472);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 49; t++) {
+            const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 192; c++) {
+                    const float t0 = x[r * 192 + c];
+                    const float t1 = bias[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    tile[(r - m0) * 192 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 64, 192, 1.0f, tile, 192, w, 192, 0.0f, y + m0 * 64, 64);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %144 = add(%142, %143) : f32[4,64,64,64]  features.3.0.block.1.1
+ * 4 call sites share this function; the nodes and locations above are the first one's.
+ * out %144 -> A + 4194304
+ * in  %142 f32[4,64,64,64] <- A + 0
+ * in  %143 f32[1,1,1,64] <- A + 6291456
+ */
+void k024_add(
+    float *restrict y /* [4,64,64,64] */,
+    const float *restrict x /* [4,64,64,64] */,
+    const float *restrict bias /* [1,1,1,64] */) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 16384; r++) {
+        for (long c = 0; c < 64; c++) {
+            const long i = r * 64 + c;
+            const float t0 = x[r * 64 + c];
+            const float t1 = bias[c];
+            const float t2 = t0 + t1;
+            y[i] = t2;
+        }
+    }
+}
+
+/*
+ * %150 = bn_fold_weight(%145, %146, %149) : f32[256,64,3,3]  features.3.1.block.0.1
+ * 12 call sites share this function; the nodes and locations above are the first one's.
+ * out %150 -> A + 5242880
+ * in  %145 f32[256,64,3,3] <- M + 410456 (features.3.1.block.0.0.weight)
+ * in  %146 f32[256] <- M + 557912 (features.3.1.block.0.1.weight)
+ * in  %149 f32[256] <- M + 21174533 (features.3.1.block.0.1.running_var)
+ */
+void k025_bn_fold_weight(
+    float *restrict w_folded /* [256,64,3,3] */,
+    const float *restrict w /* [256,64,3,3] */,
+    const float *restrict gamma /* [256] */,
+    const float *restrict running_var /* [256] */) {
+    /* w (256, 576) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 256; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 576; j++) w_folded[k * 576 + j] = w[k * 576 + j] * s;
+    }
+}
+
+/*
+ * %151 = bn_fold_bias(%146, %147, %148, %149) : f32[256]  features.3.1.block.0.1
+ * 48 call sites share this function; the nodes and locations above are the first one's.
+ * out %151 -> A + 6307840
+ * in  %146 f32[256] <- M + 557912 (features.3.1.block.0.1.weight)
+ * in  %147 f32[256] <- M + 558168 (features.3.1.block.0.1.bias)
+ * in  %148 f32[256] <- M + 21174277 (features.3.1.block.0.1.running_mean)
+ * in  %149 f32[256] <- M + 21174533 (features.3.1.block.0.1.running_var)
+ */
+void k026_bn_fold_bias(
+    float *restrict bias_folded /* [256] */,
+    const float *restrict gamma /* [256] */,
+    const float *restrict beta /* [256] */,
+    const float *restrict running_mean /* [256] */,
+    const float *restrict running_var /* [256] */) {
+    for (long k = 0; k < 256; k++) bias_folded[k] = beta[k] - running_mean[k] * gamma[k] / sqrtf(running_var[k] + 0.001f);
+}
+
+/*
+ * %152 = conv2d(%144, %150) : f32[4,64,64,256]  features.3.1.block.0.0
+ * 15 call sites share this function; the nodes and locations above are the first one's.
+ * out %152 -> A + 0
+ * in  %144 f32[4,64,64,64] <- A + 4194304
+ * in  %150 f32[256,64,3,3] <- A + 5242880
+ */
+void k027_conv3x3(
+    float *restrict y /* [4,64,64,256] */,
+    const float *restrict x /* [4,64,64,64] */,
+    const float *restrict w /* [256,64,3,3] */) {
+    /* x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1 */
+    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
+     * Tiles of 224 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 147456);  /* (K, R, S, Cg) */
+    if (!wt) abort();
+    for (long k = 0; k < 256; k++) for (long c = 0; c < 64; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[((k * 3 + r) * 3 + s) * 64 + c] = w[((k * 64 + c) * 3 + r) * 3 + s];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 129024);  /* (224, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 74; t++) {
+            const long m0 = t * 224, pixels = m0 + 224 <= 16384 ? 224 : 16384 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 576 + r * 192;
+                    if (ih < 0 || ih >= 64) { memset(dst, 0, 192 * sizeof(float)); continue; }
+                    const long row = (n * 64 + ih) * 64;
+                    if (iw0 >= 0 && iw0 + 3 <= 64) { memcpy(dst, x + (row + iw0) * 64, 192 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 64) memset(dst + s * 64, 0, 64 * sizeof(float));
+                        else memcpy(dst + s * 64, x + (row + iw) * 64, 64 * sizeof(float));
+                    }
+                }
+            }
+            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 256, 576, 1.0f, col, 576, wt, 576, 0.0f, y + m0 * 256, 256);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %161 = bn_fold_weight(%156, %157, %160) : f32[64,256,1,1]  features.3.1.block.1.1
+ * 12 call sites share this function; the nodes and locations above are the first one's.
+ * out %161 -> A + 6291456
+ * in  %156 f32[64,256,1,1] <- M + 558424 (features.3.1.block.1.0.weight)
+ * in  %157 f32[64] <- M + 574808 (features.3.1.block.1.1.weight)
+ * in  %160 f32[64] <- M + 21174853 (features.3.1.block.1.1.running_var)
+ */
+void k028_bn_fold_weight(
+    float *restrict w_folded /* [64,256,1,1] */,
+    const float *restrict w /* [64,256,1,1] */,
+    const float *restrict gamma /* [64] */,
+    const float *restrict running_var /* [64] */) {
+    /* w (64, 256) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 64; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 256; j++) w_folded[k * 256 + j] = w[k * 256 + j] * s;
+    }
+}
+
+/*
+ * %154 = add(%152, %153) : f32[4,64,64,256]  features.3.1.block.0.1
+ * %155 = silu(%154) : f32[4,64,64,256]  features.3.1.block.0.2
+ * %163 = conv2d(%155, %161) : f32[4,64,64,64]  features.3.1.block.1.0
+ * 12 call sites share this function; the nodes and locations above are the first one's.
+ * out %163 -> A + 5242880
+ * in  %152 f32[4,64,64,256] <- A + 0
+ * in  %153 f32[1,1,1,256] <- A + 6307840
+ * in  %161 f32[64,256,1,1] <- A + 6291456
+ */
+void k029_add_silu_conv1x1(
+    float *restrict y /* [4,64,64,64] */,
+    const float *restrict x /* [4,64,64,256] */,
+    const float *restrict bias /* [1,1,1,256] */,
+    const float *restrict w /* [64,256,1,1] */) {
+    /* y (16384, 64) = f(x) (16384, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    #pragma omp parallel
+    {
+        float *restrict tile = malloc(sizeof(float) * 65536);
+        if (!tile) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 64; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
+            for (long r = m0; r < m0 + rows; r++) {
+                for (long c = 0; c < 256; c++) {
+                    const float t0 = x[r * 256 + c];
+                    const float t1 = bias[c];
+                    const float t2 = t0 + t1;
+                    const float t3 = t2 * ba_sigmoid(t2);
+                    tile[(r - m0) * 256 + c] = t3;
+                }
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 64, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 64, 64);
+        }
+        free(tile);
+    }
+}
+
+/*
+ * %165 = add(%163, %164) : f32[4,64,64,64]  features.3.1.block.1.1
+ * %166 = add(%165, %144) : f32[4,64,64,64]  features.3.1
+ * 8 call sites share this function; the nodes and locations above are the first one's.
+ * out %166 -> A + 6291456
+ * in  %144 f32[4,64,64,64] <- A + 4194304
+ * in  %163 f32[4,64,64,64] <- A + 5242880
+ * in  %164 f32[1,1,1,64] <- A + 7340032
+ */
+void k030_add(
+    float *restrict y /* [4,64,64,64] */,
+    const float *restrict b /* [4,64,64,64] */,
+    const float *restrict x /* [4,64,64,64] */,
+    const float *restrict bias /* [1,1,1,64] */) {
+    #pragma omp parallel for schedule(static)
+    for (long r = 0; r < 16384; r++) {
+        for (long c = 0; c < 64; c++) {
+            const long i = r * 64 + c;
+            const float t0 = x[r * 64 + c];
+            const float t1 = bias[c];
+            const float t2 = t0 + t1;
+            const float t3 = b[r * 64 + c];
+            const float t4 = t2 + t3;
+            y[i] = t4;
+        }
+    }
+}
+
+/*
+ * %216 = bn_fold_weight(%211, %212, %215) : f32[256,64,1,1]  features.4.0.block.0.1
+ * 3 call sites share this function; the nodes and locations above are the first one's.
+ * out %216 -> A + 6291456
+ * in  %211 f32[256,64,1,1] <- M + 903896 (features.4.0.block.0.0.weight)
+ * in  %212 f32[256] <- M + 920280 (features.4.0.block.0.1.weight)
+ * in  %215 f32[256] <- M + 21176453 (features.4.0.block.0.1.running_var)
+ */
+void k031_bn_fold_weight(
+    float *restrict w_folded /* [256,64,1,1] */,
+    const float *restrict w /* [256,64,1,1] */,
+    const float *restrict gamma /* [256] */,
+    const float *restrict running_var /* [256] */) {
+    /* w (256, 64) scaled per output channel by γ/sqrt(var + eps) */
+    for (long k = 0; k < 256; k++) {
+        const float s = gamma[k] / sqrtf(running_var[k] + 0.001f);
+        for (long j = 0; j < 64; j++) w_folded[k * 64 + j] = w[k * 64 + j] * s;
+    }
+}
+
+/*
+ * %3252 = conv2d_bwd_input(%3247, %196) : f32[4,64,64,64]  features.3.3.block.0.0
+ * 3 call sites share this function; the nodes and locations above are the first one's.
+ * out %3252 -> A + 59768832
+ * in  %3247 f32[4,64,64,256] <- A + 54525952
+ * in  %196 f32[256,64,3,3] <- M + 739416 (features.3.3.block.0.0.weight)
+ */
+void k027b_conv3x3_bwd_input(
+    float *restrict dx /* [4,64,64,64] */,
+    const float *restrict dy /* [4,64,64,256] */,
+    const float *restrict w /* [256,64,3,3] */) {
+    /* dx of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1 */
+    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
+     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
+     * Tiles of up to 128 input pixels; each thread gathers its tile, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 147456);  /* (G, TR, TS, Kg, Cg) of the phase */
+    if (!wt) abort();
+    /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
+    for (long k = 0; k < 256; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 64; c++)
+        wt[((i * 3 + j) * 256 + k) * 64 + c] = w[((k * 64 + c) * 3 + 2 - i) * 3 + 2 - j];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 294912);  /* (128, TR·TS·Kg): one tile of dy taps */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 128; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
+            /* taps tile: col[p, (i, j, k)] = dy[n, ih - 1 + i, iw - 1 + j, k], 0 outside dy */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, ih = m / 64 % 64, iw = m % 64;
+                for (long i = 0; i < 3; i++) {
+                    const long oh = ih - 1 + i, ow0 = iw - 1;
+                    float *restrict dst = col + (p * 3 + i) * 768;
+                    if (oh < 0 || oh >= 64) { memset(dst, 0, 768 * sizeof(float)); continue; }
+                    const long row = (n * 64 + oh) * 64;
+                    if (ow0 >= 0 && ow0 + 3 <= 64) { memcpy(dst, dy + (row + ow0) * 256, 768 * sizeof(float)); continue; }
+                    for (long j = 0; j < 3; j++) {
+                        const long ow = ow0 + j;
+                        if (ow < 0 || ow >= 64) memset(dst + j * 256, 0, 256 * sizeof(float));
+                        else memcpy(dst + j * 256, dy + (row + ow) * 256, 256 * sizeof(float));
+                    }
+                }
+            }
+            /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 64, 2304, 1.0f, col, 2304, wt, 64, 0.0f, dx + m0 * 64, 64);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %3253 = conv2d_bwd_weight(%3247, %195) : f32[256,64,3,3]  features.3.3.block.0.0
+ * %3516 = add(%3515, %3253) : f32[256,64,3,3]  features.3.3.block.0.0.weight
+ * 3 call sites share this function; the nodes and locations above are the first one's.
+ * out %3516 -> G + 739416
+ * in  %3247 f32[4,64,64,256] <- A + 54525952
+ * in  %195 f32[4,64,64,64] <- A + 351797248
+ * in  %3515 f32[256,64,3,3] <- G + 739416 (features.3.3.block.0.0.weight)
+ */
+void k027b_conv3x3_bwd_weight_acc(
+    float *restrict grad /* [256,64,3,3] */,
+    const float *restrict dy /* [4,64,64,256] */,
+    const float *restrict x /* [4,64,64,64] */) {
+    /* dw of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 147456, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 73728);  /* (128, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 147456;  /* (K, R·S·Cg) */
+        for (long t = 128L * thread / team; t < 128L * (thread + 1) / team; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 576 + r * 192;
+                    if (ih < 0 || ih >= 64) { memset(dst, 0, 192 * sizeof(float)); continue; }
+                    const long row = (n * 64 + ih) * 64;
+                    if (iw0 >= 0 && iw0 + 3 <= 64) { memcpy(dst, x + (row + iw0) * 64, 192 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 64) memset(dst + s * 64, 0, 64 * sizeof(float));
+                        else memcpy(dst + s * 64, x + (row + iw) * 64, 64 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 576, pixels, 1.0f, dy + m0 * 256, 256, col, 576, 1.0f, acc, 576);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 256; k++) {
+        for (long c = 0; c < 64; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 256 + k) * 576 + (r * 3 + s) * 64 + c];
+            grad[((k * 64 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}
+
+/*
+ * %3308 = conv2d_bwd_input(%3303, %129) : f32[4,128,128,48]  features.3.0.block.0.0
+ * out %3308 -> A + 106954752
+ * in  %3303 f32[4,64,64,192] <- A + 40894464
+ * in  %129 f32[192,48,3,3] <- M + 314712 (features.3.0.block.0.0.weight)
+ */
+void k020b_conv3x3s2_bwd_input(
+    float *restrict dx /* [4,128,128,48] */,
+    const float *restrict dy /* [4,64,64,192] */,
+    const float *restrict w /* [192,48,3,3] */) {
+    /* dx of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1 */
+    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
+     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
+     * Pixels are split into the 4 phases (ih % 2, iw % 2): each phase sees its own subset of taps.
+     * Tiles of up to 160 input pixels; each thread gathers its tile, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 36864);  /* (G, TR, TS, Kg, Cg) of the phase */
+    if (!wt) abort();
+    for (long fh = 0; fh < 2; fh++) for (long fw = 0; fw < 2; fw++) {
+        const long r0 = (fh + 1) % 2, s0 = (fw + 1) % 2;  /* first tap of the phase */
+        const long tr = (2 - r0) / 2 + 1, ts = (2 - s0) / 2 + 1;  /* taps of the phase */
+        const long shift_h = (fh + 1 - r0) / 2 - (tr - 1), shift_w = (fw + 1 - s0) / 2 - (ts - 1);
+        const long ha = (129 - fh) / 2, wb = (129 - fw) / 2;  /* pixels of the phase */
+        /* wt[g, i, j, k, c] = w[g·Kg + k, c, r0 + (tr - 1 - i) * 2, s0 + (ts - 1 - j) * 2]: the phase's taps, flipped */
+        for (long k = 0; k < 192; k++) for (long i = 0; i < tr; i++) for (long j = 0; j < ts; j++) for (long c = 0; c < 48; c++)
+            wt[((i * ts + j) * 192 + k) * 48 + c] = w[((k * 48 + c) * 3 + r0 + (tr - 1 - i) * 2) * 3 + s0 + (ts - 1 - j) * 2];
+        #pragma omp parallel
+        {
+            float *restrict col = malloc(sizeof(float) * 160 * tr * ts * 192);  /* (160, TR·TS·Kg): one tile of dy taps */
+            float *restrict out = malloc(sizeof(float) * 7680);  /* (160, Cg): dx of the tile */
+            if (!col || !out) abort();
+            #pragma omp for schedule(static)
+            for (long t = 0; t < (4 * ha * wb + 159) / 160; t++) {
+                const long m0 = t * 160, pixels = m0 + 160 <= (4 * ha * wb) ? 160 : (4 * ha * wb) - m0;
+                /* taps tile: col[p, (i, j, k)] = dy[n, a + shift_h + i, b + shift_w + j, k], 0 outside dy */
+                for (long p = 0; p < pixels; p++) {
+                    const long m = m0 + p, n = m / (ha * wb), a = m / wb % ha, b = m % wb;
+                    for (long i = 0; i < tr; i++) {
+                        const long oh = a + shift_h + i, ow0 = b + shift_w;
+                        float *restrict dst = col + (p * tr + i) * ts * 192;
+                        if (oh < 0 || oh >= 64) { memset(dst, 0, ts * 192 * sizeof(float)); continue; }
+                        const long row = (n * 64 + oh) * 64;
+                        if (ow0 >= 0 && ow0 + ts <= 64) { memcpy(dst, dy + (row + ow0) * 192, ts * 192 * sizeof(float)); continue; }
+                        for (long j = 0; j < ts; j++) {
+                            const long ow = ow0 + j;
+                            if (ow < 0 || ow >= 64) memset(dst + j * 192, 0, 192 * sizeof(float));
+                            else memcpy(dst + j * 192, dy + (row + ow) * 192, 192 * sizeof(float));
+                        }
+                    }
+                }
+                /* out (pixels, Cg) = col (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg), then to the phase's pixels of dx */
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 48, tr * ts * 192, 1.0f, col, tr * ts * 192, wt, 48, 0.0f, out, 48);
+                for (long p = 0; p < pixels; p++) {
+                    const long m = m0 + p, n = m / (ha * wb), ih = m / wb % ha * 2 + fh, iw = m % wb * 2 + fw;
+                    memcpy(dx + ((n * 128 + ih) * 128 + iw) * 48, out + p * 48, 48 * sizeof(float));
+                }
+            }
+            free(col); free(out);
+        }
+    }
+    free(wt);
+}
+
+/*
+ * %3309 = conv2d_bwd_weight(%3303, %128) : f32[192,48,3,3]  features.3.0.block.0.0
+ * %3480 = add(%3479, %3309) : f32[192,48,3,3]  features.3.0.block.0.0.weight
+ * out %3480 -> G + 314712
+ * in  %3303 f32[4,64,64,192] <- A + 40894464
+ * in  %128 f32[4,128,128,48] <- A + 231211008
+ * in  %3479 f32[192,48,3,3] <- G + 314712 (features.3.0.block.0.0.weight)
+ */
+void k020b_conv3x3s2_bwd_weight_acc(
+    float *restrict grad /* [192,48,3,3] */,
+    const float *restrict dy /* [4,64,64,192] */,
+    const float *restrict x /* [4,128,128,48] */) {
+    /* dw of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 82944, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 55296);  /* (128, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 82944;  /* (K, R·S·Cg) */
+        for (long t = 128L * thread / team; t < 128L * (thread + 1) / team; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh * 2 - 1 + r, ow * 2 - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh * 2 - 1 + r, iw0 = ow * 2 - 1;
+                    float *restrict dst = col + p * 432 + r * 144;
+                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
+                    const long row = (n * 128 + ih) * 128;
+                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
+                        else memcpy(dst + s * 48, x + (row + iw) * 48, 48 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 192, 432, pixels, 1.0f, dy + m0 * 192, 192, col, 432, 1.0f, acc, 432);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 192; k++) {
+        for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 192 + k) * 432 + (r * 3 + s) * 48 + c];
+            grad[((k * 48 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}
+
+/*
+ * %3326 = conv2d_bwd_input(%3321, %106) : f32[4,128,128,48]  features.2.3.block.0.0
+ * 3 call sites share this function; the nodes and locations above are the first one's.
+ * out %3326 -> A + 110100480
+ * in  %3321 f32[4,128,128,192] <- A + 50331648
+ * in  %106 f32[192,48,3,3] <- M + 222072 (features.2.3.block.0.0.weight)
+ */
+void k016b_conv3x3_bwd_input(
+    float *restrict dx /* [4,128,128,48] */,
+    const float *restrict dy /* [4,128,128,192] */,
+    const float *restrict w /* [192,48,3,3] */) {
+    /* dx of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
+    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
+     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
+     * Tiles of up to 128 input pixels; each thread gathers its tile, then one sgemm. */
+    float *restrict wt = malloc(sizeof(float) * 82944);  /* (G, TR, TS, Kg, Cg) of the phase */
+    if (!wt) abort();
+    /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
+    for (long k = 0; k < 192; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 48; c++)
+        wt[((i * 3 + j) * 192 + k) * 48 + c] = w[((k * 48 + c) * 3 + 2 - i) * 3 + 2 - j];
+    #pragma omp parallel
+    {
+        float *restrict col = malloc(sizeof(float) * 221184);  /* (128, TR·TS·Kg): one tile of dy taps */
+        if (!col) abort();
+        #pragma omp for schedule(static)
+        for (long t = 0; t < 512; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 65536 ? 128 : 65536 - m0;
+            /* taps tile: col[p, (i, j, k)] = dy[n, ih - 1 + i, iw - 1 + j, k], 0 outside dy */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 16384, ih = m / 128 % 128, iw = m % 128;
+                for (long i = 0; i < 3; i++) {
+                    const long oh = ih - 1 + i, ow0 = iw - 1;
+                    float *restrict dst = col + (p * 3 + i) * 576;
+                    if (oh < 0 || oh >= 128) { memset(dst, 0, 576 * sizeof(float)); continue; }
+                    const long row = (n * 128 + oh) * 128;
+                    if (ow0 >= 0 && ow0 + 3 <= 128) { memcpy(dst, dy + (row + ow0) * 192, 576 * sizeof(float)); continue; }
+                    for (long j = 0; j < 3; j++) {
+                        const long ow = ow0 + j;
+                        if (ow < 0 || ow >= 128) memset(dst + j * 192, 0, 192 * sizeof(float));
+                        else memcpy(dst + j * 192, dy + (row + ow) * 192, 192 * sizeof(float));
+                    }
+                }
+            }
+            /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 48, 1728, 1.0f, col, 1728, wt, 48, 0.0f, dx + m0 * 48, 48);
+        }
+        free(col);
+    }
+    free(wt);
+}
+
+/*
+ * %3327 = conv2d_bwd_weight(%3321, %105) : f32[192,48,3,3]  features.2.3.block.0.0
+ * %3468 = add(%3467, %3327) : f32[192,48,3,3]  features.2.3.block.0.0.weight
+ * 3 call sites share this function; the nodes and locations above are the first one's.
+ * out %3468 -> G + 222072
+ * in  %3321 f32[4,128,128,192] <- A + 50331648
+ * in  %105 f32[4,128,128,48] <- A + 224919552
+ * in  %3467 f32[192,48,3,3] <- G + 222072 (features.2.3.block.0.0.weight)
+ */
+void k016b_conv3x3_bwd_weight_acc(
+    float *restrict grad /* [192,48,3,3] */,
+    const float *restrict dy /* [4,128,128,192] */,
+    const float *restrict x /* [4,128,128,48] */) {
+    /* dw of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1, added into the accumulator */
+    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
+     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
+     * partials are added in thread order. */
+    const int max_threads = omp_get_max_threads();
+    float *restrict part = calloc((size_t)max_threads * 82944, sizeof(float));  /* (threads, K, R, S, Cg) */
+    if (!part) abort();
+    int threads = 1;
+    #pragma omp parallel num_threads(max_threads)
+    {
+        const int thread = omp_get_thread_num(), team = omp_get_num_threads();
+        if (thread == 0) threads = team;
+        float *restrict col = malloc(sizeof(float) * 55296);  /* (128, R·S·Cg): one tile of im2col */
+        if (!col) abort();
+        float *restrict acc = part + (long)thread * 82944;  /* (K, R·S·Cg) */
+        for (long t = 512L * thread / team; t < 512L * (thread + 1) / team; t++) {
+            const long m0 = t * 128, pixels = m0 + 128 <= 65536 ? 128 : 65536 - m0;
+            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
+            for (long p = 0; p < pixels; p++) {
+                const long m = m0 + p, n = m / 16384, oh = m / 128 % 128, ow = m % 128;
+                for (long r = 0; r < 3; r++) {
+                    const long ih = oh - 1 + r, iw0 = ow - 1;
+                    float *restrict dst = col + p * 432 + r * 144;
+                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
+                    const long row = (n * 128 + ih) * 128;
+                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x + (row + iw0) * 48, 144 * sizeof(float)); continue; }
+                    for (long s = 0; s < 3; s++) {
+                        const long iw = iw0 + s;
+                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
+                        else memcpy(dst + s * 48, x + (row + iw) * 48, 48 * sizeof(float));
+                    }
+                }
+            }
+            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 192, 432, pixels, 1.0f, dy + m0 * 192, 192, col, 432, 1.0f, acc, 432);
+        }
+        free(col);
+    }
+    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    #pragma omp parallel for schedule(static)
+    for (long k = 0; k < 192; k++) {
+        for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
+            float sum = 0.0f;
+            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 192 + k) * 432 + (r * 3 + s) * 48 + c];
+            grad[((k * 48 + c) * 3 + r) * 3 + s] += sum;
+        }
+    }
+    free(part);
+}
