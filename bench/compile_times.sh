@@ -50,7 +50,7 @@ if [ "$STEP" = 1 ]; then
       bin=$NEW; [ "$side" = old ] && bin=$OLD
       [ -z "$bin" ] && continue
       echo "== step, $side, round $round: breastai-run ${args[*]}"
-      "$bin/breastai-run" "${args[@]}" --artifact "$work/step-$side" 2>&1 | grep -iE 'phase|median|step' | tail -4
+      "$bin/breastai-run" "${args[@]}" --artifact "$work/step-$side" 2>&1 | grep -vE '^(compiling|rebuilding|OPENBLAS|threads)' | tail -3
     done
   done
 fi

@@ -95,7 +95,7 @@ extension Artifact {
             lines.append(p.entry.padding(toLength: 22, withPad: " ", startingAt: 0)
                          + String(format: "  %7d  %6d  %9d", p.schedule.kernels.count, ops, distinct))
         }
-        lines.append("\(functions) distinct kernel functions in kernels.c")
+        lines.append("\(functions) distinct kernel functions in kernels_k*.c")
         lines.append("")
         lines.append("memory    arena       lower bound  above it  no reuse    + state + io  = total      budget")
         for f in memoryFigures {

@@ -24,9 +24,9 @@ extension Toolchain {
         /// How many compilers ran at once.
         public var jobs: Int
 
-        /// One line for logs: `compiled 2 of 19 units (2 jobs), reused 17 objects`.
+        /// One line for logs: `compiled 3 of 19 units (2 jobs), reused 16 objects`.
         public var summary: String {
-            "compiled \(compiled.count) of \(units.count) units" + (compiled.isEmpty ? "" : " (\(jobs) jobs)")
+            "compiled \(compiled.count) of \(units.count) units" + (compiled.isEmpty ? "" : jobs == 1 ? " (1 job)" : " (\(jobs) jobs)")
                 + ", reused \(units.count - compiled.count) objects"
         }
     }

@@ -63,7 +63,7 @@ final class ObjectReuseTests: XCTestCase {
         XCTAssertNotNil(b.staleReason(in: directory, toolchain: toolchain))
         let third = try b.build(in: directory, toolchain: toolchain)
         XCTAssertEqual(third.compiled, [unit.name], "only the changed unit compiles")
-        XCTAssertEqual(third.summary, "compiled 1 of \(units.count) units (1 jobs), reused \(units.count - 1) objects")
+        XCTAssertEqual(third.summary, "compiled 1 of \(units.count) units (1 job), reused \(units.count - 1) objects")
         XCTAssertEqual(objectNames.count, units.count, "the changed unit's old object is removed")
         XCTAssertEqual(before.subtracting(objectNames).count, 1)
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("objects/notes.txt").path),
