@@ -14,6 +14,7 @@ MODELS=${MODELS:-"tiny S"}
 SIZE=${SIZE:-128}
 EPOCHS=${EPOCHS:-4}             # at least 4 (the phase plan); epoch 1 is a warm-up, the figures are the mean of the others
 PER_CLASS=${PER_CLASS:-16,6,2}  # train,val,test phantoms per class: 48 train = 12 micro-batches = 6 steps an epoch
+ROUNDS=${ROUNDS:-2}             # rounds of both configurations, alternated (single mpi, mpi single, ...)
 WORK=${WORK:-/tmp/breastai-mpi-scaling}
 BIN=$PWD/.build/release/breastai-run
 command -v mpirun >/dev/null || { echo "mpirun not found: apt-get install openmpi-bin libopenmpi-dev" >&2; exit 1; }
@@ -22,9 +23,12 @@ mkdir -p "$WORK"
 ROOT_OPT=(); [ "$(id -u)" = 0 ] && ROOT_OPT=(--mpirun-arg=--allow-run-as-root)
 echo "== $(date -u +%FT%TZ), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $(mpirun --version | head -1)"
 
-if [ ! -d "$WORK/demo/data" ]; then   # the phantoms (a 4-epoch tiny demo makes them)
-  "$BIN" demo --dir "$WORK/demo" --model tiny --image-size 32 --epochs 4 --per-class "$PER_CLASS" >/dev/null
-fi
+# The phantoms (a 4-epoch tiny demo makes them), and a few for the compiling run.
+for D in "demo:$PER_CLASS" "few:2,1,1"; do
+  [ -d "$WORK/${D%%:*}/data" ] && continue
+  "$BIN" demo --dir "$WORK/${D%%:*}" --model tiny --image-size 32 --epochs 4 --per-class "${D#*:}" >"$WORK/${D%%:*}.log" 2>&1 \
+    || { tail -5 "$WORK/${D%%:*}.log"; exit 1; }
+done
 
 # mean over epochs 2.. of metrics.jsonl's val records: field $2 of $1
 mean_field() {
@@ -38,43 +42,54 @@ EOF
 
 for MODEL in $MODELS; do
   ART="$WORK/artifact-$MODEL-$SIZE"
-  COMMON=(--data "$WORK/demo/data" --model "$MODEL" --image-size "$SIZE" --batch-size 4 --epochs "$EPOCHS"
+  COMMON=(--model "$MODEL" --image-size "$SIZE" --batch-size 4 --epochs "$EPOCHS"
           --cache-dir "$WORK/cache" --artifact "$ART" --workers 1
           --set model.progressive_unfreezing.enabled=false --set model.pretrained=false
           --set training.early_stopping.enabled=false --set inference.tta_enabled=false
           --set inference.temperature_scaling=false --set training.warmup_epochs=1 --set "training.restart_epochs=[]")
   if [ ! -f "$ART/libbreastai.so" ]; then   # compile once (not timed): a first run
     echo "-- compiling $MODEL at $SIZE px (once)"
-    "$BIN" train "${COMMON[@]}" --set system.num_threads=2 --set data.gradient_accumulation_steps=2 \
-      --checkpoint-dir "$WORK/compile-$MODEL/checkpoints" --logs-dir "$WORK/compile-$MODEL/logs" --overwrite-run >/dev/null 2>&1
+    "$BIN" train "${COMMON[@]}" --data "$WORK/few/data" --set system.num_threads=2 --set data.gradient_accumulation_steps=2 \
+      --checkpoint-dir "$WORK/compile-$MODEL/checkpoints" --logs-dir "$WORK/compile-$MODEL/logs" --overwrite-run >/dev/null 2>"$WORK/compile-$MODEL.stderr" || { cat "$WORK/compile-$MODEL.stderr"; exit 1; }
   fi
-  for MODE in single mpi; do
-    RUN="$WORK/$MODEL-$MODE"
-    [ -d "$RUN" ] && mv "$RUN" "$RUN.old-$(date +%s)"
-    START=$(date +%s)
-    if [ $MODE = single ]; then
-      "$BIN" train "${COMMON[@]}" --set system.num_threads=2 --set data.gradient_accumulation_steps=2 \
-        --checkpoint-dir "$RUN/checkpoints" --logs-dir "$RUN/logs" >/dev/null 2>"$RUN.stderr" || { cat "$RUN.stderr"; exit 1; }
-    else
-      # system.num_threads 0 = the cores each rank may use: bound to one core each, 1 thread.
-      "$BIN" launch -np 2 "${ROOT_OPT[@]}" --mpirun-arg=--bind-to --mpirun-arg=core --mpirun-arg=--map-by --mpirun-arg=core \
-        -- train "${COMMON[@]}" --set system.num_threads=0 --set data.gradient_accumulation_steps=1 \
-        --checkpoint-dir "$RUN/checkpoints" --logs-dir "$RUN/logs" >/dev/null 2>"$RUN.stderr" || { cat "$RUN.stderr"; exit 1; }
-    fi
-    WALL=$(( $(date +%s) - START ))
-    STEP=$(mean_field "$RUN/logs/metrics.jsonl" step_seconds)   # seconds per micro-batch (global count)
-    PER_STEP=$(python3 -c "print('%.3f' % (2 * $STEP))" 2>/dev/null || echo n/a)
-    EVAL=$(mean_field "$RUN/logs/metrics.jsonl" eval_seconds)
-    eval "${MODE}_STEP=$PER_STEP"
-    echo "-- $MODEL $MODE: $PER_STEP s per optimizer step (8 images), validation $EVAL s per epoch, whole run $WALL s (start, BatchNorm estimate, checkpoints included)"
-    grep -h "threads: " "$RUN/logs/training.log" | head -1 | sed 's/^.*threads: /   rank 0 threads: /'
-    if [ $MODE = mpi ]; then   # rank 1 logs under the temporary directory
-      R1=$(ls -td "${TMPDIR:-/tmp}"/breastai-rank1-* 2>/dev/null | head -1)
-      [ -n "$R1" ] && grep -h "threads: " "$R1/training.log" | head -1 | sed 's/^.*threads: /   rank 1 threads: /'
-    fi
-    [ $MODE = mpi ] && grep -h "MPI: 2 ranks summed" "$RUN/logs/training.log" | tail -n +2 | sed 's/^.*MPI: /   /'
-    [ $MODE = mpi ] && grep -h "MPI: val evaluated" "$RUN/logs/training.log" | tail -1 | sed 's/^.*MPI: /   /'
+  # A and B alternated (ABBA...), so a load that changes during the script touches both.
+  single_ALL=""; mpi_ALL=""
+  for ROUND in $(seq 1 "$ROUNDS"); do
+    ORDER="single mpi"; [ $((ROUND % 2)) = 0 ] && ORDER="mpi single"
+    for MODE in $ORDER; do
+      RUN="$WORK/$MODEL-$MODE-$ROUND"
+      [ -d "$RUN" ] && mv "$RUN" "$RUN.old-$(date +%s)"
+      START=$(date +%s)
+      if [ $MODE = single ]; then
+        "$BIN" train "${COMMON[@]}" --data "$WORK/demo/data" --set system.num_threads=2 --set data.gradient_accumulation_steps=2 \
+          --checkpoint-dir "$RUN/checkpoints" --logs-dir "$RUN/logs" >/dev/null 2>"$RUN.stderr" || { cat "$RUN.stderr"; exit 1; }
+      else
+        # system.num_threads 0 = the cores each rank may use: bound to one core each, 1 thread.
+        "$BIN" launch -np 2 "${ROOT_OPT[@]}" --mpirun-arg=--bind-to --mpirun-arg=core --mpirun-arg=--map-by --mpirun-arg=core \
+          -- train "${COMMON[@]}" --data "$WORK/demo/data" --set system.num_threads=0 --set data.gradient_accumulation_steps=1 \
+          --checkpoint-dir "$RUN/checkpoints" --logs-dir "$RUN/logs" >/dev/null 2>"$RUN.stderr" || { cat "$RUN.stderr"; exit 1; }
+      fi
+      WALL=$(( $(date +%s) - START ))
+      STEP=$(mean_field "$RUN/logs/metrics.jsonl" step_seconds)   # seconds per micro-batch (global count)
+      PER_STEP=$(python3 -c "print('%.3f' % (2 * $STEP))")
+      EVAL=$(mean_field "$RUN/logs/metrics.jsonl" eval_seconds)
+      eval "${MODE}_ALL=\"\$${MODE}_ALL $PER_STEP\""
+      echo "-- $MODEL $MODE (round $ROUND): $PER_STEP s per optimizer step (8 images), validation $EVAL s per epoch, whole run $WALL s (start, BatchNorm estimate, checkpoints included); load $(cut -d' ' -f1 /proc/loadavg)"
+      if [ "$ROUND" = 1 ]; then
+        grep -h "threads: " "$RUN/logs/training.log" | head -1 | sed 's/^.*threads: /   rank 0 threads: /'
+        if [ $MODE = mpi ]; then   # rank 1 logs under the temporary directory
+          R1=$(ls -td "${TMPDIR:-/tmp}"/breastai-rank1-* 2>/dev/null | head -1)
+          [ -n "$R1" ] && grep -h "threads: " "$R1/training.log" | head -1 | sed 's/^.*threads: /   rank 1 threads: /'
+        fi
+      fi
+      if [ $MODE = mpi ]; then
+        grep -h "MPI: 2 ranks summed" "$RUN/logs/training.log" | tail -n +2 | sed 's/^.*MPI: /   /'
+        grep -h "MPI: val evaluated" "$RUN/logs/training.log" | tail -1 | sed 's/^.*MPI: /   /'
+      fi
+    done
   done
-  echo "== $MODEL at $SIZE px: 2 processes x 1 thread $mpi_STEP s/step, 1 process x 2 threads $single_STEP s/step," \
-       "ratio (1x2 / 2x1) $(python3 -c "print('%.2f' % ($single_STEP / $mpi_STEP))" 2>/dev/null || echo n/a)"
+  mean() { python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print('%.3f' % (sum(v)/len(v)))" $1; }
+  S1=$(mean "$single_ALL"); S2=$(mean "$mpi_ALL")
+  echo "== $MODEL at $SIZE px, mean of $ROUNDS rounds: 2 processes x 1 thread $S2 s/step, 1 process x 2 threads $S1 s/step," \
+       "ratio (1x2 / 2x1) $(python3 -c "print('%.2f' % ($S1 / $S2))")"
 done
