@@ -1,5 +1,10 @@
 import Foundation
 import XCTest
+@testable import Codegen
+@testable import Data
+import Evaluation
+import Graph
+import Runtime
 @testable import Training
 
 /// Issue 14: validation, the calibration fit and the test evaluation are sharded over the MPI
@@ -95,5 +100,37 @@ extension MPITrainingTests {
         XCTAssertEqual(count(test), 1, String(ranksOutput.suffix(4000)))
         XCTAssertEqual(count(" evaluated on 2 ranks: "), epochs + 2, "no other evaluation of a split")
         XCTAssertFalse(singleOutput.contains(" evaluated on "), "one process evaluates without MPI")
+    }
+
+    /// The 2-rank run's test record against this process evaluating the same best checkpoint (its
+    /// calibrated temperature and threshold) over the whole test split: the same weights, so the
+    /// sharding and the gather must change nothing. Tolerance 1e-12 relative (JSON's decimal
+    /// printing), far below the 3e-7 that BatchNorm statistics allow between the two runs.
+    func checkTestRecordAgainstOneProcess(ranks: URL, config: TrainingConfig, artifact: URL, cache: URL) throws {
+        let program = try CompiledProgram(directory: artifact)
+        let state = try StateBlocks(layout: program.manifest.layout)
+        let checkpoints = ranks.appendingPathComponent("checkpoints")
+        let best = try CheckpointStore(directory: checkpoints, access: .read).resolve("best")
+        let trainer = try TrainerState.decode(try CheckpointStore.load(best, into: state).trainerState, path: best.path)
+        let images = try ImageCache(directory: cache, preprocessor: config.preprocessor)
+        guard let frozen = try FrozenSplit.read(from: checkpoints) else { return XCTFail("no split.json in \(checkpoints.path)") }
+        let data = try TrainingData.prepare(config: config, cache: images, threads: 1,
+                                            split: .frozen(frozen, source: checkpoints.path, allowDataChange: false))
+        let evaluator = try Evaluator(program: program, state: state, arena: try Arena(bytes: program.manifest.eval.arenaBytes),
+                                      cache: images, workers: 1)
+        let output = try evaluator.run(data.test, block: .ema, views: try Trainer.views(config))
+        XCTAssertEqual(evaluator.imagesEvaluated, data.test.count * 2)
+        let report = ClassificationMetrics(probabilities: output.probabilities(temperature: trainer.temperature), truth: output.labels,
+                                           classCount: data.classNames.count, positive: config.data.malignantIndex, threshold: trainer.threshold)
+        let mine = EpochRecord(split: "test", epoch: trainer.epoch, phase: config.phase(ofEpoch: trainer.epoch), lr: 0, trainLoss: nil,
+                               output: output, report: report, temperature: trainer.temperature)
+        let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(mine)) as? [String: Any] ?? [:]
+        guard let logged = try metricsRecords(ranks).last, logged["split"] as? String == "test" else { return XCTFail("no test record") }
+        let skip: Set<String> = ["epoch_seconds", "step_seconds", "images_per_second", "eval_seconds", "peak_rss_bytes", "is_best"]
+        var worst = 0.0
+        for (key, value) in encoded where !skip.contains(key) {
+            compareJSON(value, logged[key], at: "test record vs one process: \(key)", tolerance: 1e-12, worst: &worst)
+        }
+        print(String(format: "MPI sharded test evaluation vs one process on the same checkpoint: worst relative difference %.2e", worst))
     }
 }

@@ -157,6 +157,8 @@ final class MPITrainingTests: XCTestCase {
         print("MPI 2 ranks vs 1 process with doubled accumulation, worst relative differences: "
               + worst.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.2e", $0.value))" }.joined(separator: ", "))
         try checkShardedEvaluation(single: single, ranks: ranks, singleOutput: o1, ranksOutput: o2, epochs: epochs)
+        let config = try TrainingConfig.defaults(overrides: settings(ranks, data: f.data, accumulation: 1, epochs: epochs).merging(Self.views) { _, new in new })
+        try checkTestRecordAgainstOneProcess(ranks: ranks, config: config, artifact: f.artifact, cache: f.cache)
     }
 
     /// The pid of the process whose environment holds `tag` and OMPI_COMM_WORLD_RANK=`rank`.
