@@ -11,7 +11,7 @@ struct BreastAIRun: ParsableCommand {
         commandName: "breastai-run",
         abstract: "Train, check and benchmark compiled BreastAI programs.",
         subcommands: [Demo.self, Train.self, Eval.self, Predict.self, Export.self, Forward.self, Step.self, Bench.self,
-                      Cache.self, ConfigKeys.self, Serve.self, Validate.self])
+                      Cache.self, ConfigKeys.self, Serve.self, Validate.self, Launch.self])
 
     /// `--resume` may come without a value (meaning `latest`); the parser needs one.
     static func main() {

@@ -12,7 +12,8 @@ import Training
 /// cannot be written is dropped (the log file has it).
 enum Interrupt {
     static let requested = Atomic<Bool>(false)
-    /// SIGUSR1 too: Open MPI's `mpirun` passes it to every rank (its own SIGINT/SIGTERM kill them after 1 s).
+    /// SIGUSR1 too: Open MPI's `mpirun` passes it to every rank (its own SIGINT/SIGTERM kill them
+    /// 1-2 s later); `breastai-run launch` turns Ctrl-C into it.
     static let signals = [SIGINT, SIGTERM, SIGHUP, SIGUSR1]
 
     static func install() {
@@ -131,6 +132,8 @@ func runTraining(config: TrainingConfig, options: TrainOptions, start: TrainingR
     if config.model.cbamReduction != 16 {
         throw ValidationError("model.cbam_reduction \(config.model.cbamReduction): only 16 (the original's value) is compiled")
     }
+    // The stop signals first: under mpirun a SIGUSR1 (launch's Ctrl-C) may come while the run starts.
+    Interrupt.install()
     // Under mpirun: join the job (libmpi is loaded only then). Rank 0 alone prints and writes.
     let parallel = try DataParallel.join()
     do {
@@ -154,7 +157,6 @@ private func runTrainingProcess(config: TrainingConfig, options: TrainOptions, s
     setenv("OMP_NUM_THREADS", "\(threads.threads)", 1)
     let follower = parallel.map { !$0.isLeader } ?? false
     let console: (String) -> Void = { line in if !follower { consoleLine(line) } }
-    Interrupt.install()
     /// One bar per task (an epoch, the preparation of a split); a new label finishes the previous.
     final class Bars {
         var bar: ProgressBar?

@@ -58,13 +58,17 @@ final class MPITrainingTests: XCTestCase {
     func fixture(_ name: String, epochs: Int) throws -> Fixture {
         let base = try Harness.temporaryDirectory(name)
         let data = base.appendingPathComponent("data"), cache = base.appendingPathComponent("cache")
-        try Phantoms.write(to: data, perClass: Phantoms.SplitCounts(train: 8, val: 4, test: 4), size: 64, seed: 7)
+        // 15 validation and 9 test images: batches of 4 with a padded last one, shared unevenly by 2 ranks.
+        try Phantoms.write(to: data, perClass: Phantoms.SplitCounts(train: 8, val: 5, test: 3), size: 64, seed: 7)
         guard Harness.toolchain != nil else { throw XCTSkip("no C toolchain with OpenMP and OpenBLAS") }
         let config = try TrainingConfig.defaults(overrides: settings(base, data: data, accumulation: 1, epochs: epochs))
         let artifact = try ensureArtifact(config.modelConfig, phases: config.phases, loss: config.lossAttrs,
                                           directory: base.appendingPathComponent("artifact"), log: { _ in })
         return Fixture(base: base, data: data, cache: cache, artifact: artifact)
     }
+
+    /// Two TTA views, so the gather of every view is covered.
+    static let views = ["inference.tta_enabled": "true", "inference.tta_transforms": #"["original","horizontal_flip"]"#]
 
     /// Runs `executable arguments` in `directory`; (status, output).
     func run(_ executable: URL, _ arguments: [String], in directory: URL, timeout: TimeInterval = 600) throws -> (Int32, String) {
@@ -115,11 +119,14 @@ final class MPITrainingTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: f.base) }
         let exe = try KillResumeTests.executable()
         let single = f.base.appendingPathComponent("single"), ranks = f.base.appendingPathComponent("ranks")
-        let (s1, o1) = try run(exe, arguments(settings(single, data: f.data, accumulation: 2, epochs: epochs), artifact: f.artifact, cache: f.cache), in: single)
+        func configured(_ root: URL, _ accumulation: Int) -> [String] {
+            arguments(settings(root, data: f.data, accumulation: accumulation, epochs: epochs).merging(Self.views) { _, new in new },
+                      artifact: f.artifact, cache: f.cache)
+        }
+        let (s1, o1) = try run(exe, configured(single, 2), in: single)
         XCTAssertEqual(s1, 0, "single process failed:\n" + o1.suffix(3000))
         XCTAssertTrue(o1.contains("single process (not started by an MPI launcher)"), o1)
-        let (s2, o2) = try run(mpirun, Self.mpiOptions + [exe.path] + arguments(settings(ranks, data: f.data, accumulation: 1, epochs: epochs),
-                                                                                    artifact: f.artifact, cache: f.cache), in: ranks)
+        let (s2, o2) = try run(mpirun, Self.mpiOptions + [exe.path] + configured(ranks, 1), in: ranks)
         XCTAssertEqual(s2, 0, "mpirun -np 2 failed:\n" + o2.suffix(3000))
         guard s1 == 0, s2 == 0 else { return }
         XCTAssertTrue(o2.contains("data parallel over MPI") && o2.contains("rank 0 of 2"), o2)
@@ -149,6 +156,9 @@ final class MPITrainingTests: XCTestCase {
         }
         print("MPI 2 ranks vs 1 process with doubled accumulation, worst relative differences: "
               + worst.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.2e", $0.value))" }.joined(separator: ", "))
+        try checkShardedEvaluation(single: single, ranks: ranks, singleOutput: o1, ranksOutput: o2, epochs: epochs)
+        let config = try TrainingConfig.defaults(overrides: settings(ranks, data: f.data, accumulation: 1, epochs: epochs).merging(Self.views) { _, new in new })
+        try checkTestRecordAgainstOneProcess(ranks: ranks, config: config, artifact: f.artifact, cache: f.cache)
     }
 
     /// The pid of the process whose environment holds `tag` and OMPI_COMM_WORLD_RANK=`rank`.

@@ -15,6 +15,8 @@ public final class Evaluator {
     /// The preprocessed images (the same cache as training).
     public let cache: ImageCache
     private let workers: Int
+    /// Image evaluations run so far (an image under two views counts twice; padding not counted).
+    public private(set) var imagesEvaluated = 0
 
     /// A transform of the preprocessed image in [0, 1] before normalisation; nil is the image itself.
     public typealias View = (@Sendable (FloatImage) -> FloatImage)?
@@ -81,6 +83,7 @@ public final class Evaluator {
             while let batch = try stream.next() {
                 let out = try program.evaluate(batch.images, state: state, arena: arena, block: block).logits
                 for i in 0..<batch.valid { logits.append(Array(out[i * m.classes ..< (i + 1) * m.classes])) }
+                imagesEvaluated += batch.valid
                 progress?(v * samples.count + logits.count, views.count * samples.count)
             }
             output.viewLogits.append(logits)

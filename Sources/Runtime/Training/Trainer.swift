@@ -28,6 +28,8 @@ public final class Trainer {
     private let arena: Arena
     private let loader: BatchLoader
     private let evaluator: Evaluator
+    /// The evaluator over whole splits (validation, calibration, test): sharded over the MPI ranks.
+    private let splits: ShardedEvaluation
     private let sampler: OversamplingSampler
     /// Validation views (TTA when `inference.tta_enabled`).
     private let views: [Evaluator.View]
@@ -100,6 +102,7 @@ public final class Trainer {
         loader = BatchLoader(cache: cache, imageSize: m.imageSize, batchSize: m.batch,
                              augmentation: Trainer.augmentation(config), workers: workers)
         evaluator = try Evaluator(program: program, state: state, arena: arena, cache: cache, workers: workers)
+        splits = ShardedEvaluation(evaluator: evaluator, parallel: parallel, batch: m.batch, say: say)
         views = try Trainer.views(config)
         let o = config.data.oversampling
         sampler = OversamplingSampler(labels: data.train.map(\.label), classCount: data.classNames.count,
@@ -284,7 +287,7 @@ public final class Trainer {
                     if try agreed(interrupted()) && b + 1 < perEpoch {
                         let name = CheckpointStore.stepName(epoch: epoch, step: (b + 1 + accumulation - 1) / accumulation)
                         let url = try saveCheckpoint(name)
-                        say("interrupted: checkpoint \(url.path) written; continue with --resume")
+                        say("interrupted: checkpoint \(url.path) \(writes ? "written" : "(rank 0 writes it)") at optimizer step \(run.optimizerSteps); continue with --resume")
                         return .interrupted(checkpoint: url)
                     }
                 }
@@ -298,7 +301,7 @@ public final class Trainer {
             }
             try finishEpoch(epoch, phase: phaseNumber, lr: lr)
             if try agreed(interrupted()) && run.epoch < config.training.epochs {
-                say("interrupted after epoch \(epoch); continue with --resume")
+                say("interrupted after epoch \(epoch) at optimizer step \(run.optimizerSteps); continue with --resume")
                 return .interrupted(checkpoint: store.directory.appendingPathComponent("latest"))
             }
         }
@@ -338,7 +341,7 @@ public final class Trainer {
     /// Validation, threshold, best and early stopping, the metrics record, the checkpoint.
     private func finishEpoch(_ epoch: Int, phase: Int, lr: Double) throws {
         let sums = run.partial
-        let output = try evaluator.run(data.val, block: .ema, views: views)
+        let output = try splits.run(data.val, views: views, what: "val")
         // The decision rule on this validation: the threshold for `decisionTarget`, and the primary
         // metric (model selection, early stopping) counted from the decisions at that threshold.
         let probabilities = output.probabilities
@@ -395,21 +398,24 @@ public final class Trainer {
     /// split with that threshold and temperature, counted by the decision rule. nil record without
     /// a test split; nil without a best checkpoint.
     public func finishWithBest() throws -> (fit: TemperatureFit?, test: (record: EpochRecord, report: ClassificationMetrics)?)? {
-        // Rank 0 alone: calibration and test (other ranks are done).
-        guard writes, let best = run.best.checkpoint else { return nil }
+        // Every rank: the evaluations are sharded; rank 0 alone writes (the other ranks' records go to their own logs).
+        guard let best = run.best.checkpoint else { return nil }
         let url = store.directory.appendingPathComponent(best)
+        // Rank 0 has written it before any rank reads it, and every rank has read it before rank 0 replaces its trainer state.
+        try parallel?.barrier()
         let loaded = try CheckpointStore.load(url, into: state)
+        try parallel?.barrier()
         var bestState = try TrainerState.decode(loaded.trainerState, path: best)
         var fit: TemperatureFit?
         if config.inference.temperatureScaling {
-            let calibration = DecisionFit.fit(try evaluator.run(data.val, block: .ema, views: views),
+            let calibration = DecisionFit.fit(try splits.run(data.val, views: views, what: "val (calibration)"),
                                                     views: DecisionFit.viewNames(config), config: config)
             DecisionFit.apply(calibration, to: &bestState)
-            try store.replaceTrainerState(of: best, with: try bestState.encoded())
+            if writes { try store.replaceTrainerState(of: best, with: try bestState.encoded()) }
             fit = calibration.fit
         }
         guard !data.test.isEmpty else { return (fit, nil) }
-        let output = try evaluator.run(data.test, block: .ema, views: try Trainer.views(config))
+        let output = try splits.run(data.test, views: try Trainer.views(config), what: "test")
         let report = ClassificationMetrics(probabilities: output.probabilities(temperature: bestState.temperature), truth: output.labels,
                                           classCount: data.classNames.count, positive: config.data.malignantIndex,
                                           threshold: bestState.threshold)

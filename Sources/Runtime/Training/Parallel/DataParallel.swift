@@ -95,6 +95,18 @@ public final class DataParallel: @unchecked Sendable {
         return out
     }
 
+    /// Gives every rank everyone's part of `values`: rank r has filled `counts[r]` floats at
+    /// `offsets[r]` (the parts do not overlap); the values are copied, not combined.
+    public func gatherInPlace(_ values: inout [Float], counts: [Int], offsets: [Int]) throws {
+        guard size > 1, !values.isEmpty else { return }
+        guard values.count <= Int(Int32.max) else {
+            throw RuntimeError.tensor(name: "gathered block", problem: "\(values.count) floats exceed MPI's 32-bit counts")
+        }
+        try values.withUnsafeMutableBytes { buffer in
+            try mpi.allgathervInPlace(buffer.baseAddress!, counts: counts.map { Int32($0) }, offsets: offsets.map { Int32($0) }, type: mpi.float)
+        }
+    }
+
     /// Whether `flag` is true on any rank (every rank gets the same answer).
     public func any(_ flag: Bool) throws -> Bool { try sum([flag ? 1 : 0])[0] > 0 }
 
