@@ -104,6 +104,7 @@ public func emitC(_ programs: [ProgramCode], title: [String], options: EmitOptio
     for t in title { prelude.line(" * " + t) }
     prelude.line(" */")
     prelude.lines(cPrelude)
+    if options.precision == .bf16 { prelude.line(); prelude.lines(cGemmBF16.trimmingTrailingNewline) }
     return CSource(prelude: prelude.text, kernels: definitions, programs: entries)
 }
 
