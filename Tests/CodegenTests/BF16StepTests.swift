@@ -112,4 +112,47 @@ final class BF16StepTests: XCTestCase {
         let context = torchFP32.keys.map { Self.normwise(reference[$0]!, torchFP32[$0]!, floor: floor) }.sorted()
         print("autocast vs torch fp32: gradients median \(context[context.count / 2]), worst \(context.last ?? 0)")
     }
+
+    /// A CPU without AVX512-BF16 is told so in one line, before compiling (the flags) and at load
+    /// (the library's own CPUID answer); `BREASTAI_FAKE_NO_BF16=1` stands in for such a CPU.
+    func testRefusedWithoutAVX512BF16() throws {
+        let zen3 = "processor\t: 0\nmodel name\t: AMD EPYC 7763\nflags\t\t: fpu sse avx2 fma\n"
+        XCTAssertEqual(BF16Support.unavailableReason(cpuinfo: zen3), "AMD EPYC 7763 lacks avx512f, avx512bw, avx512_bf16")
+        XCTAssertNil(BF16Support.unavailableReason(cpuinfo: "model name : X\nflags : avx512f avx512bw avx512_bf16\n"))
+        try requireBF16()
+        let artifact = try compileArtifact(ModelConfig(variant: .tiny), phases: [Phase.recipe[0]], loss: ModelConfig(variant: .tiny).defaultLoss,
+                                           options: EmitOptions(precision: .bf16))
+        setenv(BF16Support.fakeAbsentVariable, "1", 1)
+        defer { unsetenv(BF16Support.fakeAbsentVariable) }
+        XCTAssertThrowsError(try BF16Support.require(for: "training.precision")) { error in
+            XCTAssertEqual("\(error)".split(separator: "\n").count, 1)
+            XCTAssertTrue("\(error)".contains("training.precision") && "\(error)".contains("AVX512-BF16"), "\(error)")
+        }
+        XCTAssertThrowsError(try Harness.load(artifact, name: "bf16-refused")) { error in
+            XCTAssertEqual("\(error)".split(separator: "\n").count, 1)
+            XCTAssertTrue("\(error)".contains("libbreastai.so") && "\(error)".contains("AVX512-BF16"), "\(error)")
+        }
+        unsetenv(BF16Support.fakeAbsentVariable)
+        let (program, dir) = try Harness.load(artifact, name: "bf16-accepted")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(program.precisionSummary, "precision bf16 (AVX512-BF16 contractions, fp32 accumulation)")
+    }
+
+    /// The precision is part of what an artifact is: its hash, command, manifest and code differ,
+    /// and fp32 is what it always was (no precision key, no bf16 code).
+    func testPrecisionIsPartOfTheArtifactIdentity() throws {
+        let config = ModelConfig(variant: .tiny), loss = ModelConfig(variant: .tiny).defaultLoss
+        let fp32 = try compileArtifact(config, phases: [Phase.recipe[3]], loss: loss)
+        let bf16 = try compileArtifact(config, phases: [Phase.recipe[3]], loss: loss, options: EmitOptions(precision: .bf16))
+        XCTAssertNotEqual(fp32.manifest.optionsHash, bf16.manifest.optionsHash)
+        XCTAssertTrue(bf16.kernels.contains(" --precision bf16\n") && !fp32.kernels.contains("--precision"))
+        let json = String(decoding: try JSONEncoder().encode(fp32.manifest), as: UTF8.self)
+        XCTAssertFalse(json.contains("precision"), "an fp32 manifest must stay as it was")
+        XCTAssertTrue(String(decoding: try JSONEncoder().encode(bf16.manifest), as: UTF8.self).contains(#""precision":"bf16""#))
+        XCTAssertFalse(fp32.kernels.contains("breastai_gemm_bf16"))
+        let calls = fp32.kernels.components(separatedBy: "cblas_sgemm(").count - 1
+        XCTAssertGreaterThan(calls, 0)
+        XCTAssertEqual(bf16.kernels.components(separatedBy: "breastai_gemm_bf16(").count - 1, calls + 1)  // + the definition
+        XCTAssertFalse(bf16.kernels.contains("cblas_sgemm("), "a bf16 artifact still calls sgemm")
+    }
 }

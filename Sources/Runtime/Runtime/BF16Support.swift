@@ -13,9 +13,10 @@ public enum BF16Support {
     /// The environment variable that makes this machine look like one without AVX512-BF16.
     public static let fakeAbsentVariable = "BREASTAI_FAKE_NO_BF16"
 
+    /// `BREASTAI_FAKE_NO_BF16` set to anything but empty or `0`.
     static var faked: Bool {
-        (ProcessInfo.processInfo.environment[fakeAbsentVariable] ?? "").isEmpty == false
-            && ProcessInfo.processInfo.environment[fakeAbsentVariable] != "0"
+        guard let value = getenv(fakeAbsentVariable).map({ String(cString: $0) }) else { return false }
+        return !value.isEmpty && value != "0"
     }
 
     /// Nil when this CPU has AVX512-BF16, else why not (for a one-line error).
