@@ -19,3 +19,11 @@ echo "== BreastAI =="
 swift build -c release --product breastai-run >/dev/null
 .build/release/breastai-run bench step --model "$MODEL" --image-size "$SIZE" --batch "$BATCH" --plain-torchvision --steps "$STEPS" --phase 4
 .build/release/breastai-run bench step --model "$MODEL" --image-size "$SIZE" --batch "$BATCH" --plain-torchvision --steps "$STEPS" --phase eval
+# bf16 contractions (AVX512-BF16 CPUs only; elsewhere the command says why and the script goes on).
+if grep -q avx512_bf16 /proc/cpuinfo; then
+  echo "== BreastAI bf16 =="
+  .build/release/breastai-run bench step --model "$MODEL" --image-size "$SIZE" --batch "$BATCH" --plain-torchvision --steps "$STEPS" --phase 4 --precision bf16
+  .build/release/breastai-run bench step --model "$MODEL" --image-size "$SIZE" --batch "$BATCH" --plain-torchvision --steps "$STEPS" --phase eval --precision bf16
+else
+  echo "== BreastAI bf16: skipped, this CPU has no avx512_bf16 =="
+fi

@@ -145,9 +145,9 @@ extension Artifact {
 /// Returns a built artifact directory for `config`, compiling it when the directory has no
 /// library, or its build record does not match what would be built now.
 public func ensureArtifact(_ config: ModelConfig, phases: [Phase] = Phase.recipe, loss: LossAttrs, directory: URL,
-                           rebuild: Bool = false, toolchain: Toolchain? = nil,
+                           options: EmitOptions = EmitOptions(), rebuild: Bool = false, toolchain: Toolchain? = nil,
                            log: (String) -> Void = { print($0) }) throws -> URL {
-    let artifact = try compileArtifact(config, phases: phases, loss: loss)
+    let artifact = try compileArtifact(config, phases: phases, loss: loss, options: options)
     return try ensureArtifact(artifact, directory: directory, rebuild: rebuild, toolchain: toolchain, log: log)
 }
 

@@ -79,12 +79,13 @@ public func compileArtifact(_ config: ModelConfig, phases: [Phase] = Phase.recip
     let source = try emitC(programs.map { ProgramCode(entry: $0.entry, schedule: $0.schedule, plan: $0.plan) }, title: title,
                            options: options)
     let optionsHash = fnv1a(title.joined(separator: "\n"))
-    let manifest = Manifest(
+    var manifest = Manifest(
         model: config.variant.rawValue, architecture: config.backbone.name, head: head, imageSize: config.imageSize,
         batch: config.batch, classes: config.classes, optionsHash: optionsHash, library: "libbreastai.so",
         compileCommand: nil, ioSlots: IOSlot.allCases.map(\.name), layout: layout, phases: phaseEntries,
         eval: Manifest.EvalEntry(entry: eval.entry, arenaBytes: eval.plan.arenaBytes,
                                  lowerBoundBytes: eval.plan.lowerBoundBytes, kernels: eval.schedule.kernels.count))
+    manifest.precision = options.precision == .fp32 ? nil : options.precision.rawValue
     return Artifact(config: config, programs: programs, manifest: manifest, source: source)
 }
 
@@ -104,6 +105,7 @@ public func compileCommand(_ c: ModelConfig, phases: [Phase], options: EmitOptio
     }
     if phases != Phase.recipe { flags += ["--phase", phases.map { "\($0.number)" }.joined(separator: ",")] }
     if options.naiveKernels { flags.append("--naive-kernels") }
+    if options.precision != .fp32 { flags += ["--precision", options.precision.rawValue] }
     return flags.joined(separator: " ")
 }
 
@@ -127,10 +129,11 @@ public func compileStandalone(_ graph: Graph, entry: String = "breastai_eval", t
     let layout = Manifest.StateLayout(standalone: graph)
     let lowered = try compileProgram(graph, entry: entry, layout: layout, passes: passes, rules: rules)
     let source = try emitC([ProgramCode(entry: entry, schedule: lowered.schedule, plan: lowered.plan)], title: [title], options: options)
-    let manifest = Manifest(model: "standalone", architecture: "standalone", head: "none", imageSize: 0, batch: 0, classes: 0,
+    var manifest = Manifest(model: "standalone", architecture: "standalone", head: "none", imageSize: 0, batch: 0, classes: 0,
                             optionsHash: fnv1a(source.kernelsText + source.programFile), library: "libbreastai.so", compileCommand: nil,
                             ioSlots: IOSlot.allCases.map(\.name), layout: layout, phases: [],
                             eval: .init(entry: entry, arenaBytes: lowered.plan.arenaBytes,
                                         lowerBoundBytes: lowered.plan.lowerBoundBytes, kernels: lowered.schedule.kernels.count))
+    manifest.precision = options.precision == .fp32 ? nil : options.precision.rawValue
     return Artifact(config: ModelConfig(variant: .tiny), programs: [lowered], manifest: manifest, source: source)
 }

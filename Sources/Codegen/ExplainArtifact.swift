@@ -34,5 +34,6 @@ public func compileExplainArtifact(_ config: ModelConfig, options: EmitOptions =
         library: "libbreastai.so", compileCommand: nil, ioSlots: IOSlot.allCases.map(\.name), layout: layout,
         phases: [], eval: entry(eval))
     manifest.explain = entry(explain)
+    manifest.precision = options.precision == .fp32 ? nil : options.precision.rawValue
     return Artifact(config: config, programs: [eval, explain], manifest: manifest, source: source)
 }

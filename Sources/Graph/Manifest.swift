@@ -103,9 +103,13 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var eval: EvalEntry
     /// The explain program (Grad-CAM, `ExplainProgram`), in explain artifacts only.
     public var explain: EvalEntry? = nil
+    /// `bf16` when the contractions take bfloat16 inputs (`breastai_gemm_bf16`); absent for fp32,
+    /// so fp32 manifests are what they always were. A runtime refuses a bf16 library on a CPU
+    /// without AVX512-BF16.
+    public var precision: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case format, model, architecture, head, batch, classes, library, layout, phases, eval, explain
+        case format, model, architecture, head, batch, classes, library, layout, phases, eval, explain, precision
         case imageSize = "image_size", optionsHash = "options_hash", compileCommand = "compile_command", ioSlots = "io_slots"
     }
 

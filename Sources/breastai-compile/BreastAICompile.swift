@@ -48,6 +48,8 @@ struct BreastAICompile: ParsableCommand {
     var allowOverBudget = false
     @Flag(name: .long, help: "Plain-loop kernels everywhere (the naive twins; slow, for debugging).")
     var naiveKernels = false
+    @Option(name: .long, help: "Contractions: fp32 (OpenBLAS sgemm) or bf16 (bfloat16 inputs, fp32 accumulation; needs AVX512-BF16 to run).")
+    var precision: Precision = .fp32
     @Flag(name: .long, help: "Print parameters, ops and FLOPs per phase (no code is generated).")
     var summary = false
     @Flag(name: .long, help: "With --summary: print JSON.")
@@ -124,7 +126,7 @@ struct BreastAICompile: ParsableCommand {
         if !dump { try checkArtifactDirectory(dir, option: "--out") }
         let started = Date()
         let artifact = try compileArtifact(config, phases: phases(), loss: defaultLoss(config),
-                                           options: EmitOptions(naiveKernels: naiveKernels))
+                                           options: EmitOptions(naiveKernels: naiveKernels, precision: precision))
         let emitSeconds = Date().timeIntervalSince(started)
         if dump {
             for p in artifact.programs { print(CompilerListing.kernelDump(p, functions: artifact.calls[p.entry] ?? [])) }
@@ -152,3 +154,5 @@ struct BreastAICompile: ParsableCommand {
         print("every command: \(Artifact.buildRecordFile) (command)")
     }
 }
+
+extension Precision: ExpressibleByArgument {}

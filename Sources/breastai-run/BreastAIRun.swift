@@ -39,6 +39,8 @@ struct ModelOptions: ParsableArguments {
     var artifact: String?
     @Flag(name: .long, help: "Recompile the artifact even if it is current.")
     var rebuild = false
+    @Option(name: .long, help: "Contractions: fp32 or bf16 (bfloat16 inputs, fp32 accumulation; needs AVX512-BF16).")
+    var precision: Precision = .fp32
 
     func config() throws -> ModelConfig {
         try ModelConfig(model: model, classes: classes, imageSize: imageSize, batch: batch, plainTorchvision: plainTorchvision)
@@ -51,8 +53,10 @@ struct ModelOptions: ParsableArguments {
         if c.imageSize != c.variant.defaultImageSize || c.batch != 4 { tag += "-\(c.imageSize)-b\(c.batch)" }
         if c.classes != 3 { tag += "-c\(c.classes)" }
         if plainTorchvision { tag += "-tv" }
+        if precision != .fp32 { tag += "-\(precision.rawValue)"; try BF16Support.require(for: "--precision bf16") }
         let dir = URL(fileURLWithPath: artifact ?? "build/\(tag)")
-        return try CompiledProgram(directory: ensureArtifact(c, loss: loss, directory: dir, rebuild: rebuild, log: log))
+        return try CompiledProgram(directory: ensureArtifact(c, loss: loss, directory: dir, options: EmitOptions(precision: precision),
+                                                             rebuild: rebuild, log: log))
     }
 }
 
@@ -147,6 +151,8 @@ struct Step: ParsableCommand {
     var grads: String?
     @Flag(name: .long, help: "Replace existing --output and --grads files.")
     var force = false
+    @Option(name: .long, help: "Contractions: fp32 or bf16 (bfloat16 inputs, fp32 accumulation; needs AVX512-BF16).")
+    var precision: Precision = .fp32
 
     func run() throws {
         if let output { try OutputPath.checkFile(URL(fileURLWithPath: output), force: force, option: "--output") }
@@ -165,11 +171,15 @@ struct Step: ParsableCommand {
         case "ce": attrs = .crossEntropy(classes: classes, smoothing: labelSmoothing)
         default: throw ValidationError("unknown loss '\(loss)': expected focal or ce")
         }
+        if precision != .fp32 { try BF16Support.require(for: "--precision bf16") }
         let tag = "step-\(config.variant.rawValue)-\(shape[2])-b\(shape[0])-c\(classes)-\(loss)\(labelSmoothing)\(plainTorchvision ? "-tv" : "")"
-        let dir = try ensureArtifact(config, loss: attrs, directory: URL(fileURLWithPath: "build/\(tag)")) {
+            + (precision == .fp32 ? "" : "-\(precision.rawValue)")
+        let dir = try ensureArtifact(config, loss: attrs, directory: URL(fileURLWithPath: "build/\(tag)"),
+                                     options: EmitOptions(precision: precision)) {
             FileHandle.standardError.write(Data(($0 + "\n").utf8))
         }
         let program = try CompiledProgram(directory: dir)
+        FileHandle.standardError.write(Data((program.precisionSummary + "\n").utf8))
         let state = try StateBlocks(layout: program.manifest.layout)
         let report = try Weights.load(try Weights.open(URL(fileURLWithPath: weights)), into: state, strict: true)
         FileHandle.standardError.write(Data("weights: \(report.summary)\n".utf8))
@@ -193,7 +203,7 @@ struct Step: ParsableCommand {
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks: every fused kernel in isolation, or whole training steps.",
-        subcommands: [BenchKernels.self, BenchStep.self])
+        subcommands: [BenchKernels.self, BenchStep.self, BenchGemmBF16.self])
 }
 
 struct BenchKernels: ParsableCommand {
@@ -275,13 +285,14 @@ struct BenchStep: ParsableCommand {
         }
         guard !rows.isEmpty else { throw ValidationError("unknown phase '\(phase)': expected all, 1-4 or eval") }
         if json {
-            struct Out: Codable { var model: String; var image_size: Int; var batch: Int; var blas: String; var phases: [StepTiming] }
+            struct Out: Codable { var model: String; var image_size: Int; var batch: Int; var blas: String; var precision: String; var phases: [StepTiming] }
             let e = JSONEncoder(); e.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try e.encode(Out(model: m.model, image_size: m.imageSize, batch: m.batch,
-                                                    blas: program.blasSummary, phases: rows)), as: UTF8.self))
+                                                    blas: program.blasSummary, precision: program.precision, phases: rows)), as: UTF8.self))
             return
         }
         print("\(m.architecture) (\(m.model)), batch \(m.batch), \(m.imageSize)x\(m.imageSize); \(program.blasSummary)")
+        print(program.precisionSummary)
         print("phase   median s   min s    max s   images/s  peak RSS    planned")
         for r in rows {
             print(String(format: "%-6@  %8.3f  %7.3f  %7.3f  %8.2f  %9.2f GB  %6.2f GB", r.phase, r.medianS, r.minS, r.maxS,
@@ -289,3 +300,5 @@ struct BenchStep: ParsableCommand {
         }
     }
 }
+
+extension Precision: ExpressibleByArgument {}

@@ -118,10 +118,13 @@ struct TrainOptions: ParsableArguments {
         let model = config.modelConfig, loss = config.lossAttrs
         var hash = FNV1a64()
         hash.add(Array("\(model) \(loss) \(config.phases)".utf8))
+        let precision = Precision(rawValue: config.training.precision) ?? .fp32
+        if precision != .fp32 { try BF16Support.require(for: "training.precision") }
         let tag = "train-\(model.variant.rawValue)-\(model.imageSize)-b\(model.batch)-\(hash.hex.prefix(8))"
+            + (precision == .fp32 ? "" : "-\(precision.rawValue)")
         let dir = URL(fileURLWithPath: artifact ?? "build/\(tag)")
         return try CompiledProgram(directory: ensureArtifact(model, phases: config.phases, loss: loss, directory: dir,
-                                                             rebuild: rebuild, log: log))
+                                                             options: EmitOptions(precision: precision), rebuild: rebuild, log: log))
     }
 }
 

@@ -182,13 +182,13 @@ final class ConfigTests: XCTestCase {
         var reader = ConfigReader(tree: ConfigSchema.defaultTree, source: "defaults", origins: [:])
         _ = try TrainingConfig(reader: &reader, source: "defaults")
         XCTAssertEqual(reader.read, ConfigSchema.leafPaths)
-        XCTAssertEqual(ConfigSchema.leafPaths.count, 87)
+        XCTAssertEqual(ConfigSchema.leafPaths.count, 88)
     }
 
     /// README's key table comes from the schema: one row per key, with type, bounds and default.
     func testMarkdownKeyTableHasEveryKey() throws {
         let lines = ConfigSchema.markdownTable().split(separator: "\n")
-        XCTAssertEqual(lines.count, 2 + 87)
+        XCTAssertEqual(lines.count, 2 + 88)
         XCTAssertTrue(lines.contains("| `training.epochs` | integer >= 1 | `80` | Epochs of the run. |"))
         XCTAssertTrue(lines.contains { $0.hasPrefix("| `data.augmentation.rotation` | number in [0, 180] | `15` |") })
         for key in ConfigSchema.leafPaths { XCTAssertEqual(lines.filter { $0.hasPrefix("| `\(key)` |") }.count, 1, key) }

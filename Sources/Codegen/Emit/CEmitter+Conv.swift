@@ -200,8 +200,11 @@ private func emitConvBackwardWeightNaive(_ d: ConvShape, dy: String, x: String, 
 
 // MARK: - 1×1 convolutions reading their input through a prologue (fusion rule 6)
 
-/// Rows of a prologue tile: about 256 kB of input.
-private func prologueTileRows(channels: Int, rows: Int) -> Int { min(rows, max(16, 65536 / channels)) }
+/// Rows of a prologue tile: about 256 kB of input. In bf16 at least 256 rows: each call rounds the
+/// whole (K, C) weight to bf16 again, which costs as much as 2·rows flops per weight element.
+private func prologueTileRows(channels: Int, rows: Int, _ precision: Precision) -> Int {
+    min(rows, max(precision == .bf16 ? 256 : 16, 65536 / channels))
+}
 
 /// Emits the loop that computes rows [m0, m0 + rows) of the operand into `tile`.
 private func emitPrologueTile(_ p: PointwiseBuilder, value: String, channels: Int, _ w: inout CWriter) {
@@ -222,7 +225,7 @@ func emitPointwiseConvPrologue(_ ctx: KernelContext, members: Set<NodeID>, x: No
     let shape = ctx.shape(x), c = shape.last!, m = ctx.count(x) / c
     var p = PointwiseBuilder(ctx, members: members, shape: shape)
     let v = p.value(x)
-    let tile = prologueTileRows(channels: c, rows: m)
+    let tile = prologueTileRows(channels: c, rows: m, ctx.options.precision)
     w.line("/* y (\(m), \(k)) = f(x) (\(m), \(c)) · wᵀ: tiles of \(tile) rows of f(x) computed into scratch, one sgemm each */")
     if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
     w.line("#pragma omp parallel")
@@ -248,7 +251,7 @@ func emitPointwiseConvBackwardWeightPrologue(_ ctx: KernelContext, members: Set<
     let shape = ctx.shape(x), c = shape.last!, m = ctx.count(x) / c
     var p = PointwiseBuilder(ctx, members: members, shape: shape)
     let v = p.value(x)
-    let tile = prologueTileRows(channels: c, rows: m)
+    let tile = prologueTileRows(channels: c, rows: m, ctx.options.precision)
     w.line("/* dw (\(k), \(c)) \(ctx.accumulate ? "+=" : "=") dyᵀ (\(k), \(m)) · f(x) (\(m), \(c)), f(x) recomputed in tiles of \(tile) rows */")
     if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
     w.line("const int threads = omp_get_max_threads();")

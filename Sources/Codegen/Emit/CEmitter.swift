@@ -14,7 +14,11 @@ public struct ProgramCode: Sendable {
 public struct EmitOptions: Hashable, Sendable {
     /// Plain-loop templates for every op (the naive twins the fast kernels are tested against).
     public var naiveKernels: Bool
-    public init(naiveKernels: Bool = false) { self.naiveKernels = naiveKernels }
+    /// The contractions' precision; fp32 emits exactly what it always has.
+    public var precision: Precision
+    public init(naiveKernels: Bool = false, precision: Precision = .fp32) {
+        self.naiveKernels = naiveKernels; self.precision = precision
+    }
 }
 
 /// A parameter of a kernel function: a pointer named by its role, or a scalar.
@@ -129,7 +133,8 @@ func emitKernel(_ k: Kernel, _ g: Graph, _ plan: MemoryPlan, _ options: EmitOpti
         preconditionFailure("handled above")
     }
     for (p, v) in ctx.scalars { params.append(p); args.append(v); shapes.append("") }
-    return KernelCode(function: KernelFunction(label: label, params: params, body: w.text), args: args, shapes: shapes)
+    return KernelCode(function: KernelFunction(label: label, params: params, body: routeContractions(w.text, options.precision)),
+                      args: args, shapes: shapes)
 }
 
 /// The comment above a kernel function: every fused IR node of its first call site and where

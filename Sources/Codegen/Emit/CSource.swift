@@ -154,7 +154,12 @@ public func emitC(_ programs: [ProgramCode], title: [String], options: EmitOptio
     for t in title { prelude.line(" * " + t) }
     prelude.line(" */")
     prelude.lines(cPrelude)
-    return CSource(prelude: prelude.text, kernels: definitions, programs: entries)
+    var source = CSource(prelude: prelude.text, kernels: definitions, programs: entries)
+    if options.precision == .bf16 {
+        prelude.line(); prelude.lines(cGemmBF16Declarations.trimmingTrailingNewline)
+        source = CSource(prelude: prelude.text, kernels: definitions, programs: entries, extraUnits: [gemmBF16Unit])
+    }
+    return source
 }
 
 /// The forward scope a backward kernel belongs to: a parameter's gradient belongs to its layer.

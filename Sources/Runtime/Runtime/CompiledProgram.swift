@@ -24,6 +24,12 @@ public final class CompiledProgram {
     public let blasConfiguration: (coreType: String, source: String)
     /// The core the loaded OpenBLAS reports (`openblas_get_corename`), nil if the library has no OpenBLAS.
     public let blasCoreName: String?
+    /// The contractions' precision (`fp32`, or `bf16`: AVX512-BF16 with fp32 accumulation).
+    public var precision: String { manifest.precision ?? "fp32" }
+    /// One line for logs and benchmark output.
+    public var precisionSummary: String {
+        precision == "bf16" ? "precision bf16 (AVX512-BF16 contractions, fp32 accumulation)" : "precision fp32 (OpenBLAS sgemm contractions)"
+    }
     /// The file `cblas_sgemm` was resolved from (should be the `openblas-openmp` build), if any.
     public let blasLibraryPath: String?
 
@@ -70,6 +76,10 @@ public final class CompiledProgram {
             throw fail("io_slots \(manifest.ioSlots) differ from this runtime's \(expectedSlots); recompile the model")
         }
         self.manifest = manifest
+        let precision = manifest.precision ?? "fp32"
+        guard precision == "fp32" || precision == "bf16" else {
+            throw fail("precision \"\(precision)\" is unknown to this runtime (fp32, bf16); recompile the model")
+        }
 
         // Entry names and the scratch each needs.
         var arenaBytes: [String: Int] = [manifest.eval.entry: manifest.eval.arenaBytes]
@@ -124,6 +134,10 @@ public final class CompiledProgram {
             dlclose(handle)
             throw RuntimeError.artifact(path: libraryPath, problem: "missing entry point\(missing.count == 1 ? "" : "s") "
                 + "\(missing.joined(separator: ", ")) named by \(manifestPath); the library and manifest do not match, recompile the model")
+        }
+        if precision == "bf16", let reason = BF16Support.libraryRefusal(handle: handle) {
+            dlclose(handle)
+            throw RuntimeError.artifact(path: libraryPath, problem: "a bf16 artifact needs a CPU with AVX512-BF16: \(reason); use precision fp32")
         }
         self.handle = handle
         self.entries = resolved

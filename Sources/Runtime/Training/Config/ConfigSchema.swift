@@ -79,6 +79,8 @@ public enum ConfigSchema {
               "Epochs at which the cosine restarts; strictly increasing, each after warmup and before the end."),
         .init("training.label_smoothing", .double(.halfOpenUnit), "0.12", "Label smoothing of the loss."),
         .init("training.gradient_clip", .double(.positive), "1.0", "Global gradient-norm clip."),
+        .init("training.precision", .oneOf(["fp32", "bf16"]), #""fp32""#,
+              "Contractions: `fp32`, or `bf16` (bfloat16 inputs, fp32 accumulation; AVX512-BF16 CPUs only). BatchNorm, loss, optimizer, EMA and weights stay fp32."),
         .init("training.use_ema", .bool, "true", "Keep an exponential moving average of the weights."),
         .init("training.ema_decay", .double(.openUnit), "0.9998", "EMA decay per optimizer step."),
         .init("training.focal_loss.enabled", .bool, "true", "Focal loss; false: cross-entropy (with label smoothing)."),

@@ -69,7 +69,7 @@ extension TrainingConfig {
             scheduler: try r.oneOf(t + "scheduler"),
             warmupEpochs: try r.int(t + "warmup_epochs"), restartEpochs: try r.intList(t + "restart_epochs"),
             labelSmoothing: try r.double(t + "label_smoothing"),
-            gradientClip: try r.double(t + "gradient_clip"), useEMA: try r.bool(t + "use_ema"),
+            gradientClip: try r.double(t + "gradient_clip"), precision: try r.oneOf(t + "precision"), useEMA: try r.bool(t + "use_ema"),
             emaDecay: try r.double(t + "ema_decay"),
             focalLoss: FocalLoss(
                 enabled: try r.bool(f + "enabled"), alpha: try r.doubleList(f + "alpha"),

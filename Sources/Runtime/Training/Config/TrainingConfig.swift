@@ -203,6 +203,8 @@ public struct TrainingConfig: Equatable, Sendable {
         public let labelSmoothing: Double
         /// Global-norm clip; > 0.
         public let gradientClip: Double
+        /// `fp32` or `bf16`: the contractions' precision (the artifact is compiled for it).
+        public let precision: String
         public let useEMA: Bool
         /// In (0, 1).
         public let emaDecay: Double

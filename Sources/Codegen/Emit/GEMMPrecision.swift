@@ -1,0 +1,252 @@
+/// Contraction precision: fp32 (OpenBLAS sgemm) or bf16 (bfloat16 inputs, fp32 accumulation).
+import Foundation
+
+/// The precision of the contractions of an artifact (`training.precision`, `--precision`).
+///
+/// In `bf16` every contraction the emitter writes as `cblas_sgemm` calls `breastai_gemm_bf16`
+/// instead, with the same arguments: both operands are rounded to bfloat16 (round to nearest
+/// even) and the products are summed in float32. Everything else — depthwise convolutions,
+/// BatchNorm statistics, the loss, AdamW, EMA, the master weights — stays float32.
+public enum Precision: String, CaseIterable, Hashable, Sendable, Codable {
+    case fp32
+    case bf16
+}
+
+/// A kernel body with its contractions routed for `precision`: the `cblas_sgemm` calls become
+/// `breastai_gemm_bf16` calls in bf16 (same argument list), unchanged in fp32.
+func routeContractions(_ body: String, _ precision: Precision) -> String {
+    switch precision {
+    case .fp32: return body
+    case .bf16: return body.replacingOccurrences(of: "cblas_sgemm(", with: "breastai_gemm_bf16(")
+    }
+}
+
+/// The declarations bf16 artifacts add to the prelude (`kernels.h`): the kernels call the GEMM
+/// (hidden, like the kernels), the runtime asks `breastai_cpu_bf16` through `dlsym` (exported).
+let cGemmBF16Declarations = #"""
+/* bf16 contractions (gemm_bf16.c): cblas_sgemm's arguments, bfloat16 inputs, float32 sums. */
+__attribute__((visibility("hidden"))) void breastai_gemm_bf16(const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE transA,
+    const enum CBLAS_TRANSPOSE transB, const int m, const int n, const int k, const float alpha, const float *A, const int lda,
+    const float *B, const int ldb, const float beta, float *C, const int ldc);
+/* 1 when this CPU executes AVX512-BF16; the runtime asks before it runs anything. */
+int breastai_cpu_bf16(void);
+"""#
+
+/// The name of the translation unit that holds the bf16 GEMM in a bf16 artifact.
+let gemmBF16UnitName = "gemm_bf16.c"
+
+/// The bf16 GEMM's translation unit: the header, then `cGemmBF16`.
+var gemmBF16Unit: CUnit {
+    CUnit(name: gemmBF16UnitName, text: "/* The bf16 GEMM of every contraction of this artifact. */\n#include \"\(CSource.headerName)\"\n\n" + cGemmBF16)
+}
+
+/// The C of `breastai_gemm_bf16` and `breastai_cpu_bf16` (after the prelude's `cblas.h`, `omp.h`,
+/// `stdint.h`, `stdlib.h` and `string.h` and `cGemmBF16Declarations`).
+public let cGemmBF16 = #"""
+/* 1 when this CPU executes AVX512-BF16 (CPUID through the compiler's runtime). */
+int breastai_cpu_bf16(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512bf16");
+}
+
+/* breastai_gemm_bf16: C = alpha · op(A) · op(B) + beta · C, row-major, the arguments of cblas_sgemm.
+ *
+ * The operands are rounded to bfloat16 while they are packed (round to nearest even, NaN kept
+ * as 0x7FC0, denormals kept: torch's float -> bfloat16), multiplied with AVX512-BF16's
+ * vdpbf16ps, and accumulated in float32. Blocking (BLIS order):
+ *
+ *     for each KC block of k:       pack op(B) (KC, N) as NR-column panels of k-pairs
+ *       for each MC block of rows:  pack op(A) (MC, KC) as MR-row panels of k-pairs
+ *         for each NR panel, MR panel: the MR x NR micro-kernel, KC/2 vdpbf16ps steps per vector
+ *
+ * Called outside a parallel region it runs on the OpenMP team, each thread a fixed contiguous
+ * range of MC blocks (and its own packed copy of op(B): no barrier); inside one (the tiled
+ * convolutions) it runs on the calling thread. Each element of C is summed by one thread in a
+ * fixed order of k whatever the thread count: bit-identical from run to run and across thread
+ * counts. The functions carry their own target attribute, so the file compiles on any x86-64 GCC
+ * or Clang. */
+#include <immintrin.h>
+
+#define BA_MR 12   /* rows of the micro-kernel: 12 x 2 accumulators of 16 floats */
+#define BA_NR 32   /* columns of the micro-kernel: two vectors */
+#define BA_KC 384  /* k per packed block (even) */
+#define BA_MC 96   /* rows per packed block of A (a multiple of BA_MR) */
+
+#define BA_BF16 __attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))
+
+/* float -> bfloat16, round to nearest even; NaN -> 0x7FC0 (torch's c10::BFloat16). */
+static inline uint16_t ba_bf16(float x) {
+    uint32_t u;
+    memcpy(&u, &x, sizeof u);
+    if ((u & 0x7FFFFFFFU) > 0x7F800000U) return 0x7FC0;
+    return (uint16_t)((u + 0x7FFFU + ((u >> 16) & 1U)) >> 16);
+}
+
+/* The same rounding for 16 floats, each result in the low half of its 32-bit lane. */
+BA_BF16 static inline __m512i ba_bf16x16(__m512 x) {
+    const __m512i u = _mm512_castps_si512(x);
+    const __m512i odd = _mm512_and_si512(_mm512_srli_epi32(u, 16), _mm512_set1_epi32(1));
+    const __m512i r = _mm512_srli_epi32(_mm512_add_epi32(u, _mm512_add_epi32(odd, _mm512_set1_epi32(0x7FFF))), 16);
+    const __mmask16 nan = _mm512_cmp_ps_mask(x, x, _CMP_UNORD_Q);
+    return _mm512_mask_mov_epi32(r, nan, _mm512_set1_epi32(0x7FC0));
+}
+
+/* Packs `rows` rows of a matrix whose k runs along memory (src[i * ld + k], k < kc) as panels of
+ * R rows: dst[(p · kc2 + q) · R + i] holds the pair (k = 2q, 2q + 1) of row p·R + i as two
+ * bfloat16 (low half first). Rows beyond `rows` and the odd k beyond kc are zero. */
+BA_BF16 static void ba_pack_k_contiguous(const float *src, long ld, long rows, long kc, int R, uint32_t *restrict dst) {
+    const long kc2 = (kc + 1) / 2, panels = (rows + R - 1) / R;
+    for (long p = 0; p < panels; p++) {
+        uint32_t *restrict panel = dst + p * kc2 * R;
+        for (int i = 0; i < R; i++) {
+            const long row = p * R + i;
+            if (row >= rows) { for (long q = 0; q < kc2; q++) panel[q * R + i] = 0; continue; }
+            const float *s = src + row * ld;
+            long q = 0;
+            for (; 2 * q + 32 <= kc; q += 16) {
+                const __m512i lo = ba_bf16x16(_mm512_loadu_ps(s + 2 * q)), hi = ba_bf16x16(_mm512_loadu_ps(s + 2 * q + 16));
+                /* lanes (k, k+1) -> one 32-bit pair: even k in the low half */
+                const __m512i even = _mm512_permutex2var_epi32(lo, _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0), hi);
+                const __m512i odd = _mm512_permutex2var_epi32(lo, _mm512_set_epi32(31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1), hi);
+                uint32_t pairs[16];
+                _mm512_storeu_si512(pairs, _mm512_or_si512(even, _mm512_slli_epi32(odd, 16)));
+                for (int j = 0; j < 16; j++) panel[(q + j) * R + i] = pairs[j];
+            }
+            for (; q < kc2; q++) {
+                const uint32_t lo = ba_bf16(s[2 * q]), hi = 2 * q + 1 < kc ? ba_bf16(s[2 * q + 1]) : 0;
+                panel[q * R + i] = lo | hi << 16;
+            }
+        }
+    }
+}
+
+/* Packs `cols` columns of a matrix whose columns run along memory (src[k * ld + j]) into the
+ * same panel layout: dst[(p · kc2 + q) · R + j] is the pair (k = 2q, 2q + 1) of column p·R + j. */
+BA_BF16 static void ba_pack_k_strided(const float *src, long ld, long cols, long kc, int R, uint32_t *restrict dst) {
+    const long kc2 = (kc + 1) / 2, panels = (cols + R - 1) / R;
+    for (long p = 0; p < panels; p++) {
+        uint32_t *restrict panel = dst + p * kc2 * R;
+        const long j0 = p * R, width = cols - j0 < R ? cols - j0 : R;
+        for (long q = 0; q < kc2; q++) {
+            const float *r0 = src + 2 * q * ld + j0, *r1 = r0 + ld;
+            const int second = 2 * q + 1 < kc;
+            for (long j = 0; j < R; j += 16) {
+                /* masked loads read only the matrix and give zeros past its last column */
+                const long valid = width - j >= 16 ? 16 : width - j > 0 ? width - j : 0;
+                const __mmask16 in = (__mmask16)((1U << valid) - 1), out = R - j >= 16 ? 0xFFFF : (__mmask16)((1U << (R - j)) - 1);
+                const __m512i lo = ba_bf16x16(_mm512_maskz_loadu_ps(in, r0 + j));
+                const __m512i hi = second ? ba_bf16x16(_mm512_maskz_loadu_ps(in, r1 + j)) : _mm512_setzero_si512();
+                _mm512_mask_storeu_epi32(panel + q * R + j, out, _mm512_or_si512(lo, _mm512_slli_epi32(hi, 16)));
+            }
+        }
+    }
+}
+
+/* c (mr, nr) = alpha · a_panel · b_panel + (first ? beta · c : c), over kc2 k-pairs; a is
+ * (kc2, MR) pairs, b (kc2, NR) pairs. mr <= MR, nr <= NR: the rest of the registers is ignored. */
+BA_BF16 static void ba_kernel(long kc2, const uint32_t *restrict a, const uint32_t *restrict b, float *restrict c, long ldc,
+                              int mr, int nr, float alpha, float beta, int first) {
+    __m512 acc[BA_MR][2];
+    for (int i = 0; i < BA_MR; i++) { acc[i][0] = _mm512_setzero_ps(); acc[i][1] = _mm512_setzero_ps(); }
+    for (long q = 0; q < kc2; q++) {
+        const __m512bh b0 = (__m512bh)_mm512_loadu_si512(b + q * BA_NR), b1 = (__m512bh)_mm512_loadu_si512(b + q * BA_NR + 16);
+        for (int i = 0; i < BA_MR; i++) {
+            const __m512bh ai = (__m512bh)_mm512_set1_epi32((int)a[q * BA_MR + i]);
+            acc[i][0] = _mm512_dpbf16_ps(acc[i][0], ai, b0);
+            acc[i][1] = _mm512_dpbf16_ps(acc[i][1], ai, b1);
+        }
+    }
+    const __mmask16 m0 = nr >= 16 ? 0xFFFF : (__mmask16)((1U << nr) - 1);
+    const __mmask16 m1 = nr >= 32 ? 0xFFFF : nr <= 16 ? 0 : (__mmask16)((1U << (nr - 16)) - 1);
+    const __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
+    for (int i = 0; i < mr; i++) {
+        float *row = c + i * ldc;
+        __m512 y0 = _mm512_mul_ps(acc[i][0], va), y1 = _mm512_mul_ps(acc[i][1], va);
+        if (!first) {
+            y0 = _mm512_add_ps(y0, _mm512_maskz_loadu_ps(m0, row));
+            y1 = _mm512_add_ps(y1, _mm512_maskz_loadu_ps(m1, row + 16));
+        } else if (beta != 0.0f) {   /* beta 0: C is not read (BLAS: NaN in C does not propagate) */
+            y0 = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(m0, row), y0);
+            y1 = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(m1, row + 16), y1);
+        }
+        _mm512_mask_storeu_ps(row, m0, y0);
+        _mm512_mask_storeu_ps(row + 16, m1, y1);
+    }
+}
+
+/* Scratch that grows and is kept per thread: packed panels are reused across calls. */
+static _Thread_local uint32_t *ba_scratch_a, *ba_scratch_b;
+static _Thread_local size_t ba_capacity_a, ba_capacity_b;
+
+static uint32_t *ba_scratch(uint32_t **buffer, size_t *capacity, size_t words) {
+    if (words > *capacity) {
+        free(*buffer);
+        *buffer = aligned_alloc(64, (words * sizeof(uint32_t) + 63) / 64 * 64);
+        if (!*buffer) abort();
+        *capacity = words;
+    }
+    return *buffer;
+}
+
+/* Rows [m_begin, m_end) of C for one KC block whose op(B) is packed in `bp`. */
+BA_BF16 static void ba_rows(int transA, const float *A, long lda, long k0, long kc, long m_begin, long m_end, long n,
+                            const uint32_t *bp, float alpha, float beta, int first, float *C, long ldc) {
+    const long kc2 = (kc + 1) / 2;
+    uint32_t *ap = ba_scratch(&ba_scratch_a, &ba_capacity_a, (size_t)BA_MC * kc2);
+    for (long i0 = m_begin; i0 < m_end; i0 += BA_MC) {
+        const long mc = m_end - i0 < BA_MC ? m_end - i0 : BA_MC;
+        if (transA) ba_pack_k_strided(A + k0 * lda + i0, lda, mc, kc, BA_MR, ap);
+        else ba_pack_k_contiguous(A + i0 * lda + k0, lda, mc, kc, BA_MR, ap);
+        for (long j0 = 0; j0 < n; j0 += BA_NR) {
+            const int nr = n - j0 < BA_NR ? (int)(n - j0) : BA_NR;
+            const uint32_t *b = bp + j0 / BA_NR * kc2 * BA_NR;
+            for (long i = 0; i < mc; i += BA_MR) {
+                const int mr = mc - i < BA_MR ? (int)(mc - i) : BA_MR;
+                ba_kernel(kc2, ap + i / BA_MR * kc2 * BA_MR, b, C + (i0 + i) * ldc + j0, ldc, mr, nr, alpha, beta, first);
+            }
+        }
+    }
+}
+
+BA_BF16 static void ba_pack_b(int transB, const float *B, long ldb, long k0, long kc, long n, uint32_t *bp) {
+    if (transB) ba_pack_k_contiguous(B + k0, ldb, n, kc, BA_NR, bp);
+    else ba_pack_k_strided(B + k0 * ldb, ldb, n, kc, BA_NR, bp);
+}
+
+/* Rows [m_begin, m_end) of C over every KC block: B packed into this thread's scratch. */
+BA_BF16 static void ba_range(int ta, int tb, long m_begin, long m_end, long n, long k, float alpha, const float *A, long lda,
+                             const float *B, long ldb, float beta, float *C, long ldc) {
+    const long panels = (n + BA_NR - 1) / BA_NR;
+    for (long k0 = 0; k0 < k; k0 += BA_KC) {
+        const long kc = k - k0 < BA_KC ? k - k0 : BA_KC;
+        uint32_t *bp = ba_scratch(&ba_scratch_b, &ba_capacity_b, (size_t)panels * ((kc + 1) / 2) * BA_NR);
+        ba_pack_b(tb, B, ldb, k0, kc, n, bp);
+        ba_rows(ta, A, lda, k0, kc, m_begin, m_end, n, bp, alpha, beta, k0 == 0, C, ldc);
+    }
+}
+
+BA_BF16 void breastai_gemm_bf16(const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE transA, const enum CBLAS_TRANSPOSE transB,
+                                const int m, const int n, const int k, const float alpha, const float *A, const int lda,
+                                const float *B, const int ldb, const float beta, float *C, const int ldc) {
+    if (order != CblasRowMajor) abort();   /* the emitter only uses row-major */
+    if (m <= 0 || n <= 0) return;
+    const int ta = transA != CblasNoTrans, tb = transB != CblasNoTrans;
+    if (k <= 0 || alpha == 0.0f) {   /* C = beta · C, as BLAS */
+        for (long i = 0; i < m; i++) for (long j = 0; j < n; j++) C[i * ldc + j] = beta == 0.0f ? 0.0f : beta * C[i * ldc + j];
+        return;
+    }
+    const long blocks = (m + BA_MC - 1) / BA_MC;
+    if (omp_in_parallel() || blocks < 2 || omp_get_max_threads() == 1) {
+        ba_range(ta, tb, 0, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+        return;
+    }
+    /* Every thread packs all of op(B) itself (no barrier: a waiting thread costs more than the
+     * duplicated packing of the smaller operand) and computes a fixed contiguous range of A's blocks. */
+    #pragma omp parallel
+    {
+        const int t = omp_get_thread_num(), threads = omp_get_num_threads();
+        const long b0 = blocks * t / threads, b1 = blocks * (t + 1) / threads;
+        if (b1 > b0) ba_range(ta, tb, b0 * BA_MC, b1 * BA_MC < m ? b1 * BA_MC : m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+    }
+}
+"""#
