@@ -152,6 +152,7 @@ private func runTrainingProcess(config: TrainingConfig, options: TrainOptions, s
     // (under mpirun, the cores this rank is bound to).
     let threads = SystemThreads.resolve(configured: config.system.numThreads)
     setenv("OMP_NUM_THREADS", "\(threads.threads)", 1)
+    let placement = ThreadPlacement.configure(preferred: ThreadPlacement.preferred)
     let follower = parallel.map { !$0.isLeader } ?? false
     let console: (String) -> Void = { line in if !follower { consoleLine(line) } }
     Interrupt.install()
@@ -173,7 +174,7 @@ private func runTrainingProcess(config: TrainingConfig, options: TrainOptions, s
     var runOptions = TrainingRun.Options(start: start, cacheDirectory: URL(fileURLWithPath: options.cacheDir))
     runOptions.overwriteRun = options.overwriteRun
     runOptions.randomInit = options.randomInit
-    runOptions.preamble = [threads.note, parallel == nil ? "single process (not started by an MPI launcher)" : nil].compactMap { $0 }
+    runOptions.preamble = [threads.note, placement, parallel == nil ? "single process (not started by an MPI launcher)" : nil].compactMap { $0 }
     runOptions.allowDataChange = allowDataChange
     runOptions.parallel = parallel
     let run = try TrainingRun(

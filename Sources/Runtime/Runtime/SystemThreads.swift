@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How many compute threads a run uses: `system.num_threads` fitted to the cores this process
 /// may run on (its CPU affinity mask, which `taskset`, cgroups' cpusets and schedulers set).
@@ -28,5 +31,90 @@ public enum SystemThreads {
             return (cores, "threads: \(cores), not \(configured): system.num_threads asks for more threads than the \(cores) cores this process may use (more would be slower); set it to \(cores) or 0 to silence this")
         }
         return (configured, "threads: \(configured) of \(cores) cores (system.num_threads)")
+    }
+}
+
+/// Where the OpenMP threads run, and whether the kernels and OpenBLAS share one OpenMP pool.
+///
+/// OpenMP reads `OMP_PROC_BIND` / `OMP_PLACES` once, when its runtime loads (the `dlopen` of the
+/// compiled program), so `configure` must run before that. A user's own placement
+/// (`OMP_PROC_BIND`, `OMP_PLACES`, `GOMP_CPU_AFFINITY`, `KMP_AFFINITY` in the environment) is never
+/// overridden.
+public enum ThreadPlacement {
+    /// The variables that state a placement; any of them set means the user chose.
+    public static let variables = ["OMP_PROC_BIND", "OMP_PLACES", "GOMP_CPU_AFFINITY", "KMP_AFFINITY"]
+
+    /// The placement `train` sets when the user set none: nil, OpenMP's default (see BENCHMARKS.md,
+    /// "Thread placement": binding did not pay on the 2-core machine).
+    public static let preferred: (bind: String, places: String)? = nil
+
+    /// Exports `preferred` (bind, places) unless the user set a placement; nil leaves the runtime's
+    /// default. Returns a line to log.
+    @discardableResult
+    public static func configure(preferred: (bind: String, places: String)?,
+                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let user = variables.filter { environment[$0].map { !$0.isEmpty } ?? false }
+        if !user.isEmpty {
+            return "thread placement: " + user.map { "\($0)=\(environment[$0]!)" }.joined(separator: " ") + " (from the environment, kept)"
+        }
+        guard let preferred else { return "thread placement: OpenMP's default (OMP_PROC_BIND unset)" }
+        setenv("OMP_PROC_BIND", preferred.bind, 0)
+        setenv("OMP_PLACES", preferred.places, 0)
+        return "thread placement: OMP_PROC_BIND=\(preferred.bind) OMP_PLACES=\(preferred.places) (set by breastai-run)"
+    }
+
+    /// The OpenMP runtimes mapped into this process (libgomp, libomp, libiomp5): one means one pool.
+    public static func openMPRuntimes() -> [String] {
+        LoadedObjects.paths().filter { path in
+            let name = (path as NSString).lastPathComponent
+            return name.hasPrefix("libgomp") || name.hasPrefix("libomp") || name.hasPrefix("libiomp")
+        }
+    }
+
+    /// What the loaded OpenMP runtime will use for the next parallel region: the proc-bind policy
+    /// (`omp_get_proc_bind`: false, true, primary, close, spread) and the number of places; nil
+    /// when no OpenMP runtime is loaded.
+    public static func observed() -> (bind: String, places: Int)? {
+        typealias IntCall = @convention(c) () -> Int32
+        for path in openMPRuntimes() {
+            guard let h = dlopen(path, RTLD_LAZY | RTLD_NOLOAD) else { continue }
+            defer { dlclose(h) }
+            guard let bind = dlsym(h, "omp_get_proc_bind"), let places = dlsym(h, "omp_get_num_places") else { continue }
+            let b = Int(unsafeBitCast(bind, to: IntCall.self)())
+            let names = ["false", "true", "primary", "close", "spread"]
+            return (b < names.count ? names[b] : "\(b)", Int(unsafeBitCast(places, to: IntCall.self)()))
+        }
+        return nil
+    }
+
+    /// How the loaded OpenBLAS runs in parallel (`openblas_get_parallel`: 0 sequential, 1 its own
+    /// pthreads, 2 OpenMP), nil when none is loaded.
+    public static func openBLASParallel() -> Int? {
+        typealias IntCall = @convention(c) () -> Int32
+        for path in LoadedObjects.paths() where (path as NSString).lastPathComponent.hasPrefix("libopenblas") {
+            guard let h = dlopen(path, RTLD_LAZY | RTLD_NOLOAD) else { continue }
+            defer { dlclose(h) }
+            if let f = dlsym(h, "openblas_get_parallel") { return Int(unsafeBitCast(f, to: IntCall.self)()) }
+        }
+        return nil
+    }
+
+    /// One line for the log: the OpenMP runtime(s), whether OpenBLAS shares it, the placement in effect.
+    public static func summary() -> String {
+        let runtimes = openMPRuntimes()
+        var parts: [String] = []
+        switch runtimes.count {
+        case 0: parts.append("no OpenMP runtime loaded")
+        case 1: parts.append("OpenMP runtime \(runtimes[0])")
+        default: parts.append("WARNING: \(runtimes.count) OpenMP runtimes loaded (\(runtimes.joined(separator: ", "))): two thread pools compete for the cores")
+        }
+        switch openBLASParallel() {
+        case 2?: parts.append(runtimes.count == 1 ? "OpenBLAS uses the same OpenMP pool" : "OpenBLAS is the OpenMP build")
+        case 1?: parts.append("WARNING: OpenBLAS runs its own pthreads pool (not the OpenMP build); it competes with the kernels' threads")
+        case 0?: parts.append("OpenBLAS is single-threaded")
+        default: break
+        }
+        if let o = observed() { parts.append("proc_bind \(o.bind), \(o.places) places") }
+        return parts.joined(separator: "; ")
     }
 }

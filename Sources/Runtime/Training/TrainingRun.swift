@@ -146,6 +146,7 @@ public final class TrainingRun {
             live.set(.preparing, activity: "loading the state")
             self.program = program
             say("compiled program \(program.directory.path); \(program.blasSummary)")
+            say("threads: " + ThreadPlacement.summary())
             let state = try StateBlocks(layout: program.manifest.layout)
             self.state = state
             if let run = start.resumed, let url = start.checkpoint {
@@ -242,6 +243,7 @@ public final class TrainingRun {
 
     private func train(interrupted: () -> Bool) throws -> Summary {
         let outcome = try trainer.train(interrupted: interrupted)
+        for line in trainer.speedLines { say("training speed, " + line) }
         var summary = Summary(outcome: outcome, best: trainer.run.best)
         if case .interrupted = outcome { return summary }
         if let best = trainer.run.best.epoch, let value = trainer.run.best.value {
