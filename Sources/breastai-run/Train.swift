@@ -1,5 +1,6 @@
 import ArgumentParser
 import Codegen
+import Data
 import Foundation
 import Graph
 import Synchronization
@@ -152,6 +153,8 @@ private func runTrainingProcess(config: TrainingConfig, options: TrainOptions, s
     // (under mpirun, the cores this rank is bound to).
     let threads = SystemThreads.resolve(configured: config.system.numThreads)
     setenv("OMP_NUM_THREADS", "\(threads.threads)", 1)
+    // Before the program (and OpenMP) loads: the loader threads get this mask back when OpenMP binds.
+    ThreadAffinity.saveProcessMask()
     let placement = ThreadPlacement.configure(preferred: ThreadPlacement.preferred)
     let follower = parallel.map { !$0.isLeader } ?? false
     let console: (String) -> Void = { line in if !follower { consoleLine(line) } }

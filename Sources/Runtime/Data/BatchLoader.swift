@@ -141,7 +141,7 @@ public final class BatchStream: @unchecked Sendable {
         state.activeWorkers = loader.workers
         for _ in 0 ..< loader.workers {
             let state = state
-            let thread = Thread { state.work() }
+            let thread = Thread { ThreadAffinity.restoreProcessMask(); state.work() }
             thread.name = "breastai-batch-loader"
             thread.stackSize = 8 << 20
             thread.start()

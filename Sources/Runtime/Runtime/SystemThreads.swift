@@ -44,9 +44,11 @@ public enum ThreadPlacement {
     /// The variables that state a placement; any of them set means the user chose.
     public static let variables = ["OMP_PROC_BIND", "OMP_PLACES", "GOMP_CPU_AFFINITY", "KMP_AFFINITY"]
 
-    /// The placement `train` sets when the user set none: nil, OpenMP's default (see BENCHMARKS.md,
-    /// "Thread placement": binding did not pay on the 2-core machine).
-    public static let preferred: (bind: String, places: String)? = nil
+    /// The placement `train` sets when the user set none: one OpenMP thread per core, kept there
+    /// (BENCHMARKS.md, "Thread placement": on the 2-core machine shared with other work, the phase-4
+    /// step of S took about half the time bound as unbound; the other threads of the process —
+    /// loaders — are given the whole mask back, see `ThreadAffinity` in Data).
+    public static let preferred: (bind: String, places: String)? = (bind: "close", places: "cores")
 
     /// Exports `preferred` (bind, places) unless the user set a placement; nil leaves the runtime's
     /// default. Returns a line to log.
