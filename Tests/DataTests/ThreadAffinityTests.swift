@@ -7,16 +7,16 @@ import XCTest
 /// Loader threads started by a thread that OpenMP bound to one core run on the process's whole
 /// mask again (with the mask saved), not crowded onto that core.
 final class ThreadAffinityTests: XCTestCase {
-    /// The CPU counts of this process's threads named like the batch loader's (Linux: /proc/self/task).
-    private func loaderThreadCPUs() -> [Int] {
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
-        return tasks.compactMap { tid -> Int? in
-            guard let comm = try? String(contentsOfFile: "/proc/self/task/\(tid)/comm", encoding: .utf8),
-                  comm.hasPrefix("breastai-batch"),
-                  let status = try? String(contentsOfFile: "/proc/self/task/\(tid)/status", encoding: .utf8),
-                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") }) else { return nil }
-            return line.dropFirst("Cpus_allowed:".count).filter(\.isHexDigit).reduce(0) { $0 + (Int(String($1), radix: 16) ?? 0).nonzeroBitCount }
-        }
+    /// This process's thread ids (Linux: /proc/self/task).
+    private static func threadIDs() -> Set<String> {
+        Set((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? [])
+    }
+
+    /// The CPU count of thread `tid`'s affinity mask (`Cpus_allowed` of its status).
+    private static func cpus(ofThread tid: String) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/task/\(tid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") }) else { return nil }
+        return line.dropFirst("Cpus_allowed:".count).filter(\.isHexDigit).reduce(0) { $0 + (Int(String($1), radix: 16) ?? 0).nonzeroBitCount }
     }
 
     func testLoaderThreadsOfABoundThreadGetTheProcessMaskBack() throws {
@@ -48,10 +48,12 @@ final class ThreadAffinityTests: XCTestCase {
             one[0] = 1
             ThreadAffinity.setCurrentMask(one)
             box.bound = ThreadAffinity.currentThreadCPUs()
+            let before = Self.threadIDs()
             let stream = loader.start(BatchLoader.batches(of: items, batchSize: 1))
             _ = try? stream.next()
             Thread.sleep(forTimeInterval: 0.2)
-            box.counts = self.loaderThreadCPUs()
+            // The threads that appeared: the loader's two workers.
+            box.counts = Self.threadIDs().subtracting(before).sorted().compactMap(Self.cpus(ofThread:))
             stream.cancel()
             done.signal()
         }

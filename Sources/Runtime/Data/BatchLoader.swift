@@ -142,7 +142,7 @@ public final class BatchStream: @unchecked Sendable {
         for _ in 0 ..< loader.workers {
             let state = state
             let thread = Thread { ThreadAffinity.restoreProcessMask(); state.work() }
-            thread.name = "breastai-batch-loader"
+            thread.name = "breastai-loader"  // at most 15 characters, or Linux keeps no name
             thread.stackSize = 8 << 20
             thread.start()
         }
