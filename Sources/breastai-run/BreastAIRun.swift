@@ -284,7 +284,7 @@ struct BenchStep: ParsableCommand {
             return
         }
         print("\(m.architecture) (\(m.model)), batch \(m.batch), \(m.imageSize)x\(m.imageSize); \(program.blasSummary)")
-        print("threads: \(ThreadPlacement.summary())")
+        print("threads: \(ThreadPlacement.summary(for: program))")
         if accumulation > 1 { print("a step: \(accumulation) micro-batches, then one optimizer update") }
         print("phase   median s   min s    max s   images/s  peak RSS    planned   micro-batch s  update s")
         for r in rows {

@@ -155,7 +155,8 @@ private func runTrainingProcess(config: TrainingConfig, options: TrainOptions, s
     setenv("OMP_NUM_THREADS", "\(threads.threads)", 1)
     // Before the program (and OpenMP) loads: the loader threads get this mask back when OpenMP binds.
     ThreadAffinity.saveProcessMask()
-    let placement = ThreadPlacement.configure(preferred: ThreadPlacement.preferred)
+    let placement = ThreadPlacement.configure(preferred: ThreadPlacement.preferred, threads: threads.threads,
+                                              cores: SystemThreads.available())
     let follower = parallel.map { !$0.isLeader } ?? false
     let console: (String) -> Void = { line in if !follower { consoleLine(line) } }
     Interrupt.install()

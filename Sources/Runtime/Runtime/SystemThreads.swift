@@ -51,15 +51,20 @@ public enum ThreadPlacement {
     public static let preferred: (bind: String, places: String)? = (bind: "close", places: "cores")
 
     /// Exports `preferred` (bind, places) unless the user set a placement; nil leaves the runtime's
-    /// default. Returns a line to log.
+    /// default. Only when the run's `threads` fill every one of the `cores` it may use: a run on
+    /// part of a machine stays unbound (bound threads start at the first places, so two such runs
+    /// would share the same cores while others idle). Returns a line to log.
     @discardableResult
-    public static func configure(preferred: (bind: String, places: String)?,
+    public static func configure(preferred: (bind: String, places: String)?, threads: Int, cores: Int,
                                  environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let user = variables.filter { environment[$0].map { !$0.isEmpty } ?? false }
         if !user.isEmpty {
             return "thread placement: " + user.map { "\($0)=\(environment[$0]!)" }.joined(separator: " ") + " (from the environment, kept)"
         }
         guard let preferred else { return "thread placement: OpenMP's default (OMP_PROC_BIND unset)" }
+        guard threads == cores else {
+            return "thread placement: OpenMP's default (OMP_PROC_BIND unset: \(threads) threads on \(cores) cores; binding only when the threads fill the cores)"
+        }
         setenv("OMP_PROC_BIND", preferred.bind, 0)
         setenv("OMP_PLACES", preferred.places, 0)
         return "thread placement: OMP_PROC_BIND=\(preferred.bind) OMP_PLACES=\(preferred.places) (set by breastai-run)"
@@ -73,50 +78,45 @@ public enum ThreadPlacement {
         }
     }
 
-    /// What the loaded OpenMP runtime will use for the next parallel region: the proc-bind policy
-    /// (`omp_get_proc_bind`: false, true, primary, close, spread) and the number of places; nil
-    /// when no OpenMP runtime is loaded.
-    public static func observed() -> (bind: String, places: Int)? {
+    /// What the OpenMP runtime at `path` will use for the next parallel region: the proc-bind
+    /// policy (`omp_get_proc_bind`: false, true, primary, close, spread) and the number of places.
+    public static func observed(runtime path: String) -> (bind: String, places: Int)? {
         typealias IntCall = @convention(c) () -> Int32
-        for path in openMPRuntimes() {
-            guard let h = dlopen(path, RTLD_LAZY | RTLD_NOLOAD) else { continue }
-            defer { dlclose(h) }
-            guard let bind = dlsym(h, "omp_get_proc_bind"), let places = dlsym(h, "omp_get_num_places") else { continue }
-            let b = Int(unsafeBitCast(bind, to: IntCall.self)())
-            let names = ["false", "true", "primary", "close", "spread"]
-            return (b < names.count ? names[b] : "\(b)", Int(unsafeBitCast(places, to: IntCall.self)()))
-        }
-        return nil
+        guard let h = dlopen(path, RTLD_LAZY | RTLD_NOLOAD) else { return nil }
+        defer { dlclose(h) }
+        guard let bind = dlsym(h, "omp_get_proc_bind"), let places = dlsym(h, "omp_get_num_places") else { return nil }
+        let b = Int(unsafeBitCast(bind, to: IntCall.self)())
+        let names = ["false", "true", "primary", "close", "spread"]
+        return (b < names.count ? names[b] : "\(b)", Int(unsafeBitCast(places, to: IntCall.self)()))
     }
 
-    /// How the loaded OpenBLAS runs in parallel (`openblas_get_parallel`: 0 sequential, 1 its own
-    /// pthreads, 2 OpenMP), nil when none is loaded.
-    public static func openBLASParallel() -> Int? {
-        typealias IntCall = @convention(c) () -> Int32
-        for path in LoadedObjects.paths() where (path as NSString).lastPathComponent.hasPrefix("libopenblas") {
-            guard let h = dlopen(path, RTLD_LAZY | RTLD_NOLOAD) else { continue }
-            defer { dlclose(h) }
-            if let f = dlsym(h, "openblas_get_parallel") { return Int(unsafeBitCast(f, to: IntCall.self)()) }
-        }
-        return nil
+    /// The file `omp_get_max_threads` resolves to from the library at `handle` (its own OpenMP runtime).
+    static func runtime(of handle: UnsafeMutableRawPointer?) -> String? {
+        dlsym(handle, "omp_get_max_threads").flatMap { LoadedObjects.path(containing: UnsafeRawPointer($0)) }
     }
 
-    /// One line for the log: the OpenMP runtime(s), whether OpenBLAS shares it, the placement in effect.
-    public static func summary() -> String {
-        let runtimes = openMPRuntimes()
+    /// One line for the log: the OpenMP runtime the program's kernels use, whether the OpenBLAS
+    /// it calls uses the same one (one pool), and the placement that runtime will apply.
+    public static func summary(for program: CompiledProgram) -> String {
+        let kernels = program.symbol("omp_get_max_threads").flatMap { LoadedObjects.path(containing: UnsafeRawPointer($0)) }
+        var blasRuntime: String?, parallel: Int?
+        if let blas = program.blasLibraryPath, let h = dlopen(blas, RTLD_LAZY | RTLD_NOLOAD) {
+            defer { dlclose(h) }
+            blasRuntime = runtime(of: h)
+            typealias IntCall = @convention(c) () -> Int32
+            parallel = dlsym(h, "openblas_get_parallel").map { Int(unsafeBitCast($0, to: IntCall.self)()) }
+        }
         var parts: [String] = []
-        switch runtimes.count {
-        case 0: parts.append("no OpenMP runtime loaded")
-        case 1: parts.append("OpenMP runtime \(runtimes[0])")
-        default: parts.append("WARNING: \(runtimes.count) OpenMP runtimes loaded (\(runtimes.joined(separator: ", "))): two thread pools compete for the cores")
-        }
-        switch openBLASParallel() {
-        case 2?: parts.append(runtimes.count == 1 ? "OpenBLAS uses the same OpenMP pool" : "OpenBLAS is the OpenMP build")
-        case 1?: parts.append("WARNING: OpenBLAS runs its own pthreads pool (not the OpenMP build); it competes with the kernels' threads")
-        case 0?: parts.append("OpenBLAS is single-threaded")
+        guard let kernels else { return "the kernels use no OpenMP runtime" }
+        parts.append("OpenMP runtime \(kernels)")
+        switch (parallel, blasRuntime) {
+        case (2?, let r?) where r == kernels: parts.append("OpenBLAS uses the same OpenMP pool")
+        case (2?, let r?): parts.append("WARNING: OpenBLAS uses another OpenMP runtime (\(r)): two thread pools compete for the cores")
+        case (1?, _): parts.append("WARNING: OpenBLAS runs its own pthreads pool (not the OpenMP build); it competes with the kernels' threads")
+        case (0?, _): parts.append("OpenBLAS is single-threaded")
         default: break
         }
-        if let o = observed() { parts.append("proc_bind \(o.bind), \(o.places) places") }
+        if let o = observed(runtime: kernels) { parts.append("proc_bind \(o.bind), \(o.places) places") }
         return parts.joined(separator: "; ")
     }
 }

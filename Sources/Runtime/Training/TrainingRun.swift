@@ -146,7 +146,7 @@ public final class TrainingRun {
             live.set(.preparing, activity: "loading the state")
             self.program = program
             say("compiled program \(program.directory.path); \(program.blasSummary)")
-            say("threads: " + ThreadPlacement.summary())
+            say("threads: " + ThreadPlacement.summary(for: program))
             let state = try StateBlocks(layout: program.manifest.layout)
             self.state = state
             if let run = start.resumed, let url = start.checkpoint {
