@@ -156,7 +156,7 @@ private func runTrainingProcess(config: TrainingConfig, options: TrainOptions, s
     // Before the program (and OpenMP) loads: the loader threads get this mask back when OpenMP binds.
     ThreadAffinity.saveProcessMask()
     let placement = ThreadPlacement.configure(preferred: ThreadPlacement.preferred, threads: threads.threads,
-                                              cores: SystemThreads.available())
+                                              cores: SystemThreads.available(), load: ThreadPlacement.loadAverage())
     let follower = parallel.map { !$0.isLeader } ?? false
     let console: (String) -> Void = { line in if !follower { consoleLine(line) } }
     Interrupt.install()

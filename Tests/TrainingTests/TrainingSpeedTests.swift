@@ -83,18 +83,22 @@ final class TrainingSpeedTests: XCTestCase {
         defer { for (k, v) in saved { if let v { setenv(k, v, 1) } else { unsetenv(k) } } }
         for k in ThreadPlacement.variables { unsetenv(k) }
         for user in ["OMP_PROC_BIND", "OMP_PLACES", "GOMP_CPU_AFFINITY", "KMP_AFFINITY"] {
-            let line = ThreadPlacement.configure(preferred: (bind: "close", places: "cores"), threads: 2, cores: 2, environment: [user: "spread"])
+            let line = ThreadPlacement.configure(preferred: (bind: "close", places: "cores"), threads: 2, cores: 2, load: 1.5, environment: [user: "spread"])
             XCTAssertTrue(line.contains("\(user)=spread") && line.contains("kept"), line)
             XCTAssertNil(getenv("OMP_PROC_BIND"), "\(user) set by the user: nothing exported")
             XCTAssertNil(getenv("OMP_PLACES"))
         }
-        XCTAssertTrue(ThreadPlacement.configure(preferred: nil, threads: 2, cores: 2, environment: [:]).contains("default"))
+        XCTAssertTrue(ThreadPlacement.configure(preferred: nil, threads: 2, cores: 2, load: 1.5, environment: [:]).contains("default"))
         XCTAssertNil(getenv("OMP_PROC_BIND"))
         // Threads on part of the machine: left unbound.
-        XCTAssertTrue(ThreadPlacement.configure(preferred: (bind: "close", places: "cores"), threads: 2, cores: 4, environment: [:])
+        XCTAssertTrue(ThreadPlacement.configure(preferred: (bind: "close", places: "cores"), threads: 2, cores: 4, load: 3, environment: [:])
             .contains("2 threads on 4 cores"))
         XCTAssertNil(getenv("OMP_PROC_BIND"))
-        let line = ThreadPlacement.configure(preferred: (bind: "close", places: "cores"), threads: 2, cores: 2, environment: [:])
+        // An idle machine: left unbound (binding cost 3-5% there).
+        XCTAssertTrue(ThreadPlacement.configure(preferred: (bind: "close", places: "cores"), threads: 2, cores: 2, load: 0.4, environment: [:])
+            .contains("idle"))
+        XCTAssertNil(getenv("OMP_PROC_BIND"))
+        let line = ThreadPlacement.configure(preferred: (bind: "close", places: "cores"), threads: 2, cores: 2, load: 1.5, environment: [:])
         XCTAssertTrue(line.contains("set by breastai-run"), line)
         XCTAssertEqual(getenv("OMP_PROC_BIND").map { String(cString: $0) }, "close")
         XCTAssertEqual(getenv("OMP_PLACES").map { String(cString: $0) }, "cores")

@@ -44,18 +44,19 @@ public enum ThreadPlacement {
     /// The variables that state a placement; any of them set means the user chose.
     public static let variables = ["OMP_PROC_BIND", "OMP_PLACES", "GOMP_CPU_AFFINITY", "KMP_AFFINITY"]
 
-    /// The placement `train` sets when the user set none: one OpenMP thread per core, kept there
-    /// (BENCHMARKS.md, "Thread placement": on the 2-core machine shared with other work, the phase-4
-    /// step of S took about half the time bound as unbound; the other threads of the process —
-    /// loaders — are given the whole mask back, see `ThreadAffinity` in Data).
+    /// The placement `train` sets when the user set none and it pays (see `configure`): one OpenMP
+    /// thread per core, kept there. The process's other threads (loaders) get the whole mask back,
+    /// see `ThreadAffinity` in Data.
     public static let preferred: (bind: String, places: String)? = (bind: "close", places: "cores")
 
     /// Exports `preferred` (bind, places) unless the user set a placement; nil leaves the runtime's
-    /// default. Only when the run's `threads` fill every one of the `cores` it may use: a run on
-    /// part of a machine stays unbound (bound threads start at the first places, so two such runs
-    /// would share the same cores while others idle). Returns a line to log.
+    /// default. Only when it pays (BENCHMARKS.md, "Thread placement"): the run's `threads` fill every
+    /// one of the `cores` it may use (a run on part of a machine stays unbound: bound threads start
+    /// at the first places, so two such runs would share cores while others idle), and other work
+    /// shares the machine at start (`load`, the 1-minute load average, at least half the cores;
+    /// bound threads were 2.4x faster there, 3-5% slower on an idle machine). Returns a line to log.
     @discardableResult
-    public static func configure(preferred: (bind: String, places: String)?, threads: Int, cores: Int,
+    public static func configure(preferred: (bind: String, places: String)?, threads: Int, cores: Int, load: Double,
                                  environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let user = variables.filter { environment[$0].map { !$0.isEmpty } ?? false }
         if !user.isEmpty {
@@ -65,9 +66,13 @@ public enum ThreadPlacement {
         guard threads == cores else {
             return "thread placement: OpenMP's default (OMP_PROC_BIND unset: \(threads) threads on \(cores) cores; binding only when the threads fill the cores)"
         }
+        guard load >= 0.5 * Double(cores) else {
+            return String(format: "thread placement: OpenMP's default (OMP_PROC_BIND unset: the machine is idle, load %.2f on %d cores; binding pays only when other work shares the cores)", load, cores)
+        }
         setenv("OMP_PROC_BIND", preferred.bind, 0)
         setenv("OMP_PLACES", preferred.places, 0)
-        return "thread placement: OMP_PROC_BIND=\(preferred.bind) OMP_PLACES=\(preferred.places) (set by breastai-run)"
+        return String(format: "thread placement: OMP_PROC_BIND=%@ OMP_PLACES=%@ (set by breastai-run: other work shares the machine, load %.2f on %d cores)",
+                      preferred.bind, preferred.places, load, cores)
     }
 
     /// The OpenMP runtimes mapped into this process (libgomp, libomp, libiomp5): one means one pool.
@@ -93,6 +98,12 @@ public enum ThreadPlacement {
     /// The file `omp_get_max_threads` resolves to from the library at `handle` (its own OpenMP runtime).
     static func runtime(of handle: UnsafeMutableRawPointer?) -> String? {
         dlsym(handle, "omp_get_max_threads").flatMap { LoadedObjects.path(containing: UnsafeRawPointer($0)) }
+    }
+
+    /// The 1-minute load average (/proc/loadavg), 0 when unknown.
+    public static func loadAverage() -> Double {
+        guard let text = procFile("/proc/loadavg"), let first = text.split(separator: " ").first else { return 0 }
+        return Double(first) ?? 0
     }
 
     /// One line for the log: the OpenMP runtime the program's kernels use, whether the OpenBLAS
