@@ -203,7 +203,7 @@ struct Step: ParsableCommand {
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks: every fused kernel in isolation, or whole training steps.",
-        subcommands: [BenchKernels.self, BenchStep.self, BenchGemmBF16.self])
+        subcommands: [BenchKernels.self, BenchStep.self, BenchSchedule.self, BenchGemmBF16.self])
 }
 
 struct BenchKernels: ParsableCommand {
@@ -266,18 +266,21 @@ struct BenchStep: ParsableCommand {
     var steps: Int = 5
     @Option(name: .long, help: "Untimed steps first.")
     var warmup: Int = 1
+    @Option(name: .long, help: "Micro-batches per timed step (gradient accumulation, as train runs it): that many step programs, then one update.")
+    var accumulation: Int = 1
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
     func run() throws {
+        guard accumulation >= 1, steps >= 1 else { throw ValidationError("--accumulation and --steps must be at least 1") }
         let program = try model.load { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         let m = program.manifest
         let session = try BenchSession(program: program)
         let stateBytes = m.layout.stateBytes
         var rows: [StepTiming] = []
         for p in m.phases where phase == "all" || phase == "\(p.phase)" {
-            rows.append(try session.step("\(p.phase)", entries: [p.stepEntry, p.updateEntry], warmup: warmup, steps: steps,
-                                         plannedBytes: p.arenaBytes + stateBytes))
+            rows.append(try session.trainingStep("\(p.phase)", stepEntry: p.stepEntry, updateEntry: p.updateEntry, accumulation: accumulation,
+                                                 warmup: warmup, steps: steps, plannedBytes: p.arenaBytes + stateBytes))
         }
         if phase == "all" || phase == "eval" {
             rows.append(try session.step("eval", entries: [m.eval.entry], warmup: warmup, steps: steps,
@@ -285,18 +288,21 @@ struct BenchStep: ParsableCommand {
         }
         guard !rows.isEmpty else { throw ValidationError("unknown phase '\(phase)': expected all, 1-4 or eval") }
         if json {
-            struct Out: Codable { var model: String; var image_size: Int; var batch: Int; var blas: String; var precision: String; var phases: [StepTiming] }
             let e = JSONEncoder(); e.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try e.encode(Out(model: m.model, image_size: m.imageSize, batch: m.batch,
-                                                    blas: program.blasSummary, precision: program.precision, phases: rows)), as: UTF8.self))
+            print(String(decoding: try e.encode(BenchStepReport(model: m.model, image_size: m.imageSize, batch: m.batch,
+                                                                blas: program.blasSummary, precision: program.precision, phases: rows)), as: UTF8.self))
             return
         }
         print("\(m.architecture) (\(m.model)), batch \(m.batch), \(m.imageSize)x\(m.imageSize); \(program.blasSummary)")
         print(program.precisionSummary)
-        print("phase   median s   min s    max s   images/s  peak RSS    planned")
+        print("threads: \(ThreadPlacement.summary(for: program))")
+        if accumulation > 1 { print("a step: \(accumulation) micro-batches, then one optimizer update") }
+        print("phase   median s   min s    max s   images/s  peak RSS    planned   micro-batch s  update s")
         for r in rows {
-            print(String(format: "%-6@  %8.3f  %7.3f  %7.3f  %8.2f  %9.2f GB  %6.2f GB", r.phase, r.medianS, r.minS, r.maxS,
-                         r.imagesPerSecond, Double(r.peakRSSBytes) / 1e9, Double(r.plannedBytes) / 1e9))
+            print(String(format: "%-6@  %8.3f  %7.3f  %7.3f  %8.2f  %9.2f GB  %6.2f GB  %@  %@", r.phase, r.medianS, r.minS, r.maxS,
+                         r.imagesPerSecond, Double(r.peakRSSBytes) / 1e9, Double(r.plannedBytes) / 1e9,
+                         r.microBatchS.map { String(format: "%13.4f", $0) } ?? String(repeating: " ", count: 12) + "-",
+                         r.updateS.map { String(format: "%8.4f", $0) } ?? "       -"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Codegen
+import Data
 import Foundation
 import Graph
 import Synchronization
@@ -158,6 +159,10 @@ private func runTrainingProcess(config: TrainingConfig, options: TrainOptions, s
     // (under mpirun, the cores this rank is bound to).
     let threads = SystemThreads.resolve(configured: config.system.numThreads)
     setenv("OMP_NUM_THREADS", "\(threads.threads)", 1)
+    // Before the program (and OpenMP) loads: the loader threads get this mask back when OpenMP binds.
+    ThreadAffinity.saveProcessMask()
+    let placement = ThreadPlacement.configure(preferred: ThreadPlacement.preferred, threads: threads.threads,
+                                              cores: SystemThreads.available(), load: ThreadPlacement.loadAverage())
     let follower = parallel.map { !$0.isLeader } ?? false
     let console: (String) -> Void = { line in if !follower { consoleLine(line) } }
     /// One bar per task (an epoch, the preparation of a split); a new label finishes the previous.
@@ -178,7 +183,7 @@ private func runTrainingProcess(config: TrainingConfig, options: TrainOptions, s
     var runOptions = TrainingRun.Options(start: start, cacheDirectory: URL(fileURLWithPath: options.cacheDir))
     runOptions.overwriteRun = options.overwriteRun
     runOptions.randomInit = options.randomInit
-    runOptions.preamble = [threads.note, parallel == nil ? "single process (not started by an MPI launcher)" : nil].compactMap { $0 }
+    runOptions.preamble = [threads.note, placement, parallel == nil ? "single process (not started by an MPI launcher)" : nil].compactMap { $0 }
     runOptions.allowDataChange = allowDataChange
     runOptions.parallel = parallel
     let run = try TrainingRun(

@@ -141,8 +141,8 @@ public final class BatchStream: @unchecked Sendable {
         state.activeWorkers = loader.workers
         for _ in 0 ..< loader.workers {
             let state = state
-            let thread = Thread { state.work() }
-            thread.name = "breastai-batch-loader"
+            let thread = Thread { ThreadAffinity.restoreProcessMask(); state.work() }
+            thread.name = "breastai-loader"  // at most 15 characters, or Linux keeps no name
             thread.stackSize = 8 << 20
             thread.start()
         }
@@ -161,6 +161,17 @@ public final class BatchStream: @unchecked Sendable {
     /// exited. Later `next()` calls return nil.
     public func cancel() {
         state.cancel()
+    }
+
+    /// CPU seconds the loading used (every worker thread's, or the caller's when `workers` is 0)
+    /// since the last call; taking them resets the count. On 2 cores busy with compute, this is
+    /// time the compute threads could not run.
+    public func takeCPUSeconds() -> Double {
+        state.condition.lock()
+        defer { state.condition.unlock() }
+        let s = state.cpuSeconds
+        state.cpuSeconds = 0
+        return s
     }
 
     /// The work queue shared by the consumer and the worker threads, guarded by `condition`.
@@ -183,6 +194,8 @@ public final class BatchStream: @unchecked Sendable {
         var claimBatch = 0, claimItem = 0
         var cancelled = false
         var activeWorkers = 0
+        /// CPU seconds spent loading items since `takeCPUSeconds`.
+        var cpuSeconds = 0.0
 
         init(loader: BatchLoader, batches: [[BatchItem]]) {
             self.loader = loader
@@ -199,6 +212,11 @@ public final class BatchStream: @unchecked Sendable {
                 let index = consumed
                 consumed += 1
                 condition.unlock()
+                let start = threadCPUSeconds()
+                defer {
+                    let used = threadCPUSeconds() - start
+                    condition.lock(); cpuSeconds += used; condition.unlock()
+                }
                 return try loader.loadBatch(batches[index])
             }
             defer { condition.unlock() }
@@ -245,8 +263,11 @@ public final class BatchStream: @unchecked Sendable {
                     continue
                 }
                 condition.unlock()
+                let start = threadCPUSeconds()
                 let result = Result { try loader.loadItem(items[i]) }
+                let used = threadCPUSeconds() - start
                 condition.lock()
+                cpuSeconds += used
                 guard !cancelled else { break }
                 switch result {
                 case .success(let values):
@@ -262,4 +283,11 @@ public final class BatchStream: @unchecked Sendable {
             condition.unlock()
         }
     }
+}
+
+/// CPU seconds the calling thread has used (CLOCK_THREAD_CPUTIME_ID).
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }

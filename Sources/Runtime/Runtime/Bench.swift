@@ -39,10 +39,17 @@ public struct StepTiming: Codable, Sendable {
     public var imagesPerSecond: Double
     public var peakRSSBytes: Int
     public var plannedBytes: Int
+    /// Micro-batches per timed step (a training step: that many step programs, then one update).
+    public var accumulation = 1
+    /// Median seconds of one step-program call (forward, loss, backward) and of one update-program
+    /// call (clipping, AdamW, EMA), timed inside the same steps; nil for eval.
+    public var microBatchS: Double?
+    public var updateS: Double?
     enum CodingKeys: String, CodingKey {
-        case phase
+        case phase, accumulation
         case medianS = "median_s", minS = "min_s", maxS = "max_s", imagesPerSecond = "images_per_s"
         case peakRSSBytes = "peak_rss_bytes", plannedBytes = "planned_bytes"
+        case microBatchS = "micro_batch_s", updateS = "update_s"
     }
 
     public init(phase: String, medianS: Double, minS: Double, maxS: Double, imagesPerSecond: Double,
@@ -58,6 +65,8 @@ public struct StepTiming: Codable, Sendable {
         try c.encode(medianS, forKey: .medianS); try c.encode(minS, forKey: .minS); try c.encode(maxS, forKey: .maxS)
         try c.encode(imagesPerSecond, forKey: .imagesPerSecond)
         try c.encode(peakRSSBytes, forKey: .peakRSSBytes); try c.encode(plannedBytes, forKey: .plannedBytes)
+        try c.encode(accumulation, forKey: .accumulation)
+        try c.encodeIfPresent(microBatchS, forKey: .microBatchS); try c.encodeIfPresent(updateS, forKey: .updateS)
     }
 
     public init(from decoder: Decoder) throws {
@@ -66,6 +75,8 @@ public struct StepTiming: Codable, Sendable {
         medianS = try c.decode(Double.self, forKey: .medianS); minS = try c.decode(Double.self, forKey: .minS)
         maxS = try c.decode(Double.self, forKey: .maxS); imagesPerSecond = try c.decode(Double.self, forKey: .imagesPerSecond)
         peakRSSBytes = try c.decode(Int.self, forKey: .peakRSSBytes); plannedBytes = try c.decode(Int.self, forKey: .plannedBytes)
+        accumulation = try c.decodeIfPresent(Int.self, forKey: .accumulation) ?? 1
+        microBatchS = try c.decodeIfPresent(Double.self, forKey: .microBatchS); updateS = try c.decodeIfPresent(Double.self, forKey: .updateS)
     }
 }
 
@@ -180,6 +191,44 @@ public final class BenchSession {
         let total = timings.reduce(0) { $0 + $1.seconds }
         for i in timings.indices { timings[i].share = timings[i].seconds / total }
         return timings.sorted { $0.seconds > $1.seconds }
+    }
+
+    /// Times training steps of a phase as `train` runs them: `accumulation` calls of `stepEntry`
+    /// then one of `updateEntry`, `steps` times after `warmup`. The median, min and max are of whole
+    /// steps; `microBatchS` and `updateS` are the medians of the single calls inside them;
+    /// images/s counts `batch x accumulation` images per step.
+    public func trainingStep(_ label: String, stepEntry: String, updateEntry: String, accumulation: Int, warmup: Int, steps: Int,
+                             plannedBytes: Int) throws -> StepTiming {
+        precondition(accumulation >= 1 && steps >= 1, "accumulation and steps must be positive")
+        arena.discard()
+        ResidentMemory.resetPeak()
+        for _ in 0..<warmup {
+            for _ in 0..<accumulation { try run(stepEntry) }
+            try run(updateEntry)
+        }
+        var whole: [Double] = [], micro: [Double] = [], update: [Double] = []
+        for _ in 0..<steps {
+            let t = DispatchTime.now().uptimeNanoseconds
+            var u = t
+            for _ in 0..<accumulation {
+                try run(stepEntry)
+                let v = DispatchTime.now().uptimeNanoseconds
+                micro.append(Double(v - u) / 1e9); u = v
+            }
+            try run(updateEntry)
+            let v = DispatchTime.now().uptimeNanoseconds
+            update.append(Double(v - u) / 1e9)
+            whole.append(Double(v - t) / 1e9)
+        }
+        func median(_ x: [Double]) -> Double { x.sorted()[x.count / 2] }
+        let m = median(whole)
+        var timing = StepTiming(phase: label, medianS: m, minS: whole.min()!, maxS: whole.max()!,
+                                imagesPerSecond: Double(program.manifest.batch * accumulation) / m,
+                                peakRSSBytes: ResidentMemory.peak(), plannedBytes: plannedBytes)
+        timing.accumulation = accumulation
+        timing.microBatchS = median(micro)
+        timing.updateS = median(update)
+        return timing
     }
 
     /// Times `entries` run back to back (one training step: micro-batch then update), `steps`

@@ -37,6 +37,22 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     public var stepSeconds: Double?
     public var imagesPerSecond: Double?
     public var evalSeconds: Double
+    /// Images through the eval program per second of `evalSeconds` (TTA views counted: samples x views).
+    public var evalImagesPerSecond: Double?
+    /// Where the training part of the epoch went (see `TrainingSpeed`): `trainSeconds` =
+    /// `computeSeconds` (= `stepComputeSeconds` + `updateComputeSeconds`) + `dataWaitSeconds` +
+    /// `hostSeconds`; `imagesPerSecond` = `trainImages` / `trainSeconds`. nil on test records.
+    public var trainSeconds: Double?
+    public var computeSeconds: Double?
+    public var stepComputeSeconds: Double?
+    public var updateComputeSeconds: Double?
+    public var dataWaitSeconds: Double?
+    public var hostSeconds: Double?
+    /// CPU seconds of the loader threads during the training part (not a part of `trainSeconds`).
+    public var loaderCPUSeconds: Double?
+    public var trainImages: Int?
+    public var optimizerSteps: Int?
+    public var secondsPerOptimizerStep: Double?
     public var peakRSSBytes: Int
     public var isBest: Bool
     public var earlyStoppingWait: Int
@@ -49,6 +65,21 @@ public struct EpochRecord: Codable, Equatable, Sendable {
         case confusionMatrix = "confusion_matrix", epochSeconds = "epoch_seconds", stepSeconds = "step_seconds"
         case imagesPerSecond = "images_per_second", evalSeconds = "eval_seconds", peakRSSBytes = "peak_rss_bytes"
         case isBest = "is_best", earlyStoppingWait = "early_stopping_wait"
+        case evalImagesPerSecond = "eval_images_per_second", trainSeconds = "train_seconds", computeSeconds = "compute_seconds"
+        case stepComputeSeconds = "step_compute_seconds", updateComputeSeconds = "update_compute_seconds"
+        case dataWaitSeconds = "data_wait_seconds", hostSeconds = "host_seconds", trainImages = "train_images"
+        case loaderCPUSeconds = "loader_cpu_seconds"
+        case optimizerSteps = "optimizer_steps", secondsPerOptimizerStep = "seconds_per_optimizer_step"
+    }
+
+    /// Fills the training-speed fields from `speed` (the epoch's training part).
+    public mutating func setTraining(_ speed: TrainingSpeed) {
+        trainSeconds = speed.seconds; computeSeconds = speed.computeSeconds
+        stepComputeSeconds = speed.stepSeconds; updateComputeSeconds = speed.updateSeconds
+        dataWaitSeconds = speed.dataWaitSeconds; hostSeconds = speed.hostSeconds; loaderCPUSeconds = speed.loaderCPUSeconds
+        trainImages = speed.images; optimizerSteps = speed.optimizerSteps
+        secondsPerOptimizerStep = speed.secondsPerOptimizerStep
+        imagesPerSecond = speed.imagesPerSecond
     }
 
     /// The record of an evaluation: every metric of the report by its config name; `temperature`
@@ -68,6 +99,8 @@ public struct EpochRecord: Codable, Equatable, Sendable {
         accuracyAtArgmax = report.atArgmax.accuracy; f1WeightedAtArgmax = report.atArgmax.f1Weighted
         confusionMatrix = report.confusionMatrix
         epochSeconds = 0; stepSeconds = nil; imagesPerSecond = nil; evalSeconds = output.seconds
+        let evaluated = report.samples * max(1, output.viewLogits.count)
+        evalImagesPerSecond = output.seconds > 0 ? Double(evaluated) / output.seconds : nil
         peakRSSBytes = ResidentMemory.peak(); isBest = false; earlyStoppingWait = 0
     }
 

@@ -52,6 +52,10 @@ public final class Trainer {
     private var writes: Bool { parallel?.isLeader ?? true }
     /// Seconds spent in the ranks' sums this epoch (gradients, BatchNorm statistics, losses) and the steps.
     private var communication = (seconds: 0.0, waiting: 0.0, steps: 0)
+    /// Training speed per phase over the epochs this process finished (key: phase 1-4).
+    public private(set) var phaseSpeed: [Int: TrainingSpeed] = [:]
+    /// Validation per phase over the same epochs: seconds, images through the eval program (x views), epochs.
+    public private(set) var phaseValidation: [Int: (seconds: Double, images: Int, epochs: Int)] = [:]
 
     /// One optimizer step, as observers see it.
     public struct StepEvent: Sendable {
@@ -235,10 +239,15 @@ public final class Trainer {
             for b in first..<perEpoch {
                 if b == groupStart { statistics?.beginGroup(state) }
                 if b % ranks == rank {
+                    let waitStart = monotonicSeconds()
                     guard var batch = try stream.next() else { preconditionFailure("the loader ended early") }
+                    run.partial.speed.dataWaitSeconds += monotonicSeconds() - waitStart
                     let globalBatch = (epoch - 1) * perEpoch + b
                     statistics?.beforeMicroBatch(state)
+                    let stepStart = monotonicSeconds()
                     let loss = try step(&batch, entry: phase.stepEntry, seed: Trainer.dropoutSeed(run: run.seed, batch: globalBatch))
+                    run.partial.speed.stepSeconds += monotonicSeconds() - stepStart
+                    run.partial.speed.microBatches += 1
                     guard loss.isFinite else {
                         throw RuntimeError.tensor(name: "loss", problem: "is \(loss) at epoch \(epoch), batch \(b + 1); lower training.learning_rate or check the data")
                     }
@@ -264,10 +273,16 @@ public final class Trainer {
                     run.partial.loss += sums[0]; run.partial.batches += microBatches; run.partial.images += Int(sums[1])
                     run.forwardsPerPhase[phaseNumber - 1] += microBatches
                     lr = run.schedule.lr(step: run.optimizerSteps)
+                    let updateStart = monotonicSeconds()
                     try update(entry: phase.updateEntry, phase: phaseNumber, lr: lr, microBatches: microBatches)
+                    run.partial.speed.updateSeconds += monotonicSeconds() - updateStart
+                    run.partial.speed.optimizerSteps += 1
+                    run.partial.speed.images += Int(sums[1])
+                    run.partial.speed.loaderCPUSeconds += stream.takeCPUSeconds()
                     run.batchInEpoch = b + 1
                     let elapsed = secondsBefore + Double(DispatchTime.now().uptimeNanoseconds - epochStart) / 1e9
                     run.partial.seconds = elapsed
+                    run.partial.speed.seconds = elapsed
                     // The run's ETA: this epoch's seconds per micro-batch over the remaining ones (validation not counted).
                     let left = (config.training.epochs - epoch) * perEpoch + perEpoch - b - 1
                     let meanLoss = run.partial.loss / Double(run.partial.batches)
@@ -292,6 +307,9 @@ public final class Trainer {
                     }
                 }
             }
+            // The training part ends here: the last step's observers (progress, live files) count as host time.
+            run.partial.seconds = secondsBefore + Double(DispatchTime.now().uptimeNanoseconds - epochStart) / 1e9
+            run.partial.speed.seconds = run.partial.seconds
             if let parallel, communication.steps > 0 {
                 let n = Double(communication.steps)
                 say(String(format: "MPI: %d ranks summed %.1f MB of gradients in %.1f ms per optimizer step, after %.1f ms waiting for the slowest rank (%d steps)",
@@ -362,6 +380,11 @@ public final class Trainer {
         r.epochSeconds = sums.seconds + output.seconds
         r.stepSeconds = sums.batches > 0 ? sums.seconds / Double(sums.batches) : nil
         r.imagesPerSecond = sums.seconds > 0 ? Double(sums.images) / sums.seconds : nil
+        r.setTraining(sums.speed)
+        phaseSpeed[phase, default: TrainingSpeed()] = phaseSpeed[phase, default: TrainingSpeed()] + sums.speed
+        let evaluated = (phaseValidation[phase] ?? (0, 0, 0))
+        phaseValidation[phase] = (evaluated.seconds + output.seconds, evaluated.images + output.labels.count * max(1, output.viewLogits.count),
+                                  evaluated.epochs + 1)
         r.isBest = isBest; r.earlyStoppingWait = run.earlyStopping.wait
         let name = Trainer.checkpointName(epoch: epoch)
         if isBest { run.best.value = value; run.best.epoch = epoch; run.best.checkpoint = name }
@@ -370,6 +393,7 @@ public final class Trainer {
         let loss = r.trainLoss.map { String(format: "%.4f", $0) } ?? "n/a"
         say("Epoch \(epoch)/\(config.training.epochs) · Phase \(phase) · lr \(String(format: "%.2e", lr)) · loss \(loss) · val "
             + r.summary(tracked: config.metrics.trackMetrics) + String(format: " · %.1f s", r.epochSeconds)
+            + " · train \(sums.speed.summary)" + String(format: " · validation %.1f s", output.seconds)
             + (isBest ? " · best \(config.metrics.primaryMetric)" : "")
             + (run.earlyStopping.stopped ? " · early stopping (no improvement for \(es.patience) epochs)" : ""))
         _ = try saveCheckpoint(name)

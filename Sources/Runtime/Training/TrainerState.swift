@@ -84,7 +84,18 @@ public struct TrainerState: Codable, Equatable, Sendable {
         public var batches = 0
         public var images = 0
         public var seconds = 0.0
+        /// Where the seconds went (compute, data wait, host); absent in checkpoints written before it.
+        public var speed = TrainingSpeed()
         public init() {}
+
+        enum CodingKeys: String, CodingKey { case loss, batches, images, seconds, speed }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            loss = try c.decode(Double.self, forKey: .loss); batches = try c.decode(Int.self, forKey: .batches)
+            images = try c.decode(Int.self, forKey: .images); seconds = try c.decode(Double.self, forKey: .seconds)
+            speed = try c.decodeIfPresent(TrainingSpeed.self, forKey: .speed) ?? TrainingSpeed()
+        }
     }
 
     public init(seed: UInt64, schedule: LRSchedule, config: String, configHash: String) {

@@ -147,6 +147,7 @@ public final class TrainingRun {
             self.program = program
             say("compiled program \(program.directory.path); \(program.blasSummary)")
             say(program.precisionSummary)
+            say("threads: " + ThreadPlacement.summary(for: program))
             let state = try StateBlocks(layout: program.manifest.layout)
             self.state = state
             if let run = start.resumed, let url = start.checkpoint {
@@ -243,6 +244,7 @@ public final class TrainingRun {
 
     private func train(interrupted: () -> Bool) throws -> Summary {
         let outcome = try trainer.train(interrupted: interrupted)
+        for line in trainer.speedLines { say("training speed, " + line) }
         var summary = Summary(outcome: outcome, best: trainer.run.best)
         if case .interrupted = outcome { return summary }
         if let best = trainer.run.best.epoch, let value = trainer.run.best.value {
