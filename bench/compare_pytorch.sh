@@ -14,7 +14,13 @@ if [ -z "$PY" ] || ! "$PY" -c "import torch, torchvision" 2>/dev/null; then
   PY="$V/bin/python"
 fi
 echo "== PyTorch ($($PY -c 'import torch; print(torch.__version__)')), $THREADS threads, efficientnet_v2_$(echo $MODEL | tr A-Z a-z), ${SIZE}x${SIZE}, batch $BATCH =="
-OMP_NUM_THREADS=$THREADS "$PY" bench/pytorch_step.py --model "$MODEL" --image-size "$SIZE" --batch "$BATCH" --steps "$STEPS" --threads "$THREADS"
+# One process per variant (each prints its own peak). COMPILE=1 adds torch.compile (minutes to compile).
+for VARIANT in "eager NCHW:" "eager channels_last:--channels-last" "autocast bf16, channels_last:--channels-last --bf16" \
+               ${COMPILE:+"torch.compile, channels_last:--channels-last --compile"}; do
+  echo "-- PyTorch ${VARIANT%%:*}"
+  OMP_NUM_THREADS=$THREADS "$PY" bench/pytorch_step.py --model "$MODEL" --image-size "$SIZE" --batch "$BATCH" --steps "$STEPS" \
+    --threads "$THREADS" ${VARIANT#*:}
+done
 echo "== BreastAI =="
 swift build -c release --product breastai-run >/dev/null
 .build/release/breastai-run bench step --model "$MODEL" --image-size "$SIZE" --batch "$BATCH" --plain-torchvision --steps "$STEPS" --phase 4
