@@ -1,0 +1,41 @@
+"""Groups `breastai-run bench kernels --top 0 --json` output by kernel family (from the function
+names and fused ops) and prints a markdown table: time, roofline fractions, and a second run
+(e.g. --precision bf16) next to the first.
+  breastai-run bench kernels --model S --phase 4 --top 0 --json > fp32.json
+  breastai-run bench kernels --model S --phase 4 --top 0 --json --precision bf16 > bf16.json
+  python3 bench/kernel_families.py fp32.json [bf16.json]"""
+import json, statistics, sys
+
+def family(k):
+    f, ops = k["kernel"]["function"], " ".join(k["kernel"]["ops"])
+    if any(w in ops for w in ("adamw", "ema", "grad_norm", "global_norm")): return "optimizer (grad norm, AdamW, EMA)"
+    if "depthwise" in ops or "depthwise" in f or "dwconv" in f: return "depthwise conv forward / dx / dw"
+    kind = "1x1" if "conv1x1" in f else "kxk"
+    if "conv" in ops:
+        if "bwd_weight" in ops: return f"{kind} conv weight gradient"
+        if "bwd_input" in ops: return f"{kind} conv dx"
+        return f"{kind} conv forward"
+    if "matmul" in ops or "linear" in ops: return "linear / matmul (SE, head)"
+    if "bn_bwd" in ops: return "BatchNorm backward"
+    if "bn_stats" in ops: return "BatchNorm statistics"
+    return "elementwise, SE gating, pooling, loss, other"
+
+runs = [json.load(open(p)) for p in sys.argv[1:3]]
+groups = [{} for _ in runs]
+for run, g in zip(runs, groups):
+    for k in run["kernels"]: g.setdefault(family(k), []).append(k)
+m = runs[0]["machine"]
+print(f"machine: sgemm {m['sgemm_gflops']:.0f} GFLOP/s, triad {m['triad_gbps']:.0f} GB/s, {m['threads']} threads, {m['blas_core_type']}\n")
+second = len(runs) > 1
+print("| kernel family | kernels | time | roofline median (min-max) |" + (" second run | second / first |" if second else ""))
+print("| --- | --- | --- | --- |" + (" --- | --- |" if second else ""))
+total = lambda ks: sum(k["seconds"] for k in ks)
+for f in sorted(groups[0], key=lambda f: -total(groups[0][f])):
+    ks = groups[0][f]; r = [k["roofline"] for k in ks if k.get("roofline") is not None]
+    row = f"| {f} | {len(ks)} | {total(ks) * 1000:.0f} ms | {statistics.median(r) * 100:.0f}% ({min(r) * 100:.0f}-{max(r) * 100:.0f}%) of {ks[0]['bound']} |"
+    if second:
+        t2 = total(groups[1].get(f, [])); row += f" {t2 * 1000:.0f} ms | {t2 / total(ks):.2f} |"
+    print(row)
+print(f"| total | {len(runs[0]['kernels'])} | {total(runs[0]['kernels']) * 1000:.0f} ms | |" + (f" {total(runs[1]['kernels']) * 1000:.0f} ms | |" if second else ""))
+below = [k for k in runs[0]["kernels"] if k.get("roofline") is not None and k["roofline"] < 0.6]
+print(f"\nkernels below 60% of their roof: {len(below)}, {total(below) * 1000:.0f} ms")
