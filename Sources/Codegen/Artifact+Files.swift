@@ -44,6 +44,9 @@ extension Artifact {
     /// beside them counts as stale from the first byte written until `build` records a new one.
     public func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // Obsolete units are removed only from a folder that already held an artifact (a build
+        // record or a BreastAI manifest): a `kernels.c` in any other folder is somebody's file.
+        let heldArtifact = holdsArtifact(directory)
         let recordURL = directory.appendingPathComponent(Self.buildRecordFile)
         if FileManager.default.fileExists(atPath: recordURL.path),
            (try? Self.readRecord(in: directory))?.sourcesHash != sourcesHash {
@@ -56,7 +59,7 @@ extension Artifact {
             try writeFileDurably(data, to: url)
         }
         let current = Set(files.map(\.0))
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for entry in (heldArtifact ? try? FileManager.default.contentsOfDirectory(atPath: directory.path) : nil) ?? []
         where isKernelUnitName(entry) && !current.contains(entry) {
             try removeFile(directory.appendingPathComponent(entry))
         }
@@ -197,6 +200,15 @@ private func isArtifactFileName(_ name: String, library: String) -> Bool {
     return names.contains(base) || isKernelUnitName(base)
 }
 
+/// Whether `directory` holds an artifact this program wrote: a readable build record or a
+/// BreastAI manifest (any format).
+func holdsArtifact(_ directory: URL) -> Bool {
+    if (try? Artifact.readRecord(in: directory)) != nil { return true }
+    struct ManifestProbe: Decodable { var format: Int; var library: String; var io_slots: [String] }
+    guard let data = try? Data(contentsOf: directory.appendingPathComponent(Artifact.manifestFile)) else { return false }
+    return (try? JSONDecoder().decode(ManifestProbe.self, from: data)) != nil
+}
+
 /// Checks that the program may write an artifact into `directory`; returns true when the folder
 /// is new or empty (nothing to replace).
 ///
@@ -217,10 +229,7 @@ public func checkArtifactDirectory(_ directory: URL, option: String, library: St
         throw CodegenError.artifact(path: directory.path, problem: "cannot list it: \(error.localizedDescription)")
     }
     if entries.isEmpty { return true }
-    if (try? Artifact.readRecord(in: directory)) != nil { return false }
-    struct ManifestProbe: Decodable { var format: Int; var library: String; var io_slots: [String] }
-    if let data = try? Data(contentsOf: directory.appendingPathComponent(Artifact.manifestFile)),
-       (try? JSONDecoder().decode(ManifestProbe.self, from: data)) != nil { return false }
+    if holdsArtifact(directory) { return false }
     let own = entries.allSatisfy { isArtifactFileName($0, library: library) }
     if own { return false }
     throw CodegenError.artifact(path: directory.path, problem: "is not empty (\(entries.count) entries) and holds no BreastAI artifact "

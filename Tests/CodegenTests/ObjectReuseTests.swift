@@ -130,7 +130,13 @@ final class ObjectReuseTests: XCTestCase {
     /// kernels.c), never a file of another name.
     func testWriteRemovesOnlyObsoleteKernelUnits() throws {
         let a = try evalArtifact()
+        // A folder that holds no artifact yet: a `kernels.c` there is somebody's file and stays.
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let theirs = Data("/* their own kernels */\n".utf8)
+        try theirs.write(to: directory.appendingPathComponent("kernels.c"))
+        try a.write(to: directory)
+        XCTAssertEqual(try Data(contentsOf: directory.appendingPathComponent("kernels.c")), theirs)
+        // An artifact folder (its manifest is there now): units it no longer has go, nothing else.
         for name in ["kernels.c", "kernels_k992.c", "notes.c", "kernels_kx.c"] {
             try Data("/* old */\n".utf8).write(to: directory.appendingPathComponent(name))
         }
