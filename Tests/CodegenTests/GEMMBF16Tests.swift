@@ -20,6 +20,7 @@ final class GEMMBF16Tests: XCTestCase {
     typealias Entry = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>, Int32,
                                       UnsafePointer<Float>, Int32, Float, UnsafeMutablePointer<Float>, Int32) -> Void
     nonisolated(unsafe) static var entry: Entry?
+    nonisolated(unsafe) static var packedEntry: Entry?
     nonisolated(unsafe) static var loadError: String?
 
     override class func setUp() {
@@ -28,18 +29,20 @@ final class GEMMBF16Tests: XCTestCase {
         do {
             let dir = try Harness.temporaryDirectory("gemm-bf16")
             let lib = try GEMMProbe.build(in: dir, toolchain: toolchain)
-            guard let h = dlopen(lib.path, RTLD_NOW | RTLD_LOCAL), let s = dlsym(h, "breastai_gemm_bf16_entry") else {
+            guard let h = dlopen(lib.path, RTLD_NOW | RTLD_LOCAL), let s = dlsym(h, "breastai_gemm_bf16_entry"),
+                  let p = dlsym(h, "breastai_gemm_bf16_packed_entry") else {
                 loadError = "cannot load \(lib.path)"; return
             }
             entry = unsafeBitCast(s, to: Entry.self)
+            packedEntry = unsafeBitCast(p, to: Entry.self)
         } catch { loadError = "\(error)" }
     }
 
-    func gemm() throws -> Entry {
+    func gemm(packed: Bool = false) throws -> Entry {
         guard (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.contains("avx512_bf16") == true else {
             throw XCTSkip("this CPU has no avx512_bf16")
         }
-        guard let e = Self.entry else { XCTFail(Self.loadError ?? "no entry"); throw XCTSkip("no probe library") }
+        guard let e = packed ? Self.packedEntry : Self.entry else { XCTFail(Self.loadError ?? "no entry"); throw XCTSkip("no probe library") }
         return e
     }
 
@@ -51,11 +54,13 @@ final class GEMMBF16Tests: XCTestCase {
         return Float(bitPattern: r)
     }
 
-    struct Case { var m, n, k: Int; var ta, tb: Bool; var alpha: Float = 1, beta: Float = 0; var pad = 0; var threads: Int32 = 0; var inside = false }
+    struct Case { var m, n, k: Int; var ta, tb: Bool; var alpha: Float = 1, beta: Float = 0; var pad = 0; var threads: Int32 = 0; var inside = false
+                 /// op(B) packed once by breastai_gemm_bf16_pack, then breastai_gemm_bf16_packed (the tiled convolutions' weights).
+                 var packed = false }
 
     /// Runs one case; returns (C, exact-on-rounded, exact-on-fp32, Σ|ab| + |βc|) per element.
     func run(_ c: Case, seed: UInt64, reference: Bool = true) throws -> (out: [Float], rounded: [Double], full: [Double], scale: [Double], betaPart: [Double]) {
-        let e = try gemm()
+        let e = try gemm(packed: c.packed)
         var rng = SplitMix64(seed: seed)
         let (rowsA, colsA) = c.ta ? (c.k, c.m) : (c.m, c.k)
         let (rowsB, colsB) = c.tb ? (c.n, c.k) : (c.k, c.n)
@@ -138,6 +143,28 @@ final class GEMMBF16Tests: XCTestCase {
         XCTAssertEqual(one.map(\.bitPattern), two.map(\.bitPattern))
         XCTAssertEqual(one.map(\.bitPattern), three.map(\.bitPattern))
         XCTAssertEqual(one.map(\.bitPattern), inside.map(\.bitPattern))
+    }
+
+    /// A weight packed once and multiplied tile by tile gives the same bits as packing it in every
+    /// call, for every blocking edge, transpose, alpha/beta, leading dimension and inside a region;
+    /// and it meets the same bounds against double.
+    func testPackedWeightGivesTheSameBits() throws {
+        let cases = [
+            Case(m: 13, n: 33, k: 1000, ta: false, tb: false), Case(m: 37, n: 70, k: 129, ta: true, tb: false),
+            Case(m: 100, n: 50, k: 77, ta: false, tb: true), Case(m: 97, n: 17, k: 385, ta: false, tb: true),
+            Case(m: 193, n: 31, k: 769, ta: true, tb: false), Case(m: 5, n: 48, k: 3, ta: false, tb: false),
+            Case(m: 128, n: 48, k: 1728, ta: false, tb: false, inside: true),   // a tile of features.2's 3x3 dx
+            Case(m: 29, n: 45, k: 400, ta: true, tb: false, alpha: 0.5, beta: 0.25),
+            Case(m: 40, n: 20, k: 70, ta: false, tb: true, beta: 1, pad: 3),
+        ]
+        for (i, c) in cases.enumerated() {
+            var p = c; p.packed = true
+            let plain = try run(c, seed: UInt64(40 + i), reference: false).out, packed = try run(p, seed: UInt64(40 + i), reference: false).out
+            XCTAssertEqual(plain.count, c.m * c.n)
+            let differing = zip(plain, packed).filter { $0.bitPattern != $1.bitPattern }.count
+            XCTAssertEqual(differing, 0, "\(c): the packed weight changes \(differing) of \(plain.count) results")
+            try check(p, seed: UInt64(60 + i))
+        }
     }
 
     /// C = bf16(a) · 1 for hand-computed roundings: ties go to the even mantissa (truncation

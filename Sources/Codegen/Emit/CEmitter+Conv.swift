@@ -43,7 +43,7 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
     } else if d.isDepthwise {
         emitDepthwiseForward(d, x: x, w: wp, y: y, &w)
     } else {
-        emitImplicitGemmForward(d, x: x, w: wp, y: y, &w)
+        emitImplicitGemmForward(d, x: x, w: wp, y: y, ctx.options.precision, &w)
     }
     return d.name
 }
@@ -61,7 +61,7 @@ func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, d
     } else if d.isDepthwise {
         emitDepthwiseBackwardInput(d, dy: dy, w: wp, dx: dx, &w)
     } else {
-        emitImplicitGemmBackwardInput(d, dy: dy, w: wp, dx: dx, &w)
+        emitImplicitGemmBackwardInput(d, dy: dy, w: wp, dx: dx, ctx.options.precision, &w)
     }
     return d.name + "_bwd_input"
 }
@@ -200,10 +200,9 @@ private func emitConvBackwardWeightNaive(_ d: ConvShape, dy: String, x: String, 
 
 // MARK: - 1×1 convolutions reading their input through a prologue (fusion rule 6)
 
-/// Rows of a prologue tile: about 256 kB of input. In bf16 at least 256 rows: each call rounds the
-/// whole (K, C) weight to bf16 again, which costs as much as 2·rows flops per weight element.
-private func prologueTileRows(channels: Int, rows: Int, _ precision: Precision) -> Int {
-    min(rows, max(precision == .bf16 ? 256 : 16, 65536 / channels))
+/// Rows of a prologue tile: about 256 kB of input (in bf16 the weight is packed once for all tiles).
+private func prologueTileRows(channels: Int, rows: Int) -> Int {
+    min(rows, max(16, 65536 / channels))
 }
 
 /// Emits the loop that computes rows [m0, m0 + rows) of the operand into `tile`.
@@ -225,9 +224,11 @@ func emitPointwiseConvPrologue(_ ctx: KernelContext, members: Set<NodeID>, x: No
     let shape = ctx.shape(x), c = shape.last!, m = ctx.count(x) / c
     var p = PointwiseBuilder(ctx, members: members, shape: shape)
     let v = p.value(x)
-    let tile = prologueTileRows(channels: c, rows: m, ctx.options.precision)
+    let tile = prologueTileRows(channels: c, rows: m)
+    let weight = TileWeight(ctx.options.precision, name: wp, transposed: true, n: "\(k)", k: "\(c)", ld: "\(c)")
     w.line("/* y (\(m), \(k)) = f(x) (\(m), \(c)) · wᵀ: tiles of \(tile) rows of f(x) computed into scratch, one sgemm each */")
     if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
+    weight.pack(&w)
     w.line("#pragma omp parallel")
     w.block("") { w in
         w.line("float *restrict tile = malloc(sizeof(float) * \(tile * c));")
@@ -236,10 +237,11 @@ func emitPointwiseConvPrologue(_ ctx: KernelContext, members: Set<NodeID>, x: No
         w.block("for (long t = 0; t < \((m + tile - 1) / tile); t++)") { w in
             w.line("const long m0 = t * \(tile), rows = m0 + \(tile) <= \(m) ? \(tile) : \(m) - m0;")
             emitPrologueTile(p, value: v, channels: c, &w)
-            w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, \(k), \(c), 1.0f, tile, \(c), \(wp), \(c), 0.0f, \(y) + m0 * \(k), \(k));")
+            w.line(weight.gemm(m: "rows", a: "tile", lda: "\(c)", c: "\(y) + m0 * \(k)", ldc: "\(k)"))
         }
         w.line("free(tile);")
     }
+    weight.release(&w)
     return "conv1x1"
 }
 
@@ -251,7 +253,7 @@ func emitPointwiseConvBackwardWeightPrologue(_ ctx: KernelContext, members: Set<
     let shape = ctx.shape(x), c = shape.last!, m = ctx.count(x) / c
     var p = PointwiseBuilder(ctx, members: members, shape: shape)
     let v = p.value(x)
-    let tile = prologueTileRows(channels: c, rows: m, ctx.options.precision)
+    let tile = prologueTileRows(channels: c, rows: m)
     w.line("/* dw (\(k), \(c)) \(ctx.accumulate ? "+=" : "=") dyᵀ (\(k), \(m)) · f(x) (\(m), \(c)), f(x) recomputed in tiles of \(tile) rows */")
     if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
     w.line("const int threads = omp_get_max_threads();")

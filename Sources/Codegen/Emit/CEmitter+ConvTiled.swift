@@ -52,6 +52,41 @@ private func emitTileRange(tile: Int, total: String, _ w: inout CWriter) {
 
 // MARK: - Dense and grouped: implicit GEMM
 
+/// The weight operand of a GEMM repeated over tiles, `op(B)` (k, n). In bf16 it is rounded and
+/// packed once before the tiles (`breastai_gemm_bf16_pack`) rather than by every tile's call; in
+/// fp32 each tile's `cblas_sgemm` takes it as it is. Both give the same sums.
+struct TileWeight {
+    var packed: Bool
+    var name: String
+    var transposed: Bool
+    var n: String, k: String, ld: String
+
+    init(_ precision: Precision, name: String, transposed: Bool, n: String, k: String, ld: String) {
+        self.packed = precision == .bf16
+        self.name = name; self.transposed = transposed; self.n = n; self.k = k; self.ld = ld
+    }
+
+    private var trans: String { transposed ? "CblasTrans" : "CblasNoTrans" }
+    private var packedName: String { name + "_bf16" }
+
+    /// Before the parallel region: the packed copy (bf16 only).
+    func pack(_ w: inout CWriter) {
+        guard packed else { return }
+        w.line("uint32_t *\(packedName) = breastai_gemm_bf16_pack(\(trans), \(n), \(k), \(name), \(ld));  /* bf16, packed once for every tile */")
+    }
+
+    /// C (m, n) = A (m, k) · op(B), A row-major.
+    func gemm(m: String, a: String, lda: String, c: String, ldc: String) -> String {
+        packed ? "breastai_gemm_bf16_packed(CblasNoTrans, \(m), \(n), \(k), 1.0f, \(a), \(lda), \(packedName), 0.0f, \(c), \(ldc));"
+               : "cblas_sgemm(CblasRowMajor, CblasNoTrans, \(trans), \(m), \(n), \(k), 1.0f, \(a), \(lda), \(name), \(ld), 0.0f, \(c), \(ldc));"
+    }
+
+    /// After the parallel region.
+    func release(_ w: inout CWriter) {
+        if packed { w.line("free(\(packedName));") }
+    }
+}
+
 /// `wt` (K, R, S, Cg): the OIHW weight with channels innermost, so row k of `wt` matches the
 /// columns (r, s, c) of an im2col tile.
 private func emitWeightOHWI(_ d: ConvShape, w wp: String, _ w: inout CWriter) {
@@ -95,12 +130,15 @@ private func emitIm2colTile(_ d: ConvShape, x: String, group g: String?, _ w: in
 }
 
 /// Forward: per tile of output pixels, gather im2col and multiply by the re-laid-out weight.
-func emitImplicitGemmForward(_ d: ConvShape, x: String, w wp: String, y: String, _ w: inout CWriter) {
+func emitImplicitGemmForward(_ d: ConvShape, x: String, w wp: String, y: String, _ precision: Precision, _ w: inout CWriter) {
     let columns = d.r * d.s * d.cg, total = d.outRows
     let tile = tilePixels(columns, total: total)
+    // Grouped convolutions keep one call per group with the group's rows of wt.
+    let weight = TileWeight(d.groups == 1 ? precision : .fp32, name: "wt", transposed: true, n: "\(d.kg)", k: "\(columns)", ld: "\(columns)")
     w.line("/* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).")
     w.line(" * Tiles of \(tile) output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */")
     emitWeightOHWI(d, w: wp, &w)
+    weight.pack(&w)
     w.line("#pragma omp parallel")
     w.block("") { w in
         w.line("float *restrict col = malloc(sizeof(float) * \(tile * columns));  /* (\(tile), R·S·Cg): one tile of im2col */")
@@ -111,12 +149,17 @@ func emitImplicitGemmForward(_ d: ConvShape, x: String, w wp: String, y: String,
             forEachGroup(d, &w) { g, w in
                 emitIm2colTile(d, x: x, group: g, &w)
                 w.line("/* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */")
-                w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, \(d.kg), \(columns), 1.0f, col, \(columns), "
-                       + "wt\(groupOffset(g, d.kg * columns)), \(columns), 0.0f, \(y) + m0 * \(d.k)\(groupOffset(g, d.kg)), \(d.k));")
+                if weight.packed {
+                    w.line(weight.gemm(m: "pixels", a: "col", lda: "\(columns)", c: "\(y) + m0 * \(d.k)", ldc: "\(d.k)"))
+                } else {
+                    w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, \(d.kg), \(columns), 1.0f, col, \(columns), "
+                           + "wt\(groupOffset(g, d.kg * columns)), \(columns), 0.0f, \(y) + m0 * \(d.k)\(groupOffset(g, d.kg)), \(d.k));")
+                }
             }
         }
         w.line("free(col);")
     }
+    weight.release(&w)
     w.line("free(wt);")
 }
 
@@ -172,7 +215,7 @@ func emitImplicitGemmBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: S
 /// Backward-input, gather form (every dx pixel written by one thread): per phase and tile of input
 /// pixels, gather the dy taps reaching each pixel and multiply by the weight re-laid out as
 /// (taps, K, C).
-func emitImplicitGemmBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: String, _ w: inout CWriter) {
+func emitImplicitGemmBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: String, _ precision: Precision, _ w: inout CWriter) {
     let st = d.stride
     let maxTaps = ceilDiv(d.r, st) * ceilDiv(d.s, st)
     let columns = maxTaps * d.kg
@@ -186,7 +229,7 @@ func emitImplicitGemmBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx:
     w.line("float *restrict wt = malloc(sizeof(float) * \(maxTaps * d.kg * d.c));  /* (G, TR, TS, Kg, Cg) of the phase */")
     w.line("if (!wt) abort();")
     if st == 1 {
-        emitDxPhase(d, tr: "\(d.r)", ts: "\(d.s)", tile: tile, dy: dy, w: wp, dx: dx, &w)
+        emitDxPhase(d, tr: "\(d.r)", ts: "\(d.s)", tile: tile, dy: dy, w: wp, dx: dx, precision, &w)
     } else {
         w.block("for (long fh = 0; fh < \(st); fh++) for (long fw = 0; fw < \(st); fw++)") { w in
             w.line("const long r0 = (fh + \(d.pad)) % \(st), s0 = (fw + \(d.pad)) % \(st);  /* first tap of the phase */")
@@ -206,14 +249,15 @@ func emitImplicitGemmBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx:
                     w.line("continue;")
                 }
             }
-            emitDxPhase(d, tr: "tr", ts: "ts", tile: tile, dy: dy, w: wp, dx: dx, &w)
+            emitDxPhase(d, tr: "tr", ts: "ts", tile: tile, dy: dy, w: wp, dx: dx, precision, &w)
         }
     }
     w.line("free(wt);")
 }
 
 /// One phase of the backward-input: re-lay the weight out for its taps, then the tiles in parallel.
-private func emitDxPhase(_ d: ConvShape, tr: String, ts: String, tile: Int, dy: String, w wp: String, dx: String, _ w: inout CWriter) {
+private func emitDxPhase(_ d: ConvShape, tr: String, ts: String, tile: Int, dy: String, w wp: String, dx: String, _ precision: Precision,
+                         _ w: inout CWriter) {
     let st = d.stride
     let taps = st == 1 ? "\(d.r * d.s)" : "tr * ts"
     let columns = st == 1 ? "\(d.r * d.s * d.kg)" : "tr * ts * \(d.kg)"
@@ -225,6 +269,8 @@ private func emitDxPhase(_ d: ConvShape, tr: String, ts: String, tile: Int, dy: 
     w.line("for (long k = 0; k < \(d.k); k++) for (long i = 0; i < \(tr); i++) for (long j = 0; j < \(ts); j++) for (long c = 0; c < \(d.cg); c++)")
     let row = d.groups == 1 ? "(i * \(ts) + j) * \(d.k) + k" : "((k / \(d.kg) * \(tr) + i) * \(ts) + j) * \(d.kg) + k % \(d.kg)"
     w.line("    wt[(\(row)) * \(d.cg) + c] = \(wp)[((k * \(d.cg) + c) * \(d.r) + \(rTap)) * \(d.s) + \(sTap)];")
+    let weight = TileWeight(d.groups == 1 ? precision : .fp32, name: "wt", transposed: false, n: "\(d.cg)", k: columns, ld: "\(d.cg)")
+    weight.pack(&w)
     w.line("#pragma omp parallel")
     w.block("") { w in
         w.line("float *restrict col = malloc(sizeof(float) * \(times("\(tile)", columns)));  /* (\(tile), TR·TS·Kg): one tile of dy taps */")
@@ -269,12 +315,20 @@ private func emitDxPhase(_ d: ConvShape, tr: String, ts: String, tile: Int, dy: 
                 let weights = "wt\(groupOffset(g, "\(taps) * \(d.kg * d.cg)"))"
                 if st == 1 {
                     w.line("/* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */")
-                    w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, \(d.cg), \(columns), 1.0f, col, \(columns), "
-                           + "\(weights), \(d.cg), 0.0f, \(dx) + m0 * \(d.c)\(groupOffset(g, d.cg)), \(d.c));")
+                    if weight.packed {
+                        w.line(weight.gemm(m: "pixels", a: "col", lda: columns, c: "\(dx) + m0 * \(d.c)", ldc: "\(d.c)"))
+                    } else {
+                        w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, \(d.cg), \(columns), 1.0f, col, \(columns), "
+                               + "\(weights), \(d.cg), 0.0f, \(dx) + m0 * \(d.c)\(groupOffset(g, d.cg)), \(d.c));")
+                    }
                 } else {
                     w.line("/* out (pixels, Cg) = col (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg), then to the phase's pixels of dx */")
-                    w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, \(d.cg), \(columns), 1.0f, col, \(columns), "
-                           + "\(weights), \(d.cg), 0.0f, out, \(d.cg));")
+                    if weight.packed {
+                        w.line(weight.gemm(m: "pixels", a: "col", lda: columns, c: "out", ldc: "\(d.cg)"))
+                    } else {
+                        w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, \(d.cg), \(columns), 1.0f, col, \(columns), "
+                               + "\(weights), \(d.cg), 0.0f, out, \(d.cg));")
+                    }
                     w.block("for (long p = 0; p < pixels; p++)") { w in
                         w.line("const long m = m0 + p, n = m / (ha * wb), ih = m / wb % ha * \(st) + fh, iw = m % wb * \(st) + fw;")
                         w.line("memcpy(\(dx) + ((n * \(d.h) + ih) * \(d.w) + iw) * \(d.c)\(groupOffset(g, d.cg)), out + p * \(d.cg), \(d.cg) * sizeof(float));")
@@ -284,6 +338,7 @@ private func emitDxPhase(_ d: ConvShape, tr: String, ts: String, tile: Int, dy: 
         }
         w.line(st > 1 ? "free(col); free(out);" : "free(col);")
     }
+    weight.release(&w)
 }
 
 private func groupOffset(_ g: String?, _ n: String) -> String { g.map { " + \($0) * \(n)" } ?? "" }

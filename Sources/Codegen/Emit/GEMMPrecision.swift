@@ -28,6 +28,12 @@ let cGemmBF16Declarations = #"""
 __attribute__((visibility("hidden"))) void breastai_gemm_bf16(const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE transA,
     const enum CBLAS_TRANSPOSE transB, const int m, const int n, const int k, const float alpha, const float *A, const int lda,
     const float *B, const int ldb, const float beta, float *C, const int ldc);
+/* op(B) (k, n) rounded and packed once, for many products with the same B (a convolution's weight over
+ * its tiles); free() it. breastai_gemm_bf16_packed is breastai_gemm_bf16 with that B: the same sums. */
+__attribute__((visibility("hidden"))) uint32_t *breastai_gemm_bf16_pack(const enum CBLAS_TRANSPOSE transB, const int n, const int k,
+    const float *B, const int ldb);
+__attribute__((visibility("hidden"))) void breastai_gemm_bf16_packed(const enum CBLAS_TRANSPOSE transA, const int m, const int n,
+    const int k, const float alpha, const float *A, const int lda, const uint32_t *packedB, const float beta, float *C, const int ldc);
 /* 1 when this CPU executes AVX512-BF16; the runtime asks before it runs anything. */
 int breastai_cpu_bf16(void);
 """#
@@ -55,8 +61,10 @@ int breastai_cpu_bf16(void) {
  * as 0x7FC0, denormals kept: torch's float -> bfloat16), multiplied with AVX512-BF16's
  * vdpbf16ps, and accumulated in float32. Blocking (BLIS order):
  *
- *     for each KC block of k:       pack op(B) (KC, N) as NR-column panels of k-pairs
- *       for each MC block of rows:  pack op(A) (MC, KC) as MR-row panels of k-pairs
+ *     for each KC block of k:       pack op(B) (KC, N) as NR-column panels of k-pairs (or take it
+ *                                   packed once: breastai_gemm_bf16_pack)
+ *       for each MC block of rows:  pack op(A) (MC, KC) as k-pairs: row by row when A's k is
+ *                                   contiguous (vector stores), else as MR-row panels
  *         for each NR panel, MR panel: the MR x NR micro-kernel, KC/2 vdpbf16ps steps per vector
  *
  * Called outside a parallel region it runs on the OpenMP team, each thread a fixed contiguous
@@ -67,10 +75,10 @@ int breastai_cpu_bf16(void) {
  * or Clang. */
 #include <immintrin.h>
 
-#define BA_MR 12   /* rows of the micro-kernel: 12 x 2 accumulators of 16 floats */
-#define BA_NR 32   /* columns of the micro-kernel: two vectors */
+#define BA_MR 12   /* most rows of a micro-kernel: 12 x 2 (or 8 x 3) accumulators of 16 floats */
 #define BA_KC 384  /* k per packed block (even) */
 #define BA_MC 96   /* rows per packed block of A (a multiple of BA_MR) */
+#define BA_KC2 (BA_KC / 2)   /* k-pairs per row of A packed row by row (the row stride, whatever the block's kc) */
 
 #define BA_BF16 __attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))
 
@@ -142,37 +150,81 @@ BA_BF16 static void ba_pack_k_strided(const float *src, long ld, long cols, long
     }
 }
 
-/* c (mr, nr) = alpha · a_panel · b_panel + (first ? beta · c : c), over kc2 k-pairs; a is
- * (kc2, MR) pairs, b (kc2, NR) pairs. mr <= MR, nr <= NR: the rest of the registers is ignored. */
-BA_BF16 static void ba_kernel(long kc2, const uint32_t *restrict a, const uint32_t *restrict b, float *restrict c, long ldc,
-                              int mr, int nr, float alpha, float beta, int first) {
-    __m512 acc[BA_MR][2];
-    for (int i = 0; i < BA_MR; i++) { acc[i][0] = _mm512_setzero_ps(); acc[i][1] = _mm512_setzero_ps(); }
-    for (long q = 0; q < kc2; q++) {
-        const __m512bh b0 = (__m512bh)_mm512_loadu_si512(b + q * BA_NR), b1 = (__m512bh)_mm512_loadu_si512(b + q * BA_NR + 16);
-        for (int i = 0; i < BA_MR; i++) {
-            const __m512bh ai = (__m512bh)_mm512_set1_epi32((int)a[q * BA_MR + i]);
-            acc[i][0] = _mm512_dpbf16_ps(acc[i][0], ai, b0);
-            acc[i][1] = _mm512_dpbf16_ps(acc[i][1], ai, b1);
+/* Packs `rows` rows of a matrix whose k runs along memory (src[i * ld + k], k < kc) row by row, for
+ * the micro-kernel's A: dst[i · BA_KC2 + q] is the pair (k = 2q, 2q + 1) of row i. Each row is one
+ * run of vector loads, roundings and stores (the panel layout above needs a store per pair). Rows
+ * up to the next multiple of R (the micro-kernel's rows) beyond `rows`, and the odd k beyond kc, are zero. */
+BA_BF16 static void ba_pack_rows(const float *src, long ld, long rows, long kc, int R, uint32_t *restrict dst) {
+    const long kc2 = (kc + 1) / 2, padded = (rows + R - 1) / R * R;
+    const __m512i even_k = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
+    const __m512i odd_k = _mm512_set_epi32(31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1);
+    for (long i = 0; i < padded; i++) {
+        uint32_t *restrict d = dst + i * BA_KC2;
+        if (i >= rows) { memset(d, 0, (size_t)kc2 * sizeof *d); continue; }
+        const float *s = src + i * ld;
+        for (long q = 0; q < kc2; q += 16) {
+            /* floats 2q ..< 2q + 32 (masked at kc: zeros beyond), pairs q ..< q + 16 (masked at kc2) */
+            const long left = kc - 2 * q, pairs = kc2 - q;
+            const __mmask16 in0 = left >= 16 ? 0xFFFF : (__mmask16)((1U << left) - 1);
+            const __mmask16 in1 = left >= 32 ? 0xFFFF : left <= 16 ? 0 : (__mmask16)((1U << (left - 16)) - 1);
+            const __mmask16 out = pairs >= 16 ? 0xFFFF : (__mmask16)((1U << pairs) - 1);
+            const __m512i lo = ba_bf16x16(_mm512_maskz_loadu_ps(in0, s + 2 * q)), hi = ba_bf16x16(_mm512_maskz_loadu_ps(in1, s + 2 * q + 16));
+            const __m512i even = _mm512_permutex2var_epi32(lo, even_k, hi), odd = _mm512_permutex2var_epi32(lo, odd_k, hi);
+            _mm512_mask_storeu_epi32(d + q, out, _mm512_or_si512(even, _mm512_slli_epi32(odd, 16)));
         }
     }
-    const __mmask16 m0 = nr >= 16 ? 0xFFFF : (__mmask16)((1U << nr) - 1);
-    const __mmask16 m1 = nr >= 32 ? 0xFFFF : nr <= 16 ? 0 : (__mmask16)((1U << (nr - 16)) - 1);
+}
+
+/* c (mr, nr) = alpha · a · b_panel + (first ? beta · c : c), over kc2 k-pairs, for an MR x NV·16
+ * micro-kernel: pair q of row i of a is a[q · qs + i · is] (a panel: qs = MR, is = 1; rows: qs = 1,
+ * is = BA_KC2), b is (kc2, NV·16) pairs. mr <= MR, nr <= NV·16: the rest of the registers is
+ * ignored. Inlined into the kernels below, so shape and strides are constants there. */
+BA_BF16 static inline __attribute__((always_inline)) void ba_kernel_strided(
+        const int MR, const int NV, long kc2, const uint32_t *restrict a, long qs, long is, const uint32_t *restrict b,
+        float *restrict c, long ldc, int mr, int nr, float alpha, float beta, int first) {
+    __m512 acc[BA_MR][3];
+    for (int i = 0; i < MR; i++) for (int v = 0; v < NV; v++) acc[i][v] = _mm512_setzero_ps();
+    for (long q = 0; q < kc2; q++) {
+        __m512bh bv[3];
+        for (int v = 0; v < NV; v++) bv[v] = (__m512bh)_mm512_loadu_si512(b + (q * NV + v) * 16);
+        for (int i = 0; i < MR; i++) {
+            const __m512bh ai = (__m512bh)_mm512_set1_epi32((int)a[q * qs + i * is]);
+            for (int v = 0; v < NV; v++) acc[i][v] = _mm512_dpbf16_ps(acc[i][v], ai, bv[v]);
+        }
+    }
     const __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
     for (int i = 0; i < mr; i++) {
         float *row = c + i * ldc;
-        __m512 y0 = _mm512_mul_ps(acc[i][0], va), y1 = _mm512_mul_ps(acc[i][1], va);
-        if (!first) {
-            y0 = _mm512_add_ps(y0, _mm512_maskz_loadu_ps(m0, row));
-            y1 = _mm512_add_ps(y1, _mm512_maskz_loadu_ps(m1, row + 16));
-        } else if (beta != 0.0f) {   /* beta 0: C is not read (BLAS: NaN in C does not propagate) */
-            y0 = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(m0, row), y0);
-            y1 = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(m1, row + 16), y1);
+        for (int v = 0; v < NV; v++) {
+            const int left = nr - 16 * v;   /* columns of this vector that exist */
+            const __mmask16 m = left >= 16 ? 0xFFFF : left <= 0 ? 0 : (__mmask16)((1U << left) - 1);
+            __m512 y = _mm512_mul_ps(acc[i][v], va);
+            if (!first) y = _mm512_add_ps(y, _mm512_maskz_loadu_ps(m, row + 16 * v));
+            else if (beta != 0.0f) y = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(m, row + 16 * v), y);   /* beta 0: C is not read (BLAS: NaN in C does not propagate) */
+            _mm512_mask_storeu_ps(row + 16 * v, m, y);
         }
-        _mm512_mask_storeu_ps(row, m0, y0);
-        _mm512_mask_storeu_ps(row + 16, m1, y1);
     }
 }
+
+/* The micro-kernels: 12 rows x 32 columns (two vectors), or 8 x 48 (three vectors) when N is a
+ * multiple of 48 but not of 32 (features.2's 48 channels, where 12 x 32 would compute a quarter
+ * of its sums for nothing); A as a panel (ba_pack_k_strided: op(A) stored k-major) or row by row
+ * (ba_pack_rows: op(A) with k contiguous). */
+typedef void (*ba_kernel_fn)(long kc2, const uint32_t *restrict a, const uint32_t *restrict b, float *restrict c, long ldc,
+                             int mr, int nr, float alpha, float beta, int first);
+#define BA_KERNEL(name, MR, NV, QS, IS) \
+    BA_BF16 static void name(long kc2, const uint32_t *restrict a, const uint32_t *restrict b, float *restrict c, long ldc, \
+                             int mr, int nr, float alpha, float beta, int first) { \
+        ba_kernel_strided(MR, NV, kc2, a, QS, IS, b, c, ldc, mr, nr, alpha, beta, first); \
+    }
+BA_KERNEL(ba_kernel_panel_12x32, 12, 2, 12, 1)
+BA_KERNEL(ba_kernel_rows_12x32, 12, 2, 1, BA_KC2)
+BA_KERNEL(ba_kernel_panel_8x48, 8, 3, 8, 1)
+BA_KERNEL(ba_kernel_rows_8x48, 8, 3, 1, BA_KC2)
+
+/* Columns of the micro-kernel for N columns of C, and its rows. */
+static inline int ba_nr(long n) { return n % 48 == 0 && n % 32 != 0 ? 48 : 32; }
+static inline int ba_mr(int nr) { return nr == 48 ? 8 : 12; }
 
 /* Scratch that grows and is kept per thread: packed panels are reused across calls. */
 static _Thread_local uint32_t *ba_scratch_a, *ba_scratch_b;
@@ -192,52 +244,70 @@ static uint32_t *ba_scratch(uint32_t **buffer, size_t *capacity, size_t words) {
 BA_BF16 static void ba_rows(int transA, const float *A, long lda, long k0, long kc, long m_begin, long m_end, long n,
                             const uint32_t *bp, float alpha, float beta, int first, float *C, long ldc) {
     const long kc2 = (kc + 1) / 2;
-    uint32_t *ap = ba_scratch(&ba_scratch_a, &ba_capacity_a, (size_t)BA_MC * kc2);
+    const int NR = ba_nr(n), MR = ba_mr(NR);
+    const ba_kernel_fn kernel = NR == 48 ? (transA ? ba_kernel_panel_8x48 : ba_kernel_rows_8x48)
+                                         : (transA ? ba_kernel_panel_12x32 : ba_kernel_rows_12x32);
+    uint32_t *ap = ba_scratch(&ba_scratch_a, &ba_capacity_a, (size_t)BA_MC * BA_KC2);
     for (long i0 = m_begin; i0 < m_end; i0 += BA_MC) {
         const long mc = m_end - i0 < BA_MC ? m_end - i0 : BA_MC;
-        if (transA) ba_pack_k_strided(A + k0 * lda + i0, lda, mc, kc, BA_MR, ap);
-        else ba_pack_k_contiguous(A + i0 * lda + k0, lda, mc, kc, BA_MR, ap);
-        for (long j0 = 0; j0 < n; j0 += BA_NR) {
-            const int nr = n - j0 < BA_NR ? (int)(n - j0) : BA_NR;
-            const uint32_t *b = bp + j0 / BA_NR * kc2 * BA_NR;
-            for (long i = 0; i < mc; i += BA_MR) {
-                const int mr = mc - i < BA_MR ? (int)(mc - i) : BA_MR;
-                ba_kernel(kc2, ap + i / BA_MR * kc2 * BA_MR, b, C + (i0 + i) * ldc + j0, ldc, mr, nr, alpha, beta, first);
+        if (transA) ba_pack_k_strided(A + k0 * lda + i0, lda, mc, kc, MR, ap);
+        else ba_pack_rows(A + i0 * lda + k0, lda, mc, kc, MR, ap);
+        for (long j0 = 0; j0 < n; j0 += NR) {
+            const int nr = n - j0 < NR ? (int)(n - j0) : NR;
+            const uint32_t *b = bp + j0 / NR * kc2 * NR;
+            for (long i = 0; i < mc; i += MR) {
+                const int mr = mc - i < MR ? (int)(mc - i) : MR;
+                kernel(kc2, transA ? ap + i / MR * kc2 * MR : ap + i * BA_KC2, b, C + (i0 + i) * ldc + j0, ldc, mr, nr, alpha, beta, first);
             }
         }
     }
 }
 
 BA_BF16 static void ba_pack_b(int transB, const float *B, long ldb, long k0, long kc, long n, uint32_t *bp) {
-    if (transB) ba_pack_k_contiguous(B + k0, ldb, n, kc, BA_NR, bp);
-    else ba_pack_k_strided(B + k0 * ldb, ldb, n, kc, BA_NR, bp);
+    if (transB) ba_pack_k_contiguous(B + k0, ldb, n, kc, ba_nr(n), bp);
+    else ba_pack_k_strided(B + k0 * ldb, ldb, n, kc, ba_nr(n), bp);
 }
 
-/* Rows [m_begin, m_end) of C over every KC block: B packed into this thread's scratch. */
+/* Rows [m_begin, m_end) of C over every KC block: B packed into this thread's scratch, or taken from
+ * `packed` (breastai_gemm_bf16_pack's layout: the KC blocks one after the other). */
 BA_BF16 static void ba_range(int ta, int tb, long m_begin, long m_end, long n, long k, float alpha, const float *A, long lda,
-                             const float *B, long ldb, float beta, float *C, long ldc) {
-    const long panels = (n + BA_NR - 1) / BA_NR;
+                             const float *B, long ldb, const uint32_t *packed, float beta, float *C, long ldc) {
+    const long NR = ba_nr(n), panels = (n + NR - 1) / NR;
     for (long k0 = 0; k0 < k; k0 += BA_KC) {
         const long kc = k - k0 < BA_KC ? k - k0 : BA_KC;
-        uint32_t *bp = ba_scratch(&ba_scratch_b, &ba_capacity_b, (size_t)panels * ((kc + 1) / 2) * BA_NR);
-        ba_pack_b(tb, B, ldb, k0, kc, n, bp);
+        const uint32_t *bp;
+        if (packed) {
+            bp = packed + panels * NR * (k0 / 2);   /* k0 is even: the earlier blocks hold k0 / 2 pairs */
+        } else {
+            uint32_t *scratch = ba_scratch(&ba_scratch_b, &ba_capacity_b, (size_t)panels * ((kc + 1) / 2) * NR);
+            ba_pack_b(tb, B, ldb, k0, kc, n, scratch);
+            bp = scratch;
+        }
         ba_rows(ta, A, lda, k0, kc, m_begin, m_end, n, bp, alpha, beta, k0 == 0, C, ldc);
     }
 }
 
-BA_BF16 void breastai_gemm_bf16(const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE transA, const enum CBLAS_TRANSPOSE transB,
-                                const int m, const int n, const int k, const float alpha, const float *A, const int lda,
-                                const float *B, const int ldb, const float beta, float *C, const int ldc) {
-    if (order != CblasRowMajor) abort();   /* the emitter only uses row-major */
+BA_BF16 uint32_t *breastai_gemm_bf16_pack(const enum CBLAS_TRANSPOSE transB, const int n, const int k, const float *B, const int ldb) {
+    const long NR = ba_nr(n), panels = (n + NR - 1) / NR, last = k > 0 ? (k - 1) % BA_KC + 1 : 0;
+    const size_t words = (size_t)panels * NR * ((k - last) / 2 + (last + 1) / 2);
+    uint32_t *packed = aligned_alloc(64, (words * sizeof(uint32_t) + 63) / 64 * 64 + 64);   /* never size 0 */
+    if (!packed) abort();
+    for (long k0 = 0; k0 < k; k0 += BA_KC)
+        ba_pack_b(transB != CblasNoTrans, B, ldb, k0, k - k0 < BA_KC ? k - k0 : BA_KC, n, packed + panels * NR * (k0 / 2));
+    return packed;
+}
+
+/* C = alpha · op(A) · op(B) + beta · C with op(B) given as float (packed = NULL) or packed. */
+BA_BF16 static void ba_gemm(int ta, int tb, long m, long n, long k, float alpha, const float *A, long lda, const float *B, long ldb,
+                            const uint32_t *packed, float beta, float *C, long ldc) {
     if (m <= 0 || n <= 0) return;
-    const int ta = transA != CblasNoTrans, tb = transB != CblasNoTrans;
     if (k <= 0 || alpha == 0.0f) {   /* C = beta · C, as BLAS */
         for (long i = 0; i < m; i++) for (long j = 0; j < n; j++) C[i * ldc + j] = beta == 0.0f ? 0.0f : beta * C[i * ldc + j];
         return;
     }
     const long blocks = (m + BA_MC - 1) / BA_MC;
     if (omp_in_parallel() || blocks < 2 || omp_get_max_threads() == 1) {
-        ba_range(ta, tb, 0, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+        ba_range(ta, tb, 0, m, n, k, alpha, A, lda, B, ldb, packed, beta, C, ldc);
         return;
     }
     /* Every thread packs all of op(B) itself (no barrier: a waiting thread costs more than the
@@ -246,7 +316,19 @@ BA_BF16 void breastai_gemm_bf16(const enum CBLAS_ORDER order, const enum CBLAS_T
     {
         const int t = omp_get_thread_num(), threads = omp_get_num_threads();
         const long b0 = blocks * t / threads, b1 = blocks * (t + 1) / threads;
-        if (b1 > b0) ba_range(ta, tb, b0 * BA_MC, b1 * BA_MC < m ? b1 * BA_MC : m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+        if (b1 > b0) ba_range(ta, tb, b0 * BA_MC, b1 * BA_MC < m ? b1 * BA_MC : m, n, k, alpha, A, lda, B, ldb, packed, beta, C, ldc);
     }
+}
+
+BA_BF16 void breastai_gemm_bf16(const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE transA, const enum CBLAS_TRANSPOSE transB,
+                                const int m, const int n, const int k, const float alpha, const float *A, const int lda,
+                                const float *B, const int ldb, const float beta, float *C, const int ldc) {
+    if (order != CblasRowMajor) abort();   /* the emitter only uses row-major */
+    ba_gemm(transA != CblasNoTrans, transB != CblasNoTrans, m, n, k, alpha, A, lda, B, ldb, NULL, beta, C, ldc);
+}
+
+BA_BF16 void breastai_gemm_bf16_packed(const enum CBLAS_TRANSPOSE transA, const int m, const int n, const int k, const float alpha,
+                                       const float *A, const int lda, const uint32_t *packedB, const float beta, float *C, const int ldc) {
+    ba_gemm(transA != CblasNoTrans, 0, m, n, k, alpha, A, lda, NULL, 0, packedB, beta, C, ldc);
 }
 """#

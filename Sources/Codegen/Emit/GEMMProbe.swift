@@ -36,6 +36,23 @@ void breastai_gemm_bf16_entry(int threads, int inside, int ta, int tb, int m, in
     omp_set_num_threads(saved);
 }
 
+/* The same with op(B) packed first by breastai_gemm_bf16_pack and multiplied by breastai_gemm_bf16_packed
+ * (the tiled convolutions' weights). */
+void breastai_gemm_bf16_packed_entry(int threads, int inside, int ta, int tb, int m, int n, int k, float alpha, const float *a, int lda,
+                                     const float *b, int ldb, float beta, float *c, int ldc) {
+    const int saved = omp_get_max_threads();
+    if (threads > 0) omp_set_num_threads(threads);
+    uint32_t *packed = breastai_gemm_bf16_pack(tb ? CblasTrans : CblasNoTrans, n, k, b, ldb);
+    if (inside) {
+        #pragma omp parallel num_threads(2)
+        if (omp_get_thread_num() == 0) breastai_gemm_bf16_packed(ta ? CblasTrans : CblasNoTrans, m, n, k, alpha, a, lda, packed, beta, c, ldc);
+    } else {
+        breastai_gemm_bf16_packed(ta ? CblasTrans : CblasNoTrans, m, n, k, alpha, a, lda, packed, beta, c, ldc);
+    }
+    free(packed);
+    omp_set_num_threads(saved);
+}
+
 typedef int (*ba_dnnl_gemm_bf16)(char, char, int64_t, int64_t, int64_t, float, const uint16_t *, int64_t, const uint16_t *, int64_t,
                                  float, float *, int64_t);
 
