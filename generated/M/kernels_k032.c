@@ -286,14 +286,14 @@ void k043_add_silu_mul_conv1x1(
     const float *restrict bias /* [1,1,1,320] */,
     const float *restrict scale /* [4,1,1,320] */,
     const float *restrict w /* [160,320,1,1] */) {
-    /* y (4096, 160) = f(x) (4096, 320) · wᵀ: tiles of 204 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 160) = f(x) (4096, 320) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 81920);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 21; t++) {
-            const long m0 = t * 204, rows = m0 + 204 <= 4096 ? 204 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 320; c++) {
                     const float t0 = x[r * 320 + c];

@@ -202,14 +202,14 @@ void k088_add_silu_mul_conv1x1(
     const float *restrict bias /* [1,1,1,1056] */,
     const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict w /* [176,1056,1,1] */) {
-    /* y (4096, 176) = f(x) (4096, 1056) · wᵀ: tiles of 62 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 176) = f(x) (4096, 1056) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 270336);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 67; t++) {
-            const long m0 = t * 62, rows = m0 + 62 <= 4096 ? 62 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1056; c++) {
                     const float t0 = x[r * 1056 + c];

@@ -330,14 +330,14 @@ void k103_add_silu_mul_conv1x1(
     const float *restrict bias /* [1,1,1,1056] */,
     const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict w /* [304,1056,1,1] */) {
-    /* y (1024, 304) = f(x) (1024, 1056) · wᵀ: tiles of 62 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 304) = f(x) (1024, 1056) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 270336);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 17; t++) {
-            const long m0 = t * 62, rows = m0 + 62 <= 1024 ? 62 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1056; c++) {
                     const float t0 = x[r * 1056 + c];
@@ -407,14 +407,14 @@ void k106_add_conv1x1(
     const float *restrict x /* [4,16,16,304] */,
     const float *restrict bias /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x[r * 304 + c];

@@ -91,14 +91,14 @@ void k116_add_silu_mul_conv1x1(
     const float *restrict bias /* [1,1,1,1824] */,
     const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict w /* [304,1824,1,1] */) {
-    /* y (1024, 304) = f(x) (1024, 1824) · wᵀ: tiles of 35 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 304) = f(x) (1024, 1824) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 63840);
+        float *restrict tile = malloc(sizeof(float) * 466944);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 30; t++) {
-            const long m0 = t * 35, rows = m0 + 35 <= 1024 ? 35 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1824; c++) {
                     const float t0 = x[r * 1824 + c];
@@ -136,14 +136,14 @@ void k117_add_conv1x1(
     const float *restrict x2 /* [4,16,16,304] */,
     const float *restrict bias2 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x2[r * 304 + c];
@@ -188,14 +188,14 @@ void k118_add_conv1x1(
     const float *restrict x3 /* [4,16,16,304] */,
     const float *restrict bias3 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x3[r * 304 + c];
@@ -250,14 +250,14 @@ void k119_add_conv1x1(
     const float *restrict x4 /* [4,16,16,304] */,
     const float *restrict bias4 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x4[r * 304 + c];
@@ -380,14 +380,14 @@ void k122_add_conv1x1(
     const float *restrict x /* [4,16,16,304] */,
     const float *restrict bias /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x[r * 304 + c];
@@ -427,14 +427,14 @@ void k123_add_conv1x1(
     const float *restrict x2 /* [4,16,16,304] */,
     const float *restrict bias2 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x2[r * 304 + c];
@@ -484,14 +484,14 @@ void k124_add_conv1x1(
     const float *restrict x3 /* [4,16,16,304] */,
     const float *restrict bias3 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x3[r * 304 + c];
@@ -551,14 +551,14 @@ void k125_add_conv1x1(
     const float *restrict x4 /* [4,16,16,304] */,
     const float *restrict bias4 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x4[r * 304 + c];

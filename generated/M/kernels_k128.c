@@ -37,14 +37,14 @@ void k129_add_silu_mul_conv1x1(
     const float *restrict bias /* [1,1,1,1824] */,
     const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict w /* [512,1824,1,1] */) {
-    /* y (1024, 512) = f(x) (1024, 1824) · wᵀ: tiles of 35 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 512) = f(x) (1024, 1824) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 63840);
+        float *restrict tile = malloc(sizeof(float) * 466944);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 30; t++) {
-            const long m0 = t * 35, rows = m0 + 35 <= 1024 ? 35 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1824; c++) {
                     const float t0 = x[r * 1824 + c];
@@ -114,14 +114,14 @@ void k132_add_conv1x1(
     const float *restrict x /* [4,16,16,512] */,
     const float *restrict bias /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
-    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x[r * 512 + c];
@@ -362,14 +362,14 @@ void k142_add_silu_mul_conv1x1(
     const float *restrict bias /* [1,1,1,3072] */,
     const float *restrict scale /* [4,1,1,3072] */,
     const float *restrict w /* [512,3072,1,1] */) {
-    /* y (1024, 512) = f(x) (1024, 3072) · wᵀ: tiles of 21 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 512) = f(x) (1024, 3072) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 64512);
+        float *restrict tile = malloc(sizeof(float) * 786432);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 21, rows = m0 + 21 <= 1024 ? 21 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 3072; c++) {
                     const float t0 = x[r * 3072 + c];
@@ -407,14 +407,14 @@ void k143_add_conv1x1(
     const float *restrict x2 /* [4,16,16,512] */,
     const float *restrict bias2 /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
-    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x2[r * 512 + c];

@@ -27,14 +27,14 @@ void k144_add_conv1x1(
     const float *restrict x3 /* [4,16,16,512] */,
     const float *restrict bias3 /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
-    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x3[r * 512 + c];
@@ -89,14 +89,14 @@ void k145_add_conv1x1(
     const float *restrict x4 /* [4,16,16,512] */,
     const float *restrict bias4 /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
-    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x4[r * 512 + c];
@@ -199,14 +199,14 @@ void k148_add_conv1x1(
     const float *restrict x5 /* [4,16,16,512] */,
     const float *restrict bias5 /* [1,1,1,512] */,
     const float *restrict w /* [1280,512,1,1] */) {
-    /* y (1024, 1280) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1280) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x5[r * 512 + c];

@@ -231,18 +231,18 @@ void k181_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,1056] */,
     const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict w /* [304,1056,1,1] */) {
-    /* y (1024, 304) = f(x) (1024, 1056) · wᵀ: tiles of 62 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 304) = f(x) (1024, 1056) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1056 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 270336);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 17; t++) {
-            const long m0 = t * 62, rows = m0 + 62 <= 1024 ? 62 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1056; c++) {
                     const float t0 = x[r * 1056 + c];
@@ -320,18 +320,18 @@ void k183_bn_train_conv1x1(
     const float *restrict beta /* [304] */,
     const float *restrict stats /* [2,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x[r * 304 + c];
@@ -551,18 +551,18 @@ void k188_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,1824] */,
     const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict w /* [304,1824,1,1] */) {
-    /* y (1024, 304) = f(x) (1024, 1824) · wᵀ: tiles of 35 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 304) = f(x) (1024, 1824) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1824 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 63840);
+        float *restrict tile = malloc(sizeof(float) * 466944);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 30; t++) {
-            const long m0 = t * 35, rows = m0 + 35 <= 1024 ? 35 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1824; c++) {
                     const float t0 = x[r * 1824 + c];
@@ -611,7 +611,7 @@ void k189_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [1824,304,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[304 + c] + 0.001f);
@@ -624,11 +624,11 @@ void k189_bn_train_stochastic_depth_add_conv1x1(
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x2[r * 304 + c];
@@ -691,7 +691,7 @@ void k190_bn_train_stochastic_depth_add_conv1x1(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[304 + c] + 0.001f);
@@ -710,11 +710,11 @@ void k190_bn_train_stochastic_depth_add_conv1x1(
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x3[r * 304 + c];
@@ -1180,7 +1180,7 @@ void k188b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,1824] */,
     const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict dy /* [4,16,16,304] */) {
-    /* dw (304, 1824) += dyᵀ (304, 1024) · f(x) (1024, 1824), f(x) recomputed in tiles of 35 rows */
+    /* dw (304, 1824) += dyᵀ (304, 1024) · f(x) (1024, 1824), f(x) recomputed in tiles of 256 rows */
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1824 + c] + 0.001f);
@@ -1191,11 +1191,11 @@ void k188b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
-        float *restrict tile = malloc(sizeof(float) * 63840);
+        float *restrict tile = malloc(sizeof(float) * 466944);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 30; t++) {
-            const long m0 = t * 35, rows = m0 + 35 <= 1024 ? 35 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1824; c++) {
                     const float t0 = x[r * 1824 + c];
@@ -2273,7 +2273,7 @@ void k190b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
+    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 256 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[304 + c] + 0.001f);
@@ -2296,11 +2296,11 @@ void k190b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x3[r * 304 + c];
@@ -2362,7 +2362,7 @@ void k189b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,16,16,1824] */,
     uint32_t salt,
     float rate) {
-    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
+    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 256 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[304 + c] + 0.001f);
@@ -2379,11 +2379,11 @@ void k189b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x2[r * 304 + c];
@@ -2588,7 +2588,7 @@ void k183b_bn_train_conv1x1_bwd_weight_acc(
     const float *restrict beta /* [304] */,
     const float *restrict stats /* [2,304] */,
     const float *restrict dy /* [4,16,16,1824] */) {
-    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
+    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 256 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
@@ -2599,11 +2599,11 @@ void k183b_bn_train_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x[r * 304 + c];
@@ -2820,7 +2820,7 @@ void k181b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,1056] */,
     const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict dy /* [4,16,16,304] */) {
-    /* dw (304, 1056) += dyᵀ (304, 1024) · f(x) (1024, 1056), f(x) recomputed in tiles of 62 rows */
+    /* dw (304, 1056) += dyᵀ (304, 1024) · f(x) (1024, 1056), f(x) recomputed in tiles of 256 rows */
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1056 + c] + 0.001f);
@@ -2831,11 +2831,11 @@ void k181b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 321024;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 270336);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 17; t++) {
-            const long m0 = t * 62, rows = m0 + 62 <= 1024 ? 62 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1056; c++) {
                     const float t0 = x[r * 1056 + c];

@@ -27,7 +27,7 @@ void k192_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [1824,304,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
@@ -36,11 +36,11 @@ void k192_bn_train_stochastic_depth_add_conv1x1(
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x[r * 304 + c];
@@ -96,7 +96,7 @@ void k193_bn_train_stochastic_depth_add_conv1x1(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[304 + c] + 0.001f);
@@ -111,11 +111,11 @@ void k193_bn_train_stochastic_depth_add_conv1x1(
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x2[r * 304 + c];
@@ -247,18 +247,18 @@ void k195_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,1824] */,
     const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict w /* [512,1824,1,1] */) {
-    /* y (1024, 512) = f(x) (1024, 1824) · wᵀ: tiles of 35 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 512) = f(x) (1024, 1824) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1824 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 63840);
+        float *restrict tile = malloc(sizeof(float) * 466944);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 30; t++) {
-            const long m0 = t * 35, rows = m0 + 35 <= 1024 ? 35 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1824; c++) {
                     const float t0 = x[r * 1824 + c];
@@ -336,18 +336,18 @@ void k197_bn_train_conv1x1(
     const float *restrict beta /* [512] */,
     const float *restrict stats /* [2,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
-    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x[r * 512 + c];
@@ -567,18 +567,18 @@ void k202_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,3072] */,
     const float *restrict scale /* [4,1,1,3072] */,
     const float *restrict w /* [512,3072,1,1] */) {
-    /* y (1024, 512) = f(x) (1024, 3072) · wᵀ: tiles of 21 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 512) = f(x) (1024, 3072) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
         q0[c] = gamma[c] / sqrtf(stats[3072 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 64512);
+        float *restrict tile = malloc(sizeof(float) * 786432);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 21, rows = m0 + 21 <= 1024 ? 21 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 3072; c++) {
                     const float t0 = x[r * 3072 + c];
@@ -628,7 +628,7 @@ void k203_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [3072,512,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[512 + c] + 0.001f);
@@ -641,11 +641,11 @@ void k203_bn_train_stochastic_depth_add_conv1x1(
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x2[r * 512 + c];
@@ -709,7 +709,7 @@ void k204_bn_train_stochastic_depth_add_conv1x1(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[512 + c] + 0.001f);
@@ -728,11 +728,11 @@ void k204_bn_train_stochastic_depth_add_conv1x1(
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x3[r * 512 + c];
@@ -880,7 +880,7 @@ void k207_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [1280,512,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (1024, 1280) = f(x) (1024, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1280) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
@@ -889,11 +889,11 @@ void k207_bn_train_stochastic_depth_add_conv1x1(
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x[r * 512 + c];
@@ -954,7 +954,7 @@ void k207b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,16,16,1280] */,
     uint32_t salt,
     float rate) {
-    /* dw (1280, 512) += dyᵀ (1280, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 128 rows */
+    /* dw (1280, 512) += dyᵀ (1280, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 256 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
@@ -967,11 +967,11 @@ void k207b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 655360;
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x[r * 512 + c];
@@ -1127,7 +1127,7 @@ void k202b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,3072] */,
     const float *restrict scale /* [4,1,1,3072] */,
     const float *restrict dy /* [4,16,16,512] */) {
-    /* dw (512, 3072) += dyᵀ (512, 1024) · f(x) (1024, 3072), f(x) recomputed in tiles of 21 rows */
+    /* dw (512, 3072) += dyᵀ (512, 1024) · f(x) (1024, 3072), f(x) recomputed in tiles of 256 rows */
     float q0[3072];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 3072; c++) {
         q0[c] = gamma[c] / sqrtf(stats[3072 + c] + 0.001f);
@@ -1138,11 +1138,11 @@ void k202b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 1572864;
-        float *restrict tile = malloc(sizeof(float) * 64512);
+        float *restrict tile = malloc(sizeof(float) * 786432);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 21, rows = m0 + 21 <= 1024 ? 21 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 3072; c++) {
                     const float t0 = x[r * 3072 + c];
@@ -1552,7 +1552,7 @@ void k204b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* dw (3072, 512) += dyᵀ (3072, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 128 rows */
+    /* dw (3072, 512) += dyᵀ (3072, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 256 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[512 + c] + 0.001f);
@@ -1575,11 +1575,11 @@ void k204b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 1572864;
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x3[r * 512 + c];
@@ -1755,7 +1755,7 @@ void k203b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,16,16,3072] */,
     uint32_t salt,
     float rate) {
-    /* dw (3072, 512) += dyᵀ (3072, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 128 rows */
+    /* dw (3072, 512) += dyᵀ (3072, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 256 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[512 + c] + 0.001f);
@@ -1772,11 +1772,11 @@ void k203b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 1572864;
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x2[r * 512 + c];
@@ -1943,7 +1943,7 @@ void k197b_bn_train_conv1x1_bwd_weight_acc(
     const float *restrict beta /* [512] */,
     const float *restrict stats /* [2,512] */,
     const float *restrict dy /* [4,16,16,3072] */) {
-    /* dw (3072, 512) += dyᵀ (3072, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 128 rows */
+    /* dw (3072, 512) += dyᵀ (3072, 1024) · f(x) (1024, 512), f(x) recomputed in tiles of 256 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
@@ -1954,11 +1954,11 @@ void k197b_bn_train_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 1572864;
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 8; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 1024 ? 128 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x[r * 512 + c];
@@ -2135,7 +2135,7 @@ void k195b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,1824] */,
     const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict dy /* [4,16,16,512] */) {
-    /* dw (512, 1824) += dyᵀ (512, 1024) · f(x) (1024, 1824), f(x) recomputed in tiles of 35 rows */
+    /* dw (512, 1824) += dyᵀ (512, 1024) · f(x) (1024, 1824), f(x) recomputed in tiles of 256 rows */
     float q0[1824];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1824; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1824 + c] + 0.001f);
@@ -2146,11 +2146,11 @@ void k195b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 933888;
-        float *restrict tile = malloc(sizeof(float) * 63840);
+        float *restrict tile = malloc(sizeof(float) * 466944);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 30; t++) {
-            const long m0 = t * 35, rows = m0 + 35 <= 1024 ? 35 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1824; c++) {
                     const float t0 = x[r * 1824 + c];
@@ -2230,7 +2230,7 @@ void k193b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
+    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 256 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[304 + c] + 0.001f);
@@ -2249,11 +2249,11 @@ void k193b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x2[r * 304 + c];
@@ -2308,7 +2308,7 @@ void k192b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,16,16,1824] */,
     uint32_t salt,
     float rate) {
-    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
+    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 256 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
@@ -2321,11 +2321,11 @@ void k192b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x[r * 304 + c];

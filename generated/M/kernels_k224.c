@@ -626,18 +626,18 @@ void k237_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,320] */,
     const float *restrict scale /* [4,1,1,320] */,
     const float *restrict w /* [160,320,1,1] */) {
-    /* y (4096, 160) = f(x) (4096, 320) · wᵀ: tiles of 204 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 160) = f(x) (4096, 320) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
         q0[c] = gamma[c] / sqrtf(stats[320 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 81920);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 21; t++) {
-            const long m0 = t * 204, rows = m0 + 204 <= 4096 ? 204 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 320; c++) {
                     const float t0 = x[r * 320 + c];
@@ -1704,7 +1704,7 @@ void k237b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,320] */,
     const float *restrict scale /* [4,1,1,320] */,
     const float *restrict dy /* [4,32,32,160] */) {
-    /* dw (160, 320) += dyᵀ (160, 4096) · f(x) (4096, 320), f(x) recomputed in tiles of 204 rows */
+    /* dw (160, 320) += dyᵀ (160, 4096) · f(x) (4096, 320), f(x) recomputed in tiles of 256 rows */
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
         q0[c] = gamma[c] / sqrtf(stats[320 + c] + 0.001f);
@@ -1715,11 +1715,11 @@ void k237b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 51200;
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 81920);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 21; t++) {
-            const long m0 = t * 204, rows = m0 + 204 <= 4096 ? 204 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 320; c++) {
                     const float t0 = x[r * 320 + c];

@@ -207,18 +207,18 @@ void k244_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,640] */,
     const float *restrict scale /* [4,1,1,640] */,
     const float *restrict w /* [160,640,1,1] */) {
-    /* y (4096, 160) = f(x) (4096, 640) · wᵀ: tiles of 102 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 160) = f(x) (4096, 640) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
         q0[c] = gamma[c] / sqrtf(stats[640 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 163840);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 41; t++) {
-            const long m0 = t * 102, rows = m0 + 102 <= 4096 ? 102 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 640; c++) {
                     const float t0 = x[r * 640 + c];
@@ -1175,7 +1175,7 @@ void k244b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,640] */,
     const float *restrict scale /* [4,1,1,640] */,
     const float *restrict dy /* [4,32,32,160] */) {
-    /* dw (160, 640) += dyᵀ (160, 4096) · f(x) (4096, 640), f(x) recomputed in tiles of 102 rows */
+    /* dw (160, 640) += dyᵀ (160, 4096) · f(x) (4096, 640), f(x) recomputed in tiles of 256 rows */
     float q0[640];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 640; c++) {
         q0[c] = gamma[c] / sqrtf(stats[640 + c] + 0.001f);
@@ -1186,11 +1186,11 @@ void k244b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 163840);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 41; t++) {
-            const long m0 = t * 102, rows = m0 + 102 <= 4096 ? 102 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 640; c++) {
                     const float t0 = x[r * 640 + c];

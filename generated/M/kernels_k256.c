@@ -23,18 +23,18 @@ void k256_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,960] */,
     const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [176,960,1,1] */) {
-    /* y (4096, 176) = f(x) (4096, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 176) = f(x) (4096, 960) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 61; t++) {
-            const long m0 = t * 68, rows = m0 + 68 <= 4096 ? 68 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 960; c++) {
                     const float t0 = x[r * 960 + c];
@@ -268,18 +268,18 @@ void k261_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,1056] */,
     const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict w /* [176,1056,1,1] */) {
-    /* y (4096, 176) = f(x) (4096, 1056) · wᵀ: tiles of 62 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 176) = f(x) (4096, 1056) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1056 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 270336);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 67; t++) {
-            const long m0 = t * 62, rows = m0 + 62 <= 4096 ? 62 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1056; c++) {
                     const float t0 = x[r * 1056 + c];
@@ -796,7 +796,7 @@ void k268_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [1824,304,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[304 + c] + 0.001f);
@@ -809,11 +809,11 @@ void k268_bn_train_stochastic_depth_add_conv1x1(
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x2[r * 304 + c];
@@ -877,7 +877,7 @@ void k269_bn_train_stochastic_depth_add_conv1x1(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 215 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[304 + c] + 0.001f);
@@ -896,11 +896,11 @@ void k269_bn_train_stochastic_depth_add_conv1x1(
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x3[r * 304 + c];
@@ -1054,7 +1054,7 @@ void k269b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
+    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 256 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[304 + c] + 0.001f);
@@ -1077,11 +1077,11 @@ void k269b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x3[r * 304 + c];
@@ -1144,7 +1144,7 @@ void k268b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,16,16,1824] */,
     uint32_t salt,
     float rate) {
-    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 215 rows */
+    /* dw (1824, 304) += dyᵀ (1824, 1024) · f(x) (1024, 304), f(x) recomputed in tiles of 256 rows */
     float q0[304];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[304 + c] + 0.001f);
@@ -1161,11 +1161,11 @@ void k268b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
-        float *restrict tile = malloc(sizeof(float) * 65360);
+        float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 5; t++) {
-            const long m0 = t * 215, rows = m0 + 215 <= 1024 ? 215 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 304; c++) {
                     const float t0 = x2[r * 304 + c];
@@ -1432,7 +1432,7 @@ void k261b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,1056] */,
     const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict dy /* [4,32,32,176] */) {
-    /* dw (176, 1056) += dyᵀ (176, 4096) · f(x) (4096, 1056), f(x) recomputed in tiles of 62 rows */
+    /* dw (176, 1056) += dyᵀ (176, 4096) · f(x) (4096, 1056), f(x) recomputed in tiles of 256 rows */
     float q0[1056];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1056; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1056 + c] + 0.001f);
@@ -1443,11 +1443,11 @@ void k261b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 270336);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 67; t++) {
-            const long m0 = t * 62, rows = m0 + 62 <= 4096 ? 62 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1056; c++) {
                     const float t0 = x[r * 1056 + c];
@@ -3110,7 +3110,7 @@ void k256b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,960] */,
     const float *restrict scale /* [4,1,1,960] */,
     const float *restrict dy /* [4,32,32,176] */) {
-    /* dw (176, 960) += dyᵀ (176, 4096) · f(x) (4096, 960), f(x) recomputed in tiles of 68 rows */
+    /* dw (176, 960) += dyᵀ (176, 4096) · f(x) (4096, 960), f(x) recomputed in tiles of 256 rows */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
@@ -3121,11 +3121,11 @@ void k256b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 168960;
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 61; t++) {
-            const long m0 = t * 68, rows = m0 + 68 <= 4096 ? 68 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 960; c++) {
                     const float t0 = x[r * 960 + c];

@@ -221,18 +221,18 @@ void k309_bn_train_silu_conv1x1(
     const float *restrict beta /* [320] */,
     const float *restrict stats /* [2,320] */,
     const float *restrict w /* [80,320,1,1] */) {
-    /* y (16384, 80) = f(x) (16384, 320) · wᵀ: tiles of 204 rows of f(x) computed into scratch, one sgemm each */
+    /* y (16384, 80) = f(x) (16384, 320) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
         q0[c] = gamma[c] / sqrtf(stats[320 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 81920);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 81; t++) {
-            const long m0 = t * 204, rows = m0 + 204 <= 16384 ? 204 : 16384 - m0;
+        for (long t = 0; t < 64; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 320; c++) {
                     const float t0 = x[r * 320 + c];
@@ -1002,7 +1002,7 @@ void k309b_bn_train_silu_conv1x1_bwd_weight_acc(
     const float *restrict beta /* [320] */,
     const float *restrict stats /* [2,320] */,
     const float *restrict dy /* [4,64,64,80] */) {
-    /* dw (80, 320) += dyᵀ (80, 16384) · f(x) (16384, 320), f(x) recomputed in tiles of 204 rows */
+    /* dw (80, 320) += dyᵀ (80, 16384) · f(x) (16384, 320), f(x) recomputed in tiles of 256 rows */
     float q0[320];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 320; c++) {
         q0[c] = gamma[c] / sqrtf(stats[320 + c] + 0.001f);
@@ -1013,11 +1013,11 @@ void k309b_bn_train_silu_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 25600;
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 81920);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 81; t++) {
-            const long m0 = t * 204, rows = m0 + 204 <= 16384 ? 204 : 16384 - m0;
+        for (long t = 0; t < 64; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 320; c++) {
                     const float t0 = x[r * 320 + c];

@@ -202,14 +202,14 @@ void k056_add_silu_mul_conv1x1(
     const float *restrict bias /* [1,1,1,512] */,
     const float *restrict scale /* [4,1,1,512] */,
     const float *restrict w /* [128,512,1,1] */) {
-    /* y (4096, 128) = f(x) (4096, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 128) = f(x) (4096, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 32; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 4096 ? 128 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x[r * 512 + c];

@@ -269,14 +269,14 @@ void k074_add_silu_mul_conv1x1(
     const float *restrict bias /* [1,1,1,768] */,
     const float *restrict scale /* [4,1,1,768] */,
     const float *restrict w /* [160,768,1,1] */) {
-    /* y (4096, 160) = f(x) (4096, 768) · wᵀ: tiles of 85 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 160) = f(x) (4096, 768) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 196608);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 85, rows = m0 + 85 <= 4096 ? 85 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 768; c++) {
                     const float t0 = x[r * 768 + c];

@@ -39,14 +39,14 @@ void k113_add_silu_mul_conv1x1(
     const float *restrict bias /* [1,1,1,1536] */,
     const float *restrict scale /* [4,1,1,1536] */,
     const float *restrict w /* [256,1536,1,1] */) {
-    /* y (1024, 256) = f(x) (1024, 1536) · wᵀ: tiles of 42 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 256) = f(x) (1024, 1536) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 64512);
+        float *restrict tile = malloc(sizeof(float) * 393216);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 25; t++) {
-            const long m0 = t * 42, rows = m0 + 42 <= 1024 ? 42 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1536; c++) {
                     const float t0 = x[r * 1536 + c];

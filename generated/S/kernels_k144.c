@@ -783,18 +783,18 @@ void k159_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,960] */,
     const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [256,960,1,1] */) {
-    /* y (1024, 256) = f(x) (1024, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 256) = f(x) (1024, 960) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 16; t++) {
-            const long m0 = t * 68, rows = m0 + 68 <= 1024 ? 68 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 960; c++) {
                     const float t0 = x[r * 960 + c];
@@ -851,7 +851,7 @@ void k159b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,960] */,
     const float *restrict scale /* [4,1,1,960] */,
     const float *restrict dy /* [4,16,16,256] */) {
-    /* dw (256, 960) += dyᵀ (256, 1024) · f(x) (1024, 960), f(x) recomputed in tiles of 68 rows */
+    /* dw (256, 960) += dyᵀ (256, 1024) · f(x) (1024, 960), f(x) recomputed in tiles of 256 rows */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
@@ -862,11 +862,11 @@ void k159b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 245760;
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 16; t++) {
-            const long m0 = t * 68, rows = m0 + 68 <= 1024 ? 68 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 960; c++) {
                     const float t0 = x[r * 960 + c];

@@ -293,18 +293,18 @@ void k166_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,1536] */,
     const float *restrict scale /* [4,1,1,1536] */,
     const float *restrict w /* [256,1536,1,1] */) {
-    /* y (1024, 256) = f(x) (1024, 1536) · wᵀ: tiles of 42 rows of f(x) computed into scratch, one sgemm each */
+    /* y (1024, 256) = f(x) (1024, 1536) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1536 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 64512);
+        float *restrict tile = malloc(sizeof(float) * 393216);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 25; t++) {
-            const long m0 = t * 42, rows = m0 + 42 <= 1024 ? 42 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1536; c++) {
                     const float t0 = x[r * 1536 + c];
@@ -1356,7 +1356,7 @@ void k166b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,1536] */,
     const float *restrict scale /* [4,1,1,1536] */,
     const float *restrict dy /* [4,16,16,256] */) {
-    /* dw (256, 1536) += dyᵀ (256, 1024) · f(x) (1024, 1536), f(x) recomputed in tiles of 42 rows */
+    /* dw (256, 1536) += dyᵀ (256, 1024) · f(x) (1024, 1536), f(x) recomputed in tiles of 256 rows */
     float q0[1536];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 1536; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1536 + c] + 0.001f);
@@ -1367,11 +1367,11 @@ void k166b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
-        float *restrict tile = malloc(sizeof(float) * 64512);
+        float *restrict tile = malloc(sizeof(float) * 393216);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 25; t++) {
-            const long m0 = t * 42, rows = m0 + 42 <= 1024 ? 42 : 1024 - m0;
+        for (long t = 0; t < 4; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 1536; c++) {
                     const float t0 = x[r * 1536 + c];

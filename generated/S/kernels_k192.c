@@ -617,18 +617,18 @@ void k205_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,512] */,
     const float *restrict scale /* [4,1,1,512] */,
     const float *restrict w /* [128,512,1,1] */) {
-    /* y (4096, 128) = f(x) (4096, 512) · wᵀ: tiles of 128 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 128) = f(x) (4096, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 32; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 4096 ? 128 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x[r * 512 + c];
@@ -961,7 +961,7 @@ void k205b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,512] */,
     const float *restrict scale /* [4,1,1,512] */,
     const float *restrict dy /* [4,32,32,128] */) {
-    /* dw (128, 512) += dyᵀ (128, 4096) · f(x) (4096, 512), f(x) recomputed in tiles of 128 rows */
+    /* dw (128, 512) += dyᵀ (128, 4096) · f(x) (4096, 512), f(x) recomputed in tiles of 256 rows */
     float q0[512];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
@@ -972,11 +972,11 @@ void k205b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
-        float *restrict tile = malloc(sizeof(float) * 65536);
+        float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 32; t++) {
-            const long m0 = t * 128, rows = m0 + 128 <= 4096 ? 128 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 512; c++) {
                     const float t0 = x[r * 512 + c];

@@ -425,18 +425,18 @@ void k215_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,768] */,
     const float *restrict scale /* [4,1,1,768] */,
     const float *restrict w /* [160,768,1,1] */) {
-    /* y (4096, 160) = f(x) (4096, 768) · wᵀ: tiles of 85 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 160) = f(x) (4096, 768) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = gamma[c] / sqrtf(stats[768 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 196608);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 85, rows = m0 + 85 <= 4096 ? 85 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 768; c++) {
                     const float t0 = x[r * 768 + c];
@@ -670,18 +670,18 @@ void k220_bn_train_silu_mul_conv1x1(
     const float *restrict stats /* [2,960] */,
     const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [160,960,1,1] */) {
-    /* y (4096, 160) = f(x) (4096, 960) · wᵀ: tiles of 68 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 160) = f(x) (4096, 960) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
     }
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 61; t++) {
-            const long m0 = t * 68, rows = m0 + 68 <= 4096 ? 68 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 960; c++) {
                     const float t0 = x[r * 960 + c];
@@ -1100,7 +1100,7 @@ void k220b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,960] */,
     const float *restrict scale /* [4,1,1,960] */,
     const float *restrict dy /* [4,32,32,160] */) {
-    /* dw (160, 960) += dyᵀ (160, 4096) · f(x) (4096, 960), f(x) recomputed in tiles of 68 rows */
+    /* dw (160, 960) += dyᵀ (160, 4096) · f(x) (4096, 960), f(x) recomputed in tiles of 256 rows */
     float q0[960];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
@@ -1111,11 +1111,11 @@ void k220b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 61; t++) {
-            const long m0 = t * 68, rows = m0 + 68 <= 4096 ? 68 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 960; c++) {
                     const float t0 = x[r * 960 + c];
@@ -2605,7 +2605,7 @@ void k215b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     const float *restrict stats /* [2,768] */,
     const float *restrict scale /* [4,1,1,768] */,
     const float *restrict dy /* [4,32,32,160] */) {
-    /* dw (160, 768) += dyᵀ (160, 4096) · f(x) (4096, 768), f(x) recomputed in tiles of 85 rows */
+    /* dw (160, 768) += dyᵀ (160, 4096) · f(x) (4096, 768), f(x) recomputed in tiles of 256 rows */
     float q0[768];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 768; c++) {
         q0[c] = gamma[c] / sqrtf(stats[768 + c] + 0.001f);
@@ -2616,11 +2616,11 @@ void k215b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 122880;
-        float *restrict tile = malloc(sizeof(float) * 65280);
+        float *restrict tile = malloc(sizeof(float) * 196608);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 85, rows = m0 + 85 <= 4096 ? 85 : 4096 - m0;
+        for (long t = 0; t < 16; t++) {
+            const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 768; c++) {
                     const float t0 = x[r * 768 + c];
