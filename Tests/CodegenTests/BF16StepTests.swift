@@ -41,6 +41,7 @@ final class BF16StepTests: XCTestCase {
         let (program, dir) = try Harness.load(artifact, name: "step-\(precision)")
         defer { try? FileManager.default.removeItem(at: dir) }
         XCTAssertEqual(program.precision, precision.rawValue)
+        XCTAssertEqual(program.precisionWarning == nil, precision == .fp32, "only bf16 carries the quality warning")
         let state = try StateBlocks(layout: program.manifest.layout)
         try Weights.load(file, into: state, strict: true)
         var images = ImageLayout.nchwToNHWC(try file.floats("input"), try file.shape("input"))
@@ -136,6 +137,10 @@ final class BF16StepTests: XCTestCase {
         let (program, dir) = try Harness.load(artifact, name: "bf16-accepted")
         defer { try? FileManager.default.removeItem(at: dir) }
         XCTAssertEqual(program.precisionSummary, "precision bf16 (AVX512-BF16 contractions, fp32 accumulation)")
+        // train says, once, what bf16 cost the S demo's model (one line, naming where the figures are)
+        let warning = try XCTUnwrap(program.precisionWarning)
+        XCTAssertTrue(warning.hasPrefix("WARNING: bf16 training is experimental") && warning.contains("BENCHMARKS.md"), warning)
+        XCTAssertFalse(warning.contains("\n"))
     }
 
     /// The precision is part of what an artifact is: its hash, command, manifest and code differ,

@@ -147,6 +147,7 @@ public final class TrainingRun {
             self.program = program
             say("compiled program \(program.directory.path); \(program.blasSummary)")
             say(program.precisionSummary)
+            if let warning = program.precisionWarning { say(warning) }
             say("threads: " + ThreadPlacement.summary(for: program))
             let state = try StateBlocks(layout: program.manifest.layout)
             self.state = state
