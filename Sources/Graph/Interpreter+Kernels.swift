@@ -2,6 +2,17 @@ import Foundation
 
 /// The interpreter's naive kernels: plain loops in the order of the math, in Double.
 enum Kernels {
+    /// Every scalar rounded to float32, then to bfloat16 (round to nearest even; NaN stays NaN),
+    /// as the compiled bf16 GEMM rounds its float32 operands.
+    static func bfloat16(_ t: Tensor) -> Tensor {
+        Tensor(shape: t.shape, scalars: t.scalars.map { d in
+            let f = Float(d)
+            guard !f.isNaN else { return d }
+            let bits = f.bitPattern
+            return Double(Float(bitPattern: (bits &+ 0x7FFF &+ ((bits >> 16) & 1)) & 0xFFFF_0000))
+        })
+    }
+
     // MARK: convolution (x N,H,W,C; w K,C/g,R,S; y N,Ho,Wo,K)
 
     /// Visits every (output position, kernel tap, input channel) triple of a convolution once:

@@ -5,6 +5,11 @@ import Foundation
 /// It is the oracle the generated code is tested against; speed does not matter beyond a tiny
 /// model's training step running in about a second.
 public enum Interpreter {
+    /// What the contractions (convolutions other than depthwise, linear, matmul) see: the exact
+    /// operands, or the operands rounded to bfloat16 first, as the compiled program's `bf16`
+    /// precision rounds them before its GEMM (the sums stay exact here).
+    public enum ContractionInputs: Sendable { case exact, bfloat16 }
+
     public struct Result: Sendable {
         /// Every node's value, by node id.
         public var values: [Tensor]
@@ -14,7 +19,8 @@ public enum Interpreter {
     }
 
     /// Runs `graph` on the given inputs (by name) and state; applies its assignments.
-    public static func run(_ graph: Graph, inputs: [String: Tensor], state: [StateKey: Tensor]) throws(GraphError) -> Result {
+    public static func run(_ graph: Graph, inputs: [String: Tensor], state: [StateKey: Tensor],
+                           contractionInputs: ContractionInputs = .exact) throws(GraphError) -> Result {
         var values: [Tensor] = []
         values.reserveCapacity(graph.nodes.count)
         for (id, node) in graph.nodes.enumerated() {
@@ -27,7 +33,9 @@ public enum Interpreter {
                 guard let t = state[StateKey(kind, node.name)] else { throw .missingValue("state \(kind.rawValue) '\(node.name)'") }
                 v = t
             default:
-                v = evaluate(node, node.inputs.map { values[$0] })
+                let operands = node.inputs.map { values[$0] }
+                let rounded = contractionInputs == .bfloat16 && roundsOperands(node, operands)
+                v = evaluate(node, rounded ? operands.enumerated().map { $0.offset < 2 ? Kernels.bfloat16($0.element) : $0.element } : operands)
             }
             guard v.shape == node.type.shape else {
                 throw .invalidGraph(node: id, name: node.name, problem: "value has shape \(v.shape), type says \(node.type)")
@@ -42,6 +50,22 @@ public enum Interpreter {
         var outputs: [String: Tensor] = [:]
         for o in graph.outputs { outputs[o.name] = values[o.node] }
         return Result(values: values, outputs: outputs, state: newState)
+    }
+
+    /// Whether `node` is a contraction whose two operands the bf16 precision rounds: every
+    /// convolution except depthwise ones (float32 loops in the compiled code), every linear and
+    /// matmul (a linear's bias, added after the sum, is not rounded).
+    static func roundsOperands(_ node: Node, _ x: [Tensor]) -> Bool {
+        func depthwise(_ a: Conv2DAttrs, channels: Int, weight: [Int]) -> Bool {
+            a.groups == channels && weight[1] == 1 && weight[0] == channels
+        }
+        switch node.op {
+        case .conv2d(let a): return !depthwise(a, channels: x[0].shape[3], weight: x[1].shape)
+        case .conv2dBackwardInput(let a): return !depthwise(a, channels: node.type.shape[3], weight: x[1].shape)
+        case .conv2dBackwardWeight(let a): return !depthwise(a, channels: x[1].shape[3], weight: node.type.shape)
+        case .linear, .matmul: return true
+        default: return false
+        }
     }
 
     /// The value of one non-leaf node.
