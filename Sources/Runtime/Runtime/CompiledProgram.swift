@@ -35,9 +35,9 @@ public final class CompiledProgram {
     public var precisionWarning: String? {
         guard precision == "bf16" else { return nil }
         return "WARNING: bf16 training is experimental. It moves a step's gradients by about 1% on a trained S but by 17% "
-            + "on a randomly initialised one (autocast: 2% and 26%), and from random weights the S demo reached test "
-            + "malignant AUC 0.968 and 0.938 against fp32's 0.980 and 0.983: start from pretrained weights, and train the "
-            + "same data in fp32 and compare before you rely on a bf16 model (BENCHMARKS.md)."
+            + "on a randomly initialised one (autocast: 2% and 26%), so from random weights a bf16 run is a different run "
+            + "(S demo, seeds 42/2/3: test AUC 0.968/0.938/0.879 against fp32's 0.980/0.983/0.502): start from pretrained "
+            + "weights, and compare with an fp32 run on your data before you rely on a bf16 model (BENCHMARKS.md)."
     }
     /// The file `cblas_sgemm` was resolved from (should be the `openblas-openmp` build), if any.
     public let blasLibraryPath: String?
