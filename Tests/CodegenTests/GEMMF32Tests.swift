@@ -145,4 +145,25 @@ final class GEMMF32Tests: XCTestCase {
         XCTAssertEqual(one, try bits(3))
         XCTAssertEqual(one, try bits(2, inside: true))
     }
+
+    /// The routing in the emitted C: the tiled convolutions of an fp32 artifact (k x k forward, dx)
+    /// multiply by a weight packed once, except with fewer than 16 output columns (CBAM's 7x7 with
+    /// 1 and 2 channels keeps sgemm); the GEMM is one unit of its own; bf16 artifacts do not carry it.
+    func testFP32ArtifactsRouteTheirTilesToThePackedGEMM() throws {
+        let config = ModelConfig(variant: .tiny), loss = ModelConfig(variant: .tiny).defaultLoss
+        let a = try compileArtifact(config, phases: [Phase.recipe[3]], loss: loss)
+        XCTAssertEqual(a.source.extraUnits.map(\.name), ["gemm_f32.c"])
+        let tiled = a.source.kernels.filter { $0.text.contains("Implicit GEMM") && !$0.name.contains("bwd_weight") }
+        XCTAssertGreaterThan(tiled.filter { $0.text.contains("breastai_gemm_f32_packed(") }.count, 0, "no tiled convolution multiplies by a packed weight")
+        for k in a.source.kernels where k.text.contains("breastai_gemm_f32_pack(") {
+            // each copy (`<weight>_f32`) is packed before its parallel region and freed after it: `free(<weight>_f32);`
+            XCTAssertEqual(k.text.components(separatedBy: "breastai_gemm_f32_pack(").count, k.text.components(separatedBy: "_f32);").count,
+                           "\(k.name): every packed copy is freed")
+        }
+        let narrow = tiled.filter { $0.name.contains("conv7x7") }
+        XCTAssertFalse(narrow.isEmpty, "the tiny model has CBAM's 7x7 convolution")
+        for k in narrow { XCTAssertTrue(k.text.contains("cblas_sgemm(") && !k.text.contains("breastai_gemm_f32"), k.name) }
+        let bf16 = try compileArtifact(config, phases: [Phase.recipe[3]], loss: loss, options: EmitOptions(precision: .bf16))
+        XCTAssertFalse(bf16.kernels.contains("breastai_gemm_f32"))
+    }
 }
