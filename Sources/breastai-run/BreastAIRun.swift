@@ -203,7 +203,7 @@ struct Step: ParsableCommand {
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks: every fused kernel in isolation, or whole training steps.",
-        subcommands: [BenchKernels.self, BenchStep.self, BenchSchedule.self, BenchGemmBF16.self])
+        subcommands: [BenchKernels.self, BenchStep.self, BenchSchedule.self, BenchGemmBF16.self, BenchGemmF32.self])
 }
 
 struct BenchKernels: ParsableCommand {

@@ -93,7 +93,8 @@ final class ObjectReuseTests: XCTestCase {
     /// the kernel functions are hidden, the entries exported.
     func testExtraUnitJoinsTheBuildAndKernelsAreHidden() throws {
         var a = try evalArtifact()
-        a.source.extraUnits = [CUnit(name: "extra_answer.c", text: "#include \"kernels.h\"\nint breastai_extra_answer(void) { return 42; }\n")]
+        // appended: an fp32 artifact with tiled convolutions already has one (gemm_f32.c)
+        a.source.extraUnits.append(CUnit(name: "extra_answer.c", text: "#include \"kernels.h\"\nint breastai_extra_answer(void) { return 42; }\n"))
         try a.write(to: directory)
         let result = try a.build(in: directory, toolchain: toolchain)
         XCTAssertTrue(result.compiled.contains("extra_answer.c"))

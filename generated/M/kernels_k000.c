@@ -57,6 +57,7 @@ void k002_conv3x3s2(
     if (!wt) abort();
     for (long k = 0; k < 24; k++) for (long c = 0; c < 3; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
         wt[((k * 3 + r) * 3 + s) * 3 + c] = w[((k * 3 + c) * 3 + r) * 3 + s];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasTrans, 24, 27, wt, 27);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict col = malloc(sizeof(float) * 27648);  /* (1024, R·S·Cg): one tile of im2col */
@@ -81,10 +82,11 @@ void k002_conv3x3s2(
                 }
             }
             /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 24, 27, 1.0f, col, 27, wt, 27, 0.0f, y + m0 * 24, 24);
+            breastai_gemm_f32_packed(CblasNoTrans, pixels, 24, 27, 1.0f, col, 27, wt_f32, 0.0f, y + m0 * 24, 24);
         }
         free(col);
     }
+    free(wt_f32);
     free(wt);
 }
 
@@ -151,6 +153,7 @@ void k005_conv3x3(
     if (!wt) abort();
     for (long k = 0; k < 24; k++) for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
         wt[((k * 3 + r) * 3 + s) * 24 + c] = w[((k * 24 + c) * 3 + r) * 3 + s];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasTrans, 24, 216, wt, 216);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict col = malloc(sizeof(float) * 127872);  /* (592, R·S·Cg): one tile of im2col */
@@ -175,10 +178,11 @@ void k005_conv3x3(
                 }
             }
             /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 24, 216, 1.0f, col, 216, wt, 216, 0.0f, y + m0 * 24, 24);
+            breastai_gemm_f32_packed(CblasNoTrans, pixels, 24, 216, 1.0f, col, 216, wt_f32, 0.0f, y + m0 * 24, 24);
         }
         free(col);
     }
+    free(wt_f32);
     free(wt);
 }
 
@@ -268,6 +272,7 @@ void k009_conv3x3s2(
     if (!wt) abort();
     for (long k = 0; k < 96; k++) for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
         wt[((k * 3 + r) * 3 + s) * 24 + c] = w[((k * 24 + c) * 3 + r) * 3 + s];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasTrans, 96, 216, wt, 216);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict col = malloc(sizeof(float) * 127872);  /* (592, R·S·Cg): one tile of im2col */
@@ -292,10 +297,11 @@ void k009_conv3x3s2(
                 }
             }
             /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 96, 216, 1.0f, col, 216, wt, 216, 0.0f, y + m0 * 96, 96);
+            breastai_gemm_f32_packed(CblasNoTrans, pixels, 96, 216, 1.0f, col, 216, wt_f32, 0.0f, y + m0 * 96, 96);
         }
         free(col);
     }
+    free(wt_f32);
     free(wt);
 }
 
@@ -353,6 +359,7 @@ void k012_add_silu_conv1x1(
     const float *restrict bias /* [1,1,1,96] */,
     const float *restrict w /* [48,96,1,1] */) {
     /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 682 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 48, 96, w, 96);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -369,10 +376,11 @@ void k012_add_silu_conv1x1(
                     tile[(r - m0) * 96 + c] = t3;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 96, 1.0f, tile, 96, w, 96, 0.0f, y + m0 * 48, 48);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 48, 96, 1.0f, tile, 96, w_f32, 0.0f, y + m0 * 48, 48);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -461,6 +469,7 @@ void k009b_conv3x3s2_bwd_input(
         /* wt[g, i, j, k, c] = w[g·Kg + k, c, r0 + (tr - 1 - i) * 2, s0 + (ts - 1 - j) * 2]: the phase's taps, flipped */
         for (long k = 0; k < 96; k++) for (long i = 0; i < tr; i++) for (long j = 0; j < ts; j++) for (long c = 0; c < 24; c++)
             wt[((i * ts + j) * 96 + k) * 24 + c] = w[((k * 24 + c) * 3 + r0 + (tr - 1 - i) * 2) * 3 + s0 + (ts - 1 - j) * 2];
+        float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 24, tr * ts * 96, wt, 24);  /* packed once for every tile */
         #pragma omp parallel
         {
             float *restrict col = malloc(sizeof(float) * 336 * tr * ts * 96);  /* (336, TR·TS·Kg): one tile of dy taps */
@@ -486,7 +495,7 @@ void k009b_conv3x3s2_bwd_input(
                     }
                 }
                 /* out (pixels, Cg) = col (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg), then to the phase's pixels of dx */
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 24, tr * ts * 96, 1.0f, col, tr * ts * 96, wt, 24, 0.0f, out, 24);
+                breastai_gemm_f32_packed(CblasNoTrans, pixels, 24, tr * ts * 96, 1.0f, col, tr * ts * 96, wt_f32, 0.0f, out, 24);
                 for (long p = 0; p < pixels; p++) {
                     const long m = m0 + p, n = m / (ha * wb), ih = m / wb % ha * 2 + fh, iw = m % wb * 2 + fw;
                     memcpy(dx + ((n * 256 + ih) * 256 + iw) * 24, out + p * 24, 24 * sizeof(float));
@@ -494,6 +503,7 @@ void k009b_conv3x3s2_bwd_input(
             }
             free(col); free(out);
         }
+        free(wt_f32);
     }
     free(wt);
 }
@@ -580,6 +590,7 @@ void k005b_conv3x3_bwd_input(
     /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
     for (long k = 0; k < 24; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 24; c++)
         wt[((i * 3 + j) * 24 + k) * 24 + c] = w[((k * 24 + c) * 3 + 2 - i) * 3 + 2 - j];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 24, 216, wt, 24);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict col = malloc(sizeof(float) * 127872);  /* (592, TR·TS·Kg): one tile of dy taps */
@@ -604,10 +615,11 @@ void k005b_conv3x3_bwd_input(
                 }
             }
             /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 24, 216, 1.0f, col, 216, wt, 24, 0.0f, dx + m0 * 24, 24);
+            breastai_gemm_f32_packed(CblasNoTrans, pixels, 24, 216, 1.0f, col, 216, wt_f32, 0.0f, dx + m0 * 24, 24);
         }
         free(col);
     }
+    free(wt_f32);
     free(wt);
 }
 

@@ -19,6 +19,7 @@ void k016_conv3x3(
     if (!wt) abort();
     for (long k = 0; k < 192; k++) for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
         wt[((k * 3 + r) * 3 + s) * 48 + c] = w[((k * 48 + c) * 3 + r) * 3 + s];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasTrans, 192, 432, wt, 432);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict col = malloc(sizeof(float) * 124416);  /* (288, R·S·Cg): one tile of im2col */
@@ -43,10 +44,11 @@ void k016_conv3x3(
                 }
             }
             /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 192, 432, 1.0f, col, 432, wt, 432, 0.0f, y + m0 * 192, 192);
+            breastai_gemm_f32_packed(CblasNoTrans, pixels, 192, 432, 1.0f, col, 432, wt_f32, 0.0f, y + m0 * 192, 192);
         }
         free(col);
     }
+    free(wt_f32);
     free(wt);
 }
 
@@ -86,6 +88,7 @@ void k018_add_silu_conv1x1(
     const float *restrict bias /* [1,1,1,192] */,
     const float *restrict w /* [48,192,1,1] */) {
     /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 48, 192, w, 192);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -102,10 +105,11 @@ void k018_add_silu_conv1x1(
                     tile[(r - m0) * 192 + c] = t3;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 192, 1.0f, tile, 192, w, 192, 0.0f, y + m0 * 48, 48);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 48, 192, 1.0f, tile, 192, w_f32, 0.0f, y + m0 * 48, 48);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -154,6 +158,7 @@ void k020_conv3x3s2(
     if (!wt) abort();
     for (long k = 0; k < 192; k++) for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
         wt[((k * 3 + r) * 3 + s) * 48 + c] = w[((k * 48 + c) * 3 + r) * 3 + s];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasTrans, 192, 432, wt, 432);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict col = malloc(sizeof(float) * 124416);  /* (288, R·S·Cg): one tile of im2col */
@@ -178,10 +183,11 @@ void k020_conv3x3s2(
                 }
             }
             /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 192, 432, 1.0f, col, 432, wt, 432, 0.0f, y + m0 * 192, 192);
+            breastai_gemm_f32_packed(CblasNoTrans, pixels, 192, 432, 1.0f, col, 432, wt_f32, 0.0f, y + m0 * 192, 192);
         }
         free(col);
     }
+    free(wt_f32);
     free(wt);
 }
 
@@ -239,6 +245,7 @@ void k023_add_silu_conv1x1(
     const float *restrict bias /* [1,1,1,192] */,
     const float *restrict w /* [80,192,1,1] */) {
     /* y (16384, 80) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 80, 192, w, 192);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -255,10 +262,11 @@ void k023_add_silu_conv1x1(
                     tile[(r - m0) * 192 + c] = t3;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 80, 192, 1.0f, tile, 192, w, 192, 0.0f, y + m0 * 80, 80);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 80, 192, 1.0f, tile, 192, w_f32, 0.0f, y + m0 * 80, 80);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -340,6 +348,7 @@ void k027_conv3x3(
     if (!wt) abort();
     for (long k = 0; k < 320; k++) for (long c = 0; c < 80; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
         wt[((k * 3 + r) * 3 + s) * 80 + c] = w[((k * 80 + c) * 3 + r) * 3 + s];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasTrans, 320, 720, wt, 720);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict col = malloc(sizeof(float) * 126720);  /* (176, R·S·Cg): one tile of im2col */
@@ -364,10 +373,11 @@ void k027_conv3x3(
                 }
             }
             /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, pixels, 320, 720, 1.0f, col, 720, wt, 720, 0.0f, y + m0 * 320, 320);
+            breastai_gemm_f32_packed(CblasNoTrans, pixels, 320, 720, 1.0f, col, 720, wt_f32, 0.0f, y + m0 * 320, 320);
         }
         free(col);
     }
+    free(wt_f32);
     free(wt);
 }
 
@@ -407,6 +417,7 @@ void k029_add_silu_conv1x1(
     const float *restrict bias /* [1,1,1,320] */,
     const float *restrict w /* [80,320,1,1] */) {
     /* y (16384, 80) = f(x) (16384, 320) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 80, 320, w, 320);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 81920);
@@ -423,10 +434,11 @@ void k029_add_silu_conv1x1(
                     tile[(r - m0) * 320 + c] = t3;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 80, 320, 1.0f, tile, 320, w, 320, 0.0f, y + m0 * 80, 80);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 80, 320, 1.0f, tile, 320, w_f32, 0.0f, y + m0 * 80, 80);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -497,6 +509,7 @@ void k027b_conv3x3_bwd_input(
     /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
     for (long k = 0; k < 320; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 80; c++)
         wt[((i * 3 + j) * 320 + k) * 80 + c] = w[((k * 80 + c) * 3 + 2 - i) * 3 + 2 - j];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 80, 2880, wt, 80);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict col = malloc(sizeof(float) * 368640);  /* (128, TR·TS·Kg): one tile of dy taps */
@@ -521,10 +534,11 @@ void k027b_conv3x3_bwd_input(
                 }
             }
             /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 80, 2880, 1.0f, col, 2880, wt, 80, 0.0f, dx + m0 * 80, 80);
+            breastai_gemm_f32_packed(CblasNoTrans, pixels, 80, 2880, 1.0f, col, 2880, wt_f32, 0.0f, dx + m0 * 80, 80);
         }
         free(col);
     }
+    free(wt_f32);
     free(wt);
 }
 
@@ -616,6 +630,7 @@ void k020b_conv3x3s2_bwd_input(
         /* wt[g, i, j, k, c] = w[g·Kg + k, c, r0 + (tr - 1 - i) * 2, s0 + (ts - 1 - j) * 2]: the phase's taps, flipped */
         for (long k = 0; k < 192; k++) for (long i = 0; i < tr; i++) for (long j = 0; j < ts; j++) for (long c = 0; c < 48; c++)
             wt[((i * ts + j) * 192 + k) * 48 + c] = w[((k * 48 + c) * 3 + r0 + (tr - 1 - i) * 2) * 3 + s0 + (ts - 1 - j) * 2];
+        float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 48, tr * ts * 192, wt, 48);  /* packed once for every tile */
         #pragma omp parallel
         {
             float *restrict col = malloc(sizeof(float) * 160 * tr * ts * 192);  /* (160, TR·TS·Kg): one tile of dy taps */
@@ -641,7 +656,7 @@ void k020b_conv3x3s2_bwd_input(
                     }
                 }
                 /* out (pixels, Cg) = col (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg), then to the phase's pixels of dx */
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 48, tr * ts * 192, 1.0f, col, tr * ts * 192, wt, 48, 0.0f, out, 48);
+                breastai_gemm_f32_packed(CblasNoTrans, pixels, 48, tr * ts * 192, 1.0f, col, tr * ts * 192, wt_f32, 0.0f, out, 48);
                 for (long p = 0; p < pixels; p++) {
                     const long m = m0 + p, n = m / (ha * wb), ih = m / wb % ha * 2 + fh, iw = m % wb * 2 + fw;
                     memcpy(dx + ((n * 128 + ih) * 128 + iw) * 48, out + p * 48, 48 * sizeof(float));
@@ -649,6 +664,7 @@ void k020b_conv3x3s2_bwd_input(
             }
             free(col); free(out);
         }
+        free(wt_f32);
     }
     free(wt);
 }
@@ -735,6 +751,7 @@ void k016b_conv3x3_bwd_input(
     /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
     for (long k = 0; k < 192; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 48; c++)
         wt[((i * 3 + j) * 192 + k) * 48 + c] = w[((k * 48 + c) * 3 + 2 - i) * 3 + 2 - j];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 48, 1728, wt, 48);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict col = malloc(sizeof(float) * 221184);  /* (128, TR·TS·Kg): one tile of dy taps */
@@ -759,10 +776,11 @@ void k016b_conv3x3_bwd_input(
                 }
             }
             /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, 48, 1728, 1.0f, col, 1728, wt, 48, 0.0f, dx + m0 * 48, 48);
+            breastai_gemm_f32_packed(CblasNoTrans, pixels, 48, 1728, 1.0f, col, 1728, wt_f32, 0.0f, dx + m0 * 48, 48);
         }
         free(col);
     }
+    free(wt_f32);
     free(wt);
 }
 

@@ -19,6 +19,7 @@ void k032_add_conv1x1(
     const float *restrict bias /* [1,1,1,80] */,
     const float *restrict w /* [320,80,1,1] */) {
     /* y (16384, 320) = f(x) (16384, 80) · wᵀ: tiles of 819 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 320, 80, w, 80);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65520);
@@ -36,10 +37,11 @@ void k032_add_conv1x1(
                     tile[(r - m0) * 80 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 320, 80, 1.0f, tile, 80, w, 80, 0.0f, y + m0 * 320, 320);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 320, 80, 1.0f, tile, 80, w_f32, 0.0f, y + m0 * 320, 320);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -287,6 +289,7 @@ void k043_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,320] */,
     const float *restrict w /* [160,320,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 320) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 160, 320, w, 320);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 81920);
@@ -305,10 +308,11 @@ void k043_add_silu_mul_conv1x1(
                     tile[(r - m0) * 320 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 320, 1.0f, tile, 320, w, 320, 0.0f, y + m0 * 160, 160);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 320, 1.0f, tile, 320, w_f32, 0.0f, y + m0 * 160, 160);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -364,6 +368,7 @@ void k046_add_conv1x1(
     const float *restrict bias /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -379,10 +384,11 @@ void k046_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -203,6 +203,7 @@ void k056_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,640] */,
     const float *restrict w /* [160,640,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 640) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 160, 640, w, 640);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 163840);
@@ -221,10 +222,11 @@ void k056_add_silu_mul_conv1x1(
                     tile[(r - m0) * 640 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 640, 1.0f, tile, 640, w, 640, 0.0f, y + m0 * 160, 160);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 640, 1.0f, tile, 640, w_f32, 0.0f, y + m0 * 160, 160);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -248,6 +250,7 @@ void k057_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -267,10 +270,11 @@ void k057_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t6;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -300,6 +304,7 @@ void k058_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -323,10 +328,11 @@ void k058_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t10;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -362,6 +368,7 @@ void k059_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -389,10 +396,11 @@ void k059_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t14;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -492,6 +500,7 @@ void k062_add_conv1x1(
     const float *restrict bias /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
     /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -509,10 +518,11 @@ void k062_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

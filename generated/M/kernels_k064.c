@@ -43,6 +43,7 @@ void k065_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -64,10 +65,11 @@ void k065_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -298,6 +300,7 @@ void k075_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [176,960,1,1] */) {
     /* y (4096, 176) = f(x) (4096, 960) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 176, 960, w, 960);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 245760);
@@ -316,10 +319,11 @@ void k075_add_silu_mul_conv1x1(
                     tile[(r - m0) * 960 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 176, 960, 1.0f, tile, 960, w, 960, 0.0f, y + m0 * 176, 176);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 176, 960, 1.0f, tile, 960, w_f32, 0.0f, y + m0 * 176, 176);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -375,6 +379,7 @@ void k078_add_conv1x1(
     const float *restrict bias /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -390,10 +395,11 @@ void k078_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

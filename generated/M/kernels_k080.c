@@ -203,6 +203,7 @@ void k088_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict w /* [176,1056,1,1] */) {
     /* y (4096, 176) = f(x) (4096, 1056) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 176, 1056, w, 1056);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 270336);
@@ -221,10 +222,11 @@ void k088_add_silu_mul_conv1x1(
                     tile[(r - m0) * 1056 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 176, 1056, 1.0f, tile, 1056, w, 1056, 0.0f, y + m0 * 176, 176);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 176, 1056, 1.0f, tile, 1056, w_f32, 0.0f, y + m0 * 176, 176);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -248,6 +250,7 @@ void k089_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -267,10 +270,11 @@ void k089_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t6;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -300,6 +304,7 @@ void k090_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -323,10 +328,11 @@ void k090_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t10;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -362,6 +368,7 @@ void k091_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -389,10 +396,11 @@ void k091_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t14;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -492,6 +500,7 @@ void k094_add_conv1x1(
     const float *restrict bias /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -509,10 +518,11 @@ void k094_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -539,6 +549,7 @@ void k095_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -560,10 +571,11 @@ void k095_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -31,6 +31,7 @@ void k096_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -56,10 +57,11 @@ void k096_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t12;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -98,6 +100,7 @@ void k097_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
     /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -127,10 +130,11 @@ void k097_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t16;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -331,6 +335,7 @@ void k103_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,1056] */,
     const float *restrict w /* [304,1056,1,1] */) {
     /* y (1024, 304) = f(x) (1024, 1056) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 304, 1056, w, 1056);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 270336);
@@ -349,10 +354,11 @@ void k103_add_silu_mul_conv1x1(
                     tile[(r - m0) * 1056 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 304, 1056, 1.0f, tile, 1056, w, 1056, 0.0f, y + m0 * 304, 304);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 304, 1056, 1.0f, tile, 1056, w_f32, 0.0f, y + m0 * 304, 304);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -408,6 +414,7 @@ void k106_add_conv1x1(
     const float *restrict bias /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -423,10 +430,11 @@ void k106_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

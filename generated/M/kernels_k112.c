@@ -92,6 +92,7 @@ void k116_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict w /* [304,1824,1,1] */) {
     /* y (1024, 304) = f(x) (1024, 1824) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 304, 1824, w, 1824);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 466944);
@@ -110,10 +111,11 @@ void k116_add_silu_mul_conv1x1(
                     tile[(r - m0) * 1824 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 304, 1824, 1.0f, tile, 1824, w, 1824, 0.0f, y + m0 * 304, 304);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 304, 1824, 1.0f, tile, 1824, w_f32, 0.0f, y + m0 * 304, 304);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -137,6 +139,7 @@ void k117_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -156,10 +159,11 @@ void k117_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t6;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -189,6 +193,7 @@ void k118_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -212,10 +217,11 @@ void k118_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t10;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -251,6 +257,7 @@ void k119_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -278,10 +285,11 @@ void k119_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t14;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -381,6 +389,7 @@ void k122_add_conv1x1(
     const float *restrict bias /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -398,10 +407,11 @@ void k122_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -428,6 +438,7 @@ void k123_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -449,10 +460,11 @@ void k123_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -485,6 +497,7 @@ void k124_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -510,10 +523,11 @@ void k124_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t12;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -552,6 +566,7 @@ void k125_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,304] */,
     const float *restrict w /* [1824,304,1,1] */) {
     /* y (1024, 1824) = f(x) (1024, 304) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -581,10 +596,11 @@ void k125_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t16;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

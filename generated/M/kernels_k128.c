@@ -38,6 +38,7 @@ void k129_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,1824] */,
     const float *restrict w /* [512,1824,1,1] */) {
     /* y (1024, 512) = f(x) (1024, 1824) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 1824, w, 1824);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 466944);
@@ -56,10 +57,11 @@ void k129_add_silu_mul_conv1x1(
                     tile[(r - m0) * 1824 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 1824, 1.0f, tile, 1824, w, 1824, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 1824, 1.0f, tile, 1824, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -115,6 +117,7 @@ void k132_add_conv1x1(
     const float *restrict bias /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 3072, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -130,10 +133,11 @@ void k132_add_conv1x1(
                     tile[(r - m0) * 512 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 3072, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 3072, 3072);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 3072, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 3072, 3072);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -363,6 +367,7 @@ void k142_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,3072] */,
     const float *restrict w /* [512,3072,1,1] */) {
     /* y (1024, 512) = f(x) (1024, 3072) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 3072, w, 3072);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 786432);
@@ -381,10 +386,11 @@ void k142_add_silu_mul_conv1x1(
                     tile[(r - m0) * 3072 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 3072, 1.0f, tile, 3072, w, 3072, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 3072, 1.0f, tile, 3072, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -408,6 +414,7 @@ void k143_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 3072, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -427,10 +434,11 @@ void k143_add_conv1x1(
                     tile[(r - m0) * 512 + c] = t6;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 3072, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 3072, 3072);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 3072, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 3072, 3072);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

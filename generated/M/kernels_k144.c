@@ -28,6 +28,7 @@ void k144_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 3072, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -51,10 +52,11 @@ void k144_add_conv1x1(
                     tile[(r - m0) * 512 + c] = t10;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 3072, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 3072, 3072);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 3072, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 3072, 3072);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -90,6 +92,7 @@ void k145_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,512] */,
     const float *restrict w /* [3072,512,1,1] */) {
     /* y (1024, 3072) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 3072, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -117,10 +120,11 @@ void k145_add_conv1x1(
                     tile[(r - m0) * 512 + c] = t14;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 3072, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 3072, 3072);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 3072, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 3072, 3072);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -200,6 +204,7 @@ void k148_add_conv1x1(
     const float *restrict bias5 /* [1,1,1,512] */,
     const float *restrict w /* [1280,512,1,1] */) {
     /* y (1024, 1280) = f(x) (1024, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1280, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -231,10 +236,11 @@ void k148_add_conv1x1(
                     tile[(r - m0) * 512 + c] = t18;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1280, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 1280, 1280);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1280, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 1280, 1280);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -236,6 +236,7 @@ void k181_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 1056; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1056 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 304, 1056, w, 1056);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 270336);
@@ -253,10 +254,11 @@ void k181_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 1056 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 304, 1056, 1.0f, tile, 1056, w, 1056, 0.0f, y + m0 * 304, 304);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 304, 1056, 1.0f, tile, 1056, w_f32, 0.0f, y + m0 * 304, 304);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -325,6 +327,7 @@ void k183_bn_train_conv1x1(
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -339,10 +342,11 @@ void k183_bn_train_conv1x1(
                     tile[(r - m0) * 304 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -556,6 +560,7 @@ void k188_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 1824; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1824 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 304, 1824, w, 1824);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 466944);
@@ -573,10 +578,11 @@ void k188_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 1824 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 304, 1824, 1.0f, tile, 1824, w, 1824, 0.0f, y + m0 * 304, 304);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 304, 1824, 1.0f, tile, 1824, w_f32, 0.0f, y + m0 * 304, 304);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -622,6 +628,7 @@ void k189_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 304; c++) {
         q2[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -640,10 +647,11 @@ void k189_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -708,6 +716,7 @@ void k190_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 304; c++) {
         q4[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -730,10 +739,11 @@ void k190_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

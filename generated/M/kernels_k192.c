@@ -34,6 +34,7 @@ void k192_bn_train_stochastic_depth_add_conv1x1(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -51,10 +52,11 @@ void k192_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -109,6 +111,7 @@ void k193_bn_train_stochastic_depth_add_conv1x1(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -130,10 +133,11 @@ void k193_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -252,6 +256,7 @@ void k195_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 1824; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1824 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 1824, w, 1824);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 466944);
@@ -269,10 +274,11 @@ void k195_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 1824 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 1824, 1.0f, tile, 1824, w, 1824, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 1824, 1.0f, tile, 1824, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -341,6 +347,7 @@ void k197_bn_train_conv1x1(
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 3072, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -355,10 +362,11 @@ void k197_bn_train_conv1x1(
                     tile[(r - m0) * 512 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 3072, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 3072, 3072);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 3072, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 3072, 3072);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -572,6 +580,7 @@ void k202_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 3072; c++) {
         q0[c] = gamma[c] / sqrtf(stats[3072 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 3072, w, 3072);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 786432);
@@ -589,10 +598,11 @@ void k202_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 3072 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 3072, 1.0f, tile, 3072, w, 3072, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 3072, 1.0f, tile, 3072, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -639,6 +649,7 @@ void k203_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 512; c++) {
         q2[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 3072, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -657,10 +668,11 @@ void k203_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 512 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 3072, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 3072, 3072);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 3072, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 3072, 3072);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -726,6 +738,7 @@ void k204_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 512; c++) {
         q4[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 3072, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -748,10 +761,11 @@ void k204_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 512 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 3072, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 3072, 3072);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 3072, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 3072, 3072);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -887,6 +901,7 @@ void k207_bn_train_stochastic_depth_add_conv1x1(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1280, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -904,10 +919,11 @@ void k207_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 512 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1280, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 1280, 1280);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1280, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 1280, 1280);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

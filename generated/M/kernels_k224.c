@@ -631,6 +631,7 @@ void k237_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 320; c++) {
         q0[c] = gamma[c] / sqrtf(stats[320 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 160, 320, w, 320);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 81920);
@@ -648,10 +649,11 @@ void k237_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 320 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 320, 1.0f, tile, 320, w, 320, 0.0f, y + m0 * 160, 160);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 320, 1.0f, tile, 320, w_f32, 0.0f, y + m0 * 160, 160);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -720,6 +722,7 @@ void k239_bn_train_conv1x1(
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -734,10 +737,11 @@ void k239_bn_train_conv1x1(
                     tile[(r - m0) * 160 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -212,6 +212,7 @@ void k244_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 640; c++) {
         q0[c] = gamma[c] / sqrtf(stats[640 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 160, 640, w, 640);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 163840);
@@ -229,10 +230,11 @@ void k244_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 640 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 640, 1.0f, tile, 640, w, 640, 0.0f, y + m0 * 160, 160);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 640, 1.0f, tile, 640, w_f32, 0.0f, y + m0 * 160, 160);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -278,6 +280,7 @@ void k245_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 160; c++) {
         q2[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -296,10 +299,11 @@ void k245_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -364,6 +368,7 @@ void k246_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 160; c++) {
         q4[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -386,10 +391,11 @@ void k246_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -508,6 +514,7 @@ void k248_bn_train_stochastic_depth_add_conv1x1(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -525,10 +532,11 @@ void k248_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -583,6 +591,7 @@ void k249_bn_train_stochastic_depth_add_conv1x1(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -604,10 +613,11 @@ void k249_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -28,6 +28,7 @@ void k256_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 176, 960, w, 960);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 245760);
@@ -45,10 +46,11 @@ void k256_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 960 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 176, 960, 1.0f, tile, 960, w, 960, 0.0f, y + m0 * 176, 176);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 176, 960, 1.0f, tile, 960, w_f32, 0.0f, y + m0 * 176, 176);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -117,6 +119,7 @@ void k258_bn_train_conv1x1(
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma[c] / sqrtf(stats[176 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -131,10 +134,11 @@ void k258_bn_train_conv1x1(
                     tile[(r - m0) * 176 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -273,6 +277,7 @@ void k261_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 1056; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1056 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 176, 1056, w, 1056);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 270336);
@@ -290,10 +295,11 @@ void k261_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 1056 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 176, 1056, 1.0f, tile, 1056, w, 1056, 0.0f, y + m0 * 176, 176);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 176, 1056, 1.0f, tile, 1056, w_f32, 0.0f, y + m0 * 176, 176);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -340,6 +346,7 @@ void k262_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 176; c++) {
         q2[c] = gamma[c] / sqrtf(stats[176 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -358,10 +365,11 @@ void k262_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -427,6 +435,7 @@ void k263_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 176; c++) {
         q4[c] = gamma[c] / sqrtf(stats[176 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -449,10 +458,11 @@ void k263_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -572,6 +582,7 @@ void k265_bn_train_stochastic_depth_add_conv1x1(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -589,10 +600,11 @@ void k265_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -647,6 +659,7 @@ void k266_bn_train_stochastic_depth_add_conv1x1(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -668,10 +681,11 @@ void k266_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 176 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1056, 176, 1.0f, tile, 176, w, 176, 0.0f, y + m0 * 1056, 1056);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, tile, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -807,6 +821,7 @@ void k268_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 304; c++) {
         q2[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -825,10 +840,11 @@ void k268_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -894,6 +910,7 @@ void k269_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 304; c++) {
         q4[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 77824);
@@ -916,10 +933,11 @@ void k269_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 304 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1824, 304, 1.0f, tile, 304, w, 304, 0.0f, y + m0 * 1824, 1824);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, tile, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -109,6 +109,7 @@ void k306_bn_train_silu_conv1x1(
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 80, 192, w, 192);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -124,10 +125,11 @@ void k306_bn_train_silu_conv1x1(
                     tile[(r - m0) * 192 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 80, 192, 1.0f, tile, 192, w, 192, 0.0f, y + m0 * 80, 80);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 80, 192, 1.0f, tile, 192, w_f32, 0.0f, y + m0 * 80, 80);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -226,6 +228,7 @@ void k309_bn_train_silu_conv1x1(
     for (long c = 0; c < 320; c++) {
         q0[c] = gamma[c] / sqrtf(stats[320 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 80, 320, w, 320);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 81920);
@@ -241,10 +244,11 @@ void k309_bn_train_silu_conv1x1(
                     tile[(r - m0) * 320 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 80, 320, 1.0f, tile, 320, w, 320, 0.0f, y + m0 * 80, 80);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 80, 320, 1.0f, tile, 320, w_f32, 0.0f, y + m0 * 80, 80);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -322,6 +326,7 @@ void k311_bn_train_stochastic_depth_add_conv1x1(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 320, 80, w, 80);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65520);
@@ -339,10 +344,11 @@ void k311_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 80 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 320, 80, 1.0f, tile, 80, w, 80, 0.0f, y + m0 * 320, 320);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 320, 80, 1.0f, tile, 80, w_f32, 0.0f, y + m0 * 320, 320);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -388,6 +394,7 @@ void k312_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 160; c++) {
         q2[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -406,10 +413,11 @@ void k312_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -474,6 +482,7 @@ void k313_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 160; c++) {
         q4[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -496,10 +505,11 @@ void k313_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 640, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 640, 640);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 640, 640);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -47,6 +47,14 @@ static inline float ba_expf(float x) {
 
 static inline float ba_sigmoid(float x) { return 1.0f / (1.0f + ba_expf(-x)); }
 
+/* fp32 products of tiles with one weight (gemm_f32.c): op(B) (k, n) packed once (free() it), then
+ * C = alpha · op(A) · op(B) + beta · C per tile, row-major, single-threaded (inside the tiles' parallel region). */
+__attribute__((visibility("hidden"))) float *breastai_gemm_f32_pack(const enum CBLAS_TRANSPOSE transB, const int n, const int k,
+    const float *B, const int ldb);
+__attribute__((visibility("hidden"))) void breastai_gemm_f32_packed(const enum CBLAS_TRANSPOSE transA, const int m, const int n,
+    const int k, const float alpha, const float *A, const int lda, const float *packedB, const float beta, float *C, const int ldc);
+__attribute__((visibility("hidden"))) extern int breastai_gemm_f32_portable;
+
 /* The kernel functions, defined in kernels_k*.c. */
 #pragma GCC visibility push(hidden)
 void k000_bn_fold_weight(

@@ -19,6 +19,7 @@ void k032_add_conv1x1(
     const float *restrict bias /* [1,1,1,64] */,
     const float *restrict w /* [256,64,1,1] */) {
     /* y (16384, 256) = f(x) (16384, 64) · wᵀ: tiles of 1024 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 256, 64, w, 64);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -36,10 +37,11 @@ void k032_add_conv1x1(
                     tile[(r - m0) * 64 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 64, 1.0f, tile, 64, w, 64, 0.0f, y + m0 * 256, 256);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 64, 1.0f, tile, 64, w_f32, 0.0f, y + m0 * 256, 256);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -287,6 +289,7 @@ void k043_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,256] */,
     const float *restrict w /* [128,256,1,1] */) {
     /* y (4096, 128) = f(x) (4096, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 128, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -305,10 +308,11 @@ void k043_add_silu_mul_conv1x1(
                     tile[(r - m0) * 256 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 128, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 128, 128);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 128, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 128, 128);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -364,6 +368,7 @@ void k046_add_conv1x1(
     const float *restrict bias /* [1,1,1,128] */,
     const float *restrict w /* [512,128,1,1] */) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -379,10 +384,11 @@ void k046_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -203,6 +203,7 @@ void k056_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,512] */,
     const float *restrict w /* [128,512,1,1] */) {
     /* y (4096, 128) = f(x) (4096, 512) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 128, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -221,10 +222,11 @@ void k056_add_silu_mul_conv1x1(
                     tile[(r - m0) * 512 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 128, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 128, 128);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 128, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 128, 128);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -248,6 +250,7 @@ void k057_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,128] */,
     const float *restrict w /* [512,128,1,1] */) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -267,10 +270,11 @@ void k057_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t6;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -300,6 +304,7 @@ void k058_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,128] */,
     const float *restrict w /* [512,128,1,1] */) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -323,10 +328,11 @@ void k058_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t10;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -362,6 +368,7 @@ void k059_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,128] */,
     const float *restrict w /* [512,128,1,1] */) {
     /* y (4096, 512) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -389,10 +396,11 @@ void k059_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t14;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -19,6 +19,7 @@ void k064_add_conv1x1(
     const float *restrict bias /* [1,1,1,128] */,
     const float *restrict w /* [768,128,1,1] */) {
     /* y (4096, 768) = f(x) (4096, 128) · wᵀ: tiles of 512 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 768, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -36,10 +37,11 @@ void k064_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 768, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 768, 768);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 768, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 768, 768);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -270,6 +272,7 @@ void k074_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,768] */,
     const float *restrict w /* [160,768,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 768) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 160, 768, w, 768);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 196608);
@@ -288,10 +291,11 @@ void k074_add_silu_mul_conv1x1(
                     tile[(r - m0) * 768 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 768, 1.0f, tile, 768, w, 768, 0.0f, y + m0 * 160, 160);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 768, 1.0f, tile, 768, w_f32, 0.0f, y + m0 * 160, 160);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -347,6 +351,7 @@ void k077_add_conv1x1(
     const float *restrict bias /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -362,10 +367,11 @@ void k077_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -183,6 +183,7 @@ void k087_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [160,960,1,1] */) {
     /* y (4096, 160) = f(x) (4096, 960) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 160, 960, w, 960);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 245760);
@@ -201,10 +202,11 @@ void k087_add_silu_mul_conv1x1(
                     tile[(r - m0) * 960 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 960, 1.0f, tile, 960, w, 960, 0.0f, y + m0 * 160, 160);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 960, 1.0f, tile, 960, w_f32, 0.0f, y + m0 * 160, 160);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -228,6 +230,7 @@ void k088_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -247,10 +250,11 @@ void k088_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t6;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -280,6 +284,7 @@ void k089_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -303,10 +308,11 @@ void k089_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t10;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -342,6 +348,7 @@ void k090_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -369,10 +376,11 @@ void k090_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t14;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -472,6 +480,7 @@ void k093_add_conv1x1(
     const float *restrict bias /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -489,10 +498,11 @@ void k093_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -519,6 +529,7 @@ void k094_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -540,10 +551,11 @@ void k094_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -576,6 +588,7 @@ void k095_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -601,10 +614,11 @@ void k095_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t12;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

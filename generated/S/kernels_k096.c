@@ -37,6 +37,7 @@ void k096_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
     /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -66,10 +67,11 @@ void k096_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t16;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -184,6 +186,7 @@ void k100_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,960] */,
     const float *restrict w /* [256,960,1,1] */) {
     /* y (1024, 256) = f(x) (1024, 960) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 256, 960, w, 960);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 245760);
@@ -202,10 +205,11 @@ void k100_add_silu_mul_conv1x1(
                     tile[(r - m0) * 960 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 960, 1.0f, tile, 960, w, 960, 0.0f, y + m0 * 256, 256);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 960, 1.0f, tile, 960, w_f32, 0.0f, y + m0 * 256, 256);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -261,6 +265,7 @@ void k103_add_conv1x1(
     const float *restrict bias /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -276,10 +281,11 @@ void k103_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -40,6 +40,7 @@ void k113_add_silu_mul_conv1x1(
     const float *restrict scale /* [4,1,1,1536] */,
     const float *restrict w /* [256,1536,1,1] */) {
     /* y (1024, 256) = f(x) (1024, 1536) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 256, 1536, w, 1536);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 393216);
@@ -58,10 +59,11 @@ void k113_add_silu_mul_conv1x1(
                     tile[(r - m0) * 1536 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 1536, 1.0f, tile, 1536, w, 1536, 0.0f, y + m0 * 256, 256);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 1536, 1.0f, tile, 1536, w_f32, 0.0f, y + m0 * 256, 256);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -85,6 +87,7 @@ void k114_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -104,10 +107,11 @@ void k114_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t6;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -137,6 +141,7 @@ void k115_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -160,10 +165,11 @@ void k115_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t10;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -199,6 +205,7 @@ void k116_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -226,10 +233,11 @@ void k116_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t14;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -329,6 +337,7 @@ void k119_add_conv1x1(
     const float *restrict bias /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -346,10 +355,11 @@ void k119_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -376,6 +386,7 @@ void k120_add_conv1x1(
     const float *restrict bias2 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -397,10 +408,11 @@ void k120_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -433,6 +445,7 @@ void k121_add_conv1x1(
     const float *restrict bias3 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -458,10 +471,11 @@ void k121_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t12;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -500,6 +514,7 @@ void k122_add_conv1x1(
     const float *restrict bias4 /* [1,1,1,256] */,
     const float *restrict w /* [1536,256,1,1] */) {
     /* y (1024, 1536) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -529,10 +544,11 @@ void k122_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t16;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -683,6 +699,7 @@ void k126_add_conv1x1(
     const float *restrict bias5 /* [1,1,1,256] */,
     const float *restrict w /* [1280,256,1,1] */) {
     /* y (1024, 1280) = f(x) (1024, 256) · wᵀ: tiles of 256 rows of f(x) computed into scratch, one sgemm each */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1280, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -716,10 +733,11 @@ void k126_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t20;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1280, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1280, 1280);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1280, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1280, 1280);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -788,6 +788,7 @@ void k159_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 256, 960, w, 960);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 245760);
@@ -805,10 +806,11 @@ void k159_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 960 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 960, 1.0f, tile, 960, w, 960, 0.0f, y + m0 * 256, 256);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 960, 1.0f, tile, 960, w_f32, 0.0f, y + m0 * 256, 256);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -67,6 +67,7 @@ void k161_bn_train_conv1x1(
     for (long c = 0; c < 256; c++) {
         q0[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -81,10 +82,11 @@ void k161_bn_train_conv1x1(
                     tile[(r - m0) * 256 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -298,6 +300,7 @@ void k166_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 1536; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1536 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 256, 1536, w, 1536);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 393216);
@@ -315,10 +318,11 @@ void k166_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 1536 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 1536, 1.0f, tile, 1536, w, 1536, 0.0f, y + m0 * 256, 256);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 1536, 1.0f, tile, 1536, w_f32, 0.0f, y + m0 * 256, 256);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -364,6 +368,7 @@ void k167_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 256; c++) {
         q2[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -382,10 +387,11 @@ void k167_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -450,6 +456,7 @@ void k168_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 256; c++) {
         q4[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -472,10 +479,11 @@ void k168_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -594,6 +602,7 @@ void k170_bn_train_stochastic_depth_add_conv1x1(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -611,10 +620,11 @@ void k170_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -669,6 +679,7 @@ void k171_bn_train_stochastic_depth_add_conv1x1(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -690,10 +701,11 @@ void k171_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -837,6 +849,7 @@ void k173_bn_train_stochastic_depth_add_conv1x1(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1280, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -858,10 +871,11 @@ void k173_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1280, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1280, 1280);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1280, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1280, 1280);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

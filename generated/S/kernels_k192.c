@@ -302,6 +302,7 @@ void k198_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 256; c++) {
         q0[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 128, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -319,10 +320,11 @@ void k198_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 256 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 128, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 128, 128);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 128, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 128, 128);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -391,6 +393,7 @@ void k200_bn_train_conv1x1(
     for (long c = 0; c < 128; c++) {
         q0[c] = gamma[c] / sqrtf(stats[128 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -405,10 +408,11 @@ void k200_bn_train_conv1x1(
                     tile[(r - m0) * 128 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -622,6 +626,7 @@ void k205_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 512; c++) {
         q0[c] = gamma[c] / sqrtf(stats[512 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 128, 512, w, 512);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 131072);
@@ -639,10 +644,11 @@ void k205_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 512 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 128, 512, 1.0f, tile, 512, w, 512, 0.0f, y + m0 * 128, 128);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 128, 512, 1.0f, tile, 512, w_f32, 0.0f, y + m0 * 128, 128);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -688,6 +694,7 @@ void k206_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 128; c++) {
         q2[c] = gamma[c] / sqrtf(stats[128 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -706,10 +713,11 @@ void k206_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -774,6 +782,7 @@ void k207_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 128; c++) {
         q4[c] = gamma[c] / sqrtf(stats[128 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -796,10 +805,11 @@ void k207_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -117,6 +117,7 @@ void k209_bn_train_stochastic_depth_add_conv1x1(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -134,10 +135,11 @@ void k209_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -192,6 +194,7 @@ void k210_bn_train_stochastic_depth_add_conv1x1(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 768, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -213,10 +216,11 @@ void k210_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 768, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 768, 768);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 768, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 768, 768);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -430,6 +434,7 @@ void k215_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 768; c++) {
         q0[c] = gamma[c] / sqrtf(stats[768 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 160, 768, w, 768);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 196608);
@@ -447,10 +452,11 @@ void k215_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 768 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 768, 1.0f, tile, 768, w, 768, 0.0f, y + m0 * 160, 160);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 768, 1.0f, tile, 768, w_f32, 0.0f, y + m0 * 160, 160);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -519,6 +525,7 @@ void k217_bn_train_conv1x1(
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -533,10 +540,11 @@ void k217_bn_train_conv1x1(
                     tile[(r - m0) * 160 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -675,6 +683,7 @@ void k220_bn_train_silu_mul_conv1x1(
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 160, 960, w, 960);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 245760);
@@ -692,10 +701,11 @@ void k220_bn_train_silu_mul_conv1x1(
                     tile[(r - m0) * 960 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 160, 960, 1.0f, tile, 960, w, 960, 0.0f, y + m0 * 160, 160);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 960, 1.0f, tile, 960, w_f32, 0.0f, y + m0 * 160, 160);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -742,6 +752,7 @@ void k221_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 160; c++) {
         q2[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -760,10 +771,11 @@ void k221_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -829,6 +841,7 @@ void k222_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 160; c++) {
         q4[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -851,10 +864,11 @@ void k222_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

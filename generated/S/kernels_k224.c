@@ -34,6 +34,7 @@ void k224_bn_train_stochastic_depth_add_conv1x1(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -51,10 +52,11 @@ void k224_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -109,6 +111,7 @@ void k225_bn_train_stochastic_depth_add_conv1x1(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65440);
@@ -130,10 +133,11 @@ void k225_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 160 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 960, 160, 1.0f, tile, 160, w, 160, 0.0f, y + m0 * 960, 960);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, tile, 160, w_f32, 0.0f, y + m0 * 960, 960);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -269,6 +273,7 @@ void k227_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 256; c++) {
         q2[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -287,10 +292,11 @@ void k227_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -356,6 +362,7 @@ void k228_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 256; c++) {
         q4[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -378,10 +385,11 @@ void k228_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 256 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 1536, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 1536, 1536);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

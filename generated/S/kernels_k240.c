@@ -558,6 +558,7 @@ void k251_bn_train_silu_conv1x1(
     for (long c = 0; c < 96; c++) {
         q0[c] = gamma[c] / sqrtf(stats[96 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 48, 96, w, 96);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -573,10 +574,11 @@ void k251_bn_train_silu_conv1x1(
                     tile[(r - m0) * 96 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 96, 1.0f, tile, 96, w, 96, 0.0f, y + m0 * 48, 48);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 48, 96, 1.0f, tile, 96, w_f32, 0.0f, y + m0 * 48, 48);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -718,6 +720,7 @@ void k255_bn_train_silu_conv1x1(
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 48, 192, w, 192);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -733,10 +736,11 @@ void k255_bn_train_silu_conv1x1(
                     tile[(r - m0) * 192 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 48, 192, 1.0f, tile, 192, w, 192, 0.0f, y + m0 * 48, 48);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 48, 192, 1.0f, tile, 192, w_f32, 0.0f, y + m0 * 48, 48);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

@@ -109,6 +109,7 @@ void k258_bn_train_silu_conv1x1(
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 64, 192, w, 192);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65472);
@@ -124,10 +125,11 @@ void k258_bn_train_silu_conv1x1(
                     tile[(r - m0) * 192 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 64, 192, 1.0f, tile, 192, w, 192, 0.0f, y + m0 * 64, 64);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 64, 192, 1.0f, tile, 192, w_f32, 0.0f, y + m0 * 64, 64);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -226,6 +228,7 @@ void k261_bn_train_silu_conv1x1(
     for (long c = 0; c < 256; c++) {
         q0[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 64, 256, w, 256);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -241,10 +244,11 @@ void k261_bn_train_silu_conv1x1(
                     tile[(r - m0) * 256 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 64, 256, 1.0f, tile, 256, w, 256, 0.0f, y + m0 * 64, 64);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 64, 256, 1.0f, tile, 256, w_f32, 0.0f, y + m0 * 64, 64);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -322,6 +326,7 @@ void k263_bn_train_stochastic_depth_add_conv1x1(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 256, 64, w, 64);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -339,10 +344,11 @@ void k263_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 64 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 256, 64, 1.0f, tile, 64, w, 64, 0.0f, y + m0 * 256, 256);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 64, 1.0f, tile, 64, w_f32, 0.0f, y + m0 * 256, 256);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -388,6 +394,7 @@ void k264_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 128; c++) {
         q2[c] = gamma[c] / sqrtf(stats[128 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -406,10 +413,11 @@ void k264_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*
@@ -474,6 +482,7 @@ void k265_bn_train_stochastic_depth_add_conv1x1(
     for (long c = 0; c < 128; c++) {
         q4[c] = gamma[c] / sqrtf(stats[128 + c] + 0.001f);
     }
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
     #pragma omp parallel
     {
         float *restrict tile = malloc(sizeof(float) * 65536);
@@ -496,10 +505,11 @@ void k265_bn_train_stochastic_depth_add_conv1x1(
                     tile[(r - m0) * 128 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, 512, 128, 1.0f, tile, 128, w, 128, 0.0f, y + m0 * 512, 512);
+            breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, tile, 128, w_f32, 0.0f, y + m0 * 512, 512);
         }
         free(tile);
     }
+    free(w_f32);
 }
 
 /*

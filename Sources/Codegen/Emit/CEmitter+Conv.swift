@@ -202,8 +202,8 @@ private func emitConvBackwardWeightNaive(_ d: ConvShape, dy: String, x: String, 
 
 /// Rows of a prologue tile: about 256 kB of input, and at least 256 rows: every sgemm call packs the
 /// whole (K, C) weight, so a tile of 42 rows (C = 1536) spent more time packing than multiplying
-/// (measured on S: the prologue 1x1 forward kernels 202 → 169 ms, their dw 194 → 180 ms). bf16 packs
-/// the weight once for all tiles and takes the same tiles.
+/// (measured on S: the prologue 1x1 forward kernels 202 → 169 ms, their dw 194 → 180 ms). The forward
+/// now packs the weight once for all tiles (`TileWeight`, fp32 and bf16) and keeps the same tiles.
 private func prologueTileRows(channels: Int, rows: Int) -> Int {
     min(rows, max(256, 65536 / channels))
 }
@@ -228,7 +228,7 @@ func emitPointwiseConvPrologue(_ ctx: KernelContext, members: Set<NodeID>, x: No
     var p = PointwiseBuilder(ctx, members: members, shape: shape)
     let v = p.value(x)
     let tile = prologueTileRows(channels: c, rows: m)
-    let weight = TileWeight(ctx.options.precision, name: wp, transposed: true, n: "\(k)", k: "\(c)", ld: "\(c)")
+    let weight = TileWeight(ctx.options.precision, name: wp, transposed: true, n: k, k: "\(c)", ld: "\(c)")
     w.line("/* y (\(m), \(k)) = f(x) (\(m), \(c)) · wᵀ: tiles of \(tile) rows of f(x) computed into scratch, one sgemm each */")
     if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
     weight.pack(&w)

@@ -4,9 +4,9 @@ import Graph
 // channels-innermost loops for depthwise ones. Their naive twins are in `CEmitter+Conv`.
 //
 // Implicit GEMM never builds the whole im2col matrix: each thread gathers one tile of it — a
-// block of pixels × every tap — into its own scratch and hands it to one `cblas_sgemm`, which
-// runs single-threaded inside an OpenMP parallel region (the OpenMP build of OpenBLAS checks
-// `omp_in_parallel`). Weights are re-laid out once per call so the gathered columns are runs of
+// block of pixels × every tap — into its own scratch and hands it to one GEMM (the packed one of
+// `TileWeight`, or `cblas_sgemm`), which runs single-threaded inside an OpenMP parallel region (the
+// OpenMP build of OpenBLAS checks `omp_in_parallel`). Weights are re-laid out once per call so the gathered columns are runs of
 // contiguous channels:
 //
 //     forward  y (N·Ho·Wo, K)  = im2col(x) (N·Ho·Wo, R·S·C) · w'ᵀ,  w' (K, R, S, C)
@@ -52,33 +52,44 @@ private func emitTileRange(tile: Int, total: String, _ w: inout CWriter) {
 
 // MARK: - Dense and grouped: implicit GEMM
 
-/// The weight operand of a GEMM repeated over tiles, `op(B)` (k, n). In bf16 it is rounded and
-/// packed once before the tiles (`breastai_gemm_bf16_pack`) rather than by every tile's call; in
-/// fp32 each tile's `cblas_sgemm` takes it as it is. Both give the same sums.
+/// The weight operand of a GEMM repeated over tiles, `op(B)` (k, n), packed once before the tiles
+/// rather than by every tile's call: in bf16 rounded and packed by `breastai_gemm_bf16_pack`, in
+/// fp32 packed by `breastai_gemm_f32_pack` when `packsF32(n:)` (measured faster than sgemm, which
+/// packs the whole weight in every call); else each tile's `cblas_sgemm` takes it as it is.
+/// Grouped convolutions (`packable` false) keep one sgemm per group. The sums are the same packed
+/// or not in bf16; in fp32 the packed GEMM sums in its own fixed order (deterministic too).
 struct TileWeight {
-    var packed: Bool
+    enum Kind { case sgemm, f32, bf16 }
+    var kind: Kind
     var name: String
     var transposed: Bool
     var n: String, k: String, ld: String
 
-    init(_ precision: Precision, name: String, transposed: Bool, n: String, k: String, ld: String) {
-        self.packed = precision == .bf16
-        self.name = name; self.transposed = transposed; self.n = n; self.k = k; self.ld = ld
+    init(_ precision: Precision, packable: Bool = true, name: String, transposed: Bool, n: Int, k: String, ld: String) {
+        kind = !packable ? .sgemm : precision == .bf16 ? .bf16 : packsF32(n: n) ? .f32 : .sgemm
+        self.name = name; self.transposed = transposed; self.n = "\(n)"; self.k = k; self.ld = ld
     }
 
+    var packed: Bool { kind != .sgemm }
     private var trans: String { transposed ? "CblasTrans" : "CblasNoTrans" }
-    private var packedName: String { name + "_bf16" }
+    private var packedName: String { name + (kind == .bf16 ? "_bf16" : "_f32") }
 
-    /// Before the parallel region: the packed copy (bf16 only).
+    /// Before the parallel region: the packed copy.
     func pack(_ w: inout CWriter) {
-        guard packed else { return }
-        w.line("uint32_t *\(packedName) = breastai_gemm_bf16_pack(\(trans), \(n), \(k), \(name), \(ld));  /* bf16, packed once for every tile */")
+        switch kind {
+        case .sgemm: return
+        case .bf16: w.line("uint32_t *\(packedName) = breastai_gemm_bf16_pack(\(trans), \(n), \(k), \(name), \(ld));  /* bf16, packed once for every tile */")
+        case .f32: w.line("float *\(packedName) = breastai_gemm_f32_pack(\(trans), \(n), \(k), \(name), \(ld));  /* packed once for every tile */")
+        }
     }
 
     /// C (m, n) = A (m, k) · op(B), A row-major.
     func gemm(m: String, a: String, lda: String, c: String, ldc: String) -> String {
-        packed ? "breastai_gemm_bf16_packed(CblasNoTrans, \(m), \(n), \(k), 1.0f, \(a), \(lda), \(packedName), 0.0f, \(c), \(ldc));"
-               : "cblas_sgemm(CblasRowMajor, CblasNoTrans, \(trans), \(m), \(n), \(k), 1.0f, \(a), \(lda), \(name), \(ld), 0.0f, \(c), \(ldc));"
+        switch kind {
+        case .bf16: return "breastai_gemm_bf16_packed(CblasNoTrans, \(m), \(n), \(k), 1.0f, \(a), \(lda), \(packedName), 0.0f, \(c), \(ldc));"
+        case .f32: return "breastai_gemm_f32_packed(CblasNoTrans, \(m), \(n), \(k), 1.0f, \(a), \(lda), \(packedName), 0.0f, \(c), \(ldc));"
+        case .sgemm: return "cblas_sgemm(CblasRowMajor, CblasNoTrans, \(trans), \(m), \(n), \(k), 1.0f, \(a), \(lda), \(name), \(ld), 0.0f, \(c), \(ldc));"
+        }
     }
 
     /// After the parallel region.
@@ -134,7 +145,7 @@ func emitImplicitGemmForward(_ d: ConvShape, x: String, w wp: String, y: String,
     let columns = d.r * d.s * d.cg, total = d.outRows
     let tile = tilePixels(columns, total: total)
     // Grouped convolutions keep one call per group with the group's rows of wt.
-    let weight = TileWeight(d.groups == 1 ? precision : .fp32, name: "wt", transposed: true, n: "\(d.kg)", k: "\(columns)", ld: "\(columns)")
+    let weight = TileWeight(precision, packable: d.groups == 1, name: "wt", transposed: true, n: d.kg, k: "\(columns)", ld: "\(columns)")
     w.line("/* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).")
     w.line(" * Tiles of \(tile) output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */")
     emitWeightOHWI(d, w: wp, &w)
@@ -269,7 +280,7 @@ private func emitDxPhase(_ d: ConvShape, tr: String, ts: String, tile: Int, dy: 
     w.line("for (long k = 0; k < \(d.k); k++) for (long i = 0; i < \(tr); i++) for (long j = 0; j < \(ts); j++) for (long c = 0; c < \(d.cg); c++)")
     let row = d.groups == 1 ? "(i * \(ts) + j) * \(d.k) + k" : "((k / \(d.kg) * \(tr) + i) * \(ts) + j) * \(d.kg) + k % \(d.kg)"
     w.line("    wt[(\(row)) * \(d.cg) + c] = \(wp)[((k * \(d.cg) + c) * \(d.r) + \(rTap)) * \(d.s) + \(sTap)];")
-    let weight = TileWeight(d.groups == 1 ? precision : .fp32, name: "wt", transposed: false, n: "\(d.cg)", k: columns, ld: "\(d.cg)")
+    let weight = TileWeight(precision, packable: d.groups == 1, name: "wt", transposed: false, n: d.cg, k: columns, ld: "\(d.cg)")
     weight.pack(&w)
     w.line("#pragma omp parallel")
     w.block("") { w in

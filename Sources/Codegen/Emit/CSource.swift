@@ -159,6 +159,10 @@ public func emitC(_ programs: [ProgramCode], title: [String], options: EmitOptio
         prelude.line(); prelude.lines(cGemmBF16Declarations.trimmingTrailingNewline)
         source = CSource(prelude: prelude.text, kernels: definitions, programs: entries, extraUnits: [gemmBF16Unit])
     }
+    if options.precision == .fp32, definitions.contains(where: { $0.text.contains("breastai_gemm_f32_pack(") }) {
+        prelude.line(); prelude.lines(cGemmF32Declarations.trimmingTrailingNewline)
+        source = CSource(prelude: prelude.text, kernels: definitions, programs: entries, extraUnits: [gemmF32Unit])
+    }
     return source
 }
 

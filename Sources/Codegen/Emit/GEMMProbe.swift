@@ -1,11 +1,13 @@
 import Foundation
 
-/// A small shared library with `breastai_gemm_bf16` exported for tests and its benchmark: the
-/// GEMM next to OpenBLAS sgemm and (when `libdnnl.so.2` loads) oneDNN's bf16 GEMM, timed on
-/// the same operands.
+/// A small shared library with `breastai_gemm_bf16` and the fp32 packed GEMM exported for tests
+/// and their benchmarks: the GEMMs next to OpenBLAS sgemm and (when `libdnnl.so.2` loads) oneDNN's
+/// bf16 GEMM, timed on the same operands.
 public enum GEMMProbe {
     /// The library's C: the prelude's includes, the bf16 GEMM, and the exported entry points.
-    public static var source: String { cPrelude + "\n" + cGemmBF16Declarations + "\n" + cGemmBF16 + cGemmProbe }
+    public static var source: String {
+        cPrelude + "\n" + cGemmBF16Declarations + "\n" + cGemmF32Declarations + "\n" + cGemmBF16 + "\n" + cGemmF32 + cGemmProbe
+    }
 
     /// Writes `gemm_probe.c` into `directory` and builds `libgemmprobe.so` there; returns its URL.
     public static func build(in directory: URL, toolchain: Toolchain) throws -> URL {
@@ -53,12 +55,32 @@ void breastai_gemm_bf16_packed_entry(int threads, int inside, int ta, int tb, in
     omp_set_num_threads(saved);
 }
 
+/* The fp32 GEMM of the tiled convolutions: op(B) packed by breastai_gemm_f32_pack (the portable layout
+ * when `portable`, as on a CPU without AVX-512F), then breastai_gemm_f32_packed. */
+void breastai_gemm_f32_packed_entry(int threads, int inside, int portable, int ta, int tb, int m, int n, int k, float alpha,
+                                    const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
+    const int saved = omp_get_max_threads();
+    if (threads > 0) omp_set_num_threads(threads);
+    breastai_gemm_f32_portable = portable;
+    float *packed = breastai_gemm_f32_pack(tb ? CblasTrans : CblasNoTrans, n, k, b, ldb);
+    breastai_gemm_f32_portable = 0;
+    if (inside) {
+        #pragma omp parallel num_threads(2)
+        if (omp_get_thread_num() == 0) breastai_gemm_f32_packed(ta ? CblasTrans : CblasNoTrans, m, n, k, alpha, a, lda, packed, beta, c, ldc);
+    } else {
+        breastai_gemm_f32_packed(ta ? CblasTrans : CblasNoTrans, m, n, k, alpha, a, lda, packed, beta, c, ldc);
+    }
+    free(packed);
+    omp_set_num_threads(saved);
+}
+
 typedef int (*ba_dnnl_gemm_bf16)(char, char, int64_t, int64_t, int64_t, float, const uint16_t *, int64_t, const uint16_t *, int64_t,
                                  float, float *, int64_t);
 
 /* Best seconds of `reps` calls of C (m, n) = op(A) op(B) on deterministic operands: which 0 =
  * OpenBLAS sgemm, 1 = breastai_gemm_bf16, 2 = oneDNN dnnl_gemm_bf16bf16f32 including the rounding
- * of both fp32 operands to bf16 before it (-1 when libdnnl.so.2 does not load). `single` runs it
+ * of both fp32 operands to bf16 before it (-1 when libdnnl.so.2 does not load), 3 =
+ * breastai_gemm_f32_packed (its packing of op(B) not timed: once per convolution, not per tile). `single` runs it
  * on one thread, as each thread of the tiled convolutions does. */
 double breastai_probe_gemm(int which, int single, int m, int n, int k, int ta, int tb, int reps) {
     static ba_dnnl_gemm_bf16 dnnl = NULL;
@@ -75,12 +97,16 @@ double breastai_probe_gemm(int which, int single, int m, int n, int k, int ta, i
     for (long i = 0; i < (long)k * n; i++) b[i] = (float)((i * 5) % 11) * 0.04f - 0.2f;
     const int saved = omp_get_max_threads();
     if (single) omp_set_num_threads(1);
+    /* 3: the fp32 packed GEMM; op(B) is packed once before the timed calls, as for a convolution's tiles */
+    float *packed = which == 3 ? breastai_gemm_f32_pack(tb ? CblasTrans : CblasNoTrans, n, k, b, ldb) : NULL;
     double best = 1e30;
     for (int r = 0; r < reps; r++) {
         const double t = omp_get_wtime();
         {
             if (which == 0) {
                 cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, 1.0f, a, lda, b, ldb, 0.0f, c, n);
+            } else if (which == 3) {
+                breastai_gemm_f32_packed(ta ? CblasTrans : CblasNoTrans, m, n, k, 1.0f, a, lda, packed, 0.0f, c, n);
             } else if (which == 1) {
                 breastai_gemm_bf16(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, 1.0f, a, lda, b, ldb, 0.0f, c, n);
             } else {
@@ -95,7 +121,7 @@ double breastai_probe_gemm(int which, int single, int m, int n, int k, int ta, i
         if (s < best) best = s;
     }
     omp_set_num_threads(saved);
-    free(a); free(b); free(c); free(a16); free(b16);
+    free(a); free(b); free(c); free(a16); free(b16); free(packed);
     return best;
 }
 """#

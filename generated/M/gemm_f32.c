@@ -1,0 +1,152 @@
+/* The fp32 GEMM of the tiled convolutions of this artifact. */
+#include "kernels.h"
+
+/* breastai_gemm_f32_pack / breastai_gemm_f32_packed: C = alpha · op(A) · op(B) + beta · C, row-major,
+ * for a weight op(B) (k, n) multiplied by many tiles A (the tiled convolutions): OpenBLAS's sgemm packs
+ * the whole weight again in every call; here it is packed once and every tile's call reads it packed.
+ *
+ * With AVX-512F the packed copy holds op(B) in blocks of k (balanced, at most GF_KC each), each block as
+ * NR-column panels (panel p of the block at k0: pb[q · NR + j] = op(B)[k0 + q, p·NR + j], zero beyond
+ * n), and the product runs an MR x NR FMA micro-kernel — 12 x 32 (24 zmm accumulators), 8 x 48 when n
+ * is a multiple of 48 but not of 32, 12 x 16 when n <= 16 — that broadcasts A's elements from A where
+ * it is (its rows, or with transA its columns: no copy of A). Loops: blocks of k, chunks of panels
+ * (about GF_NC bytes, kept in L2), MR rows of A (12 x kc in L1), panels. Each element of C is summed
+ * in a fixed order of k (the blocks in order, each block's products in order, added into C): the same
+ * bits from run to run and whatever the thread count.
+ *
+ * Without AVX-512F (an AVX2-only x86-64) the packed copy is op(B) row-major (k, n) and each product
+ * is cblas_sgemm on it: correct and as fast as before. The copy's first 64 bytes record its layout,
+ * n and k, so a product never reads a layout it was not packed in (a wrong copy aborts).
+ * `breastai_gemm_f32_portable` nonzero packs the portable layout on any CPU (tests). The functions
+ * carry their own target attribute, so the file compiles on any x86-64 GCC or Clang. */
+#include <immintrin.h>
+
+#define GF_KC 384          /* most k per packed block: a 12 x 384 strip of A (18 kB) stays in L1 */
+#define GF_NC (384 * 1024) /* bytes of panels per chunk: kept in L2 while the strips of A pass */
+#define GF_F32 __attribute__((target("avx512f,fma")))
+
+enum { GF_PANELS = 1, GF_PLAIN = 2 };   /* layouts of a packed copy */
+int breastai_gemm_f32_portable = 0;
+
+/* 1 when this CPU (and its OS) runs AVX-512F, through the compiler's runtime. */
+static int gf_avx512(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f");
+}
+
+static inline int gf_nr(long n) { return n <= 16 ? 16 : n % 48 == 0 && n % 32 != 0 ? 48 : 32; }
+static inline int gf_mr(int nr) { return nr == 48 ? 8 : 12; }
+/* k per block: k split into equal blocks of at most GF_KC (432 = 2 x 216, not 384 + 48). */
+static inline long gf_kc(long k) { const long blocks = (k + GF_KC - 1) / GF_KC; return blocks > 0 ? (k + blocks - 1) / blocks : 1; }
+
+/* c (mr, nr) = alpha · Σ_q a_i[q·qs] · b[q, :] + (first ? beta · c : c) for an MR x NV·16 micro-kernel
+ * over kc values of k: row i of A starts at a + i·is (rows beyond mr repeat row mr − 1: computed,
+ * never stored), b is a (kc, NV·16) panel. Inlined below with constant MR, NV and strides. */
+GF_F32 static inline __attribute__((always_inline)) void gf_kernel(
+        const int MR, const int NV, long kc, const float *a, long qs, long is, int mr, const float *restrict b,
+        float *restrict c, long ldc, int nr, float alpha, float beta, int first) {
+    __m512 acc[12][3];
+    const float *row[12];
+    for (int i = 0; i < MR; i++) row[i] = a + (i < mr ? i : mr - 1) * is;
+    for (int i = 0; i < MR; i++) for (int v = 0; v < NV; v++) acc[i][v] = _mm512_setzero_ps();
+    for (long q = 0; q < kc; q++) {
+        __m512 bv[3];
+        for (int v = 0; v < NV; v++) bv[v] = _mm512_load_ps(b + (q * NV + v) * 16);
+        for (int i = 0; i < MR; i++) {
+            const __m512 ai = _mm512_set1_ps(row[i][q * qs]);
+            for (int v = 0; v < NV; v++) acc[i][v] = _mm512_fmadd_ps(ai, bv[v], acc[i][v]);
+        }
+    }
+    const __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
+    for (int i = 0; i < mr; i++) {
+        float *out = c + i * ldc;
+        for (int v = 0; v < NV; v++) {
+            const int left = nr - 16 * v;   /* columns of this vector that exist */
+            const __mmask16 m = left >= 16 ? 0xFFFF : left <= 0 ? 0 : (__mmask16)((1U << left) - 1);
+            __m512 y = _mm512_mul_ps(acc[i][v], va);
+            if (!first) y = _mm512_add_ps(y, _mm512_maskz_loadu_ps(m, out + 16 * v));
+            else if (beta != 0.0f) y = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(m, out + 16 * v), y);   /* beta 0: C is not read (BLAS: NaN in C does not propagate) */
+            _mm512_mask_storeu_ps(out + 16 * v, m, y);
+        }
+    }
+}
+
+typedef void (*gf_kernel_fn)(long kc, const float *a, long lda, int mr, const float *restrict b, float *restrict c, long ldc,
+                             int nr, float alpha, float beta, int first);
+/* gf_rows_*: A's k contiguous (A[i·lda + q]); gf_cols_*: transA (A[q·lda + i]). */
+#define GF_KERNELS(MR, NV) \
+    GF_F32 static void gf_rows_##MR##x##NV(long kc, const float *a, long lda, int mr, const float *restrict b, float *restrict c, \
+                                           long ldc, int nr, float alpha, float beta, int first) { \
+        gf_kernel(MR, NV, kc, a, 1, lda, mr, b, c, ldc, nr, alpha, beta, first); \
+    } \
+    GF_F32 static void gf_cols_##MR##x##NV(long kc, const float *a, long lda, int mr, const float *restrict b, float *restrict c, \
+                                           long ldc, int nr, float alpha, float beta, int first) { \
+        gf_kernel(MR, NV, kc, a, lda, 1, mr, b, c, ldc, nr, alpha, beta, first); \
+    }
+GF_KERNELS(12, 1)
+GF_KERNELS(12, 2)
+GF_KERNELS(8, 3)
+
+float *breastai_gemm_f32_pack(const enum CBLAS_TRANSPOSE transB, const int n, const int k, const float *B, const int ldb) {
+    const int tb = transB != CblasNoTrans;
+    const int layout = gf_avx512() && !breastai_gemm_f32_portable ? GF_PANELS : GF_PLAIN;
+    const long NR = layout == GF_PANELS ? gf_nr(n) : n > 0 ? n : 1, panels = n > 0 ? (n + NR - 1) / NR : 0;
+    const long kcb = layout == GF_PANELS ? gf_kc(k) : k > 0 ? k : 1;
+    const size_t floats = 16 + (size_t)panels * NR * (k > 0 ? k : 0);
+    float *packed = aligned_alloc(64, (floats * sizeof(float) + 63) / 64 * 64);
+    if (!packed) abort();
+    const int header[3] = {layout, n, k};
+    memcpy(packed, header, sizeof header);
+    /* panel p of the block at k0 starts at k0 · panels · NR + p · kc · NR (the plain layout: one panel of n columns) */
+    for (long k0 = 0; k0 < k; k0 += kcb) {
+        const long kc = k - k0 < kcb ? k - k0 : kcb;
+        for (long p = 0; p < panels; p++) {
+            float *panel = packed + 16 + k0 * panels * NR + p * kc * NR;
+            for (long q = 0; q < kc; q++) for (long j = 0; j < NR; j++) {
+                const long col = p * NR + j;
+                panel[q * NR + j] = col >= n ? 0.0f : tb ? B[col * ldb + k0 + q] : B[(k0 + q) * ldb + col];
+            }
+        }
+    }
+    return packed;
+}
+
+GF_F32 static void gf_product(int ta, long m, long n, long k, float alpha, const float *A, long lda, const float *pb, float beta,
+                              float *C, long ldc) {
+    const int NR = gf_nr(n), MR = gf_mr(NR);
+    const long panels = (n + NR - 1) / NR, kcb = gf_kc(k);
+    const gf_kernel_fn kernel = NR == 48 ? (ta ? gf_cols_8x3 : gf_rows_8x3) : NR == 32 ? (ta ? gf_cols_12x2 : gf_rows_12x2)
+                                         : (ta ? gf_cols_12x1 : gf_rows_12x1);
+    for (long k0 = 0; k0 < k; k0 += kcb) {
+        const long kc = k - k0 < kcb ? k - k0 : kcb;
+        const float *block = pb + k0 * panels * NR;
+        const long chunk = GF_NC / (kc * NR * (long)sizeof(float)) > 0 ? GF_NC / (kc * NR * (long)sizeof(float)) : 1;
+        for (long p0 = 0; p0 < panels; p0 += chunk) {
+            const long p1 = p0 + chunk < panels ? p0 + chunk : panels;
+            for (long i0 = 0; i0 < m; i0 += MR) {
+                const int mr = m - i0 < MR ? (int)(m - i0) : MR;
+                const float *a = ta ? A + k0 * lda + i0 : A + i0 * lda + k0;
+                for (long p = p0; p < p1; p++) {
+                    const int nr = n - p * NR < NR ? (int)(n - p * NR) : NR;
+                    kernel(kc, a, lda, mr, block + p * kc * NR, C + i0 * ldc + p * NR, ldc, nr, alpha, beta, k0 == 0);
+                }
+            }
+        }
+    }
+}
+
+void breastai_gemm_f32_packed(const enum CBLAS_TRANSPOSE transA, const int m, const int n, const int k, const float alpha,
+                              const float *A, const int lda, const float *packedB, const float beta, float *C, const int ldc) {
+    int header[3];
+    memcpy(header, packedB, sizeof header);
+    if (header[1] != n || header[2] != k || (header[0] != GF_PANELS && header[0] != GF_PLAIN)) abort();   /* not this product's copy */
+    if (m <= 0 || n <= 0) return;
+    if (k <= 0 || alpha == 0.0f) {   /* C = beta · C, as BLAS */
+        for (long i = 0; i < m; i++) for (long j = 0; j < n; j++) C[i * ldc + j] = beta == 0.0f ? 0.0f : beta * C[i * ldc + j];
+        return;
+    }
+    if (header[0] == GF_PLAIN)
+        cblas_sgemm(CblasRowMajor, transA, CblasNoTrans, m, n, k, alpha, A, lda, packedB + 16, n, beta, C, ldc);
+    else
+        gf_product(transA != CblasNoTrans, m, n, k, alpha, A, lda, packedB + 16, beta, C, ldc);
+}
