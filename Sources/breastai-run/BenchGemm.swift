@@ -33,16 +33,8 @@ struct BenchGemmBF16: ParsableCommand {
 
     func run() throws {
         let toolchain = try Toolchain.detect()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("breastai-gemm-probe-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false)
+        let (probe, dir) = try buildGEMMProbe(toolchain)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let library = try GEMMProbe.build(in: dir, toolchain: toolchain)
-        guard let handle = dlopen(library.path, RTLD_NOW | RTLD_LOCAL) else {
-            throw ValidationError("\(library.path): cannot load it: \(dlerror().map { String(cString: $0) } ?? "unknown reason")")
-        }
-        typealias Probe = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) -> Double
-        guard let symbol = dlsym(handle, "breastai_probe_gemm") else { throw ValidationError("\(library.path): no breastai_probe_gemm") }
-        let probe = unsafeBitCast(symbol, to: Probe.self)
         var shapes = Self.shapes
         for s in shape {
             let v = s.split(separator: ",").compactMap { Int($0) }
@@ -61,5 +53,26 @@ struct BenchGemmBF16: ParsableCommand {
             let (s, b, d) = (rate(0), rate(1), rate(2))
             print(String(format: "%-40@ %5d %5d %5d %@%@  %8.1f %8.1f %8.1f  %.2fx", label, m, n, k, ta ? "T" : "N", tb ? "T" : "N", s, b, d, b / s))
         }
+    }
+}
+
+/// `breastai_probe_gemm(which, single, m, n, k, transA, transB, repeats)`: GFLOP/s (GEMMProbe).
+typealias GEMMProbeFunction = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) -> Double
+
+/// Builds the GEMM probe library in a new temporary folder and resolves its entry; the caller
+/// removes the folder (on an error here it is removed before throwing).
+func buildGEMMProbe(_ toolchain: Toolchain) throws -> (GEMMProbeFunction, URL) {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("breastai-gemm-probe-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false)
+    do {
+        let library = try GEMMProbe.build(in: dir, toolchain: toolchain)
+        guard let handle = dlopen(library.path, RTLD_NOW | RTLD_LOCAL) else {
+            throw ValidationError("\(library.path): cannot load it: \(dlerror().map { String(cString: $0) } ?? "unknown reason")")
+        }
+        guard let symbol = dlsym(handle, "breastai_probe_gemm") else { throw ValidationError("\(library.path): no breastai_probe_gemm") }
+        return (unsafeBitCast(symbol, to: GEMMProbeFunction.self), dir)
+    } catch {
+        try? FileManager.default.removeItem(at: dir)
+        throw error
     }
 }

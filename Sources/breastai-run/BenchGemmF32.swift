@@ -50,16 +50,8 @@ struct BenchGemmF32: ParsableCommand {
 
     func run() throws {
         let toolchain = try Toolchain.detect()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("breastai-gemm-probe-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false)
+        let (probe, dir) = try buildGEMMProbe(toolchain)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let library = try GEMMProbe.build(in: dir, toolchain: toolchain)
-        guard let handle = dlopen(library.path, RTLD_NOW | RTLD_LOCAL) else {
-            throw ValidationError("\(library.path): cannot load it: \(dlerror().map { String(cString: $0) } ?? "unknown reason")")
-        }
-        typealias Probe = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) -> Double
-        guard let symbol = dlsym(handle, "breastai_probe_gemm") else { throw ValidationError("\(library.path): no breastai_probe_gemm") }
-        let probe = unsafeBitCast(symbol, to: Probe.self)
         var shapes = Self.shapes
         for s in shape {
             let v = s.split(separator: ",").compactMap { Int($0) }
