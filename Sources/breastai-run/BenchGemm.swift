@@ -60,9 +60,11 @@ struct BenchGemmBF16: ParsableCommand {
 typealias GEMMProbeFunction = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) -> Double
 
 /// Builds the GEMM probe library in a new temporary folder and resolves its entry; the caller
-/// removes the folder (on an error here it is removed before throwing).
+/// removes the folder (on an error here it is removed before throwing). The folder's name is
+/// unique and created without intermediates, so an existing folder is an error, never reused or
+/// removed.
 func buildGEMMProbe(_ toolchain: Toolchain) throws -> (GEMMProbeFunction, URL) {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("breastai-gemm-probe-\(getpid())")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("breastai-gemm-probe-\(getpid())-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false)
     do {
         let library = try GEMMProbe.build(in: dir, toolchain: toolchain)
