@@ -1,8 +1,10 @@
 """Groups `breastai-run bench kernels --top 0 --json` output by kernel family (from the function
-names and fused ops) and prints a markdown table: time, roofline fractions, and a second run
-(e.g. --precision bf16) next to the first.
+names and fused ops) and prints a markdown table: time, roofline fractions, the floor (each kernel
+at its roof: contraction FLOPs at the sgemm rate or bytes at the triad rate, whichever is longer), and a
+second run (e.g. --precision bf16) next to the first.
   breastai-run bench kernels --model S --phase 4 --top 0 --json > fp32.json
   breastai-run bench kernels --model S --phase 4 --top 0 --json --precision bf16 > bf16.json
+  breastai-run bench kernels --model S --phase eval --top 0 --json > eval.json
   python3 bench/kernel_families.py fp32.json [bf16.json]"""
 import json, statistics, sys
 
@@ -27,15 +29,16 @@ for run, g in zip(runs, groups):
 m = runs[0]["machine"]
 print(f"machine: sgemm {m['sgemm_gflops']:.0f} GFLOP/s, triad {m['triad_gbps']:.0f} GB/s, {m['threads']} threads, {m['blas_core_type']}\n")
 second = len(runs) > 1
-print("| kernel family | kernels | time | roofline median (min-max) |" + (" second run | second / first |" if second else ""))
-print("| --- | --- | --- | --- |" + (" --- | --- |" if second else ""))
+print("| kernel family | kernels | time | floor | roofline median (min-max) |" + (" second run | second / first |" if second else ""))
+print("| --- | --- | --- | --- | --- |" + (" --- | --- |" if second else ""))
 total = lambda ks: sum(k["seconds"] for k in ks)
+floor = lambda ks: sum(max(k["kernel"]["contraction_flops"] / (m["sgemm_gflops"] * 1e9), k["kernel"]["bytes"] / (m["triad_gbps"] * 1e9)) for k in ks)
 for f in sorted(groups[0], key=lambda f: -total(groups[0][f])):
     ks = groups[0][f]; r = [k["roofline"] for k in ks if k.get("roofline") is not None]
-    row = f"| {f} | {len(ks)} | {total(ks) * 1000:.0f} ms | {statistics.median(r) * 100:.0f}% ({min(r) * 100:.0f}-{max(r) * 100:.0f}%) of {ks[0]['bound']} |"
+    row = f"| {f} | {len(ks)} | {total(ks) * 1000:.0f} ms | {floor(ks) * 1000:.0f} ms | {statistics.median(r) * 100:.0f}% ({min(r) * 100:.0f}-{max(r) * 100:.0f}%) of {ks[0]['bound']} |"
     if second:
         t2 = total(groups[1].get(f, [])); row += f" {t2 * 1000:.0f} ms | {t2 / total(ks):.2f} |"
     print(row)
-print(f"| total | {len(runs[0]['kernels'])} | {total(runs[0]['kernels']) * 1000:.0f} ms | |" + (f" {total(runs[1]['kernels']) * 1000:.0f} ms | |" if second else ""))
+print(f"| total | {len(runs[0]['kernels'])} | {total(runs[0]['kernels']) * 1000:.0f} ms | {floor(runs[0]['kernels']) * 1000:.0f} ms | |" + (f" {total(runs[1]['kernels']) * 1000:.0f} ms | |" if second else ""))
 below = [k for k in runs[0]["kernels"] if k.get("roofline") is not None and k["roofline"] < 0.6]
 print(f"\nkernels below 60% of their roof: {len(below)}, {total(below) * 1000:.0f} ms")

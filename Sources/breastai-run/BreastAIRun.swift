@@ -211,8 +211,8 @@ struct BenchKernels: ParsableCommand {
         commandName: "kernels",
         abstract: "Time every fused kernel of a phase's step on its real shapes, against the machine's roofline.")
     @OptionGroup var model: ModelOptions
-    @Option(name: .long, help: "Phase (1-4) whose step and update programs are timed.")
-    var phase: Int = 4
+    @Option(name: .long, help: "Phase (1-4) whose step and update programs are timed, or eval (the eval forward).")
+    var phase: String = "4"
     @Option(name: .long, help: "Only kernels whose function, scope or ops contain this text.")
     var filter: String?
     @Option(name: .long, help: "Timed runs per kernel (median reported).")
@@ -224,29 +224,34 @@ struct BenchKernels: ParsableCommand {
 
     func run() throws {
         let program = try model.load { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        guard let p = program.manifest.phases.first(where: { $0.phase == phase }) else {
-            throw ValidationError("phase \(phase) is not in the artifact (phases \(program.manifest.phases.map(\.phase)))")
+        let entries: [String]
+        if phase == "eval" {
+            entries = [program.manifest.eval.entry]
+        } else if let p = program.manifest.phases.first(where: { "\($0.phase)" == phase }) {
+            entries = [p.stepEntry, p.updateEntry]
+        } else {
+            throw ValidationError("phase \(phase) is not in the artifact (phases \(program.manifest.phases.map(\.phase)) and eval)")
         }
         let table = try JSONDecoder().decode([String: [KernelInfo]].self,
                                              from: Data(contentsOf: program.directory.appendingPathComponent("kernels.json")))
         let session = try BenchSession(program: program)
         let machine = session.machine()
         var timings: [KernelTiming] = []
-        for entry in [p.stepEntry, p.updateEntry] {
+        for entry in entries {
             timings += try session.kernels(entry, table: table[entry] ?? [], repeats: repeats, filter: filter, machine: machine)
         }
         let total = timings.reduce(0) { $0 + $1.seconds }
         for i in timings.indices { timings[i].share = timings[i].seconds / total }
         timings.sort { $0.seconds > $1.seconds }
         if json {
-            struct Out: Codable { var machine: MachineFigures; var phase: Int; var total_s: Double; var kernels: [KernelTiming] }
+            struct Out: Codable { var machine: MachineFigures; var phase: String; var total_s: Double; var kernels: [KernelTiming] }
             let e = JSONEncoder(); e.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try e.encode(Out(machine: machine, phase: phase, total_s: total, kernels: timings)), as: UTF8.self))
             return
         }
         print(String(format: "machine: sgemm %.0f GFLOP/s, triad %.1f GB/s, %d threads, OpenBLAS core %@",
                      machine.sgemmGFLOPS, machine.triadGBps, machine.threads, machine.blasCoreType))
-        print(String(format: "phase %d: %d kernels, %.1f ms in total (sum of isolated medians)", phase, timings.count, total * 1e3))
+        print(String(format: "phase %@: %d kernels, %.1f ms in total (sum of isolated medians)", phase, timings.count, total * 1e3))
         print("time ms   share  GFLOP/s   GB/s  roof  bound    kernel  (scope; fused ops)")
         for t in (top > 0 ? Array(timings.prefix(top)) : timings) {
             print(String(format: "%8.2f  %5.1f%%  %7.1f  %5.1f  %3.0f%%  %-7@  %@  (%@; %@)", t.seconds * 1e3, 100 * t.share, t.gflops, t.gbps,

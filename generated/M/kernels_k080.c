@@ -479,7 +479,14 @@ void k093_conv1x1(
     const float *restrict w /* [1056,176,1,1] */) {
     /* x (4,32,32,176) w (1056,176,1,1) y (4,32,32,1056) stride 1 pad 0 */
     /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 1056, 176, 1.0f, x, 176, w, 176, 0.0f, y, 1056);
+    /* the weight packed once; tiles of 72 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 57; t++) {
+        const long m0 = t * 72, rows = m0 + 72 <= 4096 ? 72 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, x + m0 * 176, 176, w_f32, 0.0f, y + m0 * 1056, 1056);
+    }
+    free(w_f32);
 }
 
 /*

@@ -419,17 +419,20 @@ void k156_reduce_mean(float *restrict y /* [4,16,16,1] */, const float *restrict
     /* mean over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
-        double acc[1];
-        for (long q = 0; q < 1; q++) acc[q] = 0.0;
-        for (long j = 0; j < 1280; j++) {
-            for (long q = 0; q < 1; q++) {
+        float lane[16];
+        for (long l = 0; l < 16; l++) lane[l] = 0.0f;
+        for (long j0 = 0; j0 < 1280; j0 += 16) {
+            for (long l = 0; l < 16; l++) {
+                const long j = j0 + l;
                 const long r = o;
                 const long c = j;
                 const float t0 = x[r * 1280 + c];
-                acc[q] += t0;
+                lane[l] += t0;
             }
         }
-        for (long q = 0; q < 1; q++) y[o * 1 + q] = (float)(acc[q] / 1280.0);
+        double s = 0.0;
+        for (long l = 0; l < 16; l++) s += lane[l];
+        y[o] = (float)(s / 1280.0);
     }
 }
 
@@ -443,17 +446,20 @@ void k157_reduce_max(float *restrict y /* [4,16,16,1] */, const float *restrict 
     /* max over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
-        float acc[1];
-        for (long q = 0; q < 1; q++) acc[q] = -INFINITY;
-        for (long j = 0; j < 1280; j++) {
-            for (long q = 0; q < 1; q++) {
+        float lane[16];
+        for (long l = 0; l < 16; l++) lane[l] = -INFINITY;
+        for (long j0 = 0; j0 < 1280; j0 += 16) {
+            for (long l = 0; l < 16; l++) {
+                const long j = j0 + l;
                 const long r = o;
                 const long c = j;
                 const float t0 = x[r * 1280 + c];
-                acc[q] = t0 > acc[q] ? t0 : acc[q];
+                lane[l] = t0 > lane[l] ? t0 : lane[l];
             }
         }
-        for (long q = 0; q < 1; q++) y[o * 1 + q] = (float)(acc[q]);
+        float m = lane[0];
+        for (long l = 1; l < 16; l++) m = lane[l] > m ? lane[l] : m;
+        y[o] = m;
     }
 }
 
@@ -540,10 +546,11 @@ void k156b_expand_scale_mul_reduce_sum(
     /* sum over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
-        double acc[1];
-        for (long q = 0; q < 1; q++) acc[q] = 0.0;
-        for (long j = 0; j < 1280; j++) {
-            for (long q = 0; q < 1; q++) {
+        float lane[16];
+        for (long l = 0; l < 16; l++) lane[l] = 0.0f;
+        for (long j0 = 0; j0 < 1280; j0 += 16) {
+            for (long l = 0; l < 16; l++) {
+                const long j = j0 + l;
                 const long r = o;
                 const long c = j;
                 const float t0 = x[(r / 256) * 1280 + c];
@@ -551,10 +558,12 @@ void k156b_expand_scale_mul_reduce_sum(
                 const float t2 = 0.00390625f * t1;
                 const float t3 = b[r * 1280 + c];
                 const float t4 = t2 * t3;
-                acc[q] += t4;
+                lane[l] += t4;
             }
         }
-        for (long q = 0; q < 1; q++) y[o * 1 + q] = (float)(acc[q]);
+        double s = 0.0;
+        for (long l = 0; l < 16; l++) s += lane[l];
+        y[o] = (float)(s);
     }
 }
 

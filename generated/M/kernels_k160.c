@@ -427,10 +427,10 @@ void k167b_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 1e-05f);
     }
     enum { C = 256, CHUNKS = 4 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4L * ch / CHUNKS; r < 4L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
@@ -440,14 +440,14 @@ void k167b_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(
                 const float t3 = (t2 - stats[c]) * q0[c] + beta[c];
                 const float t4 = t3 > 0.0f ? t1 : 0.0f;
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t4;
-                p1[c] += (double)t4 * xh;
+                p0[c] += t4;
+                p1[c] += t4 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -620,10 +620,10 @@ void k164b_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[512 + c] + 1e-05f);
     }
     enum { C = 512, CHUNKS = 4 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4L * ch / CHUNKS; r < 4L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
@@ -633,14 +633,14 @@ void k164b_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(
                 const float t3 = (t2 - stats[c]) * q0[c] + beta[c];
                 const float t4 = t3 > 0.0f ? t1 : 0.0f;
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t4;
-                p1[c] += (double)t4 * xh;
+                p0[c] += t4;
+                p1[c] += t4 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }

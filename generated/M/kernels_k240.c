@@ -722,7 +722,14 @@ void k251_conv1x1(
     const float *restrict w /* [960,160,1,1] */) {
     /* x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0 */
     /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 960, 160, 1.0f, x, 160, w, 160, 0.0f, y, 960);
+    /* the weight packed once; tiles of 72 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 57; t++) {
+        const long m0 = t * 72, rows = m0 + 72 <= 4096 ? 72 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, x + m0 * 160, 160, w_f32, 0.0f, y + m0 * 960, 960);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1038,11 +1045,11 @@ void k252b_bn_train_silu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[960 + c] + 0.001f);
     }
     enum { C = 960, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 960 + c];
@@ -1051,14 +1058,14 @@ void k252b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1124,7 +1131,14 @@ void k251b_conv1x1_bwd_input(
     const float *restrict w /* [960,160,1,1] */) {
     /* dx of x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 160, 960, 1.0f, dy, 960, w, 160, 0.0f, dx, 160);
+    /* the weight packed once; tiles of 264 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 160, 960, w, 160);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 16; t++) {
+        const long m0 = t * 264, rows = m0 + 264 <= 4096 ? 264 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 960, 1.0f, dy + m0 * 960, 960, w_f32, 0.0f, dx + m0 * 160, 160);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1158,7 +1172,14 @@ void k244b_conv1x1_bwd_input(
     const float *restrict w /* [160,640,1,1] */) {
     /* dx of x (4,32,32,640) w (160,640,1,1) y (4,32,32,160) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 640, 160, 1.0f, dy, 160, w, 640, 0.0f, dx, 640);
+    /* the weight packed once; tiles of 108 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 640, 160, w, 640);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 38; t++) {
+        const long m0 = t * 108, rows = m0 + 108 <= 4096 ? 108 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 640, 160, 1.0f, dy + m0 * 160, 160, w_f32, 0.0f, dx + m0 * 640, 640);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1352,11 +1373,11 @@ void k240b_bn_train_silu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[640 + c] + 0.001f);
     }
     enum { C = 640, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 640 + c];
@@ -1365,14 +1386,14 @@ void k240b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1438,7 +1459,14 @@ void k249b_conv1x1_bwd_input(
     const float *restrict w /* [640,160,1,1] */) {
     /* dx of x (4,32,32,160) w (640,160,1,1) y (4,32,32,640) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 160, 640, 1.0f, dy, 640, w, 160, 0.0f, dx, 160);
+    /* the weight packed once; tiles of 264 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 160, 640, w, 160);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 16; t++) {
+        const long m0 = t * 264, rows = m0 + 264 <= 4096 ? 264 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 640, 1.0f, dy + m0 * 640, 640, w_f32, 0.0f, dx + m0 * 160, 160);
+    }
+    free(w_f32);
 }
 
 /*

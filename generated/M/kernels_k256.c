@@ -1220,7 +1220,14 @@ void k265b_conv1x1_bwd_input(
     const float *restrict w /* [1056,176,1,1] */) {
     /* dx of x (4,32,32,176) w (1056,176,1,1) y (4,32,32,1056) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 176, 1056, 1.0f, dy, 1056, w, 176, 0.0f, dx, 176);
+    /* the weight packed once; tiles of 264 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 176, 1056, w, 176);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 16; t++) {
+        const long m0 = t * 264, rows = m0 + 264 <= 4096 ? 264 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 176, 1056, 1.0f, dy + m0 * 1056, 1056, w_f32, 0.0f, dx + m0 * 176, 176);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1316,25 +1323,25 @@ void k257b_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 176 + c];
                 const float t1 = t0 * q0[r / 1024];
                 const float t2 = x[r * 176 + c];
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t1;
-                p1[c] += (double)t1 * xh;
+                p0[c] += t1;
+                p1[c] += t1 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1423,7 +1430,14 @@ void k261b_conv1x1_bwd_input(
     const float *restrict w /* [176,1056,1,1] */) {
     /* dx of x (4,32,32,1056) w (176,1056,1,1) y (4,32,32,176) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 1056, 176, 1.0f, dy, 176, w, 1056, 0.0f, dx, 1056);
+    /* the weight packed once; tiles of 72 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 1056, 176, w, 1056);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 57; t++) {
+        const long m0 = t * 72, rows = m0 + 72 <= 4096 ? 72 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 176, 1.0f, dy + m0 * 176, 176, w_f32, 0.0f, dx + m0 * 1056, 1056);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1662,11 +1676,11 @@ void k257b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 176 + c];
@@ -1675,14 +1689,14 @@ void k257b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t3 = t2 * q0[r / 1024];
                 const float t4 = x[r * 176 + c];
                 const float xh = (t4 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1859,11 +1873,11 @@ void k257b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 176 + c];
@@ -1874,14 +1888,14 @@ void k257b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t5 = t4 * q0[r / 1024];
                 const float t6 = x[r * 176 + c];
                 const float xh = (t6 - stats[c]) * q1[c];
-                p0[c] += (double)t5;
-                p1[c] += (double)t5 * xh;
+                p0[c] += t5;
+                p1[c] += t5 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1975,11 +1989,11 @@ void k257b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 176 + c];
@@ -1992,14 +2006,14 @@ void k257b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t7 = t6 * q0[r / 1024];
                 const float t8 = x[r * 176 + c];
                 const float xh = (t8 - stats[c]) * q1[c];
-                p0[c] += (double)t7;
-                p1[c] += (double)t7 * xh;
+                p0[c] += t7;
+                p1[c] += t7 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2101,11 +2115,11 @@ void k257b4_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 176 + c];
@@ -2120,14 +2134,14 @@ void k257b4_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t9 = t8 * q0[r / 1024];
                 const float t10 = x[r * 176 + c];
                 const float xh = (t10 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2237,11 +2251,11 @@ void k257b5_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 176 + c];
@@ -2258,14 +2272,14 @@ void k257b5_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t11 = t10 * q0[r / 1024];
                 const float t12 = x[r * 176 + c];
                 const float xh = (t12 - stats[c]) * q1[c];
-                p0[c] += (double)t11;
-                p1[c] += (double)t11 * xh;
+                p0[c] += t11;
+                p1[c] += t11 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2383,11 +2397,11 @@ void k257b6_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 176 + c];
@@ -2406,14 +2420,14 @@ void k257b6_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t13 = t12 * q0[r / 1024];
                 const float t14 = x[r * 176 + c];
                 const float xh = (t14 - stats[c]) * q1[c];
-                p0[c] += (double)t13;
-                p1[c] += (double)t13 * xh;
+                p0[c] += t13;
+                p1[c] += t13 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2539,11 +2553,11 @@ void k257b7_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 176 + c];
@@ -2564,14 +2578,14 @@ void k257b7_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t15 = t14 * q0[r / 1024];
                 const float t16 = x[r * 176 + c];
                 const float xh = (t16 - stats[c]) * q1[c];
-                p0[c] += (double)t15;
-                p1[c] += (double)t15 * xh;
+                p0[c] += t15;
+                p1[c] += t15 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2674,24 +2688,24 @@ void k257b_bn_bwd_reduce(
         q0[c] = 1.0f / sqrtf(stats[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 176 + c];
                 const float t1 = x[r * 176 + c];
                 const float xh = (t1 - stats[c]) * q0[c];
-                p0[c] += (double)t0;
-                p1[c] += (double)t0 * xh;
+                p0[c] += t0;
+                p1[c] += t0 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -3001,11 +3015,11 @@ void k257b_add_n_bn_bwd_reduce(
         q0[c] = 1.0f / sqrtf(stats[176 + c] + 0.001f);
     }
     enum { C = 176, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 176 + c];
@@ -3019,14 +3033,14 @@ void k257b_add_n_bn_bwd_reduce(
                 const float t8 = t6 + t7;
                 const float t9 = x[r * 176 + c];
                 const float xh = (t9 - stats[c]) * q0[c];
-                p0[c] += (double)t8;
-                p1[c] += (double)t8 * xh;
+                p0[c] += t8;
+                p1[c] += t8 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -3101,7 +3115,14 @@ void k256b_conv1x1_bwd_input(
     const float *restrict w /* [176,960,1,1] */) {
     /* dx of x (4,32,32,960) w (176,960,1,1) y (4,32,32,176) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 960, 176, 1.0f, dy, 176, w, 960, 0.0f, dx, 960);
+    /* the weight packed once; tiles of 72 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 960, 176, w, 960);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 57; t++) {
+        const long m0 = t * 72, rows = m0 + 72 <= 4096 ? 72 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 176, 1.0f, dy + m0 * 176, 176, w_f32, 0.0f, dx + m0 * 960, 960);
+    }
+    free(w_f32);
 }
 
 /*

@@ -37,11 +37,11 @@ void k272_bn_train_mul_expand_scale_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[1056 + c] + 0.001f);
     }
     enum { C = 1056, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 1056 + c];
@@ -56,14 +56,14 @@ void k272_bn_train_mul_expand_scale_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -340,11 +340,11 @@ void k277_bn_train_mul_expand_scale_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[960 + c] + 0.001f);
     }
     enum { C = 960, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 960 + c];
@@ -359,14 +359,14 @@ void k277_bn_train_mul_expand_scale_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -540,11 +540,11 @@ void k282_bn_train_mul_expand_scale_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[640 + c] + 0.001f);
     }
     enum { C = 640, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 640 + c];
@@ -559,14 +559,14 @@ void k282_bn_train_mul_expand_scale_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -740,11 +740,11 @@ void k287_bn_train_mul_expand_scale_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[320 + c] + 0.001f);
     }
     enum { C = 320, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 320 + c];
@@ -759,14 +759,14 @@ void k287_bn_train_mul_expand_scale_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }

@@ -662,26 +662,26 @@ void k300b_stochastic_depth_bwd_bn_bwd_reduce(
     for (long c = 0; c < 48; c++) {
         q1[c] = 1.0f / sqrtf(stats[48 + c] + 0.001f);
     }
-    enum { C = 48, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 48, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 48 + c];
                 const float t1 = t0 * q0[r / 16384];
                 const float t2 = x[r * 48 + c];
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t1;
-                p1[c] += (double)t1 * xh;
+                p0[c] += t1;
+                p1[c] += t1 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -769,7 +769,14 @@ void k303b_conv1x1_bwd_input(
     const float *restrict w /* [48,192,1,1] */) {
     /* dx of x (4,128,128,192) w (48,192,1,1) y (4,128,128,48) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 65536, 192, 48, 1.0f, dy, 48, w, 192, 0.0f, dx, 192);
+    /* the weight packed once; tiles of 348 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 192, 48, w, 192);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 189; t++) {
+        const long m0 = t * 348, rows = m0 + 348 <= 65536 ? 348 : 65536 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 192, 48, 1.0f, dy + m0 * 48, 48, w_f32, 0.0f, dx + m0 * 192, 192);
+    }
+    free(w_f32);
 }
 
 /*
@@ -856,12 +863,12 @@ void k302b_bn_train_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 192; c++) {
         q1[c] = 1.0f / sqrtf(stats[192 + c] + 0.001f);
     }
-    enum { C = 192, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 192, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 192 + c];
@@ -870,14 +877,14 @@ void k302b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -956,12 +963,12 @@ void k300b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
     for (long c = 0; c < 48; c++) {
         q1[c] = 1.0f / sqrtf(stats[48 + c] + 0.001f);
     }
-    enum { C = 48, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 48, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 48 + c];
@@ -970,14 +977,14 @@ void k300b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t3 = t2 * q0[r / 16384];
                 const float t4 = x[r * 48 + c];
                 const float xh = (t4 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1060,12 +1067,12 @@ void k300b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
     for (long c = 0; c < 48; c++) {
         q1[c] = 1.0f / sqrtf(stats[48 + c] + 0.001f);
     }
-    enum { C = 48, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 48, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 48 + c];
@@ -1076,14 +1083,14 @@ void k300b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t5 = t4 * q0[r / 16384];
                 const float t6 = x[r * 48 + c];
                 const float xh = (t6 - stats[c]) * q1[c];
-                p0[c] += (double)t5;
-                p1[c] += (double)t5 * xh;
+                p0[c] += t5;
+                p1[c] += t5 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1174,12 +1181,12 @@ void k300b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
     for (long c = 0; c < 48; c++) {
         q1[c] = 1.0f / sqrtf(stats[48 + c] + 0.001f);
     }
-    enum { C = 48, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 48, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 48 + c];
@@ -1192,14 +1199,14 @@ void k300b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t7 = t6 * q0[r / 16384];
                 const float t8 = x[r * 48 + c];
                 const float xh = (t8 - stats[c]) * q1[c];
-                p0[c] += (double)t7;
-                p1[c] += (double)t7 * xh;
+                p0[c] += t7;
+                p1[c] += t7 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1291,12 +1298,12 @@ void k300b_add_n_bn_bwd_reduce(
     for (long c = 0; c < 48; c++) {
         q0[c] = 1.0f / sqrtf(stats[48 + c] + 0.001f);
     }
-    enum { C = 48, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 48, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 48 + c];
@@ -1310,14 +1317,14 @@ void k300b_add_n_bn_bwd_reduce(
                 const float t8 = t6 + t7;
                 const float t9 = x[r * 48 + c];
                 const float xh = (t9 - stats[c]) * q0[c];
-                p0[c] += (double)t8;
-                p1[c] += (double)t8 * xh;
+                p0[c] += t8;
+                p1[c] += t8 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1390,7 +1397,14 @@ void k299b_conv1x1_bwd_input(
     const float *restrict w /* [48,96,1,1] */) {
     /* dx of x (4,128,128,96) w (48,96,1,1) y (4,128,128,48) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 65536, 96, 48, 1.0f, dy, 48, w, 96, 0.0f, dx, 96);
+    /* the weight packed once; tiles of 684 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 96, 48, w, 96);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 96; t++) {
+        const long m0 = t * 684, rows = m0 + 684 <= 65536 ? 684 : 65536 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 96, 48, 1.0f, dy + m0 * 48, 48, w_f32, 0.0f, dx + m0 * 96, 96);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1475,12 +1489,12 @@ void k298b_bn_train_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 96; c++) {
         q1[c] = 1.0f / sqrtf(stats[96 + c] + 0.001f);
     }
-    enum { C = 96, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 96, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 96 + c];
@@ -1489,14 +1503,14 @@ void k298b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1605,12 +1619,12 @@ void k293b_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 24; c++) {
         q2[c] = 1.0f / sqrtf(stats[24 + c] + 0.001f);
     }
-    enum { C = 24, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 24, CHUNKS = 1024 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 24 + c];
@@ -1620,14 +1634,14 @@ void k293b_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(
                 const float t4s = ba_sigmoid(t3);
                 const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
                 const float xh = (t2 - stats[c]) * q2[c];
-                p0[c] += (double)t4;
-                p1[c] += (double)t4 * xh;
+                p0[c] += t4;
+                p1[c] += t4 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1749,12 +1763,12 @@ void k293b_bn_train_add_n_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 24; c++) {
         q2[c] = 1.0f / sqrtf(stats[24 + c] + 0.001f);
     }
-    enum { C = 24, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 24, CHUNKS = 1024 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 24 + c];
@@ -1766,14 +1780,14 @@ void k293b_bn_train_add_n_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(
                 const float t6s = ba_sigmoid(t5);
                 const float t6 = t3 * (t6s * (1.0f + t5 * (1.0f - t6s)));
                 const float xh = (t4 - stats[c]) * q2[c];
-                p0[c] += (double)t6;
-                p1[c] += (double)t6 * xh;
+                p0[c] += t6;
+                p1[c] += t6 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1870,12 +1884,12 @@ void k293b_bn_train_add_n_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 24; c++) {
         q1[c] = 1.0f / sqrtf(stats[24 + c] + 0.001f);
     }
-    enum { C = 24, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 24, CHUNKS = 1024 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 24 + c];
@@ -1888,14 +1902,14 @@ void k293b_bn_train_add_n_silu_bwd_bn_bwd_reduce(
                 const float t7s = ba_sigmoid(t6);
                 const float t7 = t4 * (t7s * (1.0f + t6 * (1.0f - t7s)));
                 const float xh = (t5 - stats[c]) * q1[c];
-                p0[c] += (double)t7;
-                p1[c] += (double)t7 * xh;
+                p0[c] += t7;
+                p1[c] += t7 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1992,12 +2006,12 @@ void k293b2_bn_train_add_n_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 24; c++) {
         q1[c] = 1.0f / sqrtf(stats[24 + c] + 0.001f);
     }
-    enum { C = 24, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 24, CHUNKS = 1024 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 24 + c];
@@ -2012,14 +2026,14 @@ void k293b2_bn_train_add_n_silu_bwd_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }

@@ -788,7 +788,14 @@ void k311b_conv1x1_bwd_input(
     const float *restrict w /* [320,80,1,1] */) {
     /* dx of x (4,64,64,80) w (320,80,1,1) y (4,64,64,320) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 80, 320, 1.0f, dy, 320, w, 80, 0.0f, dx, 80);
+    /* the weight packed once; tiles of 828 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 80, 320, w, 80);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 20; t++) {
+        const long m0 = t * 828, rows = m0 + 828 <= 16384 ? 828 : 16384 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 80, 320, 1.0f, dy + m0 * 320, 320, w_f32, 0.0f, dx + m0 * 80, 80);
+    }
+    free(w_f32);
 }
 
 /*
@@ -882,25 +889,25 @@ void k307b_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[80 + c] + 0.001f);
     }
     enum { C = 80, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 16384L * ch / CHUNKS; r < 16384L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 80 + c];
                 const float t1 = t0 * q0[r / 4096];
                 const float t2 = x[r * 80 + c];
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t1;
-                p1[c] += (double)t1 * xh;
+                p0[c] += t1;
+                p1[c] += t1 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -988,7 +995,14 @@ void k309b_conv1x1_bwd_input(
     const float *restrict w /* [80,320,1,1] */) {
     /* dx of x (4,64,64,320) w (80,320,1,1) y (4,64,64,80) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 320, 80, 1.0f, dy, 80, w, 320, 0.0f, dx, 320);
+    /* the weight packed once; tiles of 204 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 320, 80, w, 320);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 81; t++) {
+        const long m0 = t * 204, rows = m0 + 204 <= 16384 ? 204 : 16384 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 320, 80, 1.0f, dy + m0 * 80, 80, w_f32, 0.0f, dx + m0 * 320, 320);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1075,11 +1089,11 @@ void k307b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[80 + c] + 0.001f);
     }
     enum { C = 80, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 16384L * ch / CHUNKS; r < 16384L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 80 + c];
@@ -1088,14 +1102,14 @@ void k307b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t3 = t2 * q0[r / 4096];
                 const float t4 = x[r * 80 + c];
                 const float xh = (t4 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1179,11 +1193,11 @@ void k307b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[80 + c] + 0.001f);
     }
     enum { C = 80, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 16384L * ch / CHUNKS; r < 16384L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 80 + c];
@@ -1194,14 +1208,14 @@ void k307b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t5 = t4 * q0[r / 4096];
                 const float t6 = x[r * 80 + c];
                 const float xh = (t6 - stats[c]) * q1[c];
-                p0[c] += (double)t5;
-                p1[c] += (double)t5 * xh;
+                p0[c] += t5;
+                p1[c] += t5 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1293,11 +1307,11 @@ void k307b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[80 + c] + 0.001f);
     }
     enum { C = 80, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 16384L * ch / CHUNKS; r < 16384L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 80 + c];
@@ -1310,14 +1324,14 @@ void k307b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t7 = t6 * q0[r / 4096];
                 const float t8 = x[r * 80 + c];
                 const float xh = (t8 - stats[c]) * q1[c];
-                p0[c] += (double)t7;
-                p1[c] += (double)t7 * xh;
+                p0[c] += t7;
+                p1[c] += t7 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1410,11 +1424,11 @@ void k307b_add_n_bn_bwd_reduce(
         q0[c] = 1.0f / sqrtf(stats[80 + c] + 0.001f);
     }
     enum { C = 80, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 16384L * ch / CHUNKS; r < 16384L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 80 + c];
@@ -1428,14 +1442,14 @@ void k307b_add_n_bn_bwd_reduce(
                 const float t8 = t6 + t7;
                 const float t9 = x[r * 80 + c];
                 const float xh = (t9 - stats[c]) * q0[c];
-                p0[c] += (double)t8;
-                p1[c] += (double)t8 * xh;
+                p0[c] += t8;
+                p1[c] += t8 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1508,7 +1522,14 @@ void k306b_conv1x1_bwd_input(
     const float *restrict w /* [80,192,1,1] */) {
     /* dx of x (4,64,64,192) w (80,192,1,1) y (4,64,64,80) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 16384, 192, 80, 1.0f, dy, 80, w, 192, 0.0f, dx, 192);
+    /* the weight packed once; tiles of 348 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 192, 80, w, 192);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 48; t++) {
+        const long m0 = t * 348, rows = m0 + 348 <= 16384 ? 348 : 16384 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 192, 80, 1.0f, dy + m0 * 80, 80, w_f32, 0.0f, dx + m0 * 192, 192);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1594,11 +1615,11 @@ void k305b_bn_train_silu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[192 + c] + 0.001f);
     }
     enum { C = 192, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 16384L * ch / CHUNKS; r < 16384L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 192 + c];
@@ -1607,14 +1628,14 @@ void k305b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1828,10 +1849,11 @@ void k317_add_silu_mul_reduce_mean(
     /* mean over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
-        double acc[1];
-        for (long q = 0; q < 1; q++) acc[q] = 0.0;
-        for (long j = 0; j < 1280; j++) {
-            for (long q = 0; q < 1; q++) {
+        float lane[16];
+        for (long l = 0; l < 16; l++) lane[l] = 0.0f;
+        for (long j0 = 0; j0 < 1280; j0 += 16) {
+            for (long l = 0; l < 16; l++) {
+                const long j = j0 + l;
                 const long r = o;
                 const long c = j;
                 const float t0 = x[r * 1280 + c];
@@ -1840,10 +1862,12 @@ void k317_add_silu_mul_reduce_mean(
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = scale[(r / 256) * 1280 + c];
                 const float t5 = t3 * t4;
-                acc[q] += t5;
+                lane[l] += t5;
             }
         }
-        for (long q = 0; q < 1; q++) y[o * 1 + q] = (float)(acc[q] / 1280.0);
+        double s = 0.0;
+        for (long l = 0; l < 16; l++) s += lane[l];
+        y[o] = (float)(s / 1280.0);
     }
 }
 
@@ -1865,10 +1889,11 @@ void k318_add_silu_mul_reduce_max(
     /* max over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
-        float acc[1];
-        for (long q = 0; q < 1; q++) acc[q] = -INFINITY;
-        for (long j = 0; j < 1280; j++) {
-            for (long q = 0; q < 1; q++) {
+        float lane[16];
+        for (long l = 0; l < 16; l++) lane[l] = -INFINITY;
+        for (long j0 = 0; j0 < 1280; j0 += 16) {
+            for (long l = 0; l < 16; l++) {
+                const long j = j0 + l;
                 const long r = o;
                 const long c = j;
                 const float t0 = x[r * 1280 + c];
@@ -1877,10 +1902,12 @@ void k318_add_silu_mul_reduce_max(
                 const float t3 = t2 * ba_sigmoid(t2);
                 const float t4 = scale[(r / 256) * 1280 + c];
                 const float t5 = t3 * t4;
-                acc[q] = t5 > acc[q] ? t5 : acc[q];
+                lane[l] = t5 > lane[l] ? t5 : lane[l];
             }
         }
-        for (long q = 0; q < 1; q++) y[o * 1 + q] = (float)(acc[q]);
+        float m = lane[0];
+        for (long l = 1; l < 16; l++) m = lane[l] > m ? lane[l] : m;
+        y[o] = m;
     }
 }
 

@@ -479,7 +479,14 @@ void k061_conv1x1(
     const float *restrict w /* [512,128,1,1] */) {
     /* x (4,32,32,128) w (512,128,1,1) y (4,32,32,512) stride 1 pad 0 */
     /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 512, 128, 1.0f, x, 128, w, 128, 0.0f, y, 512);
+    /* the weight packed once; tiles of 132 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 512, 128, w, 128);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 32; t++) {
+        const long m0 = t * 132, rows = m0 + 132 <= 4096 ? 132 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, x + m0 * 128, 128, w_f32, 0.0f, y + m0 * 512, 512);
+    }
+    free(w_f32);
 }
 
 /*

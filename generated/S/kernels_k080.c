@@ -459,7 +459,14 @@ void k092_conv1x1(
     const float *restrict w /* [960,160,1,1] */) {
     /* x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0 */
     /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 4096, 960, 160, 1.0f, x, 160, w, 160, 0.0f, y, 960);
+    /* the weight packed once; tiles of 72 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 57; t++) {
+        const long m0 = t * 72, rows = m0 + 72 <= 4096 ? 72 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, x + m0 * 160, 160, w_f32, 0.0f, y + m0 * 960, 960);
+    }
+    free(w_f32);
 }
 
 /*

@@ -144,17 +144,20 @@ void k134_reduce_mean(float *restrict y /* [4,16,16,1] */, const float *restrict
     /* mean over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
-        double acc[1];
-        for (long q = 0; q < 1; q++) acc[q] = 0.0;
-        for (long j = 0; j < 1280; j++) {
-            for (long q = 0; q < 1; q++) {
+        float lane[16];
+        for (long l = 0; l < 16; l++) lane[l] = 0.0f;
+        for (long j0 = 0; j0 < 1280; j0 += 16) {
+            for (long l = 0; l < 16; l++) {
+                const long j = j0 + l;
                 const long r = o;
                 const long c = j;
                 const float t0 = x[r * 1280 + c];
-                acc[q] += t0;
+                lane[l] += t0;
             }
         }
-        for (long q = 0; q < 1; q++) y[o * 1 + q] = (float)(acc[q] / 1280.0);
+        double s = 0.0;
+        for (long l = 0; l < 16; l++) s += lane[l];
+        y[o] = (float)(s / 1280.0);
     }
 }
 
@@ -168,17 +171,20 @@ void k135_reduce_max(float *restrict y /* [4,16,16,1] */, const float *restrict 
     /* max over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
-        float acc[1];
-        for (long q = 0; q < 1; q++) acc[q] = -INFINITY;
-        for (long j = 0; j < 1280; j++) {
-            for (long q = 0; q < 1; q++) {
+        float lane[16];
+        for (long l = 0; l < 16; l++) lane[l] = -INFINITY;
+        for (long j0 = 0; j0 < 1280; j0 += 16) {
+            for (long l = 0; l < 16; l++) {
+                const long j = j0 + l;
                 const long r = o;
                 const long c = j;
                 const float t0 = x[r * 1280 + c];
-                acc[q] = t0 > acc[q] ? t0 : acc[q];
+                lane[l] = t0 > lane[l] ? t0 : lane[l];
             }
         }
-        for (long q = 0; q < 1; q++) y[o * 1 + q] = (float)(acc[q]);
+        float m = lane[0];
+        for (long l = 1; l < 16; l++) m = lane[l] > m ? lane[l] : m;
+        y[o] = m;
     }
 }
 
@@ -448,10 +454,10 @@ void k142b_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[512 + c] + 1e-05f);
     }
     enum { C = 512, CHUNKS = 4 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4L * ch / CHUNKS; r < 4L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
@@ -461,14 +467,14 @@ void k142b_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(
                 const float t3 = (t2 - stats[c]) * q0[c] + beta[c];
                 const float t4 = t3 > 0.0f ? t1 : 0.0f;
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t4;
-                p1[c] += (double)t4 * xh;
+                p0[c] += t4;
+                p1[c] += t4 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -648,10 +654,11 @@ void k134b_expand_scale_mul_reduce_sum(
     /* sum over axes [3] of [4, 16, 16, 1280]: (1024, 1280, 1) -> (1024, 1) */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 1024; o++) {
-        double acc[1];
-        for (long q = 0; q < 1; q++) acc[q] = 0.0;
-        for (long j = 0; j < 1280; j++) {
-            for (long q = 0; q < 1; q++) {
+        float lane[16];
+        for (long l = 0; l < 16; l++) lane[l] = 0.0f;
+        for (long j0 = 0; j0 < 1280; j0 += 16) {
+            for (long l = 0; l < 16; l++) {
+                const long j = j0 + l;
                 const long r = o;
                 const long c = j;
                 const float t0 = x[(r / 256) * 1280 + c];
@@ -659,10 +666,12 @@ void k134b_expand_scale_mul_reduce_sum(
                 const float t2 = 0.00390625f * t1;
                 const float t3 = b[r * 1280 + c];
                 const float t4 = t2 * t3;
-                acc[q] += t4;
+                lane[l] += t4;
             }
         }
-        for (long q = 0; q < 1; q++) y[o * 1 + q] = (float)(acc[q]);
+        double s = 0.0;
+        for (long l = 0; l < 16; l++) s += lane[l];
+        y[o] = (float)(s);
     }
 }
 

@@ -260,10 +260,10 @@ void k145b_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 1e-05f);
     }
     enum { C = 256, CHUNKS = 4 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4L * ch / CHUNKS; r < 4L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const long i = r * C + c;
@@ -273,14 +273,14 @@ void k145b_bn_train_dropout_bwd_relu_bwd_bn_bwd_reduce(
                 const float t3 = (t2 - stats[c]) * q0[c] + beta[c];
                 const float t4 = t3 > 0.0f ? t1 : 0.0f;
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t4;
-                p1[c] += (double)t4 * xh;
+                p0[c] += t4;
+                p1[c] += t4 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -826,7 +826,14 @@ void k159b_conv1x1_bwd_input(
     const float *restrict w /* [256,960,1,1] */) {
     /* dx of x (4,16,16,960) w (256,960,1,1) y (4,16,16,256) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 960, 256, 1.0f, dy, 256, w, 960, 0.0f, dx, 960);
+    /* the weight packed once; tiles of 72 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 960, 256, w, 960);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 15; t++) {
+        const long m0 = t * 72, rows = m0 + 72 <= 1024 ? 72 : 1024 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 256, 1.0f, dy + m0 * 256, 256, w_f32, 0.0f, dx + m0 * 960, 960);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1020,11 +1027,11 @@ void k155b_bn_train_silu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[960 + c] + 0.001f);
     }
     enum { C = 960, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 960 + c];
@@ -1033,14 +1040,14 @@ void k155b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }

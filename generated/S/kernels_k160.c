@@ -1045,24 +1045,24 @@ void k174b_bn_bwd_reduce(
         q0[c] = 1.0f / sqrtf(stats[1280 + c] + 0.001f);
     }
     enum { C = 1280, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 1280 + c];
                 const float t1 = x[r * 1280 + c];
                 const float xh = (t1 - stats[c]) * q0[c];
-                p0[c] += (double)t0;
-                p1[c] += (double)t0 * xh;
+                p0[c] += t0;
+                p1[c] += t0 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1143,7 +1143,14 @@ void k173b_conv1x1_bwd_input(
     const float *restrict w /* [1280,256,1,1] */) {
     /* dx of x (4,16,16,256) w (1280,256,1,1) y (4,16,16,1280) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 256, 1280, 1.0f, dy, 1280, w, 256, 0.0f, dx, 256);
+    /* the weight packed once; tiles of 72 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 256, 1280, w, 256);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 15; t++) {
+        const long m0 = t * 72, rows = m0 + 72 <= 1024 ? 72 : 1024 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 1280, 1.0f, dy + m0 * 1280, 1280, w_f32, 0.0f, dx + m0 * 256, 256);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1262,25 +1269,25 @@ void k160b_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 256 + c];
                 const float t1 = t0 * q0[r / 256];
                 const float t2 = x[r * 256 + c];
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t1;
-                p1[c] += (double)t1 * xh;
+                p0[c] += t1;
+                p1[c] += t1 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1343,7 +1350,14 @@ void k166b_conv1x1_bwd_input(
     const float *restrict w /* [256,1536,1,1] */) {
     /* dx of x (4,16,16,1536) w (256,1536,1,1) y (4,16,16,256) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 1536, 256, 1.0f, dy, 256, w, 1536, 0.0f, dx, 1536);
+    /* the weight packed once; tiles of 48 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 1536, 256, w, 1536);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 22; t++) {
+        const long m0 = t * 48, rows = m0 + 48 <= 1024 ? 48 : 1024 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, dy + m0 * 256, 256, w_f32, 0.0f, dx + m0 * 1536, 1536);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1537,11 +1551,11 @@ void k162b_bn_train_silu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[1536 + c] + 0.001f);
     }
     enum { C = 1536, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 1536 + c];
@@ -1550,14 +1564,14 @@ void k162b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1623,7 +1637,14 @@ void k170b_conv1x1_bwd_input(
     const float *restrict w /* [1536,256,1,1] */) {
     /* dx of x (4,16,16,256) w (1536,256,1,1) y (4,16,16,1536) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 256, 1536, 1.0f, dy, 1536, w, 256, 0.0f, dx, 256);
+    /* the weight packed once; tiles of 72 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 256, 1536, w, 256);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 15; t++) {
+        const long m0 = t * 72, rows = m0 + 72 <= 1024 ? 72 : 1024 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 1536, 1.0f, dy + m0 * 1536, 1536, w_f32, 0.0f, dx + m0 * 256, 256);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1722,11 +1743,11 @@ void k160b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 256 + c];
@@ -1735,14 +1756,14 @@ void k160b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t3 = t2 * q0[r / 256];
                 const float t4 = x[r * 256 + c];
                 const float xh = (t4 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1828,11 +1849,11 @@ void k160b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 256 + c];
@@ -1843,14 +1864,14 @@ void k160b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t5 = t4 * q0[r / 256];
                 const float t6 = x[r * 256 + c];
                 const float xh = (t6 - stats[c]) * q1[c];
-                p0[c] += (double)t5;
-                p1[c] += (double)t5 * xh;
+                p0[c] += t5;
+                p1[c] += t5 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2035,11 +2056,11 @@ void k160b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 256 + c];
@@ -2052,14 +2073,14 @@ void k160b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t7 = t6 * q0[r / 256];
                 const float t8 = x[r * 256 + c];
                 const float xh = (t8 - stats[c]) * q1[c];
-                p0[c] += (double)t7;
-                p1[c] += (double)t7 * xh;
+                p0[c] += t7;
+                p1[c] += t7 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2161,11 +2182,11 @@ void k160b4_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 256 + c];
@@ -2180,14 +2201,14 @@ void k160b4_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t9 = t8 * q0[r / 256];
                 const float t10 = x[r * 256 + c];
                 const float xh = (t10 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2297,11 +2318,11 @@ void k160b5_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 256 + c];
@@ -2318,14 +2339,14 @@ void k160b5_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t11 = t10 * q0[r / 256];
                 const float t12 = x[r * 256 + c];
                 const float xh = (t12 - stats[c]) * q1[c];
-                p0[c] += (double)t11;
-                p1[c] += (double)t11 * xh;
+                p0[c] += t11;
+                p1[c] += t11 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2443,11 +2464,11 @@ void k160b6_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 256 + c];
@@ -2466,14 +2487,14 @@ void k160b6_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t13 = t12 * q0[r / 256];
                 const float t14 = x[r * 256 + c];
                 const float xh = (t14 - stats[c]) * q1[c];
-                p0[c] += (double)t13;
-                p1[c] += (double)t13 * xh;
+                p0[c] += t13;
+                p1[c] += t13 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2599,11 +2620,11 @@ void k160b7_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 256 + c];
@@ -2624,14 +2645,14 @@ void k160b7_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t15 = t14 * q0[r / 256];
                 const float t16 = x[r * 256 + c];
                 const float xh = (t16 - stats[c]) * q1[c];
-                p0[c] += (double)t15;
-                p1[c] += (double)t15 * xh;
+                p0[c] += t15;
+                p1[c] += t15 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2734,24 +2755,24 @@ void k160b_bn_bwd_reduce(
         q0[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 256 + c];
                 const float t1 = x[r * 256 + c];
                 const float xh = (t1 - stats[c]) * q0[c];
-                p0[c] += (double)t0;
-                p1[c] += (double)t0 * xh;
+                p0[c] += t0;
+                p1[c] += t0 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -3010,11 +3031,11 @@ void k160b8_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 256 + c];
@@ -3029,14 +3050,14 @@ void k160b8_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t9 = t8 * q0[r / 256];
                 const float t10 = x[r * 256 + c];
                 const float xh = (t10 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -3193,11 +3214,11 @@ void k160b_add_n_bn_bwd_reduce(
         q0[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 256 + c];
@@ -3213,14 +3234,14 @@ void k160b_add_n_bn_bwd_reduce(
                 const float t10 = t8 + t9;
                 const float t11 = x[r * 256 + c];
                 const float xh = (t11 - stats[c]) * q0[c];
-                p0[c] += (double)t10;
-                p1[c] += (double)t10 * xh;
+                p0[c] += t10;
+                p1[c] += t10 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }

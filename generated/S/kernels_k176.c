@@ -109,12 +109,17 @@ void k177b_reduce_max_bwd(
     /* dy routed to the first maximum over axes [1, 2] of x [4, 16, 16, 1280] */
     #pragma omp parallel for schedule(static)
     for (long o = 0; o < 4; o++) {
-        for (long i = 0; i < 1280; i++) {
-            long arg = 0;
-            float best = x[(o * 256) * 1280 + i];
-            for (long j = 1; j < 256; j++) { const float v = x[(o * 256 + j) * 1280 + i]; if (v > best) { best = v; arg = j; } }
-            for (long j = 0; j < 256; j++) dx[(o * 256 + j) * 1280 + i] = j == arg ? dy[o * 1280 + i] : 0.0f;
+        float best[1280];
+        int arg[1280];
+        for (long i = 0; i < 1280; i++) { best[i] = x[(o * 256) * 1280 + i]; arg[i] = 0; }
+        for (long j = 1; j < 256; j++) {
+            for (long i = 0; i < 1280; i++) {
+                const float v = x[(o * 256 + j) * 1280 + i];
+                if (v > best[i]) { best[i] = v; arg[i] = (int)j; }
+            }
         }
+        for (long j = 0; j < 256; j++)
+            for (long i = 0; i < 1280; i++) dx[(o * 256 + j) * 1280 + i] = j == arg[i] ? dy[o * 1280 + i] : 0.0f;
     }
 }
 
@@ -199,11 +204,11 @@ void k181_bn_train_mul_expand_scale_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[1536 + c] + 0.001f);
     }
     enum { C = 1536, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 1536 + c];
@@ -218,14 +223,14 @@ void k181_bn_train_mul_expand_scale_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -528,11 +533,11 @@ void k188_bn_train_mul_expand_scale_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[960 + c] + 0.001f);
     }
     enum { C = 960, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 1024L * ch / CHUNKS; r < 1024L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 960 + c];
@@ -547,14 +552,14 @@ void k188_bn_train_mul_expand_scale_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }

@@ -837,25 +837,25 @@ void k199b_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 128 + c];
                 const float t1 = t0 * q0[r / 1024];
                 const float t2 = x[r * 128 + c];
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t1;
-                p1[c] += (double)t1 * xh;
+                p0[c] += t1;
+                p1[c] += t1 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -944,7 +944,14 @@ void k205b_conv1x1_bwd_input(
     const float *restrict w /* [128,512,1,1] */) {
     /* dx of x (4,32,32,512) w (128,512,1,1) y (4,32,32,128) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 512, 128, 1.0f, dy, 128, w, 512, 0.0f, dx, 512);
+    /* the weight packed once; tiles of 132 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 512, 128, w, 512);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 32; t++) {
+        const long m0 = t * 132, rows = m0 + 132 <= 4096 ? 132 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 128, 1.0f, dy + m0 * 128, 128, w_f32, 0.0f, dx + m0 * 512, 512);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1138,11 +1145,11 @@ void k201b_bn_train_silu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[512 + c] + 0.001f);
     }
     enum { C = 512, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 512 + c];
@@ -1151,14 +1158,14 @@ void k201b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1239,11 +1246,11 @@ void k199b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 128 + c];
@@ -1252,14 +1259,14 @@ void k199b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t3 = t2 * q0[r / 1024];
                 const float t4 = x[r * 128 + c];
                 const float xh = (t4 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1345,11 +1352,11 @@ void k199b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 128 + c];
@@ -1360,14 +1367,14 @@ void k199b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t5 = t4 * q0[r / 1024];
                 const float t6 = x[r * 128 + c];
                 const float xh = (t6 - stats[c]) * q1[c];
-                p0[c] += (double)t5;
-                p1[c] += (double)t5 * xh;
+                p0[c] += t5;
+                p1[c] += t5 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1563,11 +1570,11 @@ void k199b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 128 + c];
@@ -1580,14 +1587,14 @@ void k199b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t7 = t6 * q0[r / 1024];
                 const float t8 = x[r * 128 + c];
                 const float xh = (t8 - stats[c]) * q1[c];
-                p0[c] += (double)t7;
-                p1[c] += (double)t7 * xh;
+                p0[c] += t7;
+                p1[c] += t7 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1767,11 +1774,11 @@ void k199b4_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 128 + c];
@@ -1786,14 +1793,14 @@ void k199b4_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t9 = t8 * q0[r / 1024];
                 const float t10 = x[r * 128 + c];
                 const float xh = (t10 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1950,11 +1957,11 @@ void k199b_add_n_bn_bwd_reduce(
         q0[c] = 1.0f / sqrtf(stats[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 128 + c];
@@ -1970,14 +1977,14 @@ void k199b_add_n_bn_bwd_reduce(
                 const float t10 = t8 + t9;
                 const float t11 = x[r * 128 + c];
                 const float xh = (t11 - stats[c]) * q0[c];
-                p0[c] += (double)t10;
-                p1[c] += (double)t10 * xh;
+                p0[c] += t10;
+                p1[c] += t10 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2057,7 +2064,14 @@ void k198b_conv1x1_bwd_input(
     const float *restrict w /* [128,256,1,1] */) {
     /* dx of x (4,32,32,256) w (128,256,1,1) y (4,32,32,128) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 256, 128, 1.0f, dy, 128, w, 256, 0.0f, dx, 256);
+    /* the weight packed once; tiles of 264 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 256, 128, w, 256);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 16; t++) {
+        const long m0 = t * 264, rows = m0 + 264 <= 4096 ? 264 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 128, 1.0f, dy + m0 * 128, 128, w_f32, 0.0f, dx + m0 * 256, 256);
+    }
+    free(w_f32);
 }
 
 /*
@@ -2251,11 +2265,11 @@ void k194b_bn_train_silu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 16384L * ch / CHUNKS; r < 16384L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 256 + c];
@@ -2264,14 +2278,14 @@ void k194b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2360,11 +2374,11 @@ void k199b5_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[128 + c] + 0.001f);
     }
     enum { C = 128, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 128 + c];
@@ -2379,14 +2393,14 @@ void k199b5_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t9 = t8 * q0[r / 1024];
                 const float t10 = x[r * 128 + c];
                 const float xh = (t10 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }

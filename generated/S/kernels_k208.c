@@ -980,25 +980,25 @@ void k216b_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 160 + c];
                 const float t1 = t0 * q0[r / 1024];
                 const float t2 = x[r * 160 + c];
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t1;
-                p1[c] += (double)t1 * xh;
+                p0[c] += t1;
+                p1[c] += t1 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1087,7 +1087,14 @@ void k220b_conv1x1_bwd_input(
     const float *restrict w /* [160,960,1,1] */) {
     /* dx of x (4,32,32,960) w (160,960,1,1) y (4,32,32,160) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 960, 160, 1.0f, dy, 160, w, 960, 0.0f, dx, 960);
+    /* the weight packed once; tiles of 72 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 960, 160, w, 960);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 57; t++) {
+        const long m0 = t * 72, rows = m0 + 72 <= 4096 ? 72 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 160, 1.0f, dy + m0 * 160, 160, w_f32, 0.0f, dx + m0 * 960, 960);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1281,11 +1288,11 @@ void k216b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 160 + c];
@@ -1294,14 +1301,14 @@ void k216b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t3 = t2 * q0[r / 1024];
                 const float t4 = x[r * 160 + c];
                 const float xh = (t4 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1387,11 +1394,11 @@ void k216b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 160 + c];
@@ -1402,14 +1409,14 @@ void k216b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t5 = t4 * q0[r / 1024];
                 const float t6 = x[r * 160 + c];
                 const float xh = (t6 - stats[c]) * q1[c];
-                p0[c] += (double)t5;
-                p1[c] += (double)t5 * xh;
+                p0[c] += t5;
+                p1[c] += t5 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1503,11 +1510,11 @@ void k216b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 160 + c];
@@ -1520,14 +1527,14 @@ void k216b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t7 = t6 * q0[r / 1024];
                 const float t8 = x[r * 160 + c];
                 const float xh = (t8 - stats[c]) * q1[c];
-                p0[c] += (double)t7;
-                p1[c] += (double)t7 * xh;
+                p0[c] += t7;
+                p1[c] += t7 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1629,11 +1636,11 @@ void k216b4_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 160 + c];
@@ -1648,14 +1655,14 @@ void k216b4_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t9 = t8 * q0[r / 1024];
                 const float t10 = x[r * 160 + c];
                 const float xh = (t10 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1765,11 +1772,11 @@ void k216b5_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 160 + c];
@@ -1786,14 +1793,14 @@ void k216b5_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t11 = t10 * q0[r / 1024];
                 const float t12 = x[r * 160 + c];
                 const float xh = (t12 - stats[c]) * q1[c];
-                p0[c] += (double)t11;
-                p1[c] += (double)t11 * xh;
+                p0[c] += t11;
+                p1[c] += t11 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2014,11 +2021,11 @@ void k216b6_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 160 + c];
@@ -2037,14 +2044,14 @@ void k216b6_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t13 = t12 * q0[r / 1024];
                 const float t14 = x[r * 160 + c];
                 const float xh = (t14 - stats[c]) * q1[c];
-                p0[c] += (double)t13;
-                p1[c] += (double)t13 * xh;
+                p0[c] += t13;
+                p1[c] += t13 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2250,11 +2257,11 @@ void k216b7_add_n_stochastic_depth_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 160 + c];
@@ -2275,14 +2282,14 @@ void k216b7_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t15 = t14 * q0[r / 1024];
                 const float t16 = x[r * 160 + c];
                 const float xh = (t16 - stats[c]) * q1[c];
-                p0[c] += (double)t15;
-                p1[c] += (double)t15 * xh;
+                p0[c] += t15;
+                p1[c] += t15 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2464,11 +2471,11 @@ void k216b_add_n_bn_bwd_reduce(
         q0[c] = 1.0f / sqrtf(stats[160 + c] + 0.001f);
     }
     enum { C = 160, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 160 + c];
@@ -2490,14 +2497,14 @@ void k216b_add_n_bn_bwd_reduce(
                 const float t16 = t14 + t15;
                 const float t17 = x[r * 160 + c];
                 const float xh = (t17 - stats[c]) * q0[c];
-                p0[c] += (double)t16;
-                p1[c] += (double)t16 * xh;
+                p0[c] += t16;
+                p1[c] += t16 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2592,7 +2599,14 @@ void k215b_conv1x1_bwd_input(
     const float *restrict w /* [160,768,1,1] */) {
     /* dx of x (4,32,32,768) w (160,768,1,1) y (4,32,32,160) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 768, 160, 1.0f, dy, 160, w, 768, 0.0f, dx, 768);
+    /* the weight packed once; tiles of 96 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 768, 160, w, 768);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 43; t++) {
+        const long m0 = t * 96, rows = m0 + 96 <= 4096 ? 96 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 768, 160, 1.0f, dy + m0 * 160, 160, w_f32, 0.0f, dx + m0 * 768, 768);
+    }
+    free(w_f32);
 }
 
 /*
@@ -2786,11 +2800,11 @@ void k211b_bn_train_silu_bwd_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[768 + c] + 0.001f);
     }
     enum { C = 768, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 768 + c];
@@ -2799,14 +2813,14 @@ void k211b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -2872,7 +2886,14 @@ void k210b_conv1x1_bwd_input(
     const float *restrict w /* [768,128,1,1] */) {
     /* dx of x (4,32,32,128) w (768,128,1,1) y (4,32,32,768) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 128, 768, 1.0f, dy, 768, w, 128, 0.0f, dx, 128);
+    /* the weight packed once; tiles of 264 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 128, 768, w, 128);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 16; t++) {
+        const long m0 = t * 264, rows = m0 + 264 <= 4096 ? 264 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 128, 768, 1.0f, dy + m0 * 768, 768, w_f32, 0.0f, dx + m0 * 128, 128);
+    }
+    free(w_f32);
 }
 
 /*
@@ -2979,7 +3000,14 @@ void k209b_conv1x1_bwd_input(
     const float *restrict w /* [512,128,1,1] */) {
     /* dx of x (4,32,32,128) w (512,128,1,1) y (4,32,32,512) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 128, 512, 1.0f, dy, 512, w, 128, 0.0f, dx, 128);
+    /* the weight packed once; tiles of 264 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 128, 512, w, 128);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 16; t++) {
+        const long m0 = t * 264, rows = m0 + 264 <= 4096 ? 264 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 128, 512, 1.0f, dy + m0 * 512, 512, w_f32, 0.0f, dx + m0 * 128, 128);
+    }
+    free(w_f32);
 }
 
 /*

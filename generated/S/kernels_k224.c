@@ -672,7 +672,14 @@ void k225b_conv1x1_bwd_input(
     const float *restrict w /* [960,160,1,1] */) {
     /* dx of x (4,32,32,160) w (960,160,1,1) y (4,32,32,960) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 4096, 160, 960, 1.0f, dy, 960, w, 160, 0.0f, dx, 160);
+    /* the weight packed once; tiles of 264 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 160, 960, w, 160);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 16; t++) {
+        const long m0 = t * 264, rows = m0 + 264 <= 4096 ? 264 : 4096 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 160, 960, 1.0f, dy + m0 * 960, 960, w_f32, 0.0f, dx + m0 * 160, 160);
+    }
+    free(w_f32);
 }
 
 /*
@@ -847,11 +854,11 @@ void k231_bn_train_mul_expand_scale_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[960 + c] + 0.001f);
     }
     enum { C = 960, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 960 + c];
@@ -866,14 +873,14 @@ void k231_bn_train_mul_expand_scale_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1089,11 +1096,11 @@ void k234_bn_train_mul_expand_scale_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[768 + c] + 0.001f);
     }
     enum { C = 768, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 768 + c];
@@ -1108,14 +1115,14 @@ void k234_bn_train_mul_expand_scale_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1289,11 +1296,11 @@ void k239_bn_train_mul_expand_scale_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[512 + c] + 0.001f);
     }
     enum { C = 512, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 512 + c];
@@ -1308,14 +1315,14 @@ void k239_bn_train_mul_expand_scale_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }

@@ -142,11 +142,11 @@ void k242_bn_train_mul_expand_scale_bn_bwd_reduce(
         q1[c] = 1.0f / sqrtf(stats[256 + c] + 0.001f);
     }
     enum { C = 256, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 4096L * ch / CHUNKS; r < 4096L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 256 + c];
@@ -161,14 +161,14 @@ void k242_bn_train_mul_expand_scale_bn_bwd_reduce(
                 const float t9s = ba_sigmoid(t8);
                 const float t9 = t6 * (t9s * (1.0f + t8 * (1.0f - t9s)));
                 const float xh = (t7 - stats[c]) * q1[c];
-                p0[c] += (double)t9;
-                p1[c] += (double)t9 * xh;
+                p0[c] += t9;
+                p1[c] += t9 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -766,26 +766,26 @@ void k252b_stochastic_depth_bwd_bn_bwd_reduce(
     for (long c = 0; c < 48; c++) {
         q1[c] = 1.0f / sqrtf(stats[48 + c] + 0.001f);
     }
-    enum { C = 48, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 48, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 48 + c];
                 const float t1 = t0 * q0[r / 16384];
                 const float t2 = x[r * 48 + c];
                 const float xh = (t2 - stats[c]) * q1[c];
-                p0[c] += (double)t1;
-                p1[c] += (double)t1 * xh;
+                p0[c] += t1;
+                p1[c] += t1 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -873,7 +873,14 @@ void k255b_conv1x1_bwd_input(
     const float *restrict w /* [48,192,1,1] */) {
     /* dx of x (4,128,128,192) w (48,192,1,1) y (4,128,128,48) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 65536, 192, 48, 1.0f, dy, 48, w, 192, 0.0f, dx, 192);
+    /* the weight packed once; tiles of 348 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 192, 48, w, 192);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 189; t++) {
+        const long m0 = t * 348, rows = m0 + 348 <= 65536 ? 348 : 65536 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 192, 48, 1.0f, dy + m0 * 48, 48, w_f32, 0.0f, dx + m0 * 192, 192);
+    }
+    free(w_f32);
 }
 
 /*
@@ -960,12 +967,12 @@ void k254b_bn_train_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 192; c++) {
         q1[c] = 1.0f / sqrtf(stats[192 + c] + 0.001f);
     }
-    enum { C = 192, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 192, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 192 + c];
@@ -974,14 +981,14 @@ void k254b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1060,12 +1067,12 @@ void k252b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
     for (long c = 0; c < 48; c++) {
         q1[c] = 1.0f / sqrtf(stats[48 + c] + 0.001f);
     }
-    enum { C = 48, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 48, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 48 + c];
@@ -1074,14 +1081,14 @@ void k252b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t3 = t2 * q0[r / 16384];
                 const float t4 = x[r * 48 + c];
                 const float xh = (t4 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1164,12 +1171,12 @@ void k252b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
     for (long c = 0; c < 48; c++) {
         q1[c] = 1.0f / sqrtf(stats[48 + c] + 0.001f);
     }
-    enum { C = 48, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 48, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 48 + c];
@@ -1180,14 +1187,14 @@ void k252b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
                 const float t5 = t4 * q0[r / 16384];
                 const float t6 = x[r * 48 + c];
                 const float xh = (t6 - stats[c]) * q1[c];
-                p0[c] += (double)t5;
-                p1[c] += (double)t5 * xh;
+                p0[c] += t5;
+                p1[c] += t5 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1271,12 +1278,12 @@ void k252b_add_n_bn_bwd_reduce(
     for (long c = 0; c < 48; c++) {
         q0[c] = 1.0f / sqrtf(stats[48 + c] + 0.001f);
     }
-    enum { C = 48, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 48, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 48 + c];
@@ -1288,14 +1295,14 @@ void k252b_add_n_bn_bwd_reduce(
                 const float t6 = t4 + t5;
                 const float t7 = x[r * 48 + c];
                 const float xh = (t7 - stats[c]) * q0[c];
-                p0[c] += (double)t6;
-                p1[c] += (double)t6 * xh;
+                p0[c] += t6;
+                p1[c] += t6 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1363,7 +1370,14 @@ void k251b_conv1x1_bwd_input(
     const float *restrict w /* [48,96,1,1] */) {
     /* dx of x (4,128,128,96) w (48,96,1,1) y (4,128,128,48) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 65536, 96, 48, 1.0f, dy, 48, w, 96, 0.0f, dx, 96);
+    /* the weight packed once; tiles of 684 rows in parallel */
+    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 96, 48, w, 96);  /* packed once for every tile */
+    #pragma omp parallel for schedule(static)
+    for (long t = 0; t < 96; t++) {
+        const long m0 = t * 684, rows = m0 + 684 <= 65536 ? 684 : 65536 - m0;
+        breastai_gemm_f32_packed(CblasNoTrans, rows, 96, 48, 1.0f, dy + m0 * 48, 48, w_f32, 0.0f, dx + m0 * 96, 96);
+    }
+    free(w_f32);
 }
 
 /*
@@ -1448,12 +1462,12 @@ void k250b_bn_train_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 96; c++) {
         q1[c] = 1.0f / sqrtf(stats[96 + c] + 0.001f);
     }
-    enum { C = 96, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 96, CHUNKS = 256 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 65536L * ch / CHUNKS; r < 65536L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 96 + c];
@@ -1462,14 +1476,14 @@ void k250b_bn_train_silu_bwd_bn_bwd_reduce(
                 const float t3s = ba_sigmoid(t2);
                 const float t3 = t0 * (t3s * (1.0f + t2 * (1.0f - t3s)));
                 const float xh = (t1 - stats[c]) * q1[c];
-                p0[c] += (double)t3;
-                p1[c] += (double)t3 * xh;
+                p0[c] += t3;
+                p1[c] += t3 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1578,12 +1592,12 @@ void k246b_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 24; c++) {
         q2[c] = 1.0f / sqrtf(stats[24 + c] + 0.001f);
     }
-    enum { C = 24, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 24, CHUNKS = 1024 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = dy[r * 24 + c];
@@ -1593,14 +1607,14 @@ void k246b_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(
                 const float t4s = ba_sigmoid(t3);
                 const float t4 = t1 * (t4s * (1.0f + t3 * (1.0f - t4s)));
                 const float xh = (t2 - stats[c]) * q2[c];
-                p0[c] += (double)t4;
-                p1[c] += (double)t4 * xh;
+                p0[c] += t4;
+                p1[c] += t4 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1715,12 +1729,12 @@ void k246b_bn_train_add_n_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 24; c++) {
         q1[c] = 1.0f / sqrtf(stats[24 + c] + 0.001f);
     }
-    enum { C = 24, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 24, CHUNKS = 1024 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 24 + c];
@@ -1731,14 +1745,14 @@ void k246b_bn_train_add_n_silu_bwd_bn_bwd_reduce(
                 const float t5s = ba_sigmoid(t4);
                 const float t5 = t2 * (t5s * (1.0f + t4 * (1.0f - t5s)));
                 const float xh = (t3 - stats[c]) * q1[c];
-                p0[c] += (double)t5;
-                p1[c] += (double)t5 * xh;
+                p0[c] += t5;
+                p1[c] += t5 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
@@ -1827,12 +1841,12 @@ void k246b2_bn_train_add_n_silu_bwd_bn_bwd_reduce(
     for (long c = 0; c < 24; c++) {
         q1[c] = 1.0f / sqrtf(stats[24 + c] + 0.001f);
     }
-    enum { C = 24, CHUNKS = 64 };
-    double *part = malloc(sizeof(double) * 2 * CHUNKS * C);
+    enum { C = 24, CHUNKS = 1024 };
+    float *part = malloc(sizeof(float) * 2 * CHUNKS * C);
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
-        for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }
+        float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }
         for (long r = 262144L * ch / CHUNKS; r < 262144L * (ch + 1) / CHUNKS; r++) {
             for (long c = 0; c < C; c++) {
                 const float t0 = x2[r * 24 + c];
@@ -1845,14 +1859,14 @@ void k246b2_bn_train_add_n_silu_bwd_bn_bwd_reduce(
                 const float t7s = ba_sigmoid(t6);
                 const float t7 = t4 * (t7s * (1.0f + t6 * (1.0f - t7s)));
                 const float xh = (t5 - stats[c]) * q1[c];
-                p0[c] += (double)t7;
-                p1[c] += (double)t7 * xh;
+                p0[c] += t7;
+                p1[c] += t7 * xh;
             }
         }
     }
     for (long c = 0; c < C; c++) {
         double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }

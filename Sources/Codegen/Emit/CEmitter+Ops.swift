@@ -54,6 +54,24 @@ func emitOp(_ ctx: KernelContext, _ id: NodeID, _ w: inout CWriter) throws(Codeg
         let (dy, xs) = (ctx.ptr(x[0]), ctx.ptr(x[1]))
         w.line("/* dy routed to the first maximum over axes \(axes) of x \(s) */")
         if outer * red * inner >= 32768 { w.line("#pragma omp parallel for schedule(static)") }
+        if inner >= 16 && inner <= 16384 && red < Int(Int32.max) {
+            // Rows of x in order, all `inner` columns at once (a column at a time would stride
+            // through memory): the same first maximum per column, found with vector compares.
+            w.block("for (long o = 0; o < \(outer); o++)") { w in
+                w.line("float best[\(inner)];")
+                w.line("int arg[\(inner)];")
+                w.line("for (long i = 0; i < \(inner); i++) { best[i] = \(xs)[(o * \(red)) * \(inner) + i]; arg[i] = 0; }")
+                w.block("for (long j = 1; j < \(red); j++)") { w in
+                    w.block("for (long i = 0; i < \(inner); i++)") { w in
+                        w.line("const float v = \(xs)[(o * \(red) + j) * \(inner) + i];")
+                        w.line("if (v > best[i]) { best[i] = v; arg[i] = (int)j; }")
+                    }
+                }
+                w.line("for (long j = 0; j < \(red); j++)")
+                w.line("    for (long i = 0; i < \(inner); i++) \(y)[(o * \(red) + j) * \(inner) + i] = j == arg[i] ? \(dy)[o * \(inner) + i] : 0.0f;")
+            }
+            return "reduce_max_bwd"
+        }
         w.block("for (long o = 0; o < \(outer); o++)") { w in
             w.block("for (long i = 0; i < \(inner); i++)") { w in
                 w.line("long arg = 0;")

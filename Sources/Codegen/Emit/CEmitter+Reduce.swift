@@ -28,8 +28,11 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, prologue members: Set<Nod
         let dy = p.value(x[0]), xv = p.value(x[1])
         let inv = p.channelArrays(1, comment: "1 / sqrt(var + eps)", ["1.0f / sqrtf(\(stats)[\(c) + c] + \(cFloat(eps)))"])
         p.body.line("const float xh = (\(xv) - \(stats)[c]) * \(inv[0])[c];")
+        // Σdy and Σdy·x̂ have no cancellation to fear (x̂ is centred, the result is compared with dy
+        // itself), so chunks of at most 256 rows sum in float — vectorised, where double halves the
+        // rate of this compute-bound pass — and the chunks are added in double.
         emitChannelSums(rows: ctx.count(x[1]) / c, channels: c, &w, preamble: p.preamble.text, prologue: p.body.text,
-                        first: "(double)\(dy)", second: "(double)\(dy) * xh",
+                        first: dy, second: "\(dy) * xh", partials: .float,
                         finish: ["\(y)[c] = (float)s0;", "\(y)[C + c] = (float)s1;"])
         return "bn_bwd_reduce"
     case .reduce(let kind, let axes):
@@ -48,13 +51,44 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, prologue members: Set<Nod
             if needC || needI { position.append("const long c = \(c);") }
             if needI { position.append("const long i = r * \(channels) + c;") }
         } else {
-            if needR || needC || needI { position.append("const long i = (o * \(red) + j) * \(inner) + q;") }
+            let i = inner == 1 ? "o * \(red) + j" : "(o * \(red) + j) * \(inner) + q"
+            if needR || needC || needI { position.append("const long i = \(i);") }
             if needR { position.append("const long r = i / \(channels);") }
             if needC { position.append("const long c = i % \(channels);") }
         }
         w.line("/* \(kind.rawValue) over axes \(axes) of \(shape): (\(outer), \(red), \(inner)) -> (\(outer), \(inner)) */")
         if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
         if outer >= 2 && outer * red * inner >= 32768 { w.line("#pragma omp parallel for schedule(static)") }
+        let lanes = 16
+        if inner == 1 && red >= 4 * lanes && red % lanes == 0 && (kind == .max || ((kind == .sum || kind == .mean) && red <= 1024 * lanes)) {
+            // A reduction over the innermost axis (CBAM's channel mean and max per pixel): one
+            // accumulator would be a serial chain the loop cannot vectorise, so 16 lanes each take
+            // every 16th element (a sum in float, at most 1,024 terms a lane), then the lanes are
+            // combined in order (the sum in double): the same order for any thread count.
+            w.block("for (long o = 0; o < \(outer); o++)") { w in
+                w.line("float lane[\(lanes)];")
+                w.line("for (long l = 0; l < \(lanes); l++) lane[l] = \(kind == .max ? "-INFINITY" : "0.0f");")
+                w.block("for (long j0 = 0; j0 < \(red); j0 += \(lanes))") { w in
+                    w.block("for (long l = 0; l < \(lanes); l++)") { w in
+                        w.line("const long j = j0 + l;")
+                        for l in position { w.line(l) }
+                        w.lines(body.trimmingTrailingNewline)
+                        w.line(kind == .max ? "lane[l] = \(v) > lane[l] ? \(v) : lane[l];" : "lane[l] += \(v);")
+                    }
+                }
+                let store = ctx.accumulate ? "+=" : "="
+                if kind == .max {
+                    w.line("float m = lane[0];")
+                    w.line("for (long l = 1; l < \(lanes); l++) m = lane[l] > m ? lane[l] : m;")
+                    w.line("\(y)[o] \(store) m;")
+                } else {
+                    w.line("double s = 0.0;")
+                    w.line("for (long l = 0; l < \(lanes); l++) s += lane[l];")
+                    w.line("\(y)[o] \(store) (float)(s\(kind == .mean ? " / \(red).0" : ""));")
+                }
+            }
+            return "reduce_\(kind.rawValue)" + (ctx.accumulate ? "_acc" : "")
+        }
         w.block("for (long o = 0; o < \(outer); o++)") { w in
             let type = kind == .max ? "float" : "double"
             w.line("\(type) acc[\(inner)];")
@@ -84,20 +118,28 @@ func emitReduction(_ ctx: KernelContext, _ id: NodeID, prologue members: Set<Nod
     }
 }
 
+/// How the row chunks of `emitChannelSums` sum: in double (64 chunks), or in float with at most
+/// `floatChunkRows` rows per chunk (the chunks still added in double).
+enum ChunkPartials { case double, float }
+
+let floatChunkRows = 256
+
 /// Per-channel sums of two quantities over all rows, deterministically: a fixed number of row
-/// chunks (independent of the thread count) each sums in double, then the chunks are added in
-/// order. `prologue` defines the quantities at row r, channel c (index i); they are summed into
-/// s0 and s1, which `finish` turns into the outputs for channel c.
+/// chunks (independent of the thread count) each sums in `partials`, then the chunks are added in
+/// order in double. `prologue` defines the quantities at row r, channel c (index i); they are
+/// summed into s0 and s1, which `finish` turns into the outputs for channel c.
 func emitChannelSums(rows: Int, channels: Int, _ w: inout CWriter, preamble: String = "", prologue: String,
-                     first: String, second: String, finish: [String]) {
-    let chunks = min(64, rows)
+                     first: String, second: String, partials: ChunkPartials = .double, finish: [String]) {
+    let chunks = partials == .double ? min(64, rows) : max(min(64, rows), (rows + floatChunkRows - 1) / floatChunkRows)
+    let type = partials == .double ? "double" : "float"
     if !preamble.isEmpty { w.lines(preamble.trimmingTrailingNewline) }
     w.line("enum { C = \(channels), CHUNKS = \(chunks) };")
-    w.line("double *part = malloc(sizeof(double) * 2 * CHUNKS * C);")
+    w.line("\(type) *part = malloc(sizeof(\(type)) * 2 * CHUNKS * C);")
     if rows * channels >= 32768 { w.line("#pragma omp parallel for schedule(static)") }
     w.block("for (long ch = 0; ch < CHUNKS; ch++)") { w in
-        w.line("double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;")
-        w.line("for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }")
+        w.line("\(type) *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;")
+        w.line(partials == .double ? "for (long c = 0; c < C; c++) { p0[c] = 0.0; p1[c] = 0.0; }"
+                                   : "for (long c = 0; c < C; c++) { p0[c] = 0.0f; p1[c] = 0.0f; }")
         w.block("for (long r = \(rows)L * ch / CHUNKS; r < \(rows)L * (ch + 1) / CHUNKS; r++)") { w in
             w.block("for (long c = 0; c < C; c++)") { w in
                 if mentions(prologue, "i") { w.line("const long i = r * C + c;") }
@@ -109,7 +151,8 @@ func emitChannelSums(rows: Int, channels: Int, _ w: inout CWriter, preamble: Str
     }
     w.block("for (long c = 0; c < C; c++)") { w in
         w.line("double s0 = 0.0, s1 = 0.0;")
-        w.line("for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }")
+        w.line(partials == .double ? "for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }"
+                                   : "for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }")
         for f in finish { w.line(f) }
     }
     w.line("free(part);")
