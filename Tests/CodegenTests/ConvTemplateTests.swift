@@ -39,6 +39,8 @@ final class ConvTemplateTests: XCTestCase {
     func testStem() throws { try check(Case(name: "stem", n: 2, h: 33, w: 31, c: 3, k: 8, r: 3, stride: 2, pad: 1)) }
     func testDense3x3() throws { try check(Case(name: "dense3x3", n: 2, h: 13, w: 11, c: 16, k: 24, r: 3, pad: 1)) }
     func testDense3x3ManyTiles() throws { try check(Case(name: "dense3x3_tiles", n: 2, h: 33, w: 31, c: 16, k: 24, r: 3, pad: 1)) }
+    /// Winograd's chunks of tiles (several, the last one partial), 48-column panels, even sizes.
+    func testDense3x3Wide() throws { try check(Case(name: "dense3x3_wide", n: 3, h: 20, w: 18, c: 40, k: 96, r: 3, pad: 1)) }
     func testDense3x3NoPadding() throws { try check(Case(name: "dense3x3_valid", n: 1, h: 9, w: 12, c: 8, k: 12, r: 3)) }
     func testDense3x3Stride2() throws { try check(Case(name: "dense3x3s2", n: 2, h: 15, w: 13, c: 12, k: 20, r: 3, stride: 2, pad: 1)) }
     func testDense3x3Stride2ManyTiles() throws {
@@ -114,6 +116,10 @@ final class ConvTemplateTests: XCTestCase {
             let expected = naive ? "naive:" : t.isPointwise ? "cblas_sgemm" : t.isDepthwise ? "Depthwise" : "Implicit GEMM"
             XCTAssertTrue(artifact.kernels.contains(expected), "\(t.name) \(mode): the kernels do not use the expected template (\(expected))",
                           file: file, line: line)
+            // Dense 3x3, stride 1, padding 1, at least 16 channels in and out: the forward and dx are Winograd F(2x2, 3x3).
+            let winograd = t.r == 3 && (t.s ?? 3) == 3 && t.stride == 1 && t.pad == 1 && t.groups == 1 && t.c >= 16 && t.k >= 16
+            XCTAssertEqual(artifact.kernels.components(separatedBy: "Winograd F(2x2, 3x3)").count - 1, winograd && !naive ? 2 : 0,
+                           "\(t.name) \(mode): Winograd forward and dx", file: file, line: line)
             if let dump = ProcessInfo.processInfo.environment["BREASTAI_CONV_DUMP"] {  // a directory for the emitted C
                 FileManager.default.createFile(atPath: "\(dump)/\(t.name)-\(mode).c", contents: Data(artifact.kernels.utf8))
             }

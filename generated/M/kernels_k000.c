@@ -147,43 +147,85 @@ void k005_conv3x3(
     const float *restrict x /* [4,256,256,24] */,
     const float *restrict w /* [24,24,3,3] */) {
     /* x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1 */
-    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
-     * Tiles of 592 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
-    float *restrict wt = malloc(sizeof(float) * 5184);  /* (K, R, S, Cg) */
-    if (!wt) abort();
-    for (long k = 0; k < 24; k++) for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
-        wt[((k * 3 + r) * 3 + s) * 24 + c] = w[((k * 24 + c) * 3 + r) * 3 + s];
-    float *wt_f32 = breastai_gemm_f32_pack(CblasTrans, 24, 216, wt, 216);  /* packed once for every tile */
+    /* Winograd F(2x2, 3x3): 65536 tiles of 2x2 outputs, chunks of 120; per chunk V = Bᵀ d B (16, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 9216);  /* U[ξ] (C, K) */
+    if (!u) abort();
+    for (long k = 0; k < 24; k++) {
+        for (long c = 0; c < 24; c++) {
+            const float *g = w + (k * 24 + c) * 9;
+            float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */
+            for (int j = 0; j < 3; j++) {
+                h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
+                h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];
+            }
+            for (int i = 0; i < 4; i++) {
+                v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);
+                v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];
+            }
+            for (int xi = 0; xi < 16; xi++) u[(xi * 24 + c) * 24 + k] = v[xi / 4][xi % 4];
+        }
+    }
+    float *packed[16];
+    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 24, 24, u + xi * 576, 24);
+    free(u);
     #pragma omp parallel
     {
-        float *restrict col = malloc(sizeof(float) * 127872);  /* (592, R·S·Cg): one tile of im2col */
-        if (!col) abort();
+        float *restrict vt = malloc(sizeof(float) * 46080);  /* V (16, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 46080);  /* M (16, chunk, K) */
+        float *restrict zero = calloc(24, sizeof(float));  /* the padding's pixel */
+        if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 443; t++) {
-            const long m0 = t * 592, pixels = m0 + 592 <= 262144 ? 592 : 262144 - m0;
-            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 65536, oh = m / 256 % 256, ow = m % 256;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r, iw0 = ow - 1;
-                    float *restrict dst = col + p * 216 + r * 72;
-                    if (ih < 0 || ih >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
-                    const long row = (n * 256 + ih) * 256;
-                    if (iw0 >= 0 && iw0 + 3 <= 256) { memcpy(dst, x + (row + iw0) * 24, 72 * sizeof(float)); continue; }
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 256) memset(dst + s * 24, 0, 24 * sizeof(float));
-                        else memcpy(dst + s * 24, x + (row + iw) * 24, 24 * sizeof(float));
+        for (long b = 0; b < 547; b++) {
+            const long t0 = b * 120, count = t0 + 120 <= 65536 ? 120 : 65536 - t0;
+            /* V = Bᵀ d B, channels innermost */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 16384, ty = (t0 + t) / 128 % 128, tx = (t0 + t) % 128;
+                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                    p[i][j] = ih < 0 || ih >= 256 || iw < 0 || iw >= 256 ? zero : x + ((n * 256 + ih) * 256 + iw) * 24;
+                }
+                for (long c = 0; c < 24; c++) {
+                    float q[4][4], r[4][4];
+                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
+                    for (int j = 0; j < 4; j++) {
+                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
+                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        vt[((i * 4 + 0) * 120 + t) * 24 + c] = r[i][0] - r[i][2];
+                        vt[((i * 4 + 1) * 120 + t) * 24 + c] = r[i][1] + r[i][2];
+                        vt[((i * 4 + 2) * 120 + t) * 24 + c] = r[i][2] - r[i][1];
+                        vt[((i * 4 + 3) * 120 + t) * 24 + c] = r[i][1] - r[i][3];
                     }
                 }
             }
-            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
-            breastai_gemm_f32_packed(CblasNoTrans, pixels, 24, 216, 1.0f, col, 216, wt_f32, 0.0f, y + m0 * 24, 24);
+            for (int xi = 0; xi < 16; xi++)
+                breastai_gemm_f32_packed(CblasNoTrans, count, 24, 24, 1.0f, vt + xi * 2880, 24, packed[xi], 0.0f, mt + xi * 2880, 24);
+            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 16384, ty = (t0 + t) / 128 % 128, tx = (t0 + t) % 128;
+                float *restrict y00 = y + ((n * 256 + 2 * ty) * 256 + 2 * tx) * 24;
+                const int down = 2 * ty + 1 < 256, right = 2 * tx + 1 < 256;
+                for (long k = 0; k < 24; k++) {
+                    float m[16], r0[4], r1[4];
+                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 120 + t) * 24 + k];
+                    for (int j = 0; j < 4; j++) {
+                        r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];
+                    }
+                    y00[k] = r0[0] + r0[1] + r0[2];
+                    if (right) y00[24 + k] = r0[1] - r0[2] - r0[3];
+                    if (down) y00[6144 + k] = r1[0] + r1[1] + r1[2];
+                    if (down && right) y00[6168 + k] = r1[1] - r1[2] - r1[3];
+                }
+            }
         }
-        free(col);
+        free(vt);
+        free(mt);
+        free(zero);
     }
-    free(wt_f32);
-    free(wt);
+    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
 }
 
 /*
@@ -582,45 +624,86 @@ void k005b_conv3x3_bwd_input(
     const float *restrict dy /* [4,256,256,24] */,
     const float *restrict w /* [24,24,3,3] */) {
     /* dx of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1 */
-    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
-     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
-     * Tiles of up to 592 input pixels; each thread gathers its tile, then one sgemm. */
-    float *restrict wt = malloc(sizeof(float) * 5184);  /* (G, TR, TS, Kg, Cg) of the phase */
-    if (!wt) abort();
-    /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
-    for (long k = 0; k < 24; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 24; c++)
-        wt[((i * 3 + j) * 24 + k) * 24 + c] = w[((k * 24 + c) * 3 + 2 - i) * 3 + 2 - j];
-    float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 24, 216, wt, 24);  /* packed once for every tile */
+    /* Winograd F(2x2, 3x3): 65536 tiles of 2x2 outputs, chunks of 120; per chunk V = Bᵀ d B (16, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 9216);  /* U[ξ] (C, K) */
+    if (!u) abort();
+    for (long k = 0; k < 24; k++) {
+        for (long c = 0; c < 24; c++) {
+            float g[9];  /* w[k, c] of the forward convolution (c its output), rotated by 180 degrees */
+            for (int i = 0; i < 9; i++) g[i] = w[(c * 24 + k) * 9 + 8 - i];
+            float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */
+            for (int j = 0; j < 3; j++) {
+                h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
+                h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];
+            }
+            for (int i = 0; i < 4; i++) {
+                v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);
+                v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];
+            }
+            for (int xi = 0; xi < 16; xi++) u[(xi * 24 + c) * 24 + k] = v[xi / 4][xi % 4];
+        }
+    }
+    float *packed[16];
+    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 24, 24, u + xi * 576, 24);
+    free(u);
     #pragma omp parallel
     {
-        float *restrict col = malloc(sizeof(float) * 127872);  /* (592, TR·TS·Kg): one tile of dy taps */
-        if (!col) abort();
+        float *restrict vt = malloc(sizeof(float) * 46080);  /* V (16, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 46080);  /* M (16, chunk, K) */
+        float *restrict zero = calloc(24, sizeof(float));  /* the padding's pixel */
+        if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 443; t++) {
-            const long m0 = t * 592, pixels = m0 + 592 <= 262144 ? 592 : 262144 - m0;
-            /* taps tile: col[p, (i, j, k)] = dy[n, ih - 1 + i, iw - 1 + j, k], 0 outside dy */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 65536, ih = m / 256 % 256, iw = m % 256;
-                for (long i = 0; i < 3; i++) {
-                    const long oh = ih - 1 + i, ow0 = iw - 1;
-                    float *restrict dst = col + (p * 3 + i) * 72;
-                    if (oh < 0 || oh >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
-                    const long row = (n * 256 + oh) * 256;
-                    if (ow0 >= 0 && ow0 + 3 <= 256) { memcpy(dst, dy + (row + ow0) * 24, 72 * sizeof(float)); continue; }
-                    for (long j = 0; j < 3; j++) {
-                        const long ow = ow0 + j;
-                        if (ow < 0 || ow >= 256) memset(dst + j * 24, 0, 24 * sizeof(float));
-                        else memcpy(dst + j * 24, dy + (row + ow) * 24, 24 * sizeof(float));
+        for (long b = 0; b < 547; b++) {
+            const long t0 = b * 120, count = t0 + 120 <= 65536 ? 120 : 65536 - t0;
+            /* V = Bᵀ d B, channels innermost */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 16384, ty = (t0 + t) / 128 % 128, tx = (t0 + t) % 128;
+                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                    p[i][j] = ih < 0 || ih >= 256 || iw < 0 || iw >= 256 ? zero : dy + ((n * 256 + ih) * 256 + iw) * 24;
+                }
+                for (long c = 0; c < 24; c++) {
+                    float q[4][4], r[4][4];
+                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
+                    for (int j = 0; j < 4; j++) {
+                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
+                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        vt[((i * 4 + 0) * 120 + t) * 24 + c] = r[i][0] - r[i][2];
+                        vt[((i * 4 + 1) * 120 + t) * 24 + c] = r[i][1] + r[i][2];
+                        vt[((i * 4 + 2) * 120 + t) * 24 + c] = r[i][2] - r[i][1];
+                        vt[((i * 4 + 3) * 120 + t) * 24 + c] = r[i][1] - r[i][3];
                     }
                 }
             }
-            /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
-            breastai_gemm_f32_packed(CblasNoTrans, pixels, 24, 216, 1.0f, col, 216, wt_f32, 0.0f, dx + m0 * 24, 24);
+            for (int xi = 0; xi < 16; xi++)
+                breastai_gemm_f32_packed(CblasNoTrans, count, 24, 24, 1.0f, vt + xi * 2880, 24, packed[xi], 0.0f, mt + xi * 2880, 24);
+            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 16384, ty = (t0 + t) / 128 % 128, tx = (t0 + t) % 128;
+                float *restrict y00 = dx + ((n * 256 + 2 * ty) * 256 + 2 * tx) * 24;
+                const int down = 2 * ty + 1 < 256, right = 2 * tx + 1 < 256;
+                for (long k = 0; k < 24; k++) {
+                    float m[16], r0[4], r1[4];
+                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 120 + t) * 24 + k];
+                    for (int j = 0; j < 4; j++) {
+                        r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];
+                    }
+                    y00[k] = r0[0] + r0[1] + r0[2];
+                    if (right) y00[24 + k] = r0[1] - r0[2] - r0[3];
+                    if (down) y00[6144 + k] = r1[0] + r1[1] + r1[2];
+                    if (down && right) y00[6168 + k] = r1[1] - r1[2] - r1[3];
+                }
+            }
         }
-        free(col);
+        free(vt);
+        free(mt);
+        free(zero);
     }
-    free(wt_f32);
-    free(wt);
+    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
 }
 
 /*

@@ -13,43 +13,85 @@ void k016_conv3x3(
     const float *restrict x /* [4,128,128,48] */,
     const float *restrict w /* [192,48,3,3] */) {
     /* x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
-    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
-     * Tiles of 288 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
-    float *restrict wt = malloc(sizeof(float) * 82944);  /* (K, R, S, Cg) */
-    if (!wt) abort();
-    for (long k = 0; k < 192; k++) for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
-        wt[((k * 3 + r) * 3 + s) * 48 + c] = w[((k * 48 + c) * 3 + r) * 3 + s];
-    float *wt_f32 = breastai_gemm_f32_pack(CblasTrans, 192, 432, wt, 432);  /* packed once for every tile */
+    /* Winograd F(2x2, 3x3): 16384 tiles of 2x2 outputs, chunks of 24; per chunk V = Bᵀ d B (16, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 147456);  /* U[ξ] (C, K) */
+    if (!u) abort();
+    for (long k = 0; k < 192; k++) {
+        for (long c = 0; c < 48; c++) {
+            const float *g = w + (k * 48 + c) * 9;
+            float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */
+            for (int j = 0; j < 3; j++) {
+                h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
+                h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];
+            }
+            for (int i = 0; i < 4; i++) {
+                v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);
+                v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];
+            }
+            for (int xi = 0; xi < 16; xi++) u[(xi * 48 + c) * 192 + k] = v[xi / 4][xi % 4];
+        }
+    }
+    float *packed[16];
+    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 192, 48, u + xi * 9216, 192);
+    free(u);
     #pragma omp parallel
     {
-        float *restrict col = malloc(sizeof(float) * 124416);  /* (288, R·S·Cg): one tile of im2col */
-        if (!col) abort();
+        float *restrict vt = malloc(sizeof(float) * 18432);  /* V (16, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 73728);  /* M (16, chunk, K) */
+        float *restrict zero = calloc(48, sizeof(float));  /* the padding's pixel */
+        if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 228; t++) {
-            const long m0 = t * 288, pixels = m0 + 288 <= 65536 ? 288 : 65536 - m0;
-            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 16384, oh = m / 128 % 128, ow = m % 128;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r, iw0 = ow - 1;
-                    float *restrict dst = col + p * 432 + r * 144;
-                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
-                    const long row = (n * 128 + ih) * 128;
-                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x + (row + iw0) * 48, 144 * sizeof(float)); continue; }
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
-                        else memcpy(dst + s * 48, x + (row + iw) * 48, 48 * sizeof(float));
+        for (long b = 0; b < 683; b++) {
+            const long t0 = b * 24, count = t0 + 24 <= 16384 ? 24 : 16384 - t0;
+            /* V = Bᵀ d B, channels innermost */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                    p[i][j] = ih < 0 || ih >= 128 || iw < 0 || iw >= 128 ? zero : x + ((n * 128 + ih) * 128 + iw) * 48;
+                }
+                for (long c = 0; c < 48; c++) {
+                    float q[4][4], r[4][4];
+                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
+                    for (int j = 0; j < 4; j++) {
+                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
+                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        vt[((i * 4 + 0) * 24 + t) * 48 + c] = r[i][0] - r[i][2];
+                        vt[((i * 4 + 1) * 24 + t) * 48 + c] = r[i][1] + r[i][2];
+                        vt[((i * 4 + 2) * 24 + t) * 48 + c] = r[i][2] - r[i][1];
+                        vt[((i * 4 + 3) * 24 + t) * 48 + c] = r[i][1] - r[i][3];
                     }
                 }
             }
-            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
-            breastai_gemm_f32_packed(CblasNoTrans, pixels, 192, 432, 1.0f, col, 432, wt_f32, 0.0f, y + m0 * 192, 192);
+            for (int xi = 0; xi < 16; xi++)
+                breastai_gemm_f32_packed(CblasNoTrans, count, 192, 48, 1.0f, vt + xi * 1152, 48, packed[xi], 0.0f, mt + xi * 4608, 192);
+            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                float *restrict y00 = y + ((n * 128 + 2 * ty) * 128 + 2 * tx) * 192;
+                const int down = 2 * ty + 1 < 128, right = 2 * tx + 1 < 128;
+                for (long k = 0; k < 192; k++) {
+                    float m[16], r0[4], r1[4];
+                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 24 + t) * 192 + k];
+                    for (int j = 0; j < 4; j++) {
+                        r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];
+                    }
+                    y00[k] = r0[0] + r0[1] + r0[2];
+                    if (right) y00[192 + k] = r0[1] - r0[2] - r0[3];
+                    if (down) y00[24576 + k] = r1[0] + r1[1] + r1[2];
+                    if (down && right) y00[24768 + k] = r1[1] - r1[2] - r1[3];
+                }
+            }
         }
-        free(col);
+        free(vt);
+        free(mt);
+        free(zero);
     }
-    free(wt_f32);
-    free(wt);
+    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
 }
 
 /*
@@ -342,43 +384,85 @@ void k027_conv3x3(
     const float *restrict x /* [4,64,64,64] */,
     const float *restrict w /* [256,64,3,3] */) {
     /* x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1 */
-    /* Implicit GEMM: y (N·Ho·Wo, Kg) = im2col(x) (N·Ho·Wo, R·S·Cg) · wtᵀ per group, wt = w as (K, R, S, Cg).
-     * Tiles of 224 output pixels: each thread gathers its tile of im2col into scratch, then one sgemm. */
-    float *restrict wt = malloc(sizeof(float) * 147456);  /* (K, R, S, Cg) */
-    if (!wt) abort();
-    for (long k = 0; k < 256; k++) for (long c = 0; c < 64; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
-        wt[((k * 3 + r) * 3 + s) * 64 + c] = w[((k * 64 + c) * 3 + r) * 3 + s];
-    float *wt_f32 = breastai_gemm_f32_pack(CblasTrans, 256, 576, wt, 576);  /* packed once for every tile */
+    /* Winograd F(2x2, 3x3): 4096 tiles of 2x2 outputs, chunks of 12; per chunk V = Bᵀ d B (16, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 262144);  /* U[ξ] (C, K) */
+    if (!u) abort();
+    for (long k = 0; k < 256; k++) {
+        for (long c = 0; c < 64; c++) {
+            const float *g = w + (k * 64 + c) * 9;
+            float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */
+            for (int j = 0; j < 3; j++) {
+                h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
+                h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];
+            }
+            for (int i = 0; i < 4; i++) {
+                v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);
+                v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];
+            }
+            for (int xi = 0; xi < 16; xi++) u[(xi * 64 + c) * 256 + k] = v[xi / 4][xi % 4];
+        }
+    }
+    float *packed[16];
+    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 256, 64, u + xi * 16384, 256);
+    free(u);
     #pragma omp parallel
     {
-        float *restrict col = malloc(sizeof(float) * 129024);  /* (224, R·S·Cg): one tile of im2col */
-        if (!col) abort();
+        float *restrict vt = malloc(sizeof(float) * 12288);  /* V (16, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 49152);  /* M (16, chunk, K) */
+        float *restrict zero = calloc(64, sizeof(float));  /* the padding's pixel */
+        if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 74; t++) {
-            const long m0 = t * 224, pixels = m0 + 224 <= 16384 ? 224 : 16384 - m0;
-            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r, iw0 = ow - 1;
-                    float *restrict dst = col + p * 576 + r * 192;
-                    if (ih < 0 || ih >= 64) { memset(dst, 0, 192 * sizeof(float)); continue; }
-                    const long row = (n * 64 + ih) * 64;
-                    if (iw0 >= 0 && iw0 + 3 <= 64) { memcpy(dst, x + (row + iw0) * 64, 192 * sizeof(float)); continue; }
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 64) memset(dst + s * 64, 0, 64 * sizeof(float));
-                        else memcpy(dst + s * 64, x + (row + iw) * 64, 64 * sizeof(float));
+        for (long b = 0; b < 342; b++) {
+            const long t0 = b * 12, count = t0 + 12 <= 4096 ? 12 : 4096 - t0;
+            /* V = Bᵀ d B, channels innermost */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                    p[i][j] = ih < 0 || ih >= 64 || iw < 0 || iw >= 64 ? zero : x + ((n * 64 + ih) * 64 + iw) * 64;
+                }
+                for (long c = 0; c < 64; c++) {
+                    float q[4][4], r[4][4];
+                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
+                    for (int j = 0; j < 4; j++) {
+                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
+                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        vt[((i * 4 + 0) * 12 + t) * 64 + c] = r[i][0] - r[i][2];
+                        vt[((i * 4 + 1) * 12 + t) * 64 + c] = r[i][1] + r[i][2];
+                        vt[((i * 4 + 2) * 12 + t) * 64 + c] = r[i][2] - r[i][1];
+                        vt[((i * 4 + 3) * 12 + t) * 64 + c] = r[i][1] - r[i][3];
                     }
                 }
             }
-            /* y[m0 ..< m0 + pixels] (pixels, Kg) = col (pixels, R·S·Cg) · wtᵀ (R·S·Cg, Kg) */
-            breastai_gemm_f32_packed(CblasNoTrans, pixels, 256, 576, 1.0f, col, 576, wt_f32, 0.0f, y + m0 * 256, 256);
+            for (int xi = 0; xi < 16; xi++)
+                breastai_gemm_f32_packed(CblasNoTrans, count, 256, 64, 1.0f, vt + xi * 768, 64, packed[xi], 0.0f, mt + xi * 3072, 256);
+            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                float *restrict y00 = y + ((n * 64 + 2 * ty) * 64 + 2 * tx) * 256;
+                const int down = 2 * ty + 1 < 64, right = 2 * tx + 1 < 64;
+                for (long k = 0; k < 256; k++) {
+                    float m[16], r0[4], r1[4];
+                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 12 + t) * 256 + k];
+                    for (int j = 0; j < 4; j++) {
+                        r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];
+                    }
+                    y00[k] = r0[0] + r0[1] + r0[2];
+                    if (right) y00[256 + k] = r0[1] - r0[2] - r0[3];
+                    if (down) y00[16384 + k] = r1[0] + r1[1] + r1[2];
+                    if (down && right) y00[16640 + k] = r1[1] - r1[2] - r1[3];
+                }
+            }
         }
-        free(col);
+        free(vt);
+        free(mt);
+        free(zero);
     }
-    free(wt_f32);
-    free(wt);
+    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
 }
 
 /*
@@ -501,45 +585,86 @@ void k027b_conv3x3_bwd_input(
     const float *restrict dy /* [4,64,64,256] */,
     const float *restrict w /* [256,64,3,3] */) {
     /* dx of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1 */
-    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
-     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
-     * Tiles of up to 128 input pixels; each thread gathers its tile, then one sgemm. */
-    float *restrict wt = malloc(sizeof(float) * 147456);  /* (G, TR, TS, Kg, Cg) of the phase */
-    if (!wt) abort();
-    /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
-    for (long k = 0; k < 256; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 64; c++)
-        wt[((i * 3 + j) * 256 + k) * 64 + c] = w[((k * 64 + c) * 3 + 2 - i) * 3 + 2 - j];
-    float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 64, 2304, wt, 64);  /* packed once for every tile */
+    /* Winograd F(2x2, 3x3): 4096 tiles of 2x2 outputs, chunks of 12; per chunk V = Bᵀ d B (16, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 262144);  /* U[ξ] (C, K) */
+    if (!u) abort();
+    for (long k = 0; k < 64; k++) {
+        for (long c = 0; c < 256; c++) {
+            float g[9];  /* w[k, c] of the forward convolution (c its output), rotated by 180 degrees */
+            for (int i = 0; i < 9; i++) g[i] = w[(c * 64 + k) * 9 + 8 - i];
+            float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */
+            for (int j = 0; j < 3; j++) {
+                h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
+                h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];
+            }
+            for (int i = 0; i < 4; i++) {
+                v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);
+                v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];
+            }
+            for (int xi = 0; xi < 16; xi++) u[(xi * 256 + c) * 64 + k] = v[xi / 4][xi % 4];
+        }
+    }
+    float *packed[16];
+    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 64, 256, u + xi * 16384, 64);
+    free(u);
     #pragma omp parallel
     {
-        float *restrict col = malloc(sizeof(float) * 294912);  /* (128, TR·TS·Kg): one tile of dy taps */
-        if (!col) abort();
+        float *restrict vt = malloc(sizeof(float) * 49152);  /* V (16, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 12288);  /* M (16, chunk, K) */
+        float *restrict zero = calloc(256, sizeof(float));  /* the padding's pixel */
+        if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 128; t++) {
-            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
-            /* taps tile: col[p, (i, j, k)] = dy[n, ih - 1 + i, iw - 1 + j, k], 0 outside dy */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 4096, ih = m / 64 % 64, iw = m % 64;
-                for (long i = 0; i < 3; i++) {
-                    const long oh = ih - 1 + i, ow0 = iw - 1;
-                    float *restrict dst = col + (p * 3 + i) * 768;
-                    if (oh < 0 || oh >= 64) { memset(dst, 0, 768 * sizeof(float)); continue; }
-                    const long row = (n * 64 + oh) * 64;
-                    if (ow0 >= 0 && ow0 + 3 <= 64) { memcpy(dst, dy + (row + ow0) * 256, 768 * sizeof(float)); continue; }
-                    for (long j = 0; j < 3; j++) {
-                        const long ow = ow0 + j;
-                        if (ow < 0 || ow >= 64) memset(dst + j * 256, 0, 256 * sizeof(float));
-                        else memcpy(dst + j * 256, dy + (row + ow) * 256, 256 * sizeof(float));
+        for (long b = 0; b < 342; b++) {
+            const long t0 = b * 12, count = t0 + 12 <= 4096 ? 12 : 4096 - t0;
+            /* V = Bᵀ d B, channels innermost */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                    p[i][j] = ih < 0 || ih >= 64 || iw < 0 || iw >= 64 ? zero : dy + ((n * 64 + ih) * 64 + iw) * 256;
+                }
+                for (long c = 0; c < 256; c++) {
+                    float q[4][4], r[4][4];
+                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
+                    for (int j = 0; j < 4; j++) {
+                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
+                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        vt[((i * 4 + 0) * 12 + t) * 256 + c] = r[i][0] - r[i][2];
+                        vt[((i * 4 + 1) * 12 + t) * 256 + c] = r[i][1] + r[i][2];
+                        vt[((i * 4 + 2) * 12 + t) * 256 + c] = r[i][2] - r[i][1];
+                        vt[((i * 4 + 3) * 12 + t) * 256 + c] = r[i][1] - r[i][3];
                     }
                 }
             }
-            /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
-            breastai_gemm_f32_packed(CblasNoTrans, pixels, 64, 2304, 1.0f, col, 2304, wt_f32, 0.0f, dx + m0 * 64, 64);
+            for (int xi = 0; xi < 16; xi++)
+                breastai_gemm_f32_packed(CblasNoTrans, count, 64, 256, 1.0f, vt + xi * 3072, 256, packed[xi], 0.0f, mt + xi * 768, 64);
+            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                float *restrict y00 = dx + ((n * 64 + 2 * ty) * 64 + 2 * tx) * 64;
+                const int down = 2 * ty + 1 < 64, right = 2 * tx + 1 < 64;
+                for (long k = 0; k < 64; k++) {
+                    float m[16], r0[4], r1[4];
+                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 12 + t) * 64 + k];
+                    for (int j = 0; j < 4; j++) {
+                        r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];
+                    }
+                    y00[k] = r0[0] + r0[1] + r0[2];
+                    if (right) y00[64 + k] = r0[1] - r0[2] - r0[3];
+                    if (down) y00[4096 + k] = r1[0] + r1[1] + r1[2];
+                    if (down && right) y00[4160 + k] = r1[1] - r1[2] - r1[3];
+                }
+            }
         }
-        free(col);
+        free(vt);
+        free(mt);
+        free(zero);
     }
-    free(wt_f32);
-    free(wt);
+    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
 }
 
 /*
@@ -743,45 +868,86 @@ void k016b_conv3x3_bwd_input(
     const float *restrict dy /* [4,128,128,192] */,
     const float *restrict w /* [192,48,3,3] */) {
     /* dx of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
-    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
-     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
-     * Tiles of up to 128 input pixels; each thread gathers its tile, then one sgemm. */
-    float *restrict wt = malloc(sizeof(float) * 82944);  /* (G, TR, TS, Kg, Cg) of the phase */
-    if (!wt) abort();
-    /* wt[g, i, j, k, c] = w[g·Kg + k, c, 2 - i, 2 - j]: the phase's taps, flipped */
-    for (long k = 0; k < 192; k++) for (long i = 0; i < 3; i++) for (long j = 0; j < 3; j++) for (long c = 0; c < 48; c++)
-        wt[((i * 3 + j) * 192 + k) * 48 + c] = w[((k * 48 + c) * 3 + 2 - i) * 3 + 2 - j];
-    float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 48, 1728, wt, 48);  /* packed once for every tile */
+    /* Winograd F(2x2, 3x3): 16384 tiles of 2x2 outputs, chunks of 24; per chunk V = Bᵀ d B (16, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 147456);  /* U[ξ] (C, K) */
+    if (!u) abort();
+    for (long k = 0; k < 48; k++) {
+        for (long c = 0; c < 192; c++) {
+            float g[9];  /* w[k, c] of the forward convolution (c its output), rotated by 180 degrees */
+            for (int i = 0; i < 9; i++) g[i] = w[(c * 48 + k) * 9 + 8 - i];
+            float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */
+            for (int j = 0; j < 3; j++) {
+                h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
+                h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];
+            }
+            for (int i = 0; i < 4; i++) {
+                v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);
+                v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];
+            }
+            for (int xi = 0; xi < 16; xi++) u[(xi * 192 + c) * 48 + k] = v[xi / 4][xi % 4];
+        }
+    }
+    float *packed[16];
+    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 48, 192, u + xi * 9216, 48);
+    free(u);
     #pragma omp parallel
     {
-        float *restrict col = malloc(sizeof(float) * 221184);  /* (128, TR·TS·Kg): one tile of dy taps */
-        if (!col) abort();
+        float *restrict vt = malloc(sizeof(float) * 73728);  /* V (16, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 18432);  /* M (16, chunk, K) */
+        float *restrict zero = calloc(192, sizeof(float));  /* the padding's pixel */
+        if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 512; t++) {
-            const long m0 = t * 128, pixels = m0 + 128 <= 65536 ? 128 : 65536 - m0;
-            /* taps tile: col[p, (i, j, k)] = dy[n, ih - 1 + i, iw - 1 + j, k], 0 outside dy */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 16384, ih = m / 128 % 128, iw = m % 128;
-                for (long i = 0; i < 3; i++) {
-                    const long oh = ih - 1 + i, ow0 = iw - 1;
-                    float *restrict dst = col + (p * 3 + i) * 576;
-                    if (oh < 0 || oh >= 128) { memset(dst, 0, 576 * sizeof(float)); continue; }
-                    const long row = (n * 128 + oh) * 128;
-                    if (ow0 >= 0 && ow0 + 3 <= 128) { memcpy(dst, dy + (row + ow0) * 192, 576 * sizeof(float)); continue; }
-                    for (long j = 0; j < 3; j++) {
-                        const long ow = ow0 + j;
-                        if (ow < 0 || ow >= 128) memset(dst + j * 192, 0, 192 * sizeof(float));
-                        else memcpy(dst + j * 192, dy + (row + ow) * 192, 192 * sizeof(float));
+        for (long b = 0; b < 683; b++) {
+            const long t0 = b * 24, count = t0 + 24 <= 16384 ? 24 : 16384 - t0;
+            /* V = Bᵀ d B, channels innermost */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                    p[i][j] = ih < 0 || ih >= 128 || iw < 0 || iw >= 128 ? zero : dy + ((n * 128 + ih) * 128 + iw) * 192;
+                }
+                for (long c = 0; c < 192; c++) {
+                    float q[4][4], r[4][4];
+                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
+                    for (int j = 0; j < 4; j++) {
+                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
+                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        vt[((i * 4 + 0) * 24 + t) * 192 + c] = r[i][0] - r[i][2];
+                        vt[((i * 4 + 1) * 24 + t) * 192 + c] = r[i][1] + r[i][2];
+                        vt[((i * 4 + 2) * 24 + t) * 192 + c] = r[i][2] - r[i][1];
+                        vt[((i * 4 + 3) * 24 + t) * 192 + c] = r[i][1] - r[i][3];
                     }
                 }
             }
-            /* dx[m0 ..< m0 + pixels] (pixels, Cg) = col (pixels, R·S·Kg) · wt (R·S·Kg, Cg) */
-            breastai_gemm_f32_packed(CblasNoTrans, pixels, 48, 1728, 1.0f, col, 1728, wt_f32, 0.0f, dx + m0 * 48, 48);
+            for (int xi = 0; xi < 16; xi++)
+                breastai_gemm_f32_packed(CblasNoTrans, count, 48, 192, 1.0f, vt + xi * 4608, 192, packed[xi], 0.0f, mt + xi * 1152, 48);
+            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                float *restrict y00 = dx + ((n * 128 + 2 * ty) * 128 + 2 * tx) * 48;
+                const int down = 2 * ty + 1 < 128, right = 2 * tx + 1 < 128;
+                for (long k = 0; k < 48; k++) {
+                    float m[16], r0[4], r1[4];
+                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 24 + t) * 48 + k];
+                    for (int j = 0; j < 4; j++) {
+                        r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];
+                    }
+                    y00[k] = r0[0] + r0[1] + r0[2];
+                    if (right) y00[48 + k] = r0[1] - r0[2] - r0[3];
+                    if (down) y00[6144 + k] = r1[0] + r1[1] + r1[2];
+                    if (down && right) y00[6192 + k] = r1[1] - r1[2] - r1[3];
+                }
+            }
         }
-        free(col);
+        free(vt);
+        free(mt);
+        free(zero);
     }
-    free(wt_f32);
-    free(wt);
+    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
 }
 
 /*

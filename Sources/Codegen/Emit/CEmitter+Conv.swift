@@ -7,6 +7,7 @@ import Graph
 /// | --- | --- |
 /// | 1×1, stride 1, no padding, groups 1 | one `cblas_sgemm` over the (N·H·W, C) matrix |
 /// | depthwise (groups = C = K) | channels innermost, the weight re-laid out as (R, S, C) |
+/// | dense 3×3, stride 1, padding 1, fp32 (forward and dx) | Winograd F(2×2, 3×3) (`CEmitter+Winograd`) |
 /// | every other shape (k×k, strided 1×1, grouped) | implicit GEMM over tiles of im2col |
 ///
 /// With `EmitOptions.naiveKernels` every convolution is plain loops instead.
@@ -47,6 +48,8 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
         return "conv1x1"
     } else if d.isDepthwise {
         emitDepthwiseForward(d, x: x, w: wp, y: y, &w)
+    } else if winogradApplies(d, ctx.options.precision) {
+        emitWinogradForward(d, x: x, w: wp, y: y, &w)
     } else {
         emitImplicitGemmForward(d, x: x, w: wp, y: y, ctx.options.precision, &w)
     }
@@ -70,6 +73,8 @@ func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, d
         return "conv1x1_bwd_input"
     } else if d.isDepthwise {
         emitDepthwiseBackwardInput(d, dy: dy, w: wp, dx: dx, &w)
+    } else if winogradApplies(d, ctx.options.precision) {
+        emitWinogradBackwardInput(d, dy: dy, w: wp, dx: dx, &w)
     } else {
         emitImplicitGemmBackwardInput(d, dy: dy, w: wp, dx: dx, ctx.options.precision, &w)
     }

@@ -1,0 +1,129 @@
+import Graph
+
+// MARK: - Winograd F(2x2, 3x3): the forward of dense 3x3 convolutions, stride 1, padding 1
+
+/// Whether the forward of `d` runs as Winograd F(2x2, 3x3) (Lavin & Gray 2016): dense 3x3, stride
+/// 1, padding 1, fp32, at least 16 input and output channels (the per-ξ products are GEMMs with
+/// k = C and n = K). It multiplies 16 times per 2x2 output tile where im2col multiplies 36: on S
+/// the eligible convolutions (features.1-3 after their first block) are 44% of the eval forward's
+/// FLOPs. bf16 keeps im2col: the transforms would round already-rounded sums.
+func winogradApplies(_ d: ConvShape, _ precision: Precision) -> Bool {
+    d.r == 3 && d.s == 3 && d.stride == 1 && d.pad == 1 && d.groups == 1 && precision == .fp32
+        && packsF32(n: d.k) && packsF32(n: d.c) && d.ho == d.h && d.wo == d.w
+}
+
+/// The forward of `d` as Winograd: x (N, H, W, C) to y (N, H, W, K), the weight as it is.
+func emitWinogradForward(_ d: ConvShape, x: String, w wp: String, y: String, _ w: inout CWriter) {
+    emitWinograd3x3(n: d.n, h: d.h, w: d.w, inputs: d.c, outputs: d.k, x: x, y: y, weight: wp, flipped: false, &w)
+}
+
+/// dx of `d` as Winograd: with stride 1 and padding 1, dx[.., c] = Σ_{r, s, k} dy[ih + 1 − r, iw + 1 − s, k] ·
+/// w[k, c, r, s] is the same 3x3 convolution of dy (K channels in, C out) with the weight
+/// transposed and rotated by 180 degrees.
+func emitWinogradBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: String, _ w: inout CWriter) {
+    emitWinograd3x3(n: d.n, h: d.h, w: d.w, inputs: d.k, outputs: d.c, x: dy, y: dx, weight: wp, flipped: true, &w)
+}
+
+/// y = Aᵀ [U ⊙ V] A per 2x2 output tile, with V = Bᵀ d B the 4x4 input patch (rows 2ty−1 ..
+/// 2ty+2, zero outside x) and U = G g Gᵀ the weight, as 16 products (one per ξ of the 4x4):
+/// M[ξ] (tiles, K) = V[ξ] (tiles, C) · U[ξ] (C, K). U is computed and packed once per call;
+/// chunks of tiles are independent work items (V and M in per-thread scratch, kept in L2), each
+/// output element written by one thread: the same bits for any thread count.
+///
+///     Bᵀ = [1 0 −1 0; 0 1 1 0; 0 −1 1 0; 0 1 0 −1]   G = [1 0 0; ½ ½ ½; ½ −½ ½; 0 0 1]
+///     Aᵀ = [1 1 1 0; 0 1 −1 −1]
+/// `flipped`: the weight (inputs is its K, outputs its C) read as g[r][s] = w[k, c, 2 − r, 2 − s] for
+/// output channel c and input channel k (the backward-input convolution); else g = w[k, c] for
+/// output k and input c.
+private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, outputs k: Int, x: String, y: String, weight wp: String,
+                             flipped: Bool, _ w: inout CWriter) {
+    let d = (n: n, h: h, w: width, ho: h, wo: width)
+    let th = (d.ho + 1) / 2, tw = (d.wo + 1) / 2, tiles = d.n * th * tw
+    // Tiles per chunk: V (16, T, C) and M (16, T, K) about 384 kB together, a multiple of 12 (the
+    // GEMM's rows), at least 12.
+    let chunk = min(tiles, max(12, 98304 / (16 * (c + k)) / 12 * 12))
+    w.line("/* Winograd F(2x2, 3x3): \(tiles) tiles of 2x2 outputs, chunks of \(chunk); per chunk V = Bᵀ d B (16, tiles, C),")
+    w.line(" * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */")
+    w.line("float *restrict u = malloc(sizeof(float) * \(16 * c * k));  /* U[ξ] (C, K) */")
+    w.line("if (!u) abort();")
+    w.block("for (long k = 0; k < \(k); k++)") { w in
+        w.block("for (long c = 0; c < \(c); c++)") { w in
+            if flipped {
+                w.line("float g[9];  /* w[k, c] of the forward convolution (c its output), rotated by 180 degrees */")
+                w.line("for (int i = 0; i < 9; i++) g[i] = \(wp)[(c * \(k) + k) * 9 + 8 - i];")
+            } else {
+                w.line("const float *g = \(wp) + (k * \(c) + c) * 9;")
+            }
+            w.line("float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */")
+            w.block("for (int j = 0; j < 3; j++)") { w in
+                w.line("h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);")
+                w.line("h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];")
+            }
+            w.block("for (int i = 0; i < 4; i++)") { w in
+                w.line("v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);")
+                w.line("v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];")
+            }
+            w.line("for (int xi = 0; xi < 16; xi++) u[(xi * \(c) + c) * \(k) + k] = v[xi / 4][xi % 4];")
+        }
+    }
+    w.line("float *packed[16];")
+    w.line("for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, \(k), \(c), u + xi * \(c * k), \(k));")
+    w.line("free(u);")
+    w.line("#pragma omp parallel")
+    w.block("") { w in
+        w.line("float *restrict vt = malloc(sizeof(float) * \(16 * chunk * c));  /* V (16, chunk, C) */")
+        w.line("float *restrict mt = malloc(sizeof(float) * \(16 * chunk * k));  /* M (16, chunk, K) */")
+        w.line("float *restrict zero = calloc(\(c), sizeof(float));  /* the padding's pixel */")
+        w.line("if (!vt || !mt || !zero) abort();")
+        w.line("#pragma omp for schedule(static)")
+        w.block("for (long b = 0; b < \((tiles + chunk - 1) / chunk); b++)") { w in
+            w.line("const long t0 = b * \(chunk), count = t0 + \(chunk) <= \(tiles) ? \(chunk) : \(tiles) - t0;")
+            w.line("/* V = Bᵀ d B, channels innermost */")
+            w.block("for (long t = 0; t < count; t++)") { w in
+                w.line("const long n = (t0 + t) / \(th * tw), ty = (t0 + t) / \(tw) % \(th), tx = (t0 + t) % \(tw);")
+                w.line("const float *p[4][4];  /* the patch's pixels, `zero` outside x */")
+                w.line("for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {")
+                w.line("    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;")
+                w.line("    p[i][j] = ih < 0 || ih >= \(d.h) || iw < 0 || iw >= \(d.w) ? zero : \(x) + ((n * \(d.h) + ih) * \(d.w) + iw) * \(c);")
+                w.line("}")
+                w.block("for (long c = 0; c < \(c); c++)") { w in
+                    w.line("float q[4][4], r[4][4];")
+                    w.line("for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];")
+                    w.block("for (int j = 0; j < 4; j++)") { w in
+                        w.line("r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];")
+                        w.line("r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];")
+                    }
+                    w.block("for (int i = 0; i < 4; i++)") { w in
+                        w.line("vt[((i * 4 + 0) * \(chunk) + t) * \(c) + c] = r[i][0] - r[i][2];")
+                        w.line("vt[((i * 4 + 1) * \(chunk) + t) * \(c) + c] = r[i][1] + r[i][2];")
+                        w.line("vt[((i * 4 + 2) * \(chunk) + t) * \(c) + c] = r[i][2] - r[i][1];")
+                        w.line("vt[((i * 4 + 3) * \(chunk) + t) * \(c) + c] = r[i][1] - r[i][3];")
+                    }
+                }
+            }
+            w.line("for (int xi = 0; xi < 16; xi++)")
+            w.line("    breastai_gemm_f32_packed(CblasNoTrans, count, \(k), \(c), 1.0f, vt + xi * \(chunk * c), \(c), packed[xi], 0.0f, mt + xi * \(chunk * k), \(k));")
+            w.line("/* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */")
+            w.block("for (long t = 0; t < count; t++)") { w in
+                w.line("const long n = (t0 + t) / \(th * tw), ty = (t0 + t) / \(tw) % \(th), tx = (t0 + t) % \(tw);")
+                w.line("float *restrict y00 = \(y) + ((n * \(d.ho) + 2 * ty) * \(d.wo) + 2 * tx) * \(k);")
+                w.line("const int down = 2 * ty + 1 < \(d.ho), right = 2 * tx + 1 < \(d.wo);")
+                w.block("for (long k = 0; k < \(k); k++)") { w in
+                    w.line("float m[16], r0[4], r1[4];")
+                    w.line("for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * \(chunk) + t) * \(k) + k];")
+                    w.block("for (int j = 0; j < 4; j++)") { w in
+                        w.line("r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];")
+                    }
+                    w.line("y00[k] = r0[0] + r0[1] + r0[2];")
+                    w.line("if (right) y00[\(k) + k] = r0[1] - r0[2] - r0[3];")
+                    w.line("if (down) y00[\(d.wo * k) + k] = r1[0] + r1[1] + r1[2];")
+                    w.line("if (down && right) y00[\(d.wo * k + k) + k] = r1[1] - r1[2] - r1[3];")
+                }
+            }
+        }
+        w.line("free(vt);")
+        w.line("free(mt);")
+        w.line("free(zero);")
+    }
+    w.line("for (int xi = 0; xi < 16; xi++) free(packed[xi]);")
+}
