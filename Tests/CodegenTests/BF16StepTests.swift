@@ -155,10 +155,11 @@ final class BF16StepTests: XCTestCase {
         XCTAssertFalse(json.contains("precision"), "an fp32 manifest must stay as it was")
         XCTAssertTrue(String(decoding: try JSONEncoder().encode(bf16.manifest), as: UTF8.self).contains(#""precision":"bf16""#))
         XCTAssertFalse(fp32.kernels.contains("breastai_gemm_bf16"))
-        // fp32 contractions: sgemm calls, and the tiled convolutions' products with a packed weight
-        // (gemm_f32.c, counted in the kernels' own text: the unit itself calls sgemm on CPUs without AVX-512F)
-        let calls = fp32.source.kernels.map { k in ["cblas_sgemm(", "breastai_gemm_f32_packed("].map { k.text.components(separatedBy: $0).count - 1 }.reduce(0, +) }
-            .reduce(0, +)
+        // fp32 contractions: sgemm calls, the tiled convolutions' products with a packed weight and the
+        // Winograd weight gradients' products (gemm_f32.c, counted in the kernels' own text: the unit
+        // itself calls sgemm on CPUs without AVX-512F)
+        let fp32Calls = ["cblas_sgemm(", "breastai_gemm_f32_packed(", "breastai_gemm_f32_tn("]
+        let calls = fp32.source.kernels.map { k in fp32Calls.map { k.text.components(separatedBy: $0).count - 1 }.reduce(0, +) }.reduce(0, +)
         XCTAssertGreaterThan(calls, 0)
         // Every sgemm call becomes a bf16 call, with the weight packed per call or once for all tiles
         // (each name also appears in its declaration in kernels.h and its definition in gemm_bf16.c).

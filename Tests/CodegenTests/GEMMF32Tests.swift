@@ -18,6 +18,10 @@ final class GEMMF32Tests: XCTestCase {
     typealias Entry = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>, Int32,
                                       UnsafePointer<Float>, Int32, Float, UnsafeMutablePointer<Float>, Int32) -> Void
     nonisolated(unsafe) static var entry: Entry?
+    /// breastai_gemm_f32_tn_entry: (threads, inside, portable, m, n, k, a, lda, b, ldb, c, ldc), C += Aᵀ·B.
+    typealias TNEntry = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, UnsafePointer<Float>, Int32, UnsafePointer<Float>, Int32,
+                                        UnsafeMutablePointer<Float>, Int32) -> Void
+    nonisolated(unsafe) static var tnEntry: TNEntry?
     nonisolated(unsafe) static var loadError: String?
 
     override class func setUp() {
@@ -30,6 +34,7 @@ final class GEMMF32Tests: XCTestCase {
                 loadError = "cannot load \(lib.path)"; return
             }
             entry = unsafeBitCast(s, to: Entry.self)
+            if let t = dlsym(h, "breastai_gemm_f32_tn_entry") { tnEntry = unsafeBitCast(t, to: TNEntry.self) }
         } catch { loadError = "\(error)" }
     }
 
@@ -146,6 +151,42 @@ final class GEMMF32Tests: XCTestCase {
         XCTAssertEqual(one, try bits(2, inside: true))
     }
 
+    /// `breastai_gemm_f32_tn` (the Winograd weight gradient's C += Aᵀ · B, B packed into scratch per
+    /// call): against double with the same bound, C's padding untouched, portable path, inside a
+    /// region, and the same bits on 1 and 3 threads.
+    func testTransposedAccumulateAgainstDouble() throws {
+        guard let e = Self.tnEntry else { XCTFail(Self.loadError ?? "no breastai_gemm_f32_tn_entry"); return }
+        func run(m: Int, n: Int, k: Int, pad: Int, portable: Bool = false, inside: Bool = false, threads: Int32 = 0, seed: UInt64) -> [Float] {
+            var rng = SplitMix64(seed: seed)
+            let lda = m + pad, ldb = n + pad, ldc = n + pad
+            let a = (0..<(k * lda)).map { _ in Float(rng.normal()) }, b = (0..<(k * ldb)).map { _ in Float(rng.normal()) }
+            let before = (0..<(m * ldc)).map { _ in Float(rng.normal()) }
+            var out = before
+            out.withUnsafeMutableBufferPointer { o in
+                e(threads, inside ? 1 : 0, portable ? 1 : 0, Int32(m), Int32(n), Int32(k), a, Int32(lda), b, Int32(ldb), o.baseAddress!, Int32(ldc))
+            }
+            var worst = 0.0
+            for i in 0..<m {
+                for j in 0..<ldc {
+                    guard j < n else { XCTAssertEqual(out[i * ldc + j], before[i * ldc + j], "C[\(i), \(j)] (padding) was written"); continue }
+                    var f = Double(before[i * ldc + j]), sum = abs(f)
+                    for q in 0..<k { let p = Double(a[q * lda + i]) * Double(b[q * ldb + j]); f += p; sum += abs(p) }
+                    worst = max(worst, abs(Double(out[i * ldc + j]) - f) / (Double(k + 4) * pow(2, -24) * sum + 1e-300))
+                }
+            }
+            XCTAssertLessThanOrEqual(worst, 1, "m \(m) n \(n) k \(k) pad \(pad) portable \(portable): error exceeds (K+4)·2⁻²⁴·Σ|·| by \(worst)x")
+            return (0..<m).flatMap { i in out[(i * ldc)..<(i * ldc + n)] }
+        }
+        for (i, (m, n, k, pad)) in [(24, 16, 84, 0), (5, 17, 1, 0), (13, 33, 385, 3), (25, 48, 128, 0), (192, 48, 128, 1), (40, 96, 777, 2),
+                                    (7, 7, 9, 0)].enumerated() {
+            _ = run(m: m, n: n, k: k, pad: pad, seed: UInt64(60 + i))
+            _ = run(m: m, n: n, k: k, pad: pad, portable: true, seed: UInt64(70 + i))
+        }
+        _ = run(m: 30, n: 40, k: 200, pad: 2, inside: true, seed: 80)
+        let one = run(m: 64, n: 80, k: 500, pad: 0, threads: 1, seed: 81).map(\.bitPattern)
+        XCTAssertEqual(one, run(m: 64, n: 80, k: 500, pad: 0, threads: 3, seed: 81).map(\.bitPattern))
+    }
+
     /// The routing in the emitted C: the tiled convolutions of an fp32 artifact (k x k forward, dx)
     /// multiply by a weight packed once, except with fewer than 16 output columns (CBAM's 7x7 with
     /// 1 and 2 channels keeps sgemm); the GEMM is one unit of its own; bf16 artifacts do not carry it.
@@ -156,6 +197,7 @@ final class GEMMF32Tests: XCTestCase {
         let tiled = a.source.kernels.filter { $0.text.contains("Implicit GEMM") && !$0.name.contains("bwd_weight") }
         XCTAssertGreaterThan(tiled.filter { $0.text.contains("breastai_gemm_f32_packed(") }.count, 0, "no tiled convolution multiplies by a packed weight")
         for k in a.source.kernels where k.text.contains("breastai_gemm_f32_pack(") {
+            if k.text.contains("Winograd F(2x2, 3x3)") && k.name.contains("bwd_weight") { continue }  // packs per chunk into scratch
             if k.text.contains("Winograd F(2x2, 3x3)") {   // 16 transformed weights, packed and freed in loops over ξ
                 XCTAssertEqual(k.text.components(separatedBy: "packed[xi] = breastai_gemm_f32_pack(").count, 2, k.name)
                 XCTAssertEqual(k.text.components(separatedBy: "for (int xi = 0; xi < 16; xi++) free(packed[xi]);").count, 2, k.name)

@@ -53,6 +53,12 @@ __attribute__((visibility("hidden"))) float *breastai_gemm_f32_pack(const enum C
     const float *B, const int ldb);
 __attribute__((visibility("hidden"))) void breastai_gemm_f32_packed(const enum CBLAS_TRANSPOSE transA, const int m, const int n,
     const int k, const float alpha, const float *A, const int lda, const float *packedB, const float beta, float *C, const int ldc);
+/* C (m, n) += Aᵀ · B for A (k, m) and B (k, n), both row-major (the Winograd weight gradient's
+ * products over a chunk of tiles), single-threaded: B is packed into `scratch` (64-byte aligned,
+ * breastai_gemm_f32_tn_scratch(n, k) floats), A is read where it is. */
+__attribute__((visibility("hidden"))) long breastai_gemm_f32_tn_scratch(const int n, const int k);
+__attribute__((visibility("hidden"))) void breastai_gemm_f32_tn(const int m, const int n, const int k, const float *A, const int lda,
+    const float *B, const int ldb, float *C, const int ldc, float *scratch);
 __attribute__((visibility("hidden"))) extern int breastai_gemm_f32_portable;
 
 /* The kernel functions, defined in kernels_k*.c. */

@@ -681,50 +681,90 @@ void k027b_conv3x3_bwd_weight_acc(
     const float *restrict dy /* [4,64,64,256] */,
     const float *restrict x /* [4,64,64,64] */) {
     /* dw of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1, added into the accumulator */
-    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
-     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
-     * partials are added in thread order. */
+    /* Winograd F(2x2, 3x3) weight gradient: 4096 tiles in chunks of 128; per chunk V = Bᵀ d B (16, tiles, C) and
+     * E = A dY Aᵀ (16, tiles, K), acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ]; dw = Gᵀ acc G. */
     const int max_threads = omp_get_max_threads();
-    float *restrict part = calloc((size_t)max_threads * 147456, sizeof(float));  /* (threads, K, R, S, Cg) */
+    float *restrict part = calloc((size_t)max_threads * 262144, sizeof(float));  /* (threads, 16, K, C) */
     if (!part) abort();
     int threads = 1;
     #pragma omp parallel num_threads(max_threads)
     {
         const int thread = omp_get_thread_num(), team = omp_get_num_threads();
         if (thread == 0) threads = team;
-        float *restrict col = malloc(sizeof(float) * 73728);  /* (128, R·S·Cg): one tile of im2col */
-        if (!col) abort();
-        float *restrict acc = part + (long)thread * 147456;  /* (K, R·S·Cg) */
-        for (long t = 128L * thread / team; t < 128L * (thread + 1) / team; t++) {
-            const long m0 = t * 128, pixels = m0 + 128 <= 16384 ? 128 : 16384 - m0;
-            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 4096, oh = m / 64 % 64, ow = m % 64;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r, iw0 = ow - 1;
-                    float *restrict dst = col + p * 576 + r * 192;
-                    if (ih < 0 || ih >= 64) { memset(dst, 0, 192 * sizeof(float)); continue; }
-                    const long row = (n * 64 + ih) * 64;
-                    if (iw0 >= 0 && iw0 + 3 <= 64) { memcpy(dst, x + (row + iw0) * 64, 192 * sizeof(float)); continue; }
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 64) memset(dst + s * 64, 0, 64 * sizeof(float));
-                        else memcpy(dst + s * 64, x + (row + iw) * 64, 64 * sizeof(float));
+        float *restrict vt = malloc(sizeof(float) * 131072);  /* V (16, chunk, C) */
+        float *restrict et = malloc(sizeof(float) * 524288);  /* E (16, chunk, K) */
+        float *restrict zero = calloc(256, sizeof(float));  /* the padding's pixel of x and of dy */
+        float *restrict scratch = aligned_alloc(64, sizeof(float) * breastai_gemm_f32_tn_scratch(64, 128));  /* V[ξ] packed */
+        if (!vt || !et || !zero || !scratch) abort();
+        float *restrict acc = part + (long)thread * 262144;
+        for (long b = 32L * thread / team; b < 32L * (thread + 1) / team; b++) {
+            const long t0 = b * 128, count = t0 + 128 <= 4096 ? 128 : 4096 - t0;
+            /* V = Bᵀ d B, channels innermost */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                    p[i][j] = ih < 0 || ih >= 64 || iw < 0 || iw >= 64 ? zero : x + ((n * 64 + ih) * 64 + iw) * 64;
+                }
+                for (long c = 0; c < 64; c++) {
+                    float q[4][4], r[4][4];
+                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
+                    for (int j = 0; j < 4; j++) {
+                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
+                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        vt[((i * 4 + 0) * 128 + t) * 64 + c] = r[i][0] - r[i][2];
+                        vt[((i * 4 + 1) * 128 + t) * 64 + c] = r[i][1] + r[i][2];
+                        vt[((i * 4 + 2) * 128 + t) * 64 + c] = r[i][2] - r[i][1];
+                        vt[((i * 4 + 3) * 128 + t) * 64 + c] = r[i][1] - r[i][3];
                     }
                 }
             }
-            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 576, pixels, 1.0f, dy + m0 * 256, 256, col, 576, 1.0f, acc, 576);
+            /* E = A dY Aᵀ: the tile's 2x2 of dy (0 beyond an odd edge) spread to 4x4 */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                const float *g00 = dy + ((n * 64 + 2 * ty) * 64 + 2 * tx) * 256;
+                const int down = 2 * ty + 1 < 64, right = 2 * tx + 1 < 64;
+                const float *g01 = right ? g00 + 256 : zero, *g10 = down ? g00 + 16384 : zero, *g11 = down && right ? g00 + 16640 : zero;
+                for (long k = 0; k < 256; k++) {
+                    const float a[4][2] = {{g00[k], g01[k]}, {g00[k] + g10[k], g01[k] + g11[k]}, {g00[k] - g10[k], g01[k] - g11[k]}, {-g10[k], -g11[k]}};
+                    for (int i = 0; i < 4; i++) {
+                        et[((i * 4 + 0) * 128 + t) * 256 + k] = a[i][0];
+                        et[((i * 4 + 1) * 128 + t) * 256 + k] = a[i][0] + a[i][1];
+                        et[((i * 4 + 2) * 128 + t) * 256 + k] = a[i][0] - a[i][1];
+                        et[((i * 4 + 3) * 128 + t) * 256 + k] = -a[i][1];
+                    }
+                }
+            }
+            for (int xi = 0; xi < 16; xi++)
+                breastai_gemm_f32_tn(256, 64, count, et + xi * 32768, 256, vt + xi * 8192, 64, acc + xi * 16384, 64, scratch);
         }
-        free(col);
+        free(vt);
+        free(et);
+        free(zero);
+        free(scratch);
     }
-    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    /* dw[k, c] = Gᵀ (Σ_thread part[thread, ξ, k, c]) G, the partials added in thread order */
     #pragma omp parallel for schedule(static)
     for (long k = 0; k < 256; k++) {
-        for (long c = 0; c < 64; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
-            float sum = 0.0f;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 256 + k) * 576 + (r * 3 + s) * 64 + c];
-            grad[((k * 64 + c) * 3 + r) * 3 + s] += sum;
+        for (long c = 0; c < 64; c++) {
+            float s[4][4], h[3][4];
+            for (int xi = 0; xi < 16; xi++) {
+                float sum = 0.0f;
+                for (int thread = 0; thread < threads; thread++) sum += part[(((long)thread * 16 + xi) * 256 + k) * 64 + c];
+                s[xi / 4][xi % 4] = sum;
+            }
+            for (int j = 0; j < 4; j++) {
+                h[0][j] = s[0][j] + 0.5f * (s[1][j] + s[2][j]); h[1][j] = 0.5f * (s[1][j] - s[2][j]); h[2][j] = 0.5f * (s[1][j] + s[2][j]) + s[3][j];
+            }
+            for (int i = 0; i < 3; i++) {
+                float *o = grad + ((k * 64 + c) * 3 + i) * 3;
+                o[0] += h[i][0] + 0.5f * (h[i][1] + h[i][2]);
+                o[1] += 0.5f * (h[i][1] - h[i][2]);
+                o[2] += 0.5f * (h[i][1] + h[i][2]) + h[i][3];
+            }
         }
     }
     free(part);
@@ -964,50 +1004,90 @@ void k016b_conv3x3_bwd_weight_acc(
     const float *restrict dy /* [4,128,128,192] */,
     const float *restrict x /* [4,128,128,48] */) {
     /* dw of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1, added into the accumulator */
-    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
-     * Tiles of 128 output pixels; each thread sums a fixed range of tiles into its own partial, then the
-     * partials are added in thread order. */
+    /* Winograd F(2x2, 3x3) weight gradient: 16384 tiles in chunks of 128; per chunk V = Bᵀ d B (16, tiles, C) and
+     * E = A dY Aᵀ (16, tiles, K), acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ]; dw = Gᵀ acc G. */
     const int max_threads = omp_get_max_threads();
-    float *restrict part = calloc((size_t)max_threads * 82944, sizeof(float));  /* (threads, K, R, S, Cg) */
+    float *restrict part = calloc((size_t)max_threads * 147456, sizeof(float));  /* (threads, 16, K, C) */
     if (!part) abort();
     int threads = 1;
     #pragma omp parallel num_threads(max_threads)
     {
         const int thread = omp_get_thread_num(), team = omp_get_num_threads();
         if (thread == 0) threads = team;
-        float *restrict col = malloc(sizeof(float) * 55296);  /* (128, R·S·Cg): one tile of im2col */
-        if (!col) abort();
-        float *restrict acc = part + (long)thread * 82944;  /* (K, R·S·Cg) */
-        for (long t = 512L * thread / team; t < 512L * (thread + 1) / team; t++) {
-            const long m0 = t * 128, pixels = m0 + 128 <= 65536 ? 128 : 65536 - m0;
-            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 16384, oh = m / 128 % 128, ow = m % 128;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r, iw0 = ow - 1;
-                    float *restrict dst = col + p * 432 + r * 144;
-                    if (ih < 0 || ih >= 128) { memset(dst, 0, 144 * sizeof(float)); continue; }
-                    const long row = (n * 128 + ih) * 128;
-                    if (iw0 >= 0 && iw0 + 3 <= 128) { memcpy(dst, x + (row + iw0) * 48, 144 * sizeof(float)); continue; }
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 128) memset(dst + s * 48, 0, 48 * sizeof(float));
-                        else memcpy(dst + s * 48, x + (row + iw) * 48, 48 * sizeof(float));
+        float *restrict vt = malloc(sizeof(float) * 98304);  /* V (16, chunk, C) */
+        float *restrict et = malloc(sizeof(float) * 393216);  /* E (16, chunk, K) */
+        float *restrict zero = calloc(192, sizeof(float));  /* the padding's pixel of x and of dy */
+        float *restrict scratch = aligned_alloc(64, sizeof(float) * breastai_gemm_f32_tn_scratch(48, 128));  /* V[ξ] packed */
+        if (!vt || !et || !zero || !scratch) abort();
+        float *restrict acc = part + (long)thread * 147456;
+        for (long b = 128L * thread / team; b < 128L * (thread + 1) / team; b++) {
+            const long t0 = b * 128, count = t0 + 128 <= 16384 ? 128 : 16384 - t0;
+            /* V = Bᵀ d B, channels innermost */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                    p[i][j] = ih < 0 || ih >= 128 || iw < 0 || iw >= 128 ? zero : x + ((n * 128 + ih) * 128 + iw) * 48;
+                }
+                for (long c = 0; c < 48; c++) {
+                    float q[4][4], r[4][4];
+                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
+                    for (int j = 0; j < 4; j++) {
+                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
+                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        vt[((i * 4 + 0) * 128 + t) * 48 + c] = r[i][0] - r[i][2];
+                        vt[((i * 4 + 1) * 128 + t) * 48 + c] = r[i][1] + r[i][2];
+                        vt[((i * 4 + 2) * 128 + t) * 48 + c] = r[i][2] - r[i][1];
+                        vt[((i * 4 + 3) * 128 + t) * 48 + c] = r[i][1] - r[i][3];
                     }
                 }
             }
-            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 192, 432, pixels, 1.0f, dy + m0 * 192, 192, col, 432, 1.0f, acc, 432);
+            /* E = A dY Aᵀ: the tile's 2x2 of dy (0 beyond an odd edge) spread to 4x4 */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                const float *g00 = dy + ((n * 128 + 2 * ty) * 128 + 2 * tx) * 192;
+                const int down = 2 * ty + 1 < 128, right = 2 * tx + 1 < 128;
+                const float *g01 = right ? g00 + 192 : zero, *g10 = down ? g00 + 24576 : zero, *g11 = down && right ? g00 + 24768 : zero;
+                for (long k = 0; k < 192; k++) {
+                    const float a[4][2] = {{g00[k], g01[k]}, {g00[k] + g10[k], g01[k] + g11[k]}, {g00[k] - g10[k], g01[k] - g11[k]}, {-g10[k], -g11[k]}};
+                    for (int i = 0; i < 4; i++) {
+                        et[((i * 4 + 0) * 128 + t) * 192 + k] = a[i][0];
+                        et[((i * 4 + 1) * 128 + t) * 192 + k] = a[i][0] + a[i][1];
+                        et[((i * 4 + 2) * 128 + t) * 192 + k] = a[i][0] - a[i][1];
+                        et[((i * 4 + 3) * 128 + t) * 192 + k] = -a[i][1];
+                    }
+                }
+            }
+            for (int xi = 0; xi < 16; xi++)
+                breastai_gemm_f32_tn(192, 48, count, et + xi * 24576, 192, vt + xi * 6144, 48, acc + xi * 9216, 48, scratch);
         }
-        free(col);
+        free(vt);
+        free(et);
+        free(zero);
+        free(scratch);
     }
-    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    /* dw[k, c] = Gᵀ (Σ_thread part[thread, ξ, k, c]) G, the partials added in thread order */
     #pragma omp parallel for schedule(static)
     for (long k = 0; k < 192; k++) {
-        for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
-            float sum = 0.0f;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 192 + k) * 432 + (r * 3 + s) * 48 + c];
-            grad[((k * 48 + c) * 3 + r) * 3 + s] += sum;
+        for (long c = 0; c < 48; c++) {
+            float s[4][4], h[3][4];
+            for (int xi = 0; xi < 16; xi++) {
+                float sum = 0.0f;
+                for (int thread = 0; thread < threads; thread++) sum += part[(((long)thread * 16 + xi) * 192 + k) * 48 + c];
+                s[xi / 4][xi % 4] = sum;
+            }
+            for (int j = 0; j < 4; j++) {
+                h[0][j] = s[0][j] + 0.5f * (s[1][j] + s[2][j]); h[1][j] = 0.5f * (s[1][j] - s[2][j]); h[2][j] = 0.5f * (s[1][j] + s[2][j]) + s[3][j];
+            }
+            for (int i = 0; i < 3; i++) {
+                float *o = grad + ((k * 48 + c) * 3 + i) * 3;
+                o[0] += h[i][0] + 0.5f * (h[i][1] + h[i][2]);
+                o[1] += 0.5f * (h[i][1] - h[i][2]);
+                o[2] += 0.5f * (h[i][1] + h[i][2]) + h[i][3];
+            }
         }
     }
     free(part);

@@ -7,7 +7,7 @@ import Graph
 /// | --- | --- |
 /// | 1×1, stride 1, no padding, groups 1 | one `cblas_sgemm` over the (N·H·W, C) matrix |
 /// | depthwise (groups = C = K) | channels innermost, the weight re-laid out as (R, S, C) |
-/// | dense 3×3, stride 1, padding 1, fp32 (forward and dx) | Winograd F(2×2, 3×3) (`CEmitter+Winograd`) |
+/// | dense 3×3, stride 1, padding 1, fp32 | Winograd F(2×2, 3×3) (`CEmitter+Winograd`) |
 /// | every other shape (k×k, strided 1×1, grouped) | implicit GEMM over tiles of im2col |
 ///
 /// With `EmitOptions.naiveKernels` every convolution is plain loops instead.
@@ -95,6 +95,8 @@ func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, 
         return "conv1x1_bwd_weight" + (ctx.accumulate ? "_acc" : "")
     } else if d.isDepthwise {
         emitDepthwiseBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
+    } else if winogradApplies(d, ctx.options.precision) {
+        emitWinogradBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
     } else {
         emitImplicitGemmBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
     }

@@ -78,29 +78,7 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
         w.line("#pragma omp for schedule(static)")
         w.block("for (long b = 0; b < \((tiles + chunk - 1) / chunk); b++)") { w in
             w.line("const long t0 = b * \(chunk), count = t0 + \(chunk) <= \(tiles) ? \(chunk) : \(tiles) - t0;")
-            w.line("/* V = Bᵀ d B, channels innermost */")
-            w.block("for (long t = 0; t < count; t++)") { w in
-                w.line("const long n = (t0 + t) / \(th * tw), ty = (t0 + t) / \(tw) % \(th), tx = (t0 + t) % \(tw);")
-                w.line("const float *p[4][4];  /* the patch's pixels, `zero` outside x */")
-                w.line("for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {")
-                w.line("    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;")
-                w.line("    p[i][j] = ih < 0 || ih >= \(d.h) || iw < 0 || iw >= \(d.w) ? zero : \(x) + ((n * \(d.h) + ih) * \(d.w) + iw) * \(c);")
-                w.line("}")
-                w.block("for (long c = 0; c < \(c); c++)") { w in
-                    w.line("float q[4][4], r[4][4];")
-                    w.line("for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];")
-                    w.block("for (int j = 0; j < 4; j++)") { w in
-                        w.line("r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];")
-                        w.line("r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];")
-                    }
-                    w.block("for (int i = 0; i < 4; i++)") { w in
-                        w.line("vt[((i * 4 + 0) * \(chunk) + t) * \(c) + c] = r[i][0] - r[i][2];")
-                        w.line("vt[((i * 4 + 1) * \(chunk) + t) * \(c) + c] = r[i][1] + r[i][2];")
-                        w.line("vt[((i * 4 + 2) * \(chunk) + t) * \(c) + c] = r[i][2] - r[i][1];")
-                        w.line("vt[((i * 4 + 3) * \(chunk) + t) * \(c) + c] = r[i][1] - r[i][3];")
-                    }
-                }
-            }
+            emitInputTransform(d, c: c, chunk: chunk, x: x, &w)
             w.line("for (int xi = 0; xi < 16; xi++)")
             w.line("    breastai_gemm_f32_packed(CblasNoTrans, count, \(k), \(c), 1.0f, vt + xi * \(chunk * c), \(c), packed[xi], 0.0f, mt + xi * \(chunk * k), \(k));")
             w.line("/* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */")
@@ -126,4 +104,110 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
         w.line("free(zero);")
     }
     w.line("for (int xi = 0; xi < 16; xi++) free(packed[xi]);")
+}
+
+/// dw of `d` as Winograd: the forward is y = Aᵀ[U ⊙ V]A per tile with U = G g Gᵀ, so
+/// ∂L/∂U[ξ] = Σ_tiles E[ξ] V[ξ] with E = A dY Aᵀ (the tile's 2x2 of dy spread to 4x4), and
+/// dw = Gᵀ (∂L/∂U) G. Per chunk of tiles: V (16, T, C) from x and E (16, T, K) from dy, then per ξ
+/// acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ] (`breastai_gemm_f32_tn`). Thread `thread` takes a fixed
+/// contiguous range of chunks into its own (16, K, C) partial; the partials are added in thread
+/// order (deterministic for a given thread count), then transformed to (K, C, 3, 3).
+func emitWinogradBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: String, assign: String, _ w: inout CWriter) {
+    let (c, k) = (d.c, d.k)
+    let th = (d.ho + 1) / 2, tw = (d.wo + 1) / 2, tiles = d.n * th * tw
+    let chunk = min(tiles, 128), chunks = (tiles + chunk - 1) / chunk, part = 16 * k * c
+    w.line("/* Winograd F(2x2, 3x3) weight gradient: \(tiles) tiles in chunks of \(chunk); per chunk V = Bᵀ d B (16, tiles, C) and")
+    w.line(" * E = A dY Aᵀ (16, tiles, K), acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ]; dw = Gᵀ acc G. */")
+    w.line("const int max_threads = omp_get_max_threads();")
+    w.line("float *restrict part = calloc((size_t)max_threads * \(part), sizeof(float));  /* (threads, 16, K, C) */")
+    w.line("if (!part) abort();")
+    w.line("int threads = 1;")
+    w.line("#pragma omp parallel num_threads(max_threads)")
+    w.block("") { w in
+        w.line("const int thread = omp_get_thread_num(), team = omp_get_num_threads();")
+        w.line("if (thread == 0) threads = team;")
+        w.line("float *restrict vt = malloc(sizeof(float) * \(16 * chunk * c));  /* V (16, chunk, C) */")
+        w.line("float *restrict et = malloc(sizeof(float) * \(16 * chunk * k));  /* E (16, chunk, K) */")
+        w.line("float *restrict zero = calloc(\(max(c, k)), sizeof(float));  /* the padding's pixel of x and of dy */")
+        w.line("float *restrict scratch = aligned_alloc(64, sizeof(float) * breastai_gemm_f32_tn_scratch(\(c), \(chunk)));  /* V[ξ] packed */")
+        w.line("if (!vt || !et || !zero || !scratch) abort();")
+        w.line("float *restrict acc = part + (long)thread * \(part);")
+        w.block("for (long b = \(chunks)L * thread / team; b < \(chunks)L * (thread + 1) / team; b++)") { w in
+            w.line("const long t0 = b * \(chunk), count = t0 + \(chunk) <= \(tiles) ? \(chunk) : \(tiles) - t0;")
+            emitInputTransform((d.n, d.h, d.w, d.ho, d.wo), c: c, chunk: chunk, x: x, &w)
+            w.line("/* E = A dY Aᵀ: the tile's 2x2 of dy (0 beyond an odd edge) spread to 4x4 */")
+            w.block("for (long t = 0; t < count; t++)") { w in
+                w.line("const long n = (t0 + t) / \(th * tw), ty = (t0 + t) / \(tw) % \(th), tx = (t0 + t) % \(tw);")
+                w.line("const float *g00 = \(dy) + ((n * \(d.ho) + 2 * ty) * \(d.wo) + 2 * tx) * \(k);")
+                w.line("const int down = 2 * ty + 1 < \(d.ho), right = 2 * tx + 1 < \(d.wo);")
+                w.line("const float *g01 = right ? g00 + \(k) : zero, *g10 = down ? g00 + \(d.wo * k) : zero, *g11 = down && right ? g00 + \(d.wo * k + k) : zero;")
+                w.block("for (long k = 0; k < \(k); k++)") { w in
+                    w.line("const float a[4][2] = {{g00[k], g01[k]}, {g00[k] + g10[k], g01[k] + g11[k]}, {g00[k] - g10[k], g01[k] - g11[k]}, {-g10[k], -g11[k]}};")
+                    w.block("for (int i = 0; i < 4; i++)") { w in
+                        w.line("et[((i * 4 + 0) * \(chunk) + t) * \(k) + k] = a[i][0];")
+                        w.line("et[((i * 4 + 1) * \(chunk) + t) * \(k) + k] = a[i][0] + a[i][1];")
+                        w.line("et[((i * 4 + 2) * \(chunk) + t) * \(k) + k] = a[i][0] - a[i][1];")
+                        w.line("et[((i * 4 + 3) * \(chunk) + t) * \(k) + k] = -a[i][1];")
+                    }
+                }
+            }
+            w.line("for (int xi = 0; xi < 16; xi++)")
+            w.line("    breastai_gemm_f32_tn(\(k), \(c), count, et + xi * \(chunk * k), \(k), vt + xi * \(chunk * c), \(c), acc + xi * \(k * c), \(c), scratch);")
+        }
+        w.line("free(vt);")
+        w.line("free(et);")
+        w.line("free(zero);")
+        w.line("free(scratch);")
+    }
+    w.line("/* dw[k, c] = Gᵀ (Σ_thread part[thread, ξ, k, c]) G, the partials added in thread order */")
+    w.line("#pragma omp parallel for schedule(static)")
+    w.block("for (long k = 0; k < \(k); k++)") { w in
+        w.block("for (long c = 0; c < \(c); c++)") { w in
+            w.line("float s[4][4], h[3][4];")
+            w.block("for (int xi = 0; xi < 16; xi++)") { w in
+                w.line("float sum = 0.0f;")
+                w.line("for (int thread = 0; thread < threads; thread++) sum += part[(((long)thread * 16 + xi) * \(k) + k) * \(c) + c];")
+                w.line("s[xi / 4][xi % 4] = sum;")
+            }
+            w.block("for (int j = 0; j < 4; j++)") { w in
+                w.line("h[0][j] = s[0][j] + 0.5f * (s[1][j] + s[2][j]); h[1][j] = 0.5f * (s[1][j] - s[2][j]); h[2][j] = 0.5f * (s[1][j] + s[2][j]) + s[3][j];")
+            }
+            w.block("for (int i = 0; i < 3; i++)") { w in
+                w.line("float *o = \(dw) + ((k * \(c) + c) * 3 + i) * 3;")
+                w.line("o[0] \(assign) h[i][0] + 0.5f * (h[i][1] + h[i][2]);")
+                w.line("o[1] \(assign) 0.5f * (h[i][1] - h[i][2]);")
+                w.line("o[2] \(assign) 0.5f * (h[i][1] + h[i][2]) + h[i][3];")
+            }
+        }
+    }
+    w.line("free(part);")
+}
+
+/// V = Bᵀ d B for the tiles [t0, t0 + count) of a chunk into `vt` (16, chunk, C), channels
+/// innermost; `zero` stands for the pixels outside x.
+private func emitInputTransform(_ d: (n: Int, h: Int, w: Int, ho: Int, wo: Int), c: Int, chunk: Int, x: String, _ w: inout CWriter) {
+    let th = (d.ho + 1) / 2, tw = (d.wo + 1) / 2
+    w.line("/* V = Bᵀ d B, channels innermost */")
+    w.block("for (long t = 0; t < count; t++)") { w in
+        w.line("const long n = (t0 + t) / \(th * tw), ty = (t0 + t) / \(tw) % \(th), tx = (t0 + t) % \(tw);")
+        w.line("const float *p[4][4];  /* the patch's pixels, `zero` outside x */")
+        w.line("for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {")
+        w.line("    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;")
+        w.line("    p[i][j] = ih < 0 || ih >= \(d.h) || iw < 0 || iw >= \(d.w) ? zero : \(x) + ((n * \(d.h) + ih) * \(d.w) + iw) * \(c);")
+        w.line("}")
+        w.block("for (long c = 0; c < \(c); c++)") { w in
+            w.line("float q[4][4], r[4][4];")
+            w.line("for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];")
+            w.block("for (int j = 0; j < 4; j++)") { w in
+                w.line("r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];")
+                w.line("r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];")
+            }
+            w.block("for (int i = 0; i < 4; i++)") { w in
+                w.line("vt[((i * 4 + 0) * \(chunk) + t) * \(c) + c] = r[i][0] - r[i][2];")
+                w.line("vt[((i * 4 + 1) * \(chunk) + t) * \(c) + c] = r[i][1] + r[i][2];")
+                w.line("vt[((i * 4 + 2) * \(chunk) + t) * \(c) + c] = r[i][2] - r[i][1];")
+                w.line("vt[((i * 4 + 3) * \(chunk) + t) * \(c) + c] = r[i][1] - r[i][3];")
+            }
+        }
+    }
 }

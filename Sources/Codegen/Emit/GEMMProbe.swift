@@ -74,6 +74,26 @@ void breastai_gemm_f32_packed_entry(int threads, int inside, int portable, int t
     omp_set_num_threads(saved);
 }
 
+/* breastai_gemm_f32_tn: C += Aᵀ · B, A (k, m) and B (k, n) row-major (the 1x1 weight gradients' tiles);
+ * `portable`: the cblas_sgemm path of CPUs without AVX-512F. */
+void breastai_gemm_f32_tn_entry(int threads, int inside, int portable, int m, int n, int k, const float *a, int lda,
+                                const float *b, int ldb, float *c, int ldc) {
+    const int saved = omp_get_max_threads();
+    if (threads > 0) omp_set_num_threads(threads);
+    breastai_gemm_f32_portable = portable;
+    float *scratch = aligned_alloc(64, sizeof(float) * breastai_gemm_f32_tn_scratch(n, k));
+    if (!scratch) abort();
+    if (inside) {
+        #pragma omp parallel num_threads(2)
+        if (omp_get_thread_num() == 0) breastai_gemm_f32_tn(m, n, k, a, lda, b, ldb, c, ldc, scratch);
+    } else {
+        breastai_gemm_f32_tn(m, n, k, a, lda, b, ldb, c, ldc, scratch);
+    }
+    free(scratch);
+    breastai_gemm_f32_portable = 0;
+    omp_set_num_threads(saved);
+}
+
 typedef int (*ba_dnnl_gemm_bf16)(char, char, int64_t, int64_t, int64_t, float, const uint16_t *, int64_t, const uint16_t *, int64_t,
                                  float, float *, int64_t);
 
