@@ -113,8 +113,8 @@ private func productTileRows(m: Int, n: Int) -> Int {
 
 /// C (m, n) = A (m, k) · op(w) for a whole activation matrix: the weight packed once, then tiles of
 /// rows in parallel, each one `breastai_gemm_f32_packed` call that writes its rows of C once
-/// (OpenBLAS's level-3 driver first applies beta to all of C, a pass of its own, then adds the
-/// product into C; with k = 48 the passes over C cost more than the multiply). Measured on S phase
+/// (OpenBLAS's level-3 driver first applies beta to all of C in a pass of its own, `GEMM_BETA`,
+/// then adds the product into C; with k = 48 the passes over C cost more than the multiply). Measured on S phase
 /// 4 (`bench kernels`, old and new alternated): the 1x1 dx family 183 -> 154 ms. Every element is
 /// summed in the same order whatever the tile size: the same bits for any thread count.
 private func emitRowTiledProduct(m: Int, a: String, lda: Int, c: String, weight: TileWeight, _ w: inout CWriter) {
