@@ -20,16 +20,9 @@ void k016_conv3x3(
     for (long k = 0; k < 192; k++) {
         for (long c = 0; c < 48; c++) {
             const float *g = w + (k * 48 + c) * 9;
-            float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */
-            for (int j = 0; j < 3; j++) {
-                h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
-                h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];
-            }
-            for (int i = 0; i < 4; i++) {
-                v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);
-                v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];
-            }
-            for (int xi = 0; xi < 16; xi++) u[(xi * 48 + c) * 192 + k] = v[xi / 4][xi % 4];
+            float v[16];
+            ba_wino_weight(g, v);
+            for (int xi = 0; xi < 16; xi++) u[(xi * 48 + c) * 192 + k] = v[xi];
         }
     }
     float *packed[16];
@@ -53,18 +46,10 @@ void k016_conv3x3(
                     p[i][j] = ih < 0 || ih >= 128 || iw < 0 || iw >= 128 ? zero : x + ((n * 128 + ih) * 128 + iw) * 48;
                 }
                 for (long c = 0; c < 48; c++) {
-                    float q[4][4], r[4][4];
-                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
-                    for (int j = 0; j < 4; j++) {
-                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
-                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
-                    }
-                    for (int i = 0; i < 4; i++) {
-                        vt[((i * 4 + 0) * 24 + t) * 48 + c] = r[i][0] - r[i][2];
-                        vt[((i * 4 + 1) * 24 + t) * 48 + c] = r[i][1] + r[i][2];
-                        vt[((i * 4 + 2) * 24 + t) * 48 + c] = r[i][2] - r[i][1];
-                        vt[((i * 4 + 3) * 24 + t) * 48 + c] = r[i][1] - r[i][3];
-                    }
+                    float q[16], v[16];
+                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
+                    ba_wino_input(q, v);
+                    for (int xi = 0; xi < 16; xi++) vt[(xi * 24 + t) * 48 + c] = v[xi];
                 }
             }
             for (int xi = 0; xi < 16; xi++)
@@ -75,15 +60,13 @@ void k016_conv3x3(
                 float *restrict y00 = y + ((n * 128 + 2 * ty) * 128 + 2 * tx) * 192;
                 const int down = 2 * ty + 1 < 128, right = 2 * tx + 1 < 128;
                 for (long k = 0; k < 192; k++) {
-                    float m[16], r0[4], r1[4];
+                    float m[16], o[4];
                     for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 24 + t) * 192 + k];
-                    for (int j = 0; j < 4; j++) {
-                        r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];
-                    }
-                    y00[k] = r0[0] + r0[1] + r0[2];
-                    if (right) y00[192 + k] = r0[1] - r0[2] - r0[3];
-                    if (down) y00[24576 + k] = r1[0] + r1[1] + r1[2];
-                    if (down && right) y00[24768 + k] = r1[1] - r1[2] - r1[3];
+                    ba_wino_output(m, o);
+                    y00[k] = o[0];
+                    if (right) y00[192 + k] = o[1];
+                    if (down) y00[24576 + k] = o[2];
+                    if (down && right) y00[24768 + k] = o[3];
                 }
             }
         }
@@ -391,16 +374,9 @@ void k027_conv3x3(
     for (long k = 0; k < 256; k++) {
         for (long c = 0; c < 64; c++) {
             const float *g = w + (k * 64 + c) * 9;
-            float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */
-            for (int j = 0; j < 3; j++) {
-                h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
-                h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];
-            }
-            for (int i = 0; i < 4; i++) {
-                v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);
-                v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];
-            }
-            for (int xi = 0; xi < 16; xi++) u[(xi * 64 + c) * 256 + k] = v[xi / 4][xi % 4];
+            float v[16];
+            ba_wino_weight(g, v);
+            for (int xi = 0; xi < 16; xi++) u[(xi * 64 + c) * 256 + k] = v[xi];
         }
     }
     float *packed[16];
@@ -424,18 +400,10 @@ void k027_conv3x3(
                     p[i][j] = ih < 0 || ih >= 64 || iw < 0 || iw >= 64 ? zero : x + ((n * 64 + ih) * 64 + iw) * 64;
                 }
                 for (long c = 0; c < 64; c++) {
-                    float q[4][4], r[4][4];
-                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
-                    for (int j = 0; j < 4; j++) {
-                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
-                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
-                    }
-                    for (int i = 0; i < 4; i++) {
-                        vt[((i * 4 + 0) * 12 + t) * 64 + c] = r[i][0] - r[i][2];
-                        vt[((i * 4 + 1) * 12 + t) * 64 + c] = r[i][1] + r[i][2];
-                        vt[((i * 4 + 2) * 12 + t) * 64 + c] = r[i][2] - r[i][1];
-                        vt[((i * 4 + 3) * 12 + t) * 64 + c] = r[i][1] - r[i][3];
-                    }
+                    float q[16], v[16];
+                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
+                    ba_wino_input(q, v);
+                    for (int xi = 0; xi < 16; xi++) vt[(xi * 12 + t) * 64 + c] = v[xi];
                 }
             }
             for (int xi = 0; xi < 16; xi++)
@@ -446,15 +414,13 @@ void k027_conv3x3(
                 float *restrict y00 = y + ((n * 64 + 2 * ty) * 64 + 2 * tx) * 256;
                 const int down = 2 * ty + 1 < 64, right = 2 * tx + 1 < 64;
                 for (long k = 0; k < 256; k++) {
-                    float m[16], r0[4], r1[4];
+                    float m[16], o[4];
                     for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 12 + t) * 256 + k];
-                    for (int j = 0; j < 4; j++) {
-                        r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];
-                    }
-                    y00[k] = r0[0] + r0[1] + r0[2];
-                    if (right) y00[256 + k] = r0[1] - r0[2] - r0[3];
-                    if (down) y00[16384 + k] = r1[0] + r1[1] + r1[2];
-                    if (down && right) y00[16640 + k] = r1[1] - r1[2] - r1[3];
+                    ba_wino_output(m, o);
+                    y00[k] = o[0];
+                    if (right) y00[256 + k] = o[1];
+                    if (down) y00[16384 + k] = o[2];
+                    if (down && right) y00[16640 + k] = o[3];
                 }
             }
         }
@@ -593,16 +559,9 @@ void k027b_conv3x3_bwd_input(
         for (long c = 0; c < 256; c++) {
             float g[9];  /* w[k, c] of the forward convolution (c its output), rotated by 180 degrees */
             for (int i = 0; i < 9; i++) g[i] = w[(c * 64 + k) * 9 + 8 - i];
-            float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */
-            for (int j = 0; j < 3; j++) {
-                h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
-                h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];
-            }
-            for (int i = 0; i < 4; i++) {
-                v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);
-                v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];
-            }
-            for (int xi = 0; xi < 16; xi++) u[(xi * 256 + c) * 64 + k] = v[xi / 4][xi % 4];
+            float v[16];
+            ba_wino_weight(g, v);
+            for (int xi = 0; xi < 16; xi++) u[(xi * 256 + c) * 64 + k] = v[xi];
         }
     }
     float *packed[16];
@@ -626,18 +585,10 @@ void k027b_conv3x3_bwd_input(
                     p[i][j] = ih < 0 || ih >= 64 || iw < 0 || iw >= 64 ? zero : dy + ((n * 64 + ih) * 64 + iw) * 256;
                 }
                 for (long c = 0; c < 256; c++) {
-                    float q[4][4], r[4][4];
-                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
-                    for (int j = 0; j < 4; j++) {
-                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
-                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
-                    }
-                    for (int i = 0; i < 4; i++) {
-                        vt[((i * 4 + 0) * 12 + t) * 256 + c] = r[i][0] - r[i][2];
-                        vt[((i * 4 + 1) * 12 + t) * 256 + c] = r[i][1] + r[i][2];
-                        vt[((i * 4 + 2) * 12 + t) * 256 + c] = r[i][2] - r[i][1];
-                        vt[((i * 4 + 3) * 12 + t) * 256 + c] = r[i][1] - r[i][3];
-                    }
+                    float q[16], v[16];
+                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
+                    ba_wino_input(q, v);
+                    for (int xi = 0; xi < 16; xi++) vt[(xi * 12 + t) * 256 + c] = v[xi];
                 }
             }
             for (int xi = 0; xi < 16; xi++)
@@ -648,15 +599,13 @@ void k027b_conv3x3_bwd_input(
                 float *restrict y00 = dx + ((n * 64 + 2 * ty) * 64 + 2 * tx) * 64;
                 const int down = 2 * ty + 1 < 64, right = 2 * tx + 1 < 64;
                 for (long k = 0; k < 64; k++) {
-                    float m[16], r0[4], r1[4];
+                    float m[16], o[4];
                     for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 12 + t) * 64 + k];
-                    for (int j = 0; j < 4; j++) {
-                        r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];
-                    }
-                    y00[k] = r0[0] + r0[1] + r0[2];
-                    if (right) y00[64 + k] = r0[1] - r0[2] - r0[3];
-                    if (down) y00[4096 + k] = r1[0] + r1[1] + r1[2];
-                    if (down && right) y00[4160 + k] = r1[1] - r1[2] - r1[3];
+                    ba_wino_output(m, o);
+                    y00[k] = o[0];
+                    if (right) y00[64 + k] = o[1];
+                    if (down) y00[4096 + k] = o[2];
+                    if (down && right) y00[4160 + k] = o[3];
                 }
             }
         }
@@ -708,18 +657,10 @@ void k027b_conv3x3_bwd_weight_acc(
                     p[i][j] = ih < 0 || ih >= 64 || iw < 0 || iw >= 64 ? zero : x + ((n * 64 + ih) * 64 + iw) * 64;
                 }
                 for (long c = 0; c < 64; c++) {
-                    float q[4][4], r[4][4];
-                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
-                    for (int j = 0; j < 4; j++) {
-                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
-                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
-                    }
-                    for (int i = 0; i < 4; i++) {
-                        vt[((i * 4 + 0) * 128 + t) * 64 + c] = r[i][0] - r[i][2];
-                        vt[((i * 4 + 1) * 128 + t) * 64 + c] = r[i][1] + r[i][2];
-                        vt[((i * 4 + 2) * 128 + t) * 64 + c] = r[i][2] - r[i][1];
-                        vt[((i * 4 + 3) * 128 + t) * 64 + c] = r[i][1] - r[i][3];
-                    }
+                    float q[16], v[16];
+                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
+                    ba_wino_input(q, v);
+                    for (int xi = 0; xi < 16; xi++) vt[(xi * 128 + t) * 64 + c] = v[xi];
                 }
             }
             /* E = A dY Aᵀ: the tile's 2x2 of dy (0 beyond an odd edge) spread to 4x4 */
@@ -729,13 +670,10 @@ void k027b_conv3x3_bwd_weight_acc(
                 const int down = 2 * ty + 1 < 64, right = 2 * tx + 1 < 64;
                 const float *g01 = right ? g00 + 256 : zero, *g10 = down ? g00 + 16384 : zero, *g11 = down && right ? g00 + 16640 : zero;
                 for (long k = 0; k < 256; k++) {
-                    const float a[4][2] = {{g00[k], g01[k]}, {g00[k] + g10[k], g01[k] + g11[k]}, {g00[k] - g10[k], g01[k] - g11[k]}, {-g10[k], -g11[k]}};
-                    for (int i = 0; i < 4; i++) {
-                        et[((i * 4 + 0) * 128 + t) * 256 + k] = a[i][0];
-                        et[((i * 4 + 1) * 128 + t) * 256 + k] = a[i][0] + a[i][1];
-                        et[((i * 4 + 2) * 128 + t) * 256 + k] = a[i][0] - a[i][1];
-                        et[((i * 4 + 3) * 128 + t) * 256 + k] = -a[i][1];
-                    }
+                    const float g[4] = {g00[k], g01[k], g10[k], g11[k]};
+                    float e[16];
+                    ba_wino_spread(g, e);
+                    for (int xi = 0; xi < 16; xi++) et[(xi * 128 + t) * 256 + k] = e[xi];
                 }
             }
             for (int xi = 0; xi < 16; xi++)
@@ -750,21 +688,13 @@ void k027b_conv3x3_bwd_weight_acc(
     #pragma omp parallel for schedule(static)
     for (long k = 0; k < 256; k++) {
         for (long c = 0; c < 64; c++) {
-            float s[4][4], h[3][4];
+            float s[16], o[9];
             for (int xi = 0; xi < 16; xi++) {
-                float sum = 0.0f;
-                for (int thread = 0; thread < threads; thread++) sum += part[(((long)thread * 16 + xi) * 256 + k) * 64 + c];
-                s[xi / 4][xi % 4] = sum;
+                s[xi] = 0.0f;
+                for (int thread = 0; thread < threads; thread++) s[xi] += part[(((long)thread * 16 + xi) * 256 + k) * 64 + c];
             }
-            for (int j = 0; j < 4; j++) {
-                h[0][j] = s[0][j] + 0.5f * (s[1][j] + s[2][j]); h[1][j] = 0.5f * (s[1][j] - s[2][j]); h[2][j] = 0.5f * (s[1][j] + s[2][j]) + s[3][j];
-            }
-            for (int i = 0; i < 3; i++) {
-                float *o = grad + ((k * 64 + c) * 3 + i) * 3;
-                o[0] += h[i][0] + 0.5f * (h[i][1] + h[i][2]);
-                o[1] += 0.5f * (h[i][1] - h[i][2]);
-                o[2] += 0.5f * (h[i][1] + h[i][2]) + h[i][3];
-            }
+            ba_wino_weight_grad(s, o);
+            for (int i = 0; i < 9; i++) grad[(k * 64 + c) * 9 + i] += o[i];
         }
     }
     free(part);
@@ -916,16 +846,9 @@ void k016b_conv3x3_bwd_input(
         for (long c = 0; c < 192; c++) {
             float g[9];  /* w[k, c] of the forward convolution (c its output), rotated by 180 degrees */
             for (int i = 0; i < 9; i++) g[i] = w[(c * 48 + k) * 9 + 8 - i];
-            float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */
-            for (int j = 0; j < 3; j++) {
-                h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
-                h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];
-            }
-            for (int i = 0; i < 4; i++) {
-                v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);
-                v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];
-            }
-            for (int xi = 0; xi < 16; xi++) u[(xi * 192 + c) * 48 + k] = v[xi / 4][xi % 4];
+            float v[16];
+            ba_wino_weight(g, v);
+            for (int xi = 0; xi < 16; xi++) u[(xi * 192 + c) * 48 + k] = v[xi];
         }
     }
     float *packed[16];
@@ -949,18 +872,10 @@ void k016b_conv3x3_bwd_input(
                     p[i][j] = ih < 0 || ih >= 128 || iw < 0 || iw >= 128 ? zero : dy + ((n * 128 + ih) * 128 + iw) * 192;
                 }
                 for (long c = 0; c < 192; c++) {
-                    float q[4][4], r[4][4];
-                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
-                    for (int j = 0; j < 4; j++) {
-                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
-                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
-                    }
-                    for (int i = 0; i < 4; i++) {
-                        vt[((i * 4 + 0) * 24 + t) * 192 + c] = r[i][0] - r[i][2];
-                        vt[((i * 4 + 1) * 24 + t) * 192 + c] = r[i][1] + r[i][2];
-                        vt[((i * 4 + 2) * 24 + t) * 192 + c] = r[i][2] - r[i][1];
-                        vt[((i * 4 + 3) * 24 + t) * 192 + c] = r[i][1] - r[i][3];
-                    }
+                    float q[16], v[16];
+                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
+                    ba_wino_input(q, v);
+                    for (int xi = 0; xi < 16; xi++) vt[(xi * 24 + t) * 192 + c] = v[xi];
                 }
             }
             for (int xi = 0; xi < 16; xi++)
@@ -971,15 +886,13 @@ void k016b_conv3x3_bwd_input(
                 float *restrict y00 = dx + ((n * 128 + 2 * ty) * 128 + 2 * tx) * 48;
                 const int down = 2 * ty + 1 < 128, right = 2 * tx + 1 < 128;
                 for (long k = 0; k < 48; k++) {
-                    float m[16], r0[4], r1[4];
+                    float m[16], o[4];
                     for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 24 + t) * 48 + k];
-                    for (int j = 0; j < 4; j++) {
-                        r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];
-                    }
-                    y00[k] = r0[0] + r0[1] + r0[2];
-                    if (right) y00[48 + k] = r0[1] - r0[2] - r0[3];
-                    if (down) y00[6144 + k] = r1[0] + r1[1] + r1[2];
-                    if (down && right) y00[6192 + k] = r1[1] - r1[2] - r1[3];
+                    ba_wino_output(m, o);
+                    y00[k] = o[0];
+                    if (right) y00[48 + k] = o[1];
+                    if (down) y00[6144 + k] = o[2];
+                    if (down && right) y00[6192 + k] = o[3];
                 }
             }
         }
@@ -1031,18 +944,10 @@ void k016b_conv3x3_bwd_weight_acc(
                     p[i][j] = ih < 0 || ih >= 128 || iw < 0 || iw >= 128 ? zero : x + ((n * 128 + ih) * 128 + iw) * 48;
                 }
                 for (long c = 0; c < 48; c++) {
-                    float q[4][4], r[4][4];
-                    for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];
-                    for (int j = 0; j < 4; j++) {
-                        r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];
-                        r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];
-                    }
-                    for (int i = 0; i < 4; i++) {
-                        vt[((i * 4 + 0) * 128 + t) * 48 + c] = r[i][0] - r[i][2];
-                        vt[((i * 4 + 1) * 128 + t) * 48 + c] = r[i][1] + r[i][2];
-                        vt[((i * 4 + 2) * 128 + t) * 48 + c] = r[i][2] - r[i][1];
-                        vt[((i * 4 + 3) * 128 + t) * 48 + c] = r[i][1] - r[i][3];
-                    }
+                    float q[16], v[16];
+                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
+                    ba_wino_input(q, v);
+                    for (int xi = 0; xi < 16; xi++) vt[(xi * 128 + t) * 48 + c] = v[xi];
                 }
             }
             /* E = A dY Aᵀ: the tile's 2x2 of dy (0 beyond an odd edge) spread to 4x4 */
@@ -1052,13 +957,10 @@ void k016b_conv3x3_bwd_weight_acc(
                 const int down = 2 * ty + 1 < 128, right = 2 * tx + 1 < 128;
                 const float *g01 = right ? g00 + 192 : zero, *g10 = down ? g00 + 24576 : zero, *g11 = down && right ? g00 + 24768 : zero;
                 for (long k = 0; k < 192; k++) {
-                    const float a[4][2] = {{g00[k], g01[k]}, {g00[k] + g10[k], g01[k] + g11[k]}, {g00[k] - g10[k], g01[k] - g11[k]}, {-g10[k], -g11[k]}};
-                    for (int i = 0; i < 4; i++) {
-                        et[((i * 4 + 0) * 128 + t) * 192 + k] = a[i][0];
-                        et[((i * 4 + 1) * 128 + t) * 192 + k] = a[i][0] + a[i][1];
-                        et[((i * 4 + 2) * 128 + t) * 192 + k] = a[i][0] - a[i][1];
-                        et[((i * 4 + 3) * 128 + t) * 192 + k] = -a[i][1];
-                    }
+                    const float g[4] = {g00[k], g01[k], g10[k], g11[k]};
+                    float e[16];
+                    ba_wino_spread(g, e);
+                    for (int xi = 0; xi < 16; xi++) et[(xi * 128 + t) * 192 + k] = e[xi];
                 }
             }
             for (int xi = 0; xi < 16; xi++)
@@ -1073,21 +975,13 @@ void k016b_conv3x3_bwd_weight_acc(
     #pragma omp parallel for schedule(static)
     for (long k = 0; k < 192; k++) {
         for (long c = 0; c < 48; c++) {
-            float s[4][4], h[3][4];
+            float s[16], o[9];
             for (int xi = 0; xi < 16; xi++) {
-                float sum = 0.0f;
-                for (int thread = 0; thread < threads; thread++) sum += part[(((long)thread * 16 + xi) * 192 + k) * 48 + c];
-                s[xi / 4][xi % 4] = sum;
+                s[xi] = 0.0f;
+                for (int thread = 0; thread < threads; thread++) s[xi] += part[(((long)thread * 16 + xi) * 192 + k) * 48 + c];
             }
-            for (int j = 0; j < 4; j++) {
-                h[0][j] = s[0][j] + 0.5f * (s[1][j] + s[2][j]); h[1][j] = 0.5f * (s[1][j] - s[2][j]); h[2][j] = 0.5f * (s[1][j] + s[2][j]) + s[3][j];
-            }
-            for (int i = 0; i < 3; i++) {
-                float *o = grad + ((k * 48 + c) * 3 + i) * 3;
-                o[0] += h[i][0] + 0.5f * (h[i][1] + h[i][2]);
-                o[1] += 0.5f * (h[i][1] - h[i][2]);
-                o[2] += 0.5f * (h[i][1] + h[i][2]) + h[i][3];
-            }
+            ba_wino_weight_grad(s, o);
+            for (int i = 0; i < 9; i++) grad[(k * 48 + c) * 9 + i] += o[i];
         }
     }
     free(part);

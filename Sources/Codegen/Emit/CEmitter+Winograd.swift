@@ -25,7 +25,8 @@ func emitWinogradBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: Str
 }
 
 /// y = Aᵀ [U ⊙ V] A per 2x2 output tile, with V = Bᵀ d B the 4x4 input patch (rows 2ty−1 ..
-/// 2ty+2, zero outside x) and U = G g Gᵀ the weight, as 16 products (one per ξ of the 4x4):
+/// 2ty+2, zero outside x) and U = G g Gᵀ the weight (the prelude's `ba_wino_*` helpers), as 16
+/// products (one per ξ of the 4x4):
 /// M[ξ] (tiles, K) = V[ξ] (tiles, C) · U[ξ] (C, K). U is computed and packed once per call;
 /// chunks of tiles are independent work items (V and M in per-thread scratch, kept in L2), each
 /// output element written by one thread: the same bits for any thread count.
@@ -54,16 +55,9 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
             } else {
                 w.line("const float *g = \(wp) + (k * \(c) + c) * 9;")
             }
-            w.line("float h[4][3], v[4][4];  /* h = G g, v = h Gᵀ */")
-            w.block("for (int j = 0; j < 3; j++)") { w in
-                w.line("h[0][j] = g[j]; h[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);")
-                w.line("h[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[3][j] = g[6 + j];")
-            }
-            w.block("for (int i = 0; i < 4; i++)") { w in
-                w.line("v[i][0] = h[i][0]; v[i][1] = 0.5f * (h[i][0] + h[i][1] + h[i][2]);")
-                w.line("v[i][2] = 0.5f * (h[i][0] - h[i][1] + h[i][2]); v[i][3] = h[i][2];")
-            }
-            w.line("for (int xi = 0; xi < 16; xi++) u[(xi * \(c) + c) * \(k) + k] = v[xi / 4][xi % 4];")
+            w.line("float v[16];")
+            w.line("ba_wino_weight(g, v);")
+            w.line("for (int xi = 0; xi < 16; xi++) u[(xi * \(c) + c) * \(k) + k] = v[xi];")
         }
     }
     w.line("float *packed[16];")
@@ -87,15 +81,13 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
                 w.line("float *restrict y00 = \(y) + ((n * \(d.ho) + 2 * ty) * \(d.wo) + 2 * tx) * \(k);")
                 w.line("const int down = 2 * ty + 1 < \(d.ho), right = 2 * tx + 1 < \(d.wo);")
                 w.block("for (long k = 0; k < \(k); k++)") { w in
-                    w.line("float m[16], r0[4], r1[4];")
+                    w.line("float m[16], o[4];")
                     w.line("for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * \(chunk) + t) * \(k) + k];")
-                    w.block("for (int j = 0; j < 4; j++)") { w in
-                        w.line("r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j];")
-                    }
-                    w.line("y00[k] = r0[0] + r0[1] + r0[2];")
-                    w.line("if (right) y00[\(k) + k] = r0[1] - r0[2] - r0[3];")
-                    w.line("if (down) y00[\(d.wo * k) + k] = r1[0] + r1[1] + r1[2];")
-                    w.line("if (down && right) y00[\(d.wo * k + k) + k] = r1[1] - r1[2] - r1[3];")
+                    w.line("ba_wino_output(m, o);")
+                    w.line("y00[k] = o[0];")
+                    w.line("if (right) y00[\(k) + k] = o[1];")
+                    w.line("if (down) y00[\(d.wo * k) + k] = o[2];")
+                    w.line("if (down && right) y00[\(d.wo * k + k) + k] = o[3];")
                 }
             }
         }
@@ -142,13 +134,10 @@ func emitWinogradBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Strin
                 w.line("const int down = 2 * ty + 1 < \(d.ho), right = 2 * tx + 1 < \(d.wo);")
                 w.line("const float *g01 = right ? g00 + \(k) : zero, *g10 = down ? g00 + \(d.wo * k) : zero, *g11 = down && right ? g00 + \(d.wo * k + k) : zero;")
                 w.block("for (long k = 0; k < \(k); k++)") { w in
-                    w.line("const float a[4][2] = {{g00[k], g01[k]}, {g00[k] + g10[k], g01[k] + g11[k]}, {g00[k] - g10[k], g01[k] - g11[k]}, {-g10[k], -g11[k]}};")
-                    w.block("for (int i = 0; i < 4; i++)") { w in
-                        w.line("et[((i * 4 + 0) * \(chunk) + t) * \(k) + k] = a[i][0];")
-                        w.line("et[((i * 4 + 1) * \(chunk) + t) * \(k) + k] = a[i][0] + a[i][1];")
-                        w.line("et[((i * 4 + 2) * \(chunk) + t) * \(k) + k] = a[i][0] - a[i][1];")
-                        w.line("et[((i * 4 + 3) * \(chunk) + t) * \(k) + k] = -a[i][1];")
-                    }
+                    w.line("const float g[4] = {g00[k], g01[k], g10[k], g11[k]};")
+                    w.line("float e[16];")
+                    w.line("ba_wino_spread(g, e);")
+                    w.line("for (int xi = 0; xi < 16; xi++) et[(xi * \(chunk) + t) * \(k) + k] = e[xi];")
                 }
             }
             w.line("for (int xi = 0; xi < 16; xi++)")
@@ -163,21 +152,13 @@ func emitWinogradBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Strin
     w.line("#pragma omp parallel for schedule(static)")
     w.block("for (long k = 0; k < \(k); k++)") { w in
         w.block("for (long c = 0; c < \(c); c++)") { w in
-            w.line("float s[4][4], h[3][4];")
+            w.line("float s[16], o[9];")
             w.block("for (int xi = 0; xi < 16; xi++)") { w in
-                w.line("float sum = 0.0f;")
-                w.line("for (int thread = 0; thread < threads; thread++) sum += part[(((long)thread * 16 + xi) * \(k) + k) * \(c) + c];")
-                w.line("s[xi / 4][xi % 4] = sum;")
+                w.line("s[xi] = 0.0f;")
+                w.line("for (int thread = 0; thread < threads; thread++) s[xi] += part[(((long)thread * 16 + xi) * \(k) + k) * \(c) + c];")
             }
-            w.block("for (int j = 0; j < 4; j++)") { w in
-                w.line("h[0][j] = s[0][j] + 0.5f * (s[1][j] + s[2][j]); h[1][j] = 0.5f * (s[1][j] - s[2][j]); h[2][j] = 0.5f * (s[1][j] + s[2][j]) + s[3][j];")
-            }
-            w.block("for (int i = 0; i < 3; i++)") { w in
-                w.line("float *o = \(dw) + ((k * \(c) + c) * 3 + i) * 3;")
-                w.line("o[0] \(assign) h[i][0] + 0.5f * (h[i][1] + h[i][2]);")
-                w.line("o[1] \(assign) 0.5f * (h[i][1] - h[i][2]);")
-                w.line("o[2] \(assign) 0.5f * (h[i][1] + h[i][2]) + h[i][3];")
-            }
+            w.line("ba_wino_weight_grad(s, o);")
+            w.line("for (int i = 0; i < 9; i++) \(dw)[(k * \(c) + c) * 9 + i] \(assign) o[i];")
         }
     }
     w.line("free(part);")
@@ -196,18 +177,10 @@ private func emitInputTransform(_ d: (n: Int, h: Int, w: Int, ho: Int, wo: Int),
         w.line("    p[i][j] = ih < 0 || ih >= \(d.h) || iw < 0 || iw >= \(d.w) ? zero : \(x) + ((n * \(d.h) + ih) * \(d.w) + iw) * \(c);")
         w.line("}")
         w.block("for (long c = 0; c < \(c); c++)") { w in
-            w.line("float q[4][4], r[4][4];")
-            w.line("for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) q[i][j] = p[i][j][c];")
-            w.block("for (int j = 0; j < 4; j++)") { w in
-                w.line("r[0][j] = q[0][j] - q[2][j]; r[1][j] = q[1][j] + q[2][j];")
-                w.line("r[2][j] = q[2][j] - q[1][j]; r[3][j] = q[1][j] - q[3][j];")
-            }
-            w.block("for (int i = 0; i < 4; i++)") { w in
-                w.line("vt[((i * 4 + 0) * \(chunk) + t) * \(c) + c] = r[i][0] - r[i][2];")
-                w.line("vt[((i * 4 + 1) * \(chunk) + t) * \(c) + c] = r[i][1] + r[i][2];")
-                w.line("vt[((i * 4 + 2) * \(chunk) + t) * \(c) + c] = r[i][2] - r[i][1];")
-                w.line("vt[((i * 4 + 3) * \(chunk) + t) * \(c) + c] = r[i][1] - r[i][3];")
-            }
+            w.line("float q[16], v[16];")
+            w.line("for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];")
+            w.line("ba_wino_input(q, v);")
+            w.line("for (int xi = 0; xi < 16; xi++) vt[(xi * \(chunk) + t) * \(c) + c] = v[xi];")
         }
     }
 }
