@@ -557,7 +557,7 @@ void k027b_conv3x3_bwd_input(
     if (!u) abort();
     for (long k = 0; k < 64; k++) {
         for (long c = 0; c < 256; c++) {
-            float g[9];  /* w[k, c] of the forward convolution (c its output), rotated by 180 degrees */
+            float g[9];  /* the forward's w[c, k] (c its output channel, k its input), rotated by 180 degrees */
             for (int i = 0; i < 9; i++) g[i] = w[(c * 64 + k) * 9 + 8 - i];
             float v[16];
             ba_wino_weight(g, v);
@@ -844,7 +844,7 @@ void k016b_conv3x3_bwd_input(
     if (!u) abort();
     for (long k = 0; k < 48; k++) {
         for (long c = 0; c < 192; c++) {
-            float g[9];  /* w[k, c] of the forward convolution (c its output), rotated by 180 degrees */
+            float g[9];  /* the forward's w[c, k] (c its output channel, k its input), rotated by 180 degrees */
             for (int i = 0; i < 9; i++) g[i] = w[(c * 48 + k) * 9 + 8 - i];
             float v[16];
             ba_wino_weight(g, v);

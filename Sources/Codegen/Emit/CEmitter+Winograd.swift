@@ -1,8 +1,8 @@
 import Graph
 
-// MARK: - Winograd F(2x2, 3x3): the forward of dense 3x3 convolutions, stride 1, padding 1
+// MARK: - Winograd F(2x2, 3x3): dense 3x3 convolutions, stride 1, padding 1 (forward, dx, dw)
 
-/// Whether the forward of `d` runs as Winograd F(2x2, 3x3) (Lavin & Gray 2016): dense 3x3, stride
+/// Whether the forward, dx and dw of `d` run as Winograd F(2x2, 3x3) (Lavin & Gray 2016): dense 3x3, stride
 /// 1, padding 1, fp32, at least 16 input and output channels (the per-ξ products are GEMMs with
 /// k = C and n = K). It multiplies 16 times per 2x2 output tile where im2col multiplies 36: on S
 /// the eligible convolutions (features.1-3 after their first block) are 44% of the eval forward's
@@ -50,7 +50,7 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
     w.block("for (long k = 0; k < \(k); k++)") { w in
         w.block("for (long c = 0; c < \(c); c++)") { w in
             if flipped {
-                w.line("float g[9];  /* w[k, c] of the forward convolution (c its output), rotated by 180 degrees */")
+                w.line("float g[9];  /* the forward's w[c, k] (c its output channel, k its input), rotated by 180 degrees */")
                 w.line("for (int i = 0; i < 9; i++) g[i] = \(wp)[(c * \(k) + k) * 9 + 8 - i];")
             } else {
                 w.line("const float *g = \(wp) + (k * \(c) + c) * 9;")
