@@ -69,6 +69,8 @@ final class ConvTemplateTests: XCTestCase {
     func testPointwiseStride2() throws { try check(Case(name: "1x1s2", n: 2, h: 9, w: 7, c: 16, k: 8, r: 1, stride: 2)) }
     func testPointwisePadded() throws { try check(Case(name: "1x1p1", n: 1, h: 5, w: 6, c: 8, k: 8, r: 1, pad: 1)) }
     func testPointwise() throws { try check(Case(name: "1x1", n: 2, h: 7, w: 5, c: 16, k: 24, r: 1)) }
+    /// 4,320 rows: forward and dx in row tiles of the packed GEMM (16 tiles, the last one partial).
+    func testPointwiseRowTiles() throws { try check(Case(name: "1x1_rows", n: 2, h: 48, w: 45, c: 16, k: 24, r: 1)) }
 
     // MARK: - Checking one case
 
@@ -118,7 +120,9 @@ final class ConvTemplateTests: XCTestCase {
             // (the kernels' own comments; kernels.h's helpers say "Winograd F(2x2, 3x3) (Lavin")
             let winogradKernels = ["/* Winograd F(2x2, 3x3):", "/* Winograd F(2x2, 3x3) weight gradient:"]
                 .map { artifact.kernels.components(separatedBy: $0).count - 1 }.reduce(0, +)
-            let expected = naive ? "naive:" : t.isPointwise ? "breastai_gemm_f32_packed" : t.isDepthwise ? "Depthwise"
+            // 1x1: row tiles of the packed GEMM from 4,096 rows (forward and dx), else sgemm
+            let expected = naive ? "naive:" : t.isPointwise ? (t.n * t.h * t.w >= 4096 ? "breastai_gemm_f32_packed" : "cblas_sgemm")
+                : t.isDepthwise ? "Depthwise"
                 : winograd ? "/* Winograd F(2x2, 3x3):" : "Implicit GEMM"
             XCTAssertTrue(artifact.kernels.contains(expected), "\(t.name) \(mode): the kernels do not use the expected template (\(expected))",
                           file: file, line: line)

@@ -368,14 +368,7 @@ void k121_conv1x1(
     const float *restrict w /* [1824,304,1,1] */) {
     /* x (4,16,16,304) w (1824,304,1,1) y (4,16,16,1824) stride 1 pad 0 */
     /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    /* the weight packed once; tiles of 48 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1824, 304, w, 304);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 22; t++) {
-        const long m0 = t * 48, rows = m0 + 48 <= 1024 ? 48 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, x + m0 * 304, 304, w_f32, 0.0f, y + m0 * 1824, 1824);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1024, 1824, 304, 1.0f, x, 304, w, 304, 0.0f, y, 1824);
 }
 
 /*

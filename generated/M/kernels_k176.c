@@ -1163,14 +1163,7 @@ void k188b_conv1x1_bwd_input(
     const float *restrict w /* [304,1824,1,1] */) {
     /* dx of x (4,16,16,1824) w (304,1824,1,1) y (4,16,16,304) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 48 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 1824, 304, w, 1824);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 22; t++) {
-        const long m0 = t * 48, rows = m0 + 48 <= 1024 ? 48 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 304, 1.0f, dy + m0 * 304, 304, w_f32, 0.0f, dx + m0 * 1824, 1824);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 1824, 304, 1.0f, dy, 304, w, 1824, 0.0f, dx, 1824);
 }
 
 /*
@@ -2810,14 +2803,7 @@ void k181b_conv1x1_bwd_input(
     const float *restrict w /* [304,1056,1,1] */) {
     /* dx of x (4,16,16,1056) w (304,1056,1,1) y (4,16,16,304) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 72 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 1056, 304, w, 1056);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 15; t++) {
-        const long m0 = t * 72, rows = m0 + 72 <= 1024 ? 72 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 1056, 304, 1.0f, dy + m0 * 304, 304, w_f32, 0.0f, dx + m0 * 1056, 1056);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 1056, 304, 1.0f, dy, 304, w, 1056, 0.0f, dx, 1056);
 }
 
 /*

@@ -865,14 +865,7 @@ void k206_conv1x1(
     const float *restrict w /* [3072,512,1,1] */) {
     /* x (4,16,16,512) w (3072,512,1,1) y (4,16,16,3072) stride 1 pad 0 */
     /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    /* the weight packed once; tiles of 48 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 3072, 512, w, 512);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 22; t++) {
-        const long m0 = t * 48, rows = m0 + 48 <= 1024 ? 48 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 3072, 512, 1.0f, x + m0 * 512, 512, w_f32, 0.0f, y + m0 * 3072, 3072);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1024, 3072, 512, 1.0f, x, 512, w, 512, 0.0f, y, 3072);
 }
 
 /*
@@ -946,14 +939,7 @@ void k207b_conv1x1_bwd_input(
     const float *restrict w /* [1280,512,1,1] */) {
     /* dx of x (4,16,16,512) w (1280,512,1,1) y (4,16,16,1280) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 72 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 512, 1280, w, 512);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 15; t++) {
-        const long m0 = t * 72, rows = m0 + 72 <= 1024 ? 72 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 1280, 1.0f, dy + m0 * 1280, 1280, w_f32, 0.0f, dx + m0 * 512, 512);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 512, 1280, 1.0f, dy, 1280, w, 512, 0.0f, dx, 512);
 }
 
 /*
@@ -1130,14 +1116,7 @@ void k202b_conv1x1_bwd_input(
     const float *restrict w /* [512,3072,1,1] */) {
     /* dx of x (4,16,16,3072) w (512,3072,1,1) y (4,16,16,512) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 48 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 3072, 512, w, 3072);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 22; t++) {
-        const long m0 = t * 48, rows = m0 + 48 <= 1024 ? 48 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 3072, 512, 1.0f, dy + m0 * 512, 512, w_f32, 0.0f, dx + m0 * 3072, 3072);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 3072, 512, 1.0f, dy, 512, w, 3072, 0.0f, dx, 3072);
 }
 
 /*
@@ -1417,14 +1396,7 @@ void k206b_conv1x1_bwd_input(
     const float *restrict w /* [3072,512,1,1] */) {
     /* dx of x (4,16,16,512) w (3072,512,1,1) y (4,16,16,3072) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 72 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 512, 3072, w, 512);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 15; t++) {
-        const long m0 = t * 72, rows = m0 + 72 <= 1024 ? 72 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 512, 3072, 1.0f, dy + m0 * 3072, 3072, w_f32, 0.0f, dx + m0 * 512, 512);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 512, 3072, 1.0f, dy, 3072, w, 512, 0.0f, dx, 512);
 }
 
 /*
@@ -2152,14 +2124,7 @@ void k195b_conv1x1_bwd_input(
     const float *restrict w /* [512,1824,1,1] */) {
     /* dx of x (4,16,16,1824) w (512,1824,1,1) y (4,16,16,512) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 48 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 1824, 512, w, 1824);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 22; t++) {
-        const long m0 = t * 48, rows = m0 + 48 <= 1024 ? 48 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 1824, 512, 1.0f, dy + m0 * 512, 512, w_f32, 0.0f, dx + m0 * 1824, 1824);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 1824, 512, 1.0f, dy, 512, w, 1824, 0.0f, dx, 1824);
 }
 
 /*
@@ -2237,14 +2202,7 @@ void k193b_conv1x1_bwd_input(
     const float *restrict w /* [1824,304,1,1] */) {
     /* dx of x (4,16,16,304) w (1824,304,1,1) y (4,16,16,1824) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 72 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 304, 1824, w, 304);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 15; t++) {
-        const long m0 = t * 72, rows = m0 + 72 <= 1024 ? 72 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 304, 1824, 1.0f, dy + m0 * 1824, 1824, w_f32, 0.0f, dx + m0 * 304, 304);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 304, 1824, 1.0f, dy, 1824, w, 304, 0.0f, dx, 304);
 }
 
 /*

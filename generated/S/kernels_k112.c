@@ -316,14 +316,7 @@ void k118_conv1x1(
     const float *restrict w /* [1536,256,1,1] */) {
     /* x (4,16,16,256) w (1536,256,1,1) y (4,16,16,1536) stride 1 pad 0 */
     /* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */
-    /* the weight packed once; tiles of 48 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1536, 256, w, 256);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 22; t++) {
-        const long m0 = t * 48, rows = m0 + 48 <= 1024 ? 48 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, x + m0 * 256, 256, w_f32, 0.0f, y + m0 * 1536, 1536);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1024, 1536, 256, 1.0f, x, 256, w, 256, 0.0f, y, 1536);
 }
 
 /*

@@ -826,14 +826,7 @@ void k159b_conv1x1_bwd_input(
     const float *restrict w /* [256,960,1,1] */) {
     /* dx of x (4,16,16,960) w (256,960,1,1) y (4,16,16,256) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 72 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 960, 256, w, 960);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 15; t++) {
-        const long m0 = t * 72, rows = m0 + 72 <= 1024 ? 72 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 960, 256, 1.0f, dy + m0 * 256, 256, w_f32, 0.0f, dx + m0 * 960, 960);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 960, 256, 1.0f, dy, 256, w, 960, 0.0f, dx, 960);
 }
 
 /*

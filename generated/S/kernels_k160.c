@@ -1143,14 +1143,7 @@ void k173b_conv1x1_bwd_input(
     const float *restrict w /* [1280,256,1,1] */) {
     /* dx of x (4,16,16,256) w (1280,256,1,1) y (4,16,16,1280) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 72 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 256, 1280, w, 256);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 15; t++) {
-        const long m0 = t * 72, rows = m0 + 72 <= 1024 ? 72 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 1280, 1.0f, dy + m0 * 1280, 1280, w_f32, 0.0f, dx + m0 * 256, 256);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 256, 1280, 1.0f, dy, 1280, w, 256, 0.0f, dx, 256);
 }
 
 /*
@@ -1350,14 +1343,7 @@ void k166b_conv1x1_bwd_input(
     const float *restrict w /* [256,1536,1,1] */) {
     /* dx of x (4,16,16,1536) w (256,1536,1,1) y (4,16,16,256) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 48 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 1536, 256, w, 1536);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 22; t++) {
-        const long m0 = t * 48, rows = m0 + 48 <= 1024 ? 48 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 1536, 256, 1.0f, dy + m0 * 256, 256, w_f32, 0.0f, dx + m0 * 1536, 1536);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 1536, 256, 1.0f, dy, 256, w, 1536, 0.0f, dx, 1536);
 }
 
 /*
@@ -1637,14 +1623,7 @@ void k170b_conv1x1_bwd_input(
     const float *restrict w /* [1536,256,1,1] */) {
     /* dx of x (4,16,16,256) w (1536,256,1,1) y (4,16,16,1536) stride 1 pad 0 */
     /* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */
-    /* the weight packed once; tiles of 72 rows in parallel */
-    float *w_f32 = breastai_gemm_f32_pack(CblasNoTrans, 256, 1536, w, 256);  /* packed once for every tile */
-    #pragma omp parallel for schedule(static)
-    for (long t = 0; t < 15; t++) {
-        const long m0 = t * 72, rows = m0 + 72 <= 1024 ? 72 : 1024 - m0;
-        breastai_gemm_f32_packed(CblasNoTrans, rows, 256, 1536, 1.0f, dy + m0 * 1536, 1536, w_f32, 0.0f, dx + m0 * 256, 256);
-    }
-    free(w_f32);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1024, 256, 1536, 1.0f, dy, 1536, w, 256, 0.0f, dx, 256);
 }
 
 /*

@@ -39,7 +39,7 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
         emitConvNaive(d, x: x, w: wp, y: y, &w)
     } else if d.isPointwise {
         w.line("/* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */")
-        if ctx.options.precision == .fp32 && packsF32(n: d.k) {
+        if rowTiled(d.rows, n: d.k, ctx.options.precision) {
             emitRowTiledProduct(m: d.rows, a: x, lda: d.c, c: y,
                                 weight: TileWeight(.fp32, name: wp, transposed: true, n: d.k, k: "\(d.c)", ld: "\(d.c)"), &w)
         } else {
@@ -64,7 +64,7 @@ func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, d
         emitConvBackwardInputNaive(d, dy: dy, w: wp, dx: dx, &w)
     } else if d.isPointwise {
         w.line("/* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */")
-        if ctx.options.precision == .fp32 && packsF32(n: d.c) {
+        if rowTiled(d.rows, n: d.c, ctx.options.precision) {
             emitRowTiledProduct(m: d.rows, a: dy, lda: d.k, c: dx,
                                 weight: TileWeight(.fp32, name: wp, transposed: false, n: d.c, k: "\(d.k)", ld: "\(d.c)"), &w)
         } else {
@@ -101,6 +101,16 @@ func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, 
         emitImplicitGemmBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
     }
     return d.name + "_bwd_weight" + (ctx.accumulate ? "_acc" : "")
+}
+
+/// Whether a whole 1x1 product of m rows and n columns runs as row tiles of the packed GEMM
+/// (`emitRowTiledProduct`) rather than one `cblas_sgemm`: fp32, n >= 16, and at least 4,096 rows.
+/// Measured per stage of S (`bench kernels --filter conv1x1_bwd_input`, old and new alternated three
+/// times): the 1x1 dx of the 128x128 to 32x32 stages (65,536-4,096 rows) 10-40% faster, the 16x16
+/// ones (1,024 rows, the largest weights) 0-19% slower — each tile re-reads the whole packed weight —
+/// so those keep sgemm.
+private func rowTiled(_ m: Int, n: Int, _ precision: Precision) -> Bool {
+    precision == .fp32 && packsF32(n: n) && m >= 4096
 }
 
 /// Rows of one tile of a row-tiled product with n columns: C's tile about 256 kB (it stays in L2
