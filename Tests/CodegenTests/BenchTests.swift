@@ -6,6 +6,25 @@ import Runtime
 
 /// The benchmark machinery works on the tiny model (timings are reported, never asserted).
 final class BenchTests: XCTestCase {
+    /// `bench gemm-f32` builds its probe library in a folder of its own under $TMPDIR and removes
+    /// that folder and nothing else: folders of the same prefix that it did not make (another
+    /// process's, a user's) are left as they were, and none of its own is left behind.
+    func testGemmProbeRemovesOnlyItsOwnFolder() throws {
+        let tmp = try Harness.temporaryDirectory("probe-tmpdir"), work = try Harness.temporaryDirectory("probe-work")
+        defer { for d in [tmp, work] { try? FileManager.default.removeItem(at: d) } }
+        for name in ["breastai-gemm-probe-decoy", "breastai-gemm-probe-\(getpid())-other"] {
+            let d = tmp.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: d, withIntermediateDirectories: false)
+            try Data("not the probe's\n".utf8).write(to: d.appendingPathComponent("keep.txt"))
+        }
+        let before = CommandLineHarness.snapshot(tmp)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: tmp.path).sorted()
+        let r = try CommandLineHarness.run(["bench", "gemm-f32", "--repeats", "1"], in: work, environment: ["TMPDIR": tmp.path])
+        XCTAssertTrue(r.succeeded, r.output)
+        XCTAssertEqual(CommandLineHarness.snapshot(tmp), before, "files under $TMPDIR changed")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path).sorted(), entries, "the probe's folder was left behind")
+    }
+
     func testBenchKernelsAndStepOnTiny() throws {
         let artifact = try compileArtifact(ModelConfig(variant: .tiny), phases: [Phase.recipe[3]], loss: .recipe)
         let (program, dir) = try Harness.load(artifact, name: "bench")

@@ -23,12 +23,14 @@ enum CommandLineHarness {
         throw RuntimeError.io(path: candidates[0].path, problem: "no breastai-run")
     }
 
-    /// Starts `breastai-run arguments` in `directory`; stdout and stderr go to one file.
-    static func start(_ arguments: [String], in directory: URL, outputTo log: URL) throws -> Process {
+    /// Starts `breastai-run arguments` in `directory` (with `environment` added to this process's);
+    /// stdout and stderr go to one file.
+    static func start(_ arguments: [String], in directory: URL, outputTo log: URL, environment: [String: String] = [:]) throws -> Process {
         let p = Process()
         p.executableURL = try executable()
         p.arguments = arguments
         p.currentDirectoryURL = directory
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         p.standardOutput = handle
@@ -39,10 +41,10 @@ enum CommandLineHarness {
 
     /// Runs `breastai-run arguments` in `directory` to the end (killed after `timeout` seconds).
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL, timeout: TimeInterval = 600) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, timeout: TimeInterval = 600, environment: [String: String] = [:]) throws -> Result {
         let log = directory.appendingPathComponent(".cli-\(UUID().uuidString).out")
         defer { try? FileManager.default.removeItem(at: log) }
-        let p = try start(arguments, in: directory, outputTo: log)
+        let p = try start(arguments, in: directory, outputTo: log, environment: environment)
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning && Date() < deadline { usleep(20_000) }
         if p.isRunning { p.terminate(); p.waitUntilExit(); XCTFail("timed out: breastai-run \(arguments.joined(separator: " "))") }

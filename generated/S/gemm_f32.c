@@ -163,7 +163,7 @@ void breastai_gemm_f32_packed(const enum CBLAS_TRANSPOSE transA, const int m, co
 long breastai_gemm_f32_tn_scratch(const int n, const int k) { return gf_packed_floats(GF_PANELS, n, k); }
 
 /* B packed into the caller's scratch (reading B's rows in place costs half the rate: measured
- * 71-86 against 210-242 GFLOP/s packed, one thread), A's columns read in place (transA), every
+ * 71-86 against 193-242 GFLOP/s packed, one thread), A's columns read in place (transA), every
  * block of k added into C. */
 void breastai_gemm_f32_tn(const int m, const int n, const int k, const float *A, const int lda, const float *B, const int ldb,
                           float *C, const int ldc, float *scratch) {

@@ -40,7 +40,7 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
     } else if d.isPointwise {
         w.line("/* y (N·H·W, K) = x (N·H·W, C) · wᵀ (C, K) */")
         if rowTiled(d.rows, n: d.k, ctx.options.precision) {
-            emitRowTiledProduct(m: d.rows, a: x, lda: d.c, c: y,
+            emitRowTiledProduct(m: d.rows, n: d.k, a: x, lda: d.c, c: y,
                                 weight: TileWeight(.fp32, name: wp, transposed: true, n: d.k, k: "\(d.c)", ld: "\(d.c)"), &w)
         } else {
             w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, \(d.rows), \(d.k), \(d.c), 1.0f, \(x), \(d.c), \(wp), \(d.c), 0.0f, \(y), \(d.k));")
@@ -65,7 +65,7 @@ func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, d
     } else if d.isPointwise {
         w.line("/* dx (N·H·W, C) = dy (N·H·W, K) · w (K, C) */")
         if rowTiled(d.rows, n: d.c, ctx.options.precision) {
-            emitRowTiledProduct(m: d.rows, a: dy, lda: d.k, c: dx,
+            emitRowTiledProduct(m: d.rows, n: d.c, a: dy, lda: d.k, c: dx,
                                 weight: TileWeight(.fp32, name: wp, transposed: false, n: d.c, k: "\(d.k)", ld: "\(d.c)"), &w)
         } else {
             w.line("cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, \(d.rows), \(d.c), \(d.k), 1.0f, \(dy), \(d.k), \(wp), \(d.c), 0.0f, \(dx), \(d.c));")
@@ -106,9 +106,9 @@ func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, 
 /// Whether a whole 1x1 product of m rows and n columns runs as row tiles of the packed GEMM
 /// (`emitRowTiledProduct`) rather than one `cblas_sgemm`: fp32, n >= 16, and at least 4,096 rows.
 /// Measured per stage of S (`bench kernels --filter conv1x1_bwd_input`, old and new alternated three
-/// times): the 1x1 dx of the 128x128 to 32x32 stages (65,536-4,096 rows) 10-40% faster, the 16x16
-/// ones (1,024 rows, the largest weights) 0-19% slower — each tile re-reads the whole packed weight —
-/// so those keep sgemm.
+/// times): the 1x1 dx of the 128x128 to 32x32 stages (65,536-4,096 rows) 2-43% faster, the 16x16
+/// ones (1,024 rows, the largest weights) from 4% faster to 19% slower — each tile re-reads the
+/// whole packed weight — so those keep sgemm.
 private func rowTiled(_ m: Int, n: Int, _ precision: Precision) -> Bool {
     precision == .fp32 && packsF32(n: n) && m >= 4096
 }
@@ -127,14 +127,14 @@ private func productTileRows(m: Int, n: Int) -> Int {
 /// then adds the product into C; with k = 48 the passes over C cost more than the multiply). Measured on S phase
 /// 4 (`bench kernels`, old and new alternated): the 1x1 dx family 183 -> 154 ms. Every element is
 /// summed in the same order whatever the tile size: the same bits for any thread count.
-private func emitRowTiledProduct(m: Int, a: String, lda: Int, c: String, weight: TileWeight, _ w: inout CWriter) {
-    let tile = productTileRows(m: m, n: Int(weight.n)!)
+private func emitRowTiledProduct(m: Int, n: Int, a: String, lda: Int, c: String, weight: TileWeight, _ w: inout CWriter) {
+    let tile = productTileRows(m: m, n: n)
     w.line("/* the weight packed once; tiles of \(tile) rows in parallel */")
     weight.pack(&w)
     w.line("#pragma omp parallel for schedule(static)")
     w.block("for (long t = 0; t < \((m + tile - 1) / tile); t++)") { w in
         w.line("const long m0 = t * \(tile), rows = m0 + \(tile) <= \(m) ? \(tile) : \(m) - m0;")
-        w.line(weight.gemm(m: "rows", a: "\(a) + m0 * \(lda)", lda: "\(lda)", c: "\(c) + m0 * \(weight.n)", ldc: weight.n))
+        w.line(weight.gemm(m: "rows", a: "\(a) + m0 * \(lda)", lda: "\(lda)", c: "\(c) + m0 * \(n)", ldc: "\(n)"))
     }
     weight.release(&w)
 }

@@ -72,7 +72,7 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
         w.line("#pragma omp for schedule(static)")
         w.block("for (long b = 0; b < \((tiles + chunk - 1) / chunk); b++)") { w in
             w.line("const long t0 = b * \(chunk), count = t0 + \(chunk) <= \(tiles) ? \(chunk) : \(tiles) - t0;")
-            emitInputTransform(d, c: c, chunk: chunk, x: x, &w)
+            emitInputTransform(n: d.n, h: d.h, w: d.w, c: c, chunk: chunk, x: x, &w)
             w.line("for (int xi = 0; xi < 16; xi++)")
             w.line("    breastai_gemm_f32_packed(CblasNoTrans, count, \(k), \(c), 1.0f, vt + xi * \(chunk * c), \(c), packed[xi], 0.0f, mt + xi * \(chunk * k), \(k));")
             w.line("/* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */")
@@ -126,7 +126,7 @@ func emitWinogradBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Strin
         w.line("float *restrict acc = part + (long)thread * \(part);")
         w.block("for (long b = \(chunks)L * thread / team; b < \(chunks)L * (thread + 1) / team; b++)") { w in
             w.line("const long t0 = b * \(chunk), count = t0 + \(chunk) <= \(tiles) ? \(chunk) : \(tiles) - t0;")
-            emitInputTransform((d.n, d.h, d.w, d.ho, d.wo), c: c, chunk: chunk, x: x, &w)
+            emitInputTransform(n: d.n, h: d.h, w: d.w, c: c, chunk: chunk, x: x, &w)
             w.line("/* E = A dY Aᵀ: the tile's 2x2 of dy (0 beyond an odd edge) spread to 4x4 */")
             w.block("for (long t = 0; t < count; t++)") { w in
                 w.line("const long n = (t0 + t) / \(th * tw), ty = (t0 + t) / \(tw) % \(th), tx = (t0 + t) % \(tw);")
@@ -166,8 +166,9 @@ func emitWinogradBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Strin
 
 /// V = Bᵀ d B for the tiles [t0, t0 + count) of a chunk into `vt` (16, chunk, C), channels
 /// innermost; `zero` stands for the pixels outside x.
-private func emitInputTransform(_ d: (n: Int, h: Int, w: Int, ho: Int, wo: Int), c: Int, chunk: Int, x: String, _ w: inout CWriter) {
-    let th = (d.ho + 1) / 2, tw = (d.wo + 1) / 2
+private func emitInputTransform(n: Int, h: Int, w width: Int, c: Int, chunk: Int, x: String, _ w: inout CWriter) {
+    let d = (n: n, h: h, w: width)
+    let th = (d.h + 1) / 2, tw = (d.w + 1) / 2
     w.line("/* V = Bᵀ d B, channels innermost */")
     w.block("for (long t = 0; t < count; t++)") { w in
         w.line("const long n = (t0 + t) / \(th * tw), ty = (t0 + t) / \(tw) % \(th), tx = (t0 + t) % \(tw);")
