@@ -49,7 +49,7 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
     } else if d.isDepthwise {
         emitDepthwiseForward(d, x: x, w: wp, y: y, &w)
     } else if winogradApplies(d, ctx.options.precision) {
-        emitWinogradForward(d, x: x, w: wp, y: y, &w)
+        emitWinogradForward(d, x: x, w: wp, y: y, ctx.options.precision, &w)
     } else {
         emitImplicitGemmForward(d, x: x, w: wp, y: y, ctx.options.precision, &w)
     }
@@ -74,7 +74,7 @@ func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, d
     } else if d.isDepthwise {
         emitDepthwiseBackwardInput(d, dy: dy, w: wp, dx: dx, &w)
     } else if winogradApplies(d, ctx.options.precision) {
-        emitWinogradBackwardInput(d, dy: dy, w: wp, dx: dx, &w)
+        emitWinogradBackwardInput(d, dy: dy, w: wp, dx: dx, ctx.options.precision, &w)
     } else {
         emitImplicitGemmBackwardInput(d, dy: dy, w: wp, dx: dx, ctx.options.precision, &w)
     }
@@ -95,8 +95,8 @@ func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, 
         return "conv1x1_bwd_weight" + (ctx.accumulate ? "_acc" : "")
     } else if d.isDepthwise {
         emitDepthwiseBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
-    } else if winogradApplies(d, ctx.options.precision) {
-        emitWinogradBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
+    } else if winogradWeightGradientApplies(d, ctx.options.precision) {
+        emitWinogradBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, ctx.options.precision, &w)
     } else {
         emitImplicitGemmBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
     }

@@ -3,25 +3,36 @@ import Graph
 // MARK: - Winograd F(2x2, 3x3): dense 3x3 convolutions, stride 1, padding 1 (forward, dx, dw)
 
 /// Whether the forward, dx and dw of `d` run as Winograd F(2x2, 3x3) (Lavin & Gray 2016): dense 3x3, stride
-/// 1, padding 1, fp32, at least 16 input and output channels (the per-ξ products are GEMMs with
+/// 1, padding 1, at least 16 input and output channels (the per-ξ products are GEMMs with
 /// k = C and n = K). It multiplies 16 times per 2x2 output tile where im2col multiplies 36: on S
 /// the eligible convolutions (features.1-3 after their first block) are 44% of the eval forward's
-/// FLOPs. bf16 keeps im2col: the transforms would round already-rounded sums.
+/// FLOPs. The transforms run in fp32 in both precisions; in bf16 the 16 products take the
+/// transformed V, U (or E) rounded to bfloat16 and sum in fp32, as every bf16 contraction does
+/// (`breastai_gemm_bf16*`).
 func winogradApplies(_ d: ConvShape, _ precision: Precision) -> Bool {
-    d.r == 3 && d.s == 3 && d.stride == 1 && d.pad == 1 && d.groups == 1 && precision == .fp32
+    d.r == 3 && d.s == 3 && d.stride == 1 && d.pad == 1 && d.groups == 1
         && packsF32(n: d.k) && packsF32(n: d.c) && d.ho == d.h && d.wo == d.w
 }
 
+/// Whether the weight gradient of `d` runs as Winograd too: as `winogradApplies`, and at least 32
+/// channels in and out. Below that its 16 products per chunk (24 x 24 x 128 on S's features.1) are
+/// too small to pay for the transforms: measured on features.1 (`bench kernels --phase 4 --filter
+/// k005`, old and new alternated twice) im2col 7.3-8.4 ms against Winograd 9.3-10.0 ms in bf16, and
+/// no gain in fp32 (10.3 against 10.6 ms).
+func winogradWeightGradientApplies(_ d: ConvShape, _ precision: Precision) -> Bool {
+    winogradApplies(d, precision) && d.c >= 32 && d.k >= 32
+}
+
 /// The forward of `d` as Winograd: x (N, H, W, C) to y (N, H, W, K), the weight as it is.
-func emitWinogradForward(_ d: ConvShape, x: String, w wp: String, y: String, _ w: inout CWriter) {
-    emitWinograd3x3(n: d.n, h: d.h, w: d.w, inputs: d.c, outputs: d.k, x: x, y: y, weight: wp, flipped: false, &w)
+func emitWinogradForward(_ d: ConvShape, x: String, w wp: String, y: String, _ precision: Precision, _ w: inout CWriter) {
+    emitWinograd3x3(n: d.n, h: d.h, w: d.w, inputs: d.c, outputs: d.k, x: x, y: y, weight: wp, flipped: false, precision, &w)
 }
 
 /// dx of `d` as Winograd: with stride 1 and padding 1, dx[.., c] = Σ_{r, s, k} dy[ih + 1 − r, iw + 1 − s, k] ·
 /// w[k, c, r, s] is the same 3x3 convolution of dy (K channels in, C out) with the weight
 /// transposed and rotated by 180 degrees.
-func emitWinogradBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: String, _ w: inout CWriter) {
-    emitWinograd3x3(n: d.n, h: d.h, w: d.w, inputs: d.k, outputs: d.c, x: dy, y: dx, weight: wp, flipped: true, &w)
+func emitWinogradBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: String, _ precision: Precision, _ w: inout CWriter) {
+    emitWinograd3x3(n: d.n, h: d.h, w: d.w, inputs: d.k, outputs: d.c, x: dy, y: dx, weight: wp, flipped: true, precision, &w)
 }
 
 /// y = Aᵀ [U ⊙ V] A per 2x2 output tile, with V = Bᵀ d B the 4x4 input patch (rows 2ty−1 ..
@@ -37,8 +48,9 @@ func emitWinogradBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: Str
 /// output channel c and input channel k (the backward-input convolution); else g = w[k, c] for
 /// output k and input c.
 private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, outputs k: Int, x: String, y: String, weight wp: String,
-                             flipped: Bool, _ w: inout CWriter) {
+                             flipped: Bool, _ precision: Precision, _ w: inout CWriter) {
     let d = (n: n, h: h, w: width, ho: h, wo: width)
+    let bf16 = precision == .bf16
     let th = (d.ho + 1) / 2, tw = (d.wo + 1) / 2, tiles = d.n * th * tw
     // Tiles per chunk: V (16, T, C) and M (16, T, K) about 384 kB together, a multiple of 12 (the
     // GEMM's rows), at least 12.
@@ -60,8 +72,8 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
             w.line("for (int xi = 0; xi < 16; xi++) u[(xi * \(c) + c) * \(k) + k] = v[xi];")
         }
     }
-    w.line("float *packed[16];")
-    w.line("for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, \(k), \(c), u + xi * \(c * k), \(k));")
+    w.line(bf16 ? "uint32_t *packed[16];  /* U[ξ] rounded to bfloat16 */" : "float *packed[16];")
+    w.line("for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_\(bf16 ? "bf16" : "f32")_pack(CblasNoTrans, \(k), \(c), u + xi * \(c * k), \(k));")
     w.line("free(u);")
     w.line("#pragma omp parallel")
     w.block("") { w in
@@ -74,7 +86,7 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
             w.line("const long t0 = b * \(chunk), count = t0 + \(chunk) <= \(tiles) ? \(chunk) : \(tiles) - t0;")
             emitInputTransform(n: d.n, h: d.h, w: d.w, c: c, chunk: chunk, x: x, &w)
             w.line("for (int xi = 0; xi < 16; xi++)")
-            w.line("    breastai_gemm_f32_packed(CblasNoTrans, count, \(k), \(c), 1.0f, vt + xi * \(chunk * c), \(c), packed[xi], 0.0f, mt + xi * \(chunk * k), \(k));")
+            w.line("    breastai_gemm_\(bf16 ? "bf16" : "f32")_packed(CblasNoTrans, count, \(k), \(c), 1.0f, vt + xi * \(chunk * c), \(c), packed[xi], 0.0f, mt + xi * \(chunk * k), \(k));")
             w.line("/* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */")
             w.block("for (long t = 0; t < count; t++)") { w in
                 w.line("const long n = (t0 + t) / \(th * tw), ty = (t0 + t) / \(tw) % \(th), tx = (t0 + t) % \(tw);")
@@ -104,8 +116,9 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
 /// acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ] (`breastai_gemm_f32_tn`). Thread `thread` takes a fixed
 /// contiguous range of chunks into its own (16, K, C) partial; the partials are added in thread
 /// order (deterministic for a given thread count), then transformed to (K, C, 3, 3).
-func emitWinogradBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: String, assign: String, _ w: inout CWriter) {
-    let (c, k) = (d.c, d.k)
+func emitWinogradBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: String, assign: String, _ precision: Precision,
+                                _ w: inout CWriter) {
+    let (c, k) = (d.c, d.k), bf16 = precision == .bf16
     let th = (d.ho + 1) / 2, tw = (d.wo + 1) / 2, tiles = d.n * th * tw
     let chunk = min(tiles, 128), chunks = (tiles + chunk - 1) / chunk, part = 16 * k * c
     w.line("/* Winograd F(2x2, 3x3) weight gradient: \(tiles) tiles in chunks of \(chunk); per chunk V = Bᵀ d B (16, tiles, C) and")
@@ -121,8 +134,12 @@ func emitWinogradBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Strin
         w.line("float *restrict vt = malloc(sizeof(float) * \(16 * chunk * c));  /* V (16, chunk, C) */")
         w.line("float *restrict et = malloc(sizeof(float) * \(16 * chunk * k));  /* E (16, chunk, K) */")
         w.line("float *restrict zero = calloc(\(max(c, k)), sizeof(float));  /* the padding's pixel of x and of dy */")
-        w.line("float *restrict scratch = aligned_alloc(64, sizeof(float) * breastai_gemm_f32_tn_scratch(\(c), \(chunk)));  /* V[ξ] packed */")
-        w.line("if (!vt || !et || !zero || !scratch) abort();")
+        if bf16 {
+            w.line("if (!vt || !et || !zero) abort();")
+        } else {
+            w.line("float *restrict scratch = aligned_alloc(64, sizeof(float) * breastai_gemm_f32_tn_scratch(\(c), \(chunk)));  /* V[ξ] packed */")
+            w.line("if (!vt || !et || !zero || !scratch) abort();")
+        }
         w.line("float *restrict acc = part + (long)thread * \(part);")
         w.block("for (long b = \(chunks)L * thread / team; b < \(chunks)L * (thread + 1) / team; b++)") { w in
             w.line("const long t0 = b * \(chunk), count = t0 + \(chunk) <= \(tiles) ? \(chunk) : \(tiles) - t0;")
@@ -141,12 +158,17 @@ func emitWinogradBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Strin
                 }
             }
             w.line("for (int xi = 0; xi < 16; xi++)")
-            w.line("    breastai_gemm_f32_tn(\(k), \(c), count, et + xi * \(chunk * k), \(k), vt + xi * \(chunk * c), \(c), acc + xi * \(k * c), \(c), scratch);")
+            if bf16 {
+                w.line("    breastai_gemm_bf16(CblasRowMajor, CblasTrans, CblasNoTrans, \(k), \(c), count, 1.0f, et + xi * \(chunk * k), \(k),")
+                w.line("                       vt + xi * \(chunk * c), \(c), 1.0f, acc + xi * \(k * c), \(c));")
+            } else {
+                w.line("    breastai_gemm_f32_tn(\(k), \(c), count, et + xi * \(chunk * k), \(k), vt + xi * \(chunk * c), \(c), acc + xi * \(k * c), \(c), scratch);")
+            }
         }
         w.line("free(vt);")
         w.line("free(et);")
         w.line("free(zero);")
-        w.line("free(scratch);")
+        if !bf16 { w.line("free(scratch);") }
     }
     w.line("/* dw[k, c] = Gᵀ (Σ_thread part[thread, ξ, k, c]) G, the partials added in thread order */")
     w.line("#pragma omp parallel for schedule(static)")
