@@ -5,12 +5,15 @@ enum Kernels {
     /// Every scalar rounded to float32, then to bfloat16 (round to nearest even; NaN stays NaN),
     /// as the compiled bf16 GEMM rounds its float32 operands.
     static func bfloat16(_ t: Tensor) -> Tensor {
-        Tensor(shape: t.shape, scalars: t.scalars.map { d in
-            let f = Float(d)
-            guard !f.isNaN else { return d }
-            let bits = f.bitPattern
-            return Double(Float(bitPattern: (bits &+ 0x7FFF &+ ((bits >> 16) & 1)) & 0xFFFF_0000))
-        })
+        Tensor(shape: t.shape, scalars: t.scalars.map(bfloat16))
+    }
+
+    /// One scalar rounded to float32, then to bfloat16.
+    static func bfloat16(_ d: Double) -> Double {
+        let f = Float(d)
+        guard !f.isNaN else { return d }
+        let bits = f.bitPattern
+        return Double(Float(bitPattern: (bits &+ 0x7FFF &+ ((bits >> 16) & 1)) & 0xFFFF_0000))
     }
 
     // MARK: convolution (x N,H,W,C; w K,C/g,R,S; y N,Ho,Wo,K)

@@ -34,8 +34,12 @@ public enum Interpreter {
                 v = t
             default:
                 let operands = node.inputs.map { values[$0] }
-                let rounded = contractionInputs == .bfloat16 && roundsOperands(node, operands)
-                v = evaluate(node, rounded ? operands.enumerated().map { $0.offset < 2 ? Kernels.bfloat16($0.element) : $0.element } : operands)
+                if contractionInputs == .bfloat16, let w = winogradBF16(node, operands) {
+                    v = w
+                } else {
+                    let rounded = contractionInputs == .bfloat16 && roundsOperands(node, operands)
+                    v = evaluate(node, rounded ? operands.enumerated().map { $0.offset < 2 ? Kernels.bfloat16($0.element) : $0.element } : operands)
+                }
             }
             guard v.shape == node.type.shape else {
                 throw .invalidGraph(node: id, name: node.name, problem: "value has shape \(v.shape), type says \(node.type)")
@@ -65,6 +69,28 @@ public enum Interpreter {
         case .conv2dBackwardWeight(let a): return !depthwise(a, channels: x[1].shape[3], weight: node.type.shape)
         case .linear, .matmul: return true
         default: return false
+        }
+    }
+
+    /// A convolution the compiled program runs as Winograd F(2x2, 3x3) (`Winograd.applies`), as its
+    /// bf16 precision computes it: the transformed operands (V and U, or E and V for dw) rounded to
+    /// bfloat16 before their products, the sums exact. nil for every other node.
+    static func winogradBF16(_ node: Node, _ x: [Tensor]) -> Tensor? {
+        switch node.op {
+        case .conv2d(let a):
+            let w = x[1].shape
+            guard Winograd.applies(a, c: x[0].shape[3], k: w[0], r: w[2], s: w[3]) else { return nil }
+            return Winograd.forward(x[0], x[1], round: Kernels.bfloat16)
+        case .conv2dBackwardInput(let a):
+            let w = x[1].shape
+            guard Winograd.applies(a, c: w[1], k: w[0], r: w[2], s: w[3]) else { return nil }
+            return Winograd.backwardInput(x[0], x[1], round: Kernels.bfloat16)
+        case .conv2dBackwardWeight(let a):
+            let w = node.type.shape
+            guard Winograd.appliesToWeightGradient(a, c: w[1], k: w[0], r: w[2], s: w[3]) else { return nil }
+            return Winograd.backwardWeight(x[0], x[1], round: Kernels.bfloat16)
+        default:
+            return nil
         }
     }
 

@@ -621,11 +621,13 @@ void k032b_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 80, rows, 1.0f, dy + m0 * 320, 320, tile, 80, 1.0f, mine, 80);
         }
         free(tile);
-    }
-    for (long j = 0; j < 25600; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 25600 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 25600; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 25600 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

@@ -1219,11 +1219,13 @@ void k188b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 304, 1824, rows, 1.0f, dy + m0 * 304, 304, tile, 1824, 1.0f, mine, 1824);
         }
         free(tile);
-    }
-    for (long j = 0; j < 554496; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 554496; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2329,11 +2331,13 @@ void k190b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f, mine, 304);
         }
         free(tile);
-    }
-    for (long j = 0; j < 554496; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 554496; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2408,11 +2412,13 @@ void k189b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f, mine, 304);
         }
         free(tile);
-    }
-    for (long j = 0; j < 554496; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 554496; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2624,11 +2630,13 @@ void k183b_bn_train_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f, mine, 304);
         }
         free(tile);
-    }
-    for (long j = 0; j < 554496; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 554496; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2859,11 +2867,13 @@ void k181b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 304, 1056, rows, 1.0f, dy + m0 * 304, 304, tile, 1056, 1.0f, mine, 1056);
         }
         free(tile);
-    }
-    for (long j = 0; j < 321024; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 321024 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 321024; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 321024 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

@@ -1001,11 +1001,13 @@ void k207b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 512, rows, 1.0f, dy + m0 * 1280, 1280, tile, 512, 1.0f, mine, 512);
         }
         free(tile);
-    }
-    for (long j = 0; j < 655360; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 655360 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 655360; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 655360 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1172,11 +1174,13 @@ void k202b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 3072, rows, 1.0f, dy + m0 * 512, 512, tile, 3072, 1.0f, mine, 3072);
         }
         free(tile);
-    }
-    for (long j = 0; j < 1572864; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 1572864 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 1572864; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 1572864 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1614,11 +1618,13 @@ void k204b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 512, rows, 1.0f, dy + m0 * 3072, 3072, tile, 512, 1.0f, mine, 512);
         }
         free(tile);
-    }
-    for (long j = 0; j < 1572864; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 1572864 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 1572864; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 1572864 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1807,11 +1813,13 @@ void k203b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 512, rows, 1.0f, dy + m0 * 3072, 3072, tile, 512, 1.0f, mine, 512);
         }
         free(tile);
-    }
-    for (long j = 0; j < 1572864; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 1572864 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 1572864; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 1572864 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1985,11 +1993,13 @@ void k197b_bn_train_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 512, rows, 1.0f, dy + m0 * 3072, 3072, tile, 512, 1.0f, mine, 512);
         }
         free(tile);
-    }
-    for (long j = 0; j < 1572864; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 1572864 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 1572864; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 1572864 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2180,11 +2190,13 @@ void k195b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 1824, rows, 1.0f, dy + m0 * 512, 512, tile, 1824, 1.0f, mine, 1824);
         }
         free(tile);
-    }
-    for (long j = 0; j < 933888; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 933888 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 933888; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 933888 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2287,11 +2299,13 @@ void k193b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f, mine, 304);
         }
         free(tile);
-    }
-    for (long j = 0; j < 554496; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 554496; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2355,11 +2369,13 @@ void k192b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f, mine, 304);
         }
         free(tile);
-    }
-    for (long j = 0; j < 554496; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 554496; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

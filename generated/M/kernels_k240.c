@@ -1235,11 +1235,13 @@ void k244b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 640, rows, 1.0f, dy + m0 * 160, 160, tile, 640, 1.0f, mine, 640);
         }
         free(tile);
-    }
-    for (long j = 0; j < 102400; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 102400; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1551,11 +1553,13 @@ void k249b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 102400; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 102400; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1619,11 +1623,13 @@ void k248b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 102400; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 102400; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1721,11 +1727,13 @@ void k246b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 102400; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 102400; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1800,11 +1808,13 @@ void k245b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 102400; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 102400; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

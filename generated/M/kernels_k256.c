@@ -1118,11 +1118,13 @@ void k269b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f, mine, 304);
         }
         free(tile);
-    }
-    for (long j = 0; j < 554496; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 554496; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1198,11 +1200,13 @@ void k268b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f, mine, 304);
         }
         free(tile);
-    }
-    for (long j = 0; j < 554496; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 554496; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 554496 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1289,11 +1293,13 @@ void k265b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f, mine, 176);
         }
         free(tile);
-    }
-    for (long j = 0; j < 185856; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 185856; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1493,11 +1499,13 @@ void k261b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 176, 1056, rows, 1.0f, dy + m0 * 176, 176, tile, 1056, 1.0f, mine, 1056);
         }
         free(tile);
-    }
-    for (long j = 0; j < 185856; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 185856; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1833,11 +1841,13 @@ void k266b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f, mine, 176);
         }
         free(tile);
-    }
-    for (long j = 0; j < 185856; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 185856; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2841,11 +2851,13 @@ void k263b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f, mine, 176);
         }
         free(tile);
-    }
-    for (long j = 0; j < 185856; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 185856; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2921,11 +2933,13 @@ void k262b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f, mine, 176);
         }
         free(tile);
-    }
-    for (long j = 0; j < 185856; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 185856; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2976,11 +2990,13 @@ void k258b_bn_train_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f, mine, 176);
         }
         free(tile);
-    }
-    for (long j = 0; j < 185856; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 185856; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 185856 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -3178,11 +3194,13 @@ void k256b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 176, 960, rows, 1.0f, dy + m0 * 176, 176, tile, 960, 1.0f, mine, 960);
         }
         free(tile);
-    }
-    for (long j = 0; j < 168960; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 168960 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 168960; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 168960 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

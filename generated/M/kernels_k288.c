@@ -827,11 +827,13 @@ void k303b_bn_train_silu_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 192, rows, 1.0f, dy + m0 * 48, 48, tile, 192, 1.0f, mine, 192);
         }
         free(tile);
-    }
-    for (long j = 0; j < 9216; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 9216 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 9216; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 9216 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1454,11 +1456,13 @@ void k299b_bn_train_silu_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 96, rows, 1.0f, dy + m0 * 48, 48, tile, 96, 1.0f, mine, 96);
         }
         free(tile);
-    }
-    for (long j = 0; j < 4608; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 4608 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 4608; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 4608 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

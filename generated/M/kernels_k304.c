@@ -688,11 +688,13 @@ void k313b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 102400; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 102400; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -767,11 +769,13 @@ void k312b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 102400; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 102400; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 102400 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -856,11 +860,13 @@ void k311b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 80, rows, 1.0f, dy + m0 * 320, 320, tile, 80, 1.0f, mine, 80);
         }
         free(tile);
-    }
-    for (long j = 0; j < 25600; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 25600 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 25600; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 25600 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1053,11 +1059,13 @@ void k309b_bn_train_silu_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 320, rows, 1.0f, dy + m0 * 80, 80, tile, 320, 1.0f, mine, 320);
         }
         free(tile);
-    }
-    for (long j = 0; j < 25600; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 25600 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 25600; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 25600 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1579,11 +1587,13 @@ void k306b_bn_train_silu_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 192, rows, 1.0f, dy + m0 * 80, 80, tile, 192, 1.0f, mine, 192);
         }
         free(tile);
-    }
-    for (long j = 0; j < 15360; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 15360 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 15360; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 15360 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

@@ -1007,11 +1007,13 @@ void k205b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 512, rows, 1.0f, dy + m0 * 128, 128, tile, 512, 1.0f, mine, 512);
         }
         free(tile);
-    }
-    for (long j = 0; j < 65536; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 65536; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1527,11 +1529,13 @@ void k207b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
         }
         free(tile);
-    }
-    for (long j = 0; j < 65536; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 65536; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1729,11 +1733,13 @@ void k206b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
         }
         free(tile);
-    }
-    for (long j = 0; j < 65536; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 65536; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1915,11 +1921,13 @@ void k200b_bn_train_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
         }
         free(tile);
-    }
-    for (long j = 0; j < 65536; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 65536; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2127,11 +2135,13 @@ void k198b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 256, rows, 1.0f, dy + m0 * 128, 128, tile, 256, 1.0f, mine, 256);
         }
         free(tile);
-    }
-    for (long j = 0; j < 32768; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 32768 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 32768; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 32768 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

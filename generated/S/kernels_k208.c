@@ -1150,11 +1150,13 @@ void k220b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 960, rows, 1.0f, dy + m0 * 160, 160, tile, 960, 1.0f, mine, 960);
         }
         free(tile);
-    }
-    for (long j = 0; j < 153600; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 153600; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1969,11 +1971,13 @@ void k222b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 153600; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 153600; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2202,11 +2206,13 @@ void k221b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 153600; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 153600; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2420,11 +2426,13 @@ void k217b_bn_train_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 153600; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 153600; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2662,11 +2670,13 @@ void k215b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 768, rows, 1.0f, dy + m0 * 160, 160, tile, 768, 1.0f, mine, 768);
         }
         free(tile);
-    }
-    for (long j = 0; j < 122880; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 122880 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 122880; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 122880 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -2978,11 +2988,13 @@ void k210b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 768, 128, rows, 1.0f, dy + m0 * 768, 768, tile, 128, 1.0f, mine, 128);
         }
         free(tile);
-    }
-    for (long j = 0; j < 98304; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 98304 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 98304; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 98304 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -3069,11 +3081,13 @@ void k209b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
         }
         free(tile);
-    }
-    for (long j = 0; j < 65536; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 65536; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

@@ -570,11 +570,13 @@ void k228b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
         }
         free(tile);
-    }
-    for (long j = 0; j < 393216; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 393216; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -650,11 +652,13 @@ void k227b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
         }
         free(tile);
-    }
-    for (long j = 0; j < 393216; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 393216; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 393216 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -764,11 +768,13 @@ void k225b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 153600; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 153600; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1006,11 +1012,13 @@ void k224b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
         }
         free(tile);
-    }
-    for (long j = 0; j < 153600; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 153600; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 153600 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

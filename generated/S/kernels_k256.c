@@ -688,11 +688,13 @@ void k265b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
         }
         free(tile);
-    }
-    for (long j = 0; j < 65536; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 65536; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -767,11 +769,13 @@ void k264b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
         }
         free(tile);
-    }
-    for (long j = 0; j < 65536; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 65536; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 65536 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -856,11 +860,13 @@ void k263b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, dy + m0 * 256, 256, tile, 64, 1.0f, mine, 64);
         }
         free(tile);
-    }
-    for (long j = 0; j < 16384; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 16384 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 16384; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 16384 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1053,11 +1059,13 @@ void k261b_bn_train_silu_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 256, rows, 1.0f, dy + m0 * 64, 64, tile, 256, 1.0f, mine, 256);
         }
         free(tile);
-    }
-    for (long j = 0; j < 16384; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 16384 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 16384; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 16384 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }
@@ -1448,11 +1456,13 @@ void k258b_bn_train_silu_conv1x1_bwd_weight_acc(
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 192, rows, 1.0f, dy + m0 * 64, 64, tile, 192, 1.0f, mine, 192);
         }
         free(tile);
-    }
-    for (long j = 0; j < 12288; j++) {
-        float s = 0.0f;
-        for (int t = 0; t < threads; t++) s += part[(size_t)t * 12288 + j];
-        grad[j] += s;
+        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        #pragma omp for schedule(static)
+        for (long j = 0; j < 12288; j++) {
+            float s = 0.0f;
+            for (int t = 0; t < threads; t++) s += part[(size_t)t * 12288 + j];
+            grad[j] += s;
+        }
     }
     free(part);
 }

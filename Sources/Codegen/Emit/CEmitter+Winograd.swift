@@ -9,9 +9,8 @@ import Graph
 /// FLOPs. The transforms run in fp32 in both precisions; in bf16 the 16 products take the
 /// transformed V, U (or E) rounded to bfloat16 and sum in fp32, as every bf16 contraction does
 /// (`breastai_gemm_bf16*`).
-func winogradApplies(_ d: ConvShape, _ precision: Precision) -> Bool {
-    d.r == 3 && d.s == 3 && d.stride == 1 && d.pad == 1 && d.groups == 1
-        && packsF32(n: d.k) && packsF32(n: d.c) && d.ho == d.h && d.wo == d.w
+func winogradApplies(_ d: ConvShape) -> Bool {
+    Winograd.applies(Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups), c: d.c, k: d.k, r: d.r, s: d.s)
 }
 
 /// Whether the weight gradient of `d` runs as Winograd too: as `winogradApplies`, and at least 32
@@ -19,8 +18,8 @@ func winogradApplies(_ d: ConvShape, _ precision: Precision) -> Bool {
 /// too small to pay for the transforms: measured on features.1 (`bench kernels --phase 4 --filter
 /// k005`, old and new alternated twice) im2col 7.3-8.4 ms against Winograd 9.3-10.0 ms in bf16, and
 /// no gain in fp32 (10.3 against 10.6 ms).
-func winogradWeightGradientApplies(_ d: ConvShape, _ precision: Precision) -> Bool {
-    winogradApplies(d, precision) && d.c >= 32 && d.k >= 32
+func winogradWeightGradientApplies(_ d: ConvShape) -> Bool {
+    Winograd.appliesToWeightGradient(Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups), c: d.c, k: d.k, r: d.r, s: d.s)
 }
 
 /// The forward of `d` as Winograd: x (N, H, W, C) to y (N, H, W, K), the weight as it is.
