@@ -2,7 +2,8 @@ import Graph
 
 // MARK: - Winograd F(2x2, 3x3): dense 3x3 convolutions, stride 1, padding 1 (forward, dx, dw)
 
-/// Whether the forward, dx and dw of `d` run as Winograd F(2x2, 3x3) (Lavin & Gray 2016): dense 3x3, stride
+/// Whether the forward and dx of `d` run as Winograd F(2x2, 3x3) (Lavin & Gray 2016; the dw:
+/// `winogradWeightGradientApplies`; the rule is `Graph.Winograd`'s, shared with the interpreter): dense 3x3, stride
 /// 1, padding 1, at least 16 input and output channels (the per-ξ products are GEMMs with
 /// k = C and n = K). It multiplies 16 times per 2x2 output tile where im2col multiplies 36: on S
 /// the eligible convolutions (features.1-3 after their first block) are 44% of the eval forward's
@@ -112,7 +113,7 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
 /// dw of `d` as Winograd: the forward is y = Aᵀ[U ⊙ V]A per tile with U = G g Gᵀ, so
 /// ∂L/∂U[ξ] = Σ_tiles E[ξ] V[ξ] with E = A dY Aᵀ (the tile's 2x2 of dy spread to 4x4), and
 /// dw = Gᵀ (∂L/∂U) G. Per chunk of tiles: V (16, T, C) from x and E (16, T, K) from dy, then per ξ
-/// acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ] (`breastai_gemm_f32_tn`). Thread `thread` takes a fixed
+/// acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ] (`breastai_gemm_f32_tn`; in bf16 `breastai_gemm_bf16`, E and V rounded). Thread `thread` takes a fixed
 /// contiguous range of chunks into its own (16, K, C) partial; the partials are added in thread
 /// order (deterministic for a given thread count), then transformed to (K, C, 3, 3).
 func emitWinogradBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: String, assign: String, _ precision: Precision,
