@@ -197,7 +197,6 @@ final class GEMMF32Tests: XCTestCase {
         let tiled = a.source.kernels.filter { $0.text.contains("Implicit GEMM") && !$0.name.contains("bwd_weight") }
         XCTAssertGreaterThan(tiled.filter { $0.text.contains("breastai_gemm_f32_packed(") }.count, 0, "no tiled convolution multiplies by a packed weight")
         for k in a.source.kernels where k.text.contains("breastai_gemm_f32_pack(") {
-            if k.text.contains("Winograd F(2x2, 3x3)") && k.name.contains("bwd_weight") { continue }  // packs per chunk into scratch
             if k.text.contains("Winograd F(2x2, 3x3)") {   // 16 transformed weights, packed and freed in loops over ξ
                 XCTAssertEqual(k.text.components(separatedBy: "packed[xi] = breastai_gemm_f32_pack(").count, 2, k.name)
                 XCTAssertEqual(k.text.components(separatedBy: "for (int xi = 0; xi < 16; xi++) free(packed[xi]);").count, 2, k.name)

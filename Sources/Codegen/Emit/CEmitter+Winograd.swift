@@ -16,9 +16,10 @@ func winogradApplies(_ d: ConvShape) -> Bool {
 
 /// Whether the weight gradient of `d` runs as Winograd too: as `winogradApplies`, and at least 32
 /// channels in and out. Below that its 16 products per chunk (24 x 24 x 128 on S's features.1) are
-/// too small to pay for the transforms: measured on features.1 (`bench kernels --phase 4 --filter
-/// k005`, old and new alternated twice) im2col 7.3-8.4 ms against Winograd 9.3-10.0 ms in bf16, and
-/// no gain in fp32 (10.3 against 10.6 ms).
+/// too small to pay for the transforms: measured on features.1's dw (`bench kernels --phase 4
+/// --precision bf16 --filter k00`, old and new alternated twice, with and without fixed glibc malloc
+/// thresholds) im2col 6.6-8.4 ms against Winograd 9.3-11.6 ms per call, and no gain in fp32 (10.3
+/// against 10.6 ms).
 func winogradWeightGradientApplies(_ d: ConvShape) -> Bool {
     Winograd.appliesToWeightGradient(Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups), c: d.c, k: d.k, r: d.r, s: d.s)
 }
@@ -49,9 +50,8 @@ func emitWinogradBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: Str
 /// output k and input c.
 private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, outputs k: Int, x: String, y: String, weight wp: String,
                              flipped: Bool, _ precision: Precision, _ w: inout CWriter) {
-    let d = (n: n, h: h, w: width, ho: h, wo: width)
     let bf16 = precision == .bf16
-    let th = (d.ho + 1) / 2, tw = (d.wo + 1) / 2, tiles = d.n * th * tw
+    let th = (h + 1) / 2, tw = (width + 1) / 2, tiles = n * th * tw
     // Tiles per chunk: V (16, T, C) and M (16, T, K) about 384 kB together, a multiple of 12 (the
     // GEMM's rows), at least 12.
     let chunk = min(tiles, max(12, 98304 / (16 * (c + k)) / 12 * 12))
@@ -84,22 +84,22 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
         w.line("#pragma omp for schedule(static)")
         w.block("for (long b = 0; b < \((tiles + chunk - 1) / chunk); b++)") { w in
             w.line("const long t0 = b * \(chunk), count = t0 + \(chunk) <= \(tiles) ? \(chunk) : \(tiles) - t0;")
-            emitInputTransform(n: d.n, h: d.h, w: d.w, c: c, chunk: chunk, x: x, &w)
+            emitInputTransform(n: n, h: h, w: width, c: c, chunk: chunk, x: x, &w)
             w.line("for (int xi = 0; xi < 16; xi++)")
             w.line("    breastai_gemm_\(bf16 ? "bf16" : "f32")_packed(CblasNoTrans, count, \(k), \(c), 1.0f, vt + xi * \(chunk * c), \(c), packed[xi], 0.0f, mt + xi * \(chunk * k), \(k));")
             w.line("/* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */")
             w.block("for (long t = 0; t < count; t++)") { w in
                 w.line("const long n = (t0 + t) / \(th * tw), ty = (t0 + t) / \(tw) % \(th), tx = (t0 + t) % \(tw);")
-                w.line("float *restrict y00 = \(y) + ((n * \(d.ho) + 2 * ty) * \(d.wo) + 2 * tx) * \(k);")
-                w.line("const int down = 2 * ty + 1 < \(d.ho), right = 2 * tx + 1 < \(d.wo);")
+                w.line("float *restrict y00 = \(y) + ((n * \(h) + 2 * ty) * \(width) + 2 * tx) * \(k);")
+                w.line("const int down = 2 * ty + 1 < \(h), right = 2 * tx + 1 < \(width);")
                 w.block("for (long k = 0; k < \(k); k++)") { w in
                     w.line("float m[16], o[4];")
                     w.line("for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * \(chunk) + t) * \(k) + k];")
                     w.line("ba_wino_output(m, o);")
                     w.line("y00[k] = o[0];")
                     w.line("if (right) y00[\(k) + k] = o[1];")
-                    w.line("if (down) y00[\(d.wo * k) + k] = o[2];")
-                    w.line("if (down && right) y00[\(d.wo * k + k) + k] = o[3];")
+                    w.line("if (down) y00[\(width * k) + k] = o[2];")
+                    w.line("if (down && right) y00[\(width * k + k) + k] = o[3];")
                 }
             }
         }

@@ -101,7 +101,7 @@ GF_F32 static inline __attribute__((always_inline)) void gf_kernel(
             const __mmask16 m = left >= 16 ? 0xFFFF : left <= 0 ? 0 : (__mmask16)((1U << left) - 1);
             __m512 y = _mm512_mul_ps(acc[i][v], va);
             /* a full vector is loaded and stored without a mask: on AMD Zen 4 a masked store to a line that is
-             * not in cache is slow (65536 x 192 x 48, C 50 MB: 235 -> 374 GFLOP/s with plain stores) */
+             * not in cache is slow (S's fp32 1x1 dx kernels, `bench kernels --filter conv`: 176 / 168 -> 148 / 148 ms) */
             const int full = m == 0xFFFF;
             if (!first) y = _mm512_add_ps(y, full ? _mm512_loadu_ps(out + 16 * v) : _mm512_maskz_loadu_ps(m, out + 16 * v));
             else if (beta != 0.0f)   /* beta 0: C is not read (BLAS: NaN in C does not propagate) */

@@ -74,7 +74,7 @@ void breastai_gemm_f32_packed_entry(int threads, int inside, int portable, int t
     omp_set_num_threads(saved);
 }
 
-/* breastai_gemm_f32_tn: C += Aᵀ · B, A (k, m) and B (k, n) row-major (the 1x1 weight gradients' tiles);
+/* breastai_gemm_f32_tn: C += Aᵀ · B, A (k, m) and B (k, n) row-major (the Winograd weight gradient's products);
  * `portable`: the cblas_sgemm path of CPUs without AVX-512F. */
 void breastai_gemm_f32_tn_entry(int threads, int inside, int portable, int m, int n, int k, const float *a, int lda,
                                 const float *b, int ldb, float *c, int ldc) {
