@@ -112,6 +112,15 @@ void k035_dwconv3x3s2(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 320;
+                if (oh * 2 - 1 >= 0 && oh * 2 + 1 < 64 && ow * 2 - 1 >= 0 && ow * 2 + 1 < 64) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 64 + oh * 2 - 1) * 64 + ow * 2 - 1) * 320;
+                    for (long c = 0; c < 320; c++)
+                        yp[c] = x0[c] * wt[c] + x0[320 + c] * wt[320 + c] + x0[640 + c] * wt[640 + c]
+                            + x0[20480 + c] * wt[960 + c] + x0[20800 + c] * wt[1280 + c] + x0[21120 + c] * wt[1600 + c]
+                            + x0[40960 + c] * wt[1920 + c] + x0[41280 + c] * wt[2240 + c] + x0[41600 + c] * wt[2560 + c];
+                    continue;
+                }
                 for (long c = 0; c < 320; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh * 2 - 1 + r;

@@ -44,6 +44,15 @@ void k049_dwconv3x3(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 640;
+                if (oh - 1 >= 0 && oh + 1 < 32 && ow - 1 >= 0 && ow + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh - 1) * 32 + ow - 1) * 640;
+                    for (long c = 0; c < 640; c++)
+                        yp[c] = x0[c] * wt[c] + x0[640 + c] * wt[640 + c] + x0[1280 + c] * wt[1280 + c]
+                            + x0[20480 + c] * wt[1920 + c] + x0[21120 + c] * wt[2560 + c] + x0[21760 + c] * wt[3200 + c]
+                            + x0[40960 + c] * wt[3840 + c] + x0[41600 + c] * wt[4480 + c] + x0[42240 + c] * wt[5120 + c];
+                    continue;
+                }
                 for (long c = 0; c < 640; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;

@@ -44,6 +44,15 @@ void k081_dwconv3x3(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 1056;
+                if (oh - 1 >= 0 && oh + 1 < 32 && ow - 1 >= 0 && ow + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh - 1) * 32 + ow - 1) * 1056;
+                    for (long c = 0; c < 1056; c++)
+                        yp[c] = x0[c] * wt[c] + x0[1056 + c] * wt[1056 + c] + x0[2112 + c] * wt[2112 + c]
+                            + x0[33792 + c] * wt[3168 + c] + x0[34848 + c] * wt[4224 + c] + x0[35904 + c] * wt[5280 + c]
+                            + x0[67584 + c] * wt[6336 + c] + x0[68640 + c] * wt[7392 + c] + x0[69696 + c] * wt[8448 + c];
+                    continue;
+                }
                 for (long c = 0; c < 1056; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;

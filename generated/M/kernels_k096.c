@@ -228,6 +228,15 @@ void k099_dwconv3x3s2(
         for (long oh = 0; oh < 16; oh++) {
             for (long ow = 0; ow < 16; ow++) {
                 float *restrict yp = y + ((n * 16 + oh) * 16 + ow) * 1056;
+                if (oh * 2 - 1 >= 0 && oh * 2 + 1 < 32 && ow * 2 - 1 >= 0 && ow * 2 + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh * 2 - 1) * 32 + ow * 2 - 1) * 1056;
+                    for (long c = 0; c < 1056; c++)
+                        yp[c] = x0[c] * wt[c] + x0[1056 + c] * wt[1056 + c] + x0[2112 + c] * wt[2112 + c]
+                            + x0[33792 + c] * wt[3168 + c] + x0[34848 + c] * wt[4224 + c] + x0[35904 + c] * wt[5280 + c]
+                            + x0[67584 + c] * wt[6336 + c] + x0[68640 + c] * wt[7392 + c] + x0[69696 + c] * wt[8448 + c];
+                    continue;
+                }
                 for (long c = 0; c < 1056; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh * 2 - 1 + r;
@@ -505,6 +514,15 @@ void k109_dwconv3x3(
         for (long oh = 0; oh < 16; oh++) {
             for (long ow = 0; ow < 16; ow++) {
                 float *restrict yp = y + ((n * 16 + oh) * 16 + ow) * 1824;
+                if (oh - 1 >= 0 && oh + 1 < 16 && ow - 1 >= 0 && ow + 1 < 16) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 16 + oh - 1) * 16 + ow - 1) * 1824;
+                    for (long c = 0; c < 1824; c++)
+                        yp[c] = x0[c] * wt[c] + x0[1824 + c] * wt[1824 + c] + x0[3648 + c] * wt[3648 + c]
+                            + x0[29184 + c] * wt[5472 + c] + x0[31008 + c] * wt[7296 + c] + x0[32832 + c] * wt[9120 + c]
+                            + x0[58368 + c] * wt[10944 + c] + x0[60192 + c] * wt[12768 + c] + x0[62016 + c] * wt[14592 + c];
+                    continue;
+                }
                 for (long c = 0; c < 1824; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;

@@ -208,6 +208,15 @@ void k135_dwconv3x3(
         for (long oh = 0; oh < 16; oh++) {
             for (long ow = 0; ow < 16; ow++) {
                 float *restrict yp = y + ((n * 16 + oh) * 16 + ow) * 3072;
+                if (oh - 1 >= 0 && oh + 1 < 16 && ow - 1 >= 0 && ow + 1 < 16) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 16 + oh - 1) * 16 + ow - 1) * 3072;
+                    for (long c = 0; c < 3072; c++)
+                        yp[c] = x0[c] * wt[c] + x0[3072 + c] * wt[3072 + c] + x0[6144 + c] * wt[6144 + c]
+                            + x0[49152 + c] * wt[9216 + c] + x0[52224 + c] * wt[12288 + c] + x0[55296 + c] * wt[15360 + c]
+                            + x0[98304 + c] * wt[18432 + c] + x0[101376 + c] * wt[21504 + c] + x0[104448 + c] * wt[24576 + c];
+                    continue;
+                }
                 for (long c = 0; c < 3072; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;

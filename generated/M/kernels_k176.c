@@ -136,6 +136,15 @@ void k179_dwconv3x3s2_bn_stats_running(
         for (long oh = 0; oh < 16; oh++) {
             for (long ow = 0; ow < 16; ow++) {
                 float *restrict yp = y + ((n * 16 + oh) * 16 + ow) * 1056;
+                if (oh * 2 - 1 >= 0 && oh * 2 + 1 < 32 && ow * 2 - 1 >= 0 && ow * 2 + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh * 2 - 1) * 32 + ow * 2 - 1) * 1056;
+                    for (long c = 0; c < 1056; c++)
+                        yp[c] = x0[c] * wt[c] + x0[1056 + c] * wt[1056 + c] + x0[2112 + c] * wt[2112 + c]
+                            + x0[33792 + c] * wt[3168 + c] + x0[34848 + c] * wt[4224 + c] + x0[35904 + c] * wt[5280 + c]
+                            + x0[67584 + c] * wt[6336 + c] + x0[68640 + c] * wt[7392 + c] + x0[69696 + c] * wt[8448 + c];
+                    continue;
+                }
                 for (long c = 0; c < 1056; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh * 2 - 1 + r;
@@ -157,14 +166,23 @@ void k179_dwconv3x3s2_bn_stats_running(
         }
     }
     free(wt);
-    for (long c = 0; c < 1056; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long row = 0; row < 64; row++) { s0 += part[row * 2112 + c]; s1 += part[row * 2112 + 1056 + c]; }
-        const double mean = s0 / 1024.0, var = fmax(s1 / 1024.0 - mean * mean, 0.0);
-        stats[c] = (float)mean;
-        stats[1056 + c] = (float)var;
-        running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
-        running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0009775171065494);  /* running var (unbiased) */
+    /* Σ of the rows in row order, per channel: blocks of 256 channels over the threads */
+    #pragma omp parallel for schedule(static)
+    for (long c0 = 0; c0 < 1056; c0 += 256) {
+        const long c1 = c0 + 256 < 1056 ? c0 + 256 : 1056;
+        double s0[256], s1[256];
+        for (long c = c0; c < c1; c++) { s0[c - c0] = 0.0; s1[c - c0] = 0.0; }
+        for (long row = 0; row < 64; row++) {
+            const double *restrict ps = part + row * 2112;
+            for (long c = c0; c < c1; c++) { s0[c - c0] += ps[c]; s1[c - c0] += ps[1056 + c]; }
+        }
+        for (long c = c0; c < c1; c++) {
+            const double mean = s0[c - c0] / 1024.0, var = fmax(s1[c - c0] / 1024.0 - mean * mean, 0.0);
+            stats[c] = (float)mean;
+            stats[1056 + c] = (float)var;
+            running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
+            running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0009775171065494);  /* running var (unbiased) */
+        }
     }
     free(part);
 }
@@ -460,6 +478,15 @@ void k186_dwconv3x3_bn_stats_running(
         for (long oh = 0; oh < 16; oh++) {
             for (long ow = 0; ow < 16; ow++) {
                 float *restrict yp = y + ((n * 16 + oh) * 16 + ow) * 1824;
+                if (oh - 1 >= 0 && oh + 1 < 16 && ow - 1 >= 0 && ow + 1 < 16) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 16 + oh - 1) * 16 + ow - 1) * 1824;
+                    for (long c = 0; c < 1824; c++)
+                        yp[c] = x0[c] * wt[c] + x0[1824 + c] * wt[1824 + c] + x0[3648 + c] * wt[3648 + c]
+                            + x0[29184 + c] * wt[5472 + c] + x0[31008 + c] * wt[7296 + c] + x0[32832 + c] * wt[9120 + c]
+                            + x0[58368 + c] * wt[10944 + c] + x0[60192 + c] * wt[12768 + c] + x0[62016 + c] * wt[14592 + c];
+                    continue;
+                }
                 for (long c = 0; c < 1824; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;
@@ -481,14 +508,23 @@ void k186_dwconv3x3_bn_stats_running(
         }
     }
     free(wt);
-    for (long c = 0; c < 1824; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long row = 0; row < 64; row++) { s0 += part[row * 3648 + c]; s1 += part[row * 3648 + 1824 + c]; }
-        const double mean = s0 / 1024.0, var = fmax(s1 / 1024.0 - mean * mean, 0.0);
-        stats[c] = (float)mean;
-        stats[1824 + c] = (float)var;
-        running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
-        running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0009775171065494);  /* running var (unbiased) */
+    /* Σ of the rows in row order, per channel: blocks of 256 channels over the threads */
+    #pragma omp parallel for schedule(static)
+    for (long c0 = 0; c0 < 1824; c0 += 256) {
+        const long c1 = c0 + 256 < 1824 ? c0 + 256 : 1824;
+        double s0[256], s1[256];
+        for (long c = c0; c < c1; c++) { s0[c - c0] = 0.0; s1[c - c0] = 0.0; }
+        for (long row = 0; row < 64; row++) {
+            const double *restrict ps = part + row * 3648;
+            for (long c = c0; c < c1; c++) { s0[c - c0] += ps[c]; s1[c - c0] += ps[1824 + c]; }
+        }
+        for (long c = c0; c < c1; c++) {
+            const double mean = s0[c - c0] / 1024.0, var = fmax(s1[c - c0] / 1024.0 - mean * mean, 0.0);
+            stats[c] = (float)mean;
+            stats[1824 + c] = (float)var;
+            running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
+            running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0009775171065494);  /* running var (unbiased) */
+        }
     }
     free(part);
 }
@@ -852,6 +888,15 @@ void k186b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 16; ih++) {
             for (long iw = 0; iw < 16; iw++) {
                 float *restrict xp = dx + ((n * 16 + ih) * 16 + iw) * 1824;
+                if (ih - 1 >= 0 && ih + 1 < 16 && iw - 1 >= 0 && iw + 1 < 16) {
+                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict g0 = dy + ((n * 16 + ih - 1) * 16 + iw - 1) * 1824;
+                    for (long c = 0; c < 1824; c++)
+                        xp[c] = g0[62016 + c] * wt[c] + g0[60192 + c] * wt[1824 + c] + g0[58368 + c] * wt[3648 + c]
+                            + g0[32832 + c] * wt[5472 + c] + g0[31008 + c] * wt[7296 + c] + g0[29184 + c] * wt[9120 + c]
+                            + g0[3648 + c] * wt[10944 + c] + g0[1824 + c] * wt[12768 + c] + g0[c] * wt[14592 + c];
+                    continue;
+                }
                 for (long c = 0; c < 1824; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;

@@ -531,6 +531,15 @@ void k235_dwconv3x3s2_bn_stats_running(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 320;
+                if (oh * 2 - 1 >= 0 && oh * 2 + 1 < 64 && ow * 2 - 1 >= 0 && ow * 2 + 1 < 64) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 64 + oh * 2 - 1) * 64 + ow * 2 - 1) * 320;
+                    for (long c = 0; c < 320; c++)
+                        yp[c] = x0[c] * wt[c] + x0[320 + c] * wt[320 + c] + x0[640 + c] * wt[640 + c]
+                            + x0[20480 + c] * wt[960 + c] + x0[20800 + c] * wt[1280 + c] + x0[21120 + c] * wt[1600 + c]
+                            + x0[40960 + c] * wt[1920 + c] + x0[41280 + c] * wt[2240 + c] + x0[41600 + c] * wt[2560 + c];
+                    continue;
+                }
                 for (long c = 0; c < 320; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh * 2 - 1 + r;
@@ -552,14 +561,23 @@ void k235_dwconv3x3s2_bn_stats_running(
         }
     }
     free(wt);
-    for (long c = 0; c < 320; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long row = 0; row < 128; row++) { s0 += part[row * 640 + c]; s1 += part[row * 640 + 320 + c]; }
-        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
-        stats[c] = (float)mean;
-        stats[320 + c] = (float)var;
-        running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
-        running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
+    /* Σ of the rows in row order, per channel: blocks of 256 channels over the threads */
+    #pragma omp parallel for schedule(static)
+    for (long c0 = 0; c0 < 320; c0 += 256) {
+        const long c1 = c0 + 256 < 320 ? c0 + 256 : 320;
+        double s0[256], s1[256];
+        for (long c = c0; c < c1; c++) { s0[c - c0] = 0.0; s1[c - c0] = 0.0; }
+        for (long row = 0; row < 128; row++) {
+            const double *restrict ps = part + row * 640;
+            for (long c = c0; c < c1; c++) { s0[c - c0] += ps[c]; s1[c - c0] += ps[320 + c]; }
+        }
+        for (long c = c0; c < c1; c++) {
+            const double mean = s0[c - c0] / 4096.0, var = fmax(s1[c - c0] / 4096.0 - mean * mean, 0.0);
+            stats[c] = (float)mean;
+            stats[320 + c] = (float)var;
+            running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
+            running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
+        }
     }
     free(part);
 }

@@ -112,6 +112,15 @@ void k242_dwconv3x3_bn_stats_running(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 640;
+                if (oh - 1 >= 0 && oh + 1 < 32 && ow - 1 >= 0 && ow + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh - 1) * 32 + ow - 1) * 640;
+                    for (long c = 0; c < 640; c++)
+                        yp[c] = x0[c] * wt[c] + x0[640 + c] * wt[640 + c] + x0[1280 + c] * wt[1280 + c]
+                            + x0[20480 + c] * wt[1920 + c] + x0[21120 + c] * wt[2560 + c] + x0[21760 + c] * wt[3200 + c]
+                            + x0[40960 + c] * wt[3840 + c] + x0[41600 + c] * wt[4480 + c] + x0[42240 + c] * wt[5120 + c];
+                    continue;
+                }
                 for (long c = 0; c < 640; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;
@@ -133,14 +142,23 @@ void k242_dwconv3x3_bn_stats_running(
         }
     }
     free(wt);
-    for (long c = 0; c < 640; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long row = 0; row < 128; row++) { s0 += part[row * 1280 + c]; s1 += part[row * 1280 + 640 + c]; }
-        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
-        stats[c] = (float)mean;
-        stats[640 + c] = (float)var;
-        running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
-        running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
+    /* Σ of the rows in row order, per channel: blocks of 256 channels over the threads */
+    #pragma omp parallel for schedule(static)
+    for (long c0 = 0; c0 < 640; c0 += 256) {
+        const long c1 = c0 + 256 < 640 ? c0 + 256 : 640;
+        double s0[256], s1[256];
+        for (long c = c0; c < c1; c++) { s0[c - c0] = 0.0; s1[c - c0] = 0.0; }
+        for (long row = 0; row < 128; row++) {
+            const double *restrict ps = part + row * 1280;
+            for (long c = c0; c < c1; c++) { s0[c - c0] += ps[c]; s1[c - c0] += ps[640 + c]; }
+        }
+        for (long c = c0; c < c1; c++) {
+            const double mean = s0[c - c0] / 4096.0, var = fmax(s1[c - c0] / 4096.0 - mean * mean, 0.0);
+            stats[c] = (float)mean;
+            stats[640 + c] = (float)var;
+            running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
+            running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
+        }
     }
     free(part);
 }
@@ -843,6 +861,15 @@ void k254_dwconv3x3_bn_stats_running(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 960;
+                if (oh - 1 >= 0 && oh + 1 < 32 && ow - 1 >= 0 && ow + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh - 1) * 32 + ow - 1) * 960;
+                    for (long c = 0; c < 960; c++)
+                        yp[c] = x0[c] * wt[c] + x0[960 + c] * wt[960 + c] + x0[1920 + c] * wt[1920 + c]
+                            + x0[30720 + c] * wt[2880 + c] + x0[31680 + c] * wt[3840 + c] + x0[32640 + c] * wt[4800 + c]
+                            + x0[61440 + c] * wt[5760 + c] + x0[62400 + c] * wt[6720 + c] + x0[63360 + c] * wt[7680 + c];
+                    continue;
+                }
                 for (long c = 0; c < 960; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;
@@ -864,14 +891,23 @@ void k254_dwconv3x3_bn_stats_running(
         }
     }
     free(wt);
-    for (long c = 0; c < 960; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long row = 0; row < 128; row++) { s0 += part[row * 1920 + c]; s1 += part[row * 1920 + 960 + c]; }
-        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
-        stats[c] = (float)mean;
-        stats[960 + c] = (float)var;
-        running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
-        running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
+    /* Σ of the rows in row order, per channel: blocks of 256 channels over the threads */
+    #pragma omp parallel for schedule(static)
+    for (long c0 = 0; c0 < 960; c0 += 256) {
+        const long c1 = c0 + 256 < 960 ? c0 + 256 : 960;
+        double s0[256], s1[256];
+        for (long c = c0; c < c1; c++) { s0[c - c0] = 0.0; s1[c - c0] = 0.0; }
+        for (long row = 0; row < 128; row++) {
+            const double *restrict ps = part + row * 1920;
+            for (long c = c0; c < c1; c++) { s0[c - c0] += ps[c]; s1[c - c0] += ps[960 + c]; }
+        }
+        for (long c = c0; c < c1; c++) {
+            const double mean = s0[c - c0] / 4096.0, var = fmax(s1[c - c0] / 4096.0 - mean * mean, 0.0);
+            stats[c] = (float)mean;
+            stats[960 + c] = (float)var;
+            running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
+            running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
+        }
     }
     free(part);
 }
@@ -939,6 +975,15 @@ void k254b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 32; ih++) {
             for (long iw = 0; iw < 32; iw++) {
                 float *restrict xp = dx + ((n * 32 + ih) * 32 + iw) * 960;
+                if (ih - 1 >= 0 && ih + 1 < 32 && iw - 1 >= 0 && iw + 1 < 32) {
+                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict g0 = dy + ((n * 32 + ih - 1) * 32 + iw - 1) * 960;
+                    for (long c = 0; c < 960; c++)
+                        xp[c] = g0[63360 + c] * wt[c] + g0[62400 + c] * wt[960 + c] + g0[61440 + c] * wt[1920 + c]
+                            + g0[32640 + c] * wt[2880 + c] + g0[31680 + c] * wt[3840 + c] + g0[30720 + c] * wt[4800 + c]
+                            + g0[1920 + c] * wt[5760 + c] + g0[960 + c] * wt[6720 + c] + g0[c] * wt[7680 + c];
+                    continue;
+                }
                 for (long c = 0; c < 960; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;
@@ -1269,6 +1314,15 @@ void k242b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 32; ih++) {
             for (long iw = 0; iw < 32; iw++) {
                 float *restrict xp = dx + ((n * 32 + ih) * 32 + iw) * 640;
+                if (ih - 1 >= 0 && ih + 1 < 32 && iw - 1 >= 0 && iw + 1 < 32) {
+                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict g0 = dy + ((n * 32 + ih - 1) * 32 + iw - 1) * 640;
+                    for (long c = 0; c < 640; c++)
+                        xp[c] = g0[42240 + c] * wt[c] + g0[41600 + c] * wt[640 + c] + g0[40960 + c] * wt[1280 + c]
+                            + g0[21760 + c] * wt[1920 + c] + g0[21120 + c] * wt[2560 + c] + g0[20480 + c] * wt[3200 + c]
+                            + g0[1280 + c] * wt[3840 + c] + g0[640 + c] * wt[4480 + c] + g0[c] * wt[5120 + c];
+                    continue;
+                }
                 for (long c = 0; c < 640; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;

@@ -112,6 +112,15 @@ void k035_dwconv3x3s2(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 256;
+                if (oh * 2 - 1 >= 0 && oh * 2 + 1 < 64 && ow * 2 - 1 >= 0 && ow * 2 + 1 < 64) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 64 + oh * 2 - 1) * 64 + ow * 2 - 1) * 256;
+                    for (long c = 0; c < 256; c++)
+                        yp[c] = x0[c] * wt[c] + x0[256 + c] * wt[256 + c] + x0[512 + c] * wt[512 + c]
+                            + x0[16384 + c] * wt[768 + c] + x0[16640 + c] * wt[1024 + c] + x0[16896 + c] * wt[1280 + c]
+                            + x0[32768 + c] * wt[1536 + c] + x0[33024 + c] * wt[1792 + c] + x0[33280 + c] * wt[2048 + c];
+                    continue;
+                }
                 for (long c = 0; c < 256; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh * 2 - 1 + r;

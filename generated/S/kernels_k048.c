@@ -44,6 +44,15 @@ void k049_dwconv3x3(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 512;
+                if (oh - 1 >= 0 && oh + 1 < 32 && ow - 1 >= 0 && ow + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh - 1) * 32 + ow - 1) * 512;
+                    for (long c = 0; c < 512; c++)
+                        yp[c] = x0[c] * wt[c] + x0[512 + c] * wt[512 + c] + x0[1024 + c] * wt[1024 + c]
+                            + x0[16384 + c] * wt[1536 + c] + x0[16896 + c] * wt[2048 + c] + x0[17408 + c] * wt[2560 + c]
+                            + x0[32768 + c] * wt[3072 + c] + x0[33280 + c] * wt[3584 + c] + x0[33792 + c] * wt[4096 + c];
+                    continue;
+                }
                 for (long c = 0; c < 512; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;

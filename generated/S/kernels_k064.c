@@ -112,6 +112,15 @@ void k067_dwconv3x3(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 768;
+                if (oh - 1 >= 0 && oh + 1 < 32 && ow - 1 >= 0 && ow + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh - 1) * 32 + ow - 1) * 768;
+                    for (long c = 0; c < 768; c++)
+                        yp[c] = x0[c] * wt[c] + x0[768 + c] * wt[768 + c] + x0[1536 + c] * wt[1536 + c]
+                            + x0[24576 + c] * wt[2304 + c] + x0[25344 + c] * wt[3072 + c] + x0[26112 + c] * wt[3840 + c]
+                            + x0[49152 + c] * wt[4608 + c] + x0[49920 + c] * wt[5376 + c] + x0[50688 + c] * wt[6144 + c];
+                    continue;
+                }
                 for (long c = 0; c < 768; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;

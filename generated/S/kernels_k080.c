@@ -24,6 +24,15 @@ void k080_dwconv3x3(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 960;
+                if (oh - 1 >= 0 && oh + 1 < 32 && ow - 1 >= 0 && ow + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh - 1) * 32 + ow - 1) * 960;
+                    for (long c = 0; c < 960; c++)
+                        yp[c] = x0[c] * wt[c] + x0[960 + c] * wt[960 + c] + x0[1920 + c] * wt[1920 + c]
+                            + x0[30720 + c] * wt[2880 + c] + x0[31680 + c] * wt[3840 + c] + x0[32640 + c] * wt[4800 + c]
+                            + x0[61440 + c] * wt[5760 + c] + x0[62400 + c] * wt[6720 + c] + x0[63360 + c] * wt[7680 + c];
+                    continue;
+                }
                 for (long c = 0; c < 960; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;

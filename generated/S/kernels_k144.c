@@ -688,6 +688,15 @@ void k157_dwconv3x3s2_bn_stats_running(
         for (long oh = 0; oh < 16; oh++) {
             for (long ow = 0; ow < 16; ow++) {
                 float *restrict yp = y + ((n * 16 + oh) * 16 + ow) * 960;
+                if (oh * 2 - 1 >= 0 && oh * 2 + 1 < 32 && ow * 2 - 1 >= 0 && ow * 2 + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh * 2 - 1) * 32 + ow * 2 - 1) * 960;
+                    for (long c = 0; c < 960; c++)
+                        yp[c] = x0[c] * wt[c] + x0[960 + c] * wt[960 + c] + x0[1920 + c] * wt[1920 + c]
+                            + x0[30720 + c] * wt[2880 + c] + x0[31680 + c] * wt[3840 + c] + x0[32640 + c] * wt[4800 + c]
+                            + x0[61440 + c] * wt[5760 + c] + x0[62400 + c] * wt[6720 + c] + x0[63360 + c] * wt[7680 + c];
+                    continue;
+                }
                 for (long c = 0; c < 960; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh * 2 - 1 + r;
@@ -709,14 +718,23 @@ void k157_dwconv3x3s2_bn_stats_running(
         }
     }
     free(wt);
-    for (long c = 0; c < 960; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long row = 0; row < 64; row++) { s0 += part[row * 1920 + c]; s1 += part[row * 1920 + 960 + c]; }
-        const double mean = s0 / 1024.0, var = fmax(s1 / 1024.0 - mean * mean, 0.0);
-        stats[c] = (float)mean;
-        stats[960 + c] = (float)var;
-        running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
-        running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0009775171065494);  /* running var (unbiased) */
+    /* Σ of the rows in row order, per channel: blocks of 256 channels over the threads */
+    #pragma omp parallel for schedule(static)
+    for (long c0 = 0; c0 < 960; c0 += 256) {
+        const long c1 = c0 + 256 < 960 ? c0 + 256 : 960;
+        double s0[256], s1[256];
+        for (long c = c0; c < c1; c++) { s0[c - c0] = 0.0; s1[c - c0] = 0.0; }
+        for (long row = 0; row < 64; row++) {
+            const double *restrict ps = part + row * 1920;
+            for (long c = c0; c < c1; c++) { s0[c - c0] += ps[c]; s1[c - c0] += ps[960 + c]; }
+        }
+        for (long c = c0; c < c1; c++) {
+            const double mean = s0[c - c0] / 1024.0, var = fmax(s1[c - c0] / 1024.0 - mean * mean, 0.0);
+            stats[c] = (float)mean;
+            stats[960 + c] = (float)var;
+            running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
+            running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0009775171065494);  /* running var (unbiased) */
+        }
     }
     free(part);
 }

@@ -200,6 +200,15 @@ void k164_dwconv3x3_bn_stats_running(
         for (long oh = 0; oh < 16; oh++) {
             for (long ow = 0; ow < 16; ow++) {
                 float *restrict yp = y + ((n * 16 + oh) * 16 + ow) * 1536;
+                if (oh - 1 >= 0 && oh + 1 < 16 && ow - 1 >= 0 && ow + 1 < 16) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 16 + oh - 1) * 16 + ow - 1) * 1536;
+                    for (long c = 0; c < 1536; c++)
+                        yp[c] = x0[c] * wt[c] + x0[1536 + c] * wt[1536 + c] + x0[3072 + c] * wt[3072 + c]
+                            + x0[24576 + c] * wt[4608 + c] + x0[26112 + c] * wt[6144 + c] + x0[27648 + c] * wt[7680 + c]
+                            + x0[49152 + c] * wt[9216 + c] + x0[50688 + c] * wt[10752 + c] + x0[52224 + c] * wt[12288 + c];
+                    continue;
+                }
                 for (long c = 0; c < 1536; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;
@@ -221,14 +230,23 @@ void k164_dwconv3x3_bn_stats_running(
         }
     }
     free(wt);
-    for (long c = 0; c < 1536; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long row = 0; row < 64; row++) { s0 += part[row * 3072 + c]; s1 += part[row * 3072 + 1536 + c]; }
-        const double mean = s0 / 1024.0, var = fmax(s1 / 1024.0 - mean * mean, 0.0);
-        stats[c] = (float)mean;
-        stats[1536 + c] = (float)var;
-        running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
-        running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0009775171065494);  /* running var (unbiased) */
+    /* Σ of the rows in row order, per channel: blocks of 256 channels over the threads */
+    #pragma omp parallel for schedule(static)
+    for (long c0 = 0; c0 < 1536; c0 += 256) {
+        const long c1 = c0 + 256 < 1536 ? c0 + 256 : 1536;
+        double s0[256], s1[256];
+        for (long c = c0; c < c1; c++) { s0[c - c0] = 0.0; s1[c - c0] = 0.0; }
+        for (long row = 0; row < 64; row++) {
+            const double *restrict ps = part + row * 3072;
+            for (long c = c0; c < c1; c++) { s0[c - c0] += ps[c]; s1[c - c0] += ps[1536 + c]; }
+        }
+        for (long c = c0; c < c1; c++) {
+            const double mean = s0[c - c0] / 1024.0, var = fmax(s1[c - c0] / 1024.0 - mean * mean, 0.0);
+            stats[c] = (float)mean;
+            stats[1536 + c] = (float)var;
+            running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
+            running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0009775171065494);  /* running var (unbiased) */
+        }
     }
     free(part);
 }
@@ -1435,6 +1453,15 @@ void k164b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 16; ih++) {
             for (long iw = 0; iw < 16; iw++) {
                 float *restrict xp = dx + ((n * 16 + ih) * 16 + iw) * 1536;
+                if (ih - 1 >= 0 && ih + 1 < 16 && iw - 1 >= 0 && iw + 1 < 16) {
+                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict g0 = dy + ((n * 16 + ih - 1) * 16 + iw - 1) * 1536;
+                    for (long c = 0; c < 1536; c++)
+                        xp[c] = g0[52224 + c] * wt[c] + g0[50688 + c] * wt[1536 + c] + g0[49152 + c] * wt[3072 + c]
+                            + g0[27648 + c] * wt[4608 + c] + g0[26112 + c] * wt[6144 + c] + g0[24576 + c] * wt[7680 + c]
+                            + g0[3072 + c] * wt[9216 + c] + g0[1536 + c] * wt[10752 + c] + g0[c] * wt[12288 + c];
+                    continue;
+                }
                 for (long c = 0; c < 1536; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;

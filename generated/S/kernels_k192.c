@@ -202,6 +202,15 @@ void k196_dwconv3x3s2_bn_stats_running(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 256;
+                if (oh * 2 - 1 >= 0 && oh * 2 + 1 < 64 && ow * 2 - 1 >= 0 && ow * 2 + 1 < 64) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 64 + oh * 2 - 1) * 64 + ow * 2 - 1) * 256;
+                    for (long c = 0; c < 256; c++)
+                        yp[c] = x0[c] * wt[c] + x0[256 + c] * wt[256 + c] + x0[512 + c] * wt[512 + c]
+                            + x0[16384 + c] * wt[768 + c] + x0[16640 + c] * wt[1024 + c] + x0[16896 + c] * wt[1280 + c]
+                            + x0[32768 + c] * wt[1536 + c] + x0[33024 + c] * wt[1792 + c] + x0[33280 + c] * wt[2048 + c];
+                    continue;
+                }
                 for (long c = 0; c < 256; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh * 2 - 1 + r;
@@ -223,14 +232,23 @@ void k196_dwconv3x3s2_bn_stats_running(
         }
     }
     free(wt);
-    for (long c = 0; c < 256; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long row = 0; row < 128; row++) { s0 += part[row * 512 + c]; s1 += part[row * 512 + 256 + c]; }
-        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
-        stats[c] = (float)mean;
-        stats[256 + c] = (float)var;
-        running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
-        running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
+    /* Σ of the rows in row order, per channel: blocks of 256 channels over the threads */
+    #pragma omp parallel for schedule(static)
+    for (long c0 = 0; c0 < 256; c0 += 256) {
+        const long c1 = c0 + 256 < 256 ? c0 + 256 : 256;
+        double s0[256], s1[256];
+        for (long c = c0; c < c1; c++) { s0[c - c0] = 0.0; s1[c - c0] = 0.0; }
+        for (long row = 0; row < 128; row++) {
+            const double *restrict ps = part + row * 512;
+            for (long c = c0; c < c1; c++) { s0[c - c0] += ps[c]; s1[c - c0] += ps[256 + c]; }
+        }
+        for (long c = c0; c < c1; c++) {
+            const double mean = s0[c - c0] / 4096.0, var = fmax(s1[c - c0] / 4096.0 - mean * mean, 0.0);
+            stats[c] = (float)mean;
+            stats[256 + c] = (float)var;
+            running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
+            running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
+        }
     }
     free(part);
 }
@@ -526,6 +544,15 @@ void k203_dwconv3x3_bn_stats_running(
         for (long oh = 0; oh < 32; oh++) {
             for (long ow = 0; ow < 32; ow++) {
                 float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 512;
+                if (oh - 1 >= 0 && oh + 1 < 32 && ow - 1 >= 0 && ow + 1 < 32) {
+                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict x0 = x + ((n * 32 + oh - 1) * 32 + ow - 1) * 512;
+                    for (long c = 0; c < 512; c++)
+                        yp[c] = x0[c] * wt[c] + x0[512 + c] * wt[512 + c] + x0[1024 + c] * wt[1024 + c]
+                            + x0[16384 + c] * wt[1536 + c] + x0[16896 + c] * wt[2048 + c] + x0[17408 + c] * wt[2560 + c]
+                            + x0[32768 + c] * wt[3072 + c] + x0[33280 + c] * wt[3584 + c] + x0[33792 + c] * wt[4096 + c];
+                    continue;
+                }
                 for (long c = 0; c < 512; c++) yp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long ih = oh - 1 + r;
@@ -547,14 +574,23 @@ void k203_dwconv3x3_bn_stats_running(
         }
     }
     free(wt);
-    for (long c = 0; c < 512; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long row = 0; row < 128; row++) { s0 += part[row * 1024 + c]; s1 += part[row * 1024 + 512 + c]; }
-        const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
-        stats[c] = (float)mean;
-        stats[512 + c] = (float)var;
-        running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
-        running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
+    /* Σ of the rows in row order, per channel: blocks of 256 channels over the threads */
+    #pragma omp parallel for schedule(static)
+    for (long c0 = 0; c0 < 512; c0 += 256) {
+        const long c1 = c0 + 256 < 512 ? c0 + 256 : 512;
+        double s0[256], s1[256];
+        for (long c = c0; c < c1; c++) { s0[c - c0] = 0.0; s1[c - c0] = 0.0; }
+        for (long row = 0; row < 128; row++) {
+            const double *restrict ps = part + row * 1024;
+            for (long c = c0; c < c1; c++) { s0[c - c0] += ps[c]; s1[c - c0] += ps[512 + c]; }
+        }
+        for (long c = c0; c < c1; c++) {
+            const double mean = s0[c - c0] / 4096.0, var = fmax(s1[c - c0] / 4096.0 - mean * mean, 0.0);
+            stats[c] = (float)mean;
+            stats[512 + c] = (float)var;
+            running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
+            running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
+        }
     }
     free(part);
 }
@@ -1041,6 +1077,15 @@ void k203b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 32; ih++) {
             for (long iw = 0; iw < 32; iw++) {
                 float *restrict xp = dx + ((n * 32 + ih) * 32 + iw) * 512;
+                if (ih - 1 >= 0 && ih + 1 < 32 && iw - 1 >= 0 && iw + 1 < 32) {
+                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
+                    const float *restrict g0 = dy + ((n * 32 + ih - 1) * 32 + iw - 1) * 512;
+                    for (long c = 0; c < 512; c++)
+                        xp[c] = g0[33792 + c] * wt[c] + g0[33280 + c] * wt[512 + c] + g0[32768 + c] * wt[1024 + c]
+                            + g0[17408 + c] * wt[1536 + c] + g0[16896 + c] * wt[2048 + c] + g0[16384 + c] * wt[2560 + c]
+                            + g0[1024 + c] * wt[3072 + c] + g0[512 + c] * wt[3584 + c] + g0[c] * wt[4096 + c];
+                    continue;
+                }
                 for (long c = 0; c < 512; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;

@@ -354,6 +354,19 @@ private func emitDxPhase(_ d: ConvShape, tr: String, ts: String, tile: Int, dy: 
 
 private func groupOffset(_ g: String?, _ n: String) -> String { g.map { " + \($0) * \(n)" } ?? "" }
 
+/// `for c: target[c] = Σ terms`, one line per kernel row, added left to right (the order of the
+/// tap loops, so the same float sums as accumulating tap by tap from zero).
+private func emitTapSum(_ target: String, channels: Int, _ rows: [[String]], _ w: inout CWriter) {
+    w.line("for (long c = 0; c < \(channels); c++)")
+    for (i, row) in rows.enumerated() {
+        let head = i == 0 ? "    \(target)[c] = " : "        + "
+        w.line(head + row.joined(separator: " + ") + (i == rows.count - 1 ? ";" : ""))
+    }
+}
+
+/// `n + ` as the start of an index, nothing for zero.
+private func plus(_ n: Int) -> String { n == 0 ? "" : "\(n) + " }
+
 /// `a · n` as C: a literal when `a` is one.
 private func times(_ a: String, _ n: Int) -> String { Int(a).map { "\($0 * n)" } ?? "\(a) * \(n)" }
 private func times(_ a: String, _ b: String) -> String { Int(b).map { times(a, $0) } ?? "\(a) * \(b)" }
@@ -369,7 +382,8 @@ private func emitWeightTapsByChannel(_ d: ConvShape, w wp: String, _ w: inout CW
 }
 
 /// Depthwise forward: one output row (n, oh) per work item; per pixel, each tap adds x · w over
-/// the contiguous channels.
+/// the contiguous channels. A pixel whose taps all fall inside x sums them in one expression (one
+/// store instead of one load and store per tap; `bench kernels --filter dwconv`, BENCHMARKS).
 func emitDepthwiseForward(_ d: ConvShape, x: String, w wp: String, y: String, statsPartial: String? = nil, _ w: inout CWriter) {
     w.line("/* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),")
     w.line(" * one output row per work item. */")
@@ -379,6 +393,14 @@ func emitDepthwiseForward(_ d: ConvShape, x: String, w wp: String, y: String, st
         w.block("for (long oh = 0; oh < \(d.ho); oh++)") { w in
             w.block("for (long ow = 0; ow < \(d.wo); ow++)") { w in
                 w.line("float *restrict yp = \(y) + ((n * \(d.ho) + oh) * \(d.wo) + ow) * \(d.c);")
+                let ih0 = affine("oh", d.stride, -d.pad), iw0 = affine("ow", d.stride, -d.pad)
+                w.block("if (\(ih0) >= 0 && \(affine("oh", d.stride, d.r - 1 - d.pad)) < \(d.h) && \(iw0) >= 0 && \(affine("ow", d.stride, d.s - 1 - d.pad)) < \(d.w))") { w in
+                    w.line("/* every tap inside x: one sum per channel, the taps in the order of the loops below */")
+                    w.line("const float *restrict x0 = \(x) + ((n * \(d.h) + \(ih0)) * \(d.w) + \(iw0)) * \(d.c);")
+                    emitTapSum("yp", channels: d.c, (0..<d.r).map { r in (0..<d.s).map { s in
+                        "x0[\(plus((r * d.w + s) * d.c))c] * wt[\(plus((r * d.s + s) * d.c))c]" } }, &w)
+                    w.line("continue;")
+                }
                 w.line("for (long c = 0; c < \(d.c); c++) yp[c] = 0.0f;")
                 w.block("for (long r = 0; r < \(d.r); r++)") { w in
                     w.line("const long ih = \(affine("oh", d.stride, -d.pad)) + r;")
@@ -406,7 +428,8 @@ func emitDepthwiseForward(_ d: ConvShape, x: String, w wp: String, y: String, st
 }
 
 /// Depthwise backward-input in gather form: one input row (n, ih) per work item; each pixel sums
-/// dy · w over the taps that reach it, channels innermost.
+/// dy · w over the taps that reach it, channels innermost (with stride 1, in one expression where
+/// every tap falls inside dy, as in the forward).
 func emitDepthwiseBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: String, _ w: inout CWriter) {
     let st = d.stride
     w.line("/* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],")
@@ -417,6 +440,16 @@ func emitDepthwiseBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: St
         w.block("for (long ih = 0; ih < \(d.h); ih++)") { w in
             w.block("for (long iw = 0; iw < \(d.w); iw++)") { w in
                 w.line("float *restrict xp = \(dx) + ((n * \(d.h) + ih) * \(d.w) + iw) * \(d.c);")
+                if st == 1 {
+                    let oh0 = affine("ih", 1, d.pad - (d.r - 1)), ow0 = affine("iw", 1, d.pad - (d.s - 1))
+                    w.block("if (\(oh0) >= 0 && \(affine("ih", 1, d.pad)) < \(d.ho) && \(ow0) >= 0 && \(affine("iw", 1, d.pad)) < \(d.wo))") { w in
+                        w.line("/* every tap inside dy: one sum per channel, the taps in the order of the loops below */")
+                        w.line("const float *restrict g0 = \(dy) + ((n * \(d.ho) + \(oh0)) * \(d.wo) + \(ow0)) * \(d.c);")
+                        emitTapSum("xp", channels: d.c, (0..<d.r).map { r in (0..<d.s).map { s in
+                            "g0[\(plus(((d.r - 1 - r) * d.wo + d.s - 1 - s) * d.c))c] * wt[\(plus((r * d.s + s) * d.c))c]" } }, &w)
+                        w.line("continue;")
+                    }
+                }
                 w.line("for (long c = 0; c < \(d.c); c++) xp[c] = 0.0f;")
                 w.block("for (long r = 0; r < \(d.r); r++)") { w in
                     w.line("const long th = \(affine("ih", 1, d.pad)) - r, oh = th / \(st);")
