@@ -104,6 +104,7 @@ void k003_add_silu(
     const float *restrict bias /* [1,1,1,24] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x[r * 24 + c];
@@ -228,6 +229,7 @@ void k006_add_silu(
     const float *restrict bias /* [1,1,1,24] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x[r * 24 + c];
@@ -421,6 +423,7 @@ void k013_add(
     const float *restrict bias /* [1,1,1,48] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x[r * 48 + c];

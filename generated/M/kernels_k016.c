@@ -153,6 +153,7 @@ void k019_add(
     const float *restrict bias /* [1,1,1,48] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x[r * 48 + c];
@@ -307,6 +308,7 @@ void k024_add(
     const float *restrict bias /* [1,1,1,80] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = x[r * 80 + c];
@@ -507,6 +509,7 @@ void k030_add(
     const float *restrict bias /* [1,1,1,80] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = x[r * 80 + c];

@@ -58,6 +58,7 @@ void k033_add_silu(
     const float *restrict bias /* [1,1,1,320] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
             const float t0 = x[r * 320 + c];
@@ -197,6 +198,7 @@ void k037_linear(
  */
 void k038_silu(float *restrict y /* [4,20] */, const float *restrict x /* [4,20] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 20; c++) {
             const long i = r * 20 + c;
             const float t0 = x[r * 20 + c];
@@ -232,6 +234,7 @@ void k039_linear(
  */
 void k040_sigmoid(float *restrict y /* [4,320] */, const float *restrict x /* [4,320] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
             const float t0 = x[r * 320 + c];
@@ -414,6 +417,7 @@ void k047_add_silu(
     const float *restrict bias /* [1,1,1,640] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
             const float t0 = x[r * 640 + c];
@@ -437,6 +441,7 @@ void k040b_sigmoid_bwd(
     const float *restrict x /* [4,320] */,
     const float *restrict dy /* [4,320] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
             const float t0 = dy[r * 320 + c];
@@ -518,6 +523,7 @@ void k038b_silu_bwd(
     const float *restrict x /* [4,20] */,
     const float *restrict dy /* [4,20] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 20; c++) {
             const long i = r * 20 + c;
             const float t0 = dy[r * 20 + c];

@@ -129,6 +129,7 @@ void k051_linear(
  */
 void k052_silu(float *restrict y /* [4,40] */, const float *restrict x /* [4,40] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 40; c++) {
             const long i = r * 40 + c;
             const float t0 = x[r * 40 + c];
@@ -164,6 +165,7 @@ void k053_linear(
  */
 void k054_sigmoid(float *restrict y /* [4,640] */, const float *restrict x /* [4,640] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
             const float t0 = x[r * 640 + c];
@@ -449,6 +451,7 @@ void k060_add(
     const float *restrict bias5 /* [1,1,1,160] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x5[r * 160 + c];
@@ -573,6 +576,7 @@ void k052b_silu_bwd(
     const float *restrict x /* [4,40] */,
     const float *restrict dy /* [4,40] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 40; c++) {
             const long i = r * 40 + c;
             const float t0 = dy[r * 40 + c];
@@ -596,6 +600,7 @@ void k054b_sigmoid_bwd(
     const float *restrict x /* [4,640] */,
     const float *restrict dy /* [4,640] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
             const float t0 = dy[r * 640 + c];

@@ -86,6 +86,7 @@ void k066_add_silu(
     const float *restrict bias /* [1,1,1,960] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x[r * 960 + c];
@@ -243,6 +244,7 @@ void k071_linear(
  */
 void k072_sigmoid(float *restrict y /* [4,960] */, const float *restrict x /* [4,960] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x[r * 960 + c];
@@ -425,6 +427,7 @@ void k079_add_silu(
     const float *restrict bias /* [1,1,1,1056] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = x[r * 1056 + c];
@@ -448,6 +451,7 @@ void k072b_sigmoid_bwd(
     const float *restrict x /* [4,960] */,
     const float *restrict dy /* [4,960] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = dy[r * 960 + c];

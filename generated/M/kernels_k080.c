@@ -129,6 +129,7 @@ void k083_linear(
  */
 void k084_silu(float *restrict y /* [4,44] */, const float *restrict x /* [4,44] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 44; c++) {
             const long i = r * 44 + c;
             const float t0 = x[r * 44 + c];
@@ -164,6 +165,7 @@ void k085_linear(
  */
 void k086_sigmoid(float *restrict y /* [4,1056] */, const float *restrict x /* [4,1056] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = x[r * 1056 + c];
@@ -449,6 +451,7 @@ void k092_add(
     const float *restrict bias5 /* [1,1,1,176] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x5[r * 176 + c];
@@ -606,6 +609,7 @@ void k086b_sigmoid_bwd(
     const float *restrict x /* [4,1056] */,
     const float *restrict dy /* [4,1056] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = dy[r * 1056 + c];
@@ -687,6 +691,7 @@ void k084b_silu_bwd(
     const float *restrict x /* [4,44] */,
     const float *restrict dy /* [4,44] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 44; c++) {
             const long i = r * 44 + c;
             const float t0 = dy[r * 44 + c];

@@ -177,6 +177,7 @@ void k098_add(
     const float *restrict bias5 /* [1,1,1,176] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x5[r * 176 + c];
@@ -460,6 +461,7 @@ void k107_add_silu(
     const float *restrict bias /* [1,1,1,1824] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
             const float t0 = x[r * 1824 + c];

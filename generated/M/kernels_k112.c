@@ -9,6 +9,7 @@
  */
 void k112_silu(float *restrict y /* [4,76] */, const float *restrict x /* [4,76] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 76; c++) {
             const long i = r * 76 + c;
             const float t0 = x[r * 76 + c];
@@ -44,6 +45,7 @@ void k113_linear(
  */
 void k114_sigmoid(float *restrict y /* [4,1824] */, const float *restrict x /* [4,1824] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
             const float t0 = x[r * 1824 + c];
@@ -329,6 +331,7 @@ void k120_add(
     const float *restrict bias5 /* [1,1,1,304] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x5[r * 304 + c];
@@ -643,6 +646,7 @@ void k126_add(
     const float *restrict bias5 /* [1,1,1,304] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x5[r * 304 + c];
@@ -703,6 +707,7 @@ void k114b_sigmoid_bwd(
     const float *restrict x /* [4,1824] */,
     const float *restrict dy /* [4,1824] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
             const float t0 = dy[r * 1824 + c];
@@ -784,6 +789,7 @@ void k112b_silu_bwd(
     const float *restrict x /* [4,76] */,
     const float *restrict dy /* [4,76] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 76; c++) {
             const long i = r * 76 + c;
             const float t0 = dy[r * 76 + c];

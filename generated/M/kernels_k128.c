@@ -154,6 +154,7 @@ void k133_add_silu(
     const float *restrict bias /* [1,1,1,3072] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
             const float t0 = x[r * 3072 + c];
@@ -293,6 +294,7 @@ void k137_linear(
  */
 void k138_silu(float *restrict y /* [4,128] */, const float *restrict x /* [4,128] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x[r * 128 + c];
@@ -328,6 +330,7 @@ void k139_linear(
  */
 void k140_sigmoid(float *restrict y /* [4,3072] */, const float *restrict x /* [4,3072] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
             const float t0 = x[r * 3072 + c];
@@ -462,6 +465,7 @@ void k140b_sigmoid_bwd(
     const float *restrict x /* [4,3072] */,
     const float *restrict dy /* [4,3072] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
             const float t0 = dy[r * 3072 + c];
@@ -543,6 +547,7 @@ void k138b_silu_bwd(
     const float *restrict x /* [4,128] */,
     const float *restrict dy /* [4,128] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = dy[r * 128 + c];

@@ -332,6 +332,7 @@ void k151_linear(
  */
 void k152_relu(float *restrict y /* [4,80] */, const float *restrict x /* [4,80] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = x[r * 80 + c];
@@ -369,6 +370,7 @@ void k154_add_sigmoid(
     const float *restrict a /* [4,1280] */,
     const float *restrict b /* [4,1280] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = a[r * 1280 + c];
@@ -396,6 +398,7 @@ void k155_add_silu_mul(
     const float *restrict scale /* [4,1,1,1280] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x[r * 1280 + c];
@@ -820,6 +823,7 @@ void k154b_add_sigmoid_bwd(
     const float *restrict b /* [4,1280] */,
     const float *restrict dy /* [4,1280] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = dy[r * 1280 + c];
@@ -873,6 +877,7 @@ void k152b_relu_bwd(
     const float *restrict x /* [4,80] */,
     const float *restrict dy /* [4,80] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = dy[r * 80 + c];
@@ -910,6 +915,7 @@ void k153b_add_n(
     const float *restrict x2 /* [1280,80] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1280; r++) {
+        #pragma omp simd
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = x[r * 80 + c];

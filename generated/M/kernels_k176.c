@@ -90,6 +90,7 @@ void k178_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = x[r * 1056 + c];
@@ -432,6 +433,7 @@ void k185_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
             const float t0 = x[r * 1824 + c];
@@ -844,6 +846,7 @@ void k191_bn_train_stochastic_depth_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x4[r * 304 + c];
@@ -1063,6 +1066,7 @@ void k184b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
             const float t0 = dy[r * 1824 + c];
@@ -1158,6 +1162,7 @@ void k182b_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = dy[r * 304 + c];
@@ -1365,6 +1370,7 @@ void k182b_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x2[r * 304 + c];
@@ -1476,6 +1482,7 @@ void k182b2_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x2[r * 304 + c];
@@ -1597,6 +1604,7 @@ void k182b3_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x2[r * 304 + c];
@@ -1728,6 +1736,7 @@ void k182b4_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x2[r * 304 + c];
@@ -1869,6 +1878,7 @@ void k182b5_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x2[r * 304 + c];
@@ -2020,6 +2030,7 @@ void k182b6_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x2[r * 304 + c];
@@ -2181,6 +2192,7 @@ void k182b7_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x2[r * 304 + c];
@@ -2273,6 +2285,7 @@ void k182b_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = dy[r * 304 + c];
@@ -2604,6 +2617,7 @@ void k182b8_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x2[r * 304 + c];
@@ -2817,6 +2831,7 @@ void k182b_add_n_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x2[r * 304 + c];
@@ -3112,6 +3127,7 @@ void k177b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = dy[r * 1056 + c];

@@ -209,6 +209,7 @@ void k194_bn_train_stochastic_depth_add(
     for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)seed[0], salt3, (uint32_t)n) >= rate3 ? 1.0f / (1.0f - rate3) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x3[r * 304 + c];
@@ -434,6 +435,7 @@ void k199_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
             const float t0 = x[r * 3072 + c];
@@ -849,6 +851,7 @@ void k205_bn_train_stochastic_depth_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x4[r * 512 + c];
@@ -1112,6 +1115,7 @@ void k196b_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = dy[r * 512 + c];
@@ -1401,6 +1405,7 @@ void k198b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
             const float t0 = dy[r * 3072 + c];
@@ -1538,6 +1543,7 @@ void k196b_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x2[r * 512 + c];
@@ -1754,6 +1760,7 @@ void k196b2_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x2[r * 512 + c];
@@ -1957,6 +1964,7 @@ void k196b3_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x2[r * 512 + c];
@@ -2130,6 +2138,7 @@ void k196b_add_n_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x2[r * 512 + c];

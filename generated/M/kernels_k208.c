@@ -66,6 +66,7 @@ void k209_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x[r * 1280 + c];
@@ -137,6 +138,7 @@ void k212_mul(
     const float *restrict scale /* [4,1,1,1280] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x[r * 1280 + c];
@@ -161,6 +163,7 @@ void k213_dropout(
     uint32_t salt,
     float rate) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x[r * 1280 + c];
@@ -244,6 +247,7 @@ void k209b_bn_train_expand_scale_mul(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x2[(r / 256) * 1280 + c];
@@ -339,6 +343,7 @@ void k208b_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = dy[r * 1280 + c];
@@ -530,6 +535,7 @@ void k216_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 3072; c++) {
             const long i = r * 3072 + c;
             const float t0 = x2[r * 3072 + c];
@@ -730,6 +736,7 @@ void k221_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1824; c++) {
             const long i = r * 1824 + c;
             const float t0 = x2[r * 1824 + c];

@@ -42,6 +42,7 @@ void k224_add_n_stochastic_depth_bwd(
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x[r * 304 + c];
@@ -104,6 +105,7 @@ void k225_add_n(
     const float *restrict x10 /* [4,16,16,304] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x[r * 304 + c];
@@ -285,6 +287,7 @@ void k228_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = x2[r * 1056 + c];
@@ -348,14 +351,20 @@ void k230_slice_acc(float *restrict grad /* [1056] */, const float *restrict x /
  */
 void k231_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[9875824, 53852761), then torch's clip_grad_norm_ */
-    enum { CHUNKS = 64 };
+    enum { CHUNKS = 64, LANES = 32 };
     double part[CHUNKS];
     const long n = 43976937;
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double s = 0.0;
-        for (long j = n * ch / CHUNKS; j < n * (ch + 1) / CHUNKS; j++) s += (double)g[j] * g[j];
-        part[ch] = s;
+        double s[LANES];
+        for (int l = 0; l < LANES; l++) s[l] = 0.0;
+        const long hi = n * (ch + 1) / CHUNKS;
+        long j = n * ch / CHUNKS;
+        for (; j + LANES <= hi; j += LANES) for (int l = 0; l < LANES; l++) s[l] += (double)g[j + l] * g[j + l];
+        for (; j < hi; j++) s[0] += (double)g[j] * g[j];
+        double t = 0.0;
+        for (int l = 0; l < LANES; l++) t += s[l];
+        part[ch] = t;
     }
     double sum = 0.0;
     for (long ch = 0; ch < CHUNKS; ch++) sum += part[ch];
@@ -485,6 +494,7 @@ void k234_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
             const float t0 = x[r * 320 + c];
@@ -844,6 +854,7 @@ void k238b_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = dy[r * 160 + c];
@@ -971,6 +982,7 @@ void k238b_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -1082,6 +1094,7 @@ void k238b2_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -1203,6 +1216,7 @@ void k238b3_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -1334,6 +1348,7 @@ void k238b4_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -1473,6 +1488,7 @@ void k238b5_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -1666,6 +1682,7 @@ void k238b_add_n_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -1964,6 +1981,7 @@ void k233b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
             const float t0 = dy[r * 320 + c];
@@ -2097,6 +2115,7 @@ void k238b6_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];

@@ -66,6 +66,7 @@ void k241_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
             const float t0 = x[r * 640 + c];
@@ -478,6 +479,7 @@ void k247_bn_train_stochastic_depth_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x4[r * 160 + c];
@@ -707,6 +709,7 @@ void k250_bn_train_stochastic_depth_add(
     for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)seed[0], salt3, (uint32_t)n) >= rate3 ? 1.0f / (1.0f - rate3) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x3[r * 160 + c];
@@ -815,6 +818,7 @@ void k253_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x[r * 960 + c];
@@ -1150,6 +1154,7 @@ void k252b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = dy[r * 960 + c];
@@ -1489,6 +1494,7 @@ void k240b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
             const float t0 = dy[r * 640 + c];

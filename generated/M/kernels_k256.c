@@ -546,6 +546,7 @@ void k264_bn_train_stochastic_depth_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x4[r * 176 + c];
@@ -775,6 +776,7 @@ void k267_bn_train_stochastic_depth_add(
     for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)seed[0], salt3, (uint32_t)n) >= rate3 ? 1.0f / (1.0f - rate3) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x3[r * 176 + c];
@@ -1021,6 +1023,7 @@ void k270_bn_train_stochastic_depth_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 304; c++) {
             const long i = r * 304 + c;
             const float t0 = x4[r * 304 + c];
@@ -1404,6 +1407,7 @@ void k257b_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = dy[r * 176 + c];
@@ -1773,6 +1777,7 @@ void k257b_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x2[r * 176 + c];
@@ -1977,6 +1982,7 @@ void k257b2_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x2[r * 176 + c];
@@ -2098,6 +2104,7 @@ void k257b3_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x2[r * 176 + c];
@@ -2229,6 +2236,7 @@ void k257b4_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x2[r * 176 + c];
@@ -2370,6 +2378,7 @@ void k257b5_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x2[r * 176 + c];
@@ -2521,6 +2530,7 @@ void k257b6_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x2[r * 176 + c];
@@ -2682,6 +2692,7 @@ void k257b7_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x2[r * 176 + c];
@@ -2774,6 +2785,7 @@ void k257b_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = dy[r * 176 + c];
@@ -3127,6 +3139,7 @@ void k257b_add_n_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x2[r * 176 + c];

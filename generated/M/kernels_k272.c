@@ -111,6 +111,7 @@ void k273_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1056; c++) {
             const long i = r * 1056 + c;
             const float t0 = x2[r * 1056 + c];
@@ -171,6 +172,7 @@ void k274_add_n_stochastic_depth_bwd(
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x[r * 176 + c];
@@ -233,6 +235,7 @@ void k275_add_n(
     const float *restrict x10 /* [4,32,32,176] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 176; c++) {
             const long i = r * 176 + c;
             const float t0 = x[r * 176 + c];
@@ -414,6 +417,7 @@ void k278_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x2[r * 960 + c];
@@ -614,6 +618,7 @@ void k283_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 640; c++) {
             const long i = r * 640 + c;
             const float t0 = x2[r * 640 + c];

@@ -42,6 +42,7 @@ void k288_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 320; c++) {
             const long i = r * 320 + c;
             const float t0 = x2[r * 320 + c];
@@ -105,14 +106,20 @@ void k290_slice_acc(float *restrict grad /* [320] */, const float *restrict x /*
  */
 void k291_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[1538632, 53852761), then torch's clip_grad_norm_ */
-    enum { CHUNKS = 64 };
+    enum { CHUNKS = 64, LANES = 32 };
     double part[CHUNKS];
     const long n = 52314129;
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double s = 0.0;
-        for (long j = n * ch / CHUNKS; j < n * (ch + 1) / CHUNKS; j++) s += (double)g[j] * g[j];
-        part[ch] = s;
+        double s[LANES];
+        for (int l = 0; l < LANES; l++) s[l] = 0.0;
+        const long hi = n * (ch + 1) / CHUNKS;
+        long j = n * ch / CHUNKS;
+        for (; j + LANES <= hi; j += LANES) for (int l = 0; l < LANES; l++) s[l] += (double)g[j + l] * g[j + l];
+        for (; j < hi; j++) s[0] += (double)g[j] * g[j];
+        double t = 0.0;
+        for (int l = 0; l < LANES; l++) t += s[l];
+        part[ch] = t;
     }
     double sum = 0.0;
     for (long ch = 0; ch < CHUNKS; ch++) sum += part[ch];
@@ -255,6 +262,7 @@ void k294_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x[r * 24 + c];
@@ -289,6 +297,7 @@ void k295_bn_train_silu_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x[r * 24 + c];
@@ -332,6 +341,7 @@ void k296_bn_train_silu_stochastic_depth_add(
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x[r * 24 + c];
@@ -376,6 +386,7 @@ void k297_bn_train_silu_stochastic_depth_add(
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x[r * 24 + c];
@@ -540,6 +551,7 @@ void k301_bn_train(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x[r * 48 + c];
@@ -719,6 +731,7 @@ void k300b_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = dy[r * 48 + c];
@@ -926,6 +939,7 @@ void k302b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = dy[r * 192 + c];
@@ -1027,6 +1041,7 @@ void k300b_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
@@ -1136,6 +1151,7 @@ void k300b2_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
@@ -1255,6 +1271,7 @@ void k300b3_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
@@ -1369,6 +1386,7 @@ void k300b_add_n_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
@@ -1553,6 +1571,7 @@ void k298b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 96; c++) {
             const long i = r * 96 + c;
             const float t0 = dy[r * 96 + c];
@@ -1691,6 +1710,7 @@ void k293b_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = dy[r * 24 + c];
@@ -1840,6 +1860,7 @@ void k293b_bn_train_add_n_stochastic_depth_bwd_silu_bwd(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x2[r * 24 + c];
@@ -1958,6 +1979,7 @@ void k293b_bn_train_add_n_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x2[r * 24 + c];
@@ -2085,6 +2107,7 @@ void k293b2_bn_train_add_n_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x2[r * 24 + c];

@@ -58,6 +58,7 @@ void k033_add_silu(
     const float *restrict bias /* [1,1,1,256] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x[r * 256 + c];
@@ -197,6 +198,7 @@ void k037_linear(
  */
 void k038_silu(float *restrict y /* [4,16] */, const float *restrict x /* [4,16] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 16; c++) {
             const long i = r * 16 + c;
             const float t0 = x[r * 16 + c];
@@ -232,6 +234,7 @@ void k039_linear(
  */
 void k040_sigmoid(float *restrict y /* [4,256] */, const float *restrict x /* [4,256] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x[r * 256 + c];
@@ -414,6 +417,7 @@ void k047_add_silu(
     const float *restrict bias /* [1,1,1,512] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x[r * 512 + c];
@@ -437,6 +441,7 @@ void k040b_sigmoid_bwd(
     const float *restrict x /* [4,256] */,
     const float *restrict dy /* [4,256] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = dy[r * 256 + c];
@@ -492,6 +497,7 @@ void k038b_silu_bwd(
     const float *restrict x /* [4,16] */,
     const float *restrict dy /* [4,16] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 16; c++) {
             const long i = r * 16 + c;
             const float t0 = dy[r * 16 + c];

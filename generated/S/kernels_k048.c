@@ -129,6 +129,7 @@ void k051_linear(
  */
 void k052_silu(float *restrict y /* [4,32] */, const float *restrict x /* [4,32] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 32; c++) {
             const long i = r * 32 + c;
             const float t0 = x[r * 32 + c];
@@ -164,6 +165,7 @@ void k053_linear(
  */
 void k054_sigmoid(float *restrict y /* [4,512] */, const float *restrict x /* [4,512] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x[r * 512 + c];
@@ -449,6 +451,7 @@ void k060_add(
     const float *restrict bias5 /* [1,1,1,128] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x5[r * 128 + c];
@@ -548,6 +551,7 @@ void k052b_silu_bwd(
     const float *restrict x /* [4,32] */,
     const float *restrict dy /* [4,32] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 32; c++) {
             const long i = r * 32 + c;
             const float t0 = dy[r * 32 + c];
@@ -571,6 +575,7 @@ void k054b_sigmoid_bwd(
     const float *restrict x /* [4,512] */,
     const float *restrict dy /* [4,512] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = dy[r * 512 + c];

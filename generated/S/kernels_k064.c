@@ -58,6 +58,7 @@ void k065_add_silu(
     const float *restrict bias /* [1,1,1,768] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
             const float t0 = x[r * 768 + c];
@@ -215,6 +216,7 @@ void k070_linear(
  */
 void k071_sigmoid(float *restrict y /* [4,768] */, const float *restrict x /* [4,768] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
             const float t0 = x[r * 768 + c];
@@ -397,6 +399,7 @@ void k078_add_silu(
     const float *restrict bias /* [1,1,1,960] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x[r * 960 + c];
@@ -440,6 +443,7 @@ void k071b_sigmoid_bwd(
     const float *restrict x /* [4,768] */,
     const float *restrict dy /* [4,768] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
             const float t0 = dy[r * 768 + c];

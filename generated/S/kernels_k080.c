@@ -109,6 +109,7 @@ void k082_linear(
  */
 void k083_silu(float *restrict y /* [4,40] */, const float *restrict x /* [4,40] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 40; c++) {
             const long i = r * 40 + c;
             const float t0 = x[r * 40 + c];
@@ -144,6 +145,7 @@ void k084_linear(
  */
 void k085_sigmoid(float *restrict y /* [4,960] */, const float *restrict x /* [4,960] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x[r * 960 + c];
@@ -429,6 +431,7 @@ void k091_add(
     const float *restrict bias5 /* [1,1,1,160] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x5[r * 160 + c];
@@ -649,6 +652,7 @@ void k085b_sigmoid_bwd(
     const float *restrict x /* [4,960] */,
     const float *restrict dy /* [4,960] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = dy[r * 960 + c];
@@ -730,6 +734,7 @@ void k083b_silu_bwd(
     const float *restrict x /* [4,40] */,
     const float *restrict dy /* [4,40] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 40; c++) {
             const long i = r * 40 + c;
             const float t0 = dy[r * 40 + c];

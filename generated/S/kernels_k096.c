@@ -311,6 +311,7 @@ void k104_add_silu(
     const float *restrict bias /* [1,1,1,1536] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
             const float t0 = x[r * 1536 + c];
@@ -450,6 +451,7 @@ void k108_linear(
  */
 void k109_silu(float *restrict y /* [4,64] */, const float *restrict x /* [4,64] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = x[r * 64 + c];
@@ -485,6 +487,7 @@ void k110_linear(
  */
 void k111_sigmoid(float *restrict y /* [4,1536] */, const float *restrict x /* [4,1536] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
             const float t0 = x[r * 1536 + c];
@@ -506,6 +509,7 @@ void k111b_sigmoid_bwd(
     const float *restrict x /* [4,1536] */,
     const float *restrict dy /* [4,1536] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
             const float t0 = dy[r * 1536 + c];
@@ -587,6 +591,7 @@ void k109b_silu_bwd(
     const float *restrict x /* [4,64] */,
     const float *restrict dy /* [4,64] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = dy[r * 64 + c];

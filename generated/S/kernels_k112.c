@@ -277,6 +277,7 @@ void k117_add(
     const float *restrict bias5 /* [1,1,1,256] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x5[r * 256 + c];
@@ -591,6 +592,7 @@ void k123_add(
     const float *restrict bias5 /* [1,1,1,256] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x5[r * 256 + c];

@@ -57,6 +57,7 @@ void k129_linear(
  */
 void k130_relu(float *restrict y /* [4,80] */, const float *restrict x /* [4,80] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = x[r * 80 + c];
@@ -94,6 +95,7 @@ void k132_add_sigmoid(
     const float *restrict a /* [4,1280] */,
     const float *restrict b /* [4,1280] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = a[r * 1280 + c];
@@ -121,6 +123,7 @@ void k133_add_silu_mul(
     const float *restrict scale /* [4,1,1,1280] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x[r * 1280 + c];
@@ -315,6 +318,7 @@ void k140_dropout(
     uint32_t salt,
     float rate) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x[r * 1280 + c];
@@ -410,6 +414,7 @@ void k143_bn_train_relu_dropout(
         q0[c] = gamma[c] / sqrtf(stats[512 + c] + 1e-05f);
     }
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x[r * 512 + c];
@@ -518,6 +523,7 @@ void k142b_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(
         q3[c] = dstats[512 + c] / 4.0f * (1.0f / sqrtf(stats[512 + c] + 1e-05f));
     }
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = dy[r * 512 + c];
@@ -628,6 +634,7 @@ void k140b_dropout_bwd(
     uint32_t salt,
     float rate) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = dy[r * 1280 + c];
@@ -928,6 +935,7 @@ void k132b_add_sigmoid_bwd(
     const float *restrict b /* [4,1280] */,
     const float *restrict dy /* [4,1280] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = dy[r * 1280 + c];
@@ -981,6 +989,7 @@ void k130b_relu_bwd(
     const float *restrict x /* [4,80] */,
     const float *restrict dy /* [4,80] */) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = dy[r * 80 + c];
@@ -1018,6 +1027,7 @@ void k131b_add_n(
     const float *restrict x2 /* [1280,80] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1280; r++) {
+        #pragma omp simd
         for (long c = 0; c < 80; c++) {
             const long i = r * 80 + c;
             const float t0 = x[r * 80 + c];

@@ -87,6 +87,7 @@ void k146_bn_train_relu_dropout(
         q0[c] = gamma[c] / sqrtf(stats[256 + c] + 1e-05f);
     }
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x[r * 256 + c];
@@ -324,6 +325,7 @@ void k145b_bn_train_dropout_bwd_relu_bwd_bn_bwd_input(
         q3[c] = dstats[256 + c] / 4.0f * (1.0f / sqrtf(stats[256 + c] + 1e-05f));
     }
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = dy[r * 256 + c];
@@ -433,6 +435,7 @@ void k150_add_n(
     const float *restrict x2 /* [80,1280] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 80; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x[r * 1280 + c];
@@ -495,14 +498,20 @@ void k151_add(float *restrict y /* [80,1280,1,1] */, const float *restrict b /* 
  */
 void k152_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[20177488, 21171893), then torch's clip_grad_norm_ */
-    enum { CHUNKS = 64 };
+    enum { CHUNKS = 64, LANES = 32 };
     double part[CHUNKS];
     const long n = 994405;
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double s = 0.0;
-        for (long j = n * ch / CHUNKS; j < n * (ch + 1) / CHUNKS; j++) s += (double)g[j] * g[j];
-        part[ch] = s;
+        double s[LANES];
+        for (int l = 0; l < LANES; l++) s[l] = 0.0;
+        const long hi = n * (ch + 1) / CHUNKS;
+        long j = n * ch / CHUNKS;
+        for (; j + LANES <= hi; j += LANES) for (int l = 0; l < LANES; l++) s[l] += (double)g[j + l] * g[j + l];
+        for (; j < hi; j++) s[0] += (double)g[j] * g[j];
+        double t = 0.0;
+        for (int l = 0; l < LANES; l++) t += s[l];
+        part[ch] = t;
     }
     double sum = 0.0;
     for (long ch = 0; ch < CHUNKS; ch++) sum += part[ch];
@@ -642,6 +651,7 @@ void k156_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x[r * 960 + c];
@@ -1100,6 +1110,7 @@ void k155b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = dy[r * 960 + c];

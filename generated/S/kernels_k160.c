@@ -154,6 +154,7 @@ void k163_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
             const float t0 = x[r * 1536 + c];
@@ -566,6 +567,7 @@ void k169_bn_train_stochastic_depth_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x4[r * 256 + c];
@@ -795,6 +797,7 @@ void k172_bn_train_stochastic_depth_add(
     for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)seed[0], salt3, (uint32_t)n) >= rate3 ? 1.0f / (1.0f - rate3) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x3[r * 256 + c];
@@ -961,6 +964,7 @@ void k175_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x[r * 1280 + c];
@@ -1017,6 +1021,7 @@ void k175b_bn_train_expand_scale_mul(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x2[(r / 256) * 1280 + c];
@@ -1112,6 +1117,7 @@ void k174b_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = dy[r * 1280 + c];
@@ -1339,6 +1345,7 @@ void k160b_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = dy[r * 256 + c];
@@ -1628,6 +1635,7 @@ void k162b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
             const float t0 = dy[r * 1536 + c];
@@ -1817,6 +1825,7 @@ void k160b_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];
@@ -1928,6 +1937,7 @@ void k160b2_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];
@@ -2142,6 +2152,7 @@ void k160b3_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];
@@ -2273,6 +2284,7 @@ void k160b4_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];
@@ -2414,6 +2426,7 @@ void k160b5_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];
@@ -2565,6 +2578,7 @@ void k160b6_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];
@@ -2726,6 +2740,7 @@ void k160b7_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];
@@ -2818,6 +2833,7 @@ void k160b_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = dy[r * 256 + c];
@@ -3125,6 +3141,7 @@ void k160b8_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];
@@ -3308,6 +3325,7 @@ void k160b_add_n_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];

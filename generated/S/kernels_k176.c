@@ -62,6 +62,7 @@ void k178_mul(
     const float *restrict scale /* [4,1,1,1280] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x[r * 1280 + c];
@@ -86,6 +87,7 @@ void k179_dropout(
     uint32_t salt,
     float rate) {
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1280; c++) {
             const long i = r * 1280 + c;
             const float t0 = x[r * 1280 + c];
@@ -278,6 +280,7 @@ void k182_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 1536; c++) {
             const long i = r * 1536 + c;
             const float t0 = x2[r * 1536 + c];
@@ -364,6 +367,7 @@ void k185_add_n_stochastic_depth_bwd(
     for (long n = 0; n < 4; n++) q0[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x[r * 256 + c];
@@ -426,6 +430,7 @@ void k186_add_n(
     const float *restrict x10 /* [4,16,16,256] */) {
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x[r * 256 + c];
@@ -607,6 +612,7 @@ void k189_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x2[r * 960 + c];

@@ -19,14 +19,20 @@
  */
 void k192_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[5285416, 21171893), then torch's clip_grad_norm_ */
-    enum { CHUNKS = 64 };
+    enum { CHUNKS = 64, LANES = 32 };
     double part[CHUNKS];
     const long n = 15886477;
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double s = 0.0;
-        for (long j = n * ch / CHUNKS; j < n * (ch + 1) / CHUNKS; j++) s += (double)g[j] * g[j];
-        part[ch] = s;
+        double s[LANES];
+        for (int l = 0; l < LANES; l++) s[l] = 0.0;
+        const long hi = n * (ch + 1) / CHUNKS;
+        long j = n * ch / CHUNKS;
+        for (; j + LANES <= hi; j += LANES) for (int l = 0; l < LANES; l++) s[l] += (double)g[j + l] * g[j + l];
+        for (; j < hi; j++) s[0] += (double)g[j] * g[j];
+        double t = 0.0;
+        for (int l = 0; l < LANES; l++) t += s[l];
+        part[ch] = t;
     }
     double sum = 0.0;
     for (long ch = 0; ch < CHUNKS; ch++) sum += part[ch];
@@ -156,6 +162,7 @@ void k195_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x[r * 256 + c];
@@ -498,6 +505,7 @@ void k202_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x[r * 512 + c];
@@ -930,6 +938,7 @@ void k199b_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = dy[r * 128 + c];
@@ -1252,6 +1261,7 @@ void k201b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = dy[r * 512 + c];
@@ -1355,6 +1365,7 @@ void k199b_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x2[r * 128 + c];
@@ -1466,6 +1477,7 @@ void k199b2_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x2[r * 128 + c];
@@ -1691,6 +1703,7 @@ void k199b3_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x2[r * 128 + c];
@@ -1901,6 +1914,7 @@ void k199b4_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x2[r * 128 + c];
@@ -2084,6 +2098,7 @@ void k199b_add_n_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x2[r * 128 + c];
@@ -2380,6 +2395,7 @@ void k194b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = dy[r * 256 + c];
@@ -2505,6 +2521,7 @@ void k199b5_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x2[r * 128 + c];

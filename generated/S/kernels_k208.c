@@ -63,6 +63,7 @@ void k208_bn_train_stochastic_depth_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x4[r * 128 + c];
@@ -288,6 +289,7 @@ void k212_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
             const float t0 = x[r * 768 + c];
@@ -970,6 +972,7 @@ void k223_bn_train_stochastic_depth_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x4[r * 160 + c];
@@ -1073,6 +1076,7 @@ void k216b_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = dy[r * 160 + c];
@@ -1397,6 +1401,7 @@ void k216b_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -1508,6 +1513,7 @@ void k216b2_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -1629,6 +1635,7 @@ void k216b3_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -1760,6 +1767,7 @@ void k216b4_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -1901,6 +1909,7 @@ void k216b5_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -2157,6 +2166,7 @@ void k216b6_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -2400,6 +2410,7 @@ void k216b7_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -2613,6 +2624,7 @@ void k216b_add_n_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x2[r * 160 + c];
@@ -2924,6 +2936,7 @@ void k211b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
             const float t0 = dy[r * 768 + c];

@@ -209,6 +209,7 @@ void k226_bn_train_stochastic_depth_add(
     for (long n = 0; n < 4; n++) q5[n] = ba_uniform((uint32_t)seed[0], salt3, (uint32_t)n) >= rate3 ? 1.0f / (1.0f - rate3) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 160; c++) {
             const long i = r * 160 + c;
             const float t0 = x3[r * 160 + c];
@@ -455,6 +456,7 @@ void k229_bn_train_stochastic_depth_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 1024; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x4[r * 256 + c];
@@ -934,6 +936,7 @@ void k232_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 960; c++) {
             const long i = r * 960 + c;
             const float t0 = x2[r * 960 + c];
@@ -1178,6 +1181,7 @@ void k235_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 768; c++) {
             const long i = r * 768 + c;
             const float t0 = x2[r * 768 + c];

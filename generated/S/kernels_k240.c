@@ -42,6 +42,7 @@ void k240_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x2[r * 512 + c];
@@ -216,6 +217,7 @@ void k243_bn_train_mul_expand_scale(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x2[r * 256 + c];
@@ -253,14 +255,20 @@ void k243_bn_train_mul_expand_scale(
  */
 void k244_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[903896, 21171893), then torch's clip_grad_norm_ */
-    enum { CHUNKS = 64 };
+    enum { CHUNKS = 64, LANES = 32 };
     double part[CHUNKS];
     const long n = 20267997;
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double s = 0.0;
-        for (long j = n * ch / CHUNKS; j < n * (ch + 1) / CHUNKS; j++) s += (double)g[j] * g[j];
-        part[ch] = s;
+        double s[LANES];
+        for (int l = 0; l < LANES; l++) s[l] = 0.0;
+        const long hi = n * (ch + 1) / CHUNKS;
+        long j = n * ch / CHUNKS;
+        for (; j + LANES <= hi; j += LANES) for (int l = 0; l < LANES; l++) s[l] += (double)g[j + l] * g[j + l];
+        for (; j < hi; j++) s[0] += (double)g[j] * g[j];
+        double t = 0.0;
+        for (int l = 0; l < LANES; l++) t += s[l];
+        part[ch] = t;
     }
     double sum = 0.0;
     for (long ch = 0; ch < CHUNKS; ch++) sum += part[ch];
@@ -403,6 +411,7 @@ void k247_bn_train_silu(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x[r * 24 + c];
@@ -437,6 +446,7 @@ void k248_bn_train_silu_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x[r * 24 + c];
@@ -480,6 +490,7 @@ void k249_bn_train_silu_stochastic_depth_add(
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x[r * 24 + c];
@@ -644,6 +655,7 @@ void k253_bn_train(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x[r * 48 + c];
@@ -823,6 +835,7 @@ void k252b_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = dy[r * 48 + c];
@@ -1030,6 +1043,7 @@ void k254b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = dy[r * 192 + c];
@@ -1131,6 +1145,7 @@ void k252b_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
@@ -1240,6 +1255,7 @@ void k252b2_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
@@ -1344,6 +1360,7 @@ void k252b_add_n_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x2[r * 48 + c];
@@ -1526,6 +1543,7 @@ void k250b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 96; c++) {
             const long i = r * 96 + c;
             const float t0 = dy[r * 96 + c];
@@ -1664,6 +1682,7 @@ void k246b_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = dy[r * 24 + c];
@@ -1798,6 +1817,7 @@ void k246b_bn_train_add_n_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x2[r * 24 + c];
@@ -1915,6 +1935,7 @@ void k246b2_bn_train_add_n_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 262144; r++) {
+        #pragma omp simd
         for (long c = 0; c < 24; c++) {
             const long i = r * 24 + c;
             const float t0 = x2[r * 24 + c];

@@ -32,6 +32,7 @@ void k256_bn_train_stochastic_depth_add(
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 65536; r++) {
+        #pragma omp simd
         for (long c = 0; c < 48; c++) {
             const long i = r * 48 + c;
             const float t0 = x[r * 48 + c];
@@ -195,6 +196,7 @@ void k260_bn_train(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = x[r * 64 + c];
@@ -282,6 +284,7 @@ void k262_bn_train_stochastic_depth_add(
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = x[r * 64 + c];
@@ -574,6 +577,7 @@ void k266_bn_train_stochastic_depth_add(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 4096; r++) {
+        #pragma omp simd
         for (long c = 0; c < 128; c++) {
             const long i = r * 128 + c;
             const float t0 = x4[r * 128 + c];
@@ -951,6 +955,7 @@ void k259b_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = dy[r * 64 + c];
@@ -1158,6 +1163,7 @@ void k259b_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = x2[r * 64 + c];
@@ -1267,6 +1273,7 @@ void k259b2_add_n_stochastic_depth_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = x2[r * 64 + c];
@@ -1371,6 +1378,7 @@ void k259b_add_n_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 64; c++) {
             const long i = r * 64 + c;
             const float t0 = x2[r * 64 + c];
@@ -1553,6 +1561,7 @@ void k257b_bn_train_silu_bwd_bn_bwd_input(
     }
     #pragma omp parallel for schedule(static)
     for (long r = 0; r < 16384; r++) {
+        #pragma omp simd
         for (long c = 0; c < 192; c++) {
             const long i = r * 192 + c;
             const float t0 = dy[r * 192 + c];
@@ -1610,14 +1619,20 @@ void k257b2_slice_acc(float *restrict grad /* [192] */, const float *restrict x 
  */
 void k267_grad_norm(float *restrict coef, const float *restrict g, const float *restrict hyper) {
     /* global L2 norm of the summed gradients G[0, 21171893), then torch's clip_grad_norm_ */
-    enum { CHUNKS = 64 };
+    enum { CHUNKS = 64, LANES = 32 };
     double part[CHUNKS];
     const long n = 21171893;
     #pragma omp parallel for schedule(static)
     for (long ch = 0; ch < CHUNKS; ch++) {
-        double s = 0.0;
-        for (long j = n * ch / CHUNKS; j < n * (ch + 1) / CHUNKS; j++) s += (double)g[j] * g[j];
-        part[ch] = s;
+        double s[LANES];
+        for (int l = 0; l < LANES; l++) s[l] = 0.0;
+        const long hi = n * (ch + 1) / CHUNKS;
+        long j = n * ch / CHUNKS;
+        for (; j + LANES <= hi; j += LANES) for (int l = 0; l < LANES; l++) s[l] += (double)g[j + l] * g[j + l];
+        for (; j < hi; j++) s[0] += (double)g[j] * g[j];
+        double t = 0.0;
+        for (int l = 0; l < LANES; l++) t += s[l];
+        part[ch] = t;
     }
     double sum = 0.0;
     for (long ch = 0; ch < CHUNKS; ch++) sum += part[ch];

@@ -23,6 +23,7 @@ void k272_bn_eval_relu(
         q0[c] = gamma[c] / sqrtf(running_var[c] + 1e-05f);
     }
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 512; c++) {
             const long i = r * 512 + c;
             const float t0 = x[r * 512 + c];
@@ -55,6 +56,7 @@ void k273_bn_eval_relu(
         q0[c] = gamma[c] / sqrtf(running_var[c] + 1e-05f);
     }
     for (long r = 0; r < 4; r++) {
+        #pragma omp simd
         for (long c = 0; c < 256; c++) {
             const long i = r * 256 + c;
             const float t0 = x[r * 256 + c];
