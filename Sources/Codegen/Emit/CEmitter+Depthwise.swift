@@ -150,7 +150,7 @@ func emitDepthwiseBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Stri
 }
 
 /// `for c: target[c] = Σ terms`, one line per kernel row, added left to right (the order of the
-/// tap loops, so the same float sums as accumulating tap by tap from zero).
+/// tap loops, so the same float sums as accumulating tap by tap from zero, up to the sign of a zero).
 private func emitTapSum(_ target: String, channels: Int, _ rows: [[String]], _ w: inout CWriter) {
     w.line("for (long c = 0; c < \(channels); c++)")
     for (i, row) in rows.enumerated() {
