@@ -4,8 +4,8 @@ import XCTest
 
 /// The loops the emitter marks `simd` vectorise, as gcc reports them (`-fopt-info-vec-optimized`):
 /// every fused elementwise kernel's channel loop and AdamW's loops, in generated/S. A loop left
-/// scalar fails nothing else: AdamW's was scalar (sqrtf's errno branch) and took 28 ms of S's step
-/// instead of 7, and an elementwise kernel with many inputs lost its loop to gcc's limit on run-time
+/// scalar fails nothing else: AdamW's was scalar (sqrtf's errno branch; S's optimizer kernels 28-31
+/// ms instead of 7-9), and an elementwise kernel with many inputs lost its loop to gcc's limit on run-time
 /// alias checks (BENCHMARKS, "exp with fused multiply-adds, loops that did not vectorise").
 final class VectorizationTests: XCTestCase {
     func testEverySIMDLoopOfGeneratedSVectorises() throws {

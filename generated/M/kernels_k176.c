@@ -891,15 +891,6 @@ void k186b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 16; ih++) {
             for (long iw = 0; iw < 16; iw++) {
                 float *restrict xp = dx + ((n * 16 + ih) * 16 + iw) * 1824;
-                if (ih - 1 >= 0 && ih + 1 < 16 && iw - 1 >= 0 && iw + 1 < 16) {
-                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict g0 = dy + ((n * 16 + ih - 1) * 16 + iw - 1) * 1824;
-                    for (long c = 0; c < 1824; c++)
-                        xp[c] = g0[62016 + c] * wt[c] + g0[60192 + c] * wt[1824 + c] + g0[58368 + c] * wt[3648 + c]
-                            + g0[32832 + c] * wt[5472 + c] + g0[31008 + c] * wt[7296 + c] + g0[29184 + c] * wt[9120 + c]
-                            + g0[3648 + c] * wt[10944 + c] + g0[1824 + c] * wt[12768 + c] + g0[c] * wt[14592 + c];
-                    continue;
-                }
                 for (long c = 0; c < 1824; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;

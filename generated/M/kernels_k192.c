@@ -1230,15 +1230,6 @@ void k200b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 16; ih++) {
             for (long iw = 0; iw < 16; iw++) {
                 float *restrict xp = dx + ((n * 16 + ih) * 16 + iw) * 3072;
-                if (ih - 1 >= 0 && ih + 1 < 16 && iw - 1 >= 0 && iw + 1 < 16) {
-                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict g0 = dy + ((n * 16 + ih - 1) * 16 + iw - 1) * 3072;
-                    for (long c = 0; c < 3072; c++)
-                        xp[c] = g0[104448 + c] * wt[c] + g0[101376 + c] * wt[3072 + c] + g0[98304 + c] * wt[6144 + c]
-                            + g0[55296 + c] * wt[9216 + c] + g0[52224 + c] * wt[12288 + c] + g0[49152 + c] * wt[15360 + c]
-                            + g0[6144 + c] * wt[18432 + c] + g0[3072 + c] * wt[21504 + c] + g0[c] * wt[24576 + c];
-                    continue;
-                }
                 for (long c = 0; c < 3072; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;

@@ -979,15 +979,6 @@ void k254b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 32; ih++) {
             for (long iw = 0; iw < 32; iw++) {
                 float *restrict xp = dx + ((n * 32 + ih) * 32 + iw) * 960;
-                if (ih - 1 >= 0 && ih + 1 < 32 && iw - 1 >= 0 && iw + 1 < 32) {
-                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict g0 = dy + ((n * 32 + ih - 1) * 32 + iw - 1) * 960;
-                    for (long c = 0; c < 960; c++)
-                        xp[c] = g0[63360 + c] * wt[c] + g0[62400 + c] * wt[960 + c] + g0[61440 + c] * wt[1920 + c]
-                            + g0[32640 + c] * wt[2880 + c] + g0[31680 + c] * wt[3840 + c] + g0[30720 + c] * wt[4800 + c]
-                            + g0[1920 + c] * wt[5760 + c] + g0[960 + c] * wt[6720 + c] + g0[c] * wt[7680 + c];
-                    continue;
-                }
                 for (long c = 0; c < 960; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;
@@ -1319,15 +1310,6 @@ void k242b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 32; ih++) {
             for (long iw = 0; iw < 32; iw++) {
                 float *restrict xp = dx + ((n * 32 + ih) * 32 + iw) * 640;
-                if (ih - 1 >= 0 && ih + 1 < 32 && iw - 1 >= 0 && iw + 1 < 32) {
-                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict g0 = dy + ((n * 32 + ih - 1) * 32 + iw - 1) * 640;
-                    for (long c = 0; c < 640; c++)
-                        xp[c] = g0[42240 + c] * wt[c] + g0[41600 + c] * wt[640 + c] + g0[40960 + c] * wt[1280 + c]
-                            + g0[21760 + c] * wt[1920 + c] + g0[21120 + c] * wt[2560 + c] + g0[20480 + c] * wt[3200 + c]
-                            + g0[1280 + c] * wt[3840 + c] + g0[640 + c] * wt[4480 + c] + g0[c] * wt[5120 + c];
-                    continue;
-                }
                 for (long c = 0; c < 640; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;

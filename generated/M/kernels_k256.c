@@ -1600,15 +1600,6 @@ void k259b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 32; ih++) {
             for (long iw = 0; iw < 32; iw++) {
                 float *restrict xp = dx + ((n * 32 + ih) * 32 + iw) * 1056;
-                if (ih - 1 >= 0 && ih + 1 < 32 && iw - 1 >= 0 && iw + 1 < 32) {
-                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict g0 = dy + ((n * 32 + ih - 1) * 32 + iw - 1) * 1056;
-                    for (long c = 0; c < 1056; c++)
-                        xp[c] = g0[69696 + c] * wt[c] + g0[68640 + c] * wt[1056 + c] + g0[67584 + c] * wt[2112 + c]
-                            + g0[35904 + c] * wt[3168 + c] + g0[34848 + c] * wt[4224 + c] + g0[33792 + c] * wt[5280 + c]
-                            + g0[2112 + c] * wt[6336 + c] + g0[1056 + c] * wt[7392 + c] + g0[c] * wt[8448 + c];
-                    continue;
-                }
                 for (long c = 0; c < 1056; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;

@@ -1086,15 +1086,6 @@ void k203b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 32; ih++) {
             for (long iw = 0; iw < 32; iw++) {
                 float *restrict xp = dx + ((n * 32 + ih) * 32 + iw) * 512;
-                if (ih - 1 >= 0 && ih + 1 < 32 && iw - 1 >= 0 && iw + 1 < 32) {
-                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict g0 = dy + ((n * 32 + ih - 1) * 32 + iw - 1) * 512;
-                    for (long c = 0; c < 512; c++)
-                        xp[c] = g0[33792 + c] * wt[c] + g0[33280 + c] * wt[512 + c] + g0[32768 + c] * wt[1024 + c]
-                            + g0[17408 + c] * wt[1536 + c] + g0[16896 + c] * wt[2048 + c] + g0[16384 + c] * wt[2560 + c]
-                            + g0[1024 + c] * wt[3072 + c] + g0[512 + c] * wt[3584 + c] + g0[c] * wt[4096 + c];
-                    continue;
-                }
                 for (long c = 0; c < 512; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;

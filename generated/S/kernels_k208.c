@@ -1224,15 +1224,6 @@ void k218b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 32; ih++) {
             for (long iw = 0; iw < 32; iw++) {
                 float *restrict xp = dx + ((n * 32 + ih) * 32 + iw) * 960;
-                if (ih - 1 >= 0 && ih + 1 < 32 && iw - 1 >= 0 && iw + 1 < 32) {
-                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict g0 = dy + ((n * 32 + ih - 1) * 32 + iw - 1) * 960;
-                    for (long c = 0; c < 960; c++)
-                        xp[c] = g0[63360 + c] * wt[c] + g0[62400 + c] * wt[960 + c] + g0[61440 + c] * wt[1920 + c]
-                            + g0[32640 + c] * wt[2880 + c] + g0[31680 + c] * wt[3840 + c] + g0[30720 + c] * wt[4800 + c]
-                            + g0[1920 + c] * wt[5760 + c] + g0[960 + c] * wt[6720 + c] + g0[c] * wt[7680 + c];
-                    continue;
-                }
                 for (long c = 0; c < 960; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;
@@ -2761,15 +2752,6 @@ void k213b_dwconv3x3_bwd_input(
         for (long ih = 0; ih < 32; ih++) {
             for (long iw = 0; iw < 32; iw++) {
                 float *restrict xp = dx + ((n * 32 + ih) * 32 + iw) * 768;
-                if (ih - 1 >= 0 && ih + 1 < 32 && iw - 1 >= 0 && iw + 1 < 32) {
-                    /* every tap inside dy: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict g0 = dy + ((n * 32 + ih - 1) * 32 + iw - 1) * 768;
-                    for (long c = 0; c < 768; c++)
-                        xp[c] = g0[50688 + c] * wt[c] + g0[49920 + c] * wt[768 + c] + g0[49152 + c] * wt[1536 + c]
-                            + g0[26112 + c] * wt[2304 + c] + g0[25344 + c] * wt[3072 + c] + g0[24576 + c] * wt[3840 + c]
-                            + g0[1536 + c] * wt[4608 + c] + g0[768 + c] * wt[5376 + c] + g0[c] * wt[6144 + c];
-                    continue;
-                }
                 for (long c = 0; c < 768; c++) xp[c] = 0.0f;
                 for (long r = 0; r < 3; r++) {
                     const long th = ih + 1 - r, oh = th / 1;
