@@ -57,6 +57,13 @@ final class ConvTemplateTests: XCTestCase {
     func testDepthwise3x5() throws { try check(Case(name: "dw3x5", n: 1, h: 9, w: 11, c: 24, k: 24, r: 3, pad: 1, groups: 24, s: 5)) }
     func testCBAM7x7() throws { try check(Case(name: "cbam7x7", n: 2, h: 9, w: 11, c: 2, k: 1, r: 7, pad: 3)) }
     func testDepthwise3x3() throws { try check(Case(name: "dw3x3", n: 2, h: 9, w: 7, c: 40, k: 40, r: 3, pad: 1, groups: 40)) }
+    /// The sliding-window kernels (3x3, stride 1) at their edges: one row or one column (no neighbour
+    /// in the window), and 16 + 1 channels (one vector block and the scalar rest).
+    func testDepthwise3x3OneRowOneColumn() throws {
+        try check(Case(name: "dw3x3_row", n: 2, h: 1, w: 5, c: 17, k: 17, r: 3, pad: 1, groups: 17))
+        try check(Case(name: "dw3x3_column", n: 1, h: 4, w: 1, c: 16, k: 16, r: 3, pad: 1, groups: 16))
+        try check(Case(name: "dw3x3_pixel", n: 1, h: 1, w: 1, c: 33, k: 33, r: 3, pad: 1, groups: 33))
+    }
     func testDepthwise3x3Stride2() throws {
         try check(Case(name: "dw3x3s2", n: 2, h: 11, w: 9, c: 40, k: 40, r: 3, stride: 2, pad: 1, groups: 40))
     }

@@ -198,36 +198,37 @@ void k135_dwconv3x3(
     const float *restrict x /* [4,16,16,3072] */,
     const float *restrict w /* [3072,1,3,3] */) {
     /* x (4,16,16,3072) w (3072,1,3,3) y (4,16,16,3072) stride 1 pad 1 groups 3072 */
-    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
-     * one output row per work item. */
     float *restrict wt = malloc(sizeof(float) * 27648);  /* (R, S, C) */
     if (!wt) abort();
     for (long c = 0; c < 3072; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
         wt[(r * 3 + s) * 3072 + c] = w[(c * 3 + r) * 3 + s];
+    /* Depthwise 3x3 as a sliding window: per output row and block of 16 channels, the weights and the 3x3
+     * window of x stay in registers while ow moves right; rows and columns outside x are zeros. */
     #pragma omp parallel for collapse(2) schedule(static)
     for (long n = 0; n < 4; n++) {
         for (long oh = 0; oh < 16; oh++) {
-            for (long ow = 0; ow < 16; ow++) {
-                float *restrict yp = y + ((n * 16 + oh) * 16 + ow) * 3072;
-                if (oh - 1 >= 0 && oh + 1 < 16 && ow - 1 >= 0 && ow + 1 < 16) {
-                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict x0 = x + ((n * 16 + oh - 1) * 16 + ow - 1) * 3072;
-                    for (long c = 0; c < 3072; c++)
-                        yp[c] = x0[c] * wt[c] + x0[3072 + c] * wt[3072 + c] + x0[6144 + c] * wt[6144 + c]
-                            + x0[49152 + c] * wt[9216 + c] + x0[52224 + c] * wt[12288 + c] + x0[55296 + c] * wt[15360 + c]
-                            + x0[98304 + c] * wt[18432 + c] + x0[101376 + c] * wt[21504 + c] + x0[104448 + c] * wt[24576 + c];
-                    continue;
-                }
-                for (long c = 0; c < 3072; c++) yp[c] = 0.0f;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r;
-                    if (ih < 0 || ih >= 16) continue;
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = ow - 1 + s;
-                        if (iw < 0 || iw >= 16) continue;
-                        const float *restrict xp = x + ((n * 16 + ih) * 16 + iw) * 3072, *restrict wr = wt + (r * 3 + s) * 3072;
-                        for (long c = 0; c < 3072; c++) yp[c] += xp[c] * wr[c];
+            const int up = oh > 0, down = oh + 1 < 16;
+            const long o1 = (n * 16 + oh) * 49152, o0 = o1 - 49152, o2 = o1 + 49152;
+            for (long c = 0; c < 3072; c += 16) {
+                const ba_v16 zero = {0};
+                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 3072 + c), w02 = *(const ba_v16 *)(wt + 6144 + c);
+                const ba_v16 w10 = *(const ba_v16 *)(wt + 9216 + c), w11 = *(const ba_v16 *)(wt + 12288 + c), w12 = *(const ba_v16 *)(wt + 15360 + c);
+                const ba_v16 w20 = *(const ba_v16 *)(wt + 18432 + c), w21 = *(const ba_v16 *)(wt + 21504 + c), w22 = *(const ba_v16 *)(wt + 24576 + c);
+                ba_v16 v00 = zero, v10 = zero, v20 = zero;
+                ba_v16 v01 = up ? *(const ba_v16 *)(x + o0 + c) : zero, v11 = *(const ba_v16 *)(x + o1 + c), v21 = down ? *(const ba_v16 *)(x + o2 + c) : zero;
+                for (long col = 0; col < 16; col++) {
+                    ba_v16 v02 = zero, v12 = zero, v22 = zero;
+                    if (col + 1 < 16) {
+                        const long next = (col + 1) * 3072 + c;
+                        if (up) v02 = *(const ba_v16 *)(x + o0 + next);
+                        v12 = *(const ba_v16 *)(x + o1 + next);
+                        if (down) v22 = *(const ba_v16 *)(x + o2 + next);
                     }
+                    const ba_v16 v = v00 * w00 + v01 * w01 + v02 * w02
+                        + v10 * w10 + v11 * w11 + v12 * w12
+                        + v20 * w20 + v21 * w21 + v22 * w22;
+                    *(ba_v16 *)(y + o1 + col * 3072 + c) = v;
+                    v00 = v01; v10 = v11; v20 = v21; v01 = v02; v11 = v12; v21 = v22;
                 }
             }
         }

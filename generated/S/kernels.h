@@ -24,6 +24,14 @@ static inline float ba_uniform(uint32_t seed, uint32_t salt, uint32_t index) {
     return (float)(ba_hash(key ^ index) >> 8) * (1.0f / 16777216.0f);
 }
 
+/* 16 floats and 8 doubles as GCC/Clang vector types (unaligned loads and stores), for the kernels that
+ * keep a window of vectors in registers (the depthwise 3x3 sliding windows); BA_LO_V8D and BA_HI_V8D
+ * widen the low and high 8 lanes of a ba_v16 to double. */
+typedef float ba_v16 __attribute__((vector_size(64), aligned(4)));
+typedef double ba_v8d __attribute__((vector_size(64), aligned(8)));
+#define BA_LO_V8D(v) __builtin_convertvector(__builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7), ba_v8d)
+#define BA_HI_V8D(v) __builtin_convertvector(__builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15), ba_v8d)
+
 /* a * b + c rounded once: one vfmadd where -march=native has FMA; elsewhere fmaf would be a libm
  * call that stops the loop from vectorising, so the two roundings instead. */
 #ifdef __FMA__

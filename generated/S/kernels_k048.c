@@ -33,36 +33,37 @@ void k049_dwconv3x3(
     const float *restrict x /* [4,32,32,512] */,
     const float *restrict w /* [512,1,3,3] */) {
     /* x (4,32,32,512) w (512,1,3,3) y (4,32,32,512) stride 1 pad 1 groups 512 */
-    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
-     * one output row per work item. */
     float *restrict wt = malloc(sizeof(float) * 4608);  /* (R, S, C) */
     if (!wt) abort();
     for (long c = 0; c < 512; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
         wt[(r * 3 + s) * 512 + c] = w[(c * 3 + r) * 3 + s];
+    /* Depthwise 3x3 as a sliding window: per output row and block of 16 channels, the weights and the 3x3
+     * window of x stay in registers while ow moves right; rows and columns outside x are zeros. */
     #pragma omp parallel for collapse(2) schedule(static)
     for (long n = 0; n < 4; n++) {
         for (long oh = 0; oh < 32; oh++) {
-            for (long ow = 0; ow < 32; ow++) {
-                float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 512;
-                if (oh - 1 >= 0 && oh + 1 < 32 && ow - 1 >= 0 && ow + 1 < 32) {
-                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict x0 = x + ((n * 32 + oh - 1) * 32 + ow - 1) * 512;
-                    for (long c = 0; c < 512; c++)
-                        yp[c] = x0[c] * wt[c] + x0[512 + c] * wt[512 + c] + x0[1024 + c] * wt[1024 + c]
-                            + x0[16384 + c] * wt[1536 + c] + x0[16896 + c] * wt[2048 + c] + x0[17408 + c] * wt[2560 + c]
-                            + x0[32768 + c] * wt[3072 + c] + x0[33280 + c] * wt[3584 + c] + x0[33792 + c] * wt[4096 + c];
-                    continue;
-                }
-                for (long c = 0; c < 512; c++) yp[c] = 0.0f;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r;
-                    if (ih < 0 || ih >= 32) continue;
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = ow - 1 + s;
-                        if (iw < 0 || iw >= 32) continue;
-                        const float *restrict xp = x + ((n * 32 + ih) * 32 + iw) * 512, *restrict wr = wt + (r * 3 + s) * 512;
-                        for (long c = 0; c < 512; c++) yp[c] += xp[c] * wr[c];
+            const int up = oh > 0, down = oh + 1 < 32;
+            const long o1 = (n * 32 + oh) * 16384, o0 = o1 - 16384, o2 = o1 + 16384;
+            for (long c = 0; c < 512; c += 16) {
+                const ba_v16 zero = {0};
+                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 512 + c), w02 = *(const ba_v16 *)(wt + 1024 + c);
+                const ba_v16 w10 = *(const ba_v16 *)(wt + 1536 + c), w11 = *(const ba_v16 *)(wt + 2048 + c), w12 = *(const ba_v16 *)(wt + 2560 + c);
+                const ba_v16 w20 = *(const ba_v16 *)(wt + 3072 + c), w21 = *(const ba_v16 *)(wt + 3584 + c), w22 = *(const ba_v16 *)(wt + 4096 + c);
+                ba_v16 v00 = zero, v10 = zero, v20 = zero;
+                ba_v16 v01 = up ? *(const ba_v16 *)(x + o0 + c) : zero, v11 = *(const ba_v16 *)(x + o1 + c), v21 = down ? *(const ba_v16 *)(x + o2 + c) : zero;
+                for (long col = 0; col < 32; col++) {
+                    ba_v16 v02 = zero, v12 = zero, v22 = zero;
+                    if (col + 1 < 32) {
+                        const long next = (col + 1) * 512 + c;
+                        if (up) v02 = *(const ba_v16 *)(x + o0 + next);
+                        v12 = *(const ba_v16 *)(x + o1 + next);
+                        if (down) v22 = *(const ba_v16 *)(x + o2 + next);
                     }
+                    const ba_v16 v = v00 * w00 + v01 * w01 + v02 * w02
+                        + v10 * w10 + v11 * w11 + v12 * w12
+                        + v20 * w20 + v21 * w21 + v22 * w22;
+                    *(ba_v16 *)(y + o1 + col * 512 + c) = v;
+                    v00 = v01; v10 = v11; v20 = v21; v01 = v02; v11 = v12; v21 = v22;
                 }
             }
         }

@@ -541,43 +541,46 @@ void k203_dwconv3x3_bn_stats_running(
     /* x (4,32,32,512) w (512,1,3,3) y (4,32,32,512) stride 1 pad 1 groups 512 */
     double *part = malloc(sizeof(double) * 131072);  /* (N·Ho, 2, C): per-row Σy, Σy² */
     if (!part) abort();
-    /* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),
-     * one output row per work item. */
     float *restrict wt = malloc(sizeof(float) * 4608);  /* (R, S, C) */
     if (!wt) abort();
     for (long c = 0; c < 512; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
         wt[(r * 3 + s) * 512 + c] = w[(c * 3 + r) * 3 + s];
+    /* Depthwise 3x3 as a sliding window: per output row and block of 16 channels, the weights and the 3x3
+     * window of x stay in registers while ow moves right; rows and columns outside x are zeros. */
     #pragma omp parallel for collapse(2) schedule(static)
     for (long n = 0; n < 4; n++) {
         for (long oh = 0; oh < 32; oh++) {
-            for (long ow = 0; ow < 32; ow++) {
-                float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 512;
-                if (oh - 1 >= 0 && oh + 1 < 32 && ow - 1 >= 0 && ow + 1 < 32) {
-                    /* every tap inside x: one sum per channel, the taps in the order of the loops below */
-                    const float *restrict x0 = x + ((n * 32 + oh - 1) * 32 + ow - 1) * 512;
-                    for (long c = 0; c < 512; c++)
-                        yp[c] = x0[c] * wt[c] + x0[512 + c] * wt[512 + c] + x0[1024 + c] * wt[1024 + c]
-                            + x0[16384 + c] * wt[1536 + c] + x0[16896 + c] * wt[2048 + c] + x0[17408 + c] * wt[2560 + c]
-                            + x0[32768 + c] * wt[3072 + c] + x0[33280 + c] * wt[3584 + c] + x0[33792 + c] * wt[4096 + c];
-                    continue;
-                }
-                for (long c = 0; c < 512; c++) yp[c] = 0.0f;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r;
-                    if (ih < 0 || ih >= 32) continue;
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = ow - 1 + s;
-                        if (iw < 0 || iw >= 32) continue;
-                        const float *restrict xp = x + ((n * 32 + ih) * 32 + iw) * 512, *restrict wr = wt + (r * 3 + s) * 512;
-                        for (long c = 0; c < 512; c++) yp[c] += xp[c] * wr[c];
-                    }
-                }
-            }
+            const int up = oh > 0, down = oh + 1 < 32;
+            const long o1 = (n * 32 + oh) * 16384, o0 = o1 - 16384, o2 = o1 + 16384;
             double *restrict ps = part + (n * 32 + oh) * 1024;
-            for (long c = 0; c < 512; c++) { ps[c] = 0.0; ps[512 + c] = 0.0; }
-            for (long ow = 0; ow < 32; ow++) {
-                const float *restrict yp = y + ((n * 32 + oh) * 32 + ow) * 512;
-                for (long c = 0; c < 512; c++) { const double v = yp[c]; ps[c] += v; ps[512 + c] += v * v; }
+            for (long c = 0; c < 512; c += 16) {
+                const ba_v16 zero = {0};
+                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 512 + c), w02 = *(const ba_v16 *)(wt + 1024 + c);
+                const ba_v16 w10 = *(const ba_v16 *)(wt + 1536 + c), w11 = *(const ba_v16 *)(wt + 2048 + c), w12 = *(const ba_v16 *)(wt + 2560 + c);
+                const ba_v16 w20 = *(const ba_v16 *)(wt + 3072 + c), w21 = *(const ba_v16 *)(wt + 3584 + c), w22 = *(const ba_v16 *)(wt + 4096 + c);
+                ba_v16 v00 = zero, v10 = zero, v20 = zero;
+                ba_v16 v01 = up ? *(const ba_v16 *)(x + o0 + c) : zero, v11 = *(const ba_v16 *)(x + o1 + c), v21 = down ? *(const ba_v16 *)(x + o2 + c) : zero;
+                ba_v8d sum0 = {0}, sq0 = {0}, sum1 = {0}, sq1 = {0};
+                for (long col = 0; col < 32; col++) {
+                    ba_v16 v02 = zero, v12 = zero, v22 = zero;
+                    if (col + 1 < 32) {
+                        const long next = (col + 1) * 512 + c;
+                        if (up) v02 = *(const ba_v16 *)(x + o0 + next);
+                        v12 = *(const ba_v16 *)(x + o1 + next);
+                        if (down) v22 = *(const ba_v16 *)(x + o2 + next);
+                    }
+                    const ba_v16 v = v00 * w00 + v01 * w01 + v02 * w02
+                        + v10 * w10 + v11 * w11 + v12 * w12
+                        + v20 * w20 + v21 * w21 + v22 * w22;
+                    *(ba_v16 *)(y + o1 + col * 512 + c) = v;
+                    { const ba_v8d dv = BA_LO_V8D(v); sum0 += dv; sq0 += dv * dv; }
+                    { const ba_v8d dv = BA_HI_V8D(v); sum1 += dv; sq1 += dv * dv; }
+                    v00 = v01; v10 = v11; v20 = v21; v01 = v02; v11 = v12; v21 = v22;
+                }
+                *(ba_v8d *)(ps + c) = sum0;
+                *(ba_v8d *)(ps + c + 8) = sum1;
+                *(ba_v8d *)(ps + 512 + c) = sq0;
+                *(ba_v8d *)(ps + 512 + c + 8) = sq1;
             }
         }
     }
@@ -1075,27 +1078,37 @@ void k203b_dwconv3x3_bwd_input(
     const float *restrict dy /* [4,32,32,512] */,
     const float *restrict w /* [512,1,3,3] */) {
     /* dx of x (4,32,32,512) w (512,1,3,3) y (4,32,32,512) stride 1 pad 1 groups 512 */
-    /* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],
-     * channels innermost, one input row per work item. */
     float *restrict wt = malloc(sizeof(float) * 4608);  /* (R, S, C) */
     if (!wt) abort();
     for (long c = 0; c < 512; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
         wt[(r * 3 + s) * 512 + c] = w[(c * 3 + r) * 3 + s];
+    /* Depthwise 3x3 dx as a sliding window over dy: per input row and block of 16 channels, the weights and
+     * the 3x3 window of dy stay in registers while iw moves right; rows and columns outside dy are zeros. */
     #pragma omp parallel for collapse(2) schedule(static)
     for (long n = 0; n < 4; n++) {
         for (long ih = 0; ih < 32; ih++) {
-            for (long iw = 0; iw < 32; iw++) {
-                float *restrict xp = dx + ((n * 32 + ih) * 32 + iw) * 512;
-                for (long c = 0; c < 512; c++) xp[c] = 0.0f;
-                for (long r = 0; r < 3; r++) {
-                    const long th = ih + 1 - r, oh = th / 1;
-                    if (th < 0 || oh >= 32) continue;
-                    for (long s = 0; s < 3; s++) {
-                        const long tw = iw + 1 - s, ow = tw / 1;
-                        if (tw < 0 || ow >= 32) continue;
-                        const float *restrict gp = dy + ((n * 32 + oh) * 32 + ow) * 512, *restrict wr = wt + (r * 3 + s) * 512;
-                        for (long c = 0; c < 512; c++) xp[c] += gp[c] * wr[c];
+            const int up = ih > 0, down = ih + 1 < 32;
+            const long o1 = (n * 32 + ih) * 16384, o0 = o1 - 16384, o2 = o1 + 16384;
+            for (long c = 0; c < 512; c += 16) {
+                const ba_v16 zero = {0};
+                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 512 + c), w02 = *(const ba_v16 *)(wt + 1024 + c);
+                const ba_v16 w10 = *(const ba_v16 *)(wt + 1536 + c), w11 = *(const ba_v16 *)(wt + 2048 + c), w12 = *(const ba_v16 *)(wt + 2560 + c);
+                const ba_v16 w20 = *(const ba_v16 *)(wt + 3072 + c), w21 = *(const ba_v16 *)(wt + 3584 + c), w22 = *(const ba_v16 *)(wt + 4096 + c);
+                ba_v16 v00 = zero, v10 = zero, v20 = zero;
+                ba_v16 v01 = up ? *(const ba_v16 *)(dy + o0 + c) : zero, v11 = *(const ba_v16 *)(dy + o1 + c), v21 = down ? *(const ba_v16 *)(dy + o2 + c) : zero;
+                for (long col = 0; col < 32; col++) {
+                    ba_v16 v02 = zero, v12 = zero, v22 = zero;
+                    if (col + 1 < 32) {
+                        const long next = (col + 1) * 512 + c;
+                        if (up) v02 = *(const ba_v16 *)(dy + o0 + next);
+                        v12 = *(const ba_v16 *)(dy + o1 + next);
+                        if (down) v22 = *(const ba_v16 *)(dy + o2 + next);
                     }
+                    const ba_v16 v = v22 * w00 + v21 * w01 + v20 * w02
+                        + v12 * w10 + v11 * w11 + v10 * w12
+                        + v02 * w20 + v01 * w21 + v00 * w22;
+                    *(ba_v16 *)(dx + o1 + col * 512 + c) = v;
+                    v00 = v01; v10 = v11; v20 = v21; v01 = v02; v11 = v12; v21 = v22;
                 }
             }
         }
@@ -1120,6 +1133,7 @@ void k203b_dwconv3x3_bwd_weight_acc(
     /* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread
      * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in
      * double); the partials are added in thread order. */
+    /* 3x3, stride 1: each row's nine sums in registers, a sliding window over x (CEmitter+DepthwiseWindow) */
     const int max_threads = omp_get_max_threads();
     double *restrict part = calloc((size_t)max_threads * 4608, sizeof(double));  /* (threads, R, S, C) */
     if (!part) abort();
@@ -1128,29 +1142,41 @@ void k203b_dwconv3x3_bwd_weight_acc(
     {
         const int thread = omp_get_thread_num(), team = omp_get_num_threads();
         if (thread == 0) threads = team;
-        float *restrict rowsum = malloc(sizeof(float) * 4608);  /* (R, S, C): the sums of one output row */
-        if (!rowsum) abort();
         double *restrict acc = part + (long)thread * 4608;
         for (long row = 128L * thread / team; row < 128L * (thread + 1) / team; row++) {
             const long n = row / 32, oh = row % 32;
-            memset(rowsum, 0, 4608 * sizeof(float));
-            for (long ow = 0; ow < 32; ow++) {
-                const float *restrict gp = dy + ((n * 32 + oh) * 32 + ow) * 512;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r;
-                    if (ih < 0 || ih >= 32) continue;
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = ow - 1 + s;
-                        if (iw < 0 || iw >= 32) continue;
-                        const float *restrict xp = x + ((n * 32 + ih) * 32 + iw) * 512;
-                        float *restrict rp = rowsum + (r * 3 + s) * 512;
-                        for (long c = 0; c < 512; c++) rp[c] += gp[c] * xp[c];
+            const int up = oh > 0, down = oh + 1 < 32;
+            const long o1 = (n * 32 + oh) * 16384, o0 = o1 - 16384, o2 = o1 + 16384;
+            for (long c = 0; c < 512; c += 16) {
+                const ba_v16 zero = {0};
+                ba_v16 g00 = zero, g01 = zero, g02 = zero, g10 = zero, g11 = zero, g12 = zero, g20 = zero, g21 = zero, g22 = zero;
+                ba_v16 v00 = zero, v10 = zero, v20 = zero;
+                ba_v16 v01 = up ? *(const ba_v16 *)(x + o0 + c) : zero, v11 = *(const ba_v16 *)(x + o1 + c), v21 = down ? *(const ba_v16 *)(x + o2 + c) : zero;
+                for (long col = 0; col < 32; col++) {
+                    ba_v16 v02 = zero, v12 = zero, v22 = zero;
+                    if (col + 1 < 32) {
+                        const long next = (col + 1) * 512 + c;
+                        if (up) v02 = *(const ba_v16 *)(x + o0 + next);
+                        v12 = *(const ba_v16 *)(x + o1 + next);
+                        if (down) v22 = *(const ba_v16 *)(x + o2 + next);
                     }
+                    const ba_v16 g = *(const ba_v16 *)(dy + o1 + col * 512 + c);
+                    g00 += g * v00; g01 += g * v01; g02 += g * v02;
+                    g10 += g * v10; g11 += g * v11; g12 += g * v12;
+                    g20 += g * v20; g21 += g * v21; g22 += g * v22;
+                    v00 = v01; v10 = v11; v20 = v21; v01 = v02; v11 = v12; v21 = v22;
                 }
+                *(ba_v8d *)(acc + c) += BA_LO_V8D(g00); *(ba_v8d *)(acc + c + 8) += BA_HI_V8D(g00);
+                *(ba_v8d *)(acc + 512 + c) += BA_LO_V8D(g01); *(ba_v8d *)(acc + 512 + c + 8) += BA_HI_V8D(g01);
+                *(ba_v8d *)(acc + 1024 + c) += BA_LO_V8D(g02); *(ba_v8d *)(acc + 1024 + c + 8) += BA_HI_V8D(g02);
+                *(ba_v8d *)(acc + 1536 + c) += BA_LO_V8D(g10); *(ba_v8d *)(acc + 1536 + c + 8) += BA_HI_V8D(g10);
+                *(ba_v8d *)(acc + 2048 + c) += BA_LO_V8D(g11); *(ba_v8d *)(acc + 2048 + c + 8) += BA_HI_V8D(g11);
+                *(ba_v8d *)(acc + 2560 + c) += BA_LO_V8D(g12); *(ba_v8d *)(acc + 2560 + c + 8) += BA_HI_V8D(g12);
+                *(ba_v8d *)(acc + 3072 + c) += BA_LO_V8D(g20); *(ba_v8d *)(acc + 3072 + c + 8) += BA_HI_V8D(g20);
+                *(ba_v8d *)(acc + 3584 + c) += BA_LO_V8D(g21); *(ba_v8d *)(acc + 3584 + c + 8) += BA_HI_V8D(g21);
+                *(ba_v8d *)(acc + 4096 + c) += BA_LO_V8D(g22); *(ba_v8d *)(acc + 4096 + c + 8) += BA_HI_V8D(g22);
             }
-            for (long i = 0; i < 4608; i++) acc[i] += rowsum[i];
         }
-        free(rowsum);
     }
     /* dw[c, r, s] = Σ_thread part[thread, r, s, c], in thread order */
     #pragma omp parallel for schedule(static)

@@ -15,6 +15,12 @@ private func emitWeightTapsByChannel(_ d: ConvShape, w wp: String, _ w: inout CW
 /// the contiguous channels. A pixel whose taps all fall inside x sums them in one expression (one
 /// store instead of one load and store per tap; `bench kernels --filter dwconv`, BENCHMARKS).
 func emitDepthwiseForward(_ d: ConvShape, x: String, w wp: String, y: String, statsPartial: String? = nil, _ w: inout CWriter) {
+    if depthwiseWindowApplies(d) {
+        emitWeightTapsByChannel(d, w: wp, &w)
+        emitDepthwiseWindowForward(d, x: x, y: y, statsPartial: statsPartial, &w)
+        w.line("free(wt);")
+        return
+    }
     w.line("/* Depthwise: y[n, oh, ow, c] = Σ_{r, s} x[n, ih, iw, c] · wt[r, s, c], channels innermost (vectorised),")
     w.line(" * one output row per work item. */")
     emitWeightTapsByChannel(d, w: wp, &w)
@@ -62,6 +68,12 @@ func emitDepthwiseForward(_ d: ConvShape, x: String, w wp: String, y: String, st
 /// interior pixels gained nothing measurable here: `bench kernels --filter dwconv`, dx 20.1 / 22.7
 /// -> 20.0 / 21.5 ms.)
 func emitDepthwiseBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: String, _ w: inout CWriter) {
+    if depthwiseWindowApplies(d) {
+        emitWeightTapsByChannel(d, w: wp, &w)
+        emitDepthwiseWindowBackwardInput(d, dy: dy, dx: dx, &w)
+        w.line("free(wt);")
+        return
+    }
     let st = d.stride
     w.line("/* Depthwise dx in gather form: dx[n, ih, iw, c] = Σ over the taps reaching (ih, iw) of dy[n, oh, ow, c] · wt[r, s, c],")
     w.line(" * channels innermost, one input row per work item. */")
@@ -96,6 +108,7 @@ func emitDepthwiseBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Stri
     w.line("/* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread")
     w.line(" * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in")
     w.line(" * double); the partials are added in thread order. */")
+    if depthwiseWindowApplies(d) { w.line("/* 3x3, stride 1: each row's nine sums in registers, a sliding window over x (CEmitter+DepthwiseWindow) */") }
     w.line("const int max_threads = omp_get_max_threads();")
     w.line("double *restrict part = calloc((size_t)max_threads * \(taps * d.c), sizeof(double));  /* (threads, R, S, C) */")
     w.line("if (!part) abort();")
@@ -104,11 +117,18 @@ func emitDepthwiseBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Stri
     w.block("") { w in
         w.line("const int thread = omp_get_thread_num(), team = omp_get_num_threads();")
         w.line("if (thread == 0) threads = team;")
-        w.line("float *restrict rowsum = malloc(sizeof(float) * \(taps * d.c));  /* (R, S, C): the sums of one output row */")
-        w.line("if (!rowsum) abort();")
+        let window = depthwiseWindowApplies(d)
+        if !window {
+            w.line("float *restrict rowsum = malloc(sizeof(float) * \(taps * d.c));  /* (R, S, C): the sums of one output row */")
+            w.line("if (!rowsum) abort();")
+        }
         w.line("double *restrict acc = part + (long)thread * \(taps * d.c);")
         w.block("for (long row = \(rows)L * thread / team; row < \(rows)L * (thread + 1) / team; row++)") { w in
             w.line("const long n = row / \(d.ho), oh = row % \(d.ho);")
+            if window {
+                emitDepthwiseWindowWeightRow(d, dy: dy, x: x, &w)
+                return
+            }
             w.line("memset(rowsum, 0, \(taps * d.c) * sizeof(float));")
             w.block("for (long ow = 0; ow < \(d.wo); ow++)") { w in
                 w.line("const float *restrict gp = \(dy) + ((n * \(d.ho) + oh) * \(d.wo) + ow) * \(d.c);")
@@ -126,7 +146,7 @@ func emitDepthwiseBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Stri
             }
             w.line("for (long i = 0; i < \(taps * d.c); i++) acc[i] += rowsum[i];")
         }
-        w.line("free(rowsum);")
+        if !window { w.line("free(rowsum);") }
     }
     w.line("/* dw[c, r, s] = Σ_thread part[thread, r, s, c], in thread order */")
     w.line("#pragma omp parallel for schedule(static)")
