@@ -32,15 +32,21 @@ void k208_bn_stats_running(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         const double mean = s0 / 1024.0, var = fmax(s1 / 1024.0 - mean * mean, 0.0);
         stats[c] = (float)mean;
         stats[C + c] = (float)var;
         running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
         running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0009775171065494);  /* running var (unbiased) */
     }
+    free(sums);
     free(part);
 }
 
@@ -309,12 +315,18 @@ void k208b_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -485,12 +497,18 @@ void k215_bn_train_mul_expand_scale_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -686,12 +704,18 @@ void k220_bn_train_mul_expand_scale_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 

@@ -61,12 +61,18 @@ void k272_bn_train_mul_expand_scale_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -367,12 +373,18 @@ void k277_bn_train_mul_expand_scale_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -568,12 +580,18 @@ void k282_bn_train_mul_expand_scale_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -769,11 +787,17 @@ void k287_bn_train_mul_expand_scale_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }

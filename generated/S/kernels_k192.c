@@ -128,15 +128,21 @@ void k194_bn_stats_running(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         const double mean = s0 / 16384.0, var = fmax(s1 / 16384.0 - mean * mean, 0.0);
         stats[c] = (float)mean;
         stats[C + c] = (float)var;
         running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
         running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0000610388817677);  /* running var (unbiased) */
     }
+    free(sums);
     free(part);
 }
 
@@ -383,15 +389,21 @@ void k199_bn_stats_running(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
         stats[c] = (float)mean;
         stats[C + c] = (float)var;
         running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
         running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
     }
+    free(sums);
     free(part);
 }
 
@@ -471,15 +483,21 @@ void k201_bn_stats_running(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
         stats[c] = (float)mean;
         stats[C + c] = (float)var;
         running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
         running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
     }
+    free(sums);
     free(part);
 }
 
@@ -900,12 +918,18 @@ void k199b_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1236,12 +1260,18 @@ void k201b_bn_train_silu_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1338,12 +1368,18 @@ void k199b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1447,12 +1483,18 @@ void k199b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1670,12 +1712,18 @@ void k199b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1879,12 +1927,18 @@ void k199b4_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -2066,12 +2120,18 @@ void k199b_add_n_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -2370,12 +2430,18 @@ void k194b_bn_train_silu_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -2486,12 +2552,18 @@ void k199b5_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 

@@ -255,15 +255,21 @@ void k211_bn_stats_running(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
         stats[c] = (float)mean;
         stats[C + c] = (float)var;
         running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
         running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
     }
+    free(sums);
     free(part);
 }
 
@@ -513,15 +519,21 @@ void k216_bn_stats_running(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         const double mean = s0 / 4096.0, var = fmax(s1 / 4096.0 - mean * mean, 0.0);
         stats[c] = (float)mean;
         stats[C + c] = (float)var;
         running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
         running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0002442002442002);  /* running var (unbiased) */
     }
+    free(sums);
     free(part);
 }
 
@@ -1041,12 +1053,18 @@ void k216b_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1377,12 +1395,18 @@ void k216b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1486,12 +1510,18 @@ void k216b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1605,12 +1635,18 @@ void k216b3_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1734,12 +1770,18 @@ void k216b4_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1873,12 +1915,18 @@ void k216b5_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -2127,12 +2175,18 @@ void k216b6_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -2368,12 +2422,18 @@ void k216b7_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -2586,12 +2646,18 @@ void k216b_add_n_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -2928,12 +2994,18 @@ void k211b_bn_train_silu_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 

@@ -167,12 +167,18 @@ void k242_bn_train_mul_expand_scale_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -378,15 +384,21 @@ void k246_bn_stats_running(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         const double mean = s0 / 262144.0, var = fmax(s1 / 262144.0 - mean * mean, 0.0);
         stats[c] = (float)mean;
         stats[C + c] = (float)var;
         running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
         running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0000038147118175);  /* running var (unbiased) */
     }
+    free(sums);
     free(part);
 }
 
@@ -534,15 +546,21 @@ void k250_bn_stats_running(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         const double mean = s0 / 65536.0, var = fmax(s1 / 65536.0 - mean * mean, 0.0);
         stats[c] = (float)mean;
         stats[C + c] = (float)var;
         running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
         running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0000152590218967);  /* running var (unbiased) */
     }
+    free(sums);
     free(part);
 }
 
@@ -623,15 +641,21 @@ void k252_bn_stats_running(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         const double mean = s0 / 65536.0, var = fmax(s1 / 65536.0 - mean * mean, 0.0);
         stats[c] = (float)mean;
         stats[C + c] = (float)var;
         running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
         running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0000152590218967);  /* running var (unbiased) */
     }
+    free(sums);
     free(part);
 }
 
@@ -696,15 +720,21 @@ void k254_bn_stats_running(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const double *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         const double mean = s0 / 65536.0, var = fmax(s1 / 65536.0 - mean * mean, 0.0);
         stats[c] = (float)mean;
         stats[C + c] = (float)var;
         running_mean[c] = (float)(0.9f * (double)running_mean[c] + 0.1f * mean);  /* running mean */
         running_var[c] = (float)(0.9f * (double)running_var[c] + 0.1f * var * 1.0000152590218967);  /* running var (unbiased) */
     }
+    free(sums);
     free(part);
 }
 
@@ -795,12 +825,18 @@ void k252b_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1001,12 +1037,18 @@ void k254b_bn_train_silu_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1102,12 +1144,18 @@ void k252b_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1209,12 +1257,18 @@ void k252b2_add_n_stochastic_depth_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1318,12 +1372,18 @@ void k252b_add_n_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1502,12 +1562,18 @@ void k250b_bn_train_silu_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1634,12 +1700,18 @@ void k246b_bn_train_stochastic_depth_bwd_silu_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1773,12 +1845,18 @@ void k246b_bn_train_add_n_silu_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 
@@ -1888,12 +1966,18 @@ void k246b2_bn_train_add_n_silu_bwd_bn_bwd_reduce(
             }
         }
     }
+    double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */
+    if (!sums) abort();
+    for (long ch = 0; ch < CHUNKS; ch++) {
+        const float *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;
+        for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }
+    }
     for (long c = 0; c < C; c++) {
-        double s0 = 0.0, s1 = 0.0;
-        for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }
+        const double s0 = sums[c], s1 = sums[C + c];
         dstats[c] = (float)s0;
         dstats[C + c] = (float)s1;
     }
+    free(sums);
     free(part);
 }
 

@@ -149,12 +149,20 @@ func emitChannelSums(rows: Int, channels: Int, _ w: inout CWriter, preamble: Str
             }
         }
     }
+    // The chunks in order, the channels innermost: contiguous reads, the same sums as a loop over
+    // the chunks per channel (reading each channel's chunks 2·C apart took a cache line per chunk).
+    w.line("double *restrict sums = calloc(2 * C, sizeof(double));  /* (2, C): Σ over the chunks, in chunk order */")
+    w.line("if (!sums) abort();")
+    w.block("for (long ch = 0; ch < CHUNKS; ch++)") { w in
+        w.line("const \(type) *restrict p0 = part + ch * 2 * C, *restrict p1 = p0 + C;")
+        w.line(partials == .double ? "for (long c = 0; c < C; c++) { sums[c] += p0[c]; sums[C + c] += p1[c]; }"
+                                   : "for (long c = 0; c < C; c++) { sums[c] += (double)p0[c]; sums[C + c] += (double)p1[c]; }")
+    }
     w.block("for (long c = 0; c < C; c++)") { w in
-        w.line("double s0 = 0.0, s1 = 0.0;")
-        w.line(partials == .double ? "for (long ch = 0; ch < CHUNKS; ch++) { s0 += part[ch * 2 * C + c]; s1 += part[ch * 2 * C + C + c]; }"
-                                   : "for (long ch = 0; ch < CHUNKS; ch++) { s0 += (double)part[ch * 2 * C + c]; s1 += (double)part[ch * 2 * C + C + c]; }")
+        w.line("const double s0 = sums[c], s1 = sums[C + c];")
         for f in finish { w.line(f) }
     }
+    w.line("free(sums);")
     w.line("free(part);")
 }
 
