@@ -46,7 +46,7 @@ void k049_dwconv3x3(
             const long o1 = (n * 32 + oh) * 20480, o0 = o1 - 20480, o2 = o1 + 20480;
             for (long c = 0; c < 640; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 640 + c), w02 = *(const ba_v16 *)(wt + 1280 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 640 + c), w02 = *(const ba_v16 *)(wt + 1280 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 1920 + c), w11 = *(const ba_v16 *)(wt + 2560 + c), w12 = *(const ba_v16 *)(wt + 3200 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 3840 + c), w21 = *(const ba_v16 *)(wt + 4480 + c), w22 = *(const ba_v16 *)(wt + 5120 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;

@@ -501,7 +501,7 @@ void k186_dwconv3x3_bn_stats_running(
             double *restrict ps = part + (n * 16 + oh) * 3648;
             for (long c = 0; c < 1824; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 1824 + c), w02 = *(const ba_v16 *)(wt + 3648 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 1824 + c), w02 = *(const ba_v16 *)(wt + 3648 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 5472 + c), w11 = *(const ba_v16 *)(wt + 7296 + c), w12 = *(const ba_v16 *)(wt + 9120 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 10944 + c), w21 = *(const ba_v16 *)(wt + 12768 + c), w22 = *(const ba_v16 *)(wt + 14592 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;
@@ -914,7 +914,7 @@ void k186b_dwconv3x3_bwd_input(
             const long o1 = (n * 16 + ih) * 29184, o0 = o1 - 29184, o2 = o1 + 29184;
             for (long c = 0; c < 1824; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 1824 + c), w02 = *(const ba_v16 *)(wt + 3648 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 1824 + c), w02 = *(const ba_v16 *)(wt + 3648 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 5472 + c), w11 = *(const ba_v16 *)(wt + 7296 + c), w12 = *(const ba_v16 *)(wt + 9120 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 10944 + c), w21 = *(const ba_v16 *)(wt + 12768 + c), w22 = *(const ba_v16 *)(wt + 14592 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;

@@ -497,7 +497,7 @@ void k200_dwconv3x3_bn_stats_running(
             double *restrict ps = part + (n * 16 + oh) * 6144;
             for (long c = 0; c < 3072; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 3072 + c), w02 = *(const ba_v16 *)(wt + 6144 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 3072 + c), w02 = *(const ba_v16 *)(wt + 6144 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 9216 + c), w11 = *(const ba_v16 *)(wt + 12288 + c), w12 = *(const ba_v16 *)(wt + 15360 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 18432 + c), w21 = *(const ba_v16 *)(wt + 21504 + c), w22 = *(const ba_v16 *)(wt + 24576 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;
@@ -1253,7 +1253,7 @@ void k200b_dwconv3x3_bwd_input(
             const long o1 = (n * 16 + ih) * 49152, o0 = o1 - 49152, o2 = o1 + 49152;
             for (long c = 0; c < 3072; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 3072 + c), w02 = *(const ba_v16 *)(wt + 6144 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 3072 + c), w02 = *(const ba_v16 *)(wt + 6144 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 9216 + c), w11 = *(const ba_v16 *)(wt + 12288 + c), w12 = *(const ba_v16 *)(wt + 15360 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 18432 + c), w21 = *(const ba_v16 *)(wt + 21504 + c), w22 = *(const ba_v16 *)(wt + 24576 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;

@@ -186,7 +186,7 @@ void k259_dwconv3x3_bn_stats_running(
             double *restrict ps = part + (n * 32 + oh) * 2112;
             for (long c = 0; c < 1056; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 1056 + c), w02 = *(const ba_v16 *)(wt + 2112 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 1056 + c), w02 = *(const ba_v16 *)(wt + 2112 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 3168 + c), w11 = *(const ba_v16 *)(wt + 4224 + c), w12 = *(const ba_v16 *)(wt + 5280 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 6336 + c), w21 = *(const ba_v16 *)(wt + 7392 + c), w22 = *(const ba_v16 *)(wt + 8448 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;
@@ -1617,7 +1617,7 @@ void k259b_dwconv3x3_bwd_input(
             const long o1 = (n * 32 + ih) * 33792, o0 = o1 - 33792, o2 = o1 + 33792;
             for (long c = 0; c < 1056; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 1056 + c), w02 = *(const ba_v16 *)(wt + 2112 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 1056 + c), w02 = *(const ba_v16 *)(wt + 2112 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 3168 + c), w11 = *(const ba_v16 *)(wt + 4224 + c), w12 = *(const ba_v16 *)(wt + 5280 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 6336 + c), w21 = *(const ba_v16 *)(wt + 7392 + c), w22 = *(const ba_v16 *)(wt + 8448 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;

@@ -115,7 +115,7 @@ void k067_dwconv3x3(
             const long o1 = (n * 32 + oh) * 24576, o0 = o1 - 24576, o2 = o1 + 24576;
             for (long c = 0; c < 768; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 768 + c), w02 = *(const ba_v16 *)(wt + 1536 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 768 + c), w02 = *(const ba_v16 *)(wt + 1536 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 2304 + c), w11 = *(const ba_v16 *)(wt + 3072 + c), w12 = *(const ba_v16 *)(wt + 3840 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 4608 + c), w21 = *(const ba_v16 *)(wt + 5376 + c), w22 = *(const ba_v16 *)(wt + 6144 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;

@@ -573,7 +573,7 @@ void k203_dwconv3x3_bn_stats_running(
             double *restrict ps = part + (n * 32 + oh) * 1024;
             for (long c = 0; c < 512; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 512 + c), w02 = *(const ba_v16 *)(wt + 1024 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 512 + c), w02 = *(const ba_v16 *)(wt + 1024 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 1536 + c), w11 = *(const ba_v16 *)(wt + 2048 + c), w12 = *(const ba_v16 *)(wt + 2560 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 3072 + c), w21 = *(const ba_v16 *)(wt + 3584 + c), w22 = *(const ba_v16 *)(wt + 4096 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;
@@ -1115,7 +1115,7 @@ void k203b_dwconv3x3_bwd_input(
             const long o1 = (n * 32 + ih) * 16384, o0 = o1 - 16384, o2 = o1 + 16384;
             for (long c = 0; c < 512; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 512 + c), w02 = *(const ba_v16 *)(wt + 1024 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 512 + c), w02 = *(const ba_v16 *)(wt + 1024 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 1536 + c), w11 = *(const ba_v16 *)(wt + 2048 + c), w12 = *(const ba_v16 *)(wt + 2560 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 3072 + c), w21 = *(const ba_v16 *)(wt + 3584 + c), w22 = *(const ba_v16 *)(wt + 4096 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;

@@ -345,7 +345,7 @@ void k213_dwconv3x3_bn_stats_running(
             double *restrict ps = part + (n * 32 + oh) * 1536;
             for (long c = 0; c < 768; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 768 + c), w02 = *(const ba_v16 *)(wt + 1536 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 768 + c), w02 = *(const ba_v16 *)(wt + 1536 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 2304 + c), w11 = *(const ba_v16 *)(wt + 3072 + c), w12 = *(const ba_v16 *)(wt + 3840 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 4608 + c), w21 = *(const ba_v16 *)(wt + 5376 + c), w22 = *(const ba_v16 *)(wt + 6144 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;
@@ -621,7 +621,7 @@ void k218_dwconv3x3_bn_stats_running(
             double *restrict ps = part + (n * 32 + oh) * 1920;
             for (long c = 0; c < 960; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 960 + c), w02 = *(const ba_v16 *)(wt + 1920 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 960 + c), w02 = *(const ba_v16 *)(wt + 1920 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 2880 + c), w11 = *(const ba_v16 *)(wt + 3840 + c), w12 = *(const ba_v16 *)(wt + 4800 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 5760 + c), w21 = *(const ba_v16 *)(wt + 6720 + c), w22 = *(const ba_v16 *)(wt + 7680 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;
@@ -1250,7 +1250,7 @@ void k218b_dwconv3x3_bwd_input(
             const long o1 = (n * 32 + ih) * 30720, o0 = o1 - 30720, o2 = o1 + 30720;
             for (long c = 0; c < 960; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 960 + c), w02 = *(const ba_v16 *)(wt + 1920 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 960 + c), w02 = *(const ba_v16 *)(wt + 1920 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 2880 + c), w11 = *(const ba_v16 *)(wt + 3840 + c), w12 = *(const ba_v16 *)(wt + 4800 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 5760 + c), w21 = *(const ba_v16 *)(wt + 6720 + c), w22 = *(const ba_v16 *)(wt + 7680 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;
@@ -2849,7 +2849,7 @@ void k213b_dwconv3x3_bwd_input(
             const long o1 = (n * 32 + ih) * 24576, o0 = o1 - 24576, o2 = o1 + 24576;
             for (long c = 0; c < 768; c += 16) {
                 const ba_v16 zero = {0};
-                const ba_v16 w00 = *(const ba_v16 *)(wt + 0 + c), w01 = *(const ba_v16 *)(wt + 768 + c), w02 = *(const ba_v16 *)(wt + 1536 + c);
+                const ba_v16 w00 = *(const ba_v16 *)(wt + c), w01 = *(const ba_v16 *)(wt + 768 + c), w02 = *(const ba_v16 *)(wt + 1536 + c);
                 const ba_v16 w10 = *(const ba_v16 *)(wt + 2304 + c), w11 = *(const ba_v16 *)(wt + 3072 + c), w12 = *(const ba_v16 *)(wt + 3840 + c);
                 const ba_v16 w20 = *(const ba_v16 *)(wt + 4608 + c), w21 = *(const ba_v16 *)(wt + 5376 + c), w22 = *(const ba_v16 *)(wt + 6144 + c);
                 ba_v16 v00 = zero, v10 = zero, v20 = zero;

@@ -90,7 +90,7 @@ private func tapSum(_ window: (Int, Int) -> String) -> [String] {
 
 private func emitWeightRegisters(_ l: Lanes, channels: Int, _ w: inout CWriter) {
     for r in 0..<3 {
-        let taps = (0..<3).map { s in "w\(r)\(s) = \(l.load("wt", "\((r * 3 + s) * channels) + c"))" }
+        let taps = (0..<3).map { s in "w\(r)\(s) = \(l.load("wt", r + s == 0 ? "c" : "\((r * 3 + s) * channels) + c"))" }
         w.line("const \(l.type) " + taps.joined(separator: ", ") + ";")
     }
 }
