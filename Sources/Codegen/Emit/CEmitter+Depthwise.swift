@@ -104,11 +104,11 @@ func emitDepthwiseBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: St
 /// row is summed in float over its pixels, then added to the thread's partial in double; the
 /// partials are added in thread order (deterministic for a given thread count).
 func emitDepthwiseBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: String, assign: String = "=", _ w: inout CWriter) {
-    let taps = d.r * d.s, rows = d.n * d.ho
+    let taps = d.r * d.s, rows = d.n * d.ho, window = depthwiseWindowApplies(d)
     w.line("/* Depthwise dw: dw[c, r, s] = Σ_{n, oh, ow} dy[n, oh, ow, c] · x[n, ih, iw, c], channels innermost. Each thread")
     w.line(" * sums a fixed range of output rows into its own (R, S, C) partial (each row in float, the partial in")
     w.line(" * double); the partials are added in thread order. */")
-    if depthwiseWindowApplies(d) { w.line("/* 3x3, stride 1: each row's nine sums in registers, a sliding window over x (CEmitter+DepthwiseWindow) */") }
+    if window { w.line("/* 3x3, stride 1: each row's nine sums in registers, a sliding window over x (CEmitter+DepthwiseWindow) */") }
     w.line("const int max_threads = omp_get_max_threads();")
     w.line("double *restrict part = calloc((size_t)max_threads * \(taps * d.c), sizeof(double));  /* (threads, R, S, C) */")
     w.line("if (!part) abort();")
@@ -117,7 +117,6 @@ func emitDepthwiseBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Stri
     w.block("") { w in
         w.line("const int thread = omp_get_thread_num(), team = omp_get_num_threads();")
         w.line("if (thread == 0) threads = team;")
-        let window = depthwiseWindowApplies(d)
         if !window {
             w.line("float *restrict rowsum = malloc(sizeof(float) * \(taps * d.c));  /* (R, S, C): the sums of one output row */")
             w.line("if (!rowsum) abort();")
@@ -125,26 +124,7 @@ func emitDepthwiseBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Stri
         w.line("double *restrict acc = part + (long)thread * \(taps * d.c);")
         w.block("for (long row = \(rows)L * thread / team; row < \(rows)L * (thread + 1) / team; row++)") { w in
             w.line("const long n = row / \(d.ho), oh = row % \(d.ho);")
-            if window {
-                emitDepthwiseWindowWeightRow(d, dy: dy, x: x, &w)
-                return
-            }
-            w.line("memset(rowsum, 0, \(taps * d.c) * sizeof(float));")
-            w.block("for (long ow = 0; ow < \(d.wo); ow++)") { w in
-                w.line("const float *restrict gp = \(dy) + ((n * \(d.ho) + oh) * \(d.wo) + ow) * \(d.c);")
-                w.block("for (long r = 0; r < \(d.r); r++)") { w in
-                    w.line("const long ih = \(affine("oh", d.stride, -d.pad)) + r;")
-                    w.line("if (ih < 0 || ih >= \(d.h)) continue;")
-                    w.block("for (long s = 0; s < \(d.s); s++)") { w in
-                        w.line("const long iw = \(affine("ow", d.stride, -d.pad)) + s;")
-                        w.line("if (iw < 0 || iw >= \(d.w)) continue;")
-                        w.line("const float *restrict xp = \(x) + ((n * \(d.h) + ih) * \(d.w) + iw) * \(d.c);")
-                        w.line("float *restrict rp = rowsum + (r * \(d.s) + s) * \(d.c);")
-                        w.line("for (long c = 0; c < \(d.c); c++) rp[c] += gp[c] * xp[c];")
-                    }
-                }
-            }
-            w.line("for (long i = 0; i < \(taps * d.c); i++) acc[i] += rowsum[i];")
+            if window { emitDepthwiseWindowWeightRow(d, dy: dy, x: x, &w) } else { emitDepthwiseWeightRow(d, dy: dy, x: x, &w) }
         }
         if !window { w.line("free(rowsum);") }
     }
@@ -158,6 +138,28 @@ func emitDepthwiseBackwardWeight(_ d: ConvShape, dy: String, x: String, dw: Stri
         }
     }
     w.line("free(part);")
+}
+
+/// One output row (`n`, `oh`) of the general dw: the row's sums in float in `rowsum`, tap by tap over
+/// the contiguous channels, then added in double to the thread's partial `acc`.
+private func emitDepthwiseWeightRow(_ d: ConvShape, dy: String, x: String, _ w: inout CWriter) {
+    let taps = d.r * d.s
+    w.line("memset(rowsum, 0, \(taps * d.c) * sizeof(float));")
+    w.block("for (long ow = 0; ow < \(d.wo); ow++)") { w in
+        w.line("const float *restrict gp = \(dy) + ((n * \(d.ho) + oh) * \(d.wo) + ow) * \(d.c);")
+        w.block("for (long r = 0; r < \(d.r); r++)") { w in
+            w.line("const long ih = \(affine("oh", d.stride, -d.pad)) + r;")
+            w.line("if (ih < 0 || ih >= \(d.h)) continue;")
+            w.block("for (long s = 0; s < \(d.s); s++)") { w in
+                w.line("const long iw = \(affine("ow", d.stride, -d.pad)) + s;")
+                w.line("if (iw < 0 || iw >= \(d.w)) continue;")
+                w.line("const float *restrict xp = \(x) + ((n * \(d.h) + ih) * \(d.w) + iw) * \(d.c);")
+                w.line("float *restrict rp = rowsum + (r * \(d.s) + s) * \(d.c);")
+                w.line("for (long c = 0; c < \(d.c); c++) rp[c] += gp[c] * xp[c];")
+            }
+        }
+    }
+    w.line("for (long i = 0; i < \(taps * d.c); i++) acc[i] += rowsum[i];")
 }
 
 /// `for c: target[c] = Σ terms`, one line per kernel row, added left to right (the order of the

@@ -56,9 +56,9 @@ private func forEachChannelBlock(_ channels: Int, _ w: inout CWriter, _ body: (L
 }
 
 /// The window: `v{i}{j}` is the input at row offset i - 1 and column offset j - 1 from the pixel.
-/// Rows `o0`, `o1`, `o2` (offsets in floats of the rows above, at and below) exist where `up`, and
-/// `down`; column j = 2 is loaded per pixel (`col` the current column), the others shift left.
-private func emitWindowStart(_ l: Lanes, source: String, channels: Int, _ w: inout CWriter) {
+/// Rows `o0`, `o1`, `o2` are the offsets of the rows above, at and below (the first only read where
+/// `up`, the last where `down`); column j = 2 is loaded per pixel (`col`), the others shift left.
+private func emitWindowStart(_ l: Lanes, source: String, _ w: inout CWriter) {
     w.line("\(l.type) v00 = zero, v10 = zero, v20 = zero;")
     w.line("\(l.type) v01 = up ? \(l.load(source, "o0 + c")) : zero, v11 = \(l.load(source, "o1 + c")), v21 = down ? \(l.load(source, "o2 + c")) : zero;")
 }
@@ -83,9 +83,12 @@ private func emitWindowRows(image: String, row: String, rows: Int, columns: Int,
     w.line("const long o1 = (\(image) * \(rows) + \(row)) * \(columns * channels), o0 = o1 - \(columns * channels), o2 = o1 + \(columns * channels);")
 }
 
-/// Σ over the taps (r, s) in loop order of `v(r, s) · wt(r, s)`, one line per kernel row.
-private func tapSum(_ window: (Int, Int) -> String) -> [String] {
-    (0..<3).map { r in (0..<3).map { s in "\(window(r, s)) * w\(r)\(s)" }.joined(separator: " + ") }
+/// `v` = Σ over the taps (r, s), in loop order, of `window(r, s) · w{r}{s}`, one line per kernel row.
+private func emitWindowTapSum(_ l: Lanes, _ window: (Int, Int) -> String, _ w: inout CWriter) {
+    let rows = (0..<3).map { r in (0..<3).map { s in "\(window(r, s)) * w\(r)\(s)" }.joined(separator: " + ") }
+    w.line("const \(l.type) v = \(rows[0])")
+    w.line("    + \(rows[1])")
+    w.line("    + \(rows[2]);")
 }
 
 private func emitWeightRegisters(_ l: Lanes, channels: Int, _ w: inout CWriter) {
@@ -107,7 +110,7 @@ func emitDepthwiseWindowForward(_ d: ConvShape, x: String, y: String, statsParti
             if let part = statsPartial { w.line("double *restrict ps = \(part) + (n * \(d.ho) + oh) * \(2 * d.c);") }
             forEachChannelBlock(d.c, &w) { l, w in
                 emitWeightRegisters(l, channels: d.c, &w)
-                emitWindowStart(l, source: x, channels: d.c, &w)
+                emitWindowStart(l, source: x, &w)
                 let halves = l.width == 1 ? 1 : 2
                 if statsPartial != nil {
                     let start = l.width == 1 ? "0.0" : "{0}"
@@ -116,10 +119,7 @@ func emitDepthwiseWindowForward(_ d: ConvShape, x: String, y: String, statsParti
                 }
                 w.block("for (long col = 0; col < \(d.wo); col++)") { w in
                     emitWindowLoad(l, source: x, columns: d.w, channels: d.c, &w)
-                    let rows = tapSum { r, s in "v\(r)\(s)" }
-                    w.line("const \(l.type) v = \(rows[0])")
-                    w.line("    + \(rows[1])")
-                    w.line("    + \(rows[2]);")
+                    emitWindowTapSum(l, { r, s in "v\(r)\(s)" }, &w)
                     w.line(l.store(y, "o1 + col * \(d.c) + c", "v"))
                     if statsPartial != nil {
                         for (h, e) in l.doubles("v").enumerated() {
@@ -148,13 +148,10 @@ func emitDepthwiseWindowBackwardInput(_ d: ConvShape, dy: String, dx: String, _ 
             emitWindowRows(image: "n", row: "ih", rows: d.ho, columns: d.wo, channels: d.c, &w)
             forEachChannelBlock(d.c, &w) { l, w in
                 emitWeightRegisters(l, channels: d.c, &w)
-                emitWindowStart(l, source: dy, channels: d.c, &w)
+                emitWindowStart(l, source: dy, &w)
                 w.block("for (long col = 0; col < \(d.w); col++)") { w in
                     emitWindowLoad(l, source: dy, columns: d.wo, channels: d.c, &w)
-                    let rows = tapSum { r, s in "v\(2 - r)\(2 - s)" }
-                    w.line("const \(l.type) v = \(rows[0])")
-                    w.line("    + \(rows[1])")
-                    w.line("    + \(rows[2]);")
+                    emitWindowTapSum(l, { r, s in "v\(2 - r)\(2 - s)" }, &w)
                     w.line(l.store(dx, "o1 + col * \(d.c) + c", "v"))
                     emitWindowShift(&w)
                 }
@@ -171,7 +168,7 @@ func emitDepthwiseWindowWeightRow(_ d: ConvShape, dy: String, x: String, _ w: in
     forEachChannelBlock(d.c, &w) { l, w in
         let sums = (0..<3).map { r in (0..<3).map { s in "g\(r)\(s) = zero" }.joined(separator: ", ") }
         w.line("\(l.type) " + sums.joined(separator: ", ") + ";")
-        emitWindowStart(l, source: x, channels: d.c, &w)
+        emitWindowStart(l, source: x, &w)
         w.block("for (long col = 0; col < \(d.wo); col++)") { w in
             emitWindowLoad(l, source: x, columns: d.w, channels: d.c, &w)
             w.line("const \(l.type) g = \(l.load(dy, "o1 + col * \(d.c) + c"));")
