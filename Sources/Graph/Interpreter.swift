@@ -72,8 +72,8 @@ public enum Interpreter {
         }
     }
 
-    /// A convolution the compiled program runs as Winograd F(2x2, 3x3) (`Winograd.applies`), as its
-    /// bf16 precision computes it: the transformed operands (V and U, or E and V for dw) rounded to
+    /// A convolution the compiled bf16 program runs as Winograd F(2x2, 3x3) (`Winograd.applies`), as
+    /// it computes it: the transformed operands (V and U, or E and V for dw) rounded to
     /// bfloat16 before their products, the sums exact. nil for every other node.
     static func winogradBF16(_ node: Node, _ x: [Tensor]) -> Tensor? {
         switch node.op {

@@ -1,6 +1,7 @@
-/// Winograd F(2x2, 3x3) (Lavin & Gray 2016): which convolutions the compiled program runs this way
-/// (the emitter and the interpreter's bf16 emulation share the rule), and the transforms in Double
-/// for the interpreter.
+/// Winograd F(2x2, 3x3) (Lavin & Gray 2016): which convolutions the compiled program runs as Winograd
+/// (the emitter and the interpreter's bf16 emulation share the rule; the compiled fp32 program runs
+/// them as F(4x4, 3x3), which the interpreter checks against its exact convolution), and the
+/// F(2x2) transforms in Double for the interpreter's bf16 emulation.
 ///
 ///     Bᵀ = [1 0 −1 0; 0 1 1 0; 0 −1 1 0; 0 1 0 −1]   G = [1 0 0; ½ ½ ½; ½ −½ ½; 0 0 1]
 ///     Aᵀ = [1 1 1 0; 0 1 −1 −1]

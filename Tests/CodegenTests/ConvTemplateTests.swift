@@ -43,6 +43,11 @@ final class ConvTemplateTests: XCTestCase {
     func testDense3x3Wide() throws { try check(Case(name: "dense3x3_wide", n: 3, h: 20, w: 18, c: 40, k: 96, r: 3, pad: 1)) }
     /// Winograd's weight gradient (>= 32 channels) with odd sizes: the tiles past the last row and column.
     func testDense3x3OddWide() throws { try check(Case(name: "dense3x3_odd_wide", n: 2, h: 13, w: 11, c: 32, k: 40, r: 3, pad: 1)) }
+    /// Winograd F(4x4, 3x3) (fp32) with 48 outputs, whose GEMM runs 8 rows at a time: chunks of 24
+    /// tiles (the last one partial), heights and widths multiples of 4 (no tile past the edge). Its
+    /// error, like every fp32 fast path's, within 1e-4 of max|ref| (F(4x4)'s transforms multiply by up
+    /// to 5 and 8 and divide by 24: measured 2026-12-06 up to 8e-6 on these cases, im2col 2e-7).
+    func testDense3x3FortyEight() throws { try check(Case(name: "dense3x3_48", n: 2, h: 20, w: 24, c: 48, k: 48, r: 3, pad: 1)) }
     func testDense3x3NoPadding() throws { try check(Case(name: "dense3x3_valid", n: 1, h: 9, w: 12, c: 8, k: 12, r: 3)) }
     func testDense3x3Stride2() throws { try check(Case(name: "dense3x3s2", n: 2, h: 15, w: 13, c: 12, k: 20, r: 3, stride: 2, pad: 1)) }
     func testDense3x3Stride2ManyTiles() throws {
@@ -147,16 +152,18 @@ final class ConvTemplateTests: XCTestCase {
             let mode = (naive ? "naive" : "fast") + (precision == .bf16 ? " bf16" : "")
             let artifact = try compileStandalone(g, title: "ConvTemplateTests \(t.name) \(mode)",
                                                  options: EmitOptions(naiveKernels: naive, precision: precision))
-            // Dense 3x3, stride 1, padding 1, at least 16 channels in and out: forward and dx are Winograd F(2x2, 3x3).
+            // Dense 3x3, stride 1, padding 1, at least 16 channels in and out: forward and dx are Winograd,
+            // F(4x4, 3x3) in fp32 and F(2x2, 3x3) in bf16.
             let winograd = t.r == 3 && (t.s ?? 3) == 3 && t.stride == 1 && t.pad == 1 && t.groups == 1 && t.c >= 16 && t.k >= 16
+            let tile = precision == .bf16 ? "F(2x2, 3x3)" : "F(4x4, 3x3)"
             // (the kernels' own comments; kernels.h's helpers say "Winograd F(2x2, 3x3) (Lavin")
-            let winogradKernels = ["/* Winograd F(2x2, 3x3):", "/* Winograd F(2x2, 3x3) weight gradient:"]
+            let winogradKernels = ["/* Winograd \(tile):", "/* Winograd \(tile) weight gradient:"]
                 .map { artifact.kernels.components(separatedBy: $0).count - 1 }.reduce(0, +)
             // 1x1: row tiles of the packed GEMM from 4,096 rows (forward and dx), else sgemm
             let expected = naive ? "naive:" : t.isPointwise ? (t.n * t.h * t.w >= 4096 ? "breastai_gemm_f32_packed" : "cblas_sgemm")
                 : precision == .bf16 && !winograd ? "breastai_gemm_bf16_packed("
                 : t.isDepthwise ? "Depthwise"
-                : winograd ? "/* Winograd F(2x2, 3x3):" : "Implicit GEMM"
+                : winograd ? "/* Winograd \(tile):" : "Implicit GEMM"
             XCTAssertTrue(artifact.kernels.contains(expected), "\(t.name) \(mode): the kernels do not use the expected template (\(expected))",
                           file: file, line: line)
             // The weight gradient from 32 channels in and out.

@@ -197,9 +197,9 @@ final class GEMMF32Tests: XCTestCase {
         let tiled = a.source.kernels.filter { $0.text.contains("Implicit GEMM") && !$0.name.contains("bwd_weight") }
         XCTAssertGreaterThan(tiled.filter { $0.text.contains("breastai_gemm_f32_packed(") }.count, 0, "no tiled convolution multiplies by a packed weight")
         for k in a.source.kernels where k.text.contains("breastai_gemm_f32_pack(") {
-            if k.text.contains("Winograd F(2x2, 3x3)") {   // 16 transformed weights, packed and freed in loops over ξ
+            if k.text.contains("Winograd F(4x4, 3x3)") {   // 36 transformed weights, packed and freed in loops over ξ
                 XCTAssertEqual(k.text.components(separatedBy: "packed[xi] = breastai_gemm_f32_pack(").count, 2, k.name)
-                XCTAssertEqual(k.text.components(separatedBy: "for (int xi = 0; xi < 16; xi++) free(packed[xi]);").count, 2, k.name)
+                XCTAssertEqual(k.text.components(separatedBy: "for (int xi = 0; xi < 36; xi++) free(packed[xi]);").count, 2, k.name)
                 continue
             }
             // each copy (`<weight>_f32`) is packed before its parallel region and freed after it: `free(<weight>_f32);`

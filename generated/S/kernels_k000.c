@@ -148,60 +148,75 @@ void k005_conv3x3(
     const float *restrict x /* [4,256,256,24] */,
     const float *restrict w /* [24,24,3,3] */) {
     /* x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1 */
-    /* Winograd F(2x2, 3x3): 65536 tiles of 2x2 outputs, chunks of 120; per chunk V = Bᵀ d B (16, tiles, C),
-     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
-    float *restrict u = malloc(sizeof(float) * 9216);  /* U[ξ] (C, K) */
+    /* Winograd F(4x4, 3x3): 16384 tiles of 4x4 outputs, chunks of 48; per chunk V = Bᵀ d B (36, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (36 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 20736);  /* U[ξ] (C, K) */
     if (!u) abort();
+    #pragma omp parallel for schedule(static)
     for (long k = 0; k < 24; k++) {
         for (long c = 0; c < 24; c++) {
             const float *g = w + (k * 24 + c) * 9;
-            float v[16];
-            ba_wino_weight(g, v);
-            for (int xi = 0; xi < 16; xi++) u[(xi * 24 + c) * 24 + k] = v[xi];
+            float v[36];
+            ba_wino4_weight(g, v);
+            #pragma GCC unroll 36
+            for (int xi = 0; xi < 36; xi++) u[(xi * 24 + c) * 24 + k] = v[xi];
         }
     }
-    float *packed[16];
-    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 24, 24, u + xi * 576, 24);
+    float *packed[36];
+    #pragma omp parallel for schedule(static)
+    for (int xi = 0; xi < 36; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 24, 24, u + xi * 576, 24);
     free(u);
     #pragma omp parallel
     {
-        float *restrict vt = malloc(sizeof(float) * 46080);  /* V (16, chunk, C) */
-        float *restrict mt = malloc(sizeof(float) * 46080);  /* M (16, chunk, K) */
+        float *restrict vt = malloc(sizeof(float) * 41472);  /* V (36, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 41472);  /* M (36, chunk, K) */
         float *restrict zero = calloc(24, sizeof(float));  /* the padding's pixel */
         if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long b = 0; b < 547; b++) {
-            const long t0 = b * 120, count = t0 + 120 <= 65536 ? 120 : 65536 - t0;
+        for (long b = 0; b < 342; b++) {
+            const long t0 = b * 48, count = t0 + 48 <= 16384 ? 48 : 16384 - t0;
             /* V = Bᵀ d B, channels innermost */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 16384, ty = (t0 + t) / 128 % 128, tx = (t0 + t) % 128;
-                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
-                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
-                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                const float *p[6][6];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) {
+                    const long ih = 4 * ty - 1 + i, iw = 4 * tx - 1 + j;
                     p[i][j] = ih < 0 || ih >= 256 || iw < 0 || iw >= 256 ? zero : x + ((n * 256 + ih) * 256 + iw) * 24;
                 }
                 for (long c = 0; c < 24; c++) {
-                    float q[16], v[16];
-                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
-                    ba_wino_input(q, v);
-                    for (int xi = 0; xi < 16; xi++) vt[(xi * 120 + t) * 24 + c] = v[xi];
+                    float q[36], v[36];
+                    #pragma GCC unroll 36
+                    for (int i = 0; i < 36; i++) q[i] = p[i / 6][i % 6][c];
+                    ba_wino4_input(q, v);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) vt[(xi * 48 + t) * 24 + c] = v[xi];
                 }
             }
-            for (int xi = 0; xi < 16; xi++)
-                breastai_gemm_f32_packed(CblasNoTrans, count, 24, 24, 1.0f, vt + xi * 2880, 24, packed[xi], 0.0f, mt + xi * 2880, 24);
-            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            for (int xi = 0; xi < 36; xi++)
+                breastai_gemm_f32_packed(CblasNoTrans, count, 24, 24, 1.0f, vt + xi * 1152, 24, packed[xi], 0.0f, mt + xi * 1152, 24);
+            /* y = Aᵀ M A, output channels innermost; a tile past the last row or column writes only its outputs inside y */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 16384, ty = (t0 + t) / 128 % 128, tx = (t0 + t) % 128;
-                float *restrict y00 = y + ((n * 256 + 2 * ty) * 256 + 2 * tx) * 24;
-                const int down = 2 * ty + 1 < 256, right = 2 * tx + 1 < 256;
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                float *restrict y00 = y + ((n * 256 + 4 * ty) * 256 + 4 * tx) * 24;
+                const long rows = 256 - 4 * ty < 4 ? 256 - 4 * ty : 4, cols = 256 - 4 * tx < 4 ? 256 - 4 * tx : 4;
+                if (rows == 4 && cols == 4) {
+                    for (long k = 0; k < 24; k++) {
+                        float m[36], o[16];
+                        #pragma GCC unroll 36
+                        for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 48 + t) * 24 + k];
+                        ba_wino4_output(m, o);
+                        for (long i = 0; i < 4; i++)
+                            for (long j = 0; j < 4; j++) y00[(i * 256 + j) * 24 + k] = o[4 * i + j];
+                    }
+                    continue;
+                }
                 for (long k = 0; k < 24; k++) {
-                    float m[16], o[4];
-                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 120 + t) * 24 + k];
-                    ba_wino_output(m, o);
-                    y00[k] = o[0];
-                    if (right) y00[24 + k] = o[1];
-                    if (down) y00[6144 + k] = o[2];
-                    if (down && right) y00[6168 + k] = o[3];
+                    float m[36], o[16];
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 48 + t) * 24 + k];
+                    ba_wino4_output(m, o);
+                    for (long i = 0; i < rows; i++)
+                        for (long j = 0; j < cols; j++) y00[(i * 256 + j) * 24 + k] = o[4 * i + j];
                 }
             }
         }
@@ -209,7 +224,7 @@ void k005_conv3x3(
         free(mt);
         free(zero);
     }
-    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
+    for (int xi = 0; xi < 36; xi++) free(packed[xi]);
 }
 
 /*
@@ -610,61 +625,76 @@ void k005b_conv3x3_bwd_input(
     const float *restrict dy /* [4,256,256,24] */,
     const float *restrict w /* [24,24,3,3] */) {
     /* dx of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1 */
-    /* Winograd F(2x2, 3x3): 65536 tiles of 2x2 outputs, chunks of 120; per chunk V = Bᵀ d B (16, tiles, C),
-     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
-    float *restrict u = malloc(sizeof(float) * 9216);  /* U[ξ] (C, K) */
+    /* Winograd F(4x4, 3x3): 16384 tiles of 4x4 outputs, chunks of 48; per chunk V = Bᵀ d B (36, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (36 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 20736);  /* U[ξ] (C, K) */
     if (!u) abort();
+    #pragma omp parallel for schedule(static)
     for (long k = 0; k < 24; k++) {
         for (long c = 0; c < 24; c++) {
             float g[9];  /* the forward's w[c, k] (c its output channel, k its input), rotated by 180 degrees */
             for (int i = 0; i < 9; i++) g[i] = w[(c * 24 + k) * 9 + 8 - i];
-            float v[16];
-            ba_wino_weight(g, v);
-            for (int xi = 0; xi < 16; xi++) u[(xi * 24 + c) * 24 + k] = v[xi];
+            float v[36];
+            ba_wino4_weight(g, v);
+            #pragma GCC unroll 36
+            for (int xi = 0; xi < 36; xi++) u[(xi * 24 + c) * 24 + k] = v[xi];
         }
     }
-    float *packed[16];
-    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 24, 24, u + xi * 576, 24);
+    float *packed[36];
+    #pragma omp parallel for schedule(static)
+    for (int xi = 0; xi < 36; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 24, 24, u + xi * 576, 24);
     free(u);
     #pragma omp parallel
     {
-        float *restrict vt = malloc(sizeof(float) * 46080);  /* V (16, chunk, C) */
-        float *restrict mt = malloc(sizeof(float) * 46080);  /* M (16, chunk, K) */
+        float *restrict vt = malloc(sizeof(float) * 41472);  /* V (36, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 41472);  /* M (36, chunk, K) */
         float *restrict zero = calloc(24, sizeof(float));  /* the padding's pixel */
         if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long b = 0; b < 547; b++) {
-            const long t0 = b * 120, count = t0 + 120 <= 65536 ? 120 : 65536 - t0;
+        for (long b = 0; b < 342; b++) {
+            const long t0 = b * 48, count = t0 + 48 <= 16384 ? 48 : 16384 - t0;
             /* V = Bᵀ d B, channels innermost */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 16384, ty = (t0 + t) / 128 % 128, tx = (t0 + t) % 128;
-                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
-                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
-                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                const float *p[6][6];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) {
+                    const long ih = 4 * ty - 1 + i, iw = 4 * tx - 1 + j;
                     p[i][j] = ih < 0 || ih >= 256 || iw < 0 || iw >= 256 ? zero : dy + ((n * 256 + ih) * 256 + iw) * 24;
                 }
                 for (long c = 0; c < 24; c++) {
-                    float q[16], v[16];
-                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
-                    ba_wino_input(q, v);
-                    for (int xi = 0; xi < 16; xi++) vt[(xi * 120 + t) * 24 + c] = v[xi];
+                    float q[36], v[36];
+                    #pragma GCC unroll 36
+                    for (int i = 0; i < 36; i++) q[i] = p[i / 6][i % 6][c];
+                    ba_wino4_input(q, v);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) vt[(xi * 48 + t) * 24 + c] = v[xi];
                 }
             }
-            for (int xi = 0; xi < 16; xi++)
-                breastai_gemm_f32_packed(CblasNoTrans, count, 24, 24, 1.0f, vt + xi * 2880, 24, packed[xi], 0.0f, mt + xi * 2880, 24);
-            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            for (int xi = 0; xi < 36; xi++)
+                breastai_gemm_f32_packed(CblasNoTrans, count, 24, 24, 1.0f, vt + xi * 1152, 24, packed[xi], 0.0f, mt + xi * 1152, 24);
+            /* y = Aᵀ M A, output channels innermost; a tile past the last row or column writes only its outputs inside y */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 16384, ty = (t0 + t) / 128 % 128, tx = (t0 + t) % 128;
-                float *restrict y00 = dx + ((n * 256 + 2 * ty) * 256 + 2 * tx) * 24;
-                const int down = 2 * ty + 1 < 256, right = 2 * tx + 1 < 256;
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                float *restrict y00 = dx + ((n * 256 + 4 * ty) * 256 + 4 * tx) * 24;
+                const long rows = 256 - 4 * ty < 4 ? 256 - 4 * ty : 4, cols = 256 - 4 * tx < 4 ? 256 - 4 * tx : 4;
+                if (rows == 4 && cols == 4) {
+                    for (long k = 0; k < 24; k++) {
+                        float m[36], o[16];
+                        #pragma GCC unroll 36
+                        for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 48 + t) * 24 + k];
+                        ba_wino4_output(m, o);
+                        for (long i = 0; i < 4; i++)
+                            for (long j = 0; j < 4; j++) y00[(i * 256 + j) * 24 + k] = o[4 * i + j];
+                    }
+                    continue;
+                }
                 for (long k = 0; k < 24; k++) {
-                    float m[16], o[4];
-                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 120 + t) * 24 + k];
-                    ba_wino_output(m, o);
-                    y00[k] = o[0];
-                    if (right) y00[24 + k] = o[1];
-                    if (down) y00[6144 + k] = o[2];
-                    if (down && right) y00[6168 + k] = o[3];
+                    float m[36], o[16];
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 48 + t) * 24 + k];
+                    ba_wino4_output(m, o);
+                    for (long i = 0; i < rows; i++)
+                        for (long j = 0; j < cols; j++) y00[(i * 256 + j) * 24 + k] = o[4 * i + j];
                 }
             }
         }
@@ -672,7 +702,7 @@ void k005b_conv3x3_bwd_input(
         free(mt);
         free(zero);
     }
-    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
+    for (int xi = 0; xi < 36; xi++) free(packed[xi]);
 }
 
 /*

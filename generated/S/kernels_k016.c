@@ -13,60 +13,75 @@ void k016_conv3x3(
     const float *restrict x /* [4,128,128,48] */,
     const float *restrict w /* [192,48,3,3] */) {
     /* x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
-    /* Winograd F(2x2, 3x3): 16384 tiles of 2x2 outputs, chunks of 24; per chunk V = Bᵀ d B (16, tiles, C),
-     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
-    float *restrict u = malloc(sizeof(float) * 147456);  /* U[ξ] (C, K) */
+    /* Winograd F(4x4, 3x3): 4096 tiles of 4x4 outputs, chunks of 12; per chunk V = Bᵀ d B (36, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (36 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 331776);  /* U[ξ] (C, K) */
     if (!u) abort();
+    #pragma omp parallel for schedule(static)
     for (long k = 0; k < 192; k++) {
         for (long c = 0; c < 48; c++) {
             const float *g = w + (k * 48 + c) * 9;
-            float v[16];
-            ba_wino_weight(g, v);
-            for (int xi = 0; xi < 16; xi++) u[(xi * 48 + c) * 192 + k] = v[xi];
+            float v[36];
+            ba_wino4_weight(g, v);
+            #pragma GCC unroll 36
+            for (int xi = 0; xi < 36; xi++) u[(xi * 48 + c) * 192 + k] = v[xi];
         }
     }
-    float *packed[16];
-    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 192, 48, u + xi * 9216, 192);
+    float *packed[36];
+    #pragma omp parallel for schedule(static)
+    for (int xi = 0; xi < 36; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 192, 48, u + xi * 9216, 192);
     free(u);
     #pragma omp parallel
     {
-        float *restrict vt = malloc(sizeof(float) * 18432);  /* V (16, chunk, C) */
-        float *restrict mt = malloc(sizeof(float) * 73728);  /* M (16, chunk, K) */
+        float *restrict vt = malloc(sizeof(float) * 20736);  /* V (36, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 82944);  /* M (36, chunk, K) */
         float *restrict zero = calloc(48, sizeof(float));  /* the padding's pixel */
         if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long b = 0; b < 683; b++) {
-            const long t0 = b * 24, count = t0 + 24 <= 16384 ? 24 : 16384 - t0;
+        for (long b = 0; b < 342; b++) {
+            const long t0 = b * 12, count = t0 + 12 <= 4096 ? 12 : 4096 - t0;
             /* V = Bᵀ d B, channels innermost */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
-                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
-                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
-                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                const float *p[6][6];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) {
+                    const long ih = 4 * ty - 1 + i, iw = 4 * tx - 1 + j;
                     p[i][j] = ih < 0 || ih >= 128 || iw < 0 || iw >= 128 ? zero : x + ((n * 128 + ih) * 128 + iw) * 48;
                 }
                 for (long c = 0; c < 48; c++) {
-                    float q[16], v[16];
-                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
-                    ba_wino_input(q, v);
-                    for (int xi = 0; xi < 16; xi++) vt[(xi * 24 + t) * 48 + c] = v[xi];
+                    float q[36], v[36];
+                    #pragma GCC unroll 36
+                    for (int i = 0; i < 36; i++) q[i] = p[i / 6][i % 6][c];
+                    ba_wino4_input(q, v);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) vt[(xi * 12 + t) * 48 + c] = v[xi];
                 }
             }
-            for (int xi = 0; xi < 16; xi++)
-                breastai_gemm_f32_packed(CblasNoTrans, count, 192, 48, 1.0f, vt + xi * 1152, 48, packed[xi], 0.0f, mt + xi * 4608, 192);
-            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            for (int xi = 0; xi < 36; xi++)
+                breastai_gemm_f32_packed(CblasNoTrans, count, 192, 48, 1.0f, vt + xi * 576, 48, packed[xi], 0.0f, mt + xi * 2304, 192);
+            /* y = Aᵀ M A, output channels innermost; a tile past the last row or column writes only its outputs inside y */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
-                float *restrict y00 = y + ((n * 128 + 2 * ty) * 128 + 2 * tx) * 192;
-                const int down = 2 * ty + 1 < 128, right = 2 * tx + 1 < 128;
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                float *restrict y00 = y + ((n * 128 + 4 * ty) * 128 + 4 * tx) * 192;
+                const long rows = 128 - 4 * ty < 4 ? 128 - 4 * ty : 4, cols = 128 - 4 * tx < 4 ? 128 - 4 * tx : 4;
+                if (rows == 4 && cols == 4) {
+                    for (long k = 0; k < 192; k++) {
+                        float m[36], o[16];
+                        #pragma GCC unroll 36
+                        for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 12 + t) * 192 + k];
+                        ba_wino4_output(m, o);
+                        for (long i = 0; i < 4; i++)
+                            for (long j = 0; j < 4; j++) y00[(i * 128 + j) * 192 + k] = o[4 * i + j];
+                    }
+                    continue;
+                }
                 for (long k = 0; k < 192; k++) {
-                    float m[16], o[4];
-                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 24 + t) * 192 + k];
-                    ba_wino_output(m, o);
-                    y00[k] = o[0];
-                    if (right) y00[192 + k] = o[1];
-                    if (down) y00[24576 + k] = o[2];
-                    if (down && right) y00[24768 + k] = o[3];
+                    float m[36], o[16];
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 12 + t) * 192 + k];
+                    ba_wino4_output(m, o);
+                    for (long i = 0; i < rows; i++)
+                        for (long j = 0; j < cols; j++) y00[(i * 128 + j) * 192 + k] = o[4 * i + j];
                 }
             }
         }
@@ -74,7 +89,7 @@ void k016_conv3x3(
         free(mt);
         free(zero);
     }
-    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
+    for (int xi = 0; xi < 36; xi++) free(packed[xi]);
 }
 
 /*
@@ -369,60 +384,75 @@ void k027_conv3x3(
     const float *restrict x /* [4,64,64,64] */,
     const float *restrict w /* [256,64,3,3] */) {
     /* x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1 */
-    /* Winograd F(2x2, 3x3): 4096 tiles of 2x2 outputs, chunks of 12; per chunk V = Bᵀ d B (16, tiles, C),
-     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
-    float *restrict u = malloc(sizeof(float) * 262144);  /* U[ξ] (C, K) */
+    /* Winograd F(4x4, 3x3): 1024 tiles of 4x4 outputs, chunks of 12; per chunk V = Bᵀ d B (36, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (36 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 589824);  /* U[ξ] (C, K) */
     if (!u) abort();
+    #pragma omp parallel for schedule(static)
     for (long k = 0; k < 256; k++) {
         for (long c = 0; c < 64; c++) {
             const float *g = w + (k * 64 + c) * 9;
-            float v[16];
-            ba_wino_weight(g, v);
-            for (int xi = 0; xi < 16; xi++) u[(xi * 64 + c) * 256 + k] = v[xi];
+            float v[36];
+            ba_wino4_weight(g, v);
+            #pragma GCC unroll 36
+            for (int xi = 0; xi < 36; xi++) u[(xi * 64 + c) * 256 + k] = v[xi];
         }
     }
-    float *packed[16];
-    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 256, 64, u + xi * 16384, 256);
+    float *packed[36];
+    #pragma omp parallel for schedule(static)
+    for (int xi = 0; xi < 36; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 256, 64, u + xi * 16384, 256);
     free(u);
     #pragma omp parallel
     {
-        float *restrict vt = malloc(sizeof(float) * 12288);  /* V (16, chunk, C) */
-        float *restrict mt = malloc(sizeof(float) * 49152);  /* M (16, chunk, K) */
+        float *restrict vt = malloc(sizeof(float) * 27648);  /* V (36, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 110592);  /* M (36, chunk, K) */
         float *restrict zero = calloc(64, sizeof(float));  /* the padding's pixel */
         if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long b = 0; b < 342; b++) {
-            const long t0 = b * 12, count = t0 + 12 <= 4096 ? 12 : 4096 - t0;
+        for (long b = 0; b < 86; b++) {
+            const long t0 = b * 12, count = t0 + 12 <= 1024 ? 12 : 1024 - t0;
             /* V = Bᵀ d B, channels innermost */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
-                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
-                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
-                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                const long n = (t0 + t) / 256, ty = (t0 + t) / 16 % 16, tx = (t0 + t) % 16;
+                const float *p[6][6];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) {
+                    const long ih = 4 * ty - 1 + i, iw = 4 * tx - 1 + j;
                     p[i][j] = ih < 0 || ih >= 64 || iw < 0 || iw >= 64 ? zero : x + ((n * 64 + ih) * 64 + iw) * 64;
                 }
                 for (long c = 0; c < 64; c++) {
-                    float q[16], v[16];
-                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
-                    ba_wino_input(q, v);
-                    for (int xi = 0; xi < 16; xi++) vt[(xi * 12 + t) * 64 + c] = v[xi];
+                    float q[36], v[36];
+                    #pragma GCC unroll 36
+                    for (int i = 0; i < 36; i++) q[i] = p[i / 6][i % 6][c];
+                    ba_wino4_input(q, v);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) vt[(xi * 12 + t) * 64 + c] = v[xi];
                 }
             }
-            for (int xi = 0; xi < 16; xi++)
+            for (int xi = 0; xi < 36; xi++)
                 breastai_gemm_f32_packed(CblasNoTrans, count, 256, 64, 1.0f, vt + xi * 768, 64, packed[xi], 0.0f, mt + xi * 3072, 256);
-            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            /* y = Aᵀ M A, output channels innermost; a tile past the last row or column writes only its outputs inside y */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
-                float *restrict y00 = y + ((n * 64 + 2 * ty) * 64 + 2 * tx) * 256;
-                const int down = 2 * ty + 1 < 64, right = 2 * tx + 1 < 64;
+                const long n = (t0 + t) / 256, ty = (t0 + t) / 16 % 16, tx = (t0 + t) % 16;
+                float *restrict y00 = y + ((n * 64 + 4 * ty) * 64 + 4 * tx) * 256;
+                const long rows = 64 - 4 * ty < 4 ? 64 - 4 * ty : 4, cols = 64 - 4 * tx < 4 ? 64 - 4 * tx : 4;
+                if (rows == 4 && cols == 4) {
+                    for (long k = 0; k < 256; k++) {
+                        float m[36], o[16];
+                        #pragma GCC unroll 36
+                        for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 12 + t) * 256 + k];
+                        ba_wino4_output(m, o);
+                        for (long i = 0; i < 4; i++)
+                            for (long j = 0; j < 4; j++) y00[(i * 64 + j) * 256 + k] = o[4 * i + j];
+                    }
+                    continue;
+                }
                 for (long k = 0; k < 256; k++) {
-                    float m[16], o[4];
-                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 12 + t) * 256 + k];
-                    ba_wino_output(m, o);
-                    y00[k] = o[0];
-                    if (right) y00[256 + k] = o[1];
-                    if (down) y00[16384 + k] = o[2];
-                    if (down && right) y00[16640 + k] = o[3];
+                    float m[36], o[16];
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 12 + t) * 256 + k];
+                    ba_wino4_output(m, o);
+                    for (long i = 0; i < rows; i++)
+                        for (long j = 0; j < cols; j++) y00[(i * 64 + j) * 256 + k] = o[4 * i + j];
                 }
             }
         }
@@ -430,7 +460,7 @@ void k027_conv3x3(
         free(mt);
         free(zero);
     }
-    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
+    for (int xi = 0; xi < 36; xi++) free(packed[xi]);
 }
 
 /*
@@ -554,61 +584,76 @@ void k027b_conv3x3_bwd_input(
     const float *restrict dy /* [4,64,64,256] */,
     const float *restrict w /* [256,64,3,3] */) {
     /* dx of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1 */
-    /* Winograd F(2x2, 3x3): 4096 tiles of 2x2 outputs, chunks of 12; per chunk V = Bᵀ d B (16, tiles, C),
-     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
-    float *restrict u = malloc(sizeof(float) * 262144);  /* U[ξ] (C, K) */
+    /* Winograd F(4x4, 3x3): 1024 tiles of 4x4 outputs, chunks of 12; per chunk V = Bᵀ d B (36, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (36 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 589824);  /* U[ξ] (C, K) */
     if (!u) abort();
+    #pragma omp parallel for schedule(static)
     for (long k = 0; k < 64; k++) {
         for (long c = 0; c < 256; c++) {
             float g[9];  /* the forward's w[c, k] (c its output channel, k its input), rotated by 180 degrees */
             for (int i = 0; i < 9; i++) g[i] = w[(c * 64 + k) * 9 + 8 - i];
-            float v[16];
-            ba_wino_weight(g, v);
-            for (int xi = 0; xi < 16; xi++) u[(xi * 256 + c) * 64 + k] = v[xi];
+            float v[36];
+            ba_wino4_weight(g, v);
+            #pragma GCC unroll 36
+            for (int xi = 0; xi < 36; xi++) u[(xi * 256 + c) * 64 + k] = v[xi];
         }
     }
-    float *packed[16];
-    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 64, 256, u + xi * 16384, 64);
+    float *packed[36];
+    #pragma omp parallel for schedule(static)
+    for (int xi = 0; xi < 36; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 64, 256, u + xi * 16384, 64);
     free(u);
     #pragma omp parallel
     {
-        float *restrict vt = malloc(sizeof(float) * 49152);  /* V (16, chunk, C) */
-        float *restrict mt = malloc(sizeof(float) * 12288);  /* M (16, chunk, K) */
+        float *restrict vt = malloc(sizeof(float) * 110592);  /* V (36, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 27648);  /* M (36, chunk, K) */
         float *restrict zero = calloc(256, sizeof(float));  /* the padding's pixel */
         if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long b = 0; b < 342; b++) {
-            const long t0 = b * 12, count = t0 + 12 <= 4096 ? 12 : 4096 - t0;
+        for (long b = 0; b < 86; b++) {
+            const long t0 = b * 12, count = t0 + 12 <= 1024 ? 12 : 1024 - t0;
             /* V = Bᵀ d B, channels innermost */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
-                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
-                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
-                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                const long n = (t0 + t) / 256, ty = (t0 + t) / 16 % 16, tx = (t0 + t) % 16;
+                const float *p[6][6];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) {
+                    const long ih = 4 * ty - 1 + i, iw = 4 * tx - 1 + j;
                     p[i][j] = ih < 0 || ih >= 64 || iw < 0 || iw >= 64 ? zero : dy + ((n * 64 + ih) * 64 + iw) * 256;
                 }
                 for (long c = 0; c < 256; c++) {
-                    float q[16], v[16];
-                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
-                    ba_wino_input(q, v);
-                    for (int xi = 0; xi < 16; xi++) vt[(xi * 12 + t) * 256 + c] = v[xi];
+                    float q[36], v[36];
+                    #pragma GCC unroll 36
+                    for (int i = 0; i < 36; i++) q[i] = p[i / 6][i % 6][c];
+                    ba_wino4_input(q, v);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) vt[(xi * 12 + t) * 256 + c] = v[xi];
                 }
             }
-            for (int xi = 0; xi < 16; xi++)
+            for (int xi = 0; xi < 36; xi++)
                 breastai_gemm_f32_packed(CblasNoTrans, count, 64, 256, 1.0f, vt + xi * 3072, 256, packed[xi], 0.0f, mt + xi * 768, 64);
-            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            /* y = Aᵀ M A, output channels innermost; a tile past the last row or column writes only its outputs inside y */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
-                float *restrict y00 = dx + ((n * 64 + 2 * ty) * 64 + 2 * tx) * 64;
-                const int down = 2 * ty + 1 < 64, right = 2 * tx + 1 < 64;
+                const long n = (t0 + t) / 256, ty = (t0 + t) / 16 % 16, tx = (t0 + t) % 16;
+                float *restrict y00 = dx + ((n * 64 + 4 * ty) * 64 + 4 * tx) * 64;
+                const long rows = 64 - 4 * ty < 4 ? 64 - 4 * ty : 4, cols = 64 - 4 * tx < 4 ? 64 - 4 * tx : 4;
+                if (rows == 4 && cols == 4) {
+                    for (long k = 0; k < 64; k++) {
+                        float m[36], o[16];
+                        #pragma GCC unroll 36
+                        for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 12 + t) * 64 + k];
+                        ba_wino4_output(m, o);
+                        for (long i = 0; i < 4; i++)
+                            for (long j = 0; j < 4; j++) y00[(i * 64 + j) * 64 + k] = o[4 * i + j];
+                    }
+                    continue;
+                }
                 for (long k = 0; k < 64; k++) {
-                    float m[16], o[4];
-                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 12 + t) * 64 + k];
-                    ba_wino_output(m, o);
-                    y00[k] = o[0];
-                    if (right) y00[64 + k] = o[1];
-                    if (down) y00[4096 + k] = o[2];
-                    if (down && right) y00[4160 + k] = o[3];
+                    float m[36], o[16];
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 12 + t) * 64 + k];
+                    ba_wino4_output(m, o);
+                    for (long i = 0; i < rows; i++)
+                        for (long j = 0; j < cols; j++) y00[(i * 64 + j) * 64 + k] = o[4 * i + j];
                 }
             }
         }
@@ -616,7 +661,7 @@ void k027b_conv3x3_bwd_input(
         free(mt);
         free(zero);
     }
-    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
+    for (int xi = 0; xi < 36; xi++) free(packed[xi]);
 }
 
 /*
@@ -633,53 +678,59 @@ void k027b_conv3x3_bwd_weight_acc(
     const float *restrict dy /* [4,64,64,256] */,
     const float *restrict x /* [4,64,64,64] */) {
     /* dw of x (4,64,64,64) w (256,64,3,3) y (4,64,64,256) stride 1 pad 1, added into the accumulator */
-    /* Winograd F(2x2, 3x3) weight gradient: 4096 tiles in chunks of 128; per chunk V = Bᵀ d B (16, tiles, C) and
-     * E = A dY Aᵀ (16, tiles, K), acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ]; dw = Gᵀ acc G. */
+    /* Winograd F(4x4, 3x3) weight gradient: 1024 tiles in chunks of 128; per chunk V = Bᵀ d B (36, tiles, C) and
+     * E = A dY Aᵀ (36, tiles, K), acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ]; dw = Gᵀ acc G. */
     const int max_threads = omp_get_max_threads();
-    float *restrict part = calloc((size_t)max_threads * 262144, sizeof(float));  /* (threads, 16, K, C) */
+    float *restrict part = calloc((size_t)max_threads * 589824, sizeof(float));  /* (threads, 36, K, C) */
     if (!part) abort();
     int threads = 1;
     #pragma omp parallel num_threads(max_threads)
     {
         const int thread = omp_get_thread_num(), team = omp_get_num_threads();
         if (thread == 0) threads = team;
-        float *restrict vt = malloc(sizeof(float) * 131072);  /* V (16, chunk, C) */
-        float *restrict et = malloc(sizeof(float) * 524288);  /* E (16, chunk, K) */
+        float *restrict vt = malloc(sizeof(float) * 294912);  /* V (36, chunk, C) */
+        float *restrict et = malloc(sizeof(float) * 1179648);  /* E (36, chunk, K) */
         float *restrict zero = calloc(256, sizeof(float));  /* the padding's pixel of x and of dy */
         float *restrict scratch = aligned_alloc(64, sizeof(float) * breastai_gemm_f32_tn_scratch(64, 128));  /* V[ξ] packed */
         if (!vt || !et || !zero || !scratch) abort();
-        float *restrict acc = part + (long)thread * 262144;
-        for (long b = 32L * thread / team; b < 32L * (thread + 1) / team; b++) {
-            const long t0 = b * 128, count = t0 + 128 <= 4096 ? 128 : 4096 - t0;
+        float *restrict acc = part + (long)thread * 589824;
+        for (long b = 8L * thread / team; b < 8L * (thread + 1) / team; b++) {
+            const long t0 = b * 128, count = t0 + 128 <= 1024 ? 128 : 1024 - t0;
             /* V = Bᵀ d B, channels innermost */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
-                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
-                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
-                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                const long n = (t0 + t) / 256, ty = (t0 + t) / 16 % 16, tx = (t0 + t) % 16;
+                const float *p[6][6];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) {
+                    const long ih = 4 * ty - 1 + i, iw = 4 * tx - 1 + j;
                     p[i][j] = ih < 0 || ih >= 64 || iw < 0 || iw >= 64 ? zero : x + ((n * 64 + ih) * 64 + iw) * 64;
                 }
                 for (long c = 0; c < 64; c++) {
-                    float q[16], v[16];
-                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
-                    ba_wino_input(q, v);
-                    for (int xi = 0; xi < 16; xi++) vt[(xi * 128 + t) * 64 + c] = v[xi];
+                    float q[36], v[36];
+                    #pragma GCC unroll 36
+                    for (int i = 0; i < 36; i++) q[i] = p[i / 6][i % 6][c];
+                    ba_wino4_input(q, v);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) vt[(xi * 128 + t) * 64 + c] = v[xi];
                 }
             }
-            /* E = A dY Aᵀ: the tile's 2x2 of dy (0 beyond an odd edge) spread to 4x4 */
+            /* E = A dY Aᵀ: the tile's 4x4 of dy (0 past the last row or column) spread to 6x6 */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
-                const float *g00 = dy + ((n * 64 + 2 * ty) * 64 + 2 * tx) * 256;
-                const int down = 2 * ty + 1 < 64, right = 2 * tx + 1 < 64;
-                const float *g01 = right ? g00 + 256 : zero, *g10 = down ? g00 + 16384 : zero, *g11 = down && right ? g00 + 16640 : zero;
+                const long n = (t0 + t) / 256, ty = (t0 + t) / 16 % 16, tx = (t0 + t) % 16;
+                const float *q[4][4];  /* the tile's pixels of dy, `zero` outside it */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long oh = 4 * ty + i, ow = 4 * tx + j;
+                    q[i][j] = oh < 64 && ow < 64 ? dy + ((n * 64 + oh) * 64 + ow) * 256 : zero;
+                }
                 for (long k = 0; k < 256; k++) {
-                    const float g[4] = {g00[k], g01[k], g10[k], g11[k]};
-                    float e[16];
-                    ba_wino_spread(g, e);
-                    for (int xi = 0; xi < 16; xi++) et[(xi * 128 + t) * 256 + k] = e[xi];
+                    float g[16], e[36];
+                    #pragma GCC unroll 16
+                    for (int i = 0; i < 16; i++) g[i] = q[i / 4][i % 4][k];
+                    ba_wino4_spread(g, e);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) et[(xi * 128 + t) * 256 + k] = e[xi];
                 }
             }
-            for (int xi = 0; xi < 16; xi++)
+            for (int xi = 0; xi < 36; xi++)
                 breastai_gemm_f32_tn(256, 64, count, et + xi * 32768, 256, vt + xi * 8192, 64, acc + xi * 16384, 64, scratch);
         }
         free(vt);
@@ -691,12 +742,12 @@ void k027b_conv3x3_bwd_weight_acc(
     #pragma omp parallel for schedule(static)
     for (long k = 0; k < 256; k++) {
         for (long c = 0; c < 64; c++) {
-            float s[16], o[9];
-            for (int xi = 0; xi < 16; xi++) {
+            float s[36], o[9];
+            for (int xi = 0; xi < 36; xi++) {
                 s[xi] = 0.0f;
-                for (int thread = 0; thread < threads; thread++) s[xi] += part[(((long)thread * 16 + xi) * 256 + k) * 64 + c];
+                for (int thread = 0; thread < threads; thread++) s[xi] += part[(((long)thread * 36 + xi) * 256 + k) * 64 + c];
             }
-            ba_wino_weight_grad(s, o);
+            ba_wino4_weight_grad(s, o);
             for (int i = 0; i < 9; i++) grad[(k * 64 + c) * 9 + i] += o[i];
         }
     }
@@ -841,61 +892,76 @@ void k016b_conv3x3_bwd_input(
     const float *restrict dy /* [4,128,128,192] */,
     const float *restrict w /* [192,48,3,3] */) {
     /* dx of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1 */
-    /* Winograd F(2x2, 3x3): 16384 tiles of 2x2 outputs, chunks of 24; per chunk V = Bᵀ d B (16, tiles, C),
-     * M[ξ] = V[ξ] · U[ξ] (16 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
-    float *restrict u = malloc(sizeof(float) * 147456);  /* U[ξ] (C, K) */
+    /* Winograd F(4x4, 3x3): 4096 tiles of 4x4 outputs, chunks of 8; per chunk V = Bᵀ d B (36, tiles, C),
+     * M[ξ] = V[ξ] · U[ξ] (36 GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */
+    float *restrict u = malloc(sizeof(float) * 331776);  /* U[ξ] (C, K) */
     if (!u) abort();
+    #pragma omp parallel for schedule(static)
     for (long k = 0; k < 48; k++) {
         for (long c = 0; c < 192; c++) {
             float g[9];  /* the forward's w[c, k] (c its output channel, k its input), rotated by 180 degrees */
             for (int i = 0; i < 9; i++) g[i] = w[(c * 48 + k) * 9 + 8 - i];
-            float v[16];
-            ba_wino_weight(g, v);
-            for (int xi = 0; xi < 16; xi++) u[(xi * 192 + c) * 48 + k] = v[xi];
+            float v[36];
+            ba_wino4_weight(g, v);
+            #pragma GCC unroll 36
+            for (int xi = 0; xi < 36; xi++) u[(xi * 192 + c) * 48 + k] = v[xi];
         }
     }
-    float *packed[16];
-    for (int xi = 0; xi < 16; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 48, 192, u + xi * 9216, 48);
+    float *packed[36];
+    #pragma omp parallel for schedule(static)
+    for (int xi = 0; xi < 36; xi++) packed[xi] = breastai_gemm_f32_pack(CblasNoTrans, 48, 192, u + xi * 9216, 48);
     free(u);
     #pragma omp parallel
     {
-        float *restrict vt = malloc(sizeof(float) * 73728);  /* V (16, chunk, C) */
-        float *restrict mt = malloc(sizeof(float) * 18432);  /* M (16, chunk, K) */
+        float *restrict vt = malloc(sizeof(float) * 55296);  /* V (36, chunk, C) */
+        float *restrict mt = malloc(sizeof(float) * 13824);  /* M (36, chunk, K) */
         float *restrict zero = calloc(192, sizeof(float));  /* the padding's pixel */
         if (!vt || !mt || !zero) abort();
         #pragma omp for schedule(static)
-        for (long b = 0; b < 683; b++) {
-            const long t0 = b * 24, count = t0 + 24 <= 16384 ? 24 : 16384 - t0;
+        for (long b = 0; b < 512; b++) {
+            const long t0 = b * 8, count = t0 + 8 <= 4096 ? 8 : 4096 - t0;
             /* V = Bᵀ d B, channels innermost */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
-                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
-                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
-                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                const float *p[6][6];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) {
+                    const long ih = 4 * ty - 1 + i, iw = 4 * tx - 1 + j;
                     p[i][j] = ih < 0 || ih >= 128 || iw < 0 || iw >= 128 ? zero : dy + ((n * 128 + ih) * 128 + iw) * 192;
                 }
                 for (long c = 0; c < 192; c++) {
-                    float q[16], v[16];
-                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
-                    ba_wino_input(q, v);
-                    for (int xi = 0; xi < 16; xi++) vt[(xi * 24 + t) * 192 + c] = v[xi];
+                    float q[36], v[36];
+                    #pragma GCC unroll 36
+                    for (int i = 0; i < 36; i++) q[i] = p[i / 6][i % 6][c];
+                    ba_wino4_input(q, v);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) vt[(xi * 8 + t) * 192 + c] = v[xi];
                 }
             }
-            for (int xi = 0; xi < 16; xi++)
-                breastai_gemm_f32_packed(CblasNoTrans, count, 48, 192, 1.0f, vt + xi * 4608, 192, packed[xi], 0.0f, mt + xi * 1152, 48);
-            /* y = Aᵀ M A, output channels innermost; the last row or column of an odd size is not written */
+            for (int xi = 0; xi < 36; xi++)
+                breastai_gemm_f32_packed(CblasNoTrans, count, 48, 192, 1.0f, vt + xi * 1536, 192, packed[xi], 0.0f, mt + xi * 384, 48);
+            /* y = Aᵀ M A, output channels innermost; a tile past the last row or column writes only its outputs inside y */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
-                float *restrict y00 = dx + ((n * 128 + 2 * ty) * 128 + 2 * tx) * 48;
-                const int down = 2 * ty + 1 < 128, right = 2 * tx + 1 < 128;
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                float *restrict y00 = dx + ((n * 128 + 4 * ty) * 128 + 4 * tx) * 48;
+                const long rows = 128 - 4 * ty < 4 ? 128 - 4 * ty : 4, cols = 128 - 4 * tx < 4 ? 128 - 4 * tx : 4;
+                if (rows == 4 && cols == 4) {
+                    for (long k = 0; k < 48; k++) {
+                        float m[36], o[16];
+                        #pragma GCC unroll 36
+                        for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 8 + t) * 48 + k];
+                        ba_wino4_output(m, o);
+                        for (long i = 0; i < 4; i++)
+                            for (long j = 0; j < 4; j++) y00[(i * 128 + j) * 48 + k] = o[4 * i + j];
+                    }
+                    continue;
+                }
                 for (long k = 0; k < 48; k++) {
-                    float m[16], o[4];
-                    for (int xi = 0; xi < 16; xi++) m[xi] = mt[(xi * 24 + t) * 48 + k];
-                    ba_wino_output(m, o);
-                    y00[k] = o[0];
-                    if (right) y00[48 + k] = o[1];
-                    if (down) y00[6144 + k] = o[2];
-                    if (down && right) y00[6192 + k] = o[3];
+                    float m[36], o[16];
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) m[xi] = mt[(xi * 8 + t) * 48 + k];
+                    ba_wino4_output(m, o);
+                    for (long i = 0; i < rows; i++)
+                        for (long j = 0; j < cols; j++) y00[(i * 128 + j) * 48 + k] = o[4 * i + j];
                 }
             }
         }
@@ -903,7 +969,7 @@ void k016b_conv3x3_bwd_input(
         free(mt);
         free(zero);
     }
-    for (int xi = 0; xi < 16; xi++) free(packed[xi]);
+    for (int xi = 0; xi < 36; xi++) free(packed[xi]);
 }
 
 /*
@@ -920,53 +986,59 @@ void k016b_conv3x3_bwd_weight_acc(
     const float *restrict dy /* [4,128,128,192] */,
     const float *restrict x /* [4,128,128,48] */) {
     /* dw of x (4,128,128,48) w (192,48,3,3) y (4,128,128,192) stride 1 pad 1, added into the accumulator */
-    /* Winograd F(2x2, 3x3) weight gradient: 16384 tiles in chunks of 128; per chunk V = Bᵀ d B (16, tiles, C) and
-     * E = A dY Aᵀ (16, tiles, K), acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ]; dw = Gᵀ acc G. */
+    /* Winograd F(4x4, 3x3) weight gradient: 4096 tiles in chunks of 128; per chunk V = Bᵀ d B (36, tiles, C) and
+     * E = A dY Aᵀ (36, tiles, K), acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ]; dw = Gᵀ acc G. */
     const int max_threads = omp_get_max_threads();
-    float *restrict part = calloc((size_t)max_threads * 147456, sizeof(float));  /* (threads, 16, K, C) */
+    float *restrict part = calloc((size_t)max_threads * 331776, sizeof(float));  /* (threads, 36, K, C) */
     if (!part) abort();
     int threads = 1;
     #pragma omp parallel num_threads(max_threads)
     {
         const int thread = omp_get_thread_num(), team = omp_get_num_threads();
         if (thread == 0) threads = team;
-        float *restrict vt = malloc(sizeof(float) * 98304);  /* V (16, chunk, C) */
-        float *restrict et = malloc(sizeof(float) * 393216);  /* E (16, chunk, K) */
+        float *restrict vt = malloc(sizeof(float) * 221184);  /* V (36, chunk, C) */
+        float *restrict et = malloc(sizeof(float) * 884736);  /* E (36, chunk, K) */
         float *restrict zero = calloc(192, sizeof(float));  /* the padding's pixel of x and of dy */
         float *restrict scratch = aligned_alloc(64, sizeof(float) * breastai_gemm_f32_tn_scratch(48, 128));  /* V[ξ] packed */
         if (!vt || !et || !zero || !scratch) abort();
-        float *restrict acc = part + (long)thread * 147456;
-        for (long b = 128L * thread / team; b < 128L * (thread + 1) / team; b++) {
-            const long t0 = b * 128, count = t0 + 128 <= 16384 ? 128 : 16384 - t0;
+        float *restrict acc = part + (long)thread * 331776;
+        for (long b = 32L * thread / team; b < 32L * (thread + 1) / team; b++) {
+            const long t0 = b * 128, count = t0 + 128 <= 4096 ? 128 : 4096 - t0;
             /* V = Bᵀ d B, channels innermost */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
-                const float *p[4][4];  /* the patch's pixels, `zero` outside x */
-                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
-                    const long ih = 2 * ty - 1 + i, iw = 2 * tx - 1 + j;
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                const float *p[6][6];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) {
+                    const long ih = 4 * ty - 1 + i, iw = 4 * tx - 1 + j;
                     p[i][j] = ih < 0 || ih >= 128 || iw < 0 || iw >= 128 ? zero : x + ((n * 128 + ih) * 128 + iw) * 48;
                 }
                 for (long c = 0; c < 48; c++) {
-                    float q[16], v[16];
-                    for (int i = 0; i < 16; i++) q[i] = p[i / 4][i % 4][c];
-                    ba_wino_input(q, v);
-                    for (int xi = 0; xi < 16; xi++) vt[(xi * 128 + t) * 48 + c] = v[xi];
+                    float q[36], v[36];
+                    #pragma GCC unroll 36
+                    for (int i = 0; i < 36; i++) q[i] = p[i / 6][i % 6][c];
+                    ba_wino4_input(q, v);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) vt[(xi * 128 + t) * 48 + c] = v[xi];
                 }
             }
-            /* E = A dY Aᵀ: the tile's 2x2 of dy (0 beyond an odd edge) spread to 4x4 */
+            /* E = A dY Aᵀ: the tile's 4x4 of dy (0 past the last row or column) spread to 6x6 */
             for (long t = 0; t < count; t++) {
-                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
-                const float *g00 = dy + ((n * 128 + 2 * ty) * 128 + 2 * tx) * 192;
-                const int down = 2 * ty + 1 < 128, right = 2 * tx + 1 < 128;
-                const float *g01 = right ? g00 + 192 : zero, *g10 = down ? g00 + 24576 : zero, *g11 = down && right ? g00 + 24768 : zero;
+                const long n = (t0 + t) / 1024, ty = (t0 + t) / 32 % 32, tx = (t0 + t) % 32;
+                const float *q[4][4];  /* the tile's pixels of dy, `zero` outside it */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long oh = 4 * ty + i, ow = 4 * tx + j;
+                    q[i][j] = oh < 128 && ow < 128 ? dy + ((n * 128 + oh) * 128 + ow) * 192 : zero;
+                }
                 for (long k = 0; k < 192; k++) {
-                    const float g[4] = {g00[k], g01[k], g10[k], g11[k]};
-                    float e[16];
-                    ba_wino_spread(g, e);
-                    for (int xi = 0; xi < 16; xi++) et[(xi * 128 + t) * 192 + k] = e[xi];
+                    float g[16], e[36];
+                    #pragma GCC unroll 16
+                    for (int i = 0; i < 16; i++) g[i] = q[i / 4][i % 4][k];
+                    ba_wino4_spread(g, e);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) et[(xi * 128 + t) * 192 + k] = e[xi];
                 }
             }
-            for (int xi = 0; xi < 16; xi++)
+            for (int xi = 0; xi < 36; xi++)
                 breastai_gemm_f32_tn(192, 48, count, et + xi * 24576, 192, vt + xi * 6144, 48, acc + xi * 9216, 48, scratch);
         }
         free(vt);
@@ -978,12 +1050,12 @@ void k016b_conv3x3_bwd_weight_acc(
     #pragma omp parallel for schedule(static)
     for (long k = 0; k < 192; k++) {
         for (long c = 0; c < 48; c++) {
-            float s[16], o[9];
-            for (int xi = 0; xi < 16; xi++) {
+            float s[36], o[9];
+            for (int xi = 0; xi < 36; xi++) {
                 s[xi] = 0.0f;
-                for (int thread = 0; thread < threads; thread++) s[xi] += part[(((long)thread * 16 + xi) * 192 + k) * 48 + c];
+                for (int thread = 0; thread < threads; thread++) s[xi] += part[(((long)thread * 36 + xi) * 192 + k) * 48 + c];
             }
-            ba_wino_weight_grad(s, o);
+            ba_wino4_weight_grad(s, o);
             for (int i = 0; i < 9; i++) grad[(k * 48 + c) * 9 + i] += o[i];
         }
     }

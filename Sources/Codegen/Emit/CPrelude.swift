@@ -64,63 +64,7 @@ static inline float ba_expf(float x) {
 
 static inline float ba_sigmoid(float x) { return 1.0f / (1.0f + ba_expf(-x)); }
 
-/* Winograd F(2x2, 3x3) (Lavin & Gray 2016) on 4x4 tiles, row-major, for the 3x3 convolutions:
- * Bᵀ = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1], G = [1 0 0; ½ ½ ½; ½ -½ ½; 0 0 1], Aᵀ = [1 1 1 0; 0 1 -1 -1].
- * Called per channel inside loops over channels, which the compiler vectorises after inlining. */
-/* v = Bᵀ d B of a 4x4 input patch d */
-static inline void ba_wino_input(const float d[16], float v[16]) {
-    float r[16];
-    for (int j = 0; j < 4; j++) {
-        r[j] = d[j] - d[8 + j]; r[4 + j] = d[4 + j] + d[8 + j];
-        r[8 + j] = d[8 + j] - d[4 + j]; r[12 + j] = d[4 + j] - d[12 + j];
-    }
-    for (int i = 0; i < 4; i++) {
-        v[4 * i] = r[4 * i] - r[4 * i + 2]; v[4 * i + 1] = r[4 * i + 1] + r[4 * i + 2];
-        v[4 * i + 2] = r[4 * i + 2] - r[4 * i + 1]; v[4 * i + 3] = r[4 * i + 1] - r[4 * i + 3];
-    }
-}
-
-/* u = G g Gᵀ of a 3x3 weight g */
-static inline void ba_wino_weight(const float g[9], float u[16]) {
-    float h[12];
-    for (int j = 0; j < 3; j++) {
-        h[j] = g[j]; h[3 + j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
-        h[6 + j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]); h[9 + j] = g[6 + j];
-    }
-    for (int i = 0; i < 4; i++) {
-        u[4 * i] = h[3 * i]; u[4 * i + 1] = 0.5f * (h[3 * i] + h[3 * i + 1] + h[3 * i + 2]);
-        u[4 * i + 2] = 0.5f * (h[3 * i] - h[3 * i + 1] + h[3 * i + 2]); u[4 * i + 3] = h[3 * i + 2];
-    }
-}
-
-/* y = Aᵀ m A: a tile's 2x2 outputs (y00, y01, y10, y11) from its 16 products */
-static inline void ba_wino_output(const float m[16], float y[4]) {
-    float r0[4], r1[4];
-    for (int j = 0; j < 4; j++) { r0[j] = m[j] + m[4 + j] + m[8 + j]; r1[j] = m[4 + j] - m[8 + j] - m[12 + j]; }
-    y[0] = r0[0] + r0[1] + r0[2]; y[1] = r0[1] - r0[2] - r0[3];
-    y[2] = r1[0] + r1[1] + r1[2]; y[3] = r1[1] - r1[2] - r1[3];
-}
-
-/* e = A g Aᵀ: a tile's 2x2 output gradient g (g00, g01, g10, g11) spread to 4x4 (the gradient of m) */
-static inline void ba_wino_spread(const float g[4], float e[16]) {
-    const float a[4][2] = {{g[0], g[1]}, {g[0] + g[2], g[1] + g[3]}, {g[0] - g[2], g[1] - g[3]}, {-g[2], -g[3]}};
-    for (int i = 0; i < 4; i++) {
-        e[4 * i] = a[i][0]; e[4 * i + 1] = a[i][0] + a[i][1]; e[4 * i + 2] = a[i][0] - a[i][1]; e[4 * i + 3] = -a[i][1];
-    }
-}
-
-/* o = Gᵀ s G: the 3x3 weight gradient from the 4x4 gradient s of u = G g Gᵀ */
-static inline void ba_wino_weight_grad(const float s[16], float o[9]) {
-    float h[12];
-    for (int j = 0; j < 4; j++) {
-        h[j] = s[j] + 0.5f * (s[4 + j] + s[8 + j]); h[4 + j] = 0.5f * (s[4 + j] - s[8 + j]);
-        h[8 + j] = 0.5f * (s[4 + j] + s[8 + j]) + s[12 + j];
-    }
-    for (int i = 0; i < 3; i++) {
-        o[3 * i] = h[4 * i] + 0.5f * (h[4 * i + 1] + h[4 * i + 2]); o[3 * i + 1] = 0.5f * (h[4 * i + 1] - h[4 * i + 2]);
-        o[3 * i + 2] = 0.5f * (h[4 * i + 1] + h[4 * i + 2]) + h[4 * i + 3];
-    }
-}
+\(cWinogradHelpers)
 """
 
 /// Machine probes `breastai-run bench` measures the roofline with, built with the same compiler,
