@@ -719,50 +719,77 @@ void k005b_conv3x3_bwd_weight_acc(
     const float *restrict dy /* [4,256,256,24] */,
     const float *restrict x /* [4,256,256,24] */) {
     /* dw of x (4,256,256,24) w (24,24,3,3) y (4,256,256,24) stride 1 pad 1, added into the accumulator */
-    /* Implicit GEMM: dw (Kg, R·S·Cg) = Σ_tiles dy_tileᵀ (Kg, pixels) · im2col(x)_tile (pixels, R·S·Cg) per group.
-     * Tiles of 144 output pixels; each thread sums a fixed range of tiles into its own partial, then the
-     * partials are added in thread order. */
+    /* Winograd F(4x4, 3x3) weight gradient: 16384 tiles in chunks of 128; per chunk V = Bᵀ d B (36, tiles, C) and
+     * E = A dY Aᵀ (36, tiles, K), acc[ξ] (K, C) += E[ξ]ᵀ · V[ξ]; dw = Gᵀ acc G. */
     const int max_threads = omp_get_max_threads();
-    float *restrict part = calloc((size_t)max_threads * 5184, sizeof(float));  /* (threads, K, R, S, Cg) */
+    float *restrict part = calloc((size_t)max_threads * 20736, sizeof(float));  /* (threads, 36, K, C) */
     if (!part) abort();
     int threads = 1;
     #pragma omp parallel num_threads(max_threads)
     {
         const int thread = omp_get_thread_num(), team = omp_get_num_threads();
         if (thread == 0) threads = team;
-        float *restrict col = malloc(sizeof(float) * 31104);  /* (144, R·S·Cg): one tile of im2col */
-        if (!col) abort();
-        float *restrict acc = part + (long)thread * 5184;  /* (K, R·S·Cg) */
-        for (long t = 1821L * thread / team; t < 1821L * (thread + 1) / team; t++) {
-            const long m0 = t * 144, pixels = m0 + 144 <= 262144 ? 144 : 262144 - m0;
-            /* im2col tile: col[p, (r, s, c)] = x[n, oh - 1 + r, ow - 1 + s, c], 0 in the padding */
-            for (long p = 0; p < pixels; p++) {
-                const long m = m0 + p, n = m / 65536, oh = m / 256 % 256, ow = m % 256;
-                for (long r = 0; r < 3; r++) {
-                    const long ih = oh - 1 + r, iw0 = ow - 1;
-                    float *restrict dst = col + p * 216 + r * 72;
-                    if (ih < 0 || ih >= 256) { memset(dst, 0, 72 * sizeof(float)); continue; }
-                    const long row = (n * 256 + ih) * 256;
-                    if (iw0 >= 0 && iw0 + 3 <= 256) { memcpy(dst, x + (row + iw0) * 24, 72 * sizeof(float)); continue; }
-                    for (long s = 0; s < 3; s++) {
-                        const long iw = iw0 + s;
-                        if (iw < 0 || iw >= 256) memset(dst + s * 24, 0, 24 * sizeof(float));
-                        else memcpy(dst + s * 24, x + (row + iw) * 24, 24 * sizeof(float));
-                    }
+        float *restrict vt = malloc(sizeof(float) * 110592);  /* V (36, chunk, C) */
+        float *restrict et = malloc(sizeof(float) * 110592);  /* E (36, chunk, K) */
+        float *restrict zero = calloc(24, sizeof(float));  /* the padding's pixel of x and of dy */
+        float *restrict scratch = aligned_alloc(64, sizeof(float) * breastai_gemm_f32_tn_scratch(24, 128));  /* V[ξ] packed */
+        if (!vt || !et || !zero || !scratch) abort();
+        float *restrict acc = part + (long)thread * 20736;
+        for (long b = 128L * thread / team; b < 128L * (thread + 1) / team; b++) {
+            const long t0 = b * 128, count = t0 + 128 <= 16384 ? 128 : 16384 - t0;
+            /* V = Bᵀ d B, channels innermost */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                const float *p[6][6];  /* the patch's pixels, `zero` outside x */
+                for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) {
+                    const long ih = 4 * ty - 1 + i, iw = 4 * tx - 1 + j;
+                    p[i][j] = ih < 0 || ih >= 256 || iw < 0 || iw >= 256 ? zero : x + ((n * 256 + ih) * 256 + iw) * 24;
+                }
+                for (long c = 0; c < 24; c++) {
+                    float q[36], v[36];
+                    #pragma GCC unroll 36
+                    for (int i = 0; i < 36; i++) q[i] = p[i / 6][i % 6][c];
+                    ba_wino4_input(q, v);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) vt[(xi * 128 + t) * 24 + c] = v[xi];
                 }
             }
-            /* acc (Kg, R·S·Cg) += dy[m0 ..< m0 + pixels]ᵀ (Kg, pixels) · col (pixels, R·S·Cg) */
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 24, 216, pixels, 1.0f, dy + m0 * 24, 24, col, 216, 1.0f, acc, 216);
+            /* E = A dY Aᵀ: the tile's 4x4 of dy (0 past the last row or column) spread to 6x6 */
+            for (long t = 0; t < count; t++) {
+                const long n = (t0 + t) / 4096, ty = (t0 + t) / 64 % 64, tx = (t0 + t) % 64;
+                const float *q[4][4];  /* the tile's pixels of dy, `zero` outside it */
+                for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) {
+                    const long oh = 4 * ty + i, ow = 4 * tx + j;
+                    q[i][j] = oh < 256 && ow < 256 ? dy + ((n * 256 + oh) * 256 + ow) * 24 : zero;
+                }
+                for (long k = 0; k < 24; k++) {
+                    float g[16], e[36];
+                    #pragma GCC unroll 16
+                    for (int i = 0; i < 16; i++) g[i] = q[i / 4][i % 4][k];
+                    ba_wino4_spread(g, e);
+                    #pragma GCC unroll 36
+                    for (int xi = 0; xi < 36; xi++) et[(xi * 128 + t) * 24 + k] = e[xi];
+                }
+            }
+            for (int xi = 0; xi < 36; xi++)
+                breastai_gemm_f32_tn(24, 24, count, et + xi * 3072, 24, vt + xi * 3072, 24, acc + xi * 576, 24, scratch);
         }
-        free(col);
+        free(vt);
+        free(et);
+        free(zero);
+        free(scratch);
     }
-    /* dw[k, c, r, s] = Σ_thread part[thread, k, r, s, c], in thread order */
+    /* dw[k, c] = Gᵀ (Σ_thread part[thread, ξ, k, c]) G, the partials added in thread order */
     #pragma omp parallel for schedule(static)
     for (long k = 0; k < 24; k++) {
-        for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++) {
-            float sum = 0.0f;
-            for (int thread = 0; thread < threads; thread++) sum += part[((long)thread * 24 + k) * 216 + (r * 3 + s) * 24 + c];
-            grad[((k * 24 + c) * 3 + r) * 3 + s] += sum;
+        for (long c = 0; c < 24; c++) {
+            float s[36], o[9];
+            for (int xi = 0; xi < 36; xi++) {
+                s[xi] = 0.0f;
+                for (int thread = 0; thread < threads; thread++) s[xi] += part[(((long)thread * 36 + xi) * 24 + k) * 24 + c];
+            }
+            ba_wino4_weight_grad(s, o);
+            for (int i = 0; i < 9; i++) grad[(k * 24 + c) * 9 + i] += o[i];
         }
     }
     free(part);

@@ -7,7 +7,7 @@ import Graph
 /// | --- | --- |
 /// | 1×1, stride 1, no padding, groups 1 | one `cblas_sgemm` over the (N·H·W, C) matrix |
 /// | depthwise (groups = C = K) | channels innermost, the weight re-laid out as (R, S, C) |
-/// | dense 3×3, stride 1, padding 1, >= 16 channels in and out | Winograd F(4×4, 3×3) in fp32, F(2×2, 3×3) in bf16 (`CEmitter+Winograd`; the dw from 32 channels) |
+/// | dense 3×3, stride 1, padding 1, >= 16 channels in and out | Winograd F(4×4, 3×3) in fp32, F(2×2, 3×3) in bf16 (`CEmitter+Winograd`; the bf16 dw from 32 channels) |
 /// | every other shape (k×k, strided 1×1, grouped) | implicit GEMM over tiles of im2col |
 ///
 /// With `EmitOptions.naiveKernels` every convolution is plain loops instead.
@@ -95,7 +95,7 @@ func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, 
         return "conv1x1_bwd_weight" + (ctx.accumulate ? "_acc" : "")
     } else if d.isDepthwise {
         emitDepthwiseBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
-    } else if winogradWeightGradientApplies(d) {
+    } else if winogradWeightGradientApplies(d, ctx.options.precision) {
         emitWinogradBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, ctx.options.precision, &w)
     } else {
         emitImplicitGemmBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)

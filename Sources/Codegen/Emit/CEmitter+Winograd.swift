@@ -14,14 +14,18 @@ func winogradApplies(_ d: ConvShape) -> Bool {
     Winograd.applies(Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups), c: d.c, k: d.k, r: d.r, s: d.s)
 }
 
-/// Whether the weight gradient of `d` runs as Winograd too: as `winogradApplies`, and at least 32
-/// channels in and out. Below that its 16 products per chunk (24 x 24 x 128 on S's features.1) are
-/// too small to pay for the transforms: measured on features.1's dw (`bench kernels --phase 4
-/// --precision bf16 --filter k00`, old and new alternated twice, with and without fixed glibc malloc
-/// thresholds) im2col 6.6-8.4 ms against Winograd 9.3-11.6 ms per call, and no gain in fp32 (10.3
-/// against 10.6 ms).
-func winogradWeightGradientApplies(_ d: ConvShape) -> Bool {
-    Winograd.appliesToWeightGradient(Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups), c: d.c, k: d.k, r: d.r, s: d.s)
+/// Whether the weight gradient of `d` runs as Winograd too. fp32 (F(4x4)): as `winogradApplies`;
+/// S's 24-channel features.1 dw took 31-33 ms per step with im2col and 21-22 ms as F(4x4)
+/// (`bench kernels --phase 4 --filter k005b_conv3x3_bwd_weight`, alternated twice, 2026-12-06). bf16
+/// (F(2x2)): at least 32 channels in and out (`Graph.Winograd.appliesToWeightGradient`, which the
+/// interpreter's bf16 emulation shares). Below that F(2x2)'s 16 products per chunk (24 x 24 x 128 on
+/// S's features.1) are too small to pay for the transforms: measured on features.1's dw (`bench kernels
+/// --phase 4 --precision bf16 --filter k00`, old and new alternated twice, with and without fixed glibc
+/// malloc thresholds) im2col 6.6-8.4 ms against Winograd 9.3-11.6 ms per call.
+func winogradWeightGradientApplies(_ d: ConvShape, _ precision: Precision) -> Bool {
+    precision == .bf16
+        ? Winograd.appliesToWeightGradient(Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups), c: d.c, k: d.k, r: d.r, s: d.s)
+        : winogradApplies(d)
 }
 
 /// The forward of `d` as Winograd: x (N, H, W, C) to y (N, H, W, K), the weight as it is.
