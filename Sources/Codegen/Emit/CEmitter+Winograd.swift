@@ -42,8 +42,8 @@ func emitWinogradBackwardInput(_ d: ConvShape, dy: String, w wp: String, dx: Str
 
 /// The tile of the compiled Winograd convolutions: F(4x4, 3x3) in fp32, 36 products per 4x4 outputs
 /// (2.25 multiplies per output, against 4 for F(2x2) and 9 for im2col); F(2x2, 3x3) in bf16, whose
-/// transforms enlarge the terms the bf16 products round far less (the interpreter emulates it,
-/// `Graph.Winograd`). The transforms are the prelude's `ba_wino_*` (F(2x2)) and `ba_wino4_*`
+/// transforms enlarge the terms the bf16 products round far less (the entries of its Bᵀ and Aᵀ are
+/// 0 and ±1, F(4x4)'s reach 5 and 8; the interpreter emulates it, `Graph.Winograd`). The transforms are the prelude's `ba_wino_*` (F(2x2)) and `ba_wino4_*`
 /// (F(4x4)) helpers.
 struct WinogradTile {
     /// Outputs per tile side.
