@@ -70,10 +70,9 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
     let bf16 = precision == .bf16, tile = WinogradTile(precision), m = tile.m, p = tile.points
     let th = (h + m - 1) / m, tw = (width + m - 1) / m, tiles = n * th * tw
     // Tiles per chunk: V (ξ, T, C) and M (ξ, T, K) about 384 kB together, a multiple of the GEMM's
-    // rows per micro-kernel (both GEMMs: 8 when they run 48 columns at a time, K a multiple of 48 but
-    // not of 32, else 12), at least one such multiple. F(4x4) with K = 48 outputs (S's features.2
+    // rows per micro-kernel, at least one such multiple. F(4x4) with K = 48 outputs (S's features.2
     // dx) had chunks of 12, run as 8 + 4 rows per ξ.
-    let rows = k % 48 == 0 && k % 32 != 0 ? 8 : 12
+    let rows = gemmMicroKernelRows(columns: k)
     let chunk = min(tiles, max(rows, 98304 / (p * (c + k)) / rows * rows))
     w.line("/* Winograd \(tile.name): \(tiles) tiles of \(m)x\(m) outputs, chunks of \(chunk); per chunk V = Bᵀ d B (\(p), tiles, C),")
     w.line(" * M[ξ] = V[ξ] · U[ξ] (\(p) GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */")
