@@ -55,6 +55,11 @@ final class ConvTemplateTests: XCTestCase {
         try check(Case(name: "dense3x3s2_tiles", n: 2, h: 65, w: 63, c: 8, k: 16, r: 3, stride: 2, pad: 1))
     }
     func testStemManyTiles() throws { try check(Case(name: "stem_tiles", n: 2, h: 65, w: 63, c: 3, k: 8, r: 3, stride: 2, pad: 1)) }
+    /// dx by rows of dy (`emitStridedBackwardInputByRows`) past one buffer of rows: 49 dy rows of 48 x 432 products,
+    /// 6 per buffer, 4 blocks of dx rows per image, odd sizes.
+    func testDense3x3Stride2RowBuffers() throws {
+        try check(Case(name: "dense3x3s2_rows", n: 2, h: 97, w: 95, c: 48, k: 16, r: 3, stride: 2, pad: 1))
+    }
     func testDense3x3Stride3() throws { try check(Case(name: "dense3x3s3", n: 1, h: 14, w: 10, c: 8, k: 8, r: 3, stride: 3, pad: 1)) }
     func testDense2x2Stride2() throws { try check(Case(name: "dense2x2s2", n: 2, h: 9, w: 8, c: 8, k: 16, r: 2, stride: 2)) }
     func testDense3x5Stride2() throws {
@@ -167,6 +172,10 @@ final class ConvTemplateTests: XCTestCase {
                 : winograd ? "/* Winograd \(tile):" : "Implicit GEMM"
             XCTAssertTrue(artifact.kernels.contains(expected), "\(t.name) \(mode): the kernels do not use the expected template (\(expected))",
                           file: file, line: line)
+            // dx of a strided dense convolution: by rows of dy
+            let byRows = !naive && t.stride > 1 && t.groups == 1 && !t.isDepthwise
+            XCTAssertEqual(artifact.kernels.contains("/* Transposed convolution by rows of dy"), byRows,
+                           "\(t.name) \(mode): dx by rows of dy", file: file, line: line)
             // The weight gradient too: in bf16 from 32 channels in and out.
             let expectedWinograd = naive || !winograd ? 0 : precision == .fp32 || t.c >= 32 && t.k >= 32 ? 3 : 2
             XCTAssertEqual(winogradKernels, expectedWinograd, "\(t.name) \(mode): Winograd forward, dx (and dw)", file: file, line: line)

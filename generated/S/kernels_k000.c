@@ -498,56 +498,54 @@ void k009b_conv3x3s2_bwd_input(
     const float *restrict dy /* [4,128,128,96] */,
     const float *restrict w /* [96,24,3,3] */) {
     /* dx of x (4,256,256,24) w (96,24,3,3) y (4,128,128,96) stride 2 pad 1 */
-    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
-     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
-     * Pixels are split into the 4 phases (ih % 2, iw % 2): each phase sees its own subset of taps.
-     * Tiles of up to 336 input pixels; each thread gathers its tile, then one sgemm. */
-    float *restrict wt = malloc(sizeof(float) * 9216);  /* (G, TR, TS, Kg, Cg) of the phase */
+    /* Transposed convolution by rows of dy: P (Wo, R·S·C) = dy row (Wo, K) · wt (K, R·S·C), one GEMM for up to 4
+     * dy rows at a time into a buffer per thread (it stays in L2); each dx row then sums the products of the
+     * taps (r, s) that reach it, ih = oh·2 − 1 + r and iw = ow·2 − 1 + s. Blocks of dx rows (2 per
+     * image) in parallel; every dx element is written once, by one thread, in (r, s) order. */
+    float *restrict wt = malloc(sizeof(float) * 20736);  /* (K, R, S, C) */
     if (!wt) abort();
-    for (long fh = 0; fh < 2; fh++) for (long fw = 0; fw < 2; fw++) {
-        const long r0 = (fh + 1) % 2, s0 = (fw + 1) % 2;  /* first tap of the phase */
-        const long tr = (2 - r0) / 2 + 1, ts = (2 - s0) / 2 + 1;  /* taps of the phase */
-        const long shift_h = (fh + 1 - r0) / 2 - (tr - 1), shift_w = (fw + 1 - s0) / 2 - (ts - 1);
-        const long ha = (257 - fh) / 2, wb = (257 - fw) / 2;  /* pixels of the phase */
-        /* wt[g, i, j, k, c] = w[g·Kg + k, c, r0 + (tr - 1 - i) * 2, s0 + (ts - 1 - j) * 2]: the phase's taps, flipped */
-        for (long k = 0; k < 96; k++) for (long i = 0; i < tr; i++) for (long j = 0; j < ts; j++) for (long c = 0; c < 24; c++)
-            wt[((i * ts + j) * 96 + k) * 24 + c] = w[((k * 24 + c) * 3 + r0 + (tr - 1 - i) * 2) * 3 + s0 + (ts - 1 - j) * 2];
-        float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 24, tr * ts * 96, wt, 24);  /* packed once for every tile */
-        #pragma omp parallel
-        {
-            float *restrict col = malloc(sizeof(float) * 336 * tr * ts * 96);  /* (336, TR·TS·Kg): one tile of dy taps */
-            float *restrict out = malloc(sizeof(float) * 8064);  /* (336, Cg): dx of the tile */
-            if (!col || !out) abort();
-            #pragma omp for schedule(static)
-            for (long t = 0; t < (4 * ha * wb + 335) / 336; t++) {
-                const long m0 = t * 336, pixels = m0 + 336 <= (4 * ha * wb) ? 336 : (4 * ha * wb) - m0;
-                /* taps tile: col[p, (i, j, k)] = dy[n, a + shift_h + i, b + shift_w + j, k], 0 outside dy */
-                for (long p = 0; p < pixels; p++) {
-                    const long m = m0 + p, n = m / (ha * wb), a = m / wb % ha, b = m % wb;
-                    for (long i = 0; i < tr; i++) {
-                        const long oh = a + shift_h + i, ow0 = b + shift_w;
-                        float *restrict dst = col + (p * tr + i) * ts * 96;
-                        if (oh < 0 || oh >= 128) { memset(dst, 0, ts * 96 * sizeof(float)); continue; }
-                        const long row = (n * 128 + oh) * 128;
-                        if (ow0 >= 0 && ow0 + ts <= 128) { memcpy(dst, dy + (row + ow0) * 96, ts * 96 * sizeof(float)); continue; }
-                        for (long j = 0; j < ts; j++) {
-                            const long ow = ow0 + j;
-                            if (ow < 0 || ow >= 128) memset(dst + j * 96, 0, 96 * sizeof(float));
-                            else memcpy(dst + j * 96, dy + (row + ow) * 96, 96 * sizeof(float));
+    for (long k = 0; k < 96; k++) for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[k * 216 + (r * 3 + s) * 24 + c] = w[((k * 24 + c) * 3 + r) * 3 + s];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 216, 96, wt, 216);  /* packed once for every tile */
+    #pragma omp parallel
+    {
+        float *restrict p = malloc(sizeof(float) * 110592);  /* the products of dy rows lo ..< hi */
+        if (!p) abort();
+        #pragma omp for schedule(static)
+        for (long b = 0; b < 8; b++) {
+            const long n = b / 2, i0 = b % 2 * 256 / 2, i1 = (b % 2 + 1) * 256 / 2;
+            long lo = 0, hi = 0;
+            for (long ih = i0; ih < i1; ih++) {
+                /* the dy rows reaching dx row ih: first ..< last */
+                const long first = ih - 1 <= 0 ? 0 : ih / 2;
+                const long last = (ih + 1) / 2 + 1 < 128 ? (ih + 1) / 2 + 1 : 128;
+                if (last > first && last > hi) {
+                    const long start = hi > first ? hi : first;  /* rows first ..< start are in p already */
+                    if (start > first) memmove(p, p + (first - lo) * 27648, sizeof(float) * (start - first) * 27648);
+                    lo = first; hi = first + 4 < 128 ? first + 4 : 128;
+                    breastai_gemm_f32_packed(CblasNoTrans, (hi - start) * 128, 216, 96, 1.0f, dy + (n * 128 + start) * 12288, 96, wt_f32, 0.0f, p + (start - first) * 27648, 216);
+                }
+                float *restrict drow = dx + (n * 256 + ih) * 6144;
+                for (long iw = 0; iw < 256; iw++) {
+                    float *restrict o = drow + iw * 24;
+                    for (long c = 0; c < 24; c++) o[c] = 0.0f;
+                    for (long r = (ih + 1) % 2; r < 3; r += 2) {
+                        const long oh = (ih + 1 - r) / 2;
+                        if (ih + 1 < r || oh >= 128) continue;
+                        const float *restrict prow = p + (oh - lo) * 27648;
+                        for (long s = (iw + 1) % 2; s < 3; s += 2) {
+                            const long ow = (iw + 1 - s) / 2;
+                            if (iw + 1 < s || ow >= 128) continue;
+                            const float *restrict q = prow + ow * 216 + (r * 3 + s) * 24;
+                            for (long c = 0; c < 24; c++) o[c] += q[c];
                         }
                     }
                 }
-                /* out (pixels, Cg) = col (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg), then to the phase's pixels of dx */
-                breastai_gemm_f32_packed(CblasNoTrans, pixels, 24, tr * ts * 96, 1.0f, col, tr * ts * 96, wt_f32, 0.0f, out, 24);
-                for (long p = 0; p < pixels; p++) {
-                    const long m = m0 + p, n = m / (ha * wb), ih = m / wb % ha * 2 + fh, iw = m % wb * 2 + fw;
-                    memcpy(dx + ((n * 256 + ih) * 256 + iw) * 24, out + p * 24, 24 * sizeof(float));
-                }
             }
-            free(col); free(out);
         }
-        free(wt_f32);
+        free(p);
     }
+    free(wt_f32);
     free(wt);
 }
 

@@ -765,56 +765,54 @@ void k020b_conv3x3s2_bwd_input(
     const float *restrict dy /* [4,64,64,192] */,
     const float *restrict w /* [192,48,3,3] */) {
     /* dx of x (4,128,128,48) w (192,48,3,3) y (4,64,64,192) stride 2 pad 1 */
-    /* Implicit GEMM in gather form: dx (pixels, Cg) = taps(dy) (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg) per group,
-     * where the TR × TS taps reaching a pixel are gathered in flipped order into scratch (zero outside dy).
-     * Pixels are split into the 4 phases (ih % 2, iw % 2): each phase sees its own subset of taps.
-     * Tiles of up to 160 input pixels; each thread gathers its tile, then one sgemm. */
-    float *restrict wt = malloc(sizeof(float) * 36864);  /* (G, TR, TS, Kg, Cg) of the phase */
+    /* Transposed convolution by rows of dy: P (Wo, R·S·C) = dy row (Wo, K) · wt (K, R·S·C), one GEMM for up to 4
+     * dy rows at a time into a buffer per thread (it stays in L2); each dx row then sums the products of the
+     * taps (r, s) that reach it, ih = oh·2 − 1 + r and iw = ow·2 − 1 + s. Blocks of dx rows (2 per
+     * image) in parallel; every dx element is written once, by one thread, in (r, s) order. */
+    float *restrict wt = malloc(sizeof(float) * 82944);  /* (K, R, S, C) */
     if (!wt) abort();
-    for (long fh = 0; fh < 2; fh++) for (long fw = 0; fw < 2; fw++) {
-        const long r0 = (fh + 1) % 2, s0 = (fw + 1) % 2;  /* first tap of the phase */
-        const long tr = (2 - r0) / 2 + 1, ts = (2 - s0) / 2 + 1;  /* taps of the phase */
-        const long shift_h = (fh + 1 - r0) / 2 - (tr - 1), shift_w = (fw + 1 - s0) / 2 - (ts - 1);
-        const long ha = (129 - fh) / 2, wb = (129 - fw) / 2;  /* pixels of the phase */
-        /* wt[g, i, j, k, c] = w[g·Kg + k, c, r0 + (tr - 1 - i) * 2, s0 + (ts - 1 - j) * 2]: the phase's taps, flipped */
-        for (long k = 0; k < 192; k++) for (long i = 0; i < tr; i++) for (long j = 0; j < ts; j++) for (long c = 0; c < 48; c++)
-            wt[((i * ts + j) * 192 + k) * 48 + c] = w[((k * 48 + c) * 3 + r0 + (tr - 1 - i) * 2) * 3 + s0 + (ts - 1 - j) * 2];
-        float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 48, tr * ts * 192, wt, 48);  /* packed once for every tile */
-        #pragma omp parallel
-        {
-            float *restrict col = malloc(sizeof(float) * 160 * tr * ts * 192);  /* (160, TR·TS·Kg): one tile of dy taps */
-            float *restrict out = malloc(sizeof(float) * 7680);  /* (160, Cg): dx of the tile */
-            if (!col || !out) abort();
-            #pragma omp for schedule(static)
-            for (long t = 0; t < (4 * ha * wb + 159) / 160; t++) {
-                const long m0 = t * 160, pixels = m0 + 160 <= (4 * ha * wb) ? 160 : (4 * ha * wb) - m0;
-                /* taps tile: col[p, (i, j, k)] = dy[n, a + shift_h + i, b + shift_w + j, k], 0 outside dy */
-                for (long p = 0; p < pixels; p++) {
-                    const long m = m0 + p, n = m / (ha * wb), a = m / wb % ha, b = m % wb;
-                    for (long i = 0; i < tr; i++) {
-                        const long oh = a + shift_h + i, ow0 = b + shift_w;
-                        float *restrict dst = col + (p * tr + i) * ts * 192;
-                        if (oh < 0 || oh >= 64) { memset(dst, 0, ts * 192 * sizeof(float)); continue; }
-                        const long row = (n * 64 + oh) * 64;
-                        if (ow0 >= 0 && ow0 + ts <= 64) { memcpy(dst, dy + (row + ow0) * 192, ts * 192 * sizeof(float)); continue; }
-                        for (long j = 0; j < ts; j++) {
-                            const long ow = ow0 + j;
-                            if (ow < 0 || ow >= 64) memset(dst + j * 192, 0, 192 * sizeof(float));
-                            else memcpy(dst + j * 192, dy + (row + ow) * 192, 192 * sizeof(float));
+    for (long k = 0; k < 192; k++) for (long c = 0; c < 48; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
+        wt[k * 432 + (r * 3 + s) * 48 + c] = w[((k * 48 + c) * 3 + r) * 3 + s];
+    float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 432, 192, wt, 432);  /* packed once for every tile */
+    #pragma omp parallel
+    {
+        float *restrict p = malloc(sizeof(float) * 110592);  /* the products of dy rows lo ..< hi */
+        if (!p) abort();
+        #pragma omp for schedule(static)
+        for (long b = 0; b < 8; b++) {
+            const long n = b / 2, i0 = b % 2 * 128 / 2, i1 = (b % 2 + 1) * 128 / 2;
+            long lo = 0, hi = 0;
+            for (long ih = i0; ih < i1; ih++) {
+                /* the dy rows reaching dx row ih: first ..< last */
+                const long first = ih - 1 <= 0 ? 0 : ih / 2;
+                const long last = (ih + 1) / 2 + 1 < 64 ? (ih + 1) / 2 + 1 : 64;
+                if (last > first && last > hi) {
+                    const long start = hi > first ? hi : first;  /* rows first ..< start are in p already */
+                    if (start > first) memmove(p, p + (first - lo) * 27648, sizeof(float) * (start - first) * 27648);
+                    lo = first; hi = first + 4 < 64 ? first + 4 : 64;
+                    breastai_gemm_f32_packed(CblasNoTrans, (hi - start) * 64, 432, 192, 1.0f, dy + (n * 64 + start) * 12288, 192, wt_f32, 0.0f, p + (start - first) * 27648, 432);
+                }
+                float *restrict drow = dx + (n * 128 + ih) * 6144;
+                for (long iw = 0; iw < 128; iw++) {
+                    float *restrict o = drow + iw * 48;
+                    for (long c = 0; c < 48; c++) o[c] = 0.0f;
+                    for (long r = (ih + 1) % 2; r < 3; r += 2) {
+                        const long oh = (ih + 1 - r) / 2;
+                        if (ih + 1 < r || oh >= 64) continue;
+                        const float *restrict prow = p + (oh - lo) * 27648;
+                        for (long s = (iw + 1) % 2; s < 3; s += 2) {
+                            const long ow = (iw + 1 - s) / 2;
+                            if (iw + 1 < s || ow >= 64) continue;
+                            const float *restrict q = prow + ow * 432 + (r * 3 + s) * 48;
+                            for (long c = 0; c < 48; c++) o[c] += q[c];
                         }
                     }
                 }
-                /* out (pixels, Cg) = col (pixels, TR·TS·Kg) · wt (TR·TS·Kg, Cg), then to the phase's pixels of dx */
-                breastai_gemm_f32_packed(CblasNoTrans, pixels, 48, tr * ts * 192, 1.0f, col, tr * ts * 192, wt_f32, 0.0f, out, 48);
-                for (long p = 0; p < pixels; p++) {
-                    const long m = m0 + p, n = m / (ha * wb), ih = m / wb % ha * 2 + fh, iw = m % wb * 2 + fw;
-                    memcpy(dx + ((n * 128 + ih) * 128 + iw) * 48, out + p * 48, 48 * sizeof(float));
-                }
             }
-            free(col); free(out);
         }
-        free(wt_f32);
+        free(p);
     }
+    free(wt_f32);
     free(wt);
 }
 

@@ -9,6 +9,7 @@ import Graph
 /// | depthwise (groups = C = K) | channels innermost, the weight re-laid out as (R, S, C) |
 /// | dense 3×3, stride 1, padding 1, >= 16 channels in and out | Winograd F(4×4, 3×3) in fp32, F(2×2, 3×3) in bf16 (`CEmitter+Winograd`; the bf16 dw from 32 channels) |
 /// | every other shape (k×k, strided 1×1, grouped) | implicit GEMM over tiles of im2col |
+/// | dx of a strided dense convolution | by rows of dy: one GEMM per run of rows, then each dx row sums its taps (`CEmitter+StridedDx`) |
 ///
 /// With `EmitOptions.naiveKernels` every convolution is plain loops instead.
 struct ConvShape {
@@ -75,6 +76,8 @@ func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, d
         emitDepthwiseBackwardInput(d, dy: dy, w: wp, dx: dx, &w)
     } else if winogradApplies(d) {
         emitWinogradBackwardInput(d, dy: dy, w: wp, dx: dx, ctx.options.precision, &w)
+    } else if stridedBackwardInputByRows(d) {
+        emitStridedBackwardInputByRows(d, dy: dy, w: wp, dx: dx, ctx.options.precision, &w)
     } else {
         emitImplicitGemmBackwardInput(d, dy: dy, w: wp, dx: dx, ctx.options.precision, &w)
     }
