@@ -301,6 +301,7 @@ struct BenchStep: ParsableCommand {
         print("\(m.architecture) (\(m.model)), batch \(m.batch), \(m.imageSize)x\(m.imageSize); \(program.blasSummary)")
         print(program.precisionSummary)
         print("threads: \(ThreadPlacement.summary(for: program))")
+        print(HugePages.summary())
         if accumulation > 1 { print("a step: \(accumulation) micro-batches, then one optimizer update") }
         print("phase   median s   min s    max s   images/s  peak RSS    planned   micro-batch s  update s")
         for r in rows {

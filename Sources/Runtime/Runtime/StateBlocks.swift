@@ -7,7 +7,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Zeroed, page-aligned (so 64-byte aligned) memory from an anonymous mapping, unmapped on deinit.
+/// Zeroed, page-aligned (so 64-byte aligned) memory from an anonymous mapping, unmapped on deinit;
+/// from 2 MiB on advised for transparent huge pages (`HugePages`).
 ///
 /// Pages are zero and cost no resident memory until first written, so a block's resident size is
 /// what the program really touches (the planner's figure is checked against the real peak).
@@ -26,6 +27,7 @@ final class AlignedBlock {
             throw RuntimeError.io(path: what, problem: "cannot allocate \(byteCount) bytes: \(String(cString: strerror(errno)))")
         }
         pointer = raw
+        HugePages.advise(raw, bytes: mappedBytes)
     }
 
     func zero() { memset(pointer, 0, byteCount) }

@@ -149,6 +149,7 @@ public final class TrainingRun {
             say(program.precisionSummary)
             if let warning = program.precisionWarning { say(warning) }
             say("threads: " + ThreadPlacement.summary(for: program))
+            say(HugePages.summary())
             let state = try StateBlocks(layout: program.manifest.layout)
             self.state = state
             if let run = start.resumed, let url = start.checkpoint {
