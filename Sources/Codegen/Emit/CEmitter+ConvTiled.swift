@@ -11,6 +11,7 @@ import Graph
 //
 //     forward  y (N·Ho·Wo, K)  = im2col(x) (N·Ho·Wo, R·S·C) · w'ᵀ,  w' (K, R, S, C)
 //     dx       dx (N·H·W, C)   = taps(dy) (N·H·W, R·S·K) · w''     per stride phase, w'' (R, S, K, C) flipped
+//              (stride 1, or groups; a strided dense dx runs by rows of dy instead, `CEmitter+StridedDx`)
 //     dw       dw' (K, R·S·C)  = Σ_tiles dy_tileᵀ · im2col(x)_tile  per-thread partials, summed in thread order
 //
 // Each output element is written by one thread and every reduction has a fixed order for a given
