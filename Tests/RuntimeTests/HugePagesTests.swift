@@ -31,6 +31,19 @@ final class HugePagesTests: XCTestCase {
         XCTAssertTrue(HugePages.summary().hasPrefix("huge pages: "))
     }
 
+    /// The switch's values: off for 0, off, no, false (any case); on, with a warning, for values it does not know.
+    func testSettingValues() throws {
+        let original = ProcessInfo.processInfo.environment["BREASTAI_HUGE_PAGES"]
+        defer { if let original { setenv("BREASTAI_HUGE_PAGES", original, 1) } else { unsetenv("BREASTAI_HUGE_PAGES") } }
+        for (value, on) in [("0", false), ("off", false), ("No", false), ("FALSE", false), ("1", true), ("on", true), ("maybe", true)] {
+            setenv("BREASTAI_HUGE_PAGES", value, 1)
+            XCTAssertEqual(HugePages.requested, on, value)
+            XCTAssertEqual(HugePages.summary().contains("WARNING"), value == "maybe", HugePages.summary())
+        }
+        unsetenv("BREASTAI_HUGE_PAGES")
+        XCTAssertTrue(HugePages.requested)
+    }
+
     func testSystemPolicyIsTheBracketedWord() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hugepages-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

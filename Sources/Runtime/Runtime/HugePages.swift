@@ -16,8 +16,12 @@ public enum HugePages {
     /// Blocks smaller than one huge page are left alone.
     static let minimumBytes = 2 << 20
 
-    /// Whether blocks are advised: yes unless `BREASTAI_HUGE_PAGES=0`.
-    public static var requested: Bool { ProcessInfo.processInfo.environment["BREASTAI_HUGE_PAGES"] != "0" }
+    /// `BREASTAI_HUGE_PAGES`: unset, 1, on, yes or true advise; 0, off, no or false do not; any other
+    /// value advises and `summary` says it was not understood.
+    static var setting: String? { ProcessInfo.processInfo.environment["BREASTAI_HUGE_PAGES"] }
+
+    /// Whether blocks are advised: yes unless `BREASTAI_HUGE_PAGES` is 0, off, no or false.
+    public static var requested: Bool { !["0", "off", "no", "false"].contains(setting?.lowercased() ?? "") }
 
     /// The system's policy, the bracketed word of /sys/kernel/mm/transparent_hugepage/enabled
     /// (`always`, `madvise` or `never`); nil where the file is missing (no THP in this kernel).
@@ -36,11 +40,12 @@ public enum HugePages {
 
     /// One line for the log: whether the large blocks get huge pages, and why not.
     public static func summary() -> String {
-        guard requested else { return "huge pages: off (BREASTAI_HUGE_PAGES=0)" }
+        guard requested else { return "huge pages: off (BREASTAI_HUGE_PAGES=\(setting ?? ""))" }
+        let unknown = setting.map { ["", "1", "on", "yes", "true"].contains($0.lowercased()) ? "" : "; WARNING: BREASTAI_HUGE_PAGES=\($0) is not 0 or 1, taken as 1" } ?? ""
         switch systemPolicy() {
-        case nil: return "huge pages: not available in this kernel (no /sys/kernel/mm/transparent_hugepage)"
-        case "never"?: return "huge pages: advised, but this system disables them (transparent_hugepage/enabled: never)"
-        case let policy?: return "huge pages: the arena and state blocks of 2 MiB or more (transparent_hugepage/enabled: \(policy))"
+        case nil: return "huge pages: not available in this kernel (no /sys/kernel/mm/transparent_hugepage)" + unknown
+        case "never"?: return "huge pages: advised, but this system disables them (transparent_hugepage/enabled: never)" + unknown
+        case let policy?: return "huge pages: the arena and state blocks of 2 MiB or more (transparent_hugepage/enabled: \(policy))" + unknown
         }
     }
 }
