@@ -502,10 +502,10 @@ void k009b_conv3x3s2_bwd_input(
      * dy rows at a time into a buffer per thread (it stays in L2); each dx row then sums the products of the
      * taps (r, s) that reach it, ih = oh·2 − 1 + r and iw = ow·2 − 1 + s. Blocks of dx rows (2 per
      * image) in parallel; every dx element is written once, by one thread, in (r, s) order. */
-    float *restrict wt = malloc(sizeof(float) * 20736);  /* (K, R, S, C) */
+    float *restrict wt = malloc(sizeof(float) * 20736);  /* (K, R, S, Cg) */
     if (!wt) abort();
     for (long k = 0; k < 96; k++) for (long c = 0; c < 24; c++) for (long r = 0; r < 3; r++) for (long s = 0; s < 3; s++)
-        wt[k * 216 + (r * 3 + s) * 24 + c] = w[((k * 24 + c) * 3 + r) * 3 + s];
+        wt[((k * 3 + r) * 3 + s) * 24 + c] = w[((k * 24 + c) * 3 + r) * 3 + s];
     float *wt_f32 = breastai_gemm_f32_pack(CblasNoTrans, 216, 96, wt, 216);  /* packed once for every tile */
     #pragma omp parallel
     {

@@ -100,8 +100,8 @@ struct TileWeight {
 }
 
 /// `wt` (K, R, S, Cg): the OIHW weight with channels innermost, so row k of `wt` matches the
-/// columns (r, s, c) of an im2col tile.
-private func emitWeightOHWI(_ d: ConvShape, w wp: String, _ w: inout CWriter) {
+/// columns (r, s, c) of an im2col tile (and, in `emitStridedBackwardInputByRows`, of a dy row's products).
+func emitWeightOHWI(_ d: ConvShape, w wp: String, _ w: inout CWriter) {
     w.line("float *restrict wt = malloc(sizeof(float) * \(d.k * d.cg * d.r * d.s));  /* (K, R, S, Cg) */")
     w.line("if (!wt) abort();")
     w.line("for (long k = 0; k < \(d.k); k++) for (long c = 0; c < \(d.cg); c++) for (long r = 0; r < \(d.r); r++) for (long s = 0; s < \(d.s); s++)")

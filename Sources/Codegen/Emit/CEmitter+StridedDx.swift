@@ -38,10 +38,7 @@ func emitStridedBackwardInputByRows(_ d: ConvShape, dy: String, w wp: String, dx
     w.line(" * dy rows at a time into a buffer per thread (it stays in L2); each dx row then sums the products of the")
     w.line(" * taps (r, s) that reach it, ih = oh·\(st) − \(pad) + r and iw = ow·\(st) − \(pad) + s. Blocks of dx rows (\(blocks) per")
     w.line(" * image) in parallel; every dx element is written once, by one thread, in (r, s) order. */")
-    w.line("float *restrict wt = malloc(sizeof(float) * \(d.k * rsc));  /* (K, R, S, C) */")
-    w.line("if (!wt) abort();")
-    w.line("for (long k = 0; k < \(d.k); k++) for (long c = 0; c < \(d.c); c++) for (long r = 0; r < \(d.r); r++) for (long s = 0; s < \(d.s); s++)")
-    w.line("    wt[k * \(rsc) + (r * \(d.s) + s) * \(d.c) + c] = \(wp)[((k * \(d.c) + c) * \(d.r) + r) * \(d.s) + s];")
+    emitWeightOHWI(d, w: wp, &w)  // (K, R, S, C): row k is (r, s, c), as the products' columns
     let weight = TileWeight(precision, name: "wt", transposed: false, n: rsc, k: "\(d.k)", ld: "\(rsc)")
     weight.pack(&w)
     w.line("#pragma omp parallel")
