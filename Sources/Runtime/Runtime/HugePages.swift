@@ -26,8 +26,7 @@ public enum HugePages {
     /// The system's policy, the bracketed word of /sys/kernel/mm/transparent_hugepage/enabled
     /// (`always`, `madvise` or `never`); nil where the file is missing (no THP in this kernel).
     public static func systemPolicy(_ path: String = "/sys/kernel/mm/transparent_hugepage/enabled") -> String? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let open = text.firstIndex(of: "["), let close = text[open...].firstIndex(of: "]") else { return nil }
+        guard let text = procFile(path), let open = text.firstIndex(of: "["), let close = text[open...].firstIndex(of: "]") else { return nil }
         return String(text[text.index(after: open)..<close])
     }
 
