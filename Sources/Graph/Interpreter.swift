@@ -57,37 +57,38 @@ public enum Interpreter {
     }
 
     /// Whether `node` is a contraction whose two operands the bf16 precision rounds: every
-    /// convolution except depthwise ones (float32 loops in the compiled code), every linear and
-    /// matmul (a linear's bias, added after the sum, is not rounded).
+    /// convolution except depthwise ones (float32 loops in the compiled code) and Winograd ones
+    /// (`Winograd.applies`: F(2x2) with rounded transforms, `winogradBF16`, or F(4x4) in fp32), every
+    /// linear and matmul (a linear's bias, added after the sum, is not rounded).
     static func roundsOperands(_ node: Node, _ x: [Tensor]) -> Bool {
-        func depthwise(_ a: Conv2DAttrs, channels: Int, weight: [Int]) -> Bool {
-            a.groups == channels && weight[1] == 1 && weight[0] == channels
+        func direct(_ a: Conv2DAttrs, channels: Int, weight w: [Int]) -> Bool {
+            !(a.groups == channels && w[1] == 1 && w[0] == channels) && !Winograd.applies(a, c: w[1], k: w[0], r: w[2], s: w[3])
         }
         switch node.op {
-        case .conv2d(let a): return !depthwise(a, channels: x[0].shape[3], weight: x[1].shape)
-        case .conv2dBackwardInput(let a): return !depthwise(a, channels: node.type.shape[3], weight: x[1].shape)
-        case .conv2dBackwardWeight(let a): return !depthwise(a, channels: x[1].shape[3], weight: node.type.shape)
+        case .conv2d(let a): return direct(a, channels: x[0].shape[3], weight: x[1].shape)
+        case .conv2dBackwardInput(let a): return direct(a, channels: node.type.shape[3], weight: x[1].shape)
+        case .conv2dBackwardWeight(let a): return direct(a, channels: x[1].shape[3], weight: node.type.shape)
         case .linear, .matmul: return true
         default: return false
         }
     }
 
-    /// A convolution the compiled bf16 program runs as Winograd F(2x2, 3x3) (`Winograd.applies`), as
-    /// it computes it: the transformed operands (V and U, or E and V for dw) rounded to
-    /// bfloat16 before their products, the sums exact. nil for every other node.
+    /// A convolution the compiled bf16 program runs as Winograd F(2x2, 3x3) (`Winograd.roundsInBF16`,
+    /// `roundsWeightGradientInBF16`), as it computes it: the transformed operands (V and U, or E and V
+    /// for dw) rounded to bfloat16 before their products, the sums exact. nil for every other node.
     static func winogradBF16(_ node: Node, _ x: [Tensor]) -> Tensor? {
         switch node.op {
         case .conv2d(let a):
             let w = x[1].shape
-            guard Winograd.applies(a, c: x[0].shape[3], k: w[0], r: w[2], s: w[3]) else { return nil }
+            guard Winograd.roundsInBF16(a, c: x[0].shape[3], k: w[0], r: w[2], s: w[3]) else { return nil }
             return Winograd.forward(x[0], x[1], round: Kernels.bfloat16)
         case .conv2dBackwardInput(let a):
             let w = x[1].shape
-            guard Winograd.applies(a, c: w[1], k: w[0], r: w[2], s: w[3]) else { return nil }
+            guard Winograd.roundsInBF16(a, c: w[1], k: w[0], r: w[2], s: w[3]) else { return nil }
             return Winograd.backwardInput(x[0], x[1], round: Kernels.bfloat16)
         case .conv2dBackwardWeight(let a):
             let w = node.type.shape
-            guard Winograd.appliesToWeightGradient(a, c: w[1], k: w[0], r: w[2], s: w[3]) else { return nil }
+            guard Winograd.roundsWeightGradientInBF16(a, c: w[1], k: w[0], r: w[2], s: w[3]) else { return nil }
             return Winograd.backwardWeight(x[0], x[1], round: Kernels.bfloat16)
         default:
             return nil

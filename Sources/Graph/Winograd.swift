@@ -1,6 +1,7 @@
 /// Winograd F(2x2, 3x3) (Lavin & Gray 2016): which convolutions the compiled program runs as Winograd
-/// (the emitter and the interpreter's bf16 emulation share the rule; the compiled fp32 program runs
-/// them as F(4x4, 3x3), which the interpreter checks against its exact convolution), and the
+/// (the emitter and the interpreter's bf16 emulation share the rules; the compiled fp32 program runs
+/// them as F(4x4, 3x3), which the interpreter checks against its exact convolution; a bf16 program
+/// runs the wide ones as F(2x2) with bf16 products and the narrow ones as in fp32), and the
 /// F(2x2) transforms in Double for the interpreter's bf16 emulation.
 ///
 ///     Bᵀ = [1 0 −1 0; 0 1 1 0; 0 −1 1 0; 0 1 0 −1]   G = [1 0 0; ½ ½ ½; ½ −½ ½; 0 0 1]
@@ -13,10 +14,20 @@ public enum Winograd {
         r == 3 && s == 3 && a.stride == 1 && a.padding == 1 && a.groups == 1 && c >= 16 && k >= 16
     }
 
-    /// The weight gradient: as `applies`, and at least 32 channels in and out (below that its small
-    /// products do not pay for the transforms).
-    public static func appliesToWeightGradient(_ a: Conv2DAttrs, c: Int, k: Int, r: Int, s: Int) -> Bool {
+    /// In a bf16 program, whether the forward and dx of an `applies` convolution run as F(2x2, 3x3)
+    /// with bf16 products (`convolve`): at least 32 channels in and out. Narrower ones (S's and M's
+    /// 24-channel features.1) run as in fp32, F(4x4, 3x3) with fp32 products, exact here: F(2x2)'s
+    /// transforms write 4 values per output and channel where F(4x4)'s write 2.25, and at 24 channels
+    /// the bf16 GEMM's gain does not pay for them (measured, `CEmitter+Winograd.swift`).
+    public static func roundsInBF16(_ a: Conv2DAttrs, c: Int, k: Int, r: Int, s: Int) -> Bool {
         applies(a, c: c, k: k, r: r, s: s) && c >= 32 && k >= 32
+    }
+
+    /// In a bf16 program, whether the weight gradient of an `applies` convolution runs as F(2x2, 3x3)
+    /// with bf16 products (`backwardWeight`): at least 64 channels in and out (S's features.3, 64 to
+    /// 256). Narrower ones (features.1 and 2) run as in fp32, F(4x4) with fp32 products.
+    public static func roundsWeightGradientInBF16(_ a: Conv2DAttrs, c: Int, k: Int, r: Int, s: Int) -> Bool {
+        applies(a, c: c, k: k, r: r, s: s) && c >= 64 && k >= 64
     }
 
     static let bt: [[Double]] = [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]]

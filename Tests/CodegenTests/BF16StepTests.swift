@@ -162,13 +162,19 @@ final class BF16StepTests: XCTestCase {
         let calls = fp32.source.kernels.map { k in fp32Calls.map { k.text.components(separatedBy: $0).count - 1 }.reduce(0, +) }.reduce(0, +)
         XCTAssertGreaterThan(calls, 0)
         // Every sgemm call becomes a bf16 call, with the weight packed per call or once for all tiles
-        // (each name also appears in its declaration in kernels.h and its definition in gemm_bf16.c).
+        // (each name also appears in its declaration in kernels.h and its definition in gemm_bf16.c),
+        // except the fp32 products of the narrow Winograd convolutions (the tiny network's 16 -> 64
+        // channels: F(4x4) as in fp32, `Winograd.roundsInBF16`).
         let plain = bf16.kernels.components(separatedBy: "breastai_gemm_bf16(").count - 1 - 2
         let packed = bf16.kernels.components(separatedBy: "breastai_gemm_bf16_packed(").count - 1 - 2
+        let narrow = bf16.source.kernels.filter { $0.text.contains("breastai_gemm_f32_") }
+        let fp32Left = narrow.map { k in fp32Calls.map { k.text.components(separatedBy: $0).count - 1 }.reduce(0, +) }.reduce(0, +)
         XCTAssertGreaterThan(packed, 0, "no tiled convolution packs its weight once")
-        XCTAssertEqual(plain + packed, calls)
-        XCTAssertFalse(bf16.kernels.contains("cblas_sgemm("), "a bf16 artifact still calls sgemm")
-        XCTAssertEqual(bf16.source.extraUnits.map(\.name), ["gemm_bf16.c"], "the bf16 GEMM is one unit of its own")
+        XCTAssertEqual(fp32Left, 3, "the narrow Winograd convolution's forward, dx and dw keep fp32 products")
+        XCTAssertTrue(narrow.allSatisfy { $0.text.contains("/* Winograd F(4x4, 3x3)") }, "fp32 products outside a narrow Winograd kernel")
+        XCTAssertEqual(plain + packed + fp32Left, calls)
+        XCTAssertFalse(bf16.source.kernels.contains { $0.text.contains("cblas_sgemm(") }, "a bf16 kernel still calls sgemm")
+        XCTAssertEqual(bf16.source.extraUnits.map(\.name), ["gemm_bf16.c", "gemm_f32.c"], "the bf16 GEMM is a unit of its own, beside the fp32 one")
         XCTAssertTrue(fp32.source.extraUnits.allSatisfy { $0.name == "gemm_f32.c" }, "an fp32 artifact has no bf16 unit")
     }
 }

@@ -189,7 +189,8 @@ final class GEMMF32Tests: XCTestCase {
 
     /// The routing in the emitted C: the tiled convolutions of an fp32 artifact (k x k forward, dx)
     /// multiply by a weight packed once, except with fewer than 16 output columns (CBAM's 7x7 with
-    /// 1 and 2 channels keeps sgemm); the GEMM is one unit of its own; bf16 artifacts do not carry it.
+    /// 1 and 2 channels keeps sgemm); the GEMM is one unit of its own; bf16 artifacts use it only for
+/// their narrow Winograd convolutions.
     func testFP32ArtifactsRouteTheirTilesToThePackedGEMM() throws {
         let config = ModelConfig(variant: .tiny), loss = ModelConfig(variant: .tiny).defaultLoss
         let a = try compileArtifact(config, phases: [Phase.recipe[3]], loss: loss)
@@ -209,7 +210,10 @@ final class GEMMF32Tests: XCTestCase {
         let narrow = tiled.filter { $0.name.contains("conv7x7") }
         XCTAssertFalse(narrow.isEmpty, "the tiny model has CBAM's 7x7 convolution")
         for k in narrow { XCTAssertTrue(k.text.contains("cblas_sgemm(") && !k.text.contains("breastai_gemm_f32"), k.name) }
+        // bf16 artifacts call it only from their narrow Winograd convolutions (F(4x4) as in fp32, `Winograd.roundsInBF16`)
         let bf16 = try compileArtifact(config, phases: [Phase.recipe[3]], loss: loss, options: EmitOptions(precision: .bf16))
-        XCTAssertFalse(bf16.kernels.contains("breastai_gemm_f32"))
+        let callers = bf16.source.kernels.filter { $0.text.contains("breastai_gemm_f32") }
+        XCTAssertFalse(callers.isEmpty, "the tiny model's 16 -> 64 channel 3x3 convolution")
+        for k in callers { XCTAssertTrue(k.text.contains("/* Winograd F(4x4, 3x3)"), k.name) }
     }
 }

@@ -45,7 +45,13 @@ final class WinogradTests: XCTestCase {
         XCTAssertFalse(Winograd.applies(Conv2DAttrs(stride: 2, padding: 1), c: 16, k: 24, r: 3, s: 3))
         XCTAssertFalse(Winograd.applies(Conv2DAttrs(stride: 1, padding: 1, groups: 2), c: 16, k: 24, r: 3, s: 3))
         XCTAssertFalse(Winograd.applies(a, c: 16, k: 24, r: 3, s: 5))
-        XCTAssertFalse(Winograd.appliesToWeightGradient(a, c: 16, k: 24, r: 3, s: 3))
-        XCTAssertTrue(Winograd.appliesToWeightGradient(a, c: 32, k: 40, r: 3, s: 3))
+        // bf16: F(2x2) with bf16 products from 32 channels (forward, dx) and 64 (dw), as in fp32 below
+        XCTAssertFalse(Winograd.roundsInBF16(a, c: 24, k: 24, r: 3, s: 3))
+        XCTAssertFalse(Winograd.roundsInBF16(a, c: 32, k: 24, r: 3, s: 3))
+        XCTAssertTrue(Winograd.roundsInBF16(a, c: 32, k: 40, r: 3, s: 3))
+        XCTAssertFalse(Winograd.roundsInBF16(Conv2DAttrs(stride: 2, padding: 1), c: 64, k: 64, r: 3, s: 3))
+        XCTAssertFalse(Winograd.roundsWeightGradientInBF16(a, c: 48, k: 192, r: 3, s: 3))
+        XCTAssertTrue(Winograd.roundsWeightGradientInBF16(a, c: 64, k: 256, r: 3, s: 3))
+        XCTAssertFalse(Winograd.roundsWeightGradientInBF16(a, c: 256, k: 48, r: 3, s: 3))
     }
 }

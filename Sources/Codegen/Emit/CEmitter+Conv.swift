@@ -49,8 +49,8 @@ func emitConv(_ ctx: KernelContext, _ a: Conv2DAttrs, x: String, xShape: [Int], 
         return "conv1x1"
     } else if d.isDepthwise {
         emitDepthwiseForward(d, x: x, w: wp, y: y, &w)
-    } else if winogradApplies(d) {
-        emitWinogradForward(d, x: x, w: wp, y: y, ctx.options.precision, &w)
+    } else if let precision = winogradPrecision(d, ctx.options.precision) {
+        emitWinogradForward(d, x: x, w: wp, y: y, precision, &w)
     } else {
         emitImplicitGemmForward(d, x: x, w: wp, y: y, ctx.options.precision, &w)
     }
@@ -74,8 +74,8 @@ func emitConvBackwardInput(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, d
         return "conv1x1_bwd_input"
     } else if d.isDepthwise {
         emitDepthwiseBackwardInput(d, dy: dy, w: wp, dx: dx, &w)
-    } else if winogradApplies(d) {
-        emitWinogradBackwardInput(d, dy: dy, w: wp, dx: dx, ctx.options.precision, &w)
+    } else if let precision = winogradPrecision(d, ctx.options.precision) {
+        emitWinogradBackwardInput(d, dy: dy, w: wp, dx: dx, precision, &w)
     } else if stridedBackwardInputByRows(d) {
         emitStridedBackwardInputByRows(d, dy: dy, w: wp, dx: dx, ctx.options.precision, &w)
     } else {
@@ -98,8 +98,8 @@ func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, 
         return "conv1x1_bwd_weight" + (ctx.accumulate ? "_acc" : "")
     } else if d.isDepthwise {
         emitDepthwiseBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
-    } else if winogradWeightGradientApplies(d, ctx.options.precision) {
-        emitWinogradBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, ctx.options.precision, &w)
+    } else if let precision = winogradWeightGradientPrecision(d, ctx.options.precision) {
+        emitWinogradBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, precision, &w)
     } else {
         emitImplicitGemmBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
     }

@@ -2,30 +2,37 @@ import Graph
 
 // MARK: - Winograd F(4x4, 3x3) and F(2x2, 3x3): dense 3x3 convolutions, stride 1, padding 1 (forward, dx, dw)
 
-/// Whether the forward and dx of `d` run as Winograd (Lavin & Gray 2016; the dw:
-/// `winogradWeightGradientApplies`; the rule is `Graph.Winograd`'s, shared with the interpreter): dense 3x3, stride
-/// 1, padding 1, at least 16 input and output channels (the per-ξ products are GEMMs with
-/// k = C and n = K). On S the eligible convolutions (features.1-3 after their first block) are 44%
-/// of the eval forward's FLOPs. fp32 runs F(4x4, 3x3): 36 multiplies per 4x4 output tile where
-/// im2col multiplies 144. bf16 runs F(2x2, 3x3), 16 per 2x2 tile where im2col multiplies 36, its 16
+/// The precision of the Winograd forward and dx of `d` in a program of `precision`, nil when they do
+/// not run as Winograd (Lavin & Gray 2016; the rules are `Graph.Winograd`'s, shared with the
+/// interpreter's bf16 emulation): dense 3x3, stride 1, padding 1, at least 16 input and output
+/// channels (the per-ξ products are GEMMs with k = C and n = K). On S the eligible convolutions
+/// (features.1-3 after their first block) are 44% of the eval forward's FLOPs. fp32 runs F(4x4, 3x3):
+/// 36 multiplies per 4x4 output tile where im2col multiplies 144. bf16 runs F(2x2, 3x3) from 32
+/// channels in and out (`Winograd.roundsInBF16`), 16 per 2x2 tile where im2col multiplies 36, its 16
 /// products taking the transformed V, U (or E) rounded to bfloat16 and summing in fp32, as every
 /// bf16 contraction does (`breastai_gemm_bf16*`); its transforms run in fp32 (`WinogradTile`).
-func winogradApplies(_ d: ConvShape) -> Bool {
-    Winograd.applies(Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups), c: d.c, k: d.k, r: d.r, s: d.s)
+/// Narrower convolutions in a bf16 program run as in fp32: F(2x2)'s transforms write 4 values per
+/// output and channel where F(4x4)'s write 2.25, which the bf16 GEMM does not win back at S's
+/// 24-channel features.1 (`bench kernels --phase 4 --filter k005`, fp32 and bf16 artifacts of the same
+/// build, 2026-12-06: forward and dx 8.4-8.5 ms as F(4x4) in fp32, 10.8-13.5 ms as F(2x2) in bf16).
+func winogradPrecision(_ d: ConvShape, _ precision: Precision) -> Precision? {
+    let a = Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups)
+    guard Winograd.applies(a, c: d.c, k: d.k, r: d.r, s: d.s) else { return nil }
+    return precision == .bf16 && Winograd.roundsInBF16(a, c: d.c, k: d.k, r: d.r, s: d.s) ? .bf16 : .fp32
 }
 
-/// Whether the weight gradient of `d` runs as Winograd too. fp32 (F(4x4)): as `winogradApplies`;
-/// S's 24-channel features.1 dw took 31-33 ms per step with im2col and 21-22 ms as F(4x4)
-/// (`bench kernels --phase 4 --filter k005b_conv3x3_bwd_weight`, alternated twice, 2026-12-06). bf16
-/// (F(2x2)): at least 32 channels in and out (`Graph.Winograd.appliesToWeightGradient`, which the
-/// interpreter's bf16 emulation shares). Below that F(2x2)'s 16 products per chunk (24 x 24 x 128 on
-/// S's features.1) are too small to pay for the transforms: measured on features.1's dw (`bench kernels
-/// --phase 4 --precision bf16 --filter k00`, old and new alternated twice, with and without fixed glibc
-/// malloc thresholds) im2col 6.6-8.4 ms against Winograd 9.3-11.6 ms per call.
-func winogradWeightGradientApplies(_ d: ConvShape, _ precision: Precision) -> Bool {
-    precision == .bf16
-        ? Winograd.appliesToWeightGradient(Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups), c: d.c, k: d.k, r: d.r, s: d.s)
-        : winogradApplies(d)
+/// The precision of the Winograd weight gradient of `d` (nil: not Winograd, under the same condition as
+/// `winogradPrecision`). fp32: F(4x4); S's 24-channel features.1 dw took 31-33 ms per step with im2col and
+/// 21-22 ms as F(4x4) (`bench kernels --phase 4 --filter k005b_conv3x3_bwd_weight`, alternated twice,
+/// 2026-12-06). bf16: F(2x2) with bf16 products from 64 channels in and out
+/// (`Winograd.roundsWeightGradientInBF16`), F(4x4) in fp32 below, where F(2x2)'s transforms of dy (K
+/// channels, 4 values per output) and small products per chunk cost more than the bf16 GEMM gains:
+/// S's features.2 (48 to 192 channels) dw 24-29 ms per call in bf16 against 21 ms as F(4x4) in fp32,
+/// features.3 (64 to 256) 10 ms against 13-16 ms (same runs as above).
+func winogradWeightGradientPrecision(_ d: ConvShape, _ precision: Precision) -> Precision? {
+    let a = Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups)
+    guard Winograd.applies(a, c: d.c, k: d.k, r: d.r, s: d.s) else { return nil }
+    return precision == .bf16 && Winograd.roundsWeightGradientInBF16(a, c: d.c, k: d.k, r: d.r, s: d.s) ? .bf16 : .fp32
 }
 
 /// The forward of `d` as Winograd: x (N, H, W, C) to y (N, H, W, K), the weight as it is.

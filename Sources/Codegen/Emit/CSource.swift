@@ -154,16 +154,18 @@ public func emitC(_ programs: [ProgramCode], title: [String], options: EmitOptio
     for t in title { prelude.line(" * " + t) }
     prelude.line(" */")
     prelude.lines(cPrelude)
-    var source = CSource(prelude: prelude.text, kernels: definitions, programs: entries)
+    // bf16: every contraction's GEMM; fp32 packed products: the tiled convolutions and the Winograd
+    // ones (a bf16 program's narrow 3x3 convolutions run as in fp32, `winogradPrecision`).
+    var extraUnits: [CUnit] = []
     if options.precision == .bf16 {
         prelude.line(); prelude.lines(cGemmBF16Declarations.trimmingTrailingNewline)
-        source = CSource(prelude: prelude.text, kernels: definitions, programs: entries, extraUnits: [gemmBF16Unit])
+        extraUnits.append(gemmBF16Unit)
     }
-    if options.precision == .fp32, definitions.contains(where: { $0.text.contains("breastai_gemm_f32_pack(") }) {
+    if definitions.contains(where: { $0.text.contains("breastai_gemm_f32_") }) {
         prelude.line(); prelude.lines(cGemmF32Declarations.trimmingTrailingNewline)
-        source = CSource(prelude: prelude.text, kernels: definitions, programs: entries, extraUnits: [gemmF32Unit])
+        extraUnits.append(gemmF32Unit)
     }
-    return source
+    return CSource(prelude: prelude.text, kernels: definitions, programs: entries, extraUnits: extraUnits)
 }
 
 /// The forward scope a backward kernel belongs to: a parameter's gradient belongs to its layer.

@@ -5,8 +5,10 @@ import Foundation
 ///
 /// In `bf16` every contraction the emitter writes as `cblas_sgemm` calls `breastai_gemm_bf16`
 /// instead, with the same arguments: both operands are rounded to bfloat16 (round to nearest
-/// even) and the products are summed in float32. Everything else — depthwise convolutions,
-/// BatchNorm statistics, the loss, AdamW, EMA, the master weights — stays float32.
+/// even) and the products are summed in float32; the wide Winograd 3x3 convolutions round their
+/// transformed operands (`winogradPrecision`). Everything else — depthwise convolutions, the
+/// narrow Winograd ones (as in fp32), BatchNorm statistics, the loss, AdamW, EMA, the master
+/// weights — stays float32.
 public enum Precision: String, CaseIterable, Hashable, Sendable, Codable {
     case fp32
     case bf16
