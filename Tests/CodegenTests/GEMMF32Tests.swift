@@ -113,7 +113,9 @@ final class GEMMF32Tests: XCTestCase {
         Case(m: 11, n: 7, k: 50),                     // 12 x 16 kernel, n below it
         Case(m: 30, n: 16, k: 20, ta: true, tb: true),
         Case(m: 128, n: 48, k: 1728),                 // a tile of S's features.2 3x3 dx
-        Case(m: 40, n: 1040, k: 160, tb: true),       // several chunks of panels
+        Case(m: 40, n: 1040, k: 160, tb: true),       // several chunks of panels; B (166,400 floats) packed by the team
+        Case(m: 20, n: 200, k: 400),                  // packed by the team, op(B) = B; the last panel 8 columns wide
+        Case(m: 20, n: 200, k: 400, tb: true, pad: 3),  // the same gathered from B's rows (op(B) = Bᵀ), padded rows
     ]
 
     func testShapesAndTransposesAgainstDouble() throws {

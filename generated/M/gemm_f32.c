@@ -98,22 +98,45 @@ static long gf_packed_floats(int layout, long n, long k) {
     return (16 + panels * NR * (k > 0 ? k : 0) + 15) / 16 * 16;
 }
 
-/* Packs op(B) (k, n) in `layout` into `packed` (gf_packed_floats of it, 64-byte aligned). */
+/* One panel of a GF_PANELS copy: panel[q · NR + j] = op(B)[k0 + q, c0 + j] for q < kc and j < NR, zero for
+ * the columns c0 + j >= n; 16 columns at a time, as a row segment of B (op(B) = B) or gathered from the
+ * columns' rows of B (op(B) = Bᵀ: op(B)[q, j] = B[j · ldb + q]; the scalar loop took 1.25 ns per element
+ * on S's features.6 1x1 weight, 256 x 1536, the gather 0.39). `panel` is 64-byte aligned. */
+GF_F32 static void gf_pack_panel(float *restrict panel, int tb, long n, long c0, long k0, long kc, long NR, const float *B, long ldb) {
+    const __m512i rows = _mm512_mullo_epi32(_mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+                                            _mm512_set1_epi32((int)ldb));
+    for (long j0 = 0; j0 < NR; j0 += 16) {
+        const long valid = n - c0 - j0 >= 16 ? 16 : n - c0 - j0 > 0 ? n - c0 - j0 : 0;
+        const __mmask16 m = (__mmask16)((1U << valid) - 1);   /* masked lanes read nothing */
+        if (valid == 0) {
+            for (long q = 0; q < kc; q++) _mm512_store_ps(panel + q * NR + j0, _mm512_setzero_ps());
+        } else if (tb) {
+            const float *s = B + (c0 + j0) * ldb + k0;
+            for (long q = 0; q < kc; q++)
+                _mm512_store_ps(panel + q * NR + j0, _mm512_mask_i32gather_ps(_mm512_setzero_ps(), m, rows, s + q, 4));
+        } else {
+            const float *s = B + k0 * ldb + c0 + j0;
+            for (long q = 0; q < kc; q++) _mm512_store_ps(panel + q * NR + j0, _mm512_maskz_loadu_ps(m, s + q * ldb));
+        }
+    }
+}
+
+/* Packs op(B) (k, n) in `layout` into `packed` (gf_packed_floats of it, 64-byte aligned). A copy of at
+ * least 65,536 floats packed outside a parallel region (a tiled convolution's weight, before its tiles)
+ * is packed by the team, its panels split between the threads (the others waited for it before). */
 static void gf_pack_into(float *packed, int layout, int tb, const int n, const int k, const float *B, const int ldb) {
-    const long NR = layout == GF_PANELS ? gf_nr(n) : n > 0 ? n : 1, panels = n > 0 ? (n + NR - 1) / NR : 0;
-    const long kcb = layout == GF_PANELS ? gf_kc(k) : k > 0 ? k : 1;
     const int header[3] = {layout, n, k};
     memcpy(packed, header, sizeof header);
-    /* panel p of the block at k0 starts at k0 · panels · NR + p · kc · NR (the plain layout: one panel of n columns) */
-    for (long k0 = 0; k0 < k; k0 += kcb) {
-        const long kc = k - k0 < kcb ? k - k0 : kcb;
-        for (long p = 0; p < panels; p++) {
-            float *panel = packed + 16 + k0 * panels * NR + p * kc * NR;
-            for (long q = 0; q < kc; q++) for (long j = 0; j < NR; j++) {
-                const long col = p * NR + j;
-                panel[q * NR + j] = col >= n ? 0.0f : tb ? B[col * ldb + k0 + q] : B[(k0 + q) * ldb + col];
-            }
-        }
+    if (layout == GF_PLAIN) {   /* op(B) row-major (k, n) */
+        for (long q = 0; q < k; q++) for (long j = 0; j < n; j++) packed[16 + q * n + j] = tb ? B[j * ldb + q] : B[q * ldb + j];
+        return;
+    }
+    /* panel p of the block at k0 starts at k0 · panels · NR + p · kc · NR */
+    const long NR = gf_nr(n), panels = n > 0 ? (n + NR - 1) / NR : 0, kcb = gf_kc(k), units = (k + kcb - 1) / kcb * panels;
+    #pragma omp parallel for schedule(static) if (!omp_in_parallel() && (long)n * k >= 65536)
+    for (long u = 0; u < units; u++) {
+        const long k0 = u / panels * kcb, p = u % panels, kc = k - k0 < kcb ? k - k0 : kcb;
+        gf_pack_panel(packed + 16 + k0 * panels * NR + p * kc * NR, tb, n, p * NR, k0, kc, NR, B, ldb);
     }
 }
 
