@@ -13,8 +13,8 @@ import Graph
 /// bf16 contraction does (`breastai_gemm_bf16*`); its transforms run in fp32 (`WinogradTile`).
 /// Narrower convolutions in a bf16 program run as in fp32: F(2x2)'s transforms write 4 values per
 /// output and channel where F(4x4)'s write 2.25, which the bf16 GEMM does not win back at S's
-/// 24-channel features.1 (`bench kernels --phase 4 --filter k005`, fp32 and bf16 artifacts of the same
-/// build, 2026-12-06: forward and dx 8.4-8.5 ms as F(4x4) in fp32, 10.8-13.5 ms as F(2x2) in bf16).
+/// 24-channel features.1 (`bench kernels --phase 4 --precision bf16 --filter conv3x3`, old and new rule
+/// alternated twice, 2026-12-06: forward and dx 10.5-10.6 ms per call as F(2x2) in bf16, 7.7-8.3 as F(4x4)).
 func winogradPrecision(_ d: ConvShape, _ precision: Precision) -> Precision? {
     let a = Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups)
     guard Winograd.applies(a, c: d.c, k: d.k, r: d.r, s: d.s) else { return nil }
@@ -26,9 +26,11 @@ func winogradPrecision(_ d: ConvShape, _ precision: Precision) -> Precision? {
 /// 21-22 ms as F(4x4) (`bench kernels --phase 4 --filter k005b_conv3x3_bwd_weight`, alternated twice,
 /// 2026-12-06). bf16: F(2x2) with bf16 products from 64 channels in and out
 /// (`Winograd.roundsWeightGradientInBF16`), F(4x4) in fp32 below, where F(2x2)'s transforms of dy (K
-/// channels, 4 values per output) and small products per chunk cost more than the bf16 GEMM gains:
-/// S's features.2 (48 to 192 channels) dw 24-29 ms per call in bf16 against 21 ms as F(4x4) in fp32,
-/// features.3 (64 to 256) 10 ms against 13-16 ms (same runs as above).
+/// channels, 4 values per output) and small products per chunk cost more than the bf16 GEMM gains
+/// (`bench kernels --phase 4 --precision bf16 --filter conv3x3`, old and new rule alternated twice,
+/// 2026-12-06, ms per call): S's features.2 (48 to 192 channels) dw 23.7-24.8 as F(2x2) in bf16, 20.4-20.9
+/// as F(4x4) in fp32; features.1 (24 channels) dw 12.3-12.8 as im2col in bf16 (the rule before), 10.4-10.6 as
+/// F(4x4). features.3 (64 to 256) keeps F(2x2): 10 ms there against 13-16 ms as F(4x4) in the fp32 program.
 func winogradWeightGradientPrecision(_ d: ConvShape, _ precision: Precision) -> Precision? {
     let a = Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups)
     guard Winograd.applies(a, c: d.c, k: d.k, r: d.r, s: d.s) else { return nil }
