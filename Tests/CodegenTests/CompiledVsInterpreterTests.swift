@@ -23,7 +23,7 @@ final class CompiledVsInterpreterTests: XCTestCase {
     /// 1.6% with them; 1.2% and 2.4% when the interpreter rounded x and w there instead; 0.54% and 1.2%
     /// since the tiny network's 16 -> 64 channel one runs as F(4x4) with fp32 products in bf16, 1.0% and
     /// 1.9% when the interpreter rounds its x and w anyway; against the interpreter WITHOUT rounding
-    /// the same run gives 1.4% and 3.6% and fails; a dropped layer or micro-batch moves whole
+    /// the same run gives 1.5% and 2.9% (1.4% and 3.6% before) and fails; a dropped layer or micro-batch moves whole
     /// tensors by far more).
     ///
     /// The BreastAI head is not checked this way: its BatchNorm1d over 4 images of a random network

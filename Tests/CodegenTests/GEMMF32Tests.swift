@@ -192,7 +192,7 @@ final class GEMMF32Tests: XCTestCase {
     /// The routing in the emitted C: the tiled convolutions of an fp32 artifact (k x k forward, dx)
     /// multiply by a weight packed once, except with fewer than 16 output columns (CBAM's 7x7 with
     /// 1 and 2 channels keeps sgemm); the GEMM is one unit of its own; bf16 artifacts use it only for
-/// their narrow Winograd convolutions.
+    /// their narrow Winograd convolutions.
     func testFP32ArtifactsRouteTheirTilesToThePackedGEMM() throws {
         let config = ModelConfig(variant: .tiny), loss = ModelConfig(variant: .tiny).defaultLoss
         let a = try compileArtifact(config, phases: [Phase.recipe[3]], loss: loss)
