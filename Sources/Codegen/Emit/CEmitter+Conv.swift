@@ -98,7 +98,7 @@ func emitConvBackwardWeight(_ ctx: KernelContext, _ a: Conv2DAttrs, dy: String, 
         return "conv1x1_bwd_weight" + (ctx.accumulate ? "_acc" : "")
     } else if d.isDepthwise {
         emitDepthwiseBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)
-    } else if let precision = winogradWeightGradientPrecision(d, ctx.options.precision) {
+    } else if let precision = winogradPrecision(d, ctx.options.precision, weightGradient: true) {
         emitWinogradBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, precision, &w)
     } else {
         emitImplicitGemmBackwardWeight(d, dy: dy, x: x, dw: dw, assign: assign, &w)

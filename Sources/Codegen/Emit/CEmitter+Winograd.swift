@@ -2,39 +2,34 @@ import Graph
 
 // MARK: - Winograd F(4x4, 3x3) and F(2x2, 3x3): dense 3x3 convolutions, stride 1, padding 1 (forward, dx, dw)
 
-/// The precision of the Winograd forward and dx of `d` in a program of `precision`, nil when they do
-/// not run as Winograd (Lavin & Gray 2016; the rules are `Graph.Winograd`'s, shared with the
-/// interpreter's bf16 emulation): dense 3x3, stride 1, padding 1, at least 16 input and output
-/// channels (the per-ξ products are GEMMs with k = C and n = K). On S the eligible convolutions
-/// (features.1-3 after their first block) are 44% of the eval forward's FLOPs. fp32 runs F(4x4, 3x3):
-/// 36 multiplies per 4x4 output tile where im2col multiplies 144. bf16 runs F(2x2, 3x3) from 32
-/// channels in and out (`Winograd.roundsInBF16`), 16 per 2x2 tile where im2col multiplies 36, its 16
-/// products taking the transformed V, U (or E) rounded to bfloat16 and summing in fp32, as every
-/// bf16 contraction does (`breastai_gemm_bf16*`); its transforms run in fp32 (`WinogradTile`).
-/// Narrower convolutions in a bf16 program run as in fp32: F(2x2)'s transforms write 4 values per
-/// output and channel where F(4x4)'s write 2.25, which the bf16 GEMM does not win back at S's
-/// 24-channel features.1 (`bench kernels --phase 4 --precision bf16 --filter conv3x3`, old and new rule
-/// alternated twice, 2026-12-06: forward and dx 10.5-10.6 ms per call as F(2x2) in bf16, 7.7-8.3 as F(4x4)).
-func winogradPrecision(_ d: ConvShape, _ precision: Precision) -> Precision? {
-    let a = Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups)
-    guard Winograd.applies(a, c: d.c, k: d.k, r: d.r, s: d.s) else { return nil }
-    return precision == .bf16 && Winograd.roundsInBF16(a, c: d.c, k: d.k, r: d.r, s: d.s) ? .bf16 : .fp32
-}
-
-/// The precision of the Winograd weight gradient of `d` (nil: not Winograd, under the same condition as
-/// `winogradPrecision`). fp32: F(4x4); S's 24-channel features.1 dw took 31-33 ms per step with im2col and
-/// 21-22 ms as F(4x4) (`bench kernels --phase 4 --filter k005b_conv3x3_bwd_weight`, alternated twice,
-/// 2026-12-06). bf16: F(2x2) with bf16 products from 64 channels in and out
-/// (`Winograd.roundsWeightGradientInBF16`), F(4x4) in fp32 below, where F(2x2)'s transforms of dy (K
-/// channels, 4 values per output) and small products per chunk cost more than the bf16 GEMM gains
+/// The precision of the Winograd forward and dx (or, with `weightGradient`, dw) of `d` in a program of
+/// `precision`, nil when they do not run as Winograd (Lavin & Gray 2016; the rules are
+/// `Graph.Winograd`'s, shared with the interpreter's bf16 emulation): dense 3x3, stride 1, padding 1,
+/// at least 16 input and output channels (the per-ξ products are GEMMs with k = C and n = K). On S the
+/// eligible convolutions (features.1-3 after their first block) are 44% of the eval forward's FLOPs.
+///
+/// fp32 runs F(4x4, 3x3): 36 multiplies per 4x4 output tile where im2col multiplies 144 (also for dw:
+/// S's 24-channel features.1 dw took 31-33 ms per step with im2col and 21-22 ms as F(4x4), `bench kernels
+/// --phase 4 --filter k005b_conv3x3_bwd_weight`, alternated twice, 2026-12-06).
+///
+/// bf16 runs F(2x2, 3x3), 16 per 2x2 tile where im2col multiplies 36, its 16 products taking the
+/// transformed V, U (or E) rounded to bfloat16 and summing in fp32, as every bf16 contraction does
+/// (`breastai_gemm_bf16*`; its transforms run in fp32, `WinogradTile`), from 32 channels in and out for
+/// the forward and dx (`Winograd.roundsInBF16`) and 64 for dw (`Winograd.roundsWeightGradientInBF16`).
+/// Narrower convolutions in a bf16 program run as in fp32: F(2x2)'s transforms write 4 values per output
+/// and channel where F(4x4)'s write 2.25, and with few channels the bf16 GEMM does not win them back
 /// (`bench kernels --phase 4 --precision bf16 --filter conv3x3`, old and new rule alternated twice,
-/// 2026-12-06, ms per call): S's features.2 (48 to 192 channels) dw 23.7-24.8 as F(2x2) in bf16, 20.4-20.9
-/// as F(4x4) in fp32; features.1 (24 channels) dw 12.3-12.8 as im2col in bf16 (the rule before), 10.4-10.6 as
-/// F(4x4). features.3 (64 to 256) keeps F(2x2): 10 ms there against 13-16 ms as F(4x4) in the fp32 program.
-func winogradWeightGradientPrecision(_ d: ConvShape, _ precision: Precision) -> Precision? {
+/// 2026-12-06, ms per call): S's 24-channel features.1 forward and dx 10.5-10.6 as F(2x2) in bf16, 7.7-8.3 as
+/// F(4x4), its dw 12.3-12.8 as im2col in bf16 (the rule before), 10.4-10.6 as F(4x4); features.2's dw (48 to
+/// 192 channels) 23.7-24.8 as F(2x2), 20.4-20.9 as F(4x4). features.3's dw (64 to 256) keeps F(2x2): 10 ms
+/// there against 13-16 ms as F(4x4) in the fp32 program.
+func winogradPrecision(_ d: ConvShape, _ precision: Precision, weightGradient: Bool = false) -> Precision? {
     let a = Conv2DAttrs(stride: d.stride, padding: d.pad, groups: d.groups)
     guard Winograd.applies(a, c: d.c, k: d.k, r: d.r, s: d.s) else { return nil }
-    return precision == .bf16 && Winograd.roundsWeightGradientInBF16(a, c: d.c, k: d.k, r: d.r, s: d.s) ? .bf16 : .fp32
+    guard precision == .bf16 else { return .fp32 }
+    let rounds = weightGradient ? Winograd.roundsWeightGradientInBF16(a, c: d.c, k: d.k, r: d.r, s: d.s)
+                                : Winograd.roundsInBF16(a, c: d.c, k: d.k, r: d.r, s: d.s)
+    return rounds ? .bf16 : .fp32
 }
 
 /// The forward of `d` as Winograd: x (N, H, W, C) to y (N, H, W, K), the weight as it is.
