@@ -8,13 +8,13 @@ import Runtime
 /// both equal the reference interpreter, and the rule really fired (fewer kernels, an
 /// intermediate no longer in memory).
 final class FusionRuleTests: XCTestCase {
-    /// A conv unit: y = conv1x1(x), BatchNorm in training mode, SiLU, residual add.
-    func convUnit(_ b: GraphBuilder) -> (x: NodeID, y: NodeID, z: NodeID, a: NodeID) {
-        let x = b.input("images", TensorType([2, 5, 5, 8]))
-        let w = b.parameter("w", [8, 8, 1, 1])
+    /// A conv unit: y = conv1x1(x) with `channels` outputs, BatchNorm in training mode, SiLU, residual add.
+    func convUnit(_ b: GraphBuilder, x shape: [Int] = [2, 5, 5, 8], channels: Int = 8) -> (x: NodeID, y: NodeID, z: NodeID, a: NodeID) {
+        let x = b.input("images", TensorType(shape))
+        let w = b.parameter("w", [channels, shape[3], 1, 1])
         let y = b.conv2d(x, w)
         let stats = b.add(.batchNormStats, [y])
-        let z = b.add(.batchNormTrain(eps: 1e-3), [y, stats, b.parameter("gamma", [8]), b.parameter("beta", [8])])
+        let z = b.add(.batchNormTrain(eps: 1e-3), [y, stats, b.parameter("gamma", [channels]), b.parameter("beta", [channels])])
         let a = b.silu(z)
         return (x, y, z, a)
     }
@@ -112,6 +112,36 @@ final class FusionRuleTests: XCTestCase {
             if case .conv2d = b.graph.nodes[a].op { return true }
             if case .conv2dBackwardWeight = b.graph.nodes[a].op { return true }
         }; return false }.count, 2)
+    }
+
+    func testPrologueTilesAreEvenedOut() {
+        // S's shapes: 160 channels had 11 tiles of 409 rows (6 on one thread, 5 on the other), now 12.
+        XCTAssertEqual(prologueTileRows(channels: 160, rows: 4096), 342)
+        XCTAssertEqual(prologueTileRows(channels: 256, rows: 1024), 256)
+        XCTAssertEqual(prologueTileRows(channels: 1536, rows: 1024), 256)
+        XCTAssertEqual(prologueTileRows(channels: 8, rows: 50), 50, "one tile stays one tile")
+        for (c, m) in [(160, 4096), (192, 65536), (96, 65536), (48, 65536), (64, 16384), (1536, 1024), (160, 2178), (8, 1000)] {
+            let tile = prologueTileRows(channels: c, rows: m), tiles = (m + tile - 1) / tile
+            XCTAssertTrue(tiles == 1 || tiles % 4 == 0, "\(c) channels, \(m) rows: \(tiles) tiles of \(tile)")
+            XCTAssertLessThanOrEqual(tile, max(256, 65536 / c), "\(c) channels, \(m) rows")
+        }
+    }
+
+    func testPointwiseConvolutionPrologueInEvenedTiles() throws {
+        // 2 × 33 × 33 = 2,178 rows of 160 channels: at most 409 rows a tile, 6 tiles evened out to 8 of
+        // 273 rows, the last one 267: the forward's tiles and the dw's per-thread partials still cover
+        // every row once (a tile count or a last tile off by one fails here).
+        XCTAssertEqual(prologueTileRows(channels: 160, rows: 2178), 273)
+        let b = GraphBuilder()
+        let u = convUnit(b, x: [2, 33, 33, 8], channels: 160)
+        let w2 = b.parameter("w2", [6, 160, 1, 1])
+        let out = b.conv2d(u.a, w2)
+        let loss = b.reshape(b.reduce(.sum, b.mul(out, b.parameter("r", [2, 33, 33, 6])), axes: [0, 1, 2, 3]), [])
+        let params = ["w", "w2", "gamma", "beta"].map { b.graph.state(.parameter, $0)! }
+        accumulateGradients(b, loss: loss, parameters: params)
+        b.output("loss", loss)
+        let r = try compare(b.graph, without: .convolutionPrologue)
+        XCTAssertFalse(r.fused.materialized.contains(u.a), "the conv input should be recomputed, not stored")
     }
 
     func testDepthwiseConvolutionComputesItsStatistics() throws {

@@ -127,15 +127,15 @@ void k018_add_silu_conv1x1(
     const float *restrict x /* [4,128,128,192] */,
     const float *restrict bias /* [1,1,1,192] */,
     const float *restrict w /* [48,192,1,1] */) {
-    /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 335 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 48, 192, w, 192);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 64320);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 193; t++) {
-            const long m0 = t * 341, rows = m0 + 341 <= 65536 ? 341 : 65536 - m0;
+        for (long t = 0; t < 196; t++) {
+            const long m0 = t * 335, rows = m0 + 335 <= 65536 ? 335 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
                     const float t0 = x[r * 192 + c];
@@ -285,15 +285,15 @@ void k023_add_silu_conv1x1(
     const float *restrict x /* [4,64,64,192] */,
     const float *restrict bias /* [1,1,1,192] */,
     const float *restrict w /* [80,192,1,1] */) {
-    /* y (16384, 80) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    /* y (16384, 80) = f(x) (16384, 192) · wᵀ: tiles of 316 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 80, 192, w, 192);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60672);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
+        for (long t = 0; t < 52; t++) {
+            const long m0 = t * 316, rows = m0 + 316 <= 16384 ? 316 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
                     const float t0 = x[r * 192 + c];

@@ -18,15 +18,15 @@ void k032_add_conv1x1(
     const float *restrict x /* [4,64,64,80] */,
     const float *restrict bias /* [1,1,1,80] */,
     const float *restrict w /* [320,80,1,1] */) {
-    /* y (16384, 320) = f(x) (16384, 80) · wᵀ: tiles of 819 rows of f(x) computed into scratch, one sgemm each */
+    /* y (16384, 320) = f(x) (16384, 80) · wᵀ: tiles of 683 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 320, 80, w, 80);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65520);
+        float *restrict tile = malloc(sizeof(float) * 54640);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 21; t++) {
-            const long m0 = t * 819, rows = m0 + 819 <= 16384 ? 819 : 16384 - m0;
+        for (long t = 0; t < 24; t++) {
+            const long m0 = t * 683, rows = m0 + 683 <= 16384 ? 683 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 80; c++) {
                     const float t0 = x[r * 80 + c];
@@ -379,15 +379,15 @@ void k046_add_conv1x1(
     const float *restrict x /* [4,32,32,160] */,
     const float *restrict bias /* [1,1,1,160] */,
     const float *restrict w /* [640,160,1,1] */) {
-    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x[r * 160 + c];
@@ -611,18 +611,18 @@ void k032b_add_conv1x1_bwd_weight_acc(
     const float *restrict x /* [4,64,64,80] */,
     const float *restrict bias /* [1,1,1,80] */,
     const float *restrict dy /* [4,64,64,320] */) {
-    /* dw (320, 80) += dyᵀ (320, 16384) · f(x) (16384, 80), f(x) recomputed in tiles of 819 rows */
+    /* dw (320, 80) += dyᵀ (320, 16384) · f(x) (16384, 80), f(x) recomputed in tiles of 683 rows */
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 25600, sizeof(float));
     if (!part) abort();
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 25600;
-        float *restrict tile = malloc(sizeof(float) * 65520);
+        float *restrict tile = malloc(sizeof(float) * 54640);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 21; t++) {
-            const long m0 = t * 819, rows = m0 + 819 <= 16384 ? 819 : 16384 - m0;
+        for (long t = 0; t < 24; t++) {
+            const long m0 = t * 683, rows = m0 + 683 <= 16384 ? 683 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 80; c++) {
                     const float t0 = x[r * 80 + c];

@@ -42,15 +42,15 @@ void k065_add_conv1x1(
     const float *restrict x2 /* [4,32,32,160] */,
     const float *restrict bias2 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
-    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x2[r * 160 + c];
@@ -390,15 +390,15 @@ void k078_add_conv1x1(
     const float *restrict x /* [4,32,32,176] */,
     const float *restrict bias /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x[r * 176 + c];

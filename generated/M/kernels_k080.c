@@ -261,15 +261,15 @@ void k089_add_conv1x1(
     const float *restrict x2 /* [4,32,32,176] */,
     const float *restrict bias2 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x2[r * 176 + c];
@@ -315,15 +315,15 @@ void k090_add_conv1x1(
     const float *restrict x3 /* [4,32,32,176] */,
     const float *restrict bias3 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x3[r * 176 + c];
@@ -379,15 +379,15 @@ void k091_add_conv1x1(
     const float *restrict x4 /* [4,32,32,176] */,
     const float *restrict bias4 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x4[r * 176 + c];
@@ -519,15 +519,15 @@ void k094_add_conv1x1(
     const float *restrict x /* [4,32,32,176] */,
     const float *restrict bias /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x[r * 176 + c];
@@ -568,15 +568,15 @@ void k095_add_conv1x1(
     const float *restrict x2 /* [4,32,32,176] */,
     const float *restrict bias2 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x2[r * 176 + c];

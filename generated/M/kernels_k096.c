@@ -30,15 +30,15 @@ void k096_add_conv1x1(
     const float *restrict x3 /* [4,32,32,176] */,
     const float *restrict bias3 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x3[r * 176 + c];
@@ -99,15 +99,15 @@ void k097_add_conv1x1(
     const float *restrict x4 /* [4,32,32,176] */,
     const float *restrict bias4 /* [1,1,1,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x4[r * 176 + c];
@@ -688,18 +688,18 @@ void k097b_add_conv1x1_bwd_weight_acc(
     const float *restrict x4 /* [4,32,32,176] */,
     const float *restrict bias4 /* [1,1,1,176] */,
     const float *restrict dy /* [4,32,32,1056] */) {
-    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
+    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 342 rows */
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 185856, sizeof(float));
     if (!part) abort();
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x4[r * 176 + c];

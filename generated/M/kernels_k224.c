@@ -763,7 +763,7 @@ void k239_bn_train_conv1x1(
     const float *restrict beta /* [160] */,
     const float *restrict stats /* [2,160] */,
     const float *restrict w /* [640,160,1,1] */) {
-    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
@@ -771,11 +771,11 @@ void k239_bn_train_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x[r * 160 + c];
@@ -1584,7 +1584,7 @@ void k239b_bn_train_conv1x1_bwd_weight_acc(
     const float *restrict beta /* [160] */,
     const float *restrict stats /* [2,160] */,
     const float *restrict dy /* [4,32,32,640] */) {
-    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
@@ -1595,11 +1595,11 @@ void k239b_bn_train_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x[r * 160 + c];

@@ -297,7 +297,7 @@ void k245_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [640,160,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[160 + c] + 0.001f);
@@ -311,11 +311,11 @@ void k245_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x2[r * 160 + c];
@@ -379,7 +379,7 @@ void k246_bn_train_stochastic_depth_add_conv1x1(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[160 + c] + 0.001f);
@@ -399,11 +399,11 @@ void k246_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x3[r * 160 + c];
@@ -536,7 +536,7 @@ void k248_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [640,160,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
@@ -546,11 +546,11 @@ void k248_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x[r * 160 + c];
@@ -607,7 +607,7 @@ void k249_bn_train_stochastic_depth_add_conv1x1(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[160 + c] + 0.001f);
@@ -623,11 +623,11 @@ void k249_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x2[r * 160 + c];
@@ -1630,7 +1630,7 @@ void k249b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[160 + c] + 0.001f);
@@ -1649,11 +1649,11 @@ void k249b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x2[r * 160 + c];
@@ -1710,7 +1710,7 @@ void k248b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,32,32,640] */,
     uint32_t salt,
     float rate) {
-    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
@@ -1723,11 +1723,11 @@ void k248b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x[r * 160 + c];
@@ -1799,7 +1799,7 @@ void k246b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[160 + c] + 0.001f);
@@ -1822,11 +1822,11 @@ void k246b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x3[r * 160 + c];
@@ -1890,7 +1890,7 @@ void k245b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,32,32,640] */,
     uint32_t salt,
     float rate) {
-    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[160 + c] + 0.001f);
@@ -1907,11 +1907,11 @@ void k245b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x2[r * 160 + c];

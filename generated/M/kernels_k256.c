@@ -120,7 +120,7 @@ void k258_bn_train_conv1x1(
     const float *restrict beta /* [176] */,
     const float *restrict stats /* [2,176] */,
     const float *restrict w /* [1056,176,1,1] */) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma[c] / sqrtf(stats[176 + c] + 0.001f);
@@ -128,11 +128,11 @@ void k258_bn_train_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x[r * 176 + c];
@@ -362,7 +362,7 @@ void k262_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [1056,176,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[176 + c] + 0.001f);
@@ -376,11 +376,11 @@ void k262_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x2[r * 176 + c];
@@ -445,7 +445,7 @@ void k263_bn_train_stochastic_depth_add_conv1x1(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[176 + c] + 0.001f);
@@ -465,11 +465,11 @@ void k263_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x3[r * 176 + c];
@@ -603,7 +603,7 @@ void k265_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [1056,176,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma[c] / sqrtf(stats[176 + c] + 0.001f);
@@ -613,11 +613,11 @@ void k265_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x[r * 176 + c];
@@ -674,7 +674,7 @@ void k266_bn_train_stochastic_depth_add_conv1x1(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 372 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 1056) = f(x) (4096, 176) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[176 + c] + 0.001f);
@@ -690,11 +690,11 @@ void k266_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 1056, 176, w, 176);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x2[r * 176 + c];
@@ -1292,7 +1292,7 @@ void k265b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,32,32,1056] */,
     uint32_t salt,
     float rate) {
-    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
+    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 342 rows */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma[c] / sqrtf(stats[176 + c] + 0.001f);
@@ -1305,11 +1305,11 @@ void k265b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x[r * 176 + c];
@@ -1867,7 +1867,7 @@ void k266b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
+    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 342 rows */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[176 + c] + 0.001f);
@@ -1886,11 +1886,11 @@ void k266b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x2[r * 176 + c];
@@ -2921,7 +2921,7 @@ void k263b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
+    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 342 rows */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[176 + c] + 0.001f);
@@ -2944,11 +2944,11 @@ void k263b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x3[r * 176 + c];
@@ -3013,7 +3013,7 @@ void k262b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,32,32,1056] */,
     uint32_t salt,
     float rate) {
-    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
+    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 342 rows */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[176 + c] + 0.001f);
@@ -3030,11 +3030,11 @@ void k262b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x2[r * 176 + c];
@@ -3080,7 +3080,7 @@ void k258b_bn_train_conv1x1_bwd_weight_acc(
     const float *restrict beta /* [176] */,
     const float *restrict stats /* [2,176] */,
     const float *restrict dy /* [4,32,32,1056] */) {
-    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 372 rows */
+    /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 342 rows */
     float q0[176];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 176; c++) {
         q0[c] = gamma[c] / sqrtf(stats[176 + c] + 0.001f);
@@ -3091,11 +3091,11 @@ void k258b_bn_train_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
         #pragma omp for schedule(static)
         for (long t = 0; t < 12; t++) {
-            const long m0 = t * 372, rows = m0 + 372 <= 4096 ? 372 : 4096 - m0;
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 176; c++) {
                     const float t0 = x[r * 176 + c];

@@ -111,7 +111,7 @@ void k306_bn_train_silu_conv1x1(
     const float *restrict beta /* [192] */,
     const float *restrict stats /* [2,192] */,
     const float *restrict w /* [80,192,1,1] */) {
-    /* y (16384, 80) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    /* y (16384, 80) = f(x) (16384, 192) · wᵀ: tiles of 316 rows of f(x) computed into scratch, one sgemm each */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
@@ -119,11 +119,11 @@ void k306_bn_train_silu_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 80, 192, w, 192);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60672);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
+        for (long t = 0; t < 52; t++) {
+            const long m0 = t * 316, rows = m0 + 316 <= 16384 ? 316 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
                     const float t0 = x[r * 192 + c];
@@ -334,7 +334,7 @@ void k311_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [320,80,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (16384, 320) = f(x) (16384, 80) · wᵀ: tiles of 819 rows of f(x) computed into scratch, one sgemm each */
+    /* y (16384, 320) = f(x) (16384, 80) · wᵀ: tiles of 683 rows of f(x) computed into scratch, one sgemm each */
     float q0[80];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
         q0[c] = gamma[c] / sqrtf(stats[80 + c] + 0.001f);
@@ -344,11 +344,11 @@ void k311_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 320, 80, w, 80);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65520);
+        float *restrict tile = malloc(sizeof(float) * 54640);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 21; t++) {
-            const long m0 = t * 819, rows = m0 + 819 <= 16384 ? 819 : 16384 - m0;
+        for (long t = 0; t < 24; t++) {
+            const long m0 = t * 683, rows = m0 + 683 <= 16384 ? 683 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 80; c++) {
                     const float t0 = x[r * 80 + c];
@@ -398,7 +398,7 @@ void k312_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [640,160,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[160 + c] + 0.001f);
@@ -412,11 +412,11 @@ void k312_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x2[r * 160 + c];
@@ -480,7 +480,7 @@ void k313_bn_train_stochastic_depth_add_conv1x1(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 640) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[160 + c] + 0.001f);
@@ -500,11 +500,11 @@ void k313_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 640, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x3[r * 160 + c];
@@ -658,7 +658,7 @@ void k313b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[160 + c] + 0.001f);
@@ -681,11 +681,11 @@ void k313b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x3[r * 160 + c];
@@ -749,7 +749,7 @@ void k312b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,32,32,640] */,
     uint32_t salt,
     float rate) {
-    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (640, 160) += dyᵀ (640, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[160 + c] + 0.001f);
@@ -766,11 +766,11 @@ void k312b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x2[r * 160 + c];
@@ -845,7 +845,7 @@ void k311b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,64,64,320] */,
     uint32_t salt,
     float rate) {
-    /* dw (320, 80) += dyᵀ (320, 16384) · f(x) (16384, 80), f(x) recomputed in tiles of 819 rows */
+    /* dw (320, 80) += dyᵀ (320, 16384) · f(x) (16384, 80), f(x) recomputed in tiles of 683 rows */
     float q0[80];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 80; c++) {
         q0[c] = gamma[c] / sqrtf(stats[80 + c] + 0.001f);
@@ -858,11 +858,11 @@ void k311b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 25600;
-        float *restrict tile = malloc(sizeof(float) * 65520);
+        float *restrict tile = malloc(sizeof(float) * 54640);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 21; t++) {
-            const long m0 = t * 819, rows = m0 + 819 <= 16384 ? 819 : 16384 - m0;
+        for (long t = 0; t < 24; t++) {
+            const long m0 = t * 683, rows = m0 + 683 <= 16384 ? 683 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 80; c++) {
                     const float t0 = x[r * 80 + c];
@@ -1611,7 +1611,7 @@ void k306b_bn_train_silu_conv1x1_bwd_weight_acc(
     const float *restrict beta /* [192] */,
     const float *restrict stats /* [2,192] */,
     const float *restrict dy /* [4,64,64,80] */) {
-    /* dw (80, 192) += dyᵀ (80, 16384) · f(x) (16384, 192), f(x) recomputed in tiles of 341 rows */
+    /* dw (80, 192) += dyᵀ (80, 16384) · f(x) (16384, 192), f(x) recomputed in tiles of 316 rows */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
@@ -1622,11 +1622,11 @@ void k306b_bn_train_silu_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 15360;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60672);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
+        for (long t = 0; t < 52; t++) {
+            const long m0 = t * 316, rows = m0 + 316 <= 16384 ? 316 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
                     const float t0 = x[r * 192 + c];

@@ -400,15 +400,15 @@ void k012_add_silu_conv1x1(
     const float *restrict x /* [4,128,128,96] */,
     const float *restrict bias /* [1,1,1,96] */,
     const float *restrict w /* [48,96,1,1] */) {
-    /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 682 rows of f(x) computed into scratch, one sgemm each */
+    /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 656 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 48, 96, w, 96);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 62976);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 97; t++) {
-            const long m0 = t * 682, rows = m0 + 682 <= 65536 ? 682 : 65536 - m0;
+        for (long t = 0; t < 100; t++) {
+            const long m0 = t * 656, rows = m0 + 656 <= 65536 ? 656 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 96; c++) {
                     const float t0 = x[r * 96 + c];

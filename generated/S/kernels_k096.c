@@ -36,15 +36,15 @@ void k096_add_conv1x1(
     const float *restrict x4 /* [4,32,32,160] */,
     const float *restrict bias4 /* [1,1,1,160] */,
     const float *restrict w /* [960,160,1,1] */) {
-    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x4[r * 160 + c];
@@ -698,18 +698,18 @@ void k096b_add_conv1x1_bwd_weight_acc(
     const float *restrict x4 /* [4,32,32,160] */,
     const float *restrict bias4 /* [1,1,1,160] */,
     const float *restrict dy /* [4,32,32,960] */) {
-    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     const int threads = omp_get_max_threads();
     float *part = calloc((size_t)threads * 153600, sizeof(float));
     if (!part) abort();
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x4[r * 160 + c];

@@ -555,7 +555,7 @@ void k217_bn_train_conv1x1(
     const float *restrict beta /* [160] */,
     const float *restrict stats /* [2,160] */,
     const float *restrict w /* [960,160,1,1] */) {
-    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
@@ -563,11 +563,11 @@ void k217_bn_train_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x[r * 160 + c];
@@ -797,7 +797,7 @@ void k221_bn_train_stochastic_depth_add_conv1x1(
     const float *restrict w /* [960,160,1,1] */,
     uint32_t salt,
     float rate) {
-    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[160 + c] + 0.001f);
@@ -811,11 +811,11 @@ void k221_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x2[r * 160 + c];
@@ -880,7 +880,7 @@ void k222_bn_train_stochastic_depth_add_conv1x1(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 409 rows of f(x) computed into scratch, one sgemm each */
+    /* y (4096, 960) = f(x) (4096, 160) · wᵀ: tiles of 342 rows of f(x) computed into scratch, one sgemm each */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[160 + c] + 0.001f);
@@ -900,11 +900,11 @@ void k222_bn_train_stochastic_depth_add_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 960, 160, w, 160);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x3[r * 160 + c];
@@ -2047,7 +2047,7 @@ void k222b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     float rate,
     uint32_t salt2,
     float rate2) {
-    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma3[c] / sqrtf(stats3[160 + c] + 0.001f);
@@ -2070,11 +2070,11 @@ void k222b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x3[r * 160 + c];
@@ -2299,7 +2299,7 @@ void k221b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     const float *restrict dy /* [4,32,32,960] */,
     uint32_t salt,
     float rate) {
-    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma2[c] / sqrtf(stats2[160 + c] + 0.001f);
@@ -2316,11 +2316,11 @@ void k221b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x2[r * 160 + c];
@@ -2536,7 +2536,7 @@ void k217b_bn_train_conv1x1_bwd_weight_acc(
     const float *restrict beta /* [160] */,
     const float *restrict stats /* [2,160] */,
     const float *restrict dy /* [4,32,32,960] */) {
-    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 409 rows */
+    /* dw (960, 160) += dyᵀ (960, 4096) · f(x) (4096, 160), f(x) recomputed in tiles of 342 rows */
     float q0[160];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
@@ -2547,11 +2547,11 @@ void k217b_bn_train_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
-        float *restrict tile = malloc(sizeof(float) * 65440);
+        float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 11; t++) {
-            const long m0 = t * 409, rows = m0 + 409 <= 4096 ? 409 : 4096 - m0;
+        for (long t = 0; t < 12; t++) {
+            const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 160; c++) {
                     const float t0 = x[r * 160 + c];

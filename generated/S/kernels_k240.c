@@ -582,7 +582,7 @@ void k251_bn_train_silu_conv1x1(
     const float *restrict beta /* [96] */,
     const float *restrict stats /* [2,96] */,
     const float *restrict w /* [48,96,1,1] */) {
-    /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 682 rows of f(x) computed into scratch, one sgemm each */
+    /* y (65536, 48) = f(x) (65536, 96) · wᵀ: tiles of 656 rows of f(x) computed into scratch, one sgemm each */
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
         q0[c] = gamma[c] / sqrtf(stats[96 + c] + 0.001f);
@@ -590,11 +590,11 @@ void k251_bn_train_silu_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 48, 96, w, 96);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 62976);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 97; t++) {
-            const long m0 = t * 682, rows = m0 + 682 <= 65536 ? 682 : 65536 - m0;
+        for (long t = 0; t < 100; t++) {
+            const long m0 = t * 656, rows = m0 + 656 <= 65536 ? 656 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 96; c++) {
                     const float t0 = x[r * 96 + c];
@@ -757,7 +757,7 @@ void k255_bn_train_silu_conv1x1(
     const float *restrict beta /* [192] */,
     const float *restrict stats /* [2,192] */,
     const float *restrict w /* [48,192,1,1] */) {
-    /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    /* y (65536, 48) = f(x) (65536, 192) · wᵀ: tiles of 335 rows of f(x) computed into scratch, one sgemm each */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
@@ -765,11 +765,11 @@ void k255_bn_train_silu_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 48, 192, w, 192);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 64320);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 193; t++) {
-            const long m0 = t * 341, rows = m0 + 341 <= 65536 ? 341 : 65536 - m0;
+        for (long t = 0; t < 196; t++) {
+            const long m0 = t * 335, rows = m0 + 335 <= 65536 ? 335 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
                     const float t0 = x[r * 192 + c];
@@ -953,7 +953,7 @@ void k255b_bn_train_silu_conv1x1_bwd_weight_acc(
     const float *restrict beta /* [192] */,
     const float *restrict stats /* [2,192] */,
     const float *restrict dy /* [4,128,128,48] */) {
-    /* dw (48, 192) += dyᵀ (48, 65536) · f(x) (65536, 192), f(x) recomputed in tiles of 341 rows */
+    /* dw (48, 192) += dyᵀ (48, 65536) · f(x) (65536, 192), f(x) recomputed in tiles of 335 rows */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
@@ -964,11 +964,11 @@ void k255b_bn_train_silu_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 9216;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 64320);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 193; t++) {
-            const long m0 = t * 341, rows = m0 + 341 <= 65536 ? 341 : 65536 - m0;
+        for (long t = 0; t < 196; t++) {
+            const long m0 = t * 335, rows = m0 + 335 <= 65536 ? 335 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
                     const float t0 = x[r * 192 + c];
@@ -1479,7 +1479,7 @@ void k251b_bn_train_silu_conv1x1_bwd_weight_acc(
     const float *restrict beta /* [96] */,
     const float *restrict stats /* [2,96] */,
     const float *restrict dy /* [4,128,128,48] */) {
-    /* dw (48, 96) += dyᵀ (48, 65536) · f(x) (65536, 96), f(x) recomputed in tiles of 682 rows */
+    /* dw (48, 96) += dyᵀ (48, 65536) · f(x) (65536, 96), f(x) recomputed in tiles of 656 rows */
     float q0[96];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 96; c++) {
         q0[c] = gamma[c] / sqrtf(stats[96 + c] + 0.001f);
@@ -1490,11 +1490,11 @@ void k251b_bn_train_silu_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 4608;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 62976);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 97; t++) {
-            const long m0 = t * 682, rows = m0 + 682 <= 65536 ? 682 : 65536 - m0;
+        for (long t = 0; t < 100; t++) {
+            const long m0 = t * 656, rows = m0 + 656 <= 65536 ? 656 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 96; c++) {
                     const float t0 = x[r * 96 + c];

@@ -111,7 +111,7 @@ void k258_bn_train_silu_conv1x1(
     const float *restrict beta /* [192] */,
     const float *restrict stats /* [2,192] */,
     const float *restrict w /* [64,192,1,1] */) {
-    /* y (16384, 64) = f(x) (16384, 192) · wᵀ: tiles of 341 rows of f(x) computed into scratch, one sgemm each */
+    /* y (16384, 64) = f(x) (16384, 192) · wᵀ: tiles of 316 rows of f(x) computed into scratch, one sgemm each */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
@@ -119,11 +119,11 @@ void k258_bn_train_silu_conv1x1(
     float *w_f32 = breastai_gemm_f32_pack(CblasTrans, 64, 192, w, 192);  /* packed once for every tile */
     #pragma omp parallel
     {
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60672);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
+        for (long t = 0; t < 52; t++) {
+            const long m0 = t * 316, rows = m0 + 316 <= 16384 ? 316 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
                     const float t0 = x[r * 192 + c];
@@ -1473,7 +1473,7 @@ void k258b_bn_train_silu_conv1x1_bwd_weight_acc(
     const float *restrict beta /* [192] */,
     const float *restrict stats /* [2,192] */,
     const float *restrict dy /* [4,64,64,64] */) {
-    /* dw (64, 192) += dyᵀ (64, 16384) · f(x) (16384, 192), f(x) recomputed in tiles of 341 rows */
+    /* dw (64, 192) += dyᵀ (64, 16384) · f(x) (16384, 192), f(x) recomputed in tiles of 316 rows */
     float q0[192];  /* γ / sqrt(var + eps) */
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
@@ -1484,11 +1484,11 @@ void k258b_bn_train_silu_conv1x1_bwd_weight_acc(
     #pragma omp parallel
     {
         float *restrict mine = part + (size_t)omp_get_thread_num() * 12288;
-        float *restrict tile = malloc(sizeof(float) * 65472);
+        float *restrict tile = malloc(sizeof(float) * 60672);
         if (!tile) abort();
         #pragma omp for schedule(static)
-        for (long t = 0; t < 49; t++) {
-            const long m0 = t * 341, rows = m0 + 341 <= 16384 ? 341 : 16384 - m0;
+        for (long t = 0; t < 52; t++) {
+            const long m0 = t * 316, rows = m0 + 316 <= 16384 ? 316 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
                 for (long c = 0; c < 192; c++) {
                     const float t0 = x[r * 192 + c];
