@@ -49,7 +49,10 @@ static inline float ba_fmaf(float a, float b, float c) { return a * b + c; }
 static inline float ba_expf(float x) {
     x = x < -87.0f ? -87.0f : x;
     x = x > 88.0f ? 88.0f : x;
-    const float n = ba_fmaf(x, 1.44269504088896341f, 12582912.0f) - 12582912.0f;
+    /* t = x·log2e + 1.5·2^23 + 127 rounds x·log2e to the nearest integer n and holds n + 127 in its
+     * low mantissa bits, which shifted up by 23 are 2^n as a float (no conversion to int and add). */
+    const float t = ba_fmaf(x, 1.44269504088896341f, 12583039.0f);
+    const float n = t - 12583039.0f;
     const float r = ba_fmaf(n, 2.12194440e-4f, ba_fmaf(n, -0.693359375f, x));
     float p = 1.9875691500e-4f;
     p = ba_fmaf(p, r, 1.3981999507e-3f);
@@ -58,7 +61,9 @@ static inline float ba_expf(float x) {
     p = ba_fmaf(p, r, 1.6666665459e-1f);
     p = ba_fmaf(p, r, 5.0000001201e-1f);
     const float e = ba_fmaf(p, r * r, r) + 1.0f;
-    const uint32_t bits = (uint32_t)((int32_t)n + 127) << 23;
+    uint32_t bits;
+    memcpy(&bits, &t, sizeof bits);
+    bits <<= 23;
     float scale;
     memcpy(&scale, &bits, sizeof scale);
     return e * scale;

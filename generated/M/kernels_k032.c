@@ -612,15 +612,16 @@ void k032b_add_conv1x1_bwd_weight_acc(
     const float *restrict bias /* [1,1,1,80] */,
     const float *restrict dy /* [4,64,64,320] */) {
     /* dw (320, 80) += dyᵀ (320, 16384) · f(x) (16384, 80), f(x) recomputed in tiles of 683 rows */
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 25600, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 25600);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 25600;
         float *restrict tile = malloc(sizeof(float) * 54640);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 24; t++) {
             const long m0 = t * 683, rows = m0 + 683 <= 16384 ? 683 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -633,10 +634,13 @@ void k032b_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 80 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 80, rows, 1.0f, dy + m0 * 320, 320, tile, 80, 1.0f, mine, 80);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 80, rows, 1.0f, dy + m0 * 320, 320, tile, 80, 1.0f - first, mine, 80);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 25600);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 25600; j++) {
             float s = 0.0f;

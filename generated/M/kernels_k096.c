@@ -689,15 +689,16 @@ void k097b_add_conv1x1_bwd_weight_acc(
     const float *restrict bias4 /* [1,1,1,176] */,
     const float *restrict dy /* [4,32,32,1056] */) {
     /* dw (1056, 176) += dyᵀ (1056, 4096) · f(x) (4096, 176), f(x) recomputed in tiles of 342 rows */
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 185856, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 185856);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
         float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -722,10 +723,13 @@ void k097b_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 176 + c] = t16;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f, mine, 176);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f - first, mine, 176);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 185856; j++) {
             float s = 0.0f;

@@ -1292,15 +1292,16 @@ void k188b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 1824; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1824 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 554496, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 554496);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 466944);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1313,10 +1314,13 @@ void k188b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 1824 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 304, 1824, rows, 1.0f, dy + m0 * 304, 304, tile, 1824, 1.0f, mine, 1824);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 304, 1824, rows, 1.0f, dy + m0 * 304, 304, tile, 1824, 1.0f - first, mine, 1824);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 554496; j++) {
             float s = 0.0f;
@@ -2455,15 +2459,16 @@ void k190b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 304; c++) {
         q4[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 554496, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 554496);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -2481,10 +2486,13 @@ void k190b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 304 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f, mine, 304);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f - first, mine, 304);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 554496; j++) {
             float s = 0.0f;
@@ -2540,15 +2548,16 @@ void k189b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 304; c++) {
         q2[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 554496, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 554496);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -2562,10 +2571,13 @@ void k189b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 304 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f, mine, 304);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f - first, mine, 304);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 554496; j++) {
             float s = 0.0f;
@@ -2769,15 +2781,16 @@ void k183b_bn_train_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 304; c++) {
         q0[c] = gamma[c] / sqrtf(stats[304 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 554496, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 554496);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -2787,10 +2800,13 @@ void k183b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 304 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f, mine, 304);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f - first, mine, 304);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 554496; j++) {
             float s = 0.0f;
@@ -3010,15 +3026,16 @@ void k181b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 1056; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1056 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 321024, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 321024);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 321024;
         float *restrict tile = malloc(sizeof(float) * 270336);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -3031,10 +3048,13 @@ void k181b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 1056 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 304, 1056, rows, 1.0f, dy + m0 * 304, 304, tile, 1056, 1.0f, mine, 1056);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 304, 1056, rows, 1.0f, dy + m0 * 304, 304, tile, 1056, 1.0f - first, mine, 1056);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 321024);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 321024; j++) {
             float s = 0.0f;

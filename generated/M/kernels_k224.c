@@ -1589,15 +1589,16 @@ void k239b_bn_train_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 102400, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 102400);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1607,10 +1608,13 @@ void k239b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f, mine, 160);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f - first, mine, 160);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 102400);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 102400; j++) {
             float s = 0.0f;
@@ -1817,15 +1821,16 @@ void k237b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 320; c++) {
         q0[c] = gamma[c] / sqrtf(stats[320 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 51200, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 51200);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 51200;
         float *restrict tile = malloc(sizeof(float) * 81920);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1838,10 +1843,13 @@ void k237b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 320 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 320, rows, 1.0f, dy + m0 * 160, 160, tile, 320, 1.0f, mine, 320);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 320, rows, 1.0f, dy + m0 * 160, 160, tile, 320, 1.0f - first, mine, 320);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 51200);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 51200; j++) {
             float s = 0.0f;

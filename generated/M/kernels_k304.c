@@ -675,15 +675,16 @@ void k313b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 160; c++) {
         q4[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 102400, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 102400);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -701,10 +702,13 @@ void k313b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f, mine, 160);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f - first, mine, 160);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 102400);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 102400; j++) {
             float s = 0.0f;
@@ -760,15 +764,16 @@ void k312b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 160; c++) {
         q2[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 102400, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 102400);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -782,10 +787,13 @@ void k312b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f, mine, 160);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f - first, mine, 160);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 102400);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 102400; j++) {
             float s = 0.0f;
@@ -852,15 +860,16 @@ void k311b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 25600, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 25600);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 25600;
         float *restrict tile = malloc(sizeof(float) * 54640);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 24; t++) {
             const long m0 = t * 683, rows = m0 + 683 <= 16384 ? 683 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -873,10 +882,13 @@ void k311b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 80 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 80, rows, 1.0f, dy + m0 * 320, 320, tile, 80, 1.0f, mine, 80);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 80, rows, 1.0f, dy + m0 * 320, 320, tile, 80, 1.0f - first, mine, 80);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 25600);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 25600; j++) {
             float s = 0.0f;
@@ -1060,15 +1072,16 @@ void k309b_bn_train_silu_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 320; c++) {
         q0[c] = gamma[c] / sqrtf(stats[320 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 25600, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 25600);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 25600;
         float *restrict tile = malloc(sizeof(float) * 81920);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 64; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1079,10 +1092,13 @@ void k309b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 320 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 320, rows, 1.0f, dy + m0 * 80, 80, tile, 320, 1.0f, mine, 320);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 320, rows, 1.0f, dy + m0 * 80, 80, tile, 320, 1.0f - first, mine, 320);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 25600);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 25600; j++) {
             float s = 0.0f;
@@ -1616,15 +1632,16 @@ void k306b_bn_train_silu_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 15360, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 15360);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 15360;
         float *restrict tile = malloc(sizeof(float) * 60672);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 52; t++) {
             const long m0 = t * 316, rows = m0 + 316 <= 16384 ? 316 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1635,10 +1652,13 @@ void k306b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 192 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 192, rows, 1.0f, dy + m0 * 80, 80, tile, 192, 1.0f, mine, 192);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 192, rows, 1.0f, dy + m0 * 80, 80, tile, 192, 1.0f - first, mine, 192);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 15360);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 15360; j++) {
             float s = 0.0f;

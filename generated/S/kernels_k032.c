@@ -586,15 +586,16 @@ void k032b_add_conv1x1_bwd_weight_acc(
     const float *restrict bias /* [1,1,1,64] */,
     const float *restrict dy /* [4,64,64,256] */) {
     /* dw (256, 64) += dyᵀ (256, 16384) · f(x) (16384, 64), f(x) recomputed in tiles of 1024 rows */
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 16384, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 16384);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 16384;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 1024, rows = m0 + 1024 <= 16384 ? 1024 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -607,10 +608,13 @@ void k032b_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 64 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, dy + m0 * 256, 256, tile, 64, 1.0f, mine, 64);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, dy + m0 * 256, 256, tile, 64, 1.0f - first, mine, 64);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 16384);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 16384; j++) {
             float s = 0.0f;

@@ -904,15 +904,16 @@ void k159b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 245760, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 245760);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 245760;
         float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -925,10 +926,13 @@ void k159b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 960 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 960, rows, 1.0f, dy + m0 * 256, 256, tile, 960, 1.0f, mine, 960);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 960, rows, 1.0f, dy + m0 * 256, 256, tile, 960, 1.0f - first, mine, 960);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 245760);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 245760; j++) {
             float s = 0.0f;

@@ -1251,15 +1251,16 @@ void k173b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 327680, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 327680);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 327680;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1276,10 +1277,13 @@ void k173b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 256, rows, 1.0f, dy + m0 * 1280, 1280, tile, 256, 1.0f, mine, 256);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 256, rows, 1.0f, dy + m0 * 1280, 1280, tile, 256, 1.0f - first, mine, 256);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 327680);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 327680; j++) {
             float s = 0.0f;
@@ -1435,15 +1439,16 @@ void k166b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 1536; c++) {
         q0[c] = gamma[c] / sqrtf(stats[1536 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 393216);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 393216);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1456,10 +1461,13 @@ void k166b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 1536 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 1536, rows, 1.0f, dy + m0 * 256, 256, tile, 1536, 1.0f, mine, 1536);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 1536, rows, 1.0f, dy + m0 * 256, 256, tile, 1536, 1.0f - first, mine, 1536);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 393216; j++) {
             float s = 0.0f;
@@ -1753,15 +1761,16 @@ void k170b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 393216);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1774,10 +1783,13 @@ void k170b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 393216; j++) {
             float s = 0.0f;
@@ -2072,15 +2084,16 @@ void k171b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 393216);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -2097,10 +2110,13 @@ void k171b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 393216; j++) {
             float s = 0.0f;
@@ -3009,15 +3025,16 @@ void k168b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 256; c++) {
         q4[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 393216);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -3035,10 +3052,13 @@ void k168b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 393216; j++) {
             float s = 0.0f;
@@ -3094,15 +3114,16 @@ void k167b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 256; c++) {
         q2[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 393216);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -3116,10 +3137,13 @@ void k167b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 393216; j++) {
             float s = 0.0f;
@@ -3293,15 +3317,16 @@ void k161b_bn_train_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 256; c++) {
         q0[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 393216);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -3311,10 +3336,13 @@ void k161b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 393216; j++) {
             float s = 0.0f;

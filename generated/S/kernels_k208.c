@@ -1190,15 +1190,16 @@ void k220b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 960; c++) {
         q0[c] = gamma[c] / sqrtf(stats[960 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 153600);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1211,10 +1212,13 @@ void k220b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 960 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 960, rows, 1.0f, dy + m0 * 160, 160, tile, 960, 1.0f, mine, 960);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 960, rows, 1.0f, dy + m0 * 160, 160, tile, 960, 1.0f - first, mine, 960);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 153600; j++) {
             float s = 0.0f;
@@ -2064,15 +2068,16 @@ void k222b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 160; c++) {
         q4[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 153600);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -2090,10 +2095,13 @@ void k222b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f - first, mine, 160);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 153600; j++) {
             float s = 0.0f;
@@ -2310,15 +2318,16 @@ void k221b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 160; c++) {
         q2[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 153600);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -2332,10 +2341,13 @@ void k221b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f - first, mine, 160);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 153600; j++) {
             float s = 0.0f;
@@ -2541,15 +2553,16 @@ void k217b_bn_train_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 160; c++) {
         q0[c] = gamma[c] / sqrtf(stats[160 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 153600);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -2559,10 +2572,13 @@ void k217b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f - first, mine, 160);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 153600; j++) {
             float s = 0.0f;
@@ -2789,15 +2805,16 @@ void k215b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 768; c++) {
         q0[c] = gamma[c] / sqrtf(stats[768 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 122880, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 122880);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 122880;
         float *restrict tile = malloc(sizeof(float) * 196608);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -2810,10 +2827,13 @@ void k215b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 768 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 768, rows, 1.0f, dy + m0 * 160, 160, tile, 768, 1.0f, mine, 768);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 768, rows, 1.0f, dy + m0 * 160, 160, tile, 768, 1.0f - first, mine, 768);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 122880);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 122880; j++) {
             float s = 0.0f;
@@ -3133,15 +3153,16 @@ void k210b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 98304, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 98304);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 98304;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -3158,10 +3179,13 @@ void k210b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 768, 128, rows, 1.0f, dy + m0 * 768, 768, tile, 128, 1.0f, mine, 128);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 768, 128, rows, 1.0f, dy + m0 * 768, 768, tile, 128, 1.0f - first, mine, 128);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 98304);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 98304; j++) {
             float s = 0.0f;
@@ -3230,15 +3254,16 @@ void k209b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 65536, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 65536);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -3251,10 +3276,13 @@ void k209b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f - first, mine, 128);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 65536; j++) {
             float s = 0.0f;

@@ -543,15 +543,16 @@ void k228b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 256; c++) {
         q4[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 393216);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -569,10 +570,13 @@ void k228b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 393216; j++) {
             float s = 0.0f;
@@ -629,15 +633,16 @@ void k227b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 256; c++) {
         q2[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 393216, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 393216);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -651,10 +656,13 @@ void k227b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f, mine, 256);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 393216; j++) {
             float s = 0.0f;
@@ -742,15 +750,16 @@ void k225b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     }
     float q3[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q3[n] = ba_uniform((uint32_t)seed[0], salt2, (uint32_t)n) >= rate2 ? 1.0f / (1.0f - rate2) : 0.0f;
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 153600);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -767,10 +776,13 @@ void k225b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f - first, mine, 160);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 153600; j++) {
             float s = 0.0f;
@@ -997,15 +1009,16 @@ void k224b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 153600, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 153600);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1018,10 +1031,13 @@ void k224b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f, mine, 160);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f - first, mine, 160);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 153600; j++) {
             float s = 0.0f;

@@ -958,15 +958,16 @@ void k255b_bn_train_silu_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 9216, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 9216);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 9216;
         float *restrict tile = malloc(sizeof(float) * 64320);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 196; t++) {
             const long m0 = t * 335, rows = m0 + 335 <= 65536 ? 335 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -977,10 +978,13 @@ void k255b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 192 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 192, rows, 1.0f, dy + m0 * 48, 48, tile, 192, 1.0f, mine, 192);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 192, rows, 1.0f, dy + m0 * 48, 48, tile, 192, 1.0f - first, mine, 192);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 9216);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 9216; j++) {
             float s = 0.0f;
@@ -1484,15 +1488,16 @@ void k251b_bn_train_silu_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 96; c++) {
         q0[c] = gamma[c] / sqrtf(stats[96 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 4608, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 4608);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 4608;
         float *restrict tile = malloc(sizeof(float) * 62976);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 100; t++) {
             const long m0 = t * 656, rows = m0 + 656 <= 65536 ? 656 : 65536 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1503,10 +1508,13 @@ void k251b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 96 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 96, rows, 1.0f, dy + m0 * 48, 48, tile, 96, 1.0f, mine, 96);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 96, rows, 1.0f, dy + m0 * 48, 48, tile, 96, 1.0f - first, mine, 96);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 4608);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 4608; j++) {
             float s = 0.0f;

@@ -675,15 +675,16 @@ void k265b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 128; c++) {
         q4[c] = gamma[c] / sqrtf(stats[128 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 65536, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 65536);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -701,10 +702,13 @@ void k265b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f - first, mine, 128);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 65536; j++) {
             float s = 0.0f;
@@ -760,15 +764,16 @@ void k264b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 128; c++) {
         q2[c] = gamma[c] / sqrtf(stats[128 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 65536, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 65536);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -782,10 +787,13 @@ void k264b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f, mine, 128);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f - first, mine, 128);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 65536; j++) {
             float s = 0.0f;
@@ -852,15 +860,16 @@ void k263b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
     }
     float q1[4];  /* stochastic depth: per-sample keep factor */
     for (long n = 0; n < 4; n++) q1[n] = ba_uniform((uint32_t)seed[0], salt, (uint32_t)n) >= rate ? 1.0f / (1.0f - rate) : 0.0f;
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 16384, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 16384);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 16384;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 1024, rows = m0 + 1024 <= 16384 ? 1024 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -873,10 +882,13 @@ void k263b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 64 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, dy + m0 * 256, 256, tile, 64, 1.0f, mine, 64);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, dy + m0 * 256, 256, tile, 64, 1.0f - first, mine, 64);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 16384);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 16384; j++) {
             float s = 0.0f;
@@ -1060,15 +1072,16 @@ void k261b_bn_train_silu_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 256; c++) {
         q0[c] = gamma[c] / sqrtf(stats[256 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 16384, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 16384);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 16384;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 64; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1079,10 +1092,13 @@ void k261b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 256, rows, 1.0f, dy + m0 * 64, 64, tile, 256, 1.0f, mine, 256);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 256, rows, 1.0f, dy + m0 * 64, 64, tile, 256, 1.0f - first, mine, 256);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 16384);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 16384; j++) {
             float s = 0.0f;
@@ -1478,15 +1494,16 @@ void k258b_bn_train_silu_conv1x1_bwd_weight_acc(
     for (long c = 0; c < 192; c++) {
         q0[c] = gamma[c] / sqrtf(stats[192 + c] + 0.001f);
     }
-    const int threads = omp_get_max_threads();
-    float *part = calloc((size_t)threads * 12288, sizeof(float));
+    float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * 12288);
     if (!part) abort();
     #pragma omp parallel
     {
+        const int threads = omp_get_num_threads();
         float *restrict mine = part + (size_t)omp_get_thread_num() * 12288;
         float *restrict tile = malloc(sizeof(float) * 60672);
         if (!tile) abort();
-        #pragma omp for schedule(static)
+        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        #pragma omp for schedule(static) nowait
         for (long t = 0; t < 52; t++) {
             const long m0 = t * 316, rows = m0 + 316 <= 16384 ? 316 : 16384 - m0;
             for (long r = m0; r < m0 + rows; r++) {
@@ -1497,10 +1514,13 @@ void k258b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 192 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 192, rows, 1.0f, dy + m0 * 64, 64, tile, 192, 1.0f, mine, 192);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 192, rows, 1.0f, dy + m0 * 64, 64, tile, 192, 1.0f - first, mine, 192);
+            first = 0.0f;
         }
+        if (first != 0.0f) memset(mine, 0, sizeof(float) * 12288);  /* a thread without tiles */
         free(tile);
-        /* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */
+        /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
+        #pragma omp barrier
         #pragma omp for schedule(static)
         for (long j = 0; j < 12288; j++) {
             float s = 0.0f;

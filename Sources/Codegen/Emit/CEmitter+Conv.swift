@@ -314,7 +314,8 @@ func emitPointwiseConvPrologue(_ ctx: KernelContext, members: Set<NodeID>, x: No
 }
 
 /// dw (K, C) = dyᵀ (K, M) · f(x) (M, C) with f(x) recomputed tile by tile; each thread adds its
-/// tiles into its own partial dw (a fixed static partition), and the partials are summed in
+/// tiles into its own partial dw (a fixed static partition; its first tile writes it with β = 0, so
+/// the partials are never zeroed beforehand on one thread while the other waits), and the partials are summed in
 /// thread order (each element by one thread, the elements split over the threads — on the master
 /// thread alone this sum was a third of some kernels' time in a profile): deterministic for a given
 /// thread count.
@@ -326,22 +327,26 @@ func emitPointwiseConvBackwardWeightPrologue(_ ctx: KernelContext, members: Set<
     let tile = prologueTileRows(channels: c, rows: m)
     w.line("/* dw (\(k), \(c)) \(ctx.accumulate ? "+=" : "=") dyᵀ (\(k), \(m)) · f(x) (\(m), \(c)), f(x) recomputed in tiles of \(tile) rows */")
     if !p.preamble.text.isEmpty { w.lines(p.preamble.text.trimmingTrailingNewline) }
-    w.line("const int threads = omp_get_max_threads();")
-    w.line("float *part = calloc((size_t)threads * \(k * c), sizeof(float));")
+    w.line("float *part = malloc(sizeof(float) * (size_t)omp_get_max_threads() * \(k * c));")
     w.line("if (!part) abort();")
     w.line("#pragma omp parallel")
     w.block("") { w in
+        w.line("const int threads = omp_get_num_threads();")
         w.line("float *restrict mine = part + (size_t)omp_get_thread_num() * \(k * c);")
         w.line("float *restrict tile = malloc(sizeof(float) * \(tile * c));")
         w.line("if (!tile) abort();")
-        w.line("#pragma omp for schedule(static)")
+        w.line("float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */")
+        w.line("#pragma omp for schedule(static) nowait")
         w.block("for (long t = 0; t < \((m + tile - 1) / tile); t++)") { w in
             w.line("const long m0 = t * \(tile), rows = m0 + \(tile) <= \(m) ? \(tile) : \(m) - m0;")
             emitPrologueTile(p, value: v, channels: c, &w)
-            w.line("cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, \(k), \(c), rows, 1.0f, \(dy) + m0 * \(k), \(k), tile, \(c), 1.0f, mine, \(c));")
+            w.line("cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, \(k), \(c), rows, 1.0f, \(dy) + m0 * \(k), \(k), tile, \(c), 1.0f - first, mine, \(c));")
+            w.line("first = 0.0f;")
         }
+        w.line("if (first != 0.0f) memset(mine, 0, sizeof(float) * \(k * c));  /* a thread without tiles */")
         w.line("free(tile);")
-        w.line("/* dw = Σ_t part[t], in thread order, split over the threads (after the tiles' barrier) */")
+        w.line("/* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */")
+        w.line("#pragma omp barrier")
         w.line("#pragma omp for schedule(static)")
         w.block("for (long j = 0; j < \(k * c); j++)") { w in
             w.line("float s = 0.0f;")
