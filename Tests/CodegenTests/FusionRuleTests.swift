@@ -97,16 +97,7 @@ final class FusionRuleTests: XCTestCase {
     func testPointwiseConvolutionReadsThroughPrologue() throws {
         // a = silu(bn(y)) feeds a 1×1 conv and that conv's weight gradient: computed tile by tile
         // inside both, never stored.
-        let b = GraphBuilder()
-        let u = convUnit(b)
-        let w2 = b.parameter("w2", [6, 8, 1, 1])
-        let out = b.conv2d(u.a, w2)
-        let loss = b.reshape(b.reduce(.sum, b.mul(out, b.parameter("r", [2, 5, 5, 6])), axes: [0, 1, 2, 3]), [])
-        let params = ["w", "w2", "gamma", "beta"].map { b.graph.state(.parameter, $0)! }
-        accumulateGradients(b, loss: loss, parameters: params)
-        b.output("loss", loss)
-        let r = try compare(b.graph, without: .convolutionPrologue)
-        XCTAssertFalse(r.fused.materialized.contains(u.a), "the conv input should be recomputed, not stored")
+        let (b, u, r) = try prologueConvolution(x: [2, 5, 5, 8], channels: 8)
         XCTAssertTrue(r.unfused.materialized.contains(u.a))
         XCTAssertEqual(r.fused.schedule.kernels.filter { if case .prologue(let a, _, _) = $0.kind {
             if case .conv2d = b.graph.nodes[a].op { return true }
@@ -132,16 +123,25 @@ final class FusionRuleTests: XCTestCase {
         // 273 rows, the last one 267: the forward's tiles and the dw's per-thread partials still cover
         // every row once (a tile count or a last tile off by one fails here).
         XCTAssertEqual(prologueTileRows(channels: 160, rows: 2178), 273)
+        _ = try prologueConvolution(x: [2, 33, 33, 8], channels: 160)
+    }
+
+    /// a = silu(bn(conv1x1(x))) with `channels` channels feeds a 1×1 conv to 6 channels, and the
+    /// loss's gradients of both weights and the BatchNorm: compared fused and unfused against the
+    /// interpreter, a never stored when fused.
+    func prologueConvolution(x shape: [Int], channels: Int, file: StaticString = #filePath, line: UInt = #line) throws
+        -> (GraphBuilder, (x: NodeID, y: NodeID, z: NodeID, a: NodeID), Comparison) {
         let b = GraphBuilder()
-        let u = convUnit(b, x: [2, 33, 33, 8], channels: 160)
-        let w2 = b.parameter("w2", [6, 160, 1, 1])
-        let out = b.conv2d(u.a, w2)
-        let loss = b.reshape(b.reduce(.sum, b.mul(out, b.parameter("r", [2, 33, 33, 6])), axes: [0, 1, 2, 3]), [])
+        let u = convUnit(b, x: shape, channels: channels)
+        let out = b.conv2d(u.a, b.parameter("w2", [6, channels, 1, 1]))
+        let r6 = b.parameter("r", Array(shape.dropLast()) + [6])
+        let loss = b.reshape(b.reduce(.sum, b.mul(out, r6), axes: [0, 1, 2, 3]), [])
         let params = ["w", "w2", "gamma", "beta"].map { b.graph.state(.parameter, $0)! }
         accumulateGradients(b, loss: loss, parameters: params)
         b.output("loss", loss)
-        let r = try compare(b.graph, without: .convolutionPrologue)
-        XCTAssertFalse(r.fused.materialized.contains(u.a), "the conv input should be recomputed, not stored")
+        let r = try compare(b.graph, without: .convolutionPrologue, file: file, line: line)
+        XCTAssertFalse(r.fused.materialized.contains(u.a), "the conv input should be recomputed, not stored", file: file, line: line)
+        return (b, u, r)
     }
 
     func testDepthwiseConvolutionComputesItsStatistics() throws {
