@@ -620,7 +620,7 @@ void k032b_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 25600;
         float *restrict tile = malloc(sizeof(float) * 54640);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 24; t++) {
             const long m0 = t * 683, rows = m0 + 683 <= 16384 ? 683 : 16384 - m0;
@@ -634,10 +634,10 @@ void k032b_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 80 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 80, rows, 1.0f, dy + m0 * 320, 320, tile, 80, 1.0f - first, mine, 80);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 80, rows, 1.0f, dy + m0 * 320, 320, tile, 80, first ? 0.0f : 1.0f, mine, 80);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 25600);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 25600);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

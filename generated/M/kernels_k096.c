@@ -697,7 +697,7 @@ void k097b_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
         float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -723,10 +723,10 @@ void k097b_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 176 + c] = t16;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f - first, mine, 176);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, first ? 0.0f : 1.0f, mine, 176);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

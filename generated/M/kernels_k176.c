@@ -1300,7 +1300,7 @@ void k188b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 466944);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -1314,10 +1314,10 @@ void k188b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 1824 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 304, 1824, rows, 1.0f, dy + m0 * 304, 304, tile, 1824, 1.0f - first, mine, 1824);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 304, 1824, rows, 1.0f, dy + m0 * 304, 304, tile, 1824, first ? 0.0f : 1.0f, mine, 1824);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2467,7 +2467,7 @@ void k190b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -2486,10 +2486,10 @@ void k190b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 304 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f - first, mine, 304);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, first ? 0.0f : 1.0f, mine, 304);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2556,7 +2556,7 @@ void k189b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -2571,10 +2571,10 @@ void k189b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 304 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f - first, mine, 304);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, first ? 0.0f : 1.0f, mine, 304);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2789,7 +2789,7 @@ void k183b_bn_train_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -2800,10 +2800,10 @@ void k183b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 304 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f - first, mine, 304);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, first ? 0.0f : 1.0f, mine, 304);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -3034,7 +3034,7 @@ void k181b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 321024;
         float *restrict tile = malloc(sizeof(float) * 270336);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -3048,10 +3048,10 @@ void k181b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 1056 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 304, 1056, rows, 1.0f, dy + m0 * 304, 304, tile, 1056, 1.0f - first, mine, 1056);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 304, 1056, rows, 1.0f, dy + m0 * 304, 304, tile, 1056, first ? 0.0f : 1.0f, mine, 1056);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 321024);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 321024);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

@@ -1021,7 +1021,7 @@ void k207b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 655360;
         float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -1035,10 +1035,10 @@ void k207b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 512 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 512, rows, 1.0f, dy + m0 * 1280, 1280, tile, 512, 1.0f - first, mine, 512);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 512, rows, 1.0f, dy + m0 * 1280, 1280, tile, 512, first ? 0.0f : 1.0f, mine, 512);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 655360);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 655360);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1205,7 +1205,7 @@ void k202b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 1572864;
         float *restrict tile = malloc(sizeof(float) * 786432);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -1219,10 +1219,10 @@ void k202b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 3072 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 3072, rows, 1.0f, dy + m0 * 512, 512, tile, 3072, 1.0f - first, mine, 3072);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 3072, rows, 1.0f, dy + m0 * 512, 512, tile, 3072, first ? 0.0f : 1.0f, mine, 3072);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 1572864);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 1572864);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1685,7 +1685,7 @@ void k204b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 1572864;
         float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -1704,10 +1704,10 @@ void k204b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 512 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 512, rows, 1.0f, dy + m0 * 3072, 3072, tile, 512, 1.0f - first, mine, 512);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 512, rows, 1.0f, dy + m0 * 3072, 3072, tile, 512, first ? 0.0f : 1.0f, mine, 512);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 1572864);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 1572864);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1895,7 +1895,7 @@ void k203b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 1572864;
         float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -1910,10 +1910,10 @@ void k203b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 512 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 512, rows, 1.0f, dy + m0 * 3072, 3072, tile, 512, 1.0f - first, mine, 512);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 512, rows, 1.0f, dy + m0 * 3072, 3072, tile, 512, first ? 0.0f : 1.0f, mine, 512);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 1572864);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 1572864);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2090,7 +2090,7 @@ void k197b_bn_train_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 1572864;
         float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -2101,10 +2101,10 @@ void k197b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 512 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 512, rows, 1.0f, dy + m0 * 3072, 3072, tile, 512, 1.0f - first, mine, 512);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3072, 512, rows, 1.0f, dy + m0 * 3072, 3072, tile, 512, first ? 0.0f : 1.0f, mine, 512);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 1572864);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 1572864);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2295,7 +2295,7 @@ void k195b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 933888;
         float *restrict tile = malloc(sizeof(float) * 466944);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -2309,10 +2309,10 @@ void k195b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 1824 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 1824, rows, 1.0f, dy + m0 * 512, 512, tile, 1824, 1.0f - first, mine, 1824);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 1824, rows, 1.0f, dy + m0 * 512, 512, tile, 1824, first ? 0.0f : 1.0f, mine, 1824);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 933888);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 933888);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2404,7 +2404,7 @@ void k193b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -2422,10 +2422,10 @@ void k193b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 304 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f - first, mine, 304);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, first ? 0.0f : 1.0f, mine, 304);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2482,7 +2482,7 @@ void k192b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -2496,10 +2496,10 @@ void k192b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 304 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f - first, mine, 304);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, first ? 0.0f : 1.0f, mine, 304);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

@@ -1597,7 +1597,7 @@ void k239b_bn_train_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -1608,10 +1608,10 @@ void k239b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f - first, mine, 160);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, first ? 0.0f : 1.0f, mine, 160);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 102400);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 102400);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1829,7 +1829,7 @@ void k237b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 51200;
         float *restrict tile = malloc(sizeof(float) * 81920);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
@@ -1843,10 +1843,10 @@ void k237b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 320 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 320, rows, 1.0f, dy + m0 * 160, 160, tile, 320, 1.0f - first, mine, 320);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 320, rows, 1.0f, dy + m0 * 160, 160, tile, 320, first ? 0.0f : 1.0f, mine, 320);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 51200);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 51200);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

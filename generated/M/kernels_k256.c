@@ -1127,7 +1127,7 @@ void k269b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -1146,10 +1146,10 @@ void k269b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 304 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f - first, mine, 304);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, first ? 0.0f : 1.0f, mine, 304);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1217,7 +1217,7 @@ void k268b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 554496;
         float *restrict tile = malloc(sizeof(float) * 77824);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -1232,10 +1232,10 @@ void k268b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 304 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, 1.0f - first, mine, 304);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1824, 304, rows, 1.0f, dy + m0 * 1824, 1824, tile, 304, first ? 0.0f : 1.0f, mine, 304);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 554496);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1315,7 +1315,7 @@ void k265b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
         float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -1329,10 +1329,10 @@ void k265b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 176 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f - first, mine, 176);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, first ? 0.0f : 1.0f, mine, 176);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1532,7 +1532,7 @@ void k261b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
         float *restrict tile = malloc(sizeof(float) * 270336);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
@@ -1546,10 +1546,10 @@ void k261b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 1056 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 176, 1056, rows, 1.0f, dy + m0 * 176, 176, tile, 1056, 1.0f - first, mine, 1056);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 176, 1056, rows, 1.0f, dy + m0 * 176, 176, tile, 1056, first ? 0.0f : 1.0f, mine, 1056);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1904,7 +1904,7 @@ void k266b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
         float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -1922,10 +1922,10 @@ void k266b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 176 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f - first, mine, 176);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, first ? 0.0f : 1.0f, mine, 176);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2966,7 +2966,7 @@ void k263b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
         float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -2985,10 +2985,10 @@ void k263b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 176 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f - first, mine, 176);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, first ? 0.0f : 1.0f, mine, 176);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -3056,7 +3056,7 @@ void k262b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
         float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -3071,10 +3071,10 @@ void k262b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 176 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f - first, mine, 176);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, first ? 0.0f : 1.0f, mine, 176);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -3121,7 +3121,7 @@ void k258b_bn_train_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 185856;
         float *restrict tile = malloc(sizeof(float) * 60192);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -3132,10 +3132,10 @@ void k258b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 176 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, 1.0f - first, mine, 176);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1056, 176, rows, 1.0f, dy + m0 * 1056, 1056, tile, 176, first ? 0.0f : 1.0f, mine, 176);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 185856);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -3333,7 +3333,7 @@ void k256b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 168960;
         float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
@@ -3347,10 +3347,10 @@ void k256b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 960 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 176, 960, rows, 1.0f, dy + m0 * 176, 176, tile, 960, 1.0f - first, mine, 960);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 176, 960, rows, 1.0f, dy + m0 * 176, 176, tile, 960, first ? 0.0f : 1.0f, mine, 960);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 168960);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 168960);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

@@ -856,7 +856,7 @@ void k303b_bn_train_silu_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 9216;
         float *restrict tile = malloc(sizeof(float) * 64320);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 196; t++) {
             const long m0 = t * 335, rows = m0 + 335 <= 65536 ? 335 : 65536 - m0;
@@ -868,10 +868,10 @@ void k303b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 192 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 192, rows, 1.0f, dy + m0 * 48, 48, tile, 192, 1.0f - first, mine, 192);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 192, rows, 1.0f, dy + m0 * 48, 48, tile, 192, first ? 0.0f : 1.0f, mine, 192);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 9216);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 9216);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1524,7 +1524,7 @@ void k299b_bn_train_silu_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 4608;
         float *restrict tile = malloc(sizeof(float) * 62976);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 100; t++) {
             const long m0 = t * 656, rows = m0 + 656 <= 65536 ? 656 : 65536 - m0;
@@ -1536,10 +1536,10 @@ void k299b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 96 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 96, rows, 1.0f, dy + m0 * 48, 48, tile, 96, 1.0f - first, mine, 96);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 48, 96, rows, 1.0f, dy + m0 * 48, 48, tile, 96, first ? 0.0f : 1.0f, mine, 96);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 4608);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 4608);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

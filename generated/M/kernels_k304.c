@@ -683,7 +683,7 @@ void k313b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -702,10 +702,10 @@ void k313b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f - first, mine, 160);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, first ? 0.0f : 1.0f, mine, 160);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 102400);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 102400);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -772,7 +772,7 @@ void k312b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 102400;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -787,10 +787,10 @@ void k312b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, 1.0f - first, mine, 160);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 640, 160, rows, 1.0f, dy + m0 * 640, 640, tile, 160, first ? 0.0f : 1.0f, mine, 160);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 102400);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 102400);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -868,7 +868,7 @@ void k311b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 25600;
         float *restrict tile = malloc(sizeof(float) * 54640);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 24; t++) {
             const long m0 = t * 683, rows = m0 + 683 <= 16384 ? 683 : 16384 - m0;
@@ -882,10 +882,10 @@ void k311b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 80 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 80, rows, 1.0f, dy + m0 * 320, 320, tile, 80, 1.0f - first, mine, 80);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 320, 80, rows, 1.0f, dy + m0 * 320, 320, tile, 80, first ? 0.0f : 1.0f, mine, 80);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 25600);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 25600);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1080,7 +1080,7 @@ void k309b_bn_train_silu_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 25600;
         float *restrict tile = malloc(sizeof(float) * 81920);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 64; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
@@ -1092,10 +1092,10 @@ void k309b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 320 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 320, rows, 1.0f, dy + m0 * 80, 80, tile, 320, 1.0f - first, mine, 320);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 320, rows, 1.0f, dy + m0 * 80, 80, tile, 320, first ? 0.0f : 1.0f, mine, 320);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 25600);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 25600);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1640,7 +1640,7 @@ void k306b_bn_train_silu_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 15360;
         float *restrict tile = malloc(sizeof(float) * 60672);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 52; t++) {
             const long m0 = t * 316, rows = m0 + 316 <= 16384 ? 316 : 16384 - m0;
@@ -1652,10 +1652,10 @@ void k306b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 192 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 192, rows, 1.0f, dy + m0 * 80, 80, tile, 192, 1.0f - first, mine, 192);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 80, 192, rows, 1.0f, dy + m0 * 80, 80, tile, 192, first ? 0.0f : 1.0f, mine, 192);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 15360);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 15360);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

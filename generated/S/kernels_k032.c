@@ -594,7 +594,7 @@ void k032b_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 16384;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 1024, rows = m0 + 1024 <= 16384 ? 1024 : 16384 - m0;
@@ -608,10 +608,10 @@ void k032b_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 64 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, dy + m0 * 256, 256, tile, 64, 1.0f - first, mine, 64);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, dy + m0 * 256, 256, tile, 64, first ? 0.0f : 1.0f, mine, 64);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 16384);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 16384);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

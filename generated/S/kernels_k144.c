@@ -912,7 +912,7 @@ void k159b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 245760;
         float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -926,10 +926,10 @@ void k159b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 960 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 960, rows, 1.0f, dy + m0 * 256, 256, tile, 960, 1.0f - first, mine, 960);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 960, rows, 1.0f, dy + m0 * 256, 256, tile, 960, first ? 0.0f : 1.0f, mine, 960);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 245760);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 245760);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

@@ -1259,7 +1259,7 @@ void k173b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 327680;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -1277,10 +1277,10 @@ void k173b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 256, rows, 1.0f, dy + m0 * 1280, 1280, tile, 256, 1.0f - first, mine, 256);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1280, 256, rows, 1.0f, dy + m0 * 1280, 1280, tile, 256, first ? 0.0f : 1.0f, mine, 256);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 327680);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 327680);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1447,7 +1447,7 @@ void k166b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 393216);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -1461,10 +1461,10 @@ void k166b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 1536 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 1536, rows, 1.0f, dy + m0 * 256, 256, tile, 1536, 1.0f - first, mine, 1536);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 1536, rows, 1.0f, dy + m0 * 256, 256, tile, 1536, first ? 0.0f : 1.0f, mine, 1536);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1769,7 +1769,7 @@ void k170b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -1783,10 +1783,10 @@ void k170b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, first ? 0.0f : 1.0f, mine, 256);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2092,7 +2092,7 @@ void k171b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -2110,10 +2110,10 @@ void k171b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, first ? 0.0f : 1.0f, mine, 256);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -3033,7 +3033,7 @@ void k168b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -3052,10 +3052,10 @@ void k168b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, first ? 0.0f : 1.0f, mine, 256);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -3122,7 +3122,7 @@ void k167b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -3137,10 +3137,10 @@ void k167b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, first ? 0.0f : 1.0f, mine, 256);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -3325,7 +3325,7 @@ void k161b_bn_train_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -3336,10 +3336,10 @@ void k161b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, first ? 0.0f : 1.0f, mine, 256);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

@@ -1063,7 +1063,7 @@ void k205b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
         float *restrict tile = malloc(sizeof(float) * 131072);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
@@ -1077,10 +1077,10 @@ void k205b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 512 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 512, rows, 1.0f, dy + m0 * 128, 128, tile, 512, 1.0f - first, mine, 512);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 512, rows, 1.0f, dy + m0 * 128, 128, tile, 512, first ? 0.0f : 1.0f, mine, 512);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1628,7 +1628,7 @@ void k207b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
@@ -1647,10 +1647,10 @@ void k207b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f - first, mine, 128);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, first ? 0.0f : 1.0f, mine, 128);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1847,7 +1847,7 @@ void k206b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
@@ -1862,10 +1862,10 @@ void k206b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f - first, mine, 128);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, first ? 0.0f : 1.0f, mine, 128);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2050,7 +2050,7 @@ void k200b_bn_train_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
@@ -2061,10 +2061,10 @@ void k200b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f - first, mine, 128);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, first ? 0.0f : 1.0f, mine, 128);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2272,7 +2272,7 @@ void k198b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 32768;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
@@ -2286,10 +2286,10 @@ void k198b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 256, rows, 1.0f, dy + m0 * 128, 128, tile, 256, 1.0f - first, mine, 256);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 128, 256, rows, 1.0f, dy + m0 * 128, 128, tile, 256, first ? 0.0f : 1.0f, mine, 256);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 32768);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 32768);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

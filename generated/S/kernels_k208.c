@@ -1198,7 +1198,7 @@ void k220b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 245760);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
@@ -1212,10 +1212,10 @@ void k220b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 960 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 960, rows, 1.0f, dy + m0 * 160, 160, tile, 960, 1.0f - first, mine, 960);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 960, rows, 1.0f, dy + m0 * 160, 160, tile, 960, first ? 0.0f : 1.0f, mine, 960);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2076,7 +2076,7 @@ void k222b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -2095,10 +2095,10 @@ void k222b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f - first, mine, 160);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, first ? 0.0f : 1.0f, mine, 160);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2326,7 +2326,7 @@ void k221b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -2341,10 +2341,10 @@ void k221b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f - first, mine, 160);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, first ? 0.0f : 1.0f, mine, 160);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2561,7 +2561,7 @@ void k217b_bn_train_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -2572,10 +2572,10 @@ void k217b_bn_train_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t1;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f - first, mine, 160);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, first ? 0.0f : 1.0f, mine, 160);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -2813,7 +2813,7 @@ void k215b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 122880;
         float *restrict tile = malloc(sizeof(float) * 196608);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 4096 ? 256 : 4096 - m0;
@@ -2827,10 +2827,10 @@ void k215b_bn_train_silu_mul_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 768 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 768, rows, 1.0f, dy + m0 * 160, 160, tile, 768, 1.0f - first, mine, 768);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 160, 768, rows, 1.0f, dy + m0 * 160, 160, tile, 768, first ? 0.0f : 1.0f, mine, 768);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 122880);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 122880);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -3161,7 +3161,7 @@ void k210b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 98304;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
@@ -3179,10 +3179,10 @@ void k210b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 768, 128, rows, 1.0f, dy + m0 * 768, 768, tile, 128, 1.0f - first, mine, 128);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 768, 128, rows, 1.0f, dy + m0 * 768, 768, tile, 128, first ? 0.0f : 1.0f, mine, 128);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 98304);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 98304);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -3262,7 +3262,7 @@ void k209b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
@@ -3276,10 +3276,10 @@ void k209b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f - first, mine, 128);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, first ? 0.0f : 1.0f, mine, 128);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

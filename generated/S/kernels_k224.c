@@ -551,7 +551,7 @@ void k228b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -570,10 +570,10 @@ void k228b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, first ? 0.0f : 1.0f, mine, 256);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -641,7 +641,7 @@ void k227b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 393216;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 4; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 1024 ? 256 : 1024 - m0;
@@ -656,10 +656,10 @@ void k227b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, 1.0f - first, mine, 256);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 1536, 256, rows, 1.0f, dy + m0 * 1536, 1536, tile, 256, first ? 0.0f : 1.0f, mine, 256);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 393216);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -758,7 +758,7 @@ void k225b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -776,10 +776,10 @@ void k225b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t8;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f - first, mine, 160);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, first ? 0.0f : 1.0f, mine, 160);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1017,7 +1017,7 @@ void k224b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 153600;
         float *restrict tile = malloc(sizeof(float) * 54720);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 12; t++) {
             const long m0 = t * 342, rows = m0 + 342 <= 4096 ? 342 : 4096 - m0;
@@ -1031,10 +1031,10 @@ void k224b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 160 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, 1.0f - first, mine, 160);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 960, 160, rows, 1.0f, dy + m0 * 960, 960, tile, 160, first ? 0.0f : 1.0f, mine, 160);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 153600);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier

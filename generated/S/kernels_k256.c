@@ -683,7 +683,7 @@ void k265b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
@@ -702,10 +702,10 @@ void k265b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t9;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f - first, mine, 128);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, first ? 0.0f : 1.0f, mine, 128);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -772,7 +772,7 @@ void k264b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 65536;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 8; t++) {
             const long m0 = t * 512, rows = m0 + 512 <= 4096 ? 512 : 4096 - m0;
@@ -787,10 +787,10 @@ void k264b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 128 + c] = t5;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, 1.0f - first, mine, 128);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 512, 128, rows, 1.0f, dy + m0 * 512, 512, tile, 128, first ? 0.0f : 1.0f, mine, 128);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 65536);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -868,7 +868,7 @@ void k263b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 16384;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 16; t++) {
             const long m0 = t * 1024, rows = m0 + 1024 <= 16384 ? 1024 : 16384 - m0;
@@ -882,10 +882,10 @@ void k263b_bn_train_stochastic_depth_add_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 64 + c] = t4;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, dy + m0 * 256, 256, tile, 64, 1.0f - first, mine, 64);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 256, 64, rows, 1.0f, dy + m0 * 256, 256, tile, 64, first ? 0.0f : 1.0f, mine, 64);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 16384);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 16384);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1080,7 +1080,7 @@ void k261b_bn_train_silu_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 16384;
         float *restrict tile = malloc(sizeof(float) * 65536);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 64; t++) {
             const long m0 = t * 256, rows = m0 + 256 <= 16384 ? 256 : 16384 - m0;
@@ -1092,10 +1092,10 @@ void k261b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 256 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 256, rows, 1.0f, dy + m0 * 64, 64, tile, 256, 1.0f - first, mine, 256);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 256, rows, 1.0f, dy + m0 * 64, 64, tile, 256, first ? 0.0f : 1.0f, mine, 256);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 16384);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 16384);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
@@ -1502,7 +1502,7 @@ void k258b_bn_train_silu_conv1x1_bwd_weight_acc(
         float *restrict mine = part + (size_t)omp_get_thread_num() * 12288;
         float *restrict tile = malloc(sizeof(float) * 60672);
         if (!tile) abort();
-        float first = 1.0f;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
+        int first = 1;  /* the thread's first tile writes its partial (β = 0): never zeroed first */
         #pragma omp for schedule(static) nowait
         for (long t = 0; t < 52; t++) {
             const long m0 = t * 316, rows = m0 + 316 <= 16384 ? 316 : 16384 - m0;
@@ -1514,10 +1514,10 @@ void k258b_bn_train_silu_conv1x1_bwd_weight_acc(
                     tile[(r - m0) * 192 + c] = t2;
                 }
             }
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 192, rows, 1.0f, dy + m0 * 64, 64, tile, 192, 1.0f - first, mine, 192);
-            first = 0.0f;
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 64, 192, rows, 1.0f, dy + m0 * 64, 64, tile, 192, first ? 0.0f : 1.0f, mine, 192);
+            first = 0;
         }
-        if (first != 0.0f) memset(mine, 0, sizeof(float) * 12288);  /* a thread without tiles */
+        if (first) memset(mine, 0, sizeof(float) * 12288);  /* a thread without tiles */
         free(tile);
         /* dw = Σ_t part[t], in thread order, split over the threads (after every partial is written) */
         #pragma omp barrier
