@@ -125,6 +125,30 @@ final class GEMMBF16Tests: XCTestCase {
         for (i, c) in cases.enumerated() { try check(c, seed: UInt64(i + 1)) }
     }
 
+    /// N a multiple of 16 but of neither 32 nor 48 (M's 80, 176 and 304 channels): 48-column panels
+    /// then one or two 32-column ones, 8-row micro-kernels. Against double, packed weight or not,
+    /// every transpose, several KC blocks, tails of rows, on 1, 2 and 3 threads (the same bits).
+    func testMixedPanelsForOtherMultiplesOf16() throws {
+        let cases = [
+            Case(m: 101, n: 80, k: 500, ta: false, tb: false),    // 48 + 32
+            Case(m: 77, n: 176, k: 1056, ta: false, tb: true),    // 3 x 48 + 32 (M's features.5 dx)
+            Case(m: 45, n: 304, k: 385, ta: true, tb: false),     // 5 x 48 + 2 x 32
+            Case(m: 30, n: 112, k: 96, ta: true, tb: true, beta: 1, pad: 3),   // 48 + 2 x 32, ldc > N
+        ]
+        for (i, c) in cases.enumerated() {
+            try check(c, seed: UInt64(80 + i))
+            var p = c; p.packed = true
+            try check(p, seed: UInt64(80 + i))
+            let plain = try run(c, seed: UInt64(90 + i), reference: false).out, packed = try run(p, seed: UInt64(90 + i), reference: false).out
+            XCTAssertEqual(plain.map(\.bitPattern), packed.map(\.bitPattern), "\(c): packed weight")
+            for threads: Int32 in [1, 3] {
+                var t = c; t.threads = threads
+                XCTAssertEqual(plain.map(\.bitPattern), try run(t, seed: UInt64(90 + i), reference: false).out.map(\.bitPattern),
+                               "\(c): \(threads) threads")
+            }
+        }
+    }
+
     func testAlphaBetaAndLeadingDimensions() throws {
         try check(Case(m: 29, n: 45, k: 400, ta: false, tb: true, beta: 1), seed: 11)          // dw accumulation (beta 1)
         try check(Case(m: 29, n: 45, k: 400, ta: true, tb: false, alpha: 0.5, beta: 0.25), seed: 12)

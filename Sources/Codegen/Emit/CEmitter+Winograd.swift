@@ -76,7 +76,7 @@ private func emitWinograd3x3(n: Int, h: Int, w width: Int, inputs c: Int, output
     // Tiles per chunk: V (ξ, T, C) and M (ξ, T, K) about 384 kB together, a multiple of the GEMM's
     // rows per micro-kernel, at least one such multiple. F(4x4) with K = 48 outputs (S's features.2
     // dx) had chunks of 12, run as 8 + 4 rows per ξ.
-    let rows = gemmMicroKernelRows(columns: k)
+    let rows = gemmMicroKernelRows(columns: k, precision)
     let chunk = min(tiles, max(rows, 98304 / (p * (c + k)) / rows * rows))
     w.line("/* Winograd \(tile.name): \(tiles) tiles of \(m)x\(m) outputs, chunks of \(chunk); per chunk V = Bᵀ d B (\(p), tiles, C),")
     w.line(" * M[ξ] = V[ξ] · U[ξ] (\(p) GEMMs, U = G g Gᵀ packed once), y = Aᵀ M A. */")

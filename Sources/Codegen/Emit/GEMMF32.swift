@@ -34,11 +34,17 @@ var gemmF32Unit: CUnit {
 /// convolution) 0.2-0.4x: below 16 columns most of a 16-wide vector is idle, and sgemm is kept.
 func packsF32(n: Int) -> Bool { n >= 16 }
 
-/// Rows of A per micro-kernel call of both packed GEMMs for a product with `n` columns: 8 when they
-/// run 48 columns at a time (n a multiple of 48 but not of 32), else 12 (`gf_nr` / `gf_mr` below, and
-/// `ba_nr` / `ba_mr` in gemm_bf16.c). Callers that choose how many rows to pass per call (Winograd's
-/// chunks of tiles) take a multiple of it, so that no call ends in a part-empty micro-kernel.
-func gemmMicroKernelRows(columns n: Int) -> Int { n % 48 == 0 && n % 32 != 0 ? 8 : 12 }
+/// Rows of A per micro-kernel call of the packed GEMMs for a product with `n` columns: 8 when they
+/// run 48 columns at a time (n a multiple of 48 but not of 32), else 12 (`gf_nr` / `gf_mr` below);
+/// the bf16 GEMM also runs 8 rows when it mixes 48- and 32-column panels (n a multiple of 16 above
+/// 48 but of neither 32 nor 48: `ba_n48` / `ba_mr` in gemm_bf16.c). Callers that choose how many rows
+/// to pass per call (Winograd's chunks of tiles) take a multiple of it, so that no call ends in a
+/// part-empty micro-kernel.
+func gemmMicroKernelRows(columns n: Int, _ precision: Precision) -> Int {
+    if n % 32 == 0 { return 12 }
+    if n % 48 == 0 { return 8 }
+    return precision == .bf16 && n % 16 == 0 && n > 48 ? 8 : 12
+}
 
 /// The C of `breastai_gemm_f32_pack` and `breastai_gemm_f32_packed` (after the prelude's `cblas.h`,
 /// `stdlib.h`, `string.h` and `cGemmF32Declarations`).

@@ -215,7 +215,8 @@ BA_BF16 static inline __attribute__((always_inline)) void ba_kernel_strided(
 
 /* The micro-kernels: 12 rows x 32 columns (two vectors), or 8 x 48 (three vectors) when N is a
  * multiple of 48 but not of 32 (features.2's 48 channels, where 12 x 32 would compute a quarter
- * of its sums for nothing); A as a panel (ba_pack_k_strided: op(A) stored k-major) or row by row
+ * of its sums for nothing), or 8 x 48 and 8 x 32 side by side when N is a multiple of 16 but of
+ * neither (ba_n48); A as a panel (ba_pack_k_strided: op(A) stored k-major) or row by row
  * (ba_pack_rows: op(A) with k contiguous). */
 typedef void (*ba_kernel_fn)(long kc2, const uint32_t *restrict a, const uint32_t *restrict b, float *restrict c, long ldc,
                              int mr, int nr, float alpha, float beta, int first);
@@ -228,10 +229,25 @@ BA_KERNEL(ba_kernel_panel_12x32, 12, 2, 12, 1)
 BA_KERNEL(ba_kernel_rows_12x32, 12, 2, 1, BA_KC2)
 BA_KERNEL(ba_kernel_panel_8x48, 8, 3, 8, 1)
 BA_KERNEL(ba_kernel_rows_8x48, 8, 3, 1, BA_KC2)
+BA_KERNEL(ba_kernel_panel_8x32, 8, 2, 8, 1)
+BA_KERNEL(ba_kernel_rows_8x32, 8, 2, 1, BA_KC2)
 
-/* Columns of the micro-kernel for N columns of C, and its rows. */
-static inline int ba_nr(long n) { return n % 48 == 0 && n % 32 != 0 ? 48 : 32; }
-static inline int ba_mr(int nr) { return nr == 48 ? 8 : 12; }
+/* How N columns of C are cut into panels: columns [0, ba_n48(n)) in panels of 48, the rest in panels
+ * of 32, the last one partly masked. A multiple of 32 is all 32s (12 x 32 micro-kernels), a multiple of
+ * 48 all 48s; another multiple of 16 above 48 is 48s and one or two 32s, which add up to N exactly (M's
+ * 176 channels: 3 x 48 + 32 where 6 x 32 computed 16 columns for nothing; 80 = 48 + 32, 304 = 5 x 48 +
+ * 2 x 32). Each panel starts at column j0 of the packed op(B) at j0 · kc2 pairs (every panel before it
+ * is full), and the panel layout changes no sum: each element of C is summed in the same order. */
+static inline long ba_n48(long n) {
+    if (n % 32 == 0) return 0;
+    if (n % 48 == 0) return n;
+    if (n % 16 == 0 && n > 48) return (n - 32) % 48 == 0 ? n - 32 : n - 64;
+    return 0;
+}
+/* Columns of the packed op(B), a whole number of panels; rows of the micro-kernels (one value per GEMM:
+ * 8 as soon as a 48-column panel is used). */
+static inline long ba_width(long n) { const long n48 = ba_n48(n); return n48 + (n - n48 + 31) / 32 * 32; }
+static inline int ba_mr(long n) { return ba_n48(n) > 0 ? 8 : 12; }
 
 /* Scratch that grows and is kept per thread: packed panels are reused across calls. */
 static _Thread_local uint32_t *ba_scratch_a, *ba_scratch_b;
@@ -250,18 +266,21 @@ static uint32_t *ba_scratch(uint32_t **buffer, size_t *capacity, size_t words) {
 /* Rows [m_begin, m_end) of C for one KC block whose op(B) is packed in `bp`. */
 BA_BF16 static void ba_rows(int transA, const float *A, long lda, long k0, long kc, long m_begin, long m_end, long n,
                             const uint32_t *bp, float alpha, float beta, int first, float *C, long ldc) {
-    const long kc2 = (kc + 1) / 2;
-    const int NR = ba_nr(n), MR = ba_mr(NR);
-    const ba_kernel_fn kernel = NR == 48 ? (transA ? ba_kernel_panel_8x48 : ba_kernel_rows_8x48)
-                                         : (transA ? ba_kernel_panel_12x32 : ba_kernel_rows_12x32);
+    const long kc2 = (kc + 1) / 2, n48 = ba_n48(n);
+    const int MR = ba_mr(n);
+    const ba_kernel_fn kernel48 = transA ? ba_kernel_panel_8x48 : ba_kernel_rows_8x48;
+    const ba_kernel_fn kernel32 = MR == 12 ? (transA ? ba_kernel_panel_12x32 : ba_kernel_rows_12x32)
+                                           : (transA ? ba_kernel_panel_8x32 : ba_kernel_rows_8x32);
     uint32_t *ap = ba_scratch(&ba_scratch_a, &ba_capacity_a, (size_t)BA_MC * BA_KC2);
     for (long i0 = m_begin; i0 < m_end; i0 += BA_MC) {
         const long mc = m_end - i0 < BA_MC ? m_end - i0 : BA_MC;
         if (transA) ba_pack_k_strided(A + k0 * lda + i0, lda, mc, kc, MR, ap);
         else ba_pack_rows(A + i0 * lda + k0, lda, mc, kc, MR, ap);
-        for (long j0 = 0; j0 < n; j0 += NR) {
-            const int nr = n - j0 < NR ? (int)(n - j0) : NR;
-            const uint32_t *b = bp + j0 / NR * kc2 * NR;
+        for (long j0 = 0, NR = 0; j0 < n; j0 += NR) {
+            NR = j0 < n48 ? 48 : 32;
+            const int nr = n - j0 < NR ? (int)(n - j0) : (int)NR;
+            const ba_kernel_fn kernel = NR == 48 ? kernel48 : kernel32;
+            const uint32_t *b = bp + j0 * kc2;
             for (long i = 0; i < mc; i += MR) {
                 const int mr = mc - i < MR ? (int)(mc - i) : MR;
                 kernel(kc2, transA ? ap + i / MR * kc2 * MR : ap + i * BA_KC2, b, C + (i0 + i) * ldc + j0, ldc, mr, nr, alpha, beta, first);
@@ -270,23 +289,31 @@ BA_BF16 static void ba_rows(int transA, const float *A, long lda, long k0, long 
     }
 }
 
+/* op(B)'s columns [j0, j0 + cols) of one KC block as panels of R columns. */
+BA_BF16 static void ba_pack_b_columns(int transB, const float *B, long ldb, long k0, long kc, long j0, long cols, int R, uint32_t *bp) {
+    if (transB) ba_pack_k_contiguous(B + j0 * ldb + k0, ldb, cols, kc, R, bp);
+    else ba_pack_k_strided(B + k0 * ldb + j0, ldb, cols, kc, R, bp);
+}
+
+/* One KC block of op(B): the 48-column panels, then the 32-column ones (ba_n48). */
 BA_BF16 static void ba_pack_b(int transB, const float *B, long ldb, long k0, long kc, long n, uint32_t *bp) {
-    if (transB) ba_pack_k_contiguous(B + k0, ldb, n, kc, ba_nr(n), bp);
-    else ba_pack_k_strided(B + k0 * ldb, ldb, n, kc, ba_nr(n), bp);
+    const long n48 = ba_n48(n), kc2 = (kc + 1) / 2;
+    if (n48 > 0) ba_pack_b_columns(transB, B, ldb, k0, kc, 0, n48, 48, bp);
+    if (n > n48) ba_pack_b_columns(transB, B, ldb, k0, kc, n48, n - n48, 32, bp + n48 * kc2);
 }
 
 /* Rows [m_begin, m_end) of C over every KC block: B packed into this thread's scratch, or taken from
  * `packed` (breastai_gemm_bf16_pack's layout: the KC blocks one after the other). */
 BA_BF16 static void ba_range(int ta, int tb, long m_begin, long m_end, long n, long k, float alpha, const float *A, long lda,
                              const float *B, long ldb, const uint32_t *packed, float beta, float *C, long ldc) {
-    const long NR = ba_nr(n), panels = (n + NR - 1) / NR;
+    const long width = ba_width(n);
     for (long k0 = 0; k0 < k; k0 += BA_KC) {
         const long kc = k - k0 < BA_KC ? k - k0 : BA_KC;
         const uint32_t *bp;
         if (packed) {
-            bp = packed + panels * NR * (k0 / 2);   /* k0 is even: the earlier blocks hold k0 / 2 pairs */
+            bp = packed + width * (k0 / 2);   /* k0 is even: the earlier blocks hold k0 / 2 pairs */
         } else {
-            uint32_t *scratch = ba_scratch(&ba_scratch_b, &ba_capacity_b, (size_t)panels * ((kc + 1) / 2) * NR);
+            uint32_t *scratch = ba_scratch(&ba_scratch_b, &ba_capacity_b, (size_t)width * ((kc + 1) / 2));
             ba_pack_b(tb, B, ldb, k0, kc, n, scratch);
             bp = scratch;
         }
@@ -295,12 +322,12 @@ BA_BF16 static void ba_range(int ta, int tb, long m_begin, long m_end, long n, l
 }
 
 BA_BF16 uint32_t *breastai_gemm_bf16_pack(const enum CBLAS_TRANSPOSE transB, const int n, const int k, const float *B, const int ldb) {
-    const long NR = ba_nr(n), panels = (n + NR - 1) / NR, last = k > 0 ? (k - 1) % BA_KC + 1 : 0;
-    const size_t words = (size_t)panels * NR * ((k - last) / 2 + (last + 1) / 2);
+    const long width = ba_width(n), last = k > 0 ? (k - 1) % BA_KC + 1 : 0;
+    const size_t words = (size_t)width * ((k - last) / 2 + (last + 1) / 2);
     uint32_t *packed = aligned_alloc(64, (words * sizeof(uint32_t) + 63) / 64 * 64 + 64);   /* never size 0 */
     if (!packed) abort();
     for (long k0 = 0; k0 < k; k0 += BA_KC)
-        ba_pack_b(transB != CblasNoTrans, B, ldb, k0, k - k0 < BA_KC ? k - k0 : BA_KC, n, packed + panels * NR * (k0 / 2));
+        ba_pack_b(transB != CblasNoTrans, B, ldb, k0, k - k0 < BA_KC ? k - k0 : BA_KC, n, packed + width * (k0 / 2));
     return packed;
 }
 
@@ -322,7 +349,7 @@ BA_BF16 static void ba_gemm(int ta, int tb, long m, long n, long k, float alpha,
      * in micro-kernel rows rather than in BA_MC blocks: 1,024 rows are 11 blocks, 5 on one thread and
      * 6 on the other, but 86 micro-kernel rows, 43 each. Each row of C is still computed by one thread
      * over all of k in the same order, so the split does not change a value. */
-    const long MR = ba_mr(ba_nr(n)), units = (m + MR - 1) / MR;
+    const long MR = ba_mr(n), units = (m + MR - 1) / MR;
     #pragma omp parallel
     {
         const int t = omp_get_thread_num(), threads = omp_get_num_threads();
