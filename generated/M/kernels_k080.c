@@ -55,14 +55,15 @@ void k081_dwconv3x3(
                     ba_v16 v02 = zero, v12 = zero, v22 = zero;
                     if (col + 1 < 32) {
                         const long next = (col + 1) * 1056 + c;
-                        if (up) v02 = *(const ba_v16 *)(x + o0 + next);
-                        v12 = *(const ba_v16 *)(x + o1 + next);
-                        if (down) v22 = *(const ba_v16 *)(x + o2 + next);
+                        if (up) { v02 = *(const ba_v16 *)(x + o0 + next); __builtin_prefetch(x + o0 + next + 16); }
+                        v12 = *(const ba_v16 *)(x + o1 + next); __builtin_prefetch(x + o1 + next + 16);
+                        if (down) { v22 = *(const ba_v16 *)(x + o2 + next); __builtin_prefetch(x + o2 + next + 16); }
                     }
                     const ba_v16 v = v00 * w00 + v01 * w01 + v02 * w02
                         + v10 * w10 + v11 * w11 + v12 * w12
                         + v20 * w20 + v21 * w21 + v22 * w22;
                     *(ba_v16 *)(y + o1 + col * 1056 + c) = v;
+                    __builtin_prefetch(y + o1 + col * 1056 + c + 16, 1);
                     v00 = v01; v10 = v11; v20 = v21; v01 = v02; v11 = v12; v21 = v22;
                 }
             }

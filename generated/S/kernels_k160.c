@@ -226,14 +226,15 @@ void k164_dwconv3x3_bn_stats_running(
                     ba_v16 v02 = zero, v12 = zero, v22 = zero;
                     if (col + 1 < 16) {
                         const long next = (col + 1) * 1536 + c;
-                        if (up) v02 = *(const ba_v16 *)(x + o0 + next);
-                        v12 = *(const ba_v16 *)(x + o1 + next);
-                        if (down) v22 = *(const ba_v16 *)(x + o2 + next);
+                        if (up) { v02 = *(const ba_v16 *)(x + o0 + next); __builtin_prefetch(x + o0 + next + 16); }
+                        v12 = *(const ba_v16 *)(x + o1 + next); __builtin_prefetch(x + o1 + next + 16);
+                        if (down) { v22 = *(const ba_v16 *)(x + o2 + next); __builtin_prefetch(x + o2 + next + 16); }
                     }
                     const ba_v16 v = v00 * w00 + v01 * w01 + v02 * w02
                         + v10 * w10 + v11 * w11 + v12 * w12
                         + v20 * w20 + v21 * w21 + v22 * w22;
                     *(ba_v16 *)(y + o1 + col * 1536 + c) = v;
+                    __builtin_prefetch(y + o1 + col * 1536 + c + 16, 1);
                     { const ba_v8d dv = BA_LO_V8D(v); sum0 += dv; sq0 += dv * dv; }
                     { const ba_v8d dv = BA_HI_V8D(v); sum1 += dv; sq1 += dv * dv; }
                     v00 = v01; v10 = v11; v20 = v21; v01 = v02; v11 = v12; v21 = v22;
@@ -1512,14 +1513,15 @@ void k164b_dwconv3x3_bwd_input(
                     ba_v16 v02 = zero, v12 = zero, v22 = zero;
                     if (col + 1 < 16) {
                         const long next = (col + 1) * 1536 + c;
-                        if (up) v02 = *(const ba_v16 *)(dy + o0 + next);
-                        v12 = *(const ba_v16 *)(dy + o1 + next);
-                        if (down) v22 = *(const ba_v16 *)(dy + o2 + next);
+                        if (up) { v02 = *(const ba_v16 *)(dy + o0 + next); __builtin_prefetch(dy + o0 + next + 16); }
+                        v12 = *(const ba_v16 *)(dy + o1 + next); __builtin_prefetch(dy + o1 + next + 16);
+                        if (down) { v22 = *(const ba_v16 *)(dy + o2 + next); __builtin_prefetch(dy + o2 + next + 16); }
                     }
                     const ba_v16 v = v22 * w00 + v21 * w01 + v20 * w02
                         + v12 * w10 + v11 * w11 + v10 * w12
                         + v02 * w20 + v01 * w21 + v00 * w22;
                     *(ba_v16 *)(dx + o1 + col * 1536 + c) = v;
+                    __builtin_prefetch(dx + o1 + col * 1536 + c + 16, 1);
                     v00 = v01; v10 = v11; v20 = v21; v01 = v02; v11 = v12; v21 = v22;
                 }
             }
@@ -1568,11 +1570,12 @@ void k164b_dwconv3x3_bwd_weight_acc(
                     ba_v16 v02 = zero, v12 = zero, v22 = zero;
                     if (col + 1 < 16) {
                         const long next = (col + 1) * 1536 + c;
-                        if (up) v02 = *(const ba_v16 *)(x + o0 + next);
-                        v12 = *(const ba_v16 *)(x + o1 + next);
-                        if (down) v22 = *(const ba_v16 *)(x + o2 + next);
+                        if (up) { v02 = *(const ba_v16 *)(x + o0 + next); __builtin_prefetch(x + o0 + next + 16); }
+                        v12 = *(const ba_v16 *)(x + o1 + next); __builtin_prefetch(x + o1 + next + 16);
+                        if (down) { v22 = *(const ba_v16 *)(x + o2 + next); __builtin_prefetch(x + o2 + next + 16); }
                     }
                     const ba_v16 g = *(const ba_v16 *)(dy + o1 + col * 1536 + c);
+                    __builtin_prefetch(dy + o1 + col * 1536 + c + 16);
                     g00 += g * v00; g01 += g * v01; g02 += g * v02;
                     g10 += g * v10; g11 += g * v11; g12 += g * v12;
                     g20 += g * v20; g21 += g * v21; g22 += g * v22;
