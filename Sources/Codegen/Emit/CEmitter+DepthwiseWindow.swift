@@ -76,15 +76,12 @@ private func emitWindowLoad(_ l: Lanes, source: String, columns: Int, channels: 
     w.line("\(l.type) v02 = zero, v12 = zero, v22 = zero;")
     w.block("if (col + 1 < \(columns))") { w in
         w.line("const long next = (col + 1) * \(channels) + c;")
-        if let p0 = l.prefetchNextBlock(source, "o0 + next"), let p1 = l.prefetchNextBlock(source, "o1 + next"),
-           let p2 = l.prefetchNextBlock(source, "o2 + next") {
-            w.line("if (up) { v02 = \(l.load(source, "o0 + next")); \(p0) }")
-            w.line("v12 = \(l.load(source, "o1 + next")); \(p1)")
-            w.line("if (down) { v22 = \(l.load(source, "o2 + next")); \(p2) }")
-        } else {
-            w.line("if (up) v02 = \(l.load(source, "o0 + next"));")
-            w.line("v12 = \(l.load(source, "o1 + next"));")
-            w.line("if (down) v22 = \(l.load(source, "o2 + next"));")
+        for (value, row, condition) in [("v02", "o0", "up"), ("v12", "o1", nil), ("v22", "o2", "down")] {
+            let load = "\(value) = \(l.load(source, "\(row) + next"));"
+            let prefetch = l.prefetchNextBlock(source, "\(row) + next")
+            let statement = prefetch.map { "\(load) \($0)" } ?? load
+            guard let condition else { w.line(statement); continue }
+            w.line(prefetch == nil ? "if (\(condition)) \(statement)" : "if (\(condition)) { \(statement) }")
         }
     }
 }
