@@ -1,7 +1,8 @@
 """Groups `breastai-run bench kernels --top 0 --json` output by kernel family (from the function
 names and fused ops) and prints a markdown table: time, roofline fractions, the floor (each kernel
-at its roof: contraction FLOPs at the sgemm rate or bytes at the triad rate, whichever is longer), and a
-second run (e.g. --precision bf16) next to the first.
+at its roof: contraction FLOPs at the sgemm rate or bytes at the triad rate, whichever is longer), a
+second run (e.g. --precision bf16) next to the first, and the contractions' time at the machine's peak
+multiply rates (fp32 FMA, bf16 dot products) when the JSON has them.
   breastai-run bench kernels --model S --phase 4 --top 0 --json > fp32.json
   breastai-run bench kernels --model S --phase 4 --top 0 --json --precision bf16 > bf16.json
   breastai-run bench kernels --model S --phase eval --top 0 --json > eval.json
@@ -27,7 +28,8 @@ groups = [{} for _ in runs]
 for run, g in zip(runs, groups):
     for k in run["kernels"]: g.setdefault(family(k), []).append(k)
 m = runs[0]["machine"]
-print(f"machine: sgemm {m['sgemm_gflops']:.0f} GFLOP/s, triad {m['triad_gbps']:.0f} GB/s, {m['threads']} threads, {m['blas_core_type']}\n")
+peaks = "".join(f", {name} {m[key]:.0f} GFLOP/s" for name, key in (("peak fp32 FMA", "fma_peak_gflops"), ("bf16 dot products", "bf16_peak_gflops")) if m.get(key))
+print(f"machine: sgemm {m['sgemm_gflops']:.0f} GFLOP/s, triad {m['triad_gbps']:.0f} GB/s{peaks}, {m['threads']} threads, {m['blas_core_type']}\n")
 second = len(runs) > 1
 print("| kernel family | kernels | time | floor | roofline median (min-max) |" + (" second run | second / first |" if second else ""))
 print("| --- | --- | --- | --- | --- |" + (" --- | --- |" if second else ""))
@@ -40,5 +42,9 @@ for f in sorted(groups[0], key=lambda f: -total(groups[0][f])):
         t2 = total(groups[1].get(f, [])); row += f" {t2 * 1000:.0f} ms | {t2 / total(ks):.2f} |"
     print(row)
 print(f"| total | {len(runs[0]['kernels'])} | {total(runs[0]['kernels']) * 1000:.0f} ms | {floor(runs[0]['kernels']) * 1000:.0f} ms | |" + (f" {total(runs[1]['kernels']) * 1000:.0f} ms | |" if second else ""))
+# The contractions at the machine's peak rates (direct-convolution FLOPs: Winograd kernels need fewer).
+flops = sum(k["kernel"]["contraction_flops"] for k in runs[0]["kernels"])
+at = lambda key: f"{flops / (m[key] * 1e9) * 1000:.0f} ms" if m.get(key) else "-"
+print(f"\ncontractions: {flops / 1e9:.1f} GFLOP; at the sgemm rate {at('sgemm_gflops')}, at the fp32 FMA peak {at('fma_peak_gflops')}, at the bf16 peak {at('bf16_peak_gflops')}")
 below = [k for k in runs[0]["kernels"] if k.get("roofline") is not None and k["roofline"] < 0.6]
 print(f"\nkernels below 60% of their roof: {len(below)}, {total(below) * 1000:.0f} ms")

@@ -249,8 +249,10 @@ struct BenchKernels: ParsableCommand {
             print(String(decoding: try e.encode(Out(machine: machine, phase: phase, total_s: total, kernels: timings)), as: UTF8.self))
             return
         }
-        print(String(format: "machine: sgemm %.0f GFLOP/s, triad %.1f GB/s, %d threads, OpenBLAS core %@",
-                     machine.sgemmGFLOPS, machine.triadGBps, machine.threads, machine.blasCoreType))
+        let peak = { (v: Double?) in v.map { String(format: "%.0f GFLOP/s", $0) } ?? "none" }
+        print(String(format: "machine: sgemm %.0f GFLOP/s, triad %.1f GB/s, peak fp32 FMA %@, bf16 dot products %@, %d threads, OpenBLAS core %@",
+                     machine.sgemmGFLOPS, machine.triadGBps, peak(machine.fmaPeakGFLOPS), peak(machine.bf16PeakGFLOPS),
+                     machine.threads, machine.blasCoreType))
         print(String(format: "phase %@: %d kernels, %.1f ms in total (sum of isolated medians)", phase, timings.count, total * 1e3))
         print("time ms   share  GFLOP/s   GB/s  roof  bound    kernel  (scope; fused ops)")
         for t in (top > 0 ? Array(timings.prefix(top)) : timings) {

@@ -37,6 +37,12 @@ final class BenchTests: XCTestCase {
         let machine = session.machine()
         XCTAssertGreaterThan(machine.sgemmGFLOPS, 0)
         XCTAssertGreaterThan(machine.triadGBps, 0)
+        // The peak probes answer exactly where the CPU has the instructions.
+        let flags = ((try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? "")
+            .split(separator: "\n").first { $0.hasPrefix("flags") }.map { Set($0.split(separator: " ")) } ?? []
+        XCTAssertEqual(machine.fmaPeakGFLOPS != nil, flags.contains("avx512f"))
+        XCTAssertEqual(machine.bf16PeakGFLOPS != nil, flags.contains("avx512f") && flags.contains("avx512_bf16"))
+        for peak in [machine.fmaPeakGFLOPS, machine.bf16PeakGFLOPS].compactMap({ $0 }) { XCTAssertGreaterThan(peak, 1) }
         let timings = try session.kernels(phase.stepEntry, table: table[phase.stepEntry]!, repeats: 2, filter: nil, machine: machine, batchSeconds: 0.0005)
         XCTAssertEqual(timings.count, table[phase.stepEntry]!.count)
         XCTAssertTrue(timings.allSatisfy { $0.seconds > 0 && $0.roofline >= 0 })

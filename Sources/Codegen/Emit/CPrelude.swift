@@ -110,4 +110,55 @@ double breastai_probe_triad(long n, int reps) {
 }
 
 int breastai_threads(void) { return omp_get_max_threads(); }
+
+/* The machine's peak multiply rate in GFLOP/s on the OpenMP team: every thread runs `rounds` rounds
+ * of 12 independent 16-lane multiply-adds (12 chains cover the instruction's latency), fp32 FMA
+ * (bf16 = 0) or AVX512-BF16's vdpbf16ps (bf16 = 1: 32 products per instruction). 0 where the CPU
+ * lacks the instructions. Each function carries its own target, so the file builds on any x86-64. */
+#if defined(__x86_64__)
+#include <immintrin.h>
+__attribute__((target("avx512f"))) static float ba_peak_fma(long rounds) {
+    __m512 acc[12];
+    const __m512 b = _mm512_set1_ps(0.999999f), c = _mm512_set1_ps(1e-7f);
+    for (int i = 0; i < 12; i++) acc[i] = _mm512_set1_ps((float)i);
+    for (long r = 0; r < rounds; r++)
+        for (int i = 0; i < 12; i++) acc[i] = _mm512_fmadd_ps(acc[i], b, c);
+    float sum = 0.0f;
+    for (int i = 0; i < 12; i++) sum += _mm512_reduce_add_ps(acc[i]);
+    return sum;
+}
+__attribute__((target("avx512f,avx512bf16"))) static float ba_peak_dpbf16(long rounds) {
+    __m512 acc[12];
+    const __m512bh b = (__m512bh)_mm512_set1_epi16(0x3F80), c = (__m512bh)_mm512_set1_epi16(0x3380);   /* 1.0, 6e-8 */
+    for (int i = 0; i < 12; i++) acc[i] = _mm512_set1_ps((float)i);
+    for (long r = 0; r < rounds; r++)
+        for (int i = 0; i < 12; i++) acc[i] = _mm512_dpbf16_ps(acc[i], b, c);
+    float sum = 0.0f;
+    for (int i = 0; i < 12; i++) sum += _mm512_reduce_add_ps(acc[i]);
+    return sum;
+}
+#endif
+
+double breastai_probe_peak(int bf16, long rounds) {
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("avx512f") || (bf16 && !__builtin_cpu_supports("avx512bf16"))) return 0.0;
+    volatile float sink = 0.0f;
+    int threads = 1;
+    const double t = omp_get_wtime();
+    #pragma omp parallel
+    {
+        const float s = bf16 ? ba_peak_dpbf16(rounds) : ba_peak_fma(rounds);
+        #pragma omp critical
+        sink += s;
+        #pragma omp single
+        threads = omp_get_num_threads();
+    }
+    const double s = omp_get_wtime() - t;
+    return (double)threads * rounds * 12 * 16 * 2 * (bf16 ? 2 : 1) / s / 1e9;
+#else
+    (void)bf16; (void)rounds;
+    return 0.0;
+#endif
+}
 """

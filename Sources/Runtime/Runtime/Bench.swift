@@ -8,9 +8,14 @@ public struct MachineFigures: Codable, Sendable {
     public var triadGBps: Double
     public var threads: Int
     public var blasCoreType: String
+    /// The peak multiply rates of the team (fp32 FMA; AVX512-BF16's vdpbf16ps), from register-only
+    /// loops; nil where the CPU lacks the instructions.
+    public var fmaPeakGFLOPS: Double?
+    public var bf16PeakGFLOPS: Double?
     enum CodingKeys: String, CodingKey {
         case threads
         case sgemmGFLOPS = "sgemm_gflops", triadGBps = "triad_gbps", blasCoreType = "blas_core_type"
+        case fmaPeakGFLOPS = "fma_peak_gflops", bf16PeakGFLOPS = "bf16_peak_gflops"
     }
     /// FLOPs per byte above which a kernel is compute-bound.
     public var balance: Double { sgemmGFLOPS / triadGBps }
@@ -130,7 +135,8 @@ public final class BenchSession {
         try program.run(entry, state: state, arena: arena, inputs: buffers)
     }
 
-    /// Measures sgemm and triad with the artifact's own compiler, OpenMP and OpenBLAS.
+    /// Measures sgemm, triad and the peak multiply rates with the artifact's own compiler, OpenMP
+    /// and OpenBLAS.
     public func machine() -> MachineFigures {
         typealias Probe = @convention(c) (Int32, Int32) -> Double
         typealias Triad = @convention(c) (Int, Int32) -> Double
@@ -147,8 +153,19 @@ public final class BenchSession {
             triad = 3 * 4 * Double(n) / s / 1e9
         }
         if let p = program.symbol("breastai_threads") { threads = Int(unsafeBitCast(p, to: Threads.self)()) }
+        var peaks: [Double?] = [nil, nil]
+        if let p = program.symbol("breastai_probe_peak") {
+            typealias Peak = @convention(c) (Int32, Int) -> Double
+            let peak = unsafeBitCast(p, to: Peak.self)
+            for kind in 0..<2 {
+                _ = peak(Int32(kind), 1_000_000)   // wakes the team and lets the clocks settle
+                let best = max(peak(Int32(kind), 40_000_000), peak(Int32(kind), 40_000_000))
+                peaks[kind] = best > 0 ? best : nil
+            }
+        }
         return MachineFigures(sgemmGFLOPS: sgemm, triadGBps: triad, threads: threads,
-                              blasCoreType: program.blasCoreName ?? program.blasConfiguration.coreType)
+                              blasCoreType: program.blasCoreName ?? program.blasConfiguration.coreType,
+                              fmaPeakGFLOPS: peaks[0], bf16PeakGFLOPS: peaks[1])
     }
 
     /// Runs every kernel of `entry` alone (after one full call that fills the arena): one
