@@ -3,6 +3,9 @@ import XCTest
 @testable import Codegen
 import Graph
 import Runtime
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Compiles graphs to C, loads them, and runs them next to the reference interpreter.
 enum Harness {
@@ -13,6 +16,19 @@ enum Harness {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("breastai-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// Opens a shared library a test built and looks up `names` in it, in order (the GEMM and math
+    /// probes); the error names the library and the first symbol missing.
+    static func symbols(in library: URL, _ names: [String]) throws -> [UnsafeMutableRawPointer] {
+        struct LoadError: Error, CustomStringConvertible { var description: String }
+        guard let handle = dlopen(library.path, RTLD_NOW | RTLD_LOCAL) else {
+            throw LoadError(description: "\(library.path): \(String(cString: dlerror()))")
+        }
+        return try names.map { name in
+            guard let symbol = dlsym(handle, name) else { throw LoadError(description: "\(library.path): no symbol \(name)") }
+            return symbol
+        }
     }
 
     /// Writes, compiles and loads an artifact.

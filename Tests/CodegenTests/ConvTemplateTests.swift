@@ -192,7 +192,7 @@ final class ConvTemplateTests: XCTestCase {
             XCTAssertEqual(artifact.kernels.contains("/* Transposed convolution by rows of dy"), byRows,
                            "\(t.name) \(mode): dx by rows of dy", file: file, line: line)
             if let dump = ProcessInfo.processInfo.environment["BREASTAI_CONV_DUMP"] {  // a directory for the emitted C
-                FileManager.default.createFile(atPath: "\(dump)/\(t.name)-\(mode).c", contents: Data(artifact.kernels.utf8))
+                try Data(artifact.kernels.utf8).write(to: URL(fileURLWithPath: "\(dump)/\(t.name)-\(mode).c"))
             }
             if precision == .bf16 {
                 // fp32 products in a bf16 artifact only in the narrow Winograd kernels
@@ -275,7 +275,7 @@ final class ConvTemplateTests: XCTestCase {
                     let artifact = try compileStandalone(g, title: "bench \(t.name) \(pass)", options: EmitOptions(naiveKernels: naive))
                     if let dump = ProcessInfo.processInfo.environment["BREASTAI_CONV_DUMP"] {
                         let file = "\(dump)/bench-\(t.name)-\(pass)-\(naive ? "naive" : "fast").c".replacingOccurrences(of: " ", with: "_")
-                        FileManager.default.createFile(atPath: file, contents: Data(artifact.kernels.utf8))
+                        try Data(artifact.kernels.utf8).write(to: URL(fileURLWithPath: file))
                     }
                     let (program, dir) = try Harness.load(artifact, name: "bench")
                     defer { try? FileManager.default.removeItem(at: dir) }

@@ -38,10 +38,9 @@ final class ElementwiseMathTests: XCTestCase {
             let lib = dir.appendingPathComponent("libmathprobe.so")
             // The prelude's helpers that this file does not call are unused statics: not an error here.
             _ = try toolchain.compileSharedLibrary(sources: [source], output: lib, extraFlags: ["-Wno-unused-function"])
-            guard let h = dlopen(lib.path, RTLD_NOW | RTLD_LOCAL), let e = dlsym(h, "breastai_test_exp"),
-                  let s = dlsym(h, "breastai_test_sigmoid") else { loadError = "cannot load \(lib.path)"; return }
-            exp = unsafeBitCast(e, to: Entry.self)
-            sigmoid = unsafeBitCast(s, to: Entry.self)
+            let s = try Harness.symbols(in: lib, ["breastai_test_exp", "breastai_test_sigmoid"])
+            exp = unsafeBitCast(s[0], to: Entry.self)
+            sigmoid = unsafeBitCast(s[1], to: Entry.self)
         } catch { loadError = "\(error)" }
     }
 

@@ -22,6 +22,9 @@ final class GEMMBF16Tests: XCTestCase {
     nonisolated(unsafe) static var entry: Entry?
     nonisolated(unsafe) static var packedEntry: Entry?
     nonisolated(unsafe) static var loadError: String?
+    /// The C rules of rows per micro-kernel call (breastai_gemm_bf16_rows, breastai_gemm_f32_rows).
+    typealias Rows = @convention(c) (Int) -> Int32
+    nonisolated(unsafe) static var rows: (bf16: Rows, f32: Rows)?
 
     override class func setUp() {
         super.setUp()
@@ -29,12 +32,11 @@ final class GEMMBF16Tests: XCTestCase {
         do {
             let dir = try Harness.temporaryDirectory("gemm-bf16")
             let lib = try GEMMProbe.build(in: dir, toolchain: toolchain)
-            guard let h = dlopen(lib.path, RTLD_NOW | RTLD_LOCAL), let s = dlsym(h, "breastai_gemm_bf16_entry"),
-                  let p = dlsym(h, "breastai_gemm_bf16_packed_entry") else {
-                loadError = "cannot load \(lib.path)"; return
-            }
-            entry = unsafeBitCast(s, to: Entry.self)
-            packedEntry = unsafeBitCast(p, to: Entry.self)
+            let s = try Harness.symbols(in: lib, ["breastai_gemm_bf16_entry", "breastai_gemm_bf16_packed_entry",
+                                                  "breastai_gemm_bf16_rows", "breastai_gemm_f32_rows"])
+            entry = unsafeBitCast(s[0], to: Entry.self)
+            packedEntry = unsafeBitCast(s[1], to: Entry.self)
+            rows = (unsafeBitCast(s[2], to: Rows.self), unsafeBitCast(s[3], to: Rows.self))
         } catch { loadError = "\(error)" }
     }
 
@@ -146,6 +148,17 @@ final class GEMMBF16Tests: XCTestCase {
                 XCTAssertEqual(plain.map(\.bitPattern), try run(t, seed: UInt64(90 + i), reference: false).out.map(\.bitPattern),
                                "\(c): \(threads) threads")
             }
+        }
+    }
+
+    /// The compiler sizes Winograd's chunks of tiles by `gemmMicroKernelRows`, a Swift copy of the
+    /// GEMMs' C rule (`ba_mr`, `gf_mr(gf_nr)`): the two must agree for every width, or a chunk ends in a
+    /// part-empty micro-kernel. No AVX512-BF16 needed: the rules are plain C.
+    func testSwiftMicroKernelRowsMatchTheC() throws {
+        guard let rows = Self.rows else { return XCTFail(Self.loadError ?? "no rows entries in the probe library") }
+        for n in 1...2048 {
+            XCTAssertEqual(gemmMicroKernelRows(columns: n, .bf16), Int(rows.bf16(n)), "bf16, \(n) columns")
+            XCTAssertEqual(gemmMicroKernelRows(columns: n, .fp32), Int(rows.f32(n)), "fp32, \(n) columns")
         }
     }
 

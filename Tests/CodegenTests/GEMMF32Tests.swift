@@ -30,11 +30,9 @@ final class GEMMF32Tests: XCTestCase {
         do {
             let dir = try Harness.temporaryDirectory("gemm-f32")
             let lib = try GEMMProbe.build(in: dir, toolchain: toolchain)
-            guard let h = dlopen(lib.path, RTLD_NOW | RTLD_LOCAL), let s = dlsym(h, "breastai_gemm_f32_packed_entry") else {
-                loadError = "cannot load \(lib.path)"; return
-            }
-            entry = unsafeBitCast(s, to: Entry.self)
-            if let t = dlsym(h, "breastai_gemm_f32_tn_entry") { tnEntry = unsafeBitCast(t, to: TNEntry.self) }
+            let s = try Harness.symbols(in: lib, ["breastai_gemm_f32_packed_entry", "breastai_gemm_f32_tn_entry"])
+            entry = unsafeBitCast(s[0], to: Entry.self)
+            tnEntry = unsafeBitCast(s[1], to: TNEntry.self)
         } catch { loadError = "\(error)" }
     }
 

@@ -66,7 +66,7 @@ final class KillResumeTests: XCTestCase {
         for (key, value) in settings(root).sorted(by: { $0.key < $1.key }) { arguments += ["--set", "\(key)=\(value)"] }
         process.arguments = arguments
         let log = root.appendingPathComponent("launch-\(index).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        try Data().write(to: log)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

@@ -87,7 +87,7 @@ final class MPITrainingTests: XCTestCase {
         p.executableURL = executable
         p.arguments = arguments
         p.currentDirectoryURL = directory
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        try Data().write(to: log)
         let handle = try FileHandle(forWritingTo: log)
         p.standardOutput = handle; p.standardError = handle
         try p.run()

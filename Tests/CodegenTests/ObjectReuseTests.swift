@@ -58,7 +58,7 @@ final class ObjectReuseTests: XCTestCase {
         b.source.kernels[i].text += "/* changed: \(b.source.kernels[i].name) */\n"
         XCTAssertEqual(b.source.kernelUnits.filter { u in !a.source.kernelUnits.contains(u) }.map(\.name), [unit.name])
         let before = objectNames
-        try FileManager.default.createFile(atPath: directory.appendingPathComponent("objects/notes.txt").path, contents: Data("mine".utf8))
+        try Data("mine".utf8).write(to: directory.appendingPathComponent("objects/notes.txt"))
         try b.write(to: directory)
         XCTAssertNotNil(b.staleReason(in: directory, toolchain: toolchain))
         let third = try b.build(in: directory, toolchain: toolchain)

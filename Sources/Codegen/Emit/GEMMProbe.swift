@@ -23,6 +23,11 @@ private let cGemmProbe = #"""
 
 #include <dlfcn.h>
 
+/* The rows per micro-kernel call each GEMM uses for n columns (ba_mr, gf_mr(gf_nr)): the rule the
+ * compiler restates in Swift (gemmMicroKernelRows) to size Winograd's chunks; a test compares them. */
+int breastai_gemm_bf16_rows(long n) { return ba_mr(n); }
+int breastai_gemm_f32_rows(long n) { return gf_mr(gf_nr(n)); }
+
 /* breastai_gemm_bf16 with transposes as ints, on `threads` OpenMP threads (0: as set); inside = 1
  * calls it from one thread of a parallel region (the tiled convolutions' path). */
 void breastai_gemm_bf16_entry(int threads, int inside, int ta, int tb, int m, int n, int k, float alpha, const float *a, int lda,
