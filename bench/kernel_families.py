@@ -1,8 +1,9 @@
 """Groups `breastai-run bench kernels --top 0 --json` output by kernel family (from the function
 names and fused ops) and prints a markdown table: time, roofline fractions, the floor (each kernel
 at its roof: contraction FLOPs at the sgemm rate or bytes at the triad rate, whichever is longer), a
-second run (e.g. --precision bf16) next to the first, and the contractions' time at the machine's peak
-multiply rates (fp32 FMA, bf16 dot products) when the JSON has them.
+second run (e.g. --precision bf16) next to the first, the contractions' time at the machine's peak
+multiply rates (fp32 FMA, bf16 dot products) when the JSON has them, and the floor at those peaks: the
+fastest any schedule of these kernels could run here.
   breastai-run bench kernels --model S --phase 4 --top 0 --json > fp32.json
   breastai-run bench kernels --model S --phase 4 --top 0 --json --precision bf16 > bf16.json
   breastai-run bench kernels --model S --phase eval --top 0 --json > eval.json
@@ -46,5 +47,23 @@ print(f"| total | {len(runs[0]['kernels'])} | {total(runs[0]['kernels']) * 1000:
 flops = sum(k["kernel"]["contraction_flops"] for k in runs[0]["kernels"])
 at = lambda key: f"{flops / (m[key] * 1e9) * 1000:.0f} ms" if m.get(key) else "-"
 print(f"\ncontractions: {flops / 1e9:.1f} GFLOP; at the sgemm rate {at('sgemm_gflops')}, at the fp32 FMA peak {at('fma_peak_gflops')}, at the bf16 peak {at('bf16_peak_gflops')}")
+
+# The floor at the peak rates, a lower bound for any schedule of these kernels on this machine: every
+# compute-bound kernel's products at the peak of the run's precision (stride-1 3x3 convolutions at a
+# quarter of their direct FLOPs, as Winograd F(4x4, 3x3) — the most any tile here removes), every
+# memory-bound kernel's bytes at the triad rate.
+precision = runs[0].get("precision", "fp32")
+peak = m.get("bf16_peak_gflops" if precision == "bf16" else "fma_peak_gflops")
+if peak:
+    def floor_at_peak(k):
+        f, fl = k["kernel"]["function"], k["kernel"]["contraction_flops"]
+        if k["bound"] != "compute" or fl == 0: return k["kernel"]["bytes"] / (m["triad_gbps"] * 1e9)
+        winograd = "conv3x3" in f and "conv3x3s" not in f and "dwconv" not in f
+        return fl / (4 if winograd else 1) / (peak * 1e9)
+    contractions = sum(floor_at_peak(k) for k in runs[0]["kernels"] if k["bound"] == "compute" and k["kernel"]["contraction_flops"] > 0)
+    whole = sum(floor_at_peak(k) for k in runs[0]["kernels"])
+    print(f"floor at the {precision} peak ({peak:.0f} GFLOP/s; stride-1 3x3 at a quarter of their FLOPs) and triad: "
+          f"{whole * 1000:.0f} ms ({contractions * 1000:.0f} ms of contractions); the kernels take {total(runs[0]['kernels']) * 1000:.0f} ms, "
+          f"{whole / total(runs[0]['kernels']) * 100:.0f}% of it")
 below = [k for k in runs[0]["kernels"] if k.get("roofline") is not None and k["roofline"] < 0.6]
 print(f"\nkernels below 60% of their roof: {len(below)}, {total(below) * 1000:.0f} ms")

@@ -244,9 +244,10 @@ struct BenchKernels: ParsableCommand {
         for i in timings.indices { timings[i].share = timings[i].seconds / total }
         timings.sort { $0.seconds > $1.seconds }
         if json {
-            struct Out: Codable { var machine: MachineFigures; var phase: String; var total_s: Double; var kernels: [KernelTiming] }
+            struct Out: Codable { var machine: MachineFigures; var phase: String; var precision: String; var total_s: Double; var kernels: [KernelTiming] }
             let e = JSONEncoder(); e.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try e.encode(Out(machine: machine, phase: phase, total_s: total, kernels: timings)), as: UTF8.self))
+            print(String(decoding: try e.encode(Out(machine: machine, phase: phase, precision: program.precision, total_s: total, kernels: timings)),
+                         as: UTF8.self))
             return
         }
         let peak = { (v: Double?) in v.map { String(format: "%.0f GFLOP/s", $0) } ?? "none" }
