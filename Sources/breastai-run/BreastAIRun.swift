@@ -209,7 +209,12 @@ struct Bench: ParsableCommand {
 struct BenchKernels: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kernels",
-        abstract: "Time every fused kernel of a phase's step on its real shapes, against the machine's roofline.")
+        abstract: "Time every fused kernel of a phase's step on its real shapes, against the machine's roofline.",
+        discussion: """
+            First measures the machine with the artifact's own compiler, OpenMP and OpenBLAS: sgemm, triad, and the \
+            peak multiply rates of register-only fp32 FMA and AVX512-BF16 loops. `--top 0 --json` output feeds \
+            `python3 bench/kernel_families.py`, which groups the kernels by family and prints the floor at those peaks.
+            """)
     @OptionGroup var model: ModelOptions
     @Option(name: .long, help: "Phase (1-4) whose step and update programs are timed, or eval (the eval forward).")
     var phase: String = "4"
