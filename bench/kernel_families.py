@@ -55,15 +55,19 @@ print(f"\ncontractions: {flops / 1e9:.1f} GFLOP; at the sgemm rate {at('sgemm_gf
 precision = runs[0].get("precision", "fp32")
 peak = m.get("bf16_peak_gflops" if precision == "bf16" else "fma_peak_gflops")
 if peak:
-    def floor_at_peak(k):
-        f, fl = k["kernel"]["function"], k["kernel"]["contraction_flops"]
-        if k["bound"] != "compute" or fl == 0: return k["kernel"]["bytes"] / (m["triad_gbps"] * 1e9)
+    kernels = runs[0]["kernels"]
+    products = [k for k in kernels if k["bound"] == "compute" and k["kernel"]["contraction_flops"] > 0]
+    traffic = [k for k in kernels if k not in products]
+    def at_peak(k):
+        f = k["kernel"]["function"]
         winograd = "conv3x3" in f and "conv3x3s" not in f and "dwconv" not in f
-        return fl / (4 if winograd else 1) / (peak * 1e9)
-    contractions = sum(floor_at_peak(k) for k in runs[0]["kernels"] if k["bound"] == "compute" and k["kernel"]["contraction_flops"] > 0)
-    whole = sum(floor_at_peak(k) for k in runs[0]["kernels"])
+        return k["kernel"]["contraction_flops"] / (4 if winograd else 1) / (peak * 1e9)
+    contractions = sum(at_peak(k) for k in products)
+    memory = sum(k["kernel"]["bytes"] for k in traffic) / (m["triad_gbps"] * 1e9)
+    whole = contractions + memory
     print(f"floor at the {precision} peak ({peak:.0f} GFLOP/s; stride-1 3x3 at a quarter of their FLOPs) and triad: "
-          f"{whole * 1000:.0f} ms ({contractions * 1000:.0f} ms of contractions); the kernels take {total(runs[0]['kernels']) * 1000:.0f} ms, "
-          f"{whole / total(runs[0]['kernels']) * 100:.0f}% of it")
+          f"{whole * 1000:.0f} ms ({contractions * 1000:.0f} ms of contractions); the kernels take {total(kernels) * 1000:.0f} ms, "
+          f"{whole / total(kernels) * 100:.0f}% of it; the memory-bound ones {total(traffic) * 1000:.0f} ms against "
+          f"{memory * 1000:.0f} ms of bytes at triad, the others {total(products) * 1000:.0f} ms")
 below = [k for k in runs[0]["kernels"] if k.get("roofline") is not None and k["roofline"] < 0.6]
 print(f"\nkernels below 60% of their roof: {len(below)}, {total(below) * 1000:.0f} ms")
